@@ -1,0 +1,1 @@
+"""Domain logic with no Qt and no database: content models, loaders, validators and rules."""

@@ -1,0 +1,108 @@
+"""The course content as the app sees it: modules, their sections, and what could not load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from workbook.core.problems import Problem
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ModuleMeta(BaseModel):
+    """The fields of a module's `module.yaml`; the schema trainers write against."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    title: Line
+    summary: Line
+    order: int = Field(ge=0, le=9999)
+    minutes: int = Field(gt=0, le=600)
+    skills: list[Slug] = Field(min_length=1)
+    prerequisites: list[Slug] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One Markdown file of a module; `id` is its file name without the `NN-` prefix."""
+
+    id: str
+    title: str
+    path: Path
+    markdown: str
+    words: int
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module that loaded cleanly, ready to read."""
+
+    meta: ModuleMeta
+    folder: Path
+    sections: tuple[Section, ...]
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def words(self) -> int:
+        return sum(section.words for section in self.sections)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def section_index(self, section_id: str) -> int | None:
+        for index, section in enumerate(self.sections):
+            if section.id == section_id:
+                return index
+        return None
+
+
+@dataclass(frozen=True)
+class UnavailableModule:
+    """A module folder that could not be used, with the problems that stop it."""
+
+    folder: Path
+    title: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def reason(self) -> str:
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        return f"{first.path.name}:{first.line}: {first.field}: {first.message}{tail}"
+
+
+@dataclass
+class Library:
+    """Everything loaded from a content folder: usable modules and what was refused."""
+
+    root: Path
+    skills: dict[str, str] = field(default_factory=dict)
+    modules: list[Module] = field(default_factory=list)
+    unavailable: list[UnavailableModule] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def all_problems(self) -> list[Problem]:
+        found = list(self.problems)
+        for broken in self.unavailable:
+            found.extend(broken.problems)
+        return sorted(found)
+
+    def skill_label(self, skill_id: str) -> str:
+        return self.skills.get(skill_id, skill_id.replace("-", " ").capitalize())

@@ -1,0 +1,204 @@
+"""Load and check a content folder: every module it can use, and every problem as `path:line`.
+
+One pass does both jobs so that the app at start and `python main.py validate` can never disagree
+about what is broken.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
+from workbook.core.markdown_render import callout_faults, count_words, image_references
+from workbook.core.problems import Problem
+from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+
+MODULE_FILE = "module.yaml"
+SKILLS_FILE = "skills.yaml"
+_SECTION_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+_TITLE = re.compile(r"^#\s+(\S.*)$")
+
+
+def default_assets_dir(content_root: Path) -> Path:
+    """Images live in `assets/` beside the content folder."""
+    return content_root.resolve().parent / "assets"
+
+
+def load_library(root: Path, assets_dir: Path | None = None) -> Library:
+    """Read every module under `root`; broken modules are kept aside with their problems."""
+    root = Path(root)
+    library = Library(root=root)
+    if not root.is_dir():
+        library.problems.append(Problem(root, 1, "folder", "content folder not found"))
+        return library
+    assets = assets_dir if assets_dir is not None else default_assets_dir(root)
+    library.skills = _load_skills(root / SKILLS_FILE, library.problems)
+
+    candidates: list[tuple[Path, LocatedYaml | None, ModuleMeta | None, list[Problem]]] = []
+    for folder in sorted(p for p in root.iterdir() if (p / MODULE_FILE).is_file()):
+        located, meta, problems = _load_meta(folder / MODULE_FILE)
+        candidates.append((folder, located, meta, problems))
+
+    _check_ids_and_links(candidates, library.skills)
+
+    for folder, _located, meta, problems in candidates:
+        sections = _load_sections(folder, assets, problems)
+        if meta is not None and not problems:
+            library.modules.append(Module(meta=meta, folder=folder, sections=tuple(sections)))
+        else:
+            title = meta.title if meta is not None else folder.name
+            library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems))))
+    library.modules.sort(key=lambda m: (m.meta.order, m.meta.title))
+    return library
+
+
+def _load_skills(path: Path, problems: list[Problem]) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        problems.append(Problem(path, error.line, "yaml", str(error)))
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(path, 1, "file", f"cannot read: {error}"))
+        return {}
+    if not isinstance(located.data, dict):
+        problems.append(Problem(path, 1, "skills", "expected 'skill-id: Label' lines"))
+        return {}
+    return {str(key): str(value) for key, value in located.data.items()}
+
+
+def _load_meta(path: Path) -> tuple[LocatedYaml | None, ModuleMeta | None, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        return None, None, [Problem(path, error.line, "yaml", str(error))]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    if not isinstance(located.data, dict):
+        return located, None, [Problem(path, 1, "module", "expected a mapping of fields")]
+    try:
+        return located, ModuleMeta.model_validate(located.data), problems
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            field = ".".join(str(part) for part in loc) or "module"
+            problems.append(Problem(path, located.line_of(loc), field, _friendly(item)))
+        return located, None, problems
+
+
+def _friendly(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return f"unknown field (allowed: {', '.join(ModuleMeta.model_fields)})"
+    if kind == "string_pattern_mismatch":
+        return "use lower-case letters, digits and single hyphens (e.g. 'active-listening')"
+    return str(error["msg"])
+
+
+def _check_ids_and_links(candidates: list, skills: dict[str, str]) -> None:
+    first_seen: dict[str, Path] = {}
+    for folder, located, meta, problems in candidates:
+        if meta is None:
+            continue
+        path = folder / MODULE_FILE
+        if meta.id in first_seen:
+            other = first_seen[meta.id]
+            problems.append(
+                Problem(path, located.line_of(("id",)), "id",
+                        f"duplicate id '{meta.id}', already used by {other.parent.name}/{MODULE_FILE}")
+            )
+        else:
+            first_seen[meta.id] = path
+    for folder, located, meta, problems in candidates:
+        if meta is None:
+            continue
+        path = folder / MODULE_FILE
+        for index, prerequisite in enumerate(meta.prerequisites):
+            if prerequisite not in first_seen:
+                problems.append(Problem(path, located.line_of(("prerequisites", index)),
+                                        "prerequisites", f"unknown module '{prerequisite}'"))
+            elif prerequisite == meta.id:
+                problems.append(Problem(path, located.line_of(("prerequisites", index)),
+                                        "prerequisites", "a module cannot require itself"))
+        if skills:
+            for index, skill in enumerate(meta.skills):
+                if skill not in skills:
+                    problems.append(Problem(path, located.line_of(("skills", index)), "skills",
+                                            f"unknown skill '{skill}' (see {SKILLS_FILE})"))
+
+
+def _load_sections(folder: Path, assets: Path, problems: list[Problem]) -> list[Section]:
+    sections: list[Section] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.md")):
+        match = _SECTION_NAME.match(path.name)
+        if not match:
+            problems.append(Problem(path, 1, "file name",
+                                    "name sections 'NN-slug.md' (e.g. '01-the-listening-loop.md')"))
+            continue
+        section_id = match.group(2)
+        if section_id in seen:
+            problems.append(Problem(path, 1, "file name",
+                                    f"section id '{section_id}' also used by {seen[section_id].name}"))
+            continue
+        seen[section_id] = path
+        section = _load_section(path, section_id, folder, assets, problems)
+        if section is not None:
+            sections.append(section)
+    if not seen:
+        problems.append(Problem(folder / MODULE_FILE, 1, "sections",
+                                "module has no section files ('NN-slug.md')"))
+    return sections
+
+
+def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
+                  problems: list[Problem]) -> Section | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, 1, "file", f"not UTF-8 text ({error.reason})"))
+        return None
+    except OSError as error:
+        problems.append(Problem(path, 1, "file", f"cannot read: {error.strerror}"))
+        return None
+    lines = text.splitlines()
+    first = next(((n, line) for n, line in enumerate(lines, 1) if line.strip()), None)
+    if first is None:
+        problems.append(Problem(path, 1, "section", "section is empty"))
+        return None
+    title_match = _TITLE.match(first[1].strip())
+    if not title_match:
+        problems.append(Problem(path, first[0], "title",
+                                "the first line must be the section title, e.g. '# The listening loop'"))
+        return None
+    body = "\n".join(lines[first[0]:]).strip()
+    if count_words(body) == 0:
+        problems.append(Problem(path, first[0], "section",
+                                "section is empty: add text below the title"))
+    for fault in callout_faults(text):
+        problems.append(Problem(path, fault.line, "callout", fault.message))
+    for line, source in image_references(text):
+        if resolve_image(source, folder, assets) is None:
+            problems.append(Problem(path, line, "image",
+                                    f"image '{source}' not found in {folder.name}/ or assets/"))
+    return Section(id=section_id, title=title_match.group(1).strip(), path=path,
+                   markdown=text, words=count_words(body))
+
+
+def resolve_image(source: str, folder: Path, assets: Path) -> Path | None:
+    """Find an image named in Markdown: the module folder first, then `assets/`."""
+    if not source or "://" in source or source.startswith("/"):
+        return None
+    for base in (folder, assets):
+        candidate = (base / source).resolve()
+        if candidate.is_file() and candidate.is_relative_to(base.resolve()):
+            return candidate
+    return None

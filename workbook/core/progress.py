@@ -1,0 +1,57 @@
+"""Reading progress worked out from what a learner has read; pure functions over plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from workbook.core.content import Library, Module
+
+
+@dataclass(frozen=True)
+class ReadingProgress:
+    """Sections read out of the module's sections (ids no longer in the module are ignored)."""
+
+    module_id: str
+    read: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.read / self.total if self.total else 0.0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.read >= self.total
+
+
+def reading_progress(module: Module, read_ids: Iterable[str]) -> ReadingProgress:
+    current = {section.id for section in module.sections}
+    return ReadingProgress(module.id, len(current & set(read_ids)), len(current))
+
+
+def resume_target(library: Library, positions_newest_first: Iterable[tuple[str, str]],
+                  ) -> tuple[Module, int] | None:
+    """The newest reading position that still exists in the content: (module, section index)."""
+    for module_id, section_id in positions_newest_first:
+        module = library.module(module_id)
+        if module is None:
+            continue
+        index = module.section_index(section_id)
+        if index is not None:
+            return module, index
+    return None
+
+
+def first_unread_index(module: Module, read_ids: Iterable[str]) -> int:
+    """Where to open a module: its first unread section, or the start once all are read."""
+    read = set(read_ids)
+    for index, section in enumerate(module.sections):
+        if section.id not in read:
+            return index
+    return 0
+
+
+def progress_by_module(library: Library, read: Mapping[str, set[str]]) -> dict[str, ReadingProgress]:
+    return {module.id: reading_progress(module, read.get(module.id, set()))
+            for module in library.modules}

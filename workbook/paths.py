@@ -1,0 +1,39 @@
+"""Where things live: the per-user data folder, the bundled content and assets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DATA_DIR_ENV = "WORKBOOK_DATA_DIR"
+DATABASE_NAME = "workbook.sqlite"
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """`--data-dir` wins, then `WORKBOOK_DATA_DIR`, then the platform's per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(user_data_dir("difficult-calls-workbook", appauthor=False))
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_NAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"
+
+
+def bundled_content_dir() -> Path:
+    """The `lessons/` folder shipped with the app."""
+    return _PROJECT_ROOT / "lessons"
+
+
+def bundled_assets_dir() -> Path:
+    return _PROJECT_ROOT / "assets"

@@ -1,0 +1,1 @@
+"""Everything that touches SQLite: the only package that imports peewee."""

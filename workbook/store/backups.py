@@ -1,0 +1,85 @@
+"""Start-of-session backup copies of the database, and restoring one of them.
+
+Uses SQLite's backup API from a connection of its own, so it can run on a worker thread while the
+app already works on the database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workbook.store.connection import check_integrity, move_aside
+
+PREFIX = "workbook-"
+KEEP = 7
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file and when it was taken."""
+
+    path: Path
+    taken_at: datetime
+
+    @property
+    def label(self) -> str:
+        return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
+                now: datetime | None = None) -> Path | None:
+    """Copy `db_path` into `backup_dir` and keep only the newest `keep` copies."""
+    if not db_path.exists():
+        return None
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    for stale in backup_dir.glob("*.partial"):
+        stale.unlink()  # left by a copy cut short at exit; never a complete backup
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{PREFIX}{stamp}.sqlite"
+    partial = target.with_name(target.name + ".partial")
+    source = sqlite3.connect(db_path, timeout=5)
+    destination = sqlite3.connect(partial)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    os.replace(partial, target)
+    for old in list_backups(backup_dir)[keep:]:
+        old.path.unlink()
+    return target
+
+
+def list_backups(backup_dir: Path) -> list[Backup]:
+    """Regular backups, newest first."""
+    found = []
+    for path in backup_dir.glob(f"{PREFIX}*.sqlite"):
+        stamp = path.stem[len(PREFIX):]
+        try:
+            taken = datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append(Backup(path, taken))
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def restore_backup(backup: Path, db_path: Path) -> Path | None:
+    """Put `backup` in place of the database; the current file is moved aside, not deleted.
+
+    Returns where the replaced database went (None when there was none). The caller must have
+    closed its own connection first.
+    """
+    check_integrity(backup)
+    replaced = move_aside(db_path, "replaced") if db_path.exists() else None
+    source = sqlite3.connect(backup)
+    destination = sqlite3.connect(db_path)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return replaced

@@ -1,0 +1,120 @@
+"""Open the progress database safely: check it, set pragmas, migrate, and bind the models.
+
+Runs before any window exists, so the UI never sees a damaged file or an old schema.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from workbook.store import migrations
+from workbook.store.models import database
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 1,  # NORMAL: with WAL, a committed write survives an app crash.
+    "busy_timeout": 5000,
+}
+_SIDE_FILES = ("-wal", "-shm")
+
+
+class DatabaseProblem(Exception):
+    """The database cannot be used as it is; the message is written for the user."""
+
+
+class CorruptDatabaseError(DatabaseProblem):
+    """The file is not a readable SQLite database (damaged, truncated or not a database)."""
+
+
+class DatabaseLockedError(DatabaseProblem):
+    """Another program holds the database; nothing is wrong with the file."""
+
+
+def check_integrity(path: Path) -> None:
+    """Raise CorruptDatabaseError unless SQLite's quick_check passes on `path`."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(path, timeout=5)
+    except sqlite3.Error as error:
+        raise DatabaseProblem(f"cannot open {path}: {error}") from error
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseLockedError(
+                f"{path} is in use by another program (is the workbook already open?)"
+            ) from error
+        raise CorruptDatabaseError(f"{path} cannot be read: {error}") from error
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    finally:
+        connection.close()
+    verdict = "; ".join(str(row[0]) for row in rows[:3])
+    if verdict != "ok":
+        raise CorruptDatabaseError(f"{path} is damaged: {verdict}")
+
+
+def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None) -> Path:
+    """Rename the database (and its WAL files) out of the way; never deletes anything."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}")
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, f"{target}{suffix}")
+    os.replace(path, target)
+    return target
+
+
+def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDatabase:
+    """Check, open, migrate and bind the database at `path`; raises DatabaseProblem."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    check_integrity(path)
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    try:
+        db.connect()
+        pending = migrations.pending_steps(db)
+        if pending and migrations.schema_version(db) > 0 and pre_migration_dir is not None:
+            copy_database(db, pre_migration_dir / _stamped(f"pre-migration-v{pending[0] - 1}"))
+        migrations.migrate(db)
+    except migrations.NewerSchemaError as error:
+        db.close()
+        raise DatabaseProblem(str(error)) from error
+    except sqlite3.OperationalError as error:
+        db.close()
+        if "locked" in str(error):
+            raise DatabaseLockedError(f"{path} is in use by another program") from error
+        raise DatabaseProblem(f"cannot open {path}: {error}") from error
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    database.initialize(db)
+    return db
+
+
+def copy_database(db: SqliteDatabase, target: Path) -> Path:
+    """Copy a live database with SQLite's backup API (safe under WAL), via a temporary name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    destination = sqlite3.connect(partial)
+    try:
+        db.connection().backup(destination)
+    finally:
+        destination.close()
+    os.replace(partial, target)
+    return target
+
+
+def _stamped(prefix: str) -> str:
+    return f"{prefix}-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S-%f')}.sqlite"
