@@ -48,10 +48,10 @@ def _make_parser() -> MarkdownIt:
 
 def _render_callout(self, tokens, index, options, env) -> str:
     token = tokens[index]
+    if token.nesting == -1:  # the closing fence carries no kind
+        return "</td></tr></table>\n"
     kind = token.info.strip().split(" ", 1)[0]
     style = CALLOUTS[kind]
-    if token.nesting == -1:
-        return "</td></tr></table>\n"
     custom = token.info.strip()[len(kind) :].strip()
     title = html.escape(custom or style.title)
     return (
