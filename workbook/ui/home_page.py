@@ -1,0 +1,117 @@
+"""Home: a card per module, a "Continue where you left off" action, and broken modules listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.core.content import Library, Module
+from workbook.core.progress import ReadingProgress
+from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
+
+COLUMNS = 2
+
+
+class HomePage(QWidget):
+    """Shows the library for one learner; asks the window to open a module or resume."""
+
+    module_open_requested = Signal(str)
+    resume_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.cards: list[ModuleCardWidget] = []
+        self.unavailable_cards: list[UnavailableCardWidget] = []
+
+        self.greeting = QLabel("")
+        self.greeting.setObjectName("pageTitle")
+        self.overall = QLabel("")
+        self.overall.setObjectName("pageSubtitle")
+        self.resume_button = QPushButton("")
+        self.resume_button.setObjectName("primary")
+        self.resume_button.setShortcut("Ctrl+R")
+        self.resume_button.clicked.connect(self.resume_requested)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.greeting)
+        titles.addWidget(self.overall)
+        header.addLayout(titles, 1)
+        header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.grid_host = QWidget()
+        self.grid_host.setObjectName("page")
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(14)
+        self.grid.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.grid_host)
+        self.loading_label = QLabel("Loading modules…")
+        self.loading_label.setObjectName("muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addLayout(header)
+        layout.addSpacing(12)
+        layout.addWidget(self.loading_label)
+        layout.addWidget(scroll, 1)
+
+    def show_loading(self, learner_name: str) -> None:
+        self.greeting.setText(f"Welcome, {learner_name}")
+        self.resume_button.hide()
+        self.loading_label.show()
+
+    def populate(self, learner_name: str, library: Library, progress: dict[str, ReadingProgress],
+                 resume: tuple[Module, int] | None) -> None:
+        """Rebuild the cards from fresh data (cheap: a dozen widgets)."""
+        self.loading_label.hide()
+        self.greeting.setText(f"Welcome, {learner_name}")
+        read = sum(p.read for p in progress.values())
+        total = sum(p.total for p in progress.values())
+        done = sum(1 for p in progress.values() if p.complete)
+        self.overall.setText(f"{done} of {len(library.modules)} modules complete  ·  "
+                             f"{read} of {total} sections read")
+        if resume is not None:
+            module, index = resume
+            self.resume_button.setText(
+                f"Continue where you left off: {module.title} \u203a {module.sections[index].title}")
+        elif library.modules:
+            self.resume_button.setText(f"Start with {library.modules[0].title}")
+        self.resume_button.setVisible(bool(library.modules))
+
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = []
+        for position, module in enumerate(library.modules):
+            titles = [library.module(p).title for p in module.meta.prerequisites
+                      if library.module(p) is not None]
+            card = ModuleCardWidget(module, progress[module.id],
+                                    [library.skill_label(s) for s in module.meta.skills], titles)
+            card.open_requested.connect(self.module_open_requested)
+            self.grid.addWidget(card, *divmod(position, COLUMNS))
+            self.cards.append(card)
+        row = (len(library.modules) + COLUMNS - 1) // COLUMNS
+        self.unavailable_cards = []
+        for offset, broken in enumerate(library.unavailable):
+            card = UnavailableCardWidget(broken)
+            self.grid.addWidget(card, row + offset, 0, 1, COLUMNS)
+            self.unavailable_cards.append(card)
+        for previous, card in zip(self.cards, self.cards[1:], strict=False):
+            QWidget.setTabOrder(previous, card)
+        if not library.modules and not library.unavailable:
+            self.overall.setText(f"No modules found in {library.root}.")
+
+    def card(self, module_id: str) -> ModuleCardWidget:
+        return next(card for card in self.cards if card.module_id == module_id)

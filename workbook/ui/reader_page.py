@@ -1,0 +1,190 @@
+"""The lesson reader: a module's sections with read marks, the rendered text, and navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.core.content import Module
+from workbook.core.loader import resolve_image
+from workbook.core.markdown_render import render_html
+from workbook.ui.theme import READER_CSS
+
+BASE_POINT_SIZE = 12
+MIN_ZOOM, MAX_ZOOM = -4, 12
+READ_MARK, UNREAD_MARK = "\u2714", "\u25cb"
+
+
+class ReaderPage(QWidget):
+    """Shows one module; announces every section reached so the window can record it."""
+
+    section_reached = Signal(str, str)
+    home_requested = Signal()
+    zoom_changed = Signal(int)
+
+    def __init__(self, assets_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.assets_dir = assets_dir
+        self.module: Module | None = None
+        self.read_ids: set[str] = set()
+        self.current_index = 0
+        self.zoom = 0
+
+        self.home_button = QPushButton("\u2190 &Home")
+        self.home_button.setToolTip("Back to all modules (Esc)")
+        self.home_button.clicked.connect(self.home_requested)
+        self.module_title = QLabel("")
+        self.module_title.setObjectName("pageTitle")
+        self.position_label = QLabel("")
+        self.position_label.setObjectName("muted")
+        top = QHBoxLayout()
+        top.addWidget(self.home_button)
+        top.addSpacing(12)
+        top.addWidget(self.module_title, 1)
+        top.addWidget(self.position_label)
+
+        self.section_list = QListWidget()
+        self.section_list.setAccessibleName("Sections")
+        self.section_list.setMinimumWidth(220)
+        self.section_list.currentRowChanged.connect(self._row_changed)
+
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(self._open_link)
+        self.text.setAccessibleName("Section text")
+        self.text.document().setDefaultStyleSheet(READER_CSS)
+        self.text.document().setDocumentMargin(24)
+
+        self.previous_button = QPushButton("\u2190 &Previous")
+        self.previous_button.setToolTip("Previous section (Alt+Left)")
+        self.previous_button.clicked.connect(self.go_previous)
+        self.next_button = QPushButton("&Next \u2192")
+        self.next_button.setObjectName("primary")
+        self.next_button.setToolTip("Next section (Alt+Right)")
+        self.next_button.clicked.connect(self.go_next)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.text, 1)
+        right_layout.addLayout(navigation)
+        splitter = QSplitter()
+        splitter.addWidget(self.section_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 740])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        shortcuts = {
+            "Alt+Right": self.go_next, "Ctrl+PgDown": self.go_next,
+            "Alt+Left": self.go_previous, "Ctrl+PgUp": self.go_previous,
+            "Ctrl+=": self.zoom_in, "Ctrl++": self.zoom_in, "Ctrl+-": self.zoom_out,
+            "Ctrl+0": self.zoom_reset, "Esc": self.home_requested.emit,
+            "F6": self._switch_focus,
+        }
+        for keys, action in shortcuts.items():
+            QShortcut(QKeySequence(keys), self, action)
+
+    def open_module(self, module: Module, read_ids: set[str], index: int = 0) -> None:
+        """Show `module` at section `index`; that section counts as reached."""
+        self.module = module
+        self.read_ids = set(read_ids)
+        self.module_title.setText(module.title)
+        self.section_list.blockSignals(True)
+        self.section_list.clear()
+        for section in module.sections:
+            self.section_list.addItem(QListWidgetItem(section.title))
+        self.section_list.blockSignals(False)
+        self.current_index = -1
+        self.show_section(max(0, min(index, len(module.sections) - 1)))
+        self.text.setFocus()
+
+    def show_section(self, index: int) -> None:
+        if self.module is None or not 0 <= index < len(self.module.sections):
+            return
+        section = self.module.sections[index]
+        self.current_index = index
+        folder = self.module.folder
+        html = render_html(section.markdown, lambda source: self._image_url(source, folder))
+        self.text.setHtml(html)
+        self.text.verticalScrollBar().setValue(0)
+        self.read_ids.add(section.id)
+        self.section_list.blockSignals(True)
+        self.section_list.setCurrentRow(index)
+        self.section_list.blockSignals(False)
+        self._refresh_marks()
+        total = len(self.module.sections)
+        self.position_label.setText(f"Section {index + 1} of {total}")
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < total - 1)
+        self.section_reached.emit(self.module.id, section.id)
+
+    def go_next(self) -> None:
+        self.show_section(self.current_index + 1)
+
+    def go_previous(self) -> None:
+        self.show_section(self.current_index - 1)
+
+    def set_zoom(self, steps: int) -> None:
+        """Text size in steps of one point around the base size; remembered by the window."""
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        font = self.text.font()
+        font.setPointSize(BASE_POINT_SIZE + self.zoom)
+        self.text.document().setDefaultFont(font)
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    def section_is_marked_read(self, index: int) -> bool:
+        return self.section_list.item(index).text().startswith(READ_MARK)
+
+    def _refresh_marks(self) -> None:
+        for row, section in enumerate(self.module.sections):
+            mark = READ_MARK if section.id in self.read_ids else UNREAD_MARK
+            item = self.section_list.item(row)
+            item.setText(f"{mark}  {section.title}")
+            item.setToolTip("Read" if section.id in self.read_ids else "Not read yet")
+
+    def _row_changed(self, row: int) -> None:
+        if row != self.current_index:
+            self.show_section(row)
+
+    def _image_url(self, source: str, folder: Path) -> str | None:
+        found = resolve_image(source, folder, self.assets_dir)
+        return QUrl.fromLocalFile(str(found)).toString() if found is not None else None
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    def _switch_focus(self) -> None:
+        (self.text if self.section_list.hasFocus() else self.section_list).setFocus()
