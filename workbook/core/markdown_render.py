@@ -40,7 +40,8 @@ ImageResolver = Callable[[str], str | None]
 
 
 def _make_parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    parser.enable(["table", "replacements", "smartquotes"])
     for kind in CALLOUTS:
         parser.use(container_plugin, name=kind, render=_render_callout)
     return parser
@@ -55,9 +56,10 @@ def _render_callout(self, tokens, index, options, env) -> str:
     custom = token.info.strip()[len(kind) :].strip()
     title = html.escape(custom or style.title)
     return (
-        f'<table class="callout callout-{kind}" width="100%" cellspacing="0" cellpadding="12" '
-        f'bgcolor="{style.background}" style="margin-top: 10px; margin-bottom: 10px; '
-        f'border-left: 4px solid {style.accent};"><tr><td>'
+        f'<table class="callout callout-{kind}" width="100%" cellspacing="0" cellpadding="0" '
+        f'style="margin-top: 12px; margin-bottom: 12px;"><tr>'
+        f'<td width="5" bgcolor="{style.accent}"></td>'
+        f'<td bgcolor="{style.background}" style="padding: 10px 14px;">'
         f'<p style="color: {style.accent}; font-weight: 600;">{style.icon} {title}</p>\n'
     )
 

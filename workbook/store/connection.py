@@ -10,7 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from workbook.store import migrations
 from workbook.store.models import database
@@ -22,6 +22,8 @@ PRAGMAS = {
     "busy_timeout": 5000,
 }
 _SIDE_FILES = ("-wal", "-shm")
+
+StoreError = PeeweeException  # what a failed read or write raises, for callers outside the store
 
 
 class DatabaseProblem(Exception):

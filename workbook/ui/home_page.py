@@ -92,6 +92,7 @@ class HomePage(QWidget):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # deleteLater waits for the event loop; never paint stale cards
                 widget.deleteLater()
         self.cards = []
         for position, module in enumerate(library.modules):

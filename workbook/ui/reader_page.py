@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,6 +60,8 @@ class ReaderPage(QWidget):
         self.section_list = QListWidget()
         self.section_list.setAccessibleName("Sections")
         self.section_list.setMinimumWidth(220)
+        self.section_list.setWordWrap(True)
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.section_list.currentRowChanged.connect(self._row_changed)
 
         self.text = QTextBrowser()

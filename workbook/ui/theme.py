@@ -47,7 +47,7 @@ body { color: #1f2d3d; }
 h1 { font-size: 1.7em; color: #163a66; margin-bottom: 6px; }
 h2 { font-size: 1.3em; color: #1f4f8a; margin-top: 18px; }
 h3 { font-size: 1.1em; color: #1f2d3d; margin-top: 12px; }
-p { margin-top: 4px; margin-bottom: 8px; line-height: 140%; }
+p { margin-top: 4px; margin-bottom: 10px; }
 li { margin-bottom: 4px; }
 blockquote { margin-left: 22px; margin-right: 22px; color: #2c3e50; font-style: italic; }
 table { border-collapse: collapse; }

@@ -1,0 +1,54 @@
+"""Grab the main screens to PNG for the README and for review: python tools/screenshots.py OUT_DIR"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from workbook.core.loader import default_assets_dir, load_library  # noqa: E402
+from workbook.paths import bundled_content_dir  # noqa: E402
+from workbook.store import learners  # noqa: E402
+from workbook.store.connection import open_database  # noqa: E402
+from workbook.ui.main_window import MainWindow  # noqa: E402
+from workbook.ui.theme import APP_STYLE  # noqa: E402
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setStyleSheet(APP_STYLE)
+    data = Path(tempfile.mkdtemp())
+    open_database(data / "workbook.sqlite")
+    content = bundled_content_dir()
+    library = load_library(content)
+    learners.create_learner("Priya Sharma", "E-1042")
+    learners.create_learner("Marcus Lee")
+    window = MainWindow(data, default_assets_dir(content), library)
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(out / "profiles.png"))
+    window.profile_page.profile_list.setCurrentRow(1)
+    window.profile_page.open_button.click()
+    window.open_module(library.modules[0].id)
+    window.reader_page.go_next()
+    window.reader_page.go_next()
+    window.show_home()
+    app.processEvents()
+    window.grab().save(str(out / "home.png"))
+    window.open_module("problem-solving-call-flow", 0)
+    app.processEvents()
+    window.grab().save(str(out / "reader.png"))
+    window.reader_page.show_section(3)
+    app.processEvents()
+    window.grab().save(str(out / "reader-callouts.png"))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "out"))

@@ -1,0 +1,97 @@
+"""Build the running app: lock the data folder, open the database, show the window, load content."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbook import APP_NAME
+from workbook.core.loader import default_assets_dir, load_library
+from workbook.paths import backups_dir, database_path
+from workbook.store.backups import take_backup
+from workbook.store.connection import DatabaseProblem
+from workbook.store.recovery import open_or_recover
+from workbook.ui.background import run_in_background
+from workbook.ui.main_window import MainWindow
+from workbook.ui.recovery_dialog import RecoveryDialog
+from workbook.ui.theme import APP_STYLE
+
+log = logging.getLogger("workbook")
+
+
+def run_app(data_dir: Path, content_dir: Path) -> int:
+    """Open the workbook window on `content_dir` with progress kept in `data_dir`."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setStyleSheet(APP_STYLE)
+    assets_dir = default_assets_dir(content_dir)
+    app.setWindowIcon(QIcon(str(assets_dir / "icon.svg")))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fatal(f"The data folder {data_dir} cannot be created:\n{error.strerror}")
+        return 1
+    _log_to(data_dir / "workbook.log")
+    sys.excepthook = _report_unexpected
+
+    lock = QLockFile(str(data_dir / "workbook.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        _fatal("The workbook is already open with this data folder.\n\n"
+               "Switch to that window, or close it first.")
+        return 1
+    try:
+        db = open_or_recover(data_dir, RecoveryDialog.ask)
+    except DatabaseProblem as error:
+        _fatal(f"The progress database cannot be opened:\n\n{error}")
+        return 1
+    if db is None:
+        return 0
+    _back_up_in_background(data_dir)
+
+    window = MainWindow(data_dir, assets_dir)
+    window.show()
+    run_in_background(lambda: load_library(content_dir, assets_dir), window.set_library,
+                      window.show_content_error, window)
+    code = app.exec()
+    db.close()
+    lock.unlock()
+    return code
+
+
+def _back_up_in_background(data_dir: Path) -> None:
+    """A start-of-session copy on its own connection; a failure is logged, not fatal."""
+
+    def work() -> None:
+        try:
+            take_backup(database_path(data_dir), backups_dir(data_dir))
+        except Exception:  # a failed backup must never stop the learner
+            log.exception("start-up backup failed")
+
+    threading.Thread(target=work, name="backup", daemon=True).start()
+
+
+def _log_to(path: Path) -> None:
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _report_unexpected(kind, value, trace) -> None:
+    """Log the traceback to the data folder; the user sees a plain message, not the trace."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
+    QMessageBox.critical(None, APP_NAME,
+                         f"Something went wrong: {value}\n\nYour saved progress is safe. "
+                         "Details were written to workbook.log in the data folder.")
+
+
+def _fatal(message: str) -> None:
+    QMessageBox.critical(None, APP_NAME, message)

@@ -1,0 +1,63 @@
+"""Open the database, and when it is damaged: move it aside, then restore a backup or start fresh.
+
+The question to the user is a callback, so the app asks with a dialog and tests answer directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from workbook.paths import backups_dir, database_path
+from workbook.store.backups import Backup, list_backups, restore_backup
+from workbook.store.connection import CorruptDatabaseError, move_aside, open_database
+
+
+class Recovery(Enum):
+    RESTORE = "restore"
+    START_FRESH = "start-fresh"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class RecoveryChoice:
+    action: Recovery
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class DamageReport:
+    """What the user is told: what went wrong and where the damaged file now is."""
+
+    reason: str
+    moved_to: Path
+    backups: list[Backup]
+
+
+AskRecovery = Callable[[DamageReport], RecoveryChoice]
+
+
+def open_or_recover(data_dir: Path, ask: AskRecovery) -> SqliteDatabase | None:
+    """The database, opened and migrated; None when the user chose to quit."""
+    path = database_path(data_dir)
+    try:
+        return open_database(path, backups_dir(data_dir))
+    except CorruptDatabaseError as error:
+        moved = move_aside(path)
+        report = DamageReport(str(error), moved, list_backups(backups_dir(data_dir)))
+    while True:
+        choice = ask(report)
+        if choice.action is Recovery.QUIT:
+            return None
+        if choice.action is Recovery.RESTORE and choice.backup is not None:
+            try:
+                restore_backup(choice.backup, path)
+            except CorruptDatabaseError as error:
+                report = DamageReport(f"That backup is damaged too: {error}", report.moved_to,
+                                      [b for b in report.backups if b.path != choice.backup])
+                continue
+        return open_database(path, backups_dir(data_dir))

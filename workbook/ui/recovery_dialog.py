@@ -1,0 +1,80 @@
+"""Told at start when the progress database is damaged: restore a backup, start fresh, or quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.store.recovery import DamageReport, Recovery, RecoveryChoice
+
+
+class RecoveryDialog(QDialog):
+    """Explains the damage in plain words; the damaged file has already been moved aside."""
+
+    def __init__(self, report: DamageReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Progress database could not be read")
+        self.choice = RecoveryChoice(Recovery.QUIT)
+        intro = QLabel(
+            "<b>Your progress database could not be read.</b><br><br>"
+            f"{report.reason}<br><br>"
+            f"Nothing was deleted: the damaged file was moved to<br><code>{report.moved_to}</code>"
+            "<br><br>Restore a backup (taken each time the workbook starts), or start with an "
+            "empty database."
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_list = QListWidget()
+        for backup in report.backups:
+            item = QListWidgetItem(f"Backup from {backup.label}")
+            item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            self.backup_list.addItem(item)
+        if report.backups:
+            self.backup_list.setCurrentRow(0)
+        self.restore_button = QPushButton("&Restore selected backup")
+        self.restore_button.setDefault(True)
+        self.restore_button.setEnabled(bool(report.backups))
+        self.restore_button.clicked.connect(self._restore)
+        fresh = QPushButton("&Start fresh")
+        fresh.clicked.connect(lambda: self._finish(RecoveryChoice(Recovery.START_FRESH)))
+        quit_button = QPushButton("&Quit")
+        quit_button.clicked.connect(lambda: self._finish(RecoveryChoice(Recovery.QUIT)))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(fresh)
+        buttons.addStretch(1)
+        buttons.addWidget(quit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        if report.backups:
+            layout.addWidget(self.backup_list)
+        else:
+            layout.addWidget(QLabel("No backups were found."))
+        layout.addLayout(buttons)
+        self.resize(560, 380)
+
+    def _restore(self) -> None:
+        item = self.backup_list.currentItem()
+        if item is not None:
+            self._finish(RecoveryChoice(Recovery.RESTORE, Path(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _finish(self, choice: RecoveryChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(cls, report: DamageReport) -> RecoveryChoice:
+        dialog = cls(report)
+        dialog.exec()
+        return dialog.choice
