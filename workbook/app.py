@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from workbook import APP_NAME
 from workbook.core.loader import default_assets_dir, load_library
@@ -18,6 +18,7 @@ from workbook.paths import backups_dir, database_path
 from workbook.store.backups import take_backup
 from workbook.store.connection import DatabaseProblem
 from workbook.store.recovery import open_or_recover
+from workbook.ui import dialogs
 from workbook.ui.background import run_in_background
 from workbook.ui.main_window import MainWindow
 from workbook.ui.recovery_dialog import RecoveryDialog
@@ -88,10 +89,10 @@ def _log_to(path: Path) -> None:
 def _report_unexpected(kind, value, trace) -> None:
     """Log the traceback to the data folder; the user sees a plain message, not the trace."""
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
-    QMessageBox.critical(None, APP_NAME,
-                         f"Something went wrong: {value}\n\nYour saved progress is safe. "
-                         "Details were written to workbook.log in the data folder.")
+    dialogs.show_error(None, APP_NAME,
+                       f"Something went wrong: {value}\n\nYour saved progress is safe. "
+                       "Details were written to workbook.log in the data folder.")
 
 
 def _fatal(message: str) -> None:
-    QMessageBox.critical(None, APP_NAME, message)
+    dialogs.show_error(None, APP_NAME, message)

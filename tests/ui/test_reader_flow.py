@@ -1,0 +1,123 @@
+"""A learner creates a profile, reads, leaves, and comes back exactly where they left off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from workbook.store import activity, learners, settings
+
+
+def _create_profile(qtbot, window, name: str, employee_id: str = "") -> None:
+    page = window.profile_page
+    qtbot.keyClicks(page.name_edit, name)
+    if employee_id:
+        qtbot.keyClicks(page.employee_edit, employee_id)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+
+
+def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
+    """Reading two sections, closing and reopening resumes at the second with both marked read."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Ana Lima", "E-77")
+    assert window.pages.currentWidget() is window.home_page
+    qtbot.mouseClick(window.home_page.card("empathy").open_button, Qt.MouseButton.LeftButton)
+    reader = window.reader_page
+    assert window.pages.currentWidget() is reader
+    assert reader.current_index == 0
+    qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
+    assert reader.current_index == 1
+    window.close()
+
+    window = open_window(library)
+    page = window.profile_page
+    assert page.selected_learner_id() == learners.active_learners()[0].id  # last used is preselected
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    home = window.home_page
+    empathy = library.module("empathy")
+    assert empathy.sections[1].title in home.resume_button.text()
+    assert home.card("empathy").progress_label.text() == f"2 of {len(empathy.sections)} sections read"
+    qtbot.mouseClick(home.resume_button, Qt.MouseButton.LeftButton)
+    reader = window.reader_page
+    assert reader.module.id == "empathy"
+    assert reader.current_index == 1
+    assert [reader.section_is_marked_read(i) for i in range(3)] == [True, True, False]
+
+
+def test_opening_a_module_starts_at_first_unread_section(qtbot, open_window, library):
+    """A card opens its module at the first section not yet read."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Sam")
+    learner_id = window.learner_id
+    module = library.module("active-listening")
+    activity.record_section_read(learner_id, module.id, module.sections[0].id)
+    activity.record_section_read(learner_id, module.id, module.sections[1].id)
+    window.show_home()
+    qtbot.mouseClick(window.home_page.card(module.id).open_button, Qt.MouseButton.LeftButton)
+    assert window.reader_page.current_index == 2
+
+
+def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
+    """Alt+Right/Left move between sections, Ctrl+= zooms, and the zoom is remembered."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Kim")
+    window.activateWindow()
+    home = window.home_page
+    qtbot.waitUntil(lambda: home.resume_button.hasFocus())
+    qtbot.keyClick(home.resume_button, Qt.Key.Key_Space)  # "Start with Active listening"
+    reader = window.reader_page
+    assert reader.module.id == library.modules[0].id
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_index == 2
+    qtbot.keyClick(reader.text, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_index == 1
+    size_before = reader.text.document().defaultFont().pointSize()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader.text, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert reader.text.document().defaultFont().pointSize() == size_before + 2
+    assert settings.get_setting(settings.READER_ZOOM) == "2"
+    qtbot.keyClick(reader.text, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is home
+    window.close()
+
+    window = open_window(library)
+    assert window.reader_page.zoom == 2
+
+
+def test_cards_open_with_the_keyboard(qtbot, open_window, library):
+    """Tab reaches a module card and Enter opens it."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Lee")
+    card = window.home_page.card("de-escalation")
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert window.reader_page.module.id == "de-escalation"
+
+
+def test_profile_form_refuses_an_empty_name(qtbot, open_window, library):
+    """An empty display name shows a message and creates nothing."""
+    window = open_window(library)
+    qtbot.keyClicks(window.profile_page.name_edit, "   ")
+    qtbot.mouseClick(window.profile_page.create_button, Qt.MouseButton.LeftButton)
+    assert "display name" in window.profile_page.form_error.text()
+    assert learners.active_learners() == []
+    assert window.pages.currentWidget() is window.profile_page
+
+
+def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library, monkeypatch):
+    """Removing a profile needs confirmation; it only hides the profile, its activity stays."""
+    from workbook.ui import dialogs
+
+    window = open_window(library)
+    _create_profile(qtbot, window, "Temp")
+    learner_id = window.learner_id
+    window.open_module("empathy")
+    window.show_profiles()
+    answers = iter([False, True])
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: next(answers))
+    qtbot.mouseClick(window.profile_page.archive_button, Qt.MouseButton.LeftButton)
+    assert [learner.id for learner in learners.active_learners()] == [learner_id]  # cancelled
+    qtbot.mouseClick(window.profile_page.archive_button, Qt.MouseButton.LeftButton)
+    assert learners.active_learners() == []
+    assert learners.get_learner(learner_id) is not None
+    assert activity.activity_count(learner_id) > 0
