@@ -13,7 +13,7 @@ from workbook.paths import backups_dir, bundled_content_dir, database_path, reso
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="folder for the progress database and backups "
                              "(default: WORKBOOK_DATA_DIR or the per-user data folder)")
     parser = argparse.ArgumentParser(prog="python main.py", parents=[common],
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)  # given before or after the subcommand
     if args.command is None:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
@@ -49,7 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from workbook.core.loader import load_library
 
-    root = Path(args.directory) if args.directory else bundled_content_dir()
+    chosen = args.directory or args.content
+    root = Path(chosen) if chosen else bundled_content_dir()
     library = load_library(root)
     problems = library.all_problems()
     base = Path.cwd()

@@ -126,8 +126,6 @@ def test_count_words_ignores_markup():
     assert count_words(markdown) == 2 + 5 + 2 + 4 + 4
 
 
-@pytest.mark.xfail(strict=True, reason="the callout kind after ':::' is counted as a word, though the "
-                                       "docstring says fences are not counted")
 def test_count_words_ignores_callout_fences():
     """The `:::say` and `:::` fence lines add no words."""
     assert count_words(":::say\nHello there.\n:::\n") == 2

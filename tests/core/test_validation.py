@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from workbook.cli import main
 from workbook.core.content import Library
 from workbook.core.loader import load_library
@@ -75,8 +73,6 @@ def test_yaml_syntax_error_names_its_line(tmp_path):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="YAML errors use the problem mark, which for an unclosed "
-                                       "bracket is the next line, not the line of the bracket")
 def test_unclosed_bracket_is_reported_on_its_own_line(tmp_path):
     """An unclosed `[` on line 3 is reported on line 3, not on the innocent line after it."""
     root = make_content(tmp_path)
@@ -153,8 +149,6 @@ def test_images_in_module_folder_or_assets_are_found(tmp_path):
     assert problems(load_library(root)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="image_references reports the first line of the paragraph "
-                                       "holding the image, not the image's own line")
 def test_missing_image_inside_a_paragraph_is_reported_on_its_line(tmp_path):
     """An image on the second line of a paragraph is reported on that second line."""
     root = make_content(tmp_path)

@@ -182,8 +182,6 @@ def test_newer_database_is_refused_and_left_unchanged(data_dir):
     assert not (data_dir / "backups").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="open_database switches the file to WAL (a write) before it "
-                                       "checks the schema version, so a refused file is changed")
 def test_newer_rollback_journal_database_is_left_unchanged(data_dir):
     """A newer database in rollback-journal mode is refused without a single byte changing."""
     path = database_path(data_dir)

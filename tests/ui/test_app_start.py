@@ -50,6 +50,11 @@ def test_broken_module_is_listed_as_unavailable(qtbot, open_window, tmp_path):
 
 def test_run_app_loads_content_in_background_and_backs_up(qtbot, data_dir):
     """run_app shows the window at once, fills in the modules when loaded, and takes a backup."""
+    from workbook.paths import database_path
+    from workbook.store.connection import open_database
+
+    open_database(database_path(data_dir))
+    learners.create_learner("Ana")
     seen = {}
 
     def drive() -> None:

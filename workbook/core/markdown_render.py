@@ -88,7 +88,9 @@ def image_references(markdown: str) -> list[tuple[int, str]]:
             continue
         line = token.map[0] + 1 if token.map else 1
         for child in token.children:
-            if child.type == "image":
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1  # an image on a paragraph's later line is reported on that line
+            elif child.type == "image":
                 found.append((line, str(child.attrs.get("src", ""))))
     return found
 
@@ -128,8 +130,7 @@ def callout_faults(markdown: str) -> list[CalloutFault]:
 
 def count_words(markdown: str) -> int:
     """Words a reader sees: Markdown punctuation, fences and image paths are not counted."""
-    text = _MARKUP.sub(lambda m: m.group(1) or " ", markdown)
-    return len(_WORD.findall(text))
+    return len(_WORD.findall(plain_text(markdown)))
 
 
 def plain_text(markdown: str) -> str:

@@ -44,9 +44,16 @@ def load_yaml_text(text: str) -> LocatedYaml:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is found only where the file ends; the context mark
+        # points at the opening, which is the line a trainer has to fix.
+        opened = (error.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = error.context_mark if opened and error.context_mark else error.problem_mark
+        mark = mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
         message = error.problem or str(error)
+        if opened:
+            message = f"{error.context.removeprefix('while parsing a ').removeprefix('while scanning a ')}"
+            message += f" is never closed ({error.problem})"
         return _raise(message, line)
     except yaml.YAMLError as error:
         return _raise(str(error), 1)

@@ -32,8 +32,12 @@ class Backup:
 
 def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
                 now: datetime | None = None) -> Path | None:
-    """Copy `db_path` into `backup_dir` and keep only the newest `keep` copies."""
-    if not db_path.exists():
+    """Copy `db_path` into `backup_dir` and keep only the newest `keep` copies.
+
+    A database with no learner profile is not copied: rotating such copies in would push out the
+    backups that hold real progress.
+    """
+    if not db_path.exists() or not _has_learners(db_path):
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
     for stale in backup_dir.glob("*.partial"):
@@ -83,3 +87,13 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
         destination.close()
         source.close()
     return replaced
+
+
+def _has_learners(db_path: Path) -> bool:
+    connection = sqlite3.connect(db_path, timeout=5)
+    try:
+        return connection.execute("SELECT EXISTS (SELECT 1 FROM learner)").fetchone()[0] == 1
+    except sqlite3.OperationalError:  # no learner table yet: nothing worth keeping
+        return False
+    finally:
+        connection.close()

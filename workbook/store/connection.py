@@ -63,14 +63,34 @@ def check_integrity(path: Path) -> None:
         raise CorruptDatabaseError(f"{path} is damaged: {verdict}")
 
 
-def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None) -> Path:
-    """Rename the database (and its WAL files) out of the way; never deletes anything."""
+def refuse_newer_schema(path: Path) -> None:
+    """Raise before anything writes to a database made by a newer workbook (even the WAL switch)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(path, timeout=5)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        connection.close()
+    if version > migrations.CURRENT_VERSION:
+        raise DatabaseProblem(migrations.newer_schema_message(version))
+
+
+def aside_path(path: Path, reason: str = "corrupt", now: datetime | None = None) -> Path:
+    """A free name beside `path` for keeping a file out of the way, e.g. `x.sqlite.corrupt-DATE`."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}")
+    return target
+
+
+def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None,
+               target: Path | None = None) -> Path:
+    """Rename the database (and its WAL files) out of the way; never deletes anything."""
+    target = target or aside_path(path, reason, now)
     for suffix in _SIDE_FILES:
         side = Path(f"{path}{suffix}")
         if side.exists():
@@ -83,6 +103,7 @@ def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDa
     """Check, open, migrate and bind the database at `path`; raises DatabaseProblem."""
     path.parent.mkdir(parents=True, exist_ok=True)
     check_integrity(path)
+    refuse_newer_schema(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect()

@@ -67,13 +67,15 @@ def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
+def newer_schema_message(version: int) -> str:
+    return (f"this database is at schema version {version}, but this workbook knows only up to "
+            f"{CURRENT_VERSION}: update the workbook instead")
+
+
 def pending_steps(db: SqliteDatabase) -> list[int]:
     version = schema_version(db)
     if version > CURRENT_VERSION:
-        raise NewerSchemaError(
-            f"this database is at schema version {version}, but this workbook knows only up to "
-            f"{CURRENT_VERSION}: update the workbook instead"
-        )
+        raise NewerSchemaError(newer_schema_message(version))
     return [number for number, _ in STEPS if number > version]
 
 

@@ -14,7 +14,7 @@ from peewee import SqliteDatabase
 
 from workbook.paths import backups_dir, database_path
 from workbook.store.backups import Backup, list_backups, restore_backup
-from workbook.store.connection import CorruptDatabaseError, move_aside, open_database
+from workbook.store.connection import CorruptDatabaseError, aside_path, move_aside, open_database
 
 
 class Recovery(Enum):
@@ -31,7 +31,7 @@ class RecoveryChoice:
 
 @dataclass(frozen=True)
 class DamageReport:
-    """What the user is told: what went wrong and where the damaged file now is."""
+    """What the user is told: what went wrong and where the damaged file will be kept."""
 
     reason: str
     moved_to: Path
@@ -42,17 +42,22 @@ AskRecovery = Callable[[DamageReport], RecoveryChoice]
 
 
 def open_or_recover(data_dir: Path, ask: AskRecovery) -> SqliteDatabase | None:
-    """The database, opened and migrated; None when the user chose to quit."""
+    """The database, opened and migrated; None when the user chose to quit.
+
+    The damaged file is moved aside only once the user picks a way on: after Quit it stays where
+    it is, so the next start asks again instead of quietly opening an empty database.
+    """
     path = database_path(data_dir)
     try:
         return open_database(path, backups_dir(data_dir))
     except CorruptDatabaseError as error:
-        moved = move_aside(path)
-        report = DamageReport(str(error), moved, list_backups(backups_dir(data_dir)))
+        report = DamageReport(str(error), aside_path(path), list_backups(backups_dir(data_dir)))
     while True:
         choice = ask(report)
         if choice.action is Recovery.QUIT:
             return None
+        if path.exists():
+            move_aside(path, target=report.moved_to)
         if choice.action is Recovery.RESTORE and choice.backup is not None:
             try:
                 restore_backup(choice.backup, path)

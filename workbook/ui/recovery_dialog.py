@@ -29,7 +29,8 @@ class RecoveryDialog(QDialog):
         intro = QLabel(
             "<b>Your progress database could not be read.</b><br><br>"
             f"{report.reason}<br><br>"
-            f"Nothing was deleted: the damaged file was moved to<br><code>{report.moved_to}</code>"
+            "Nothing will be deleted: whatever you choose below, the damaged file is kept as"
+            f"<br><code>{report.moved_to}</code>"
             "<br><br>Restore a backup (taken each time the workbook starts), or start with an "
             "empty database."
         )
