@@ -11,7 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from workbook.core.loader import default_assets_dir, load_library  # noqa: E402
+from workbook.core.images import default_assets_dir  # noqa: E402
+from workbook.core.loader import load_library  # noqa: E402
 from workbook.paths import bundled_content_dir  # noqa: E402
 from workbook.store import learners  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402

@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_NAME
-from workbook.core.loader import default_assets_dir, load_library
+from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
 from workbook.store.backups import take_backup
 from workbook.store.connection import DatabaseProblem
@@ -55,16 +55,26 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         return 1
     if db is None:
         return 0
-    _back_up_in_background(data_dir)
-
     window = MainWindow(data_dir, assets_dir)
+
+    def after_first_paint() -> None:
+        run_in_background(lambda: _load_content(content_dir, assets_dir), window.set_library,
+                          window.show_content_error, window)
+        _back_up_in_background(data_dir)
+
+    window.first_paint_did_happen.connect(after_first_paint)
     window.show()
-    run_in_background(lambda: load_library(content_dir, assets_dir), window.set_library,
-                      window.show_content_error, window)
     code = app.exec()
     db.close()
     lock.unlock()
     return code
+
+
+def _load_content(content_dir: Path, assets_dir: Path):
+    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path."""
+    from workbook.core.loader import load_library
+
+    return load_library(content_dir, assets_dir)
 
 
 def _back_up_in_background(data_dir: Path) -> None:

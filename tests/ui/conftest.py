@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from workbook.core.content import Library
-from workbook.core.loader import default_assets_dir
+from workbook.core.images import default_assets_dir
 from workbook.paths import database_path
 from workbook.store.connection import open_database
 from workbook.ui.main_window import MainWindow

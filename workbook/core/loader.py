@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
+from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
 from workbook.core.problems import Problem
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
@@ -21,10 +22,6 @@ SKILLS_FILE = "skills.yaml"
 _SECTION_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _TITLE = re.compile(r"^#\s+(\S.*)$")
 
-
-def default_assets_dir(content_root: Path) -> Path:
-    """Images live in `assets/` beside the content folder."""
-    return content_root.resolve().parent / "assets"
 
 
 def load_library(root: Path, assets_dir: Path | None = None) -> Library:
@@ -191,14 +188,3 @@ def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
                                     f"image '{source}' not found in {folder.name}/ or assets/"))
     return Section(id=section_id, title=title_match.group(1).strip(), path=path,
                    markdown=text, words=count_words(body))
-
-
-def resolve_image(source: str, folder: Path, assets: Path) -> Path | None:
-    """Find an image named in Markdown: the module folder first, then `assets/`."""
-    if not source or "://" in source or source.startswith("/"):
-        return None
-    for base in (folder, assets):
-        candidate = (base / source).resolve()
-        if candidate.is_file() and candidate.is_relative_to(base.resolve()):
-            return candidate
-    return None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from workbook.core.content import Library, Module
+if TYPE_CHECKING:  # the content models pull in pydantic; keep start-up light
+    from workbook.core.content import Library, Module
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.content import Library, Module
-from workbook.core.progress import ReadingProgress
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
+
+if TYPE_CHECKING:
+    from workbook.core.content import Library, Module
+    from workbook.core.progress import ReadingProgress
 
 COLUMNS = 2
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from workbook import APP_NAME, __version__
-from workbook.core.content import Library
 from workbook.core.progress import first_unread_index, progress_by_module, resume_target
 from workbook.store import activity, learners, settings
 from workbook.store.connection import StoreError
@@ -17,6 +17,9 @@ from workbook.ui import dialogs
 from workbook.ui.home_page import HomePage
 from workbook.ui.profile_page import ProfilePage
 from workbook.ui.reader_page import ReaderPage
+
+if TYPE_CHECKING:
+    from workbook.core.content import Library
 
 SHORTCUTS_HELP = """<table cellpadding="3">
 <tr><td><b>Alt+Right</b>, <b>Ctrl+PgDown</b></td><td>Next section</td></tr>
@@ -35,6 +38,7 @@ class MainWindow(QMainWindow):
     """Owns the current learner; pages receive data and report what the user did."""
 
     learner_did_change = Signal(str)
+    first_paint_did_happen = Signal()
     section_did_record = Signal(str, str)
 
     def __init__(self, data_dir: Path, assets_dir: Path, library: Library | None = None) -> None:
@@ -42,6 +46,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.library = library
         self.learner_id: str | None = None
+        self._painted = False
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
 
@@ -131,6 +136,8 @@ class MainWindow(QMainWindow):
                 f"{count} module{'s' if count > 1 else ''} unavailable: see the home screen", 10000)
 
     def show_content_error(self, error: Exception) -> None:
+        from workbook.core.content import Library
+
         self.library = Library(root=Path("."))
         dialogs.show_error(self, "Content could not be loaded",
                            f"The lessons could not be loaded:\n\n{error}")
@@ -194,6 +201,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<br>Offline training for handling "
                           f"difficult calls.<br><br>Your progress is stored in<br>{self.data_dir}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # heavy start-up work waits until the user sees the window
+            self._painted = True
+            QTimer.singleShot(0, self.first_paint_did_happen.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
         event.accept()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -14,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.content import Module, UnavailableModule
-from workbook.core.progress import ReadingProgress
+if TYPE_CHECKING:
+    from workbook.core.content import Module, UnavailableModule
+    from workbook.core.progress import ReadingProgress
 
 
 class ModuleCardWidget(QFrame):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.content import Module
-from workbook.core.loader import resolve_image
-from workbook.core.markdown_render import render_html
+from workbook.core.images import resolve_image
 from workbook.ui.theme import READER_CSS
+
+if TYPE_CHECKING:
+    from workbook.core.content import Module
 
 BASE_POINT_SIZE = 12
 MIN_ZOOM, MAX_ZOOM = -4, 12
@@ -128,6 +130,8 @@ class ReaderPage(QWidget):
             return
         section = self.module.sections[index]
         self.current_index = index
+        from workbook.core.markdown_render import render_html  # loaded with the content
+
         folder = self.module.folder
         html = render_html(section.markdown, lambda source: self._image_url(source, folder))
         self.text.setHtml(html)

@@ -1,0 +1,105 @@
+"""Cold start to the first painted main window: the workbook against a bare PySide6 window.
+
+Each run is a fresh Python process (offscreen). The child notes the wall-clock time of the first
+paint of its main window; the parent subtracts the moment it spawned the child. Runs alternate
+between the two so machine noise hits both alike. Usage: python bench/startup.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Both children install the same filter: print the time of the first paint of a QMainWindow.
+WATCHER = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+class FirstPaint(QObject):
+    painted = None
+    def eventFilter(self, obj, event):
+        if self.painted is None and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            self.painted = obj
+            print("painted", time.time(), flush=True)
+            QTimer.singleShot(0, self.after_paint)
+        return False
+    def after_paint(self):
+        window = self.painted
+        if getattr(window, "set_library", None) is None:
+            app.quit(); return
+        def poll():
+            if window.library is not None:
+                print("content", time.time(), flush=True); window.close()
+            else:
+                QTimer.singleShot(2, poll)
+        poll()
+watcher = FirstPaint(); app.installEventFilter(watcher)
+"""
+
+BARE = WATCHER + """
+window = QMainWindow(); window.setWindowTitle("bare"); window.resize(1100, 760); window.show()
+app.exec()
+"""
+
+WORKBOOK = WATCHER + """
+from pathlib import Path
+from workbook.app import run_app
+from workbook.paths import bundled_content_dir
+run_app(Path(sys.argv[1]), bundled_content_dir())
+"""
+
+
+def run_once(code: str, data_dir: str) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", code, data_dir], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=60)
+    marks = {}
+    for line in done.stdout.splitlines():
+        name, _, stamp = line.partition(" ")
+        marks[name] = (float(stamp) - started) * 1000
+    if "painted" not in marks:
+        raise SystemExit(f"child did not paint:\n{done.stderr}")
+    return marks
+
+
+def prepare_data_dir() -> str:
+    """A data folder with one profile, as on a machine that has been used before."""
+    folder = tempfile.mkdtemp(prefix="workbook-bench-")
+    setup = ("import sys; from pathlib import Path; from workbook.store.connection import open_database;"
+             "from workbook.store.learners import create_learner;"
+             "db = open_database(Path(sys.argv[1]) / 'workbook.sqlite'); create_learner('Bench'); db.close()")
+    subprocess.run([sys.executable, "-c", setup, folder], check=True, cwd=ROOT)
+    return folder
+
+
+def main(runs: int = 7) -> None:
+    data_dir = prepare_data_dir()
+    run_once(BARE, data_dir)  # warm the OS file cache for both, as a second launch would be
+    run_once(WORKBOOK, data_dir)
+    bare, app, content = [], [], []
+    for _ in range(runs):
+        bare.append(run_once(BARE, data_dir)["painted"])
+        marks = run_once(WORKBOOK, data_dir)
+        app.append(marks["painted"])
+        content.append(marks.get("content", float("nan")))
+    bare_median, app_median = statistics.median(bare), statistics.median(app)
+    print(f"runs each: {runs}")
+    print(f"bare PySide6 window, first paint:   median {bare_median:7.1f} ms  "
+          f"(min {min(bare):.1f}, max {max(bare):.1f})")
+    print(f"workbook main window, first paint:  median {app_median:7.1f} ms  "
+          f"(min {min(app):.1f}, max {max(app):.1f})")
+    print(f"workbook, modules loaded:           median {statistics.median(content):7.1f} ms")
+    print(f"ratio workbook / bare (first paint): {app_median / bare_median:.2f}  (goal: at most 1.5)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)

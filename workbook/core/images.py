@@ -1,0 +1,21 @@
+"""Where lesson images are found; kept apart from the loader so the UI can use it cheaply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def default_assets_dir(content_root: Path) -> Path:
+    """Images live in `assets/` beside the content folder."""
+    return Path(content_root).resolve().parent / "assets"
+
+
+def resolve_image(source: str, folder: Path, assets: Path) -> Path | None:
+    """Find an image named in Markdown: the module folder first, then `assets/`."""
+    if not source or "://" in source or source.startswith("/"):
+        return None
+    for base in (folder, assets):
+        candidate = (base / source).resolve()
+        if candidate.is_file() and candidate.is_relative_to(base.resolve()):
+            return candidate
+    return None
