@@ -33,10 +33,10 @@ class FirstPaint(QObject):
         return False
     def after_paint(self):
         window = self.painted
-        if getattr(window, "set_library", None) is None:
+        if not hasattr(window, "navigator"):
             app.quit(); return
         def poll():
-            if window.library is not None:
+            if window.navigator is not None and window.navigator.library is not None:
                 print("content", time.time(), flush=True); window.close()
             else:
                 QTimer.singleShot(2, poll)

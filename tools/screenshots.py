@@ -17,6 +17,7 @@ from workbook.paths import bundled_content_dir  # noqa: E402
 from workbook.store import learners  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.ui.main_window import MainWindow  # noqa: E402
+from workbook.ui.navigator import Navigator  # noqa: E402
 from workbook.ui.theme import APP_STYLE  # noqa: E402
 
 
@@ -30,23 +31,25 @@ def main(out: Path) -> None:
     library = load_library(content)
     learners.create_learner("Priya Sharma", "E-1042")
     learners.create_learner("Marcus Lee")
-    window = MainWindow(data, default_assets_dir(content), library)
+    window = MainWindow()
+    navigator = Navigator(window, data, default_assets_dir(content), library)
+    navigator.start()
     window.resize(1200, 800)
     window.show()
     app.processEvents()
     window.grab().save(str(out / "profiles.png"))
-    window.profile_page.profile_list.setCurrentRow(1)
-    window.profile_page.open_button.click()
-    window.open_module(library.modules[0].id)
-    window.reader_page.go_next()
-    window.reader_page.go_next()
-    window.show_home()
+    navigator.profile_page.profile_list.setCurrentRow(1)
+    navigator.profile_page.open_button.click()
+    navigator.open_module(library.modules[0].id)
+    navigator.reader_page.go_next()
+    navigator.reader_page.go_next()
+    navigator.show_home()
     app.processEvents()
     window.grab().save(str(out / "home.png"))
-    window.open_module("problem-solving-call-flow", 0)
+    navigator.open_module("problem-solving-call-flow", 0)
     app.processEvents()
     window.grab().save(str(out / "reader.png"))
-    window.reader_page.show_section(3)
+    navigator.reader_page.show_section(3)
     app.processEvents()
     window.grab().save(str(out / "reader-callouts.png"))
 

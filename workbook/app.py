@@ -1,4 +1,9 @@
-"""Build the running app: lock the data folder, open the database, show the window, load content."""
+"""Build the running app: paint the window first, then open the database, attach the pages, and
+load the content in the background.
+
+Only Qt and a few light modules are imported before the first paint; the store (peewee), the
+pages and the content loader come in after it, so the window appears as fast as a bare one.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +20,9 @@ from PySide6.QtWidgets import QApplication
 from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
-from workbook.store.backups import take_backup
-from workbook.store.connection import DatabaseProblem
-from workbook.store.recovery import open_or_recover
 from workbook.ui import dialogs
 from workbook.ui.background import run_in_background
 from workbook.ui.main_window import MainWindow
-from workbook.ui.recovery_dialog import RecoveryDialog
 from workbook.ui.theme import APP_STYLE
 
 log = logging.getLogger("workbook")
@@ -48,26 +49,43 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         _fatal("The workbook is already open with this data folder.\n\n"
                "Switch to that window, or close it first.")
         return 1
+
+    window = MainWindow()
+    outcome = {"code": 0, "db": None}
+    window.first_paint_did_happen.connect(
+        lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
+    window.show()
+    code = app.exec()
+    if outcome["db"] is not None:
+        outcome["db"].close()
+    lock.unlock()
+    return outcome["code"] or code
+
+
+def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_dir: Path,
+                  outcome: dict) -> None:
+    """Runs once the window is on screen: database, pages, then content and backup off-thread."""
+    from workbook.store.connection import DatabaseProblem
+    from workbook.store.recovery import open_or_recover
+    from workbook.ui.navigator import Navigator
+    from workbook.ui.recovery_dialog import RecoveryDialog
+
     try:
         db = open_or_recover(data_dir, RecoveryDialog.ask)
     except DatabaseProblem as error:
         _fatal(f"The progress database cannot be opened:\n\n{error}")
-        return 1
+        outcome["code"] = 1
+        window.close()
+        return
     if db is None:
-        return 0
-    window = MainWindow(data_dir, assets_dir)
-
-    def after_first_paint() -> None:
-        run_in_background(lambda: _load_content(content_dir, assets_dir), window.set_library,
-                          window.show_content_error, window)
-        _back_up_in_background(data_dir)
-
-    window.first_paint_did_happen.connect(after_first_paint)
-    window.show()
-    code = app.exec()
-    db.close()
-    lock.unlock()
-    return code
+        window.close()
+        return
+    outcome["db"] = db
+    navigator = Navigator(window, data_dir, assets_dir)
+    navigator.start()
+    run_in_background(lambda: _load_content(content_dir, assets_dir), navigator.set_library,
+                      navigator.show_content_error, window)
+    _back_up_in_background(data_dir)
 
 
 def _load_content(content_dir: Path, assets_dir: Path):
@@ -81,6 +99,8 @@ def _back_up_in_background(data_dir: Path) -> None:
     """A start-of-session copy on its own connection; a failure is logged, not fatal."""
 
     def work() -> None:
+        from workbook.store.backups import take_backup
+
         try:
             take_backup(database_path(data_dir), backups_dir(data_dir))
         except Exception:  # a failed backup must never stop the learner

@@ -59,9 +59,10 @@ def test_run_app_loads_content_in_background_and_backs_up(qtbot, data_dir):
 
     def drive() -> None:
         window = _window()
-        seen["library_at_show"] = window.library
-        qtbot.waitUntil(lambda: window.library is not None, timeout=10000)
-        seen["modules"] = len(window.library.modules)
+        qtbot.waitUntil(lambda: window.navigator is not None, timeout=10000)
+        navigator = window.navigator
+        qtbot.waitUntil(lambda: navigator.library is not None, timeout=10000)
+        seen["modules"] = len(navigator.library.modules)
         qtbot.waitUntil(lambda: any(backups_dir(data_dir).glob("workbook-*.sqlite")), timeout=10000)
         window.close()
 
@@ -99,7 +100,12 @@ def test_corrupt_database_at_start_offers_recovery(qtbot, data_dir, monkeypatch)
         return RecoveryChoice(Recovery.START_FRESH)
 
     monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(answer))
-    QTimer.singleShot(0, lambda: _window().close())
+    def close_when_ready() -> None:
+        window = _window()
+        qtbot.waitUntil(lambda: window.navigator is not None, timeout=10000)
+        window.close()
+
+    QTimer.singleShot(0, close_when_ready)
     assert run_app(data_dir, bundled_content_dir()) == 0
     assert reports[0].moved_to.read_bytes() == b"definitely not sqlite " * 200
     assert "not a readable database" in reports[0].reason

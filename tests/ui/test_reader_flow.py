@@ -26,7 +26,7 @@ def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     assert reader.current_index == 0
     qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
     assert reader.current_index == 1
-    window.close()
+    window.window.close()
 
     window = open_window(library)
     page = window.profile_page
@@ -60,7 +60,7 @@ def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
     """Alt+Right/Left move between sections, Ctrl+= zooms, and the zoom is remembered."""
     window = open_window(library)
     _create_profile(qtbot, window, "Kim")
-    window.activateWindow()
+    window.window.activateWindow()
     home = window.home_page
     qtbot.waitUntil(lambda: home.resume_button.hasFocus())
     qtbot.keyClick(home.resume_button, Qt.Key.Key_Space)  # "Start with Active listening"
@@ -78,7 +78,7 @@ def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
     assert settings.get_setting(settings.READER_ZOOM) == "2"
     qtbot.keyClick(reader.text, Qt.Key.Key_Escape)
     assert window.pages.currentWidget() is home
-    window.close()
+    window.window.close()
 
     window = open_window(library)
     assert window.reader_page.zoom == 2
