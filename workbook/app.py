@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QApplication
 from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
-from workbook.ui import dialogs
-from workbook.ui.background import run_in_background
 from workbook.ui.main_window import MainWindow
 from workbook.ui.theme import APP_STYLE
 
@@ -56,6 +54,9 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
     window.show()
     code = app.exec()
+    from workbook.ui.background import wait_for_background_work
+
+    wait_for_background_work()
     if outcome["db"] is not None:
         outcome["db"].close()
     lock.unlock()
@@ -67,6 +68,7 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
     from workbook.store.connection import DatabaseProblem
     from workbook.store.recovery import open_or_recover
+    from workbook.ui.background import run_in_background
     from workbook.ui.navigator import Navigator
     from workbook.ui.recovery_dialog import RecoveryDialog
 
@@ -118,6 +120,8 @@ def _log_to(path: Path) -> None:
 
 def _report_unexpected(kind, value, trace) -> None:
     """Log the traceback to the data folder; the user sees a plain message, not the trace."""
+    from workbook.ui import dialogs
+
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
     dialogs.show_error(None, APP_NAME,
                        f"Something went wrong: {value}\n\nYour saved progress is safe. "
@@ -125,4 +129,6 @@ def _report_unexpected(kind, value, trace) -> None:
 
 
 def _fatal(message: str) -> None:
+    from workbook.ui import dialogs
+
     dialogs.show_error(None, APP_NAME, message)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 DATA_DIR_ENV = "WORKBOOK_DATA_DIR"
 DATABASE_NAME = "workbook.sqlite"
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +17,8 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    from platformdirs import user_data_dir  # only when needed: it is 7 ms of start-up
+
     return Path(user_data_dir("difficult-calls-workbook", appauthor=False))
 
 

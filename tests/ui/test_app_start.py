@@ -127,3 +127,27 @@ def test_recovery_dialog_returns_the_chosen_backup(qtbot, tmp_path):
     dialog.restore_button.click()
     assert dialog.choice.action is Recovery.RESTORE
     assert dialog.choice.backup == older.path
+
+
+def test_quitting_before_the_content_has_loaded_exits_cleanly(tmp_path):
+    """A user who closes the window at once must not see a crash from the loader thread."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import workbook.ui.main_window as shell\n"
+        "original = shell.MainWindow._after_first_paint\n"
+        "def quit_at_once(self):\n"
+        "    original(self)\n"
+        "    QTimer.singleShot(0, self.close)\n"
+        "shell.MainWindow._after_first_paint = quit_at_once\n"
+        "from workbook.cli import main\n"
+        "sys.exit(main(['--data-dir', sys.argv[1]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "data")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Error calling Python override" not in done.stderr

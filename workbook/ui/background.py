@@ -5,6 +5,7 @@ The function receives data, never widgets; success and failure callbacks run on 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +27,14 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # reported to the GUI thread, never swallowed
-            self._relay.failed.emit(error)
+            self._report(self._relay.failed, error)
         else:
-            self._relay.succeeded.emit(result)
+            self._report(self._relay.succeeded, result)
+
+    @staticmethod
+    def _report(signal, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed while we worked: nobody to tell
+            signal.emit(value)
 
 
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
@@ -40,3 +46,8 @@ def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None]
     relay.succeeded.connect(relay.deleteLater)
     relay.failed.connect(relay.deleteLater)
     QThreadPool.globalInstance().start(_Task(work, relay))
+
+
+def wait_for_background_work() -> None:
+    """Called once the event loop has ended, so no worker outlives the application object."""
+    QThreadPool.globalInstance().waitForDone()
