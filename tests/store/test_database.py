@@ -195,3 +195,36 @@ def test_newer_rollback_journal_database_is_left_unchanged(data_dir):
     with pytest.raises(DatabaseProblem):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_a_killed_process_loses_nothing_it_reported_saved(tmp_path):
+    """Every write is committed when it returns: SIGKILL right after it leaves the data intact."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "workbook.sqlite"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from workbook.store.connection import open_database\n"
+        "from workbook.store.learners import create_learner\n"
+        "from workbook.store.activity import record_section_read\n"
+        "open_database(Path(sys.argv[1]))\n"
+        "learner = create_learner('Killed Mid-Session')\n"
+        "for n in range(3):\n"
+        "    record_section_read(learner.id, 'empathy', f'section-{n}')\n"
+        "print(learner.id, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
+    learner_id = child.stdout.readline().strip()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    assert child.returncode == -signal.SIGKILL
+
+    db = open_database(path)
+    try:
+        assert read_sections(learner_id) == {"empathy": {"section-0", "section-1", "section-2"}}
+    finally:
+        db.close()
