@@ -63,7 +63,10 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     sections = sum(len(module.sections) for module in library.modules)
     words = sum(module.words for module in library.modules)
-    print(f"{root}: {len(library.modules)} modules, {sections} sections, {words:,} words: all valid")
+    quizzes = [module.quiz for module in library.modules if module.quiz is not None]
+    questions = sum(len(quiz.questions) for quiz in quizzes)
+    print(f"{root}: {len(library.modules)} modules, {sections} sections, {words:,} words, "
+          f"{len(quizzes)} quizzes with {questions} questions: all valid")
     return 0
 
 

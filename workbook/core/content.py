@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from workbook.core.problems import Problem
+
+if TYPE_CHECKING:
+    from workbook.core.quiz import QuizFile
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -46,6 +49,8 @@ class Module:
     meta: ModuleMeta
     folder: Path
     sections: tuple[Section, ...]
+    quiz: QuizFile | None = None
+    quiz_problems: tuple[Problem, ...] = ()  # why the quiz is unavailable, if it is
 
     @property
     def id(self) -> str:

@@ -15,6 +15,8 @@ from workbook.core.content import Library, Module, ModuleMeta, Section, Unavaila
 from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
 from workbook.core.problems import Problem
+from workbook.core.quiz_loader import load_quiz
+from workbook.core.schema_problems import problems_from_error
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
 MODULE_FILE = "module.yaml"
@@ -43,8 +45,11 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
 
     for folder, _located, meta, problems in candidates:
         sections = _load_sections(folder, assets, problems)
+        quiz, quiz_problems = load_quiz(folder, library.skills)
+        library.problems.extend(quiz_problems)  # the lessons stay readable without their quiz
         if meta is not None and not problems:
-            library.modules.append(Module(meta=meta, folder=folder, sections=tuple(sections)))
+            library.modules.append(Module(meta=meta, folder=folder, sections=tuple(sections),
+                                          quiz=quiz, quiz_problems=tuple(quiz_problems)))
         else:
             title = meta.title if meta is not None else folder.name
             library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems))))
@@ -82,22 +87,7 @@ def _load_meta(path: Path) -> tuple[LocatedYaml | None, ModuleMeta | None, list[
     try:
         return located, ModuleMeta.model_validate(located.data), problems
     except ValidationError as error:
-        for item in error.errors():
-            loc = tuple(item["loc"])
-            field = ".".join(str(part) for part in loc) or "module"
-            problems.append(Problem(path, located.line_of(loc), field, _friendly(item)))
-        return located, None, problems
-
-
-def _friendly(error: dict) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "is required"
-    if kind == "extra_forbidden":
-        return f"unknown field (allowed: {', '.join(ModuleMeta.model_fields)})"
-    if kind == "string_pattern_mismatch":
-        return "use lower-case letters, digits and single hyphens (e.g. 'active-listening')"
-    return str(error["msg"])
+        return located, None, problems_from_error(error, path, located, ModuleMeta, label="module")
 
 
 def _check_ids_and_links(candidates: list, skills: dict[str, str]) -> None:

@@ -1,0 +1,92 @@
+"""Read a module's `quiz.yaml` and check the rules a schema cannot express, each as `path:line`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from workbook.core.problems import Problem
+from workbook.core.quiz import (
+    QUIZ_FILE,
+    BestResponse,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    QuestionType,
+    QuizFile,
+    SingleChoice,
+)
+from workbook.core.schema_problems import problems_from_error
+from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+
+
+def load_quiz(folder: Path, skills: Mapping[str, str]) -> tuple[QuizFile | None, list[Problem]]:
+    """(quiz, problems) for the module in `folder`; (None, []) when it has no quiz file.
+    A quiz with any problem is not returned: a half-checked quiz must not score anyone."""
+    path = folder / QUIZ_FILE
+    if not path.is_file():
+        return None, []
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.line, "yaml", str(error))]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    if not isinstance(located.data, dict):
+        return None, [Problem(path, 1, "quiz", "expected 'settings:' and 'questions:'")]
+    try:
+        quiz = QuizFile.model_validate(located.data)
+    except ValidationError as error:
+        return None, problems_from_error(error, path, located, QuizFile,
+                                         tags=[str(t) for t in QuestionType], label="quiz")
+    problems = check_quiz_rules(quiz, path, located, skills)
+    return (None if problems else quiz), problems
+
+
+def check_quiz_rules(quiz: QuizFile, path: Path, located: LocatedYaml,
+                     skills: Mapping[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(where: tuple, field: str, message: str) -> None:
+        problems.append(Problem(path, located.line_of(where), field, message))
+
+    seen: dict[str, int] = {}
+    for index, question in enumerate(quiz.questions):
+        at = ("questions", index)
+        if question.id in seen:
+            report(at + ("id",), f"questions.{index}.id",
+                   f"duplicate question id '{question.id}' (first used by question {seen[question.id] + 1})")
+        seen.setdefault(question.id, index)
+        for n, skill in enumerate(question.skills):
+            if skills and skill not in skills:
+                report(at + ("skills", n), f"questions.{index}.skills", f"unknown skill '{skill}'")
+        if isinstance(question, SingleChoice | BestResponse | MultipleSelect):
+            right = sum(option.correct for option in question.options)
+            if isinstance(question, MultipleSelect) and right == 0:
+                report(at + ("options",), f"questions.{index}.options",
+                       "multiple select needs at least one option with 'correct: true'")
+            elif not isinstance(question, MultipleSelect) and right != 1:
+                report(at + ("options",), f"questions.{index}.options",
+                       f"{question.type} needs exactly one option with 'correct: true' (found {right})")
+            _unique([o.text for o in question.options], at + ("options",), "options", index, report)
+        elif isinstance(question, Ordering):
+            _unique(question.items, at + ("items",), "items", index, report)
+        elif isinstance(question, Matching):
+            _unique([p.left for p in question.pairs], at + ("pairs",), "pairs", index, report)
+            _unique([p.right for p in question.pairs], at + ("pairs",), "pairs", index, report)
+    per_attempt = quiz.settings.questions_per_attempt
+    if per_attempt is not None and per_attempt > len(quiz.questions):
+        report(("settings", "questions_per_attempt"), "settings.questions_per_attempt",
+               f"asks for {per_attempt} questions but the bank has {len(quiz.questions)}")
+    return problems
+
+
+def _unique(texts: list[str], where: tuple, field: str, index: int, report) -> None:
+    seen: set[str] = set()
+    for n, text in enumerate(texts):
+        key = text.casefold()
+        if key in seen:
+            report(where + (n,), f"questions.{index}.{field}", f"'{text}' appears twice")
+        seen.add(key)

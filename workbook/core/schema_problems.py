@@ -1,0 +1,53 @@
+"""Turn a pydantic validation error into `path:line: field: message` problems a trainer can fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from workbook.core.problems import Problem
+from workbook.core.yaml_lines import LocatedYaml
+
+_SLUG_HINT = "use lower-case letters, digits and single hyphens (e.g. 'active-listening')"
+
+
+def problems_from_error(error: ValidationError, path: Path, located: LocatedYaml,
+                        model: type[BaseModel], tags: Iterable[str] = (), label: str = "file",
+                        ) -> list[Problem]:
+    """One problem per schema error. `tags` are union discriminator values pydantic puts in the
+    error location (e.g. 'single-choice'); they are not keys in the file, so they are dropped."""
+    tag_set = set(tags)
+    problems = []
+    for item in error.errors():
+        loc = tuple(part for part in item["loc"] if part not in tag_set)
+        field = ".".join(str(part) for part in loc) or label
+        problems.append(Problem(path, located.line_of(loc), field, friendly_message(item, model)))
+    return problems
+
+
+def friendly_message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "unknown field" + (f" (allowed: {', '.join(model.model_fields)})"
+                                  if len(error["loc"]) == 1 else "")
+    if kind == "string_pattern_mismatch":
+        return _SLUG_HINT
+    if kind == "union_tag_invalid":
+        expected = error.get("ctx", {}).get("expected_tags", "")
+        tag = error.get("ctx", {}).get("tag", "")
+        return f"unknown type '{tag}' (use one of: {_plain_tags(expected)})"
+    if kind == "union_tag_not_found":
+        return "needs a 'type' field"
+    return str(error["msg"])
+
+
+def _plain_tags(expected: str) -> str:
+    """pydantic lists enum tags as `<QuestionType.X: 'x'>`; keep only the quoted values."""
+    import re
+
+    values = re.findall(r"'([^']+)'", expected)
+    return ", ".join(values) if values else expected
