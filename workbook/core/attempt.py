@@ -70,10 +70,7 @@ def draw_attempt(quiz: QuizFile, module_id: str, rng: random.Random) -> AttemptP
     settings = quiz.settings
     bank = list(quiz.questions)
     count = min(settings.questions_per_attempt or len(bank), len(bank))
-    if settings.shuffle_questions:
-        chosen = rng.sample(bank, count)
-    else:
-        chosen = bank[:count]
+    chosen = rng.sample(bank, count) if settings.shuffle_questions else bank[:count]
     return AttemptPlan(module_id, settings,
                        tuple(PresentedQuestion(q, _presentation_order(q, settings, rng)) for q in chosen))
 
@@ -83,8 +80,11 @@ def _presentation_order(question: Question, settings: QuizSettings, rng: random.
         return (0, 1)  # True before False, always
     if isinstance(question, Ordering):
         return _shuffled_not_solved(len(question.items), rng)  # the right order would give it away
-    size = len(question.pairs) if isinstance(question, Matching) else len(question.options)
-    order = list(range(size))
+    if isinstance(question, Matching):
+        if settings.shuffle_options:  # lists shown in the same order would give the answer away
+            return _shuffled_not_solved(len(question.pairs), rng)
+        return tuple(range(len(question.pairs)))
+    order = list(range(len(question.options)))
     if settings.shuffle_options:
         rng.shuffle(order)
     return tuple(order)

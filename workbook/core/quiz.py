@@ -1,7 +1,7 @@
 """The quiz file of a module (`quiz.yaml`): settings and a bank of questions of six types.
 
 Pydantic models are the schema trainers write against; the rules a schema cannot say (exactly one
-right answer, every option explained, ...) are checked in `quiz_rules.py`.
+right answer, every option explained, ...) are checked in `quiz_loader.py`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ QUIZ_FILE = "quiz.yaml"
 class QuestionType(StrEnum):
     SINGLE_CHOICE = "single-choice"
     MULTIPLE_SELECT = "multiple-select"
+    BEST_RESPONSE = "best-response"
     TRUE_FALSE = "true-false"
     ORDERING = "ordering"
     MATCHING = "matching"
-    BEST_RESPONSE = "best-response"
 
 
 class FeedbackTiming(StrEnum):

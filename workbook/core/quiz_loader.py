@@ -67,6 +67,9 @@ def check_quiz_rules(quiz: QuizFile, path: Path, located: LocatedYaml,
             if isinstance(question, MultipleSelect) and right == 0:
                 report(at + ("options",), f"questions.{index}.options",
                        "multiple select needs at least one option with 'correct: true'")
+            elif isinstance(question, MultipleSelect) and right == len(question.options):
+                report(at + ("options",), f"questions.{index}.options",
+                       "multiple select needs at least one wrong option, or ticking every box wins")
             elif not isinstance(question, MultipleSelect) and right != 1:
                 report(at + ("options",), f"questions.{index}.options",
                        f"{question.type} needs exactly one option with 'correct: true' (found {right})")
@@ -74,8 +77,8 @@ def check_quiz_rules(quiz: QuizFile, path: Path, located: LocatedYaml,
         elif isinstance(question, Ordering):
             _unique(question.items, at + ("items",), "items", index, report)
         elif isinstance(question, Matching):
-            _unique([p.left for p in question.pairs], at + ("pairs",), "pairs", index, report)
-            _unique([p.right for p in question.pairs], at + ("pairs",), "pairs", index, report)
+            _unique([p.left for p in question.pairs], at + ("pairs",), "pairs", index, report, "left")
+            _unique([p.right for p in question.pairs], at + ("pairs",), "pairs", index, report, "right")
     per_attempt = quiz.settings.questions_per_attempt
     if per_attempt is not None and per_attempt > len(quiz.questions):
         report(("settings", "questions_per_attempt"), "settings.questions_per_attempt",
@@ -83,10 +86,12 @@ def check_quiz_rules(quiz: QuizFile, path: Path, located: LocatedYaml,
     return problems
 
 
-def _unique(texts: list[str], where: tuple, field: str, index: int, report) -> None:
+def _unique(texts: list[str], where: tuple, field: str, index: int, report, key: str | None = None,
+            ) -> None:
     seen: set[str] = set()
     for n, text in enumerate(texts):
-        key = text.casefold()
-        if key in seen:
-            report(where + (n,), f"questions.{index}.{field}", f"'{text}' appears twice")
-        seen.add(key)
+        folded = text.casefold()
+        if folded in seen:
+            at = where + (n, key) if key else where + (n,)
+            report(at, f"questions.{index}.{field}", f"'{text}' appears twice")
+        seen.add(folded)

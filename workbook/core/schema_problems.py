@@ -18,16 +18,19 @@ def problems_from_error(error: ValidationError, path: Path, located: LocatedYaml
                         ) -> list[Problem]:
     """One problem per schema error. `tags` are union discriminator values pydantic puts in the
     error location (e.g. 'single-choice'); they are not keys in the file, so they are dropped."""
+    tags = list(tags)
     tag_set = set(tags)
     problems = []
     for item in error.errors():
         loc = tuple(part for part in item["loc"] if part not in tag_set)
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc += ("type",)  # point at the `type:` line, not the start of the item
         field = ".".join(str(part) for part in loc) or label
-        problems.append(Problem(path, located.line_of(loc), field, friendly_message(item, model)))
+        problems.append(Problem(path, located.line_of(loc), field, friendly_message(item, model, tags)))
     return problems
 
 
-def friendly_message(error: dict, model: type[BaseModel]) -> str:
+def friendly_message(error: dict, model: type[BaseModel], tags: list[str] | None = None) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required"
@@ -36,12 +39,14 @@ def friendly_message(error: dict, model: type[BaseModel]) -> str:
                                   if len(error["loc"]) == 1 else "")
     if kind == "string_pattern_mismatch":
         return _SLUG_HINT
+    if kind == "string_type" and isinstance(error.get("input"), bool):
+        return "YAML reads yes/no/true/false as a switch: put the text in quotes"
     if kind == "union_tag_invalid":
         expected = error.get("ctx", {}).get("expected_tags", "")
         tag = error.get("ctx", {}).get("tag", "")
         return f"unknown type '{tag}' (use one of: {_plain_tags(expected)})"
     if kind == "union_tag_not_found":
-        return "needs a 'type' field"
+        return f"is required (one of: {', '.join(tags or [])})"
     return str(error["msg"])
 
 

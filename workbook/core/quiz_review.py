@@ -1,0 +1,81 @@
+"""What the learner sees after answering: each choice or item with whether it was right, whether
+they picked it, and why. Plain data, so the feedback panel and the review render the same facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbook.core.attempt import PresentedQuestion
+from workbook.core.quiz import Matching, Ordering
+from workbook.core.scoring import Response, score
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """One option, item or pair as the review shows it."""
+
+    text: str
+    right: bool  # right option / item in the right place / pair matched correctly
+    picked: bool  # the learner chose it (choice types); always True for ordering and matching
+    feedback: str  # why, or what the right answer was
+
+
+@dataclass(frozen=True)
+class QuestionReview:
+    verdict: str  # "Right", "Partly right (60%)", "Not right", "Not answered"
+    score: float
+    lines: tuple[ReviewLine, ...]
+    right_answer: str  # the right answer in words, for a reader who got it wrong
+    explanation: str
+    is_choice: bool  # options the learner picked or left (not items placed or pairs matched)
+
+
+def review_question(presented: PresentedQuestion, response: Response | None) -> QuestionReview:
+    question = presented.question
+    credit = score(question, response)
+    if isinstance(question, Ordering):
+        lines = _ordering_lines(question, response)
+        right = " \u2192 ".join(question.items)
+    elif isinstance(question, Matching):
+        lines = _matching_lines(question, response)
+        right = "; ".join(f"{pair.left} \u2192 {pair.right}" for pair in question.pairs)
+    else:
+        picked = set(response or ())
+        lines = tuple(ReviewLine(question.options[i].text, question.options[i].correct, i in picked,
+                                 question.options[i].feedback) for i in presented.order)
+        right = "; ".join(option.text for option in question.options if option.correct)
+    is_choice = not isinstance(question, Ordering | Matching)
+    return QuestionReview(_verdict(credit, response), credit, lines, right, question.explanation, is_choice)
+
+
+def _verdict(credit: float, response: Response | None) -> str:
+    if not response:
+        return "Not answered"
+    if credit >= 1.0:
+        return "Right"
+    if credit > 0:
+        return f"Partly right ({int(100 * credit + 1e-9)}%)"
+    return "Not right"
+
+
+def _ordering_lines(question: Ordering, response: Response | None) -> tuple[ReviewLine, ...]:
+    order = list(response) if response else []
+    lines = []
+    for place, item in enumerate(order):
+        in_place = item == place
+        note = "In the right place." if in_place else f"Belongs at step {item + 1}."
+        lines.append(ReviewLine(f"{place + 1}. {question.items[item]}", in_place, True, note))
+    return tuple(lines)
+
+
+def _matching_lines(question: Matching, response: Response | None) -> tuple[ReviewLine, ...]:
+    chosen = list(response or [])
+    lines = []
+    for left, pair in enumerate(question.pairs):
+        pick = chosen[left] if left < len(chosen) else -1
+        picked_text = question.pairs[pick].right if 0 <= pick < len(question.pairs) else "(none)"
+        ok = pick == left
+        note = "Matched correctly." if ok else f"Goes with: {pair.right}."
+        lines.append(ReviewLine(f"{pair.left} \u2192 {picked_text}", ok, True, note))
+    return tuple(lines)
