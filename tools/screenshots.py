@@ -52,6 +52,33 @@ def main(out: Path) -> None:
     navigator.reader_page.show_section(3)
     app.processEvents()
     window.grab().save(str(out / "reader-callouts.png"))
+    _quiz_screens(app, window, navigator, library.modules[0].id, out)
+
+
+def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:
+    """A quiz answered with feedback, then its results (answers picked by position, not skill)."""
+    navigator.open_quiz(module_id)
+    navigator.start_quiz(module_id)
+    page = navigator.quiz_page
+    shot = 0
+    while page.stack.currentWidget() is page.question_panel:
+        page.view.pick(1)
+        for place, combo in enumerate(getattr(page.view, "combos", [])):
+            combo.setCurrentIndex(place + 1)
+        if page.check_button.isVisible():
+            page.check_answer()
+        app.processEvents()
+        if shot < 3 and type(page.view).__name__ in ("ChoiceView", "OrderingView", "MatchingView"):
+            name = f"quiz-{type(page.view).__name__.removesuffix('View').lower()}.png"
+            if not (out / name).exists() or shot == 0:
+                window.grab().save(str(out / name))
+                shot += 1
+        if page.next_button.isVisible():
+            page.next_button.click()
+        elif page.submit_button.isVisible():
+            page.submit_requested.emit("submitted")
+        app.processEvents()
+    window.grab().save(str(out / "quiz-results.png"))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def open_window(qtbot, data_dir: Path) -> Callable[[Library], Navigator]:
         navigator.start()
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow)  # keyboard shortcuts need the active window
         return navigator
 
     yield start

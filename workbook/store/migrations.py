@@ -43,6 +43,11 @@ SCHEMA_V2 = [
     "CREATE INDEX activity_module_verb ON activity (module_id, verb)",
 ]
 
+# v3: quiz attempts and practice calls read their events back by attempt.
+SCHEMA_V3 = [
+    "CREATE INDEX activity_attempt ON activity (attempt_id) WHERE attempt_id IS NOT NULL",
+]
+
 
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
@@ -55,6 +60,7 @@ def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _run(SCHEMA_V1)),
     (2, _run(SCHEMA_V2)),
+    (3, _run(SCHEMA_V3)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -20,6 +20,7 @@ from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
 if TYPE_CHECKING:
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
+    from workbook.store.quiz_attempts import QuizScore
 
 COLUMNS = 2
 
@@ -28,6 +29,7 @@ class HomePage(QWidget):
     """Shows the library for one learner; asks the window to open a module or resume."""
 
     module_open_requested = Signal(str)
+    quiz_requested = Signal(str)
     resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,15 +78,21 @@ class HomePage(QWidget):
         self.loading_label.show()
 
     def populate(self, learner_name: str, library: Library, progress: dict[str, ReadingProgress],
-                 resume: tuple[Module, int] | None) -> None:
+                 resume: tuple[Module, int] | None, quiz_scores: dict[str, QuizScore] | None = None,
+                 unfinished_quizzes: set[str] | None = None) -> None:
         """Rebuild the cards from fresh data (cheap: a dozen widgets)."""
         self.loading_label.hide()
         self.greeting.setText(f"Welcome, {learner_name}")
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)
-        self.overall.setText(f"{done} of {len(library.modules)} modules complete  ·  "
-                             f"{read} of {total} sections read")
+        quiz_scores = quiz_scores or {}
+        unfinished_quizzes = unfinished_quizzes or set()
+        quizzes = [m.id for m in library.modules if m.quiz is not None]
+        passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
+        self.overall.setText(f"{done} of {len(library.modules)} modules read  ·  "
+                             f"{read} of {total} sections read  ·  "
+                             f"{passed} of {len(quizzes)} quizzes passed")
         if resume is not None:
             module, index = resume
             self.resume_button.setText(
@@ -103,8 +111,10 @@ class HomePage(QWidget):
             titles = [library.module(p).title for p in module.meta.prerequisites
                       if library.module(p) is not None]
             card = ModuleCardWidget(module, progress[module.id],
-                                    [library.skill_label(s) for s in module.meta.skills], titles)
+                                    [library.skill_label(s) for s in module.meta.skills], titles,
+                                    quiz_scores.get(module.id), module.id in unfinished_quizzes)
             card.open_requested.connect(self.module_open_requested)
+            card.quiz_requested.connect(self.quiz_requested)
             self.grid.addWidget(card, *divmod(position, COLUMNS))
             self.cards.append(card)
         row = (len(library.modules) + COLUMNS - 1) // COLUMNS

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from workbook.core.content import Module, UnavailableModule
     from workbook.core.progress import ReadingProgress
+    from workbook.store.quiz_attempts import QuizScore
 
 
 class ModuleCardWidget(QFrame):
     """A focusable card; Enter, Space, a click or its button opens the module."""
 
     open_requested = Signal(str)
+    quiz_requested = Signal(str)
 
     def __init__(self, module: Module, progress: ReadingProgress, skill_labels: list[str],
-                 prerequisite_titles: list[str], parent: QWidget | None = None) -> None:
+                 prerequisite_titles: list[str], quiz_score: QuizScore | None = None,
+                 quiz_unfinished: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.module_id = module.id
         self.setObjectName("card")
@@ -65,6 +68,15 @@ class ModuleCardWidget(QFrame):
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the card itself takes focus
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.module_id))
 
+        self.quiz_label = QLabel(self._quiz_text(module, quiz_score, quiz_unfinished))
+        self.quiz_label.setObjectName("muted")
+        self.quiz_label.setWordWrap(True)
+        self.quiz_button = QPushButton(self._quiz_button_text(quiz_score, quiz_unfinished))
+        self.quiz_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Q on the focused card opens it
+        self.quiz_button.setToolTip("Open the quiz (Q on a focused card)")
+        self.quiz_button.setVisible(module.quiz is not None)
+        self.quiz_button.clicked.connect(lambda: self.quiz_requested.emit(self.module_id))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addWidget(number)
@@ -83,6 +95,10 @@ class ModuleCardWidget(QFrame):
         bottom.addWidget(self.progress_label, 1)
         bottom.addWidget(self.open_button)
         layout.addLayout(bottom)
+        quiz_row = QHBoxLayout()
+        quiz_row.addWidget(self.quiz_label, 1)
+        quiz_row.addWidget(self.quiz_button)
+        layout.addLayout(quiz_row)
 
     @staticmethod
     def _progress_text(progress: ReadingProgress) -> str:
@@ -96,9 +112,33 @@ class ModuleCardWidget(QFrame):
             return "Start"
         return "Review" if progress.complete else "Continue"
 
+    @staticmethod
+    def _quiz_text(module: Module, score: QuizScore | None, unfinished: bool) -> str:
+        if module.quiz is None:
+            if module.quiz_problems:
+                first = module.quiz_problems[0]
+                return f"Quiz unavailable: {first.path.name}:{first.line}: {first.message}"
+            return "No quiz for this module"
+        if score is None:
+            count = len(module.quiz.questions)
+            text = f"Quiz: not taken yet ({count} questions, pass mark {module.quiz.settings.pass_mark}%)"
+        else:
+            mark = "\u2714 passed" if score.ever_passed else "not passed yet"
+            text = f"Quiz: best {score.best}%  \u00b7  latest {score.latest}%  \u00b7  {mark}"
+        return text + ("  \u00b7  attempt in progress" if unfinished else "")
+
+    @staticmethod
+    def _quiz_button_text(score: QuizScore | None, unfinished: bool) -> str:
+        if unfinished:
+            return "Resume quiz"
+        return "Retake quiz" if score is not None else "Take quiz"
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.open_requested.emit(self.module_id)
+            return
+        if event.key() == Qt.Key.Key_Q and self.quiz_button.isVisible():
+            self.quiz_requested.emit(self.module_id)
             return
         super().keyPressEvent(event)
 

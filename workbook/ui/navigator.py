@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
+from workbook.core.attempt import draw_attempt, grade, seconds_left
 from workbook.core.progress import first_unread_index, progress_by_module, resume_target
-from workbook.store import activity, learners, settings
+from workbook.store import activity, learners, quiz_attempts, settings
 from workbook.store.connection import StoreError
 from workbook.ui import dialogs
 from workbook.ui.home_page import HomePage
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
+from workbook.ui.quiz_page import QuizPage
 from workbook.ui.reader_page import ReaderPage
 
 if TYPE_CHECKING:
     from workbook.core.content import Library
+
+
+_DONE = object()  # a write that returns nothing succeeded
+_FAILED = None
 
 
 class Navigator(QObject):
@@ -27,6 +35,7 @@ class Navigator(QObject):
 
     learner_did_change = Signal(str)
     section_did_record = Signal(str, str)
+    answer_did_record = Signal(str)  # question id
 
     def __init__(self, window: MainWindow, data_dir: Path, assets_dir: Path,
                  library: Library | None = None) -> None:
@@ -38,16 +47,27 @@ class Navigator(QObject):
         self.profile_page = ProfilePage()
         self.home_page = HomePage()
         self.reader_page = ReaderPage(assets_dir)
+        self.quiz_page = QuizPage(skill_label=self._skill_label)
+        self.attempt: quiz_attempts.StoredAttempt | None = None  # the attempt on screen
         self.pages = window.pages
-        for page in (self.profile_page, self.home_page, self.reader_page):
+        for page in (self.profile_page, self.home_page, self.reader_page, self.quiz_page):
             self.pages.addWidget(page)
         window.navigator = self
 
         self.profile_page.learner_chosen.connect(self.open_learner)
         self.home_page.module_open_requested.connect(self.open_module)
         self.home_page.resume_requested.connect(self.resume)
+        self.home_page.quiz_requested.connect(self.open_quiz)
         self.reader_page.section_reached.connect(self._record_section)
         self.reader_page.home_requested.connect(self.show_home)
+        self.reader_page.quiz_requested.connect(self.open_quiz)
+        self.quiz_page.start_requested.connect(self.start_quiz)
+        self.quiz_page.resume_requested.connect(self.resume_quiz)
+        self.quiz_page.review_requested.connect(self.review_attempt)
+        self.quiz_page.answer_given.connect(self._record_answer)
+        self.quiz_page.submit_requested.connect(self.submit_quiz)
+        self.quiz_page.home_requested.connect(self.show_home)
+        self.quiz_page.lessons_requested.connect(self.open_module)
         self.reader_page.zoom_changed.connect(
             lambda steps: self._save(settings.set_setting, settings.READER_ZOOM, str(steps)))
         window.switch_profile_requested.connect(self.show_profiles)
@@ -88,7 +108,9 @@ class Navigator(QObject):
             read = activity.read_sections(self.learner_id)
             positions = activity.reading_positions(self.learner_id)
             self.home_page.populate(name, self.library, progress_by_module(self.library, read),
-                                    resume_target(self.library, positions))
+                                    resume_target(self.library, positions),
+                                    quiz_attempts.quiz_scores(self.learner_id),
+                                    quiz_attempts.unfinished_quiz_modules(self.learner_id))
         self.pages.setCurrentWidget(self.home_page)
         if self.home_page.cards:
             self.home_page.resume_button.setFocus()
@@ -111,6 +133,76 @@ class Navigator(QObject):
         else:
             module, index = target
             self.open_module(module.id, index)
+
+    # -- quizzes --------------------------------------------------------------------------
+
+    def open_quiz(self, module_id: str) -> None:
+        """The quiz intro: past attempts, and start or resume."""
+        module = self.library.module(module_id) if self.library else None
+        if module is None or self.learner_id is None:
+            return
+        if module.quiz is None:
+            reason = (str(module.quiz_problems[0].format()) if module.quiz_problems
+                      else "This module has no quiz.")
+            dialogs.show_error(self.window, "Quiz unavailable",
+                               f"The quiz for {module.title} cannot be used:\n\n{reason}")
+            return
+        self.attempt = None
+        self.quiz_page.show_intro(module, quiz_attempts.open_attempt(self.learner_id, module_id),
+                                  quiz_attempts.finished_attempts(self.learner_id, module_id))
+        self.pages.setCurrentWidget(self.quiz_page)
+
+    def start_quiz(self, module_id: str) -> None:
+        module = self.library.module(module_id)
+        plan = draw_attempt(module.quiz, module_id, random.Random())
+        attempt_id = self._write(quiz_attempts.start_attempt, self.learner_id, plan)
+        if attempt_id is None:
+            return
+        self.attempt = quiz_attempts.load_attempt(attempt_id)
+        self.quiz_page.show_attempt(module, self.attempt, self._seconds_left(self.attempt))
+        self.pages.setCurrentWidget(self.quiz_page)
+
+    def resume_quiz(self, module_id: str) -> None:
+        module = self.library.module(module_id)
+        self.attempt = quiz_attempts.open_attempt(self.learner_id, module_id)
+        if self.attempt is None:
+            self.start_quiz(module_id)
+            return
+        left = self._seconds_left(self.attempt)
+        if left is not None and left <= 0:  # the time ran out while the app was closed
+            self.submit_quiz("time-up")
+            return
+        self.quiz_page.show_attempt(module, self.attempt, left)
+        self.pages.setCurrentWidget(self.quiz_page)
+
+    def review_attempt(self, attempt_id: str) -> None:
+        attempt = quiz_attempts.load_attempt(attempt_id)
+        module = self.library.module(attempt.module_id) if attempt and self.library else None
+        if attempt is None or module is None or attempt.learner_id != self.learner_id:
+            return
+        self.quiz_page.show_review(module, attempt)
+
+    def submit_quiz(self, reason: str) -> None:
+        attempt = self.attempt
+        if attempt is None:
+            return
+        result = grade(attempt.plan, attempt.responses)
+        if self._write(quiz_attempts.submit_attempt, attempt, result, reason) is None:
+            return
+        self.attempt = None
+        self.quiz_page.show_results(self.library.module(attempt.module_id), attempt, result, reason)
+
+    def _record_answer(self, question_id: str, response: tuple, checked: bool) -> None:
+        if self.attempt is not None and self._save(quiz_attempts.record_answer, self.attempt,
+                                                   question_id, response, checked):
+            self.answer_did_record.emit(question_id)
+
+    @staticmethod
+    def _seconds_left(attempt: quiz_attempts.StoredAttempt) -> float | None:
+        return seconds_left(attempt.plan.settings, attempt.started_at, datetime.now(UTC))
+
+    def _skill_label(self, skill: str) -> str:
+        return self.library.skill_label(skill) if self.library else skill
 
     def set_library(self, library: Library) -> None:
         """Content finished loading (it loads off the GUI thread at start)."""
@@ -140,14 +232,18 @@ class Navigator(QObject):
 
     def _save(self, write, *args) -> bool:
         """Run one store write; a failure is shown, and the learner can keep reading."""
+        return self._write(write, *args) is not _FAILED
+
+    def _write(self, write, *args) -> Any:
+        """`write(*args)`, or None after showing why it failed (earlier progress is untouched)."""
         try:
-            write(*args)
+            value = write(*args)
         except StoreError as error:
             self.window.save_status.setText("\u26a0 Progress not saved")
             dialogs.show_error(self.window, "Progress not saved",
                                f"The last step could not be saved to {self.data_dir}:\n\n{error}\n\n"
                                "Earlier progress is safe. Check free disk space and that no other "
                                "program holds the database, then carry on.")
-            return False
+            return None
         self.window.save_status.setText("\u2714 Progress saved")
-        return True
+        return _DONE if value is None else value

@@ -35,6 +35,7 @@ class ReaderPage(QWidget):
 
     section_reached = Signal(str, str)
     home_requested = Signal()
+    quiz_requested = Signal(str)  # module id: the last section leads on to the quiz
     zoom_changed = Signal(int)
 
     def __init__(self, assets_dir: Path, parent: QWidget | None = None) -> None:
@@ -144,10 +145,16 @@ class ReaderPage(QWidget):
         total = len(self.module.sections)
         self.position_label.setText(f"Section {index + 1} of {total}")
         self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < total - 1)
+        leads_to_quiz = index == total - 1 and self.module.quiz is not None
+        self.next_button.setText("Take the &quiz \u2192" if leads_to_quiz else "&Next \u2192")
+        self.next_button.setEnabled(index < total - 1 or leads_to_quiz)
         self.section_reached.emit(self.module.id, section.id)
 
     def go_next(self) -> None:
+        if self.module is not None and self.current_index == len(self.module.sections) - 1:
+            if self.module.quiz is not None:
+                self.quiz_requested.emit(self.module.id)
+            return
         self.show_section(self.current_index + 1)
 
     def go_previous(self) -> None:

@@ -40,6 +40,16 @@ QListWidget::item:selected {{ background: #dbe7f5; color: #1f2d3d; }}
 QTextBrowser {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 6px; }}
 QLineEdit {{ padding: 5px; border: 1px solid {BORDER}; border-radius: 4px; background: white; }}
 QLineEdit:focus {{ border: 2px solid {ACCENT}; }}
+QWidget#questionCard {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 8px; }}
+QLabel#questionPrompt {{ font-size: 16px; font-weight: 600; color: #1f2d3d; padding-bottom: 8px; }}
+QLabel#callerLine {{ background: #f0f4f9; border-left: 4px solid {ACCENT}; padding: 6px 10px;
+                     font-size: 14px; }}
+QRadioButton#option, QCheckBox#option {{ font-size: 14px; padding: 7px 4px; }}
+QRadioButton#option:focus, QCheckBox#option:focus {{ background: #e6eef8; border-radius: 4px; }}
+QListWidget#orderingList {{ font-size: 14px; }}
+QListWidget#orderingList::item {{ padding: 9px 6px; border-bottom: 1px solid #eef1f5; }}
+QLabel#timer {{ font-size: 15px; font-weight: 600; color: {ACCENT_DARK}; }}
+QLabel#quizFacts {{ font-size: 14px; }}
 """
 
 READER_CSS = """

@@ -1,0 +1,197 @@
+"""A learner takes a quiz with the keyboard, sees feedback and results, reviews it, and resumes an
+attempt after the app was killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from workbook.core.quiz import Matching, Ordering
+from workbook.core.scoring import right_response
+from workbook.store import learners, quiz_attempts
+from workbook.ui import dialogs
+from workbook.ui.question_views import ChoiceView, MatchingView, OrderingView
+
+MODULE = "active-listening"
+
+
+def _open_quiz(navigator, name: str = "Quiz Taker") -> None:
+    learner = learners.create_learner(name)
+    navigator.open_learner(learner.id)
+    qtbot_card = navigator.home_page.card(MODULE)
+    qtbot_card.quiz_button.click()
+    assert navigator.pages.currentWidget() is navigator.quiz_page
+
+
+def _answer_right_with_keys(qtbot, page) -> None:
+    """Answer the shown question correctly using only the keyboard."""
+    view = page.view
+    presented = view.presented
+    question = presented.question
+    if isinstance(view, ChoiceView):
+        for index in right_response(question):
+            qtbot.keyClick(view.buttons[0], Qt.Key(Qt.Key.Key_0 + presented.order.index(index) + 1))
+    elif isinstance(question, Ordering):
+        assert isinstance(view, OrderingView)
+        for target in range(len(question.items)):  # selection sort with number keys and Ctrl+Up
+            row = list(view.response()).index(target)
+            qtbot.keyClick(view.items, Qt.Key(Qt.Key.Key_0 + row + 1))
+            for _ in range(row - target):
+                qtbot.keyClick(view.items, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    elif isinstance(question, Matching):
+        assert isinstance(view, MatchingView)
+        for left, combo in enumerate(view.combos):
+            qtbot.keyClick(view, Qt.Key(Qt.Key.Key_0 + left + 1))  # number key focuses row N
+            assert combo.hasFocus()
+            for _ in range(combo.findData(left)):
+                qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert view.response() is not None
+
+
+def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
+    navigator = open_window(library)
+    _open_quiz(navigator)
+    page = navigator.quiz_page
+    assert "No attempts yet" in page.history.toPlainText()
+    qtbot.keyClick(page.start_button, Qt.Key.Key_Return)  # Enter starts
+    attempt = navigator.attempt
+    total = len(attempt.plan.questions)
+    assert total == library.module(MODULE).quiz.settings.questions_per_attempt
+
+    for number in range(total):
+        assert page.position_label.text().startswith(f"Question {number + 1} of {total}")
+        _answer_right_with_keys(qtbot, page)
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter checks the answer ...
+        assert page.feedback.isVisible()
+        assert page.feedback.toPlainText().startswith("Right")
+        assert attempt.plan.questions[number].id in attempt.checked  # saved as given
+        qtbot.keyClick(page, Qt.Key.Key_Return)  # ... then moves on, or submits after the last
+
+    assert page.stack.currentWidget() is page.results
+    assert "100%" in page.score_label.text() and "Passed" in page.score_label.text()
+    report = page.report.toPlainText()
+    assert "By skill" in report
+    for presented in attempt.plan.questions:
+        assert presented.question.explanation[:60] in report.replace("\n", " ")
+
+    page.back_button.click()
+    card = navigator.home_page.card(MODULE)
+    assert "best 100%" in card.quiz_label.text() and "passed" in card.quiz_label.text()
+    assert card.quiz_button.text() == "Retake quiz"
+
+    card.quiz_button.click()
+    assert "100%" in page.history.toPlainText()
+    finished = quiz_attempts.finished_attempts(navigator.learner_id, MODULE)
+    page.review_requested.emit(finished[0].id)  # the "Review" link of that attempt
+    assert page.stack.currentWidget() is page.results
+    assert "100%" in page.score_label.text()
+
+
+def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_window, library):
+    navigator = open_window(library)
+    _open_quiz(navigator, "Wrong Way")
+    page = navigator.quiz_page
+    page.start_button.click()
+    attempt = navigator.attempt
+    while page.stack.currentWidget() is page.question_panel:
+        view = page.view
+        question = view.presented.question
+        if isinstance(view, ChoiceView):  # pick a wrong option where there is one
+            right = set(right_response(question))
+            wrong = next(i for i in range(len(question.options)) if i not in right)
+            view.buttons[view.option_index.index(wrong)].setChecked(True)
+        elif isinstance(view, MatchingView):
+            for combo in view.combos:
+                combo.setCurrentIndex(1)
+        page.check_answer()
+        assert "Why:" in page.feedback.toPlainText()
+        (page.next_button if page.next_button.isVisible() else page.submit_button).click()
+    result_text = page.score_label.text()
+    assert "Not passed yet" in result_text
+    assert quiz_attempts.finished_attempts(navigator.learner_id, MODULE)[0].passed is False
+    assert len(attempt.responses) == len(attempt.plan.questions)
+
+
+def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, library, monkeypatch):
+    navigator = open_window(library)
+    _open_quiz(navigator, "Hasty")
+    page = navigator.quiz_page
+    page.start_button.click()
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: asked.append(args[2]) or False)
+    page._submit_clicked()
+    assert "not answered" in asked[0]
+    assert page.stack.currentWidget() is page.question_panel  # declined: still answering
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    page._submit_clicked()
+    assert page.stack.currentWidget() is page.results
+    assert "0%" in page.score_label.text()
+
+
+_KILLED_SCRIPT = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from workbook.core.loader import load_library
+from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
+from workbook.store.connection import open_database
+from workbook.store.learners import create_learner
+from workbook.ui.main_window import MainWindow
+from workbook.ui.navigator import Navigator
+
+app = QApplication([])
+data = Path(sys.argv[1])
+open_database(database_path(data))
+window = MainWindow()
+navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
+navigator.start()
+window.show()
+navigator.open_learner(create_learner("Killed Mid-Quiz").id)
+navigator.open_quiz("active-listening")
+navigator.quiz_page.start_button.click()
+page = navigator.quiz_page
+for _ in range(3):
+    page.view.pick(1)
+    for place, combo in enumerate(getattr(page.view, "combos", [])):
+        combo.setCurrentIndex(place + 1)
+    page.check_answer()
+    page.go_next()
+page.view.pick(1)  # a fourth answer, chosen but not yet checked
+app.processEvents()
+print(navigator.attempt.id, ",".join(sorted(navigator.attempt.responses)), flush=True)
+time.sleep(120)
+"""
+
+
+def test_attempt_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path):
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_SCRIPT, str(data_dir)], stdout=subprocess.PIPE,
+                             text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = child.stdout.readline().split()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    assert line, "the child did not get as far as answering"
+    attempt_id, answered = line[0], set(line[1].split(","))
+    assert len(answered) == 4
+
+    navigator = open_window(library)
+    navigator.profile_page.open_button.click()  # the killed session's profile is preselected
+    card = navigator.home_page.card(MODULE)
+    assert card.quiz_button.text() == "Resume quiz"
+    card.quiz_button.click()
+    page = navigator.quiz_page
+    assert page.resume_button.isVisible()
+    assert "4 of 10 answered" in page.resume_button.text().replace("&", "")
+    page.resume_button.click()
+    attempt = navigator.attempt
+    assert attempt.id == attempt_id
+    assert set(attempt.responses) == answered
+    assert len(attempt.checked) == 3
+    assert page.index == 4  # the first question without an answer
+    page.go_previous()  # after-each mode has no Previous button, but checked answers stay locked
+    page.show_question(0)
+    assert not page.view.isEnabled() and page.feedback.isVisible()
