@@ -195,3 +195,15 @@ def test_attempt_resumes_after_the_app_is_killed(qtbot, open_window, library, da
     page.go_previous()  # after-each mode has no Previous button, but checked answers stay locked
     page.show_question(0)
     assert not page.view.isEnabled() and page.feedback.isVisible()
+
+
+def test_last_section_leads_on_to_the_quiz(qtbot, open_window, library):
+    navigator = open_window(library)
+    navigator.open_learner(learners.create_learner("Reader").id)
+    module = library.module(MODULE)
+    navigator.open_module(MODULE, len(module.sections) - 1)
+    reader = navigator.reader_page
+    assert reader.next_button.isEnabled() and "quiz" in reader.next_button.text()
+    qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert navigator.pages.currentWidget() is navigator.quiz_page
+    assert navigator.quiz_page.stack.currentWidget() is navigator.quiz_page.intro
