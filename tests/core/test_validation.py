@@ -213,7 +213,8 @@ def test_cli_validate_good_content_prints_summary(tmp_path, capsys):
     write_module(root, "02-y", module_id="y", sections={"01-intro.md": INTRO_MD, "02-more.md": INTRO_MD})
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
-    assert out.strip() == f"{root}: 2 modules, 3 sections, {3 * INTRO_WORDS} words, 0 quizzes with 0 questions: all valid"
+    assert out.strip() == (f"{root}: 2 modules, 3 sections, {3 * INTRO_WORDS} words, "
+                           "0 quizzes with 0 questions: all valid")
 
 
 def test_cli_validate_broken_content_prints_one_line_per_problem(tmp_path, capsys, monkeypatch):

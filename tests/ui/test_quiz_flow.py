@@ -155,13 +155,19 @@ navigator.open_learner(create_learner("Killed Mid-Quiz").id)
 navigator.open_quiz("active-listening")
 navigator.quiz_page.start_button.click()
 page = navigator.quiz_page
-for _ in range(3):
-    page.view.pick(1)
-    for place, combo in enumerate(getattr(page.view, "combos", [])):
+
+def answer(view):
+    view.pick(1)
+    for place, combo in enumerate(getattr(view, "combos", [])):
         combo.setCurrentIndex(place + 1)
+    if hasattr(view, "move_selected"):
+        view.move_selected(1)
+
+for _ in range(3):
+    answer(page.view)
     page.check_answer()
     page.go_next()
-page.view.pick(1)  # a fourth answer, chosen but not yet checked
+answer(page.view)  # a fourth answer, given but not yet checked
 app.processEvents()
 print(navigator.attempt.id, ",".join(sorted(navigator.attempt.responses)), flush=True)
 time.sleep(120)

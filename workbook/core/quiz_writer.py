@@ -1,0 +1,133 @@
+"""Write a quiz back to `quiz.yaml`: readable for trainers, and never left half-written.
+
+Imports (GIFT) produce a `QuizFile`; trainers then edit the YAML by hand, so it should look like
+the hand-written files (keys in the order of the authoring guide, defaults left out, long texts as
+folded blocks) and load back with `load_quiz` to an equal quiz.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbook.core.quiz import QuizFile
+
+_QUESTION_KEYS = ("id", "type", "skills", "category", "prompt", "context", "caller_line", "options",
+                  "answer", "feedback_true", "feedback_false", "items", "pairs", "explanation")
+_OPTION_KEYS = ("text", "correct", "feedback", "weight")
+_WIDTH = 100
+_ODD_BREAKS = "\r\x85\u2028\u2029"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes long texts as `>-` blocks and texts with line breaks as `|` blocks,
+    and indents list items under their key like the hand-written quizzes."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None
+    if any(char in value for char in _ODD_BREAKS):
+        style = '"'  # YAML folds or rewrites these breaks in every other style
+    elif "\n" in value:
+        style = "|"
+    elif len(value) > _WIDTH - 20 and value == value.strip() and "  " not in value:
+        style = ">"
+    # The emitter falls back to a quoted style whenever a block cannot hold the text exactly.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+class _FlowList(list):
+    """A short list written inline, like `skills: [listening, empathy]` in the authoring guide."""
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+
+
+def quiz_to_data(quiz: QuizFile) -> dict[str, Any]:
+    """Plain data in authoring order: `None`, `correct: false` and default settings left out."""
+    data: dict[str, Any] = {}
+    settings = quiz.settings.model_dump(mode="json", exclude_defaults=True)
+    if settings:
+        data["settings"] = settings
+    data["questions"] = [_question_data(q.model_dump(mode="json", exclude_none=True))
+                         for q in quiz.questions]
+    return data
+
+
+def quiz_to_yaml(quiz: QuizFile) -> str:
+    """The `quiz.yaml` text for `quiz`; `load_quiz` reads it back to an equal `QuizFile`."""
+    text = yaml.dump(quiz_to_data(quiz), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=_WIDTH, indent=2)
+    text = text.replace("\n  - id: ", "\n\n  - id: ").replace("questions:\n\n", "questions:\n", 1)
+    return text.replace("\nquestions:\n", "\n\nquestions:\n", 1)
+
+
+def write_quiz_file(quiz: QuizFile, path: Path) -> None:
+    """Write `quiz` to `path` atomically (see `write_text_atomic`)."""
+    write_text_atomic(Path(path), quiz_to_yaml(quiz))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` (UTF-8) so readers only ever see the old or the whole new file."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: a temp file in the same folder, flushed to disk, then renamed
+    over the target, so a crash or a full disk leaves the old file whole."""
+    path = Path(path)
+    mode = (path.stat().st_mode & 0o7777) if path.exists() else 0o644
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _question_data(raw: dict[str, Any]) -> dict[str, Any]:
+    ordered = {key: raw[key] for key in _QUESTION_KEYS if key in raw}
+    ordered.update({key: value for key, value in raw.items() if key not in ordered})
+    ordered["skills"] = _FlowList(ordered["skills"])
+    if "options" in ordered:
+        ordered["options"] = [_option_data(option) for option in ordered["options"]]
+    return ordered
+
+
+def _option_data(raw: dict[str, Any]) -> dict[str, Any]:
+    option = {key: raw[key] for key in _OPTION_KEYS if key in raw}
+    if not option.get("correct"):
+        option.pop("correct", None)
+    return option
