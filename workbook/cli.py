@@ -88,7 +88,8 @@ def _validate(args: argparse.Namespace) -> int:
     quizzes = [module.quiz for module in library.modules if module.quiz is not None]
     questions = sum(len(quiz.questions) for quiz in quizzes)
     print(f"{root}: {len(library.modules)} modules, {sections} sections, {words:,} words, "
-          f"{len(quizzes)} quizzes with {questions} questions: all valid")
+          f"{len(quizzes)} quizzes with {questions} questions, "
+          f"{len(library.scenarios)} practice calls: all valid")
     return 0
 
 

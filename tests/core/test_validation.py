@@ -214,7 +214,7 @@ def test_cli_validate_good_content_prints_summary(tmp_path, capsys):
     assert main(["validate", str(root)]) == 0
     out = capsys.readouterr().out
     assert out.strip() == (f"{root}: 2 modules, 3 sections, {3 * INTRO_WORDS} words, "
-                           "0 quizzes with 0 questions: all valid")
+                           "0 quizzes with 0 questions, 0 practice calls: all valid")
 
 
 def test_cli_validate_broken_content_prints_one_line_per_problem(tmp_path, capsys, monkeypatch):
@@ -236,7 +236,7 @@ def test_cli_validate_bundled_lessons(capsys):
     """`validate` with no folder checks the bundled lessons, which are all valid."""
     assert main(["validate"]) == 0
     summary = re.fullmatch(r".*: (\d+) modules, (\d+) sections, ([\d,]+) words, "
-                           r"(\d+) quizzes with (\d+) questions: all valid",
+                           r"(\d+) quizzes with (\d+) questions, (\d+) practice calls: all valid",
                            capsys.readouterr().out.strip())
     assert summary is not None
     assert int(summary.group(1)) >= 8

@@ -12,6 +12,7 @@ from workbook.core.problems import Problem
 
 if TYPE_CHECKING:
     from workbook.core.quiz import QuizFile
+    from workbook.core.scenario import Scenario
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -99,9 +100,17 @@ class Library:
     modules: list[Module] = field(default_factory=list)
     unavailable: list[UnavailableModule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)  # practice calls that passed validation
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    def scenarios_for(self, module_id: str) -> list[Scenario]:
+        """The practice calls that practise a module (a scenario lists its modules)."""
+        return [s for s in self.scenarios if module_id in s.modules]
 
     def all_problems(self) -> list[Problem]:
         found = list(self.problems)

@@ -16,6 +16,7 @@ from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
 from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
+from workbook.core.scenario_loader import load_scenarios
 from workbook.core.schema_problems import problems_from_error
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
@@ -54,6 +55,10 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
             title = meta.title if meta is not None else folder.name
             library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems))))
     library.modules.sort(key=lambda m: (m.meta.order, m.meta.title))
+    known_modules = [meta.id for _folder, _located, meta, _problems in candidates if meta is not None]
+    scenarios, scenario_problems = load_scenarios(root, library.skills, known_modules)
+    library.scenarios = [scenario for scenario, _path in scenarios]
+    library.problems.extend(scenario_problems)
     return library
 
 

@@ -1,0 +1,124 @@
+"""The practice-call engine: a deterministic state machine over a scenario.
+
+State is the current node (or ending), the caller's mood, the flags set so far, the simulated
+seconds and the choices made. The same choices always give the same call, so a call is stored as
+its list of choices and resumed or replayed by playing them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from workbook.core.conditions import Condition, parse_condition
+from workbook.core.scenario import Ending, Node, Reply, Scenario
+
+MOOD_MIN, MOOD_MAX = 0, 100
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One decision: at `node`, the reply at `reply` (its index in the node's reply list)."""
+
+    node: str
+    reply: int
+    mood_before: int
+    mood_after: int
+    seconds_after: int
+
+
+@dataclass(frozen=True)
+class CallState:
+    at: str  # a node id, or an ending id once the call is over
+    mood: int
+    flags: frozenset[str] = frozenset()
+    seconds: int = 0
+    choices: tuple[Choice, ...] = field(default=())
+
+    def ended(self, scenario: Scenario) -> bool:
+        return self.at in scenario.endings
+
+
+class CallError(ValueError):
+    """A choice that the script does not offer at this point (a damaged or stale record)."""
+
+
+@lru_cache(maxsize=4096)
+def condition(text: str) -> Condition:
+    return parse_condition(text)
+
+
+def start_call(scenario: Scenario) -> CallState:
+    first = scenario.nodes.get(scenario.start)
+    return CallState(at=scenario.start, mood=scenario.start_mood,
+                     seconds=first.seconds if first else 0)
+
+
+def current_node(scenario: Scenario, state: CallState) -> Node | None:
+    return scenario.nodes.get(state.at)
+
+
+def current_ending(scenario: Scenario, state: CallState) -> Ending | None:
+    return scenario.endings.get(state.at)
+
+
+def offered_replies(scenario: Scenario, state: CallState) -> list[int]:
+    """Indices of the replies on offer now (a reply with `when` shows only when it holds)."""
+    node = current_node(scenario, state)
+    if node is None:
+        return []
+    return [i for i, reply in enumerate(node.replies)
+            if reply.when is None or condition(reply.when).holds(state.mood, state.seconds, state.flags)]
+
+
+def choose(scenario: Scenario, state: CallState, reply_index: int) -> CallState:
+    """The state after the agent says reply `reply_index` of the current node."""
+    node = current_node(scenario, state)
+    if node is None:
+        raise CallError("the call has already ended")
+    if reply_index not in offered_replies(scenario, state):
+        raise CallError(f"reply {reply_index + 1} is not offered at '{state.at}'")
+    reply = node.replies[reply_index]
+    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + reply.mood))
+    flags = (state.flags | frozenset(reply.set)) - frozenset(reply.clear)
+    seconds = state.seconds + reply.seconds
+    target = _next_target(scenario, reply, mood, seconds, flags)
+    following = scenario.nodes.get(target)
+    if following is not None:
+        seconds += following.seconds
+    choice = Choice(state.at, reply_index, state.mood, mood, seconds)
+    return replace(state, at=target, mood=mood, flags=flags, seconds=seconds,
+                   choices=state.choices + (choice,))
+
+
+def _next_target(scenario: Scenario, reply: Reply, mood: int, seconds: int, flags: frozenset[str]) -> str:
+    for rule in scenario.rules:  # global rules first: a furious caller hangs up whatever was said
+        if condition(rule.if_).holds(mood, seconds, flags):
+            return rule.goto
+    if isinstance(reply.next, str):
+        return reply.next
+    for branch in reply.next:
+        if branch.if_ is None or condition(branch.if_).holds(mood, seconds, flags):
+            return branch.goto
+    raise CallError("no branch of 'next' applies and there is no default branch")
+
+
+def replay(scenario: Scenario, replies: list[int] | tuple[int, ...]) -> CallState:
+    """Play a stored list of reply indices from the start (resume, review, replay from here)."""
+    state = start_call(scenario)
+    for index in replies:
+        state = choose(scenario, state, index)
+    return state
+
+
+def mood_words(mood: int) -> str:
+    """How the caller sounds, for the mood meter."""
+    if mood < 20:
+        return "Furious"
+    if mood < 40:
+        return "Angry"
+    if mood < 60:
+        return "Frustrated"
+    if mood < 80:
+        return "Calmer"
+    return "Reassured"

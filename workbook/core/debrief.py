@@ -1,0 +1,88 @@
+"""The debrief of a finished (or abandoned) practice call: outcome, skills, call metrics, and every
+turn with its feedback and, where the learner missed it, the better line.
+
+Skill score: for each skill, the points the learner's replies earned divided by the most the
+replies offered on their own path could have earned, so a short call is not punished for the
+skills it never tested. Simulated CSAT comes from the caller's final mood (1 to 5; a hang-up is 1,
+a formal complaint at most 2); FCR holds when the call ended resolved, with or without a promised
+follow-up; handle time is the simulated seconds of the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbook.core.call_engine import CallState, choose, offered_replies, start_call
+from workbook.core.scenario import Ending, EndingKind, Handover, Rating, Reply, Scenario
+
+
+@dataclass(frozen=True)
+class Turn:
+    number: int
+    node: str
+    caller_line: str
+    reply: Reply
+    mood_before: int
+    mood_after: int
+    better: Reply | None  # the best reply on offer, when the learner chose another
+
+    @property
+    def handover_note(self) -> str | None:
+        if self.reply.handover == Handover.APPROPRIATE:
+            return "Handing over was the right call here."
+        if self.reply.handover == Handover.AVOIDABLE:
+            return "This handover was avoidable: the problem was within your reach."
+        return None
+
+
+@dataclass(frozen=True)
+class Debrief:
+    ending: Ending | None  # None when the call was left unfinished
+    skills: dict[str, int]  # skill id -> percent on this path
+    csat: int
+    fcr: bool
+    seconds: int
+    turns: tuple[Turn, ...]
+
+    @property
+    def best_choices(self) -> int:
+        return sum(1 for turn in self.turns if turn.reply.rating == Rating.BEST)
+
+    @property
+    def handle_time(self) -> str:
+        minutes, seconds = divmod(self.seconds, 60)
+        return f"{minutes}:{seconds:02d}"
+
+
+def debrief(scenario: Scenario, state: CallState) -> Debrief:
+    turns, earned, possible = [], {}, {}
+    walk = start_call(scenario)
+    for number, choice in enumerate(state.choices, 1):
+        node = scenario.nodes[choice.node]
+        offered = [node.replies[i] for i in offered_replies(scenario, walk)]
+        reply = node.replies[choice.reply]
+        for skill in {s for option in offered for s in option.skills}:
+            possible[skill] = possible.get(skill, 0) + max(0, *(o.skills.get(skill, 0) for o in offered))
+            earned[skill] = earned.get(skill, 0) + reply.skills.get(skill, 0)
+        best = next((o for o in offered if o.rating == Rating.BEST), None)
+        better = best if reply.rating != Rating.BEST and best is not None else None
+        turns.append(Turn(number, choice.node, node.caller, reply, choice.mood_before, choice.mood_after,
+                          better))
+        walk = choose(scenario, walk, choice.reply)
+    skills = {skill: max(0, min(100, round(100 * earned[skill] / possible[skill])))
+              for skill in sorted(possible) if possible[skill] > 0}
+    ending = scenario.endings.get(state.at)
+    return Debrief(ending, skills, _csat(ending, state.mood), _fcr(ending), state.seconds, tuple(turns))
+
+
+def _csat(ending: Ending | None, mood: int) -> int:
+    score = 1 + min(4, mood // 20)
+    if ending is not None and ending.kind == EndingKind.HUNG_UP:
+        return 1
+    if ending is not None and ending.kind == EndingKind.FORMAL_COMPLAINT:
+        return min(score, 2)
+    return score
+
+
+def _fcr(ending: Ending | None) -> bool:
+    return ending is not None and ending.kind in (EndingKind.RESOLVED, EndingKind.RESOLVED_WITH_FOLLOW_UP)

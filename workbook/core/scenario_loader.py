@@ -1,0 +1,228 @@
+"""Load practice-call scripts and check that every call they allow can be played to an end.
+
+Beyond the schema: every target exists, every condition parses and reads flags some reply sets,
+and an exhaustive walk over the states a call can reach (node, mood, flags, and seconds when a
+condition reads them) proves every node is reachable, no path loops forever or runs past
+`MAX_DECISIONS`, no node is left without a reply on offer, and at least one strong and one
+failing ending can be reached.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from workbook.core.call_engine import CallError, CallState, choose, offered_replies, start_call
+from workbook.core.conditions import ConditionError, parse_condition
+from workbook.core.problems import Problem
+from workbook.core.scenario import SCENARIO_FOLDER, Scenario
+from workbook.core.schema_problems import problems_from_error
+from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+
+MAX_DECISIONS = 30
+MAX_STATES = 200_000
+
+
+@dataclass
+class Walk:
+    """What the exhaustive walk found: reachable nodes and endings, shortest and longest calls."""
+
+    nodes: set[str] = field(default_factory=set)
+    endings: set[str] = field(default_factory=set)
+    loops: set[str] = field(default_factory=set)
+    too_long: set[str] = field(default_factory=set)
+    dead_ends: set[str] = field(default_factory=set)
+    broken: dict[str, str] = field(default_factory=dict)  # node -> engine error
+    fewest_decisions: float = math.inf
+    most_decisions: float = 0
+    states: int = 0
+
+
+def load_scenarios(root: Path, skills: Mapping[str, str], module_ids: Iterable[str],
+                   ) -> tuple[list[tuple[Scenario, Path]], list[Problem]]:
+    """Every valid scenario under `root/practice-calls/`, and the problems of the others."""
+    folder = root / SCENARIO_FOLDER
+    if not folder.is_dir():
+        return [], []
+    found, problems, seen = [], [], {}
+    modules = set(module_ids)
+    for path in sorted(folder.glob("*.yaml")):
+        scenario, own = load_scenario(path, skills, modules)
+        if scenario is not None and scenario.id in seen:
+            own.append(Problem(path, 1, "id",
+                               f"duplicate id '{scenario.id}', already used by {seen[scenario.id]}"))
+        if scenario is not None and not own:
+            seen[scenario.id] = path.name
+            found.append((scenario, path))
+        problems.extend(own)
+    return found, problems
+
+
+def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | None = None,
+                  ) -> tuple[Scenario | None, list[Problem]]:
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.line, "yaml", str(error))]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    if not isinstance(located.data, dict):
+        return None, [Problem(path, 1, "scenario", "expected a mapping of fields")]
+    try:
+        scenario = Scenario.model_validate(located.data)
+    except ValidationError as error:
+        return None, problems_from_error(error, path, located, Scenario, label="scenario")
+    problems = check_script(scenario, path, located, skills, module_ids)
+    if not problems:  # the walk needs sound targets and conditions to run at all
+        problems = check_walk(scenario, path, located)
+    return (None if problems else scenario), problems
+
+
+def check_script(scenario: Scenario, path: Path, located: LocatedYaml, skills: Mapping[str, str],
+                 module_ids: set[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(where: tuple, field_name: str, message: str) -> None:
+        problems.append(Problem(path, located.line_of(where), field_name, message))
+
+    set_flags = {flag for node in scenario.nodes.values() for r in node.replies for flag in r.set}
+    conditions: list[tuple[tuple, str, str]] = []  # where, field, text
+
+    if scenario.start not in scenario.nodes:
+        report(("start",), "start", f"'{scenario.start}' is not a node")
+    for clash in sorted(set(scenario.nodes) & set(scenario.endings)):
+        report(("endings", clash), "endings", f"'{clash}' is both a node and an ending")
+    for index, module_id in enumerate(scenario.modules):
+        if module_ids is not None and module_id not in module_ids:
+            report(("modules", index), "modules", f"unknown module '{module_id}'")
+    for index, rule in enumerate(scenario.rules):
+        where = ("rules", index)
+        conditions.append((where + ("if",), f"rules.{index}.if", rule.if_))
+        if not scenario.target_exists(rule.goto):
+            report(where + ("goto",), f"rules.{index}.goto", f"'{rule.goto}' is not a node or an ending")
+    for node_id, node in scenario.nodes.items():
+        for index, reply in enumerate(node.replies):
+            where = ("nodes", node_id, "replies", index)
+            name = f"nodes.{node_id}.replies.{index}"
+            for skill in reply.skills:
+                if skills and skill not in skills:
+                    report(where + ("skills", skill), f"{name}.skills", f"unknown skill '{skill}'")
+            if reply.when is not None:
+                conditions.append((where + ("when",), f"{name}.when", reply.when))
+            targets = [(where + ("next",), reply.next)] if isinstance(reply.next, str) else [
+                (where + ("next", n, "goto"), branch.goto) for n, branch in enumerate(reply.next)]
+            for target_where, target in targets:
+                if not scenario.target_exists(target):
+                    report(target_where, f"{name}.next", f"'{target}' is not a node or an ending")
+            if isinstance(reply.next, list):
+                for n, branch in enumerate(reply.next):
+                    if branch.if_ is not None:
+                        conditions.append((where + ("next", n, "if"), f"{name}.next.{n}.if", branch.if_))
+                if reply.next and reply.next[-1].if_ is not None:
+                    report(where + ("next",), f"{name}.next",
+                           "the last branch needs no 'if': it is where the call goes otherwise")
+    for where, field_name, text in conditions:
+        try:
+            parsed = parse_condition(text)
+        except ConditionError as error:
+            report(where, field_name, str(error))
+            continue
+        for flag in sorted(parsed.flags - set_flags):
+            report(where, field_name, f"flag '{flag}' is never set by any reply ('set: [{flag}]')")
+    return problems
+
+
+def walk_scenario(scenario: Scenario) -> Walk:
+    """Every state a call can reach, depth first, with memoised (fewest, most) decisions to an end."""
+    uses_seconds = any(_reads_seconds(text) for text in _condition_texts(scenario))
+    walk = Walk()
+    memo: dict[tuple, tuple[float, float]] = {}
+    on_path: set[tuple] = set()
+
+    def visit(state: CallState, depth: int) -> tuple[float, float]:
+        if state.at in scenario.endings:
+            walk.endings.add(state.at)
+            return 0, 0
+        key = (state.at, state.mood, state.flags, state.seconds if uses_seconds else 0)
+        if key in memo:
+            return memo[key]
+        walk.nodes.add(state.at)
+        if key in on_path:
+            walk.loops.add(state.at)
+            return math.inf, math.inf
+        if depth >= MAX_DECISIONS or walk.states >= MAX_STATES:
+            walk.too_long.add(state.at)
+            return math.inf, math.inf
+        walk.states += 1
+        offered = offered_replies(scenario, state)
+        if not offered:
+            walk.dead_ends.add(state.at)
+            memo[key] = (math.inf, math.inf)
+            return memo[key]
+        on_path.add(key)
+        fewest, most = math.inf, 0.0
+        for index in offered:
+            try:
+                low, high = visit(choose(scenario, state, index), depth + 1)
+            except CallError as error:
+                walk.broken[state.at] = str(error)
+                low, high = math.inf, math.inf
+            fewest, most = min(fewest, 1 + low), max(most, 1 + high)
+        on_path.discard(key)
+        memo[key] = (fewest, most)
+        return memo[key]
+
+    walk.fewest_decisions, walk.most_decisions = visit(start_call(scenario), 0)
+    return walk
+
+
+def check_walk(scenario: Scenario, path: Path, located: LocatedYaml) -> list[Problem]:
+    walk = walk_scenario(scenario)
+    problems: list[Problem] = []
+
+    def node_problem(node_id: str, message: str) -> None:
+        problems.append(Problem(path, located.line_of(("nodes", node_id)), f"nodes.{node_id}", message))
+
+    for node_id in scenario.nodes:
+        if node_id not in walk.nodes:
+            node_problem(node_id, "no call can reach this node")
+    for node_id in sorted(walk.loops):
+        node_problem(node_id, "a call can loop back here forever: give the loop a way out "
+                              "(a flag, a mood rule or an ending)")
+    for node_id in sorted(walk.too_long - walk.loops):
+        node_problem(node_id, f"a call through here can run past {MAX_DECISIONS} replies without ending")
+    for node_id in sorted(walk.dead_ends):
+        node_problem(node_id, "at some point no reply is offered here (every reply's 'when' is false)")
+    for node_id, message in sorted(walk.broken.items()):
+        node_problem(node_id, message)
+    for ending_id in scenario.endings:
+        if ending_id not in walk.endings:
+            problems.append(Problem(path, located.line_of(("endings", ending_id)), f"endings.{ending_id}",
+                                    "no call can reach this ending"))
+    kinds = [scenario.endings[e].kind for e in walk.endings]
+    if not any(kind.strong for kind in kinds):
+        problems.append(Problem(path, located.line_of(("endings",)), "endings",
+                                "no path reaches a strong ending (resolved or escalated appropriately)"))
+    if all(kind.strong for kind in kinds):
+        problems.append(Problem(path, located.line_of(("endings",)), "endings",
+                                "no path fails (hung up or formal complaint): the learner cannot "
+                                "see what a poor call costs"))
+    return problems
+
+
+def _condition_texts(scenario: Scenario) -> Iterable[str]:
+    yield from (rule.if_ for rule in scenario.rules)
+    for node in scenario.nodes.values():
+        for reply in node.replies:
+            if reply.when:
+                yield reply.when
+            if isinstance(reply.next, list):
+                yield from (b.if_ for b in reply.next if b.if_)
+
+
+def _reads_seconds(text: str) -> bool:
+    return parse_condition(text).uses_seconds
