@@ -53,6 +53,29 @@ def main(out: Path) -> None:
     app.processEvents()
     window.grab().save(str(out / "reader-callouts.png"))
     _quiz_screens(app, window, navigator, library.modules[0].id, out)
+    if library.scenarios:
+        _call_screens(app, window, navigator, library.scenarios[0], out)
+
+
+def _call_screens(app, window, navigator, scenario, out: Path) -> None:
+    """A call played with one weak reply, then the best ones, and its debrief."""
+    from workbook.core.call_engine import current_node, offered_replies
+
+    navigator.open_call(scenario.id)
+    turn = 0
+    while current_node(scenario, navigator.call_state) is not None:
+        node = current_node(scenario, navigator.call_state)
+        offered = offered_replies(scenario, navigator.call_state)
+        wanted = "okay" if turn == 1 else "best"
+        pick = next((i for i in offered if node.replies[i].rating == wanted), offered[0])
+        navigator.choose_reply(pick)
+        turn += 1
+        if turn == 3:
+            app.processEvents()
+            window.grab().save(str(out / "call.png"))
+    navigator.show_debrief()
+    app.processEvents()
+    window.grab().save(str(out / "debrief.png"))
 
 
 def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -16,13 +17,27 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
+from workbook.ui.scenario_card import ScenarioCardWidget
 
 if TYPE_CHECKING:
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
+    from workbook.store.practice_calls import CallRecord
     from workbook.store.quiz_attempts import QuizScore
 
 COLUMNS = 2
+
+
+@dataclass
+class LearnerSnapshot:
+    """Everything the home screen shows about one learner, read from the store in one go."""
+
+    name: str
+    reading: dict[str, ReadingProgress]
+    resume: tuple[Module, int] | None = None
+    quiz_scores: dict[str, QuizScore] = field(default_factory=dict)
+    unfinished_quizzes: set[str] = field(default_factory=set)
+    calls: dict[str, CallRecord] = field(default_factory=dict)
 
 
 class HomePage(QWidget):
@@ -30,12 +45,14 @@ class HomePage(QWidget):
 
     module_open_requested = Signal(str)
     quiz_requested = Signal(str)
+    call_requested = Signal(str)
     resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.cards: list[ModuleCardWidget] = []
+        self.scenario_cards: list[ScenarioCardWidget] = []
         self.unavailable_cards: list[UnavailableCardWidget] = []
 
         self.greeting = QLabel("")
@@ -77,22 +94,22 @@ class HomePage(QWidget):
         self.resume_button.hide()
         self.loading_label.show()
 
-    def populate(self, learner_name: str, library: Library, progress: dict[str, ReadingProgress],
-                 resume: tuple[Module, int] | None, quiz_scores: dict[str, QuizScore] | None = None,
-                 unfinished_quizzes: set[str] | None = None) -> None:
-        """Rebuild the cards from fresh data (cheap: a dozen widgets)."""
+    def populate(self, library: Library, snapshot: LearnerSnapshot) -> None:
+        """Rebuild the cards from fresh data (cheap: a few dozen widgets)."""
+        progress, resume = snapshot.reading, snapshot.resume
+        quiz_scores, unfinished_quizzes = snapshot.quiz_scores, snapshot.unfinished_quizzes
         self.loading_label.hide()
-        self.greeting.setText(f"Welcome, {learner_name}")
+        self.greeting.setText(f"Welcome, {snapshot.name}")
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)
-        quiz_scores = quiz_scores or {}
-        unfinished_quizzes = unfinished_quizzes or set()
         quizzes = [m.id for m in library.modules if m.quiz is not None]
         passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
         self.overall.setText(f"{done} of {len(library.modules)} modules read  ·  "
                              f"{read} of {total} sections read  ·  "
-                             f"{passed} of {len(quizzes)} quizzes passed")
+                             f"{passed} of {len(quizzes)} quizzes passed  ·  "
+                             f"{self._strong_calls(library, snapshot)} of {len(library.scenarios)} "
+                             "practice calls handled well")
         if resume is not None:
             module, index = resume
             self.resume_button.setText(
@@ -118,15 +135,45 @@ class HomePage(QWidget):
             self.grid.addWidget(card, *divmod(position, COLUMNS))
             self.cards.append(card)
         row = (len(library.modules) + COLUMNS - 1) // COLUMNS
+        row = self._add_scenarios(library, snapshot, row)
         self.unavailable_cards = []
         for offset, broken in enumerate(library.unavailable):
             card = UnavailableCardWidget(broken)
             self.grid.addWidget(card, row + offset, 0, 1, COLUMNS)
             self.unavailable_cards.append(card)
-        for previous, card in zip(self.cards, self.cards[1:], strict=False):
+        focus_chain = self.cards + self.scenario_cards
+        for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
             QWidget.setTabOrder(previous, card)
         if not library.modules and not library.unavailable:
             self.overall.setText(f"No modules found in {library.root}.")
+
+    def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> int:
+        """A 'Practice calls' heading and a card per scenario; returns the next free grid row."""
+        self.scenario_cards = []
+        if not library.scenarios:
+            return row
+        heading = QLabel("Practice calls")
+        heading.setObjectName("sectionTitle")
+        self.grid.addWidget(heading, row, 0, 1, COLUMNS)
+        row += 1
+        for position, scenario in enumerate(library.scenarios):
+            titles = [library.module(m).title for m in scenario.modules if library.module(m)]
+            card = ScenarioCardWidget(scenario, snapshot.calls.get(scenario.id), titles)
+            card.call_requested.connect(self.call_requested)
+            line, column = divmod(position, COLUMNS)
+            self.grid.addWidget(card, row + line, column)
+            self.scenario_cards.append(card)
+        return row + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
+
+    @staticmethod
+    def _strong_calls(library: Library, snapshot: LearnerSnapshot) -> int:
+        from workbook.core.scenario import EndingKind
+
+        return sum(1 for s in library.scenarios if (record := snapshot.calls.get(s.id))
+                   and record.best_kind and EndingKind(record.best_kind).strong)
+
+    def scenario_card(self, scenario_id: str) -> ScenarioCardWidget:
+        return next(card for card in self.scenario_cards if card.scenario_id == scenario_id)
 
     def card(self, module_id: str) -> ModuleCardWidget:
         return next(card for card in self.cards if card.module_id == module_id)

@@ -11,12 +11,15 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
+from workbook.core import call_engine
 from workbook.core.attempt import draw_attempt, grade, seconds_left
+from workbook.core.debrief import debrief
 from workbook.core.progress import first_unread_index, progress_by_module, resume_target
-from workbook.store import activity, learners, quiz_attempts, settings
+from workbook.store import activity, learners, practice_calls, quiz_attempts, settings
 from workbook.store.connection import StoreError
 from workbook.ui import dialogs
-from workbook.ui.home_page import HomePage
+from workbook.ui.call_page import CallPage
+from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
 from workbook.ui.quiz_page import QuizPage
@@ -49,8 +52,12 @@ class Navigator(QObject):
         self.reader_page = ReaderPage(assets_dir)
         self.quiz_page = QuizPage(skill_label=self._skill_label)
         self.attempt: quiz_attempts.StoredAttempt | None = None  # the attempt on screen
+        self.call_page = CallPage()
+        self.call: practice_calls.StoredCall | None = None  # the practice call on screen
+        self.call_state: call_engine.CallState | None = None
         self.pages = window.pages
-        for page in (self.profile_page, self.home_page, self.reader_page, self.quiz_page):
+        for page in (self.profile_page, self.home_page, self.reader_page, self.quiz_page,
+                     self.call_page):
             self.pages.addWidget(page)
         window.navigator = self
 
@@ -68,6 +75,12 @@ class Navigator(QObject):
         self.quiz_page.submit_requested.connect(self.submit_quiz)
         self.quiz_page.home_requested.connect(self.show_home)
         self.quiz_page.lessons_requested.connect(self.open_module)
+        self.home_page.call_requested.connect(self.open_call)
+        self.call_page.reply_chosen.connect(self.choose_reply)
+        self.call_page.debrief_requested.connect(self.show_debrief)
+        self.call_page.replay_requested.connect(self.replay_from)
+        self.call_page.play_again_requested.connect(lambda: self.start_new_call(self.call_scenario_id))
+        self.call_page.home_requested.connect(self.show_home)
         self.reader_page.zoom_changed.connect(
             lambda steps: self._save(settings.set_setting, settings.READER_ZOOM, str(steps)))
         window.switch_profile_requested.connect(self.show_profiles)
@@ -107,10 +120,11 @@ class Navigator(QObject):
         else:
             read = activity.read_sections(self.learner_id)
             positions = activity.reading_positions(self.learner_id)
-            self.home_page.populate(name, self.library, progress_by_module(self.library, read),
-                                    resume_target(self.library, positions),
-                                    quiz_attempts.quiz_scores(self.learner_id),
-                                    quiz_attempts.unfinished_quiz_modules(self.learner_id))
+            self.home_page.populate(self.library, LearnerSnapshot(
+                name, progress_by_module(self.library, read), resume_target(self.library, positions),
+                quiz_attempts.quiz_scores(self.learner_id),
+                quiz_attempts.unfinished_quiz_modules(self.learner_id),
+                practice_calls.call_records(self.learner_id)))
         self.pages.setCurrentWidget(self.home_page)
         if self.home_page.cards:
             self.home_page.resume_button.setFocus()
@@ -203,6 +217,76 @@ class Navigator(QObject):
 
     def _skill_label(self, skill: str) -> str:
         return self.library.skill_label(skill) if self.library else skill
+
+    # -- practice calls -----------------------------------------------------------------
+
+    @property
+    def call_scenario_id(self) -> str | None:
+        return self.call.scenario_id if self.call else None
+
+    def open_call(self, scenario_id: str) -> None:
+        """Resume the unfinished call on this scenario, or start a new one."""
+        scenario = self.library.scenario(scenario_id) if self.library else None
+        if scenario is None or self.learner_id is None:
+            return
+        unfinished = practice_calls.open_call(self.learner_id, scenario_id)
+        if unfinished is None:
+            self.start_new_call(scenario_id)
+            return
+        try:
+            state = self._replay(scenario, unfinished)
+        except call_engine.CallError:
+            dialogs.show_error(self.window, "Call cannot be resumed",
+                               f"The script of '{scenario.title}' has changed since this call was "
+                               "started, so it cannot be resumed. A new call starts instead.")
+            self.start_new_call(scenario_id)
+            return
+        self._show_call(scenario, unfinished, state)
+
+    def start_new_call(self, scenario_id: str | None, prefix: list[tuple[str, int]] | None = None,
+                       replayed_from: str | None = None) -> None:
+        scenario = self.library.scenario(scenario_id) if self.library and scenario_id else None
+        if scenario is None:
+            return
+        call = self._write(practice_calls.start_call, self.learner_id, scenario_id, prefix, replayed_from)
+        if call is None:
+            return
+        self._show_call(scenario, call, self._replay(scenario, call))
+
+    def _show_call(self, scenario, call: practice_calls.StoredCall, state: call_engine.CallState) -> None:
+        self.call, self.call_state = call, state
+        self.call_page.show_call(scenario, state)
+        self.pages.setCurrentWidget(self.call_page)
+
+    @staticmethod
+    def _replay(scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
+        """The call's state from its stored replies; raises CallError if the script changed."""
+        state = call_engine.start_call(scenario)
+        for node, reply in zip(call.nodes, call.replies, strict=True):
+            if state.at != node:
+                raise call_engine.CallError(f"stored turn at '{node}' but the script is at '{state.at}'")
+            state = call_engine.choose(scenario, state, reply)
+        return state
+
+    def choose_reply(self, reply_index: int) -> None:
+        """Save the choice first; the caller only answers once it is on disk."""
+        scenario = self.library.scenario(self.call.scenario_id)
+        state = call_engine.choose(scenario, self.call_state, reply_index)
+        if not self._save(practice_calls.record_reply, self.call, self.call_state.at, reply_index):
+            return
+        self.call_state = state
+        if state.ended(scenario):
+            self._save(practice_calls.end_call, self.call, state.at, debrief(scenario, state))
+        self.call_page.show_call(scenario, state)
+
+    def show_debrief(self) -> None:
+        scenario = self.library.scenario(self.call.scenario_id)
+        self.call_page.show_debrief(scenario, debrief(scenario, self.call_state), self._skill_label)
+
+    def replay_from(self, turn: int) -> None:
+        """A new call that copies the first `turn - 1` choices, then lets the learner choose again."""
+        prefix = list(zip(self.call.nodes, self.call.replies, strict=True))[:turn - 1]
+        self.start_new_call(self.call.scenario_id, prefix, replayed_from=self.call.id)
 
     def set_library(self, library: Library) -> None:
         """Content finished loading (it loads off the GUI thread at start)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.ui.html_bits import bar
 from workbook.ui.question_views import QuestionView, view_for
 from workbook.ui.theme import READER_CSS, SUCCESS, WARNING
 
@@ -432,21 +433,13 @@ def results_html(result: AttemptResult, skill_label) -> str:
     """The per-skill breakdown, then every question with the answer given and why."""
     skills = "".join(
         f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
-        f"<td>{_bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
+        f"<td>{bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
     parts = [f"<h2>By skill</h2><table cellpadding='3'>{skills}</table>", "<h2>Review</h2>"]
     for number, item in enumerate(result.results, 1):
         review = review_question(item.presented, item.response)
         parts.append(f"<h3>{number}. {escape(item.presented.question.prompt)}</h3>")
         parts.append(_review_html(review, heading_level=None))
     return "".join(parts)
-
-
-def _bar(percent: int) -> str:
-    filled = max(0, min(20, round(percent / 5)))
-    colour = SUCCESS if percent >= 80 else ("#b7791f" if percent >= 50 else WARNING)
-    block = "\u2588"
-    return (f"<span style='color:{colour}'>{block * filled}</span>"
-            f"<span style='color:#d5dce5'>{block * (20 - filled)}</span>")
 
 
 def _review_html(review: QuestionReview, heading_level: int | None) -> str:

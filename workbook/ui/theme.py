@@ -50,6 +50,10 @@ QListWidget#orderingList {{ font-size: 14px; }}
 QListWidget#orderingList::item {{ padding: 9px 6px; border-bottom: 1px solid #eef1f5; }}
 QLabel#timer {{ font-size: 15px; font-weight: 600; color: {ACCENT_DARK}; }}
 QLabel#quizFacts {{ font-size: 14px; }}
+QLabel#sectionTitle {{ font-size: 18px; font-weight: 600; color: #1f2d3d; padding-top: 14px; }}
+QPushButton#reply {{ text-align: left; padding: 9px 12px; font-size: 13px; }}
+QPushButton#reply:focus {{ background: #e6eef8; }}
+QLabel#moodLabel {{ font-size: 14px; }}
 """
 
 READER_CSS = """

@@ -1,0 +1,166 @@
+"""Practice calls as append-only activity: a start, one row per reply chosen, and an end with the
+debrief's figures. A call is its list of replies; the engine replays them to resume or review it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from peewee import SQL
+
+from workbook.core.activity import Verb
+from workbook.core.debrief import Debrief
+from workbook.store.activity import record_activity
+from workbook.store.clock import new_id
+from workbook.store.models import ActivityRecord
+
+_CALL_VERBS = (str(Verb.CALL_STARTED), str(Verb.REPLY_CHOSEN), str(Verb.CALL_ENDED))
+# How good an ending is, to pick a learner's best call per scenario.
+_OUTCOME_RANK = {"resolved": 4, "resolved-with-follow-up": 3, "escalated-appropriately": 3,
+                 "formal-complaint": 1, "hung-up": 0}
+
+
+def call_object_id(scenario_id: str) -> str:
+    return f"call/{scenario_id}"
+
+
+@dataclass
+class StoredCall:
+    id: str
+    learner_id: str
+    scenario_id: str
+    started_at: datetime
+    nodes: list[str] = field(default_factory=list)  # the node of each choice, to detect edited scripts
+    replies: list[int] = field(default_factory=list)
+    replayed_from: str | None = None
+    ended_at: datetime | None = None
+    outcome: dict | None = None  # ending id and kind, skills, csat, fcr, seconds
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+def start_call(learner_id: str, scenario_id: str, prefix: list[tuple[str, int]] | None = None,
+               replayed_from: str | None = None, now: datetime | None = None) -> StoredCall:
+    """A new call; `prefix` (node, reply) pairs are copied in first for "replay from here"."""
+    call_id = new_id()
+    record = record_activity(learner_id, Verb.CALL_STARTED, call_object_id(scenario_id),
+                             attempt_id=call_id, now=now,
+                             payload={"scenario_id": scenario_id, "replayed_from": replayed_from,
+                                      "prefix": len(prefix or [])})
+    call = StoredCall(call_id, learner_id, scenario_id, _parse_time(record.occurred_at),
+                      replayed_from=replayed_from)
+    for node, reply in prefix or []:
+        record_reply(call, node, reply, replayed=True, now=now)
+    return call
+
+
+def record_reply(call: StoredCall, node: str, reply: int, replayed: bool = False,
+                 now: datetime | None = None) -> None:
+    """Saved at once, so a killed app resumes the call at the next turn."""
+    record_activity(call.learner_id, Verb.REPLY_CHOSEN, f"{call_object_id(call.scenario_id)}/{node}",
+                    attempt_id=call.id, now=now,
+                    payload={"turn": len(call.replies) + 1, "node": node, "reply": reply,
+                             "replayed": replayed})
+    call.nodes.append(node)
+    call.replies.append(reply)
+
+
+def end_call(call: StoredCall, ending_id: str, report: Debrief, now: datetime | None = None) -> None:
+    outcome = {"ending": ending_id, "kind": str(report.ending.kind) if report.ending else None,
+               "skills": report.skills, "csat": report.csat, "fcr": report.fcr,
+               "seconds": report.seconds, "best_choices": report.best_choices,
+               "turns": len(report.turns)}
+    record = record_activity(call.learner_id, Verb.CALL_ENDED, call_object_id(call.scenario_id),
+                             attempt_id=call.id, payload=outcome, now=now)
+    call.ended_at, call.outcome = _parse_time(record.occurred_at), outcome
+
+
+def load_call(call_id: str) -> StoredCall | None:
+    rows = list(ActivityRecord.select()
+                .where(ActivityRecord.attempt_id == call_id, ActivityRecord.verb.in_(_CALL_VERBS))
+                .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+    start = next((row for row in rows if row.verb == Verb.CALL_STARTED), None)
+    if start is None:
+        return None
+    begun = json.loads(start.payload)
+    call = StoredCall(call_id, start.learner_id, begun["scenario_id"], _parse_time(start.occurred_at),
+                      replayed_from=begun.get("replayed_from"))
+    chosen = {}
+    for row in rows:
+        payload = json.loads(row.payload)
+        if row.verb == Verb.REPLY_CHOSEN:
+            chosen.setdefault(payload["turn"], (payload["node"], payload["reply"]))
+        elif row.verb == Verb.CALL_ENDED and call.ended_at is None:
+            call.ended_at, call.outcome = _parse_time(row.occurred_at), payload
+    for turn in sorted(chosen):
+        if turn != len(call.replies) + 1:
+            break  # a gap (a merge from a damaged bundle): keep the turns that follow in order
+        node, reply = chosen[turn]
+        call.nodes.append(node)
+        call.replies.append(reply)
+    return call
+
+
+def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:
+    """The newest call on this scenario that was started and never ended, to resume it."""
+    ended = (ActivityRecord.select(ActivityRecord.attempt_id)
+             .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED)))
+    start = (ActivityRecord.select(ActivityRecord.attempt_id)
+             .where(ActivityRecord.learner == learner_id,
+                    ActivityRecord.object_id == call_object_id(scenario_id),
+                    ActivityRecord.verb == str(Verb.CALL_STARTED),
+                    ActivityRecord.attempt_id.not_in(ended))
+             .order_by(ActivityRecord.occurred_at.desc()).first())
+    return load_call(start.attempt_id) if start is not None else None
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """What the home screen shows per scenario: how often played, the best and the last outcome."""
+
+    played: int
+    best_kind: str | None
+    last_kind: str | None
+    unfinished: bool
+
+
+def call_records(learner_id: str) -> dict[str, CallRecord]:
+    rows = (ActivityRecord.select(ActivityRecord.verb, ActivityRecord.object_id, ActivityRecord.attempt_id,
+                                  ActivityRecord.payload)
+            .where(ActivityRecord.learner == learner_id,
+                   ActivityRecord.verb.in_((str(Verb.CALL_STARTED), str(Verb.CALL_ENDED))))
+            .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+    started: dict[str, set[str]] = {}
+    ended: dict[str, list[str | None]] = {}
+    ended_ids: set[str] = set()
+    for verb, object_id, attempt_id, payload in rows.tuples():
+        scenario_id = object_id.removeprefix("call/")
+        if verb == Verb.CALL_STARTED:
+            started.setdefault(scenario_id, set()).add(attempt_id)
+        elif attempt_id not in ended_ids:
+            ended_ids.add(attempt_id)
+            ended.setdefault(scenario_id, []).append(json.loads(payload).get("kind"))
+    records = {}
+    for scenario_id, ids in started.items():
+        kinds = ended.get(scenario_id, [])
+        best = max(kinds, key=lambda k: _OUTCOME_RANK.get(k or "", -1)) if kinds else None
+        records[scenario_id] = CallRecord(len(kinds), best, kinds[-1] if kinds else None,
+                                          bool(ids - ended_ids))
+    return records
+
+
+def finished_calls(learner_id: str, scenario_id: str) -> list[StoredCall]:
+    ids = (ActivityRecord.select(ActivityRecord.attempt_id)
+           .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED),
+                  ActivityRecord.object_id == call_object_id(scenario_id))
+           .order_by(ActivityRecord.occurred_at))
+    calls = [load_call(row.attempt_id) for row in ids]
+    return [call for call in calls if call is not None]
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -1,0 +1,338 @@
+"""A practice call on screen: the caller's persona and mood, a chat-style transcript, replies as
+buttons (keys 1 to 4), and the debrief with "Replay from here" at every turn.
+
+The page draws a `CallState` it is given; the navigator runs the engine and saves each choice.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.core.call_engine import current_ending, current_node, mood_words, offered_replies
+from workbook.core.scenario import Rating
+from workbook.ui.html_bits import bar, score_colour
+from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
+
+if TYPE_CHECKING:
+    from workbook.core.call_engine import CallState
+    from workbook.core.debrief import Debrief
+    from workbook.core.scenario import Scenario
+
+MOOD_COLOURS = ((20, "#a12a2a"), (40, "#c0562b"), (60, "#b7791f"), (80, "#5f8f3a"), (101, "#1b6e3a"))
+RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
+
+
+def _mood_colour(mood: int) -> str:
+    return next(colour for limit, colour in MOOD_COLOURS if mood < limit)
+
+
+def _clock(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes}:{rest:02d}"
+
+
+class ReplyButton(QPushButton):
+    """A push button whose long text wraps to the button's width (QPushButton alone never wraps)."""
+
+    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reply")
+        self.setAccessibleName(f"Reply {number}: {text}")
+        self.label = QLabel(f"<b>{number}</b>&nbsp;&nbsp; {escape(text)}")
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.label)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.label.heightForWidth(max(50, width - 24)) + 18
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(hint.width(), 600)))
+
+    def resizeEvent(self, event) -> None:  # keep the height right when the window is resized
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)
+
+
+class CallPage(QWidget):
+    reply_chosen = Signal(int)  # index of the reply in the current node
+    debrief_requested = Signal()
+    replay_requested = Signal(int)  # turn number to play again from
+    play_again_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.scenario: Scenario | None = None
+        self.state: CallState | None = None
+        self.reply_buttons: list[ReplyButton] = []
+        self.offered: list[int] = []
+
+        self.home_button = QPushButton("\u2190 &Home")
+        self.home_button.setToolTip("Back to the modules (Esc). The call is saved; resume it later.")
+        self.home_button.clicked.connect(self.home_requested)
+        self.title = QLabel("")
+        self.title.setObjectName("pageTitle")
+        self.time_label = QLabel("")
+        self.time_label.setObjectName("timer")
+        self.time_label.setToolTip("Simulated handle time")
+        top = QHBoxLayout()
+        top.addWidget(self.home_button)
+        top.addSpacing(12)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.time_label)
+
+        self.stack = QStackedWidget()
+        self.player = self._build_player()
+        self.debrief_panel = self._build_debrief()
+        self.stack.addWidget(self.player)
+        self.stack.addWidget(self.debrief_panel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        for number in range(1, 5):
+            QShortcut(QKeySequence(str(number)), self, lambda n=number: self.press(n),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Esc"), self, self.home_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _build_player(self) -> QWidget:
+        panel = QWidget()
+        persona = QFrame()
+        persona.setObjectName("card")
+        persona.setFixedWidth(290)
+        self.persona_name = QLabel("")
+        self.persona_name.setObjectName("cardTitle")
+        self.persona_context = QLabel("")
+        self.persona_context.setObjectName("chip")
+        self.persona_situation = QLabel("")
+        self.persona_situation.setWordWrap(True)
+        self.mood_bar = QProgressBar()
+        self.mood_bar.setRange(0, 100)
+        self.mood_bar.setTextVisible(False)
+        self.mood_bar.setFixedHeight(14)
+        self.mood_bar.setAccessibleName("Caller's mood")
+        self.mood_label = QLabel("")
+        self.mood_label.setObjectName("moodLabel")
+        persona_layout = QVBoxLayout(persona)
+        persona_layout.setContentsMargins(16, 14, 16, 14)
+        persona_layout.addWidget(self.persona_name)
+        persona_layout.addWidget(self.persona_context, 0, Qt.AlignmentFlag.AlignLeft)
+        persona_layout.addWidget(self.persona_situation)
+        persona_layout.addSpacing(12)
+        caption = QLabel("CALLER'S MOOD")
+        caption.setObjectName("muted")
+        persona_layout.addWidget(caption)
+        persona_layout.addWidget(self.mood_bar)
+        persona_layout.addWidget(self.mood_label)
+        persona_layout.addStretch(1)
+
+        self.transcript = QTextBrowser()
+        self.transcript.setAccessibleName("Call transcript")
+        self.transcript.document().setDefaultStyleSheet(READER_CSS)
+        self.transcript.document().setDocumentMargin(14)
+        self.prompt_label = QLabel("Your reply (keys 1\u20134):")
+        self.prompt_label.setObjectName("muted")
+        self.replies_box = QVBoxLayout()
+        self.replies_box.setSpacing(6)
+        self.debrief_button = QPushButton("See the &debrief \u2192")
+        self.debrief_button.setObjectName("primary")
+        self.debrief_button.clicked.connect(self.debrief_requested)
+
+        right = QVBoxLayout()
+        right.addWidget(self.transcript, 1)
+        right.addWidget(self.prompt_label)
+        right.addLayout(self.replies_box)
+        right.addWidget(self.debrief_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QHBoxLayout(panel)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(persona)
+        layout.addLayout(right, 1)
+        return panel
+
+    def _build_debrief(self) -> QWidget:
+        panel = QWidget()
+        self.report = QTextBrowser()
+        self.report.setOpenLinks(False)
+        self.report.anchorClicked.connect(self._link)
+        self.report.setAccessibleName("Debrief")
+        self.report.document().setDefaultStyleSheet(READER_CSS)
+        self.report.document().setDocumentMargin(18)
+        self.play_again_button = QPushButton("&Play again")
+        self.play_again_button.setObjectName("primary")
+        self.play_again_button.clicked.connect(self.play_again_requested)
+        self.back_button = QPushButton("&Back to modules")
+        self.back_button.clicked.connect(self.home_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.play_again_button)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.report, 1)
+        layout.addLayout(buttons)
+        return panel
+
+    # -- playing ----------------------------------------------------------------------------
+
+    def show_call(self, scenario: Scenario, state: CallState) -> None:
+        """Draw the call as `state` has it: transcript so far, mood, time, and the replies on offer."""
+        self.scenario, self.state = scenario, state
+        self.title.setText(f"Practice call: {scenario.title}")
+        persona = scenario.persona
+        self.persona_name.setText(persona.name)
+        self.persona_context.setText(persona.context)
+        self.persona_situation.setText(persona.situation)
+        self._show_mood(state.mood)
+        self.time_label.setText(f"\u260e {_clock(state.seconds)}")
+        self.transcript.setHtml(transcript_html(scenario, state))
+        self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
+        self._show_replies()
+        self.stack.setCurrentWidget(self.player)
+
+    def _show_mood(self, mood: int) -> None:
+        self.mood_bar.setValue(mood)
+        colour = _mood_colour(mood)
+        self.mood_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; border-radius: 3px; }}")
+        self.mood_label.setText(f"<b style='color:{colour}'>{mood_words(mood)}</b> "
+                                f"<span style='color:{MUTED}'>({mood}/100)</span>")
+
+    def _show_replies(self) -> None:
+        for button in self.reply_buttons:
+            button.hide()
+            button.deleteLater()
+        self.reply_buttons = []
+        node = current_node(self.scenario, self.state)
+        self.offered = offered_replies(self.scenario, self.state) if node else []
+        for place, index in enumerate(self.offered):
+            button = ReplyButton(place + 1, node.replies[index].text)
+            button.setToolTip(f"Key {place + 1}")
+            button.clicked.connect(lambda _=False, i=index: self.reply_chosen.emit(i))
+            self.replies_box.addWidget(button)
+            self.reply_buttons.append(button)
+        ended = node is None
+        self.prompt_label.setVisible(not ended)
+        self.debrief_button.setVisible(ended)
+        (self.debrief_button if ended else (self.reply_buttons[0] if self.reply_buttons else self)).setFocus()
+
+    def press(self, number: int) -> None:
+        """Key `number` picks the reply shown at that place."""
+        if self.stack.currentWidget() is self.player and 1 <= number <= len(self.offered):
+            self.reply_chosen.emit(self.offered[number - 1])
+
+    # -- debrief ----------------------------------------------------------------------------
+
+    def show_debrief(self, scenario: Scenario, report: Debrief, skill_label) -> None:
+        self.scenario = scenario
+        self.title.setText(f"Debrief: {scenario.title}")
+        self.time_label.setText(f"\u260e {report.handle_time}")
+        self.report.setHtml(debrief_html(report, skill_label))
+        self.stack.setCurrentWidget(self.debrief_panel)
+        self.play_again_button.setFocus()
+
+    def _link(self, url) -> None:
+        text = url.toString()
+        if text.startswith("replay:"):
+            self.replay_requested.emit(int(text.removeprefix("replay:")))
+
+
+def transcript_html(scenario: Scenario, state: CallState) -> str:
+    """The call so far as chat bubbles: caller on the left, agent on the right."""
+    name = escape(scenario.persona.name.split()[0])
+    parts = []
+
+    def caller(text: str, tone: str | None) -> None:
+        note = f" <i style='color:{MUTED}'>({escape(tone)})</i>" if tone else ""
+        parts.append(f"<table width='100%' cellspacing='0' cellpadding='8'><tr>"
+                     f"<td width='78%' bgcolor='#eef1f5'><b>{name}</b>{note}<br>{escape(text)}</td>"
+                     "<td></td></tr></table><p style='margin:2px'></p>")
+
+    def agent(text: str) -> None:
+        parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
+                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{escape(text)}</td>"
+                     "</tr></table><p style='margin:2px'></p>")
+
+    first = scenario.nodes[scenario.start]
+    caller(first.caller, first.tone)
+    for number, choice in enumerate(state.choices):
+        agent(scenario.nodes[choice.node].replies[choice.reply].text)
+        following = state.choices[number + 1].node if number + 1 < len(state.choices) else state.at
+        node = scenario.nodes.get(following)
+        if node is not None:
+            caller(node.caller, node.tone)
+    ending = current_ending(scenario, state)
+    if ending is not None:
+        if ending.caller:
+            caller(ending.caller, None)
+        colour = SUCCESS if ending.kind.strong else WARNING
+        parts.append(f"<p style='color:{colour}'><b>Call ended: {escape(ending.kind.label)}</b></p>")
+    return "".join(parts)
+
+
+def debrief_html(report: Debrief, skill_label) -> str:
+    ending = report.ending
+    if ending is not None:
+        colour = SUCCESS if ending.kind.strong else WARNING
+        head = (f"<h1 style='color:{colour}'>{escape(ending.title)}</h1>"
+                f"<p><b style='color:{colour}'>{escape(ending.kind.label)}</b> \u2014 "
+                f"{escape(ending.outcome)}</p>")
+    else:
+        head = "<h1>Call not finished</h1>"
+    csat_colour = score_colour(report.csat * 20)
+    metrics = (
+        "<table cellpadding='6'><tr>"
+        f"<td><b>Simulated CSAT</b><br><span style='font-size:18px; color:{csat_colour}'>"
+        f"{report.csat} / 5</span></td>"
+        f"<td><b>First contact resolution</b><br><span style='font-size:18px'>"
+        f"{'Yes' if report.fcr else 'No'}</span></td>"
+        f"<td><b>Handle time</b><br><span style='font-size:18px'>{report.handle_time}</span></td>"
+        f"<td><b>Best replies</b><br><span style='font-size:18px'>{report.best_choices} of "
+        f"{len(report.turns)}</span></td></tr></table>")
+    skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
+                     f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
+    turns = []
+    for turn in report.turns:
+        colour = RATING_COLOURS[turn.reply.rating]
+        change = turn.mood_after - turn.mood_before
+        note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
+        better = (f"<p style='margin-left:18px'><b>A better line:</b> \u201c{escape(turn.better.text)}\u201d"
+                  "</p>" if turn.better else "")
+        turns.append(
+            f"<h3>Turn {turn.number}</h3>"
+            f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
+            f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
+            f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>"
+            f"{better}<p><a href='replay:{turn.number}'>Replay from here</a></p>")
+    return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
+            f"<h2>The call, turn by turn</h2>{''.join(turns)}")

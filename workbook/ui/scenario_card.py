@@ -1,0 +1,81 @@
+"""One practice call on the home screen: who calls and why, and how the learner's calls went."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workbook.core.scenario import EndingKind
+
+if TYPE_CHECKING:
+    from workbook.core.scenario import Scenario
+    from workbook.store.practice_calls import CallRecord
+
+
+class ScenarioCardWidget(QFrame):
+    """A focusable card; Enter, Space or its button starts (or resumes) the call."""
+
+    call_requested = Signal(str)
+
+    def __init__(self, scenario: Scenario, record: CallRecord | None, module_titles: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scenario_id = scenario.id
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"Practice call: {scenario.title}")
+        self.setMinimumWidth(300)
+        context = QLabel(scenario.persona.context.upper())
+        context.setObjectName("muted")
+        title = QLabel(scenario.title)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        summary = QLabel(scenario.summary)
+        summary.setWordWrap(True)
+        practises = QLabel("Practises: " + ", ".join(module_titles))
+        practises.setObjectName("muted")
+        practises.setWordWrap(True)
+        self.record_label = QLabel(self.record_text(record))
+        self.record_label.setObjectName("muted")
+        self.call_button = QPushButton(self.button_text(record))
+        self.call_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.call_button.clicked.connect(lambda: self.call_requested.emit(self.scenario_id))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.record_label, 1)
+        bottom.addWidget(self.call_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        for widget in (context, title, summary, practises):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+
+    @staticmethod
+    def record_text(record: CallRecord | None) -> str:
+        if record is None or (record.played == 0 and not record.unfinished):
+            return "Not played yet"
+        parts = []
+        if record.best_kind:
+            kind = EndingKind(record.best_kind)
+            tick = "\u2714 " if kind.strong else ""
+            parts.append(f"{tick}Best: {kind.label}")
+        if record.played:
+            parts.append(f"played {record.played}\u00d7")
+        if record.unfinished:
+            parts.append("a call in progress")
+        return "  \u00b7  ".join(parts)
+
+    @staticmethod
+    def button_text(record: CallRecord | None) -> str:
+        if record is not None and record.unfinished:
+            return "Resume call"
+        return "Play again" if record is not None and record.played else "Start call"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.call_requested.emit(self.scenario_id)
+            return
+        super().keyPressEvent(event)
