@@ -1,0 +1,132 @@
+"""A learner plays a practice call to two different endings with the keyboard, reads the debrief,
+replays from a turn, and resumes a call after the app was killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from workbook.core.call_engine import current_node, offered_replies
+from workbook.core.scenario import EndingKind, Rating
+from workbook.store import learners, practice_calls
+
+SCENARIO = "healthcare-billing-error"
+
+
+def _start(navigator, name: str):
+    navigator.open_learner(learners.create_learner(name).id)
+    card = navigator.home_page.scenario_card(SCENARIO)
+    assert card.call_button.text() == "Start call"
+    card.call_button.click()
+    assert navigator.pages.currentWidget() is navigator.call_page
+    return navigator.library.scenario(SCENARIO)
+
+
+def _play(qtbot, navigator, scenario, rating: Rating) -> None:
+    """Pick the first offered reply with `rating` (else the first), by its number key."""
+    page = navigator.call_page
+    while current_node(scenario, navigator.call_state) is not None:
+        node = current_node(scenario, navigator.call_state)
+        offered = offered_replies(scenario, navigator.call_state)
+        wanted = next((i for i in offered if node.replies[i].rating == rating), offered[0])
+        turns = len(navigator.call_state.choices)
+        qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
+        assert len(navigator.call_state.choices) == turns + 1
+        assert navigator.call.replies[-1] == wanted  # saved as chosen
+
+
+def test_best_replies_end_well_and_the_debrief_explains(qtbot, open_window, library):
+    navigator = open_window(library)
+    scenario = _start(navigator, "Best Caller")
+    page = navigator.call_page
+    assert scenario.persona.name in page.persona_name.text()
+    start_mood = page.mood_bar.value()
+    _play(qtbot, navigator, scenario, Rating.BEST)
+    ending = scenario.endings[navigator.call_state.at]
+    assert ending.kind == EndingKind.RESOLVED_WITH_FOLLOW_UP
+    assert page.mood_bar.value() > start_mood
+    assert "Call ended" in page.transcript.toPlainText()
+    assert page.debrief_button.isVisible()
+    qtbot.keyClick(page.debrief_button, Qt.Key.Key_Space)
+    report = page.report.toPlainText()
+    assert ending.title in report and "Simulated CSAT" in report and "5 / 5" in report
+    assert "A better line" not in report  # every reply was the best one
+    record = practice_calls.call_records(navigator.learner_id)[SCENARIO]
+    assert record.best_kind == str(EndingKind.RESOLVED_WITH_FOLLOW_UP) and not record.unfinished
+
+
+def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open_window, library):
+    navigator = open_window(library)
+    scenario = _start(navigator, "Poor Caller")
+    page = navigator.call_page
+    _play(qtbot, navigator, scenario, Rating.POOR)
+    ending = scenario.endings[navigator.call_state.at]
+    assert not ending.kind.strong
+    first_call = navigator.call
+    page.debrief_requested.emit()
+    report = page.report.toPlainText()
+    assert "A better line" in report and "Replay from here" in report
+
+    page.replay_requested.emit(2)  # keep turn 1, choose again from turn 2
+    assert navigator.call.id != first_call.id and navigator.call.replayed_from == first_call.id
+    assert navigator.call.replies == first_call.replies[:1]
+    _play(qtbot, navigator, scenario, Rating.BEST)
+    assert scenario.endings[navigator.call_state.at].kind.strong
+    records = practice_calls.call_records(navigator.learner_id)[SCENARIO]
+    assert records.played == 2 and EndingKind(records.best_kind).strong
+    page.home_requested.emit()
+    assert "Best:" in navigator.home_page.scenario_card(SCENARIO).record_label.text()
+
+
+_KILLED_SCRIPT = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from workbook.core.loader import load_library
+from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
+from workbook.store.connection import open_database
+from workbook.store.learners import create_learner
+from workbook.ui.main_window import MainWindow
+from workbook.ui.navigator import Navigator
+
+app = QApplication([])
+data = Path(sys.argv[1])
+open_database(database_path(data))
+window = MainWindow()
+navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
+navigator.start()
+window.show()
+navigator.open_learner(create_learner("Killed Mid-Call").id)
+navigator.open_call("healthcare-billing-error")
+for _ in range(3):
+    navigator.call_page.press(1)
+app.processEvents()
+print(navigator.call.id, navigator.call_state.at, navigator.call_state.mood, flush=True)
+time.sleep(120)
+"""
+
+
+def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path):
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_SCRIPT, str(data_dir)], stdout=subprocess.PIPE,
+                             text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    line = child.stdout.readline().split()
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    assert line, "the child did not get as far as choosing"
+    call_id, node, mood = line[0], line[1], int(line[2])
+
+    navigator = open_window(library)
+    navigator.profile_page.open_button.click()
+    card = navigator.home_page.scenario_card(SCENARIO)
+    assert card.call_button.text() == "Resume call"
+    card.call_button.click()
+    assert navigator.call.id == call_id
+    assert len(navigator.call_state.choices) == 3
+    assert (navigator.call_state.at, navigator.call_state.mood) == (node, mood)
+    assert navigator.call_page.mood_bar.value() == mood
+    assert len(navigator.call_page.transcript.toPlainText().split("You\n")) == 4  # three replies shown
