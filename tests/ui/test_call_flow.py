@@ -81,6 +81,8 @@ def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open
     assert records.played == 2 and EndingKind(records.best_kind).strong
     page.home_requested.emit()
     assert "Best:" in navigator.home_page.scenario_card(SCENARIO).record_label.text()
+    for module_id in scenario.modules:  # the modules it practises count it as handled well
+        assert "Practice calls: 1 of" in navigator.home_page.card(module_id).calls_label.text()
 
 
 _KILLED_SCRIPT = """

@@ -129,7 +129,8 @@ class HomePage(QWidget):
                       if library.module(p) is not None]
             card = ModuleCardWidget(module, progress[module.id],
                                     [library.skill_label(s) for s in module.meta.skills], titles,
-                                    quiz_scores.get(module.id), module.id in unfinished_quizzes)
+                                    quiz_scores.get(module.id), module.id in unfinished_quizzes,
+                                    self._calls_text(library, snapshot, module.id))
             card.open_requested.connect(self.module_open_requested)
             card.quiz_requested.connect(self.quiz_requested)
             self.grid.addWidget(card, *divmod(position, COLUMNS))
@@ -164,6 +165,18 @@ class HomePage(QWidget):
             self.grid.addWidget(card, row + line, column)
             self.scenario_cards.append(card)
         return row + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
+
+    @staticmethod
+    def _calls_text(library: Library, snapshot: LearnerSnapshot, module_id: str) -> str:
+        """'Practice calls: 1 of 2 handled well' for the calls that practise this module."""
+        from workbook.core.scenario import EndingKind
+
+        linked = library.scenarios_for(module_id)
+        if not linked:
+            return ""
+        strong = sum(1 for s in linked if (record := snapshot.calls.get(s.id))
+                     and record.best_kind and EndingKind(record.best_kind).strong)
+        return f"Practice calls: {strong} of {len(linked)} handled well"
 
     @staticmethod
     def _strong_calls(library: Library, snapshot: LearnerSnapshot) -> int:

@@ -30,7 +30,8 @@ class ModuleCardWidget(QFrame):
 
     def __init__(self, module: Module, progress: ReadingProgress, skill_labels: list[str],
                  prerequisite_titles: list[str], quiz_score: QuizScore | None = None,
-                 quiz_unfinished: bool = False, parent: QWidget | None = None) -> None:
+                 quiz_unfinished: bool = False, calls_text: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.module_id = module.id
         self.setObjectName("card")
@@ -99,6 +100,10 @@ class ModuleCardWidget(QFrame):
         quiz_row.addWidget(self.quiz_label, 1)
         quiz_row.addWidget(self.quiz_button)
         layout.addLayout(quiz_row)
+        self.calls_label = QLabel(calls_text)
+        self.calls_label.setObjectName("muted")
+        self.calls_label.setVisible(bool(calls_text))
+        layout.addWidget(self.calls_label)
 
     @staticmethod
     def _progress_text(progress: ReadingProgress) -> str:
