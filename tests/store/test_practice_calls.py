@@ -1,0 +1,76 @@
+"""Practice calls kept as append-only activity rows in a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from workbook.core.call_engine import replay
+from workbook.core.debrief import debrief
+from workbook.core.scenario import EndingKind
+from workbook.store import practice_calls
+from workbook.store.learners import create_learner
+from workbook.store.models import ActivityRecord
+
+SCENARIO = "healthcare-billing-error"
+T0 = datetime(2026, 11, 3, 14, 0, tzinfo=UTC)
+
+
+def _best_path(scenario) -> list[tuple[str, int]]:
+    from workbook.core.call_engine import choose, current_node, offered_replies, start_call
+    from workbook.core.scenario import Rating
+
+    state, path = start_call(scenario), []
+    while (node := current_node(scenario, state)) is not None:
+        offered = offered_replies(scenario, state)
+        pick = next(i for i in offered if node.replies[i].rating == Rating.BEST)
+        path.append((state.at, pick))
+        state = choose(scenario, state, pick)
+    return path
+
+
+def test_a_call_reads_back_turn_by_turn_and_ends_with_its_figures(database, library):
+    scenario = library.scenario(SCENARIO)
+    learner = create_learner("Caller Store")
+    call = practice_calls.start_call(learner.id, SCENARIO, now=T0)
+    path = _best_path(scenario)
+    for turn, (node, reply) in enumerate(path[:3]):
+        practice_calls.record_reply(call, node, reply, now=T0 + timedelta(seconds=turn + 1))
+    again = practice_calls.load_call(call.id)
+    assert (again.nodes, again.replies) == ([n for n, _ in path[:3]], [r for _, r in path[:3]])
+    assert practice_calls.open_call(learner.id, SCENARIO).id == call.id
+    assert practice_calls.call_records(learner.id)[SCENARIO].unfinished
+
+    for turn, (node, reply) in enumerate(path[3:], 3):
+        practice_calls.record_reply(again, node, reply, now=T0 + timedelta(seconds=turn + 1))
+    state = replay(scenario, again.replies)
+    practice_calls.end_call(again, state.at, debrief(scenario, state), now=T0 + timedelta(minutes=5))
+    finished = practice_calls.load_call(call.id)
+    assert finished.finished and finished.outcome["kind"] == str(EndingKind.RESOLVED_WITH_FOLLOW_UP)
+    assert finished.outcome["csat"] == 5 and finished.outcome["fcr"] is True
+    assert practice_calls.open_call(learner.id, SCENARIO) is None
+    record = practice_calls.call_records(learner.id)[SCENARIO]
+    assert (record.played, record.best_kind, record.unfinished) == (1, "resolved-with-follow-up", False)
+    assert [c.id for c in practice_calls.finished_calls(learner.id, SCENARIO)] == [call.id]
+
+
+def test_replay_from_here_copies_the_earlier_turns_into_a_new_call(database, library):
+    scenario = library.scenario(SCENARIO)
+    learner = create_learner("Replayer")
+    prefix = _best_path(scenario)[:2]
+    call = practice_calls.start_call(learner.id, SCENARIO, prefix=prefix, replayed_from="earlier-call")
+    again = practice_calls.load_call(call.id)
+    assert list(zip(again.nodes, again.replies, strict=True)) == prefix
+    assert again.replayed_from == "earlier-call"
+
+
+def test_a_turn_merged_in_twice_counts_once(database, library):
+    """Bundles from two machines can carry the same turn; the first row of a turn wins."""
+    learner = create_learner("Merged")
+    call = practice_calls.start_call(learner.id, SCENARIO, now=T0)
+    practice_calls.record_reply(call, "opening", 0, now=T0 + timedelta(seconds=1))
+    row = ActivityRecord.get(ActivityRecord.attempt_id == call.id, ActivityRecord.verb == "reply-chosen")
+    ActivityRecord.create(id="copy-from-elsewhere", learner=learner.id, verb=row.verb, module_id=None,
+                          object_id=row.object_id, attempt_id=call.id,
+                          payload=row.payload.replace('"reply": 0', '"reply": 2'),
+                          occurred_at=row.occurred_at.replace(".", "1."), device_id="other")
+    assert practice_calls.load_call(call.id).replies == [0]
