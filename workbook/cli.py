@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
                                       help="write a module's quiz as a Moodle GIFT file")
     export_gift.add_argument("--module", required=True, metavar="ID", help="module id (see module.yaml)")
     export_gift.add_argument("--out", required=True, metavar="FILE", help="GIFT file to write")
+    call_graph = commands.add_parser("call-graph", parents=[common, content],
+                                     help="draw a practice call as a Graphviz graph (DOT, and SVG when "
+                                          "Graphviz's 'dot' is installed)")
+    call_graph.add_argument("scenario", metavar="ID", help="practice-call id (the 'id:' in its YAML file)")
+    call_graph.add_argument("--out", required=True, metavar="FILE",
+                            help="DOT file to write (usually .dot); the SVG goes beside it")
     return parser
 
 
@@ -65,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         content = Path(args.content) if args.content else bundled_content_dir()
         return run_app(resolve_data_dir(args.data_dir), content)
     handler = {"validate": _validate, "backups": _backups, "restore-backup": _restore,
-               "import-gift": _import_gift, "export-gift": _export_gift}[args.command]
+               "import-gift": _import_gift, "export-gift": _export_gift,
+               "call-graph": _call_graph}[args.command]
     return handler(args)
 
 
@@ -274,4 +281,62 @@ def _export_gift(args: argparse.Namespace) -> int:
         return 1
     count = len(module.quiz.questions)
     print(f"{count} question{'s' if count != 1 else ''} of '{module.id}' exported to {out}")
+    return 0
+
+
+def _call_graph(args: argparse.Namespace) -> int:
+    """Write the DOT of one practice call, and its SVG when Graphviz can draw it here."""
+    import shutil
+    import subprocess
+
+    from workbook.core.call_graph import to_dot
+    from workbook.core.loader import load_library
+    from workbook.core.quiz_writer import write_bytes_atomic, write_text_atomic
+    from workbook.core.scenario import SCENARIO_FOLDER
+
+    root = Path(args.content) if args.content else bundled_content_dir()
+    library = load_library(root)
+    scenario = next((s for s in library.scenarios if s.id == args.scenario), None)
+    if scenario is None:
+        broken = sorted({p.path for p in library.problems if p.path.parent.name == SCENARIO_FOLDER})
+        known = ", ".join(sorted(s.id for s in library.scenarios)) or "none"
+        print(f"Unknown practice call '{args.scenario}' in {root} (practice calls: {known})", file=sys.stderr)
+        if broken:
+            print(f"{len(broken)} practice-call file{'s' if len(broken) != 1 else ''} cannot be loaded "
+                  f"({', '.join(p.name for p in broken)}); run 'python main.py validate' to see why",
+                  file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+        return 1
+    dot_text = to_dot(scenario)
+    try:
+        write_text_atomic(out, dot_text)
+    except OSError as error:
+        print(f"{out}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {out} ({len(scenario.nodes)} nodes, {len(scenario.endings)} endings)")
+    dot = shutil.which("dot")
+    if dot is None:
+        print("Graphviz 'dot' is not on PATH, so only the DOT file was written "
+              f"(draw it with: dot -Tsvg {out} -o {out.with_suffix('.svg')})")
+        return 0
+    svg = out.with_suffix(".svg") if out.suffix != ".svg" else out.with_name(out.name + ".svg")
+    try:
+        drawn = subprocess.run([dot, "-Tsvg"], input=dot_text.encode("utf-8"), capture_output=True,
+                               timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        print(f"Graphviz could not draw {out}: {error}; only the DOT file was written", file=sys.stderr)
+        return 1
+    if drawn.returncode != 0 or not drawn.stdout:
+        message = drawn.stderr.decode("utf-8", "replace").strip() or f"exit code {drawn.returncode}"
+        print(f"Graphviz could not draw {out}: {message}; only the DOT file was written", file=sys.stderr)
+        return 1
+    try:
+        write_bytes_atomic(svg, drawn.stdout)
+    except OSError as error:
+        print(f"{svg}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {svg}")
     return 0

@@ -105,10 +105,13 @@ class _Parser:
             return lambda n, f: not inner(n, f)
         if (kind, value) == ("paren", "("):
             inner = self.expression()
-            if self._take() != ("paren", ")"):
+            if self._peek() != ("paren", ")"):
                 raise ConditionError(f"missing ')' in '{self.text}'")
+            self._take()
             return inner
         if kind == "name" and value in NUMBERS:
+            if self._peek() is None or self._peek()[0] != "op":
+                raise ConditionError(f"'{value}' must be compared, e.g. '{value} < 20'")
             op_kind, op = self._take()
             if op_kind != "op":
                 raise ConditionError(f"'{value}' must be compared, e.g. '{value} < 20'")

@@ -69,8 +69,9 @@ def debrief(scenario: Scenario, state: CallState) -> Debrief:
         turns.append(Turn(number, choice.node, node.caller, reply, choice.mood_before, choice.mood_after,
                           better))
         walk = choose(scenario, walk, choice.reply)
-    skills = {skill: max(0, min(100, round(100 * earned[skill] / possible[skill])))
-              for skill in sorted(possible) if possible[skill] > 0}
+    skills = {skill: (max(0, min(100, round(100 * earned[skill] / possible[skill])))
+                      if possible[skill] > 0 else 0)  # only ever broken on this path: 0%
+              for skill in sorted(possible) if possible[skill] > 0 or earned[skill] < 0}
     ending = scenario.endings.get(state.at)
     return Debrief(ending, skills, _csat(ending, state.mood), _fcr(ending), state.seconds, tuple(turns))
 

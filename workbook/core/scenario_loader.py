@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -25,6 +25,7 @@ from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
 MAX_DECISIONS = 30
 MAX_STATES = 200_000
+NEXT_ARMS = ("constrained-str", "list[Branch]")  # how pydantic names the arms of `Reply.next`
 
 
 @dataclass
@@ -75,11 +76,27 @@ def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | 
     try:
         scenario = Scenario.model_validate(located.data)
     except ValidationError as error:
-        return None, problems_from_error(error, path, located, Scenario, label="scenario")
+        return None, _schema_problems(error, path, located)
     problems = check_script(scenario, path, located, skills, module_ids)
     if not problems:  # the walk needs sound targets and conditions to run at all
         problems = check_walk(scenario, path, located)
     return (None if problems else scenario), problems
+
+
+def _schema_problems(error: ValidationError, path: Path, located: LocatedYaml) -> list[Problem]:
+    """Schema problems, with `next` (an id or a list of branches) reported as one field: pydantic
+    names the union arms in the location and also says why the arm not meant did not fit."""
+    found = problems_from_error(error, path, located, Scenario, tags=NEXT_ARMS, label="scenario")
+    kept = []
+    for item, problem in zip(error.errors(), found, strict=True):
+        if item["type"] == "list_type" and NEXT_ARMS[1] in item["loc"]:
+            continue
+        if item["type"] == "string_type" and NEXT_ARMS[0] in item["loc"]:
+            if isinstance(item["input"], list):
+                continue
+            problem = replace(problem, message="must be a node or an ending id, or a list of branches")
+        kept.append(problem)
+    return kept
 
 
 def check_script(scenario: Scenario, path: Path, located: LocatedYaml, skills: Mapping[str, str],
@@ -122,8 +139,12 @@ def check_script(scenario: Scenario, path: Path, located: LocatedYaml, skills: M
                 for n, branch in enumerate(reply.next):
                     if branch.if_ is not None:
                         conditions.append((where + ("next", n, "if"), f"{name}.next.{n}.if", branch.if_))
-                if reply.next and reply.next[-1].if_ is not None:
+                last = len(reply.next) - 1
+                if not reply.next:
                     report(where + ("next",), f"{name}.next",
+                           "needs a node or an ending, or at least one branch ('- goto: ...')")
+                elif reply.next[last].if_ is not None:
+                    report(where + ("next", last), f"{name}.next.{last}",
                            "the last branch needs no 'if': it is where the call goes otherwise")
     for where, field_name, text in conditions:
         try:
@@ -143,11 +164,14 @@ def walk_scenario(scenario: Scenario) -> Walk:
     memo: dict[tuple, tuple[float, float]] = {}
     on_path: set[tuple] = set()
 
+    def key_of(state: CallState) -> tuple:
+        return state.at, state.mood, state.flags, state.seconds if uses_seconds else 0
+
     def visit(state: CallState, depth: int) -> tuple[float, float]:
         if state.at in scenario.endings:
             walk.endings.add(state.at)
             return 0, 0
-        key = (state.at, state.mood, state.flags, state.seconds if uses_seconds else 0)
+        key = key_of(state)
         if key in memo:
             return memo[key]
         walk.nodes.add(state.at)
@@ -177,6 +201,16 @@ def walk_scenario(scenario: Scenario) -> Walk:
         return memo[key]
 
     walk.fewest_decisions, walk.most_decisions = visit(start_call(scenario), 0)
+    if math.isfinite(walk.most_decisions) and walk.most_decisions > MAX_DECISIONS:
+        # The depth check above misses a long path that joins a state first met by a shorter one
+        # (the memo answers for it): follow the longest call and name where it passes the limit.
+        def remaining(following: CallState) -> float:
+            return 0 if following.at in scenario.endings else memo.get(key_of(following), (0, 0))[1]
+
+        state = start_call(scenario)
+        for _ in range(MAX_DECISIONS):
+            state = max((choose(scenario, state, i) for i in offered_replies(scenario, state)), key=remaining)
+        walk.too_long.add(state.at)
     return walk
 
 

@@ -1,0 +1,107 @@
+"""The practice calls shipped in `lessons/practice-calls/`: every random call through them ends well
+formed within the reply limit, and each script meets the content rules of AUTHORING.md."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, note, settings
+from hypothesis import strategies as st
+
+from workbook.core.call_engine import MOOD_MAX, MOOD_MIN, choose, offered_replies, replay, start_call
+from workbook.core.debrief import debrief
+from workbook.core.loader import load_library
+from workbook.core.scenario import CALL_SKILLS, SCENARIO_FOLDER, EndingKind, Rating, Scenario
+from workbook.core.scenario_loader import MAX_DECISIONS, Walk, walk_scenario
+from workbook.paths import bundled_content_dir
+
+MIN_SCENARIOS = 10
+MIN_NODES = 12
+MIN_ENDINGS = 3
+MIN_DECISIONS = 3
+
+
+@cache
+def shipped() -> dict[str, Scenario]:
+    """The bundled scenarios that load (a file being written may not yet; another test says so)."""
+    return {s.id: s for s in load_library(bundled_content_dir()).scenarios}
+
+
+@cache
+def walk_of(scenario_id: str) -> Walk:
+    return walk_scenario(shipped()[scenario_id])
+
+
+SHIPPED_IDS = sorted(shipped())
+
+
+def test_every_practice_call_file_loads():
+    """Each YAML file in practice-calls/ gives a scenario, with no problem reported against it."""
+    library = load_library(bundled_content_dir())
+    files = sorted((bundled_content_dir() / SCENARIO_FOLDER).glob("*.yaml"))
+    problems = [p.format() for p in library.problems if p.path.parent.name == SCENARIO_FOLDER]
+    assert problems == []
+    assert len(library.scenarios) == len(files)
+
+
+def test_at_least_ten_practice_calls_are_shipped():
+    assert len(shipped()) >= MIN_SCENARIOS, sorted(shipped())
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED_IDS)
+def test_shipped_call_meets_the_content_rules(scenario_id):
+    """12+ nodes, 3+ endings all reachable, every node reachable, 3+ decisions on every path, and a
+    strong and a failing ending within reach; replies tag only the call skills."""
+    scenario, walk = shipped()[scenario_id], walk_of(scenario_id)
+    assert len(scenario.nodes) >= MIN_NODES
+    assert len(scenario.endings) >= MIN_ENDINGS
+    assert walk.endings == set(scenario.endings)
+    assert walk.nodes == set(scenario.nodes)
+    assert walk.fewest_decisions >= MIN_DECISIONS
+    assert walk.most_decisions <= MAX_DECISIONS
+    reached = {scenario.endings[e].kind for e in walk.endings}
+    assert any(kind.strong for kind in reached)
+    assert any(not kind.strong for kind in reached)
+    assert not (walk.loops or walk.too_long or walk.dead_ends or walk.broken)
+    tagged = {skill for node in scenario.nodes.values() for reply in node.replies for skill in reply.skills}
+    assert tagged <= set(CALL_SKILLS)
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED_IDS)
+@settings(max_examples=150, deadline=None)
+@given(rng=st.randoms(use_true_random=False))
+def test_random_calls_end_within_the_limit(scenario_id, rng):
+    """A learner picking any reply on offer, at random, always reaches an ending within MAX_DECISIONS
+    replies; the mood stays within 0..100, time only moves on, and the debrief reads the call."""
+    scenario = shipped()[scenario_id]
+    state = start_call(scenario)
+    while not state.ended(scenario) and len(state.choices) < MAX_DECISIONS:
+        offered = offered_replies(scenario, state)
+        assert offered, f"no reply on offer at '{state.at}'"
+        before = state
+        state = choose(scenario, state, rng.choice(offered))
+        note(f"{before.at} -> reply {state.choices[-1].reply + 1} -> {state.at} (mood {state.mood})")
+        assert MOOD_MIN <= state.mood <= MOOD_MAX
+        assert state.seconds >= before.seconds
+    assert state.ended(scenario), f"still at '{state.at}' after {MAX_DECISIONS} replies"
+
+    walk = walk_of(scenario_id)
+    assert walk.fewest_decisions <= len(state.choices) <= walk.most_decisions
+    assert replay(scenario, [c.reply for c in state.choices]) == state
+
+    result = debrief(scenario, state)
+    ending = scenario.endings[state.at]
+    assert result.ending == ending
+    assert 1 <= result.csat <= 5
+    if ending.kind == EndingKind.HUNG_UP:
+        assert result.csat == 1
+    assert result.fcr is (ending.kind in (EndingKind.RESOLVED, EndingKind.RESOLVED_WITH_FOLLOW_UP))
+    assert all(0 <= percent <= 100 for percent in result.skills.values())
+    assert len(result.turns) == len(state.choices)
+    for turn in result.turns:
+        if turn.reply.rating == Rating.BEST:
+            assert turn.better is None
+        else:
+            assert turn.better is None or turn.better.rating == Rating.BEST
+    assert result.seconds == state.seconds
