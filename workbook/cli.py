@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook import APP_NAME, __version__
+from workbook.cli_certificates import add_certificate_commands
 from workbook.paths import backups_dir, bundled_content_dir, database_path, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     call_graph.add_argument("scenario", metavar="ID", help="practice-call id (the 'id:' in its YAML file)")
     call_graph.add_argument("--out", required=True, metavar="FILE",
                             help="DOT file to write (usually .dot); the SVG goes beside it")
+    parser.set_defaults(extra_handlers=add_certificate_commands(commands, common, content))
     return parser
 
 
@@ -72,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(resolve_data_dir(args.data_dir), content)
     handler = {"validate": _validate, "backups": _backups, "restore-backup": _restore,
                "import-gift": _import_gift, "export-gift": _export_gift,
-               "call-graph": _call_graph}[args.command]
+               "call-graph": _call_graph, **args.extra_handlers}[args.command]
     return handler(args)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
+from workbook.core.course import load_course
 from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
 from workbook.core.problems import Problem
@@ -59,6 +60,9 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
     scenarios, scenario_problems = load_scenarios(root, library.skills, known_modules)
     library.scenarios = [scenario for scenario, _path in scenarios]
     library.problems.extend(scenario_problems)
+    library.course, course_problems = load_course(root, set(known_modules),
+                                                  {scenario.id for scenario in library.scenarios})
+    library.problems.extend(course_problems)
     return library
 
 

@@ -153,6 +153,24 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
     return records
 
 
+def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
+    """Every finished call per scenario as (ending kind, mean skill percent), for completion rules."""
+    rows = (ActivityRecord.select(ActivityRecord.object_id, ActivityRecord.attempt_id, ActivityRecord.payload)
+            .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED))
+            .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+    seen: set[str] = set()
+    outcomes: dict[str, list[tuple[str | None, int]]] = {}
+    for object_id, attempt_id, payload in rows.tuples():
+        if attempt_id in seen:
+            continue
+        seen.add(attempt_id)
+        data = json.loads(payload)
+        skills = list(data.get("skills", {}).values())
+        mean = round(sum(skills) / len(skills)) if skills else 0
+        outcomes.setdefault(object_id.removeprefix("call/"), []).append((data.get("kind"), mean))
+    return outcomes
+
+
 def finished_calls(learner_id: str, scenario_id: str) -> list[StoredCall]:
     ids = (ActivityRecord.select(ActivityRecord.attempt_id)
            .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED),

@@ -17,3 +17,15 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
+    """A native "Save as" dialog; None when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return chosen or None
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.completion_panel import CompletionPanel
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
 from workbook.ui.scenario_card import ScenarioCardWidget
 
 if TYPE_CHECKING:
+    from workbook.core.completion import Eligibility
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
     from workbook.store.practice_calls import CallRecord
@@ -38,6 +40,8 @@ class LearnerSnapshot:
     quiz_scores: dict[str, QuizScore] = field(default_factory=dict)
     unfinished_quizzes: set[str] = field(default_factory=set)
     calls: dict[str, CallRecord] = field(default_factory=dict)
+    eligibility: Eligibility | None = None  # None when the content has no course file
+    certificates: list[dict] = field(default_factory=list)
 
 
 class HomePage(QWidget):
@@ -46,6 +50,7 @@ class HomePage(QWidget):
     module_open_requested = Signal(str)
     quiz_requested = Signal(str)
     call_requested = Signal(str)
+    certificate_requested = Signal()
     resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,6 +58,8 @@ class HomePage(QWidget):
         self.setObjectName("page")
         self.cards: list[ModuleCardWidget] = []
         self.scenario_cards: list[ScenarioCardWidget] = []
+        self.completion = CompletionPanel()
+        self.completion.certificate_requested.connect(self.certificate_requested)
         self.unavailable_cards: list[UnavailableCardWidget] = []
 
         self.greeting = QLabel("")
@@ -120,10 +127,17 @@ class HomePage(QWidget):
 
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
-            if widget is not None:
+            if widget is not None and widget is not self.completion:
                 widget.hide()  # deleteLater waits for the event loop; never paint stale cards
                 widget.deleteLater()
         self.cards = []
+        first_row = 0
+        self.completion.setVisible(snapshot.eligibility is not None and library.course is not None)
+        if self.completion.isVisible():
+            self.completion.show_eligibility(library.course.title, snapshot.eligibility,
+                                             snapshot.certificates)
+            self.grid.addWidget(self.completion, 0, 0, 1, COLUMNS)
+            first_row = 1
         for position, module in enumerate(library.modules):
             titles = [library.module(p).title for p in module.meta.prerequisites
                       if library.module(p) is not None]
@@ -133,9 +147,10 @@ class HomePage(QWidget):
                                     self._calls_text(library, snapshot, module.id))
             card.open_requested.connect(self.module_open_requested)
             card.quiz_requested.connect(self.quiz_requested)
-            self.grid.addWidget(card, *divmod(position, COLUMNS))
+            line, column = divmod(position, COLUMNS)
+            self.grid.addWidget(card, first_row + line, column)
             self.cards.append(card)
-        row = (len(library.modules) + COLUMNS - 1) // COLUMNS
+        row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
         row = self._add_scenarios(library, snapshot, row)
         self.unavailable_cards = []
         for offset, broken in enumerate(library.unavailable):

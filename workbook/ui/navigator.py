@@ -15,6 +15,7 @@ from workbook.core import call_engine
 from workbook.core.attempt import draw_attempt, grade, seconds_left
 from workbook.core.debrief import debrief
 from workbook.core.progress import first_unread_index, progress_by_module, resume_target
+from workbook.reports import issue
 from workbook.store import activity, learners, practice_calls, quiz_attempts, settings
 from workbook.store.connection import StoreError
 from workbook.ui import dialogs
@@ -76,6 +77,7 @@ class Navigator(QObject):
         self.quiz_page.home_requested.connect(self.show_home)
         self.quiz_page.lessons_requested.connect(self.open_module)
         self.home_page.call_requested.connect(self.open_call)
+        self.home_page.certificate_requested.connect(self.get_certificate)
         self.call_page.reply_chosen.connect(self.choose_reply)
         self.call_page.debrief_requested.connect(self.show_debrief)
         self.call_page.replay_requested.connect(self.replay_from)
@@ -124,7 +126,9 @@ class Navigator(QObject):
                 name, progress_by_module(self.library, read), resume_target(self.library, positions),
                 quiz_attempts.quiz_scores(self.learner_id),
                 quiz_attempts.unfinished_quiz_modules(self.learner_id),
-                practice_calls.call_records(self.learner_id)))
+                practice_calls.call_records(self.learner_id),
+                issue.eligibility_for(self.library, self.learner_id) if self.library.course else None,
+                issue.issued_certificates(self.learner_id)))
         self.pages.setCurrentWidget(self.home_page)
         if self.home_page.cards:
             self.home_page.resume_button.setFocus()
@@ -217,6 +221,35 @@ class Navigator(QObject):
 
     def _skill_label(self, skill: str) -> str:
         return self.library.skill_label(skill) if self.library else skill
+
+    # -- certificates -------------------------------------------------------------------
+
+    def get_certificate(self) -> None:
+        """Issue the certificate into the data folder, then preview it with "Save as…"."""
+        from workbook.ui import certificate_dialog
+
+        learner = learners.get_learner(self.learner_id)
+        folder = self.data_dir / "certificates"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(ch if ch.isalnum() else "-" for ch in learner.display_name).strip("-") or "learner"
+        target = folder / f"certificate-{stem}.pdf"
+        number = 2
+        while target.exists():
+            target = folder / f"certificate-{stem}-{number}.pdf"
+            number += 1
+        try:
+            issued = issue.issue_certificate(self.library, self.learner_id, self.data_dir, target)
+        except issue.NotEligible as refusal:
+            dialogs.show_error(self.window, "Not yet", "\n".join(refusal.eligibility.reasons()))
+            return
+        except (OSError, StoreError) as error:
+            dialogs.show_error(self.window, "Certificate not issued",
+                               f"The certificate could not be written to {folder}:\n\n{error}")
+            return
+        self.window.save_status.setText("\u2714 Certificate issued")
+        self.show_home()
+        certificate_dialog.show_certificate(self.window, issued.path, issued.certificate_id,
+                                            learner.display_name)
 
     # -- practice calls -----------------------------------------------------------------
 

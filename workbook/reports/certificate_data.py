@@ -1,0 +1,56 @@
+"""What a certificate says: plain data, filled by the completion rules and signed before drawing.
+
+Kept apart from the drawing code so that signing, verification and the layout agree on one set
+of fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+PageSize = Literal["A4", "Letter"]
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    title: str
+    sections_read: int
+    sections_total: int
+    quiz_best: int | None  # percent; None when the module has no quiz
+
+
+@dataclass(frozen=True)
+class CallResult:
+    title: str
+    outcome: str  # the best ending's label, e.g. "Resolved with follow-up"
+    strong: bool  # a good outcome (resolved or escalated appropriately)
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    certificate_id: str  # e.g. "WB-2026-7K3Q-9XMD"
+    organisation: str
+    course_title: str
+    learner_name: str
+    employee_id: str | None
+    completed_on: date
+    modules: tuple[ModuleResult, ...]
+    calls: tuple[CallResult, ...]
+    trainer_name: str
+    key_id: str  # which installation signed it (16 hex characters)
+    verification_code: str  # short code a person can read out, e.g. "K7QF-2MZP-9XWD"
+    qr_payload: str  # what the QR code carries (id, key id, signature)
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    size: PageSize = "A4"
+    logo: Path | None = None  # PNG or JPEG; None draws the bundled default mark
+
+
+def display_date(day: date) -> str:
+    """How dates are printed on certificates, e.g. '23 November 2026' (and checked on verify)."""
+    return f"{day.day} {day:%B %Y}"
