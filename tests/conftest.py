@@ -40,3 +40,39 @@ def database(data_dir: Path) -> Iterator:
     db = open_database(database_path(data_dir))
     yield db
     db.close()
+
+
+@pytest.fixture
+def complete_everything():
+    """A function that makes a learner eligible: every section read, every quiz passed with full
+    marks, and every practice call played with the best replies (through the real store)."""
+    import random
+
+    from workbook.core.attempt import draw_attempt, grade
+    from workbook.core.call_engine import choose, current_node, offered_replies, start_call
+    from workbook.core.debrief import debrief
+    from workbook.core.scenario import Rating
+    from workbook.core.scoring import right_response
+    from workbook.store import activity, practice_calls, quiz_attempts
+
+    def complete(library: Library, learner_id: str) -> None:
+        for module in library.modules:
+            for section in module.sections:
+                activity.record_section_read(learner_id, module.id, section.id)
+            if module.quiz is not None:
+                plan = draw_attempt(module.quiz, module.id, random.Random(1))
+                attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan))
+                for presented in plan.questions:
+                    quiz_attempts.record_answer(attempt, presented.id, right_response(presented.question))
+                quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses))
+        for scenario in library.scenarios:
+            call = practice_calls.start_call(learner_id, scenario.id)
+            state = start_call(scenario)
+            while (node := current_node(scenario, state)) is not None:
+                offered = offered_replies(scenario, state)
+                pick = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
+                practice_calls.record_reply(call, state.at, pick)
+                state = choose(scenario, state, pick)
+            practice_calls.end_call(call, state.at, debrief(scenario, state))
+
+    return complete

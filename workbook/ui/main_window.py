@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     home_requested = Signal()
     zoom_requested = Signal(int)  # +1 in, -1 out, 0 reset
     open_data_folder_requested = Signal()
+    certificate_settings_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         file_menu, view_menu, help_menu = self._menus
         self._action(file_menu, "Switch &profile\u2026", "Ctrl+Shift+P", self.switch_profile_requested.emit)
         self._action(file_menu, "Open &data folder", None, self.open_data_folder_requested.emit)
+        self._action(file_menu, "&Certificate settings\u2026", None,
+                     self.certificate_settings_requested.emit)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)

@@ -88,6 +88,7 @@ class Navigator(QObject):
         window.switch_profile_requested.connect(self.show_profiles)
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(self._zoom)
+        window.certificate_settings_requested.connect(self.edit_certificate_settings)
         window.open_data_folder_requested.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir))))
 
@@ -250,6 +251,15 @@ class Navigator(QObject):
         self.show_home()
         certificate_dialog.show_certificate(self.window, issued.path, issued.certificate_id,
                                             learner.display_name)
+
+    def edit_certificate_settings(self) -> None:
+        from workbook.ui.certificate_settings_dialog import edit_certificate_settings
+
+        if self.library is None:
+            return
+        chosen = edit_certificate_settings(self.window, issue.certificate_settings(self.library))
+        if chosen is not None:
+            self._save(issue.save_certificate_settings, chosen)
 
     # -- practice calls -----------------------------------------------------------------
 

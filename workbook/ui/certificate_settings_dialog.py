@@ -1,0 +1,66 @@
+"""File > Certificate settings: organisation, trainer, page size and logo printed on certificates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from workbook.reports.issue import CertificateSettings
+
+
+class CertificateSettingsDialog(QDialog):
+    def __init__(self, current: CertificateSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Certificate settings")
+        self.organisation = QLineEdit(current.organisation)
+        self.trainer = QLineEdit(current.trainer)
+        self.page_size = QComboBox()
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setCurrentText(current.page_size)
+        self.logo = QLineEdit(str(current.logo) if current.logo else "")
+        self.logo.setPlaceholderText("Bundled mark (leave empty)")
+        browse = QPushButton("&Browse\u2026")
+        browse.clicked.connect(self._browse)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Organisation:", self.organisation)
+        form.addRow("&Trainer name:", self.trainer)
+        form.addRow("&Page size:", self.page_size)
+        form.addRow("&Logo (PNG or JPEG):", logo_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 200)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a logo", str(Path.home()),
+                                                "Images (*.png *.jpg *.jpeg)")
+        if chosen:
+            self.logo.setText(chosen)
+
+    def chosen(self) -> CertificateSettings:
+        logo = Path(self.logo.text().strip()) if self.logo.text().strip() else None
+        return CertificateSettings(self.organisation.text().strip(), self.trainer.text().strip(),
+                                   self.page_size.currentText(), logo if logo and logo.is_file() else None)
+
+
+def edit_certificate_settings(parent: QWidget | None, current: CertificateSettings,
+                              ) -> CertificateSettings | None:
+    """The edited settings, or None if the user cancelled (tests replace this function)."""
+    dialog = CertificateSettingsDialog(current, parent)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
