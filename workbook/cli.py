@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from workbook import APP_NAME, __version__
 from workbook.cli_certificates import add_certificate_commands
+from workbook.cli_progress import add_progress_commands
+from workbook.cli_xapi import add_xapi_commands
 from workbook.paths import backups_dir, bundled_content_dir, database_path, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -60,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     call_graph.add_argument("scenario", metavar="ID", help="practice-call id (the 'id:' in its YAML file)")
     call_graph.add_argument("--out", required=True, metavar="FILE",
                             help="DOT file to write (usually .dot); the SVG goes beside it")
-    parser.set_defaults(extra_handlers=add_certificate_commands(commands, common, content))
+    extra = {}
+    for register in (add_certificate_commands, add_progress_commands, add_xapi_commands):
+        extra.update(register(commands, common, content))
+    parser.set_defaults(extra_handlers=extra)
     return parser
 
 
