@@ -1,11 +1,95 @@
-"""Progress bundle subcommands: export one learner's activity, import bundles from other machines."""
+"""Progress bundle subcommands: export one learner's activity, import bundles from other machines.
+
+Exit codes: 0 done; 1 nothing exported, or at least one file refused (the others are still merged).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from workbook.paths import database_path, resolve_data_dir
 
 
 def add_progress_commands(commands, common: argparse.ArgumentParser,
                           content: argparse.ArgumentParser) -> dict:
     """Register the subcommands on `commands`; returns their handlers by name."""
-    return {}
+    export = commands.add_parser("export-progress", parents=[common],
+                                 help="write a learner's activity to a bundle file for another machine")
+    export.add_argument("--learner", required=True, metavar="NAME_OR_ID",
+                        help="display name, employee id or learner id")
+    export.add_argument("--out", required=True, metavar="FILE", help="bundle file to write (a ZIP)")
+    imports = commands.add_parser("import-progress", parents=[common],
+                                  help="merge progress bundles from other machines into this database")
+    imports.add_argument("files", nargs="+", metavar="FILE", help="bundle files written by export-progress")
+    return {"export-progress": _export_progress, "import-progress": _import_progress}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _export_progress(args: argparse.Namespace) -> int:
+    from workbook.store.bundles import BundleError, export_bundle
+    from workbook.store.connection import DatabaseProblem, StoreError, open_database
+    from workbook.store.learners import find_learner
+
+    data_dir = resolve_data_dir(args.data_dir)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+        return 1
+    try:
+        db = open_database(database_path(data_dir))
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return 1
+    try:
+        learner = find_learner(args.learner)
+        if learner is None:
+            print(f"No learner called '{args.learner}' in {data_dir}", file=sys.stderr)
+            return 1
+        summary = export_bundle(learner.id, out)
+    except BundleError as error:
+        print(f"{error}. Nothing was written.", file=sys.stderr)
+        return 1
+    except (OSError, StoreError) as error:
+        print(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"{_plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
+          f"{summary.path}")
+    return 0
+
+
+def _import_progress(args: argparse.Namespace) -> int:
+    from workbook.store.bundles import import_bundles
+    from workbook.store.connection import DatabaseProblem, open_database
+
+    try:
+        db = open_database(database_path(resolve_data_dir(args.data_dir)))
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return 1
+    try:
+        results = import_bundles(Path(name) for name in args.files)
+    finally:
+        db.close()
+    for result in results:
+        merged = result.merged
+        if merged is None:
+            print(f"{result.path}: refused: {result.reason}", file=sys.stderr)
+            continue
+        profile = ("new profile" if merged.learners_created
+                   else "existing profile" + (f", named '{merged.display_name}' here"
+                                              if merged.display_name != merged.bundle_name else ""))
+        print(f"{result.path}: {merged.bundle_name} ({profile}): {merged.added} added, "
+              f"{merged.already_present} already present")
+    refused = sum(result.refused for result in results)
+    if refused:
+        print(f"{_plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
+              "was imported", file=sys.stderr)
+        return 1
+    return 0

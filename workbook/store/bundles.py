@@ -1,0 +1,474 @@
+"""Progress bundles: one learner's activity written to a ZIP file on one machine, merged on another.
+
+A bundle is checked completely before the database is touched, and merged in one transaction, so a
+damaged or hostile file is refused with its reason and leaves the database as it was. Rows are only
+ever added (the activity table is append-only), keyed by their UUIDs: merging is a union, and
+importing the same bundle again adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from peewee import SQL
+
+from workbook import __version__
+from workbook.core.quiz_writer import write_bytes_atomic
+from workbook.store.clock import utc_now_text
+from workbook.store.connection import StoreError
+from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.settings import device_id
+
+FORMAT = "workbook-progress"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+ACTIVITIES = "activities.jsonl"
+ENTRIES = (MANIFEST, ACTIVITIES)  # written in this order
+COLUMNS = ("id", "learner_id", "verb", "module_id", "object_id", "attempt_id", "payload", "occurred_at",
+           "device_id")
+_OPTIONAL = frozenset({"module_id", "attempt_id"})
+
+# Limits, read at call time so tests can lower them. A learner's year of activity is a few
+# thousand rows (well under 10 MB); these leave room for heavy use and refuse zip bombs.
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024  # the ZIP file itself
+MAX_MANIFEST_BYTES = 1024 * 1024  # manifest.json uncompressed
+MAX_ACTIVITIES_BYTES = 256 * 1024 * 1024  # activities.jsonl uncompressed
+MAX_ROWS = 500_000
+MAX_ID = 64  # characters in a learner, row or device id
+MAX_TEXT = 200  # characters in a display name or employee id
+_BATCH = 100  # rows per statement: 9 columns x 100 stays under SQLite's oldest variable limit (999)
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # ZIP entry times, so the same export gives the same bytes
+
+
+class BundleError(Exception):
+    """A bundle that cannot be written or imported; `reason` is written for the user."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class BundleLearner:
+    """The learner profile as the exporting machine had it."""
+
+    id: str
+    display_name: str
+    employee_id: str | None
+    created_at: str
+    archived_at: str | None
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A bundle read and checked in full; `activities` are row dicts keyed by COLUMNS."""
+
+    path: Path
+    format_version: int
+    app_version: str
+    exported_at: str
+    device_id: str
+    learner: BundleLearner
+    activities: tuple[dict[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    """What export_bundle wrote."""
+
+    path: Path
+    learner_id: str
+    display_name: str
+    activities: int
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What one merge changed; `display_name` is the profile name here after the merge."""
+
+    learner_id: str
+    display_name: str
+    bundle_name: str
+    added: int
+    already_present: int
+    learners_created: int
+    learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One file of import_bundles: merged, or refused with the reason."""
+
+    path: Path
+    merged: MergeResult | None = None
+    reason: str | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.merged is None
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def export_bundle(learner_id: str, out: Path, now: datetime | None = None) -> BundleSummary:
+    """Write the learner's profile and every activity row to `out` (replaced atomically).
+
+    Ties in `occurred_at` keep this database's insertion order: the quiz and call readers order
+    same-time rows by rowid, and the importer inserts rows in file order, so they read back alike.
+    """
+    out = Path(out)
+    with database.atomic():  # one consistent snapshot of the profile and its rows
+        learner = LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
+        if learner is None:
+            raise BundleError(out, f"no learner with id {learner_id}")
+        fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
+        rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
+                .order_by(ActivityRecord.occurred_at, SQL("rowid")).tuples())
+        lines = [_json_line(dict(zip(COLUMNS, row, strict=True))) for row in rows.iterator()]
+        device = device_id()
+    if len(lines) > MAX_ROWS:
+        raise BundleError(out, f"{len(lines)} activity records is more than a bundle may hold ({MAX_ROWS})")
+    activities = b"".join(lines)
+    digest = hashlib.sha256(activities).hexdigest()
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": utc_now_text(now),
+        "device_id": device,
+        "learner": {"id": learner.id, "display_name": learner.display_name,
+                    "employee_id": learner.employee_id, "created_at": learner.created_at,
+                    "archived_at": learner.archived_at},
+        "counts": {"activities": len(lines)},
+        "sha256": {ACTIVITIES: digest},
+    }
+    data = build_zip({MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
+                                 + "\n").encode("utf-8"),
+                      ACTIVITIES: activities})
+    write_bytes_atomic(out, data)
+    return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
+
+
+def build_zip(entries: dict[str, bytes]) -> bytes:
+    """A ZIP of `entries` in the given order with fixed times, so equal content gives equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _json_line(row: dict[str, Any]) -> bytes:
+    return (json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+# --- read and check ------------------------------------------------------------------------------
+
+
+def read_bundle(path: Path) -> Bundle:
+    """Read and check the whole bundle without touching the database; raises BundleError."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BundleError(path, f"cannot read: {error.strerror or error}") from error
+    if size == 0:
+        raise BundleError(path, "empty file, not a progress bundle")
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(path, f"oversized: {size:,} bytes, more than the {MAX_BUNDLE_BYTES:,} a bundle "
+                                "may be")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = _check_entries(path, archive)
+            manifest_bytes = _read_entry(path, archive, infos[MANIFEST], MAX_MANIFEST_BYTES)
+            manifest = _parse_manifest(path, manifest_bytes)
+            activities = _read_entry(path, archive, infos[ACTIVITIES], MAX_ACTIVITIES_BYTES)
+    except BundleError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+            OSError) as error:
+        raise BundleError(path, _zip_problem(path, error)) from error
+    expected = manifest["sha256"][ACTIVITIES]
+    if hashlib.sha256(activities).hexdigest() != expected:
+        raise BundleError(path, f"checksum mismatch: {ACTIVITIES} was changed after export (tampered or "
+                                "damaged)")
+    rows = _parse_rows(path, activities, manifest)
+    learner = manifest["learner"]
+    return Bundle(path=path, format_version=manifest["format_version"], app_version=manifest["app_version"],
+                  exported_at=manifest["exported_at"], device_id=manifest["device_id"],
+                  learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS}),
+                  activities=tuple(rows))
+
+
+def _zip_problem(path: Path, error: Exception) -> str:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+    except OSError:
+        head = b""
+    if isinstance(error, zipfile.BadZipFile) and head != b"PK\x03\x04":
+        return "not a progress bundle (not a ZIP file)"
+    return f"truncated or damaged ZIP file ({error})"
+
+
+def _check_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise BundleError(path, "malformed: an entry appears twice in the ZIP file")
+    for name in ENTRIES:
+        if name not in names:
+            raise BundleError(path, f"truncated or incomplete: {name} is missing")
+    extra = sorted(set(names) - set(ENTRIES))
+    if extra:
+        raise BundleError(path, f"malformed: unexpected entries {', '.join(extra)}")
+    by_name = {info.filename: info for info in infos}
+    limits = {MANIFEST: MAX_MANIFEST_BYTES, ACTIVITIES: MAX_ACTIVITIES_BYTES}
+    for name, info in by_name.items():
+        if info.flag_bits & 0x1:
+            raise BundleError(path, f"malformed: {name} is encrypted")
+        if info.file_size > limits[name]:  # checked before decompressing anything: zip bombs
+            raise BundleError(path, f"oversized: {name} unpacks to {info.file_size:,} bytes, more than "
+                                    f"{limits[name]:,}")
+    return by_name
+
+
+def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """At most `limit` bytes, whatever the header claims; the CRC is checked on the way."""
+    with archive.open(info) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise BundleError(path, f"oversized: {info.filename} unpacks to more than {limit:,} bytes")
+    if len(data) != info.file_size:
+        raise BundleError(path, f"truncated or damaged ZIP file: {info.filename} is incomplete")
+    return data
+
+
+_LEARNER_FIELDS = ("id", "display_name", "employee_id", "created_at", "archived_at")
+
+
+def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise BundleError(path, f"malformed: {MANIFEST} is not valid JSON ({error})") from error
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleError(path, f"wrong format: not a workbook progress bundle ({MANIFEST} has no "
+                                f"'format: {FORMAT}')")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BundleError(path, f"wrong format version: {version!r} is not a version number")
+    if version > FORMAT_VERSION:
+        raise BundleError(path, f"wrong format version: made by a newer workbook (format version {version}; "
+                                f"this one reads up to {FORMAT_VERSION}): update the workbook")
+
+    def problem(field: str, wanted: str) -> BundleError:
+        return BundleError(path, f"malformed: {MANIFEST} field '{field}' must be {wanted}")
+
+    for field in ("app_version", "exported_at", "device_id"):
+        if not _is_text(manifest.get(field)):
+            raise problem(field, "text")
+    if not _is_time(manifest["exported_at"]):
+        raise problem("exported_at", "a UTC timestamp")
+    learner = manifest.get("learner")
+    if not isinstance(learner, dict):
+        raise problem("learner", "an object")
+    _check_learner(learner, problem)
+    counts = manifest.get("counts")
+    count = counts.get("activities") if isinstance(counts, dict) else None
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise problem("counts.activities", "a whole number")
+    if count > MAX_ROWS:
+        raise BundleError(path, f"oversized: {count:,} activity records, more than the {MAX_ROWS:,} a bundle "
+                                "may hold")
+    sums = manifest.get("sha256")
+    digest = sums.get(ACTIVITIES) if isinstance(sums, dict) else None
+    if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
+        raise problem(f"sha256.{ACTIVITIES}", "a SHA-256 in lowercase hex")
+    return manifest
+
+
+def _check_learner(learner: dict[str, Any], problem: Callable[[str, str], BundleError]) -> None:
+    if not _is_text(learner.get("id"), MAX_ID):
+        raise problem("learner.id", f"text of at most {MAX_ID} characters")
+    if not _is_text(learner.get("display_name"), MAX_TEXT):
+        raise problem("learner.display_name", f"text of at most {MAX_TEXT} characters")
+    if learner.get("employee_id") is not None and not _is_text(learner["employee_id"], MAX_TEXT):
+        raise problem("learner.employee_id", f"null or text of at most {MAX_TEXT} characters")
+    if not _is_time(learner.get("created_at")):
+        raise problem("learner.created_at", "a UTC timestamp")
+    if learner.get("archived_at") is not None and not _is_time(learner["archived_at"]):
+        raise problem("learner.archived_at", "null or a UTC timestamp")
+
+
+def _parse_rows(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[str, str | None]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BundleError(path, f"malformed: {ACTIVITIES} is not UTF-8 text") from error
+    if text and not text.endswith("\n"):
+        raise BundleError(path, f"truncated: the last line of {ACTIVITIES} is incomplete")
+    lines = text.split("\n")[:-1] if text else []
+    if len(lines) > MAX_ROWS:
+        raise BundleError(path, f"oversized: {len(lines):,} activity records, more than {MAX_ROWS:,}")
+    expected = manifest["counts"]["activities"]
+    if len(lines) != expected:
+        raise BundleError(path, f"counts mismatch: {ACTIVITIES} has {len(lines)} records, the manifest says "
+                                f"{expected}")
+    learner_id = manifest["learner"]["id"]
+    rows = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        where = f"{ACTIVITIES} line {number}"
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise BundleError(path, f"malformed: {where} is not valid JSON ({error})") from error
+        problem = _row_problem(row)
+        if problem:
+            raise BundleError(path, f"malformed: {where}: {problem}")
+        if row["learner_id"] != learner_id:
+            raise BundleError(path, f"malformed: {where} belongs to learner {row['learner_id']}, not the "
+                                    f"bundle's learner {learner_id}")
+        if row["id"] in seen:
+            raise BundleError(path, f"malformed: {where} repeats activity id {row['id']}")
+        seen.add(row["id"])
+        rows.append(row)
+    return rows
+
+
+def _row_problem(row: Any) -> str | None:
+    """Why `row` cannot be stored as an activity row, or None."""
+    if not isinstance(row, dict):
+        return "not a JSON object"
+    missing = [name for name in COLUMNS if name not in row]
+    if missing:
+        return f"missing fields {', '.join(missing)}"
+    extra = sorted(set(row) - set(COLUMNS))
+    if extra:
+        return f"unknown fields {', '.join(extra)}"
+    for name in COLUMNS:
+        value = row[name]
+        if value is None and name in _OPTIONAL:
+            continue
+        if not isinstance(value, str):
+            return f"'{name}' must be text{' or null' if name in _OPTIONAL else ''}"
+    for name in ("id", "learner_id", "device_id"):
+        if not _is_text(row[name], MAX_ID):
+            return f"'{name}' must be text of 1 to {MAX_ID} characters"
+    if not row["verb"]:
+        return "'verb' is empty"
+    if not _is_time(row["occurred_at"]):
+        return "'occurred_at' must be a UTC timestamp"
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):
+        return "'payload' must hold a JSON object"
+    return None
+
+
+def _is_text(value: Any, limit: int | None = None) -> bool:
+    return isinstance(value, str) and bool(value) and (limit is None or len(value) <= limit)
+
+
+def _is_time(value: Any) -> bool:
+    """ISO 8601 with a UTC offset, as the readers parse it (`...Z` or `+00:00`)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return moment.tzinfo is not None
+
+
+# --- merge -------------------------------------------------------------------------------------
+
+
+def merge_bundle(bundle: Bundle) -> MergeResult:
+    """Add the bundle's learner (if unknown) and the rows not present yet, in one transaction.
+
+    Nothing already here is changed: a known profile keeps its own name and archive state, and a row
+    id already present must hold the same row, or the whole bundle is refused (BundleError).
+    """
+    learner = bundle.learner
+    with database.atomic():
+        local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
+        if local is None and learner.employee_id is not None and learner.archived_at is None:
+            clash = (LearnerRecord.select()
+                     .where(LearnerRecord.employee_id == learner.employee_id,
+                            LearnerRecord.archived_at.is_null()).first())
+            if clash is not None:
+                raise BundleError(bundle.path, f"conflict: employee ID {learner.employee_id} belongs to "
+                                               f"'{clash.display_name}' here, a different profile from "
+                                               f"the bundle's '{learner.display_name}' (archive one of "
+                                               "them first)")
+        present = _present_rows([row["id"] for row in bundle.activities])
+        new_rows = []
+        for row in bundle.activities:
+            stored = present.get(row["id"])
+            if stored is None:
+                new_rows.append(row)
+            elif stored != row:
+                raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
+                                               "same id already here (rows never change once recorded)")
+        if local is None:
+            LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
+                                 employee_id=learner.employee_id, created_at=learner.created_at,
+                                 archived_at=learner.archived_at).execute()
+        fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
+        for start in range(0, len(new_rows), _BATCH):
+            batch = [tuple(row[name] for name in COLUMNS) for row in new_rows[start:start + _BATCH]]
+            ActivityRecord.insert_many(batch, fields=fields).execute()
+    return MergeResult(learner_id=learner.id,
+                       display_name=local.display_name if local is not None else learner.display_name,
+                       bundle_name=learner.display_name, added=len(new_rows),
+                       already_present=len(bundle.activities) - len(new_rows),
+                       learners_created=int(local is None),
+                       learners_updated=int(local is not None and bool(new_rows)))
+
+
+def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+    """The stored rows among `ids`, keyed by id, looked up in batches."""
+    fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
+    found = {}
+    for start in range(0, len(ids), _BATCH * 5):
+        query = ActivityRecord.select(*fields).where(ActivityRecord.id.in_(ids[start:start + _BATCH * 5]))
+        for values in query.tuples():
+            row = dict(zip(COLUMNS, values, strict=True))
+            found[row["id"]] = row
+    return found
+
+
+def import_bundles(paths: Iterable[Path]) -> list[ImportResult]:
+    """Check and merge each file on its own; a refused file changes nothing, the others still merge."""
+    results = []
+    for path in map(Path, paths):
+        try:
+            merged = merge_bundle(read_bundle(path))
+        except BundleError as error:
+            results.append(ImportResult(path, reason=error.reason))
+        except StoreError as error:
+            reason = f"could not be merged, nothing from it was saved: {error}"
+            results.append(ImportResult(path, reason=reason))
+        else:
+            results.append(ImportResult(path, merged=merged))
+    return results
