@@ -1,0 +1,47 @@
+"""The home checklist and "Get certificate": disabled until every rule is met, then a signed PDF is
+issued into the data folder, previewed, saved where the learner chooses, and listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbook.reports.verify import Status, verify_certificate
+from workbook.store import learners
+from workbook.ui import certificate_dialog, dialogs
+
+
+def test_new_learner_sees_what_is_left(qtbot, open_window, library):
+    navigator = open_window(library)
+    navigator.open_learner(learners.create_learner("Just Started").id)
+    panel = navigator.home_page.completion
+    assert panel.isVisible() and not panel.certificate_button.isEnabled()
+    assert "requirements met" in panel.summary.text()
+    assert "not taken yet, needs 80%" in panel.requirement_lines()
+
+
+def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, library, data_dir, tmp_path,
+                                                      monkeypatch, complete_everything):
+    navigator = open_window(library)
+    learner = learners.create_learner("Ready Graduate")
+    complete_everything(library, learner.id)
+    navigator.open_learner(learner.id)
+    panel = navigator.home_page.completion
+    assert panel.certificate_button.isEnabled() and "ready" in panel.summary.text()
+
+    previewed = []
+    monkeypatch.setattr(certificate_dialog, "show_certificate",
+                        lambda parent, pdf, identity, name: previewed.append((pdf, identity)))
+    panel.certificate_button.click()
+    pdf, identity = previewed[0]
+    assert pdf.parent == data_dir / "certificates" and pdf.is_file()
+    assert verify_certificate(pdf, data_dir).status == Status.VALID
+    assert identity in navigator.home_page.completion.issued.text()
+
+    dialog = certificate_dialog.CertificateDialog(pdf, identity, learner.display_name)
+    qtbot.addWidget(dialog)
+    assert not dialog.preview.pixmap().isNull() and dialog.preview.pixmap().width() > 800
+    target = tmp_path / "mine"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: str(target))
+    monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
+    dialog.save_as()
+    assert Path(str(target) + ".pdf").read_bytes() == pdf.read_bytes()

@@ -1,0 +1,359 @@
+"""Text in any of the scripts a learner's name may use, drawn with reportlab and the bundled fonts.
+
+reportlab has no glyph fallback: a string drawn in one font prints boxes for every character that
+font lacks. So a string is cut into runs by script, each run gets the first font of a chain that
+has all its characters, Arabic and Devanagari runs are shaped with HarfBuzz (joined letters,
+conjuncts and matras), and runs are put in visual order (right-to-left runs reversed) before
+drawing. Fonts are registered on first use, not on import, so the app starts without them.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import uharfbuzz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+
+from workbook.paths import bundled_assets_dir
+
+Style = Literal["serif", "serif-bold", "sans", "sans-bold"]
+Align = Literal["left", "centre", "right"]
+
+FONT_DIR = bundled_assets_dir() / "fonts"
+
+SERIF = "NotoSerif-Regular"
+SERIF_BOLD = "NotoSerif-Bold"
+SANS = "NotoSans-Regular"
+SANS_BOLD = "NotoSans-Bold"
+ARABIC = "NotoNaskhArabic-Regular"
+DEVANAGARI_SERIF = "NotoSerifDevanagari-Regular"
+DEVANAGARI_SANS = "NotoSansDevanagari-Regular"
+CJK = "DroidSansFallback"
+SYMBOLS = "DejaVuSans"
+
+FONT_FILES = {name: f"{name}.ttf" for name in (SERIF, SERIF_BOLD, SANS, SANS_BOLD, ARABIC, DEVANAGARI_SERIF,
+                                                 DEVANAGARI_SANS, CJK, SYMBOLS)}
+SHAPED_FONTS = frozenset({ARABIC, DEVANAGARI_SERIF, DEVANAGARI_SANS})
+
+# Tried in order for each run: the style's own face first, then one face per script.
+CHAINS: dict[str, tuple[str, ...]] = {
+    "serif": (SERIF, ARABIC, DEVANAGARI_SERIF, CJK, SYMBOLS),
+    "serif-bold": (SERIF_BOLD, SERIF, ARABIC, DEVANAGARI_SERIF, CJK, SYMBOLS),
+    "sans": (SANS, ARABIC, DEVANAGARI_SANS, CJK, SYMBOLS),
+    "sans-bold": (SANS_BOLD, SANS, ARABIC, DEVANAGARI_SANS, CJK, SYMBOLS),
+}
+
+# Script kinds: the ones that matter for choosing a font, shaping, or direction. Anything else
+# alphabetic is "letter" (Latin, Cyrillic, Greek...), and the chain finds a face for it.
+_RANGES: list[tuple[int, int, str]] = sorted([
+    (0x0590, 0x05FF, "hebrew"), (0xFB1D, 0xFB4F, "hebrew"),
+    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0x0870, 0x08FF, "arabic"),
+    (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"), (0xA8E0, 0xA8FF, "devanagari"), (0x1CD0, 0x1CFF, "devanagari"),
+    (0x0980, 0x0DFF, "indic"), (0x0E00, 0x0EFF, "indic"), (0x1000, 0x109F, "indic"),
+    (0x1780, 0x17FF, "indic"),
+    (0x1100, 0x11FF, "cjk"), (0x2E80, 0x2FFF, "cjk"), (0x3000, 0x303F, "cjk"), (0x3040, 0x31FF, "cjk"),
+    (0x3200, 0x4DBF, "cjk"), (0x4E00, 0x9FFF, "cjk"), (0xA960, 0xA97F, "cjk"), (0xAC00, 0xD7FF, "cjk"),
+    (0xF900, 0xFAFF, "cjk"), (0xFE30, 0xFE4F, "cjk"), (0xFF00, 0xFFEF, "cjk"), (0x20000, 0x3FFFF, "cjk"),
+])
+_STARTS = [start for start, _, _ in _RANGES]
+_RTL = frozenset({"arabic", "hebrew"})
+_SHAPE = frozenset({"arabic", "hebrew", "devanagari", "indic"})
+# Zero-width joiners and selectors: HarfBuzz uses them, a plain font draws them as boxes.
+_IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)})
+
+_lock = threading.Lock()
+_fonts: dict[str, TTFont] = {}
+
+
+def register_fonts() -> dict[str, TTFont]:
+    """Load and register the bundled faces once per process (about 0.3 s, mostly the CJK face)."""
+    if _fonts:
+        return _fonts
+    with _lock:
+        if not _fonts:
+            loaded = {}
+            for name, file in FONT_FILES.items():
+                font = TTFont(name, str(FONT_DIR / file))
+                pdfmetrics.registerFont(font)
+                if name in SHAPED_FONTS:
+                    _reserve_private_codes(font)
+                loaded[name] = font
+            _fonts.update(loaded)
+    return _fonts
+
+
+def _reserve_private_codes(font: TTFont) -> None:
+    """Give every glyph that has no character (ligatures, conjuncts, joined forms) its code now.
+
+    reportlab hands out private-use codes to such glyphs as shaping first meets them, so the codes,
+    and with them the PDF's bytes, would depend on what the process happened to draw before.
+    """
+    hb_font = font.hbFont()
+    mapped = font.face.glyphToChar
+    for gid in range(1, font.hbFace.glyph_count):
+        if gid not in mapped:
+            font.hbAddPrivate(hb_font.glyph_to_string(gid), gid,
+                              font.pdfScale(hb_font.get_glyph_h_advance(gid)))
+
+
+def covers(font_name: str, text: str) -> bool:
+    """Whether the font has a glyph for every character (zero-width controls aside)."""
+    cmap = register_fonts()[font_name].face.charToGlyph
+    return all(cmap.get(ord(ch), 0) or ord(ch) in _IGNORABLE for ch in text)
+
+
+def _kind(ch: str) -> str:
+    code = ord(ch)
+    i = bisect_right(_STARTS, code) - 1
+    if i >= 0 and code <= _RANGES[i][1]:
+        kind = _RANGES[i][2]
+        category = unicodedata.category(ch)
+        if kind in _RTL and category == "Nd":
+            return "digit"  # Arabic-Indic digits run left to right like any number
+        if category[0] == "M" and kind not in _SHAPE:
+            return "mark"
+        return kind
+    if code in _IGNORABLE:
+        return "mark"
+    category = unicodedata.category(ch)
+    if category[0] == "L":
+        return "letter"
+    if category[0] == "M":
+        return "mark"
+    if category == "Nd":
+        return "digit"
+    return "neutral"
+
+
+def _rtl_paragraph(kinds: list[str]) -> bool:
+    """Unicode bidi rules P2-P3: the first strong letter (not a digit) sets the line's direction."""
+    return next((k for k in kinds if k not in ("neutral", "digit", "mark")), "letter") in _RTL
+
+
+def _resolve_kinds(text: str) -> list[str]:
+    """One kind per character: marks follow their base, neutrals (spaces, punctuation) join a side."""
+    kinds = [_kind(ch) for ch in text]
+    for i, kind in enumerate(kinds):
+        if kind == "mark":
+            kinds[i] = kinds[i - 1] if i else "neutral"
+    rtl_paragraph = _rtl_paragraph(kinds)
+    kinds = ["letter" if k == "digit" else k for k in kinds]
+    i, n = 0, len(kinds)
+    while i < n:
+        if kinds[i] != "neutral":
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] == "neutral":
+            j += 1
+        before = kinds[i - 1] if i else None
+        after = kinds[j] if j < n else None
+        if before is None or after is None:
+            side = before or after or "letter"
+        elif before == after or (before in _RTL) == (after in _RTL):
+            side = before
+        else:  # between a right-to-left and a left-to-right run: the paragraph's direction wins
+            side = before if (before in _RTL) == rtl_paragraph else after
+        kinds[i:j] = [side] * (j - i)
+        i = j
+    return kinds
+
+
+def _font_for_char(ch: str, preferred: str, chain: tuple[str, ...]) -> str:
+    fonts = register_fonts()
+    code = ord(ch)
+    if fonts[preferred].face.charToGlyph.get(code, 0) or code in _IGNORABLE:
+        return preferred
+    for name in chain:
+        if fonts[name].face.charToGlyph.get(code, 0):
+            return name
+    return preferred  # nothing has it: the preferred face's box is the least surprising
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one font and one kind of script, in logical (reading) order."""
+
+    text: str
+    font: str
+    kind: str
+
+    @property
+    def rtl(self) -> bool:
+        return self.kind in _RTL
+
+
+@lru_cache(maxsize=4096)
+def runs(text: str, style: Style = "sans") -> tuple[Run, ...]:
+    """Split text into runs, each with the first font of the style's chain that can draw it."""
+    chain = CHAINS[style]
+    kinds = _resolve_kinds(text)
+    result: list[Run] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i
+        while j < n and kinds[j] == kinds[i]:
+            j += 1
+        chunk = text[i:j]
+        letters = "".join(ch for ch, k in zip(chunk, map(_kind, chunk), strict=True) if k != "neutral")
+        preferred = next((name for name in chain if covers(name, letters or chunk)), chain[0])
+        start = 0
+        fonts = [_font_for_char(ch, preferred, chain) for ch in chunk]
+        for k in range(1, len(chunk) + 1):
+            if k == len(chunk) or fonts[k] != fonts[start]:
+                result.append(Run(chunk[start:k], fonts[start], kinds[i]))
+                start = k
+        i = j
+    return tuple(result)
+
+
+def font_for_text(text: str, style: Style = "sans") -> list[tuple[str, str]]:
+    """(run, font name) pairs in reading order: which bundled face draws each part of the text."""
+    return [(run.text, run.font) for run in runs(text, style)]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str  # a ShapedStr for shaped runs: glyphs already in visual order
+    font: str
+    em: float  # advance width at a font size of 1 point
+    shaped: bool
+
+
+@lru_cache(maxsize=4096)
+def _shape(text: str, font: str) -> tuple[str, float, bool]:
+    """HarfBuzz-shape one run: returns the glyph string, its width at 1 pt, and whether it changed."""
+    shaped = shapeStr(text, font, 1000)
+    if isinstance(shaped, ShapedStr):
+        return shaped, sum(data.x_advance for data in shaped.__shapeData__) / 1000, True
+    return text, pdfmetrics.stringWidth(text, font, 1), False
+
+
+@lru_cache(maxsize=4096)
+def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
+    """The runs shaped and put in visual (left-to-right drawing) order."""
+    fonts = register_fonts()
+    pieces: list[_Piece] = []
+    levels: list[int] = []
+    logical = runs(text, style)
+    rtl_paragraph = _rtl_paragraph([_kind(ch) for ch in text])
+    for run in logical:
+        if run.kind in _SHAPE and run.font in SHAPED_FONTS and fonts[run.font].shapable:
+            glyphs, em, shaped = _shape(run.text, run.font)
+        else:
+            glyphs = "".join(ch for ch in run.text if ord(ch) not in _IGNORABLE)
+            em, shaped = pdfmetrics.stringWidth(glyphs, run.font, 1), False
+        pieces.append(_Piece(glyphs, run.font, em, shaped))
+        levels.append(1 if run.rtl else (2 if rtl_paragraph else 0))
+    # Unicode bidi rule L2 at run level: reverse every stretch at or above each odd-or-higher level.
+    for level in range(max(levels, default=0), 0, -1):
+        i = 0
+        while i < len(pieces):
+            if levels[i] >= level:
+                j = i
+                while j < len(pieces) and levels[j] >= level:
+                    j += 1
+                pieces[i:j] = pieces[i:j][::-1]
+                levels[i:j] = levels[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return tuple(pieces)
+
+
+def text_width(text: str, size: float, style: Style = "sans", char_space: float = 0) -> float:
+    """Width in points of the text as draw_text would draw it."""
+    return sum(piece.em * size + (0 if piece.shaped else char_space * len(piece.text))
+               for piece in _layout(text, style))
+
+
+def draw_text(canvas: Canvas, text: str, x: float, y: float, size: float, style: Style = "sans",
+              align: Align = "left", char_space: float = 0) -> float:
+    """Draw a possibly mixed-script line with its baseline at y; returns its width.
+
+    `align` says whether x is the left edge, the centre or the right edge of the line. Letter
+    spacing (`char_space`) is left off shaped runs, where it would tear joined letters apart.
+    """
+    pieces = _layout(text, style)
+    width = text_width(text, size, style, char_space)
+    if align == "centre":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    for piece in pieces:
+        canvas.setFont(piece.font, size)
+        spacing = 0 if piece.shaped else char_space
+        canvas.drawString(x, y, piece.text, charSpace=spacing)
+        x += piece.em * size + spacing * len(piece.text)
+    return width
+
+
+@lru_cache(maxsize=1024)
+def ink_depth(text: str, style: Style = "sans") -> float:
+    """How far below the baseline the drawn text reaches, per point of size (for rules under it).
+
+    Font-wide descents are no guide: Naskh's covers stacked marks twice as deep as any name needs.
+    """
+    fonts = register_fonts()
+    deepest = 0.0
+    for run in runs(text, style):
+        font = fonts[run.font]
+        hb_font = uharfbuzz.Font(font.hbFace)
+        buffer = uharfbuzz.Buffer()
+        buffer.add_str(run.text)
+        buffer.guess_segment_properties()
+        uharfbuzz.shape(hb_font, buffer, {})
+        for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+            extents = hb_font.get_glyph_extents(info.codepoint)
+            if extents is not None:
+                bottom = extents.y_bearing + extents.height + position.y_offset
+                deepest = max(deepest, -bottom / font.hbFace.upem)
+    return deepest
+
+
+def fit_size(text: str, max_width: float, size: float, min_size: float, style: Style = "sans",
+             char_space: float = 0) -> float:
+    """The largest size, from `size` down to `min_size` in half points, at which the text fits."""
+    width = text_width(text, 1, style) + char_space * len(text) / size
+    if width * size <= max_width:
+        return size
+    best = max_width / width if width else size
+    return max(min_size, int(best * 2) / 2)
+
+
+def wrap_lines(text: str, max_width: float, size: float, style: Style = "sans") -> list[str]:
+    """Break text at spaces into lines no wider than max_width (a single long word stays whole)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width(candidate, size, style) > max_width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def ellipsize(text: str, max_width: float, size: float, style: Style = "sans") -> str:
+    """The text, cut and ended with '…' if it is wider than max_width."""
+    if text_width(text, size, style) <= max_width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle].rstrip() + "…", size, style) <= max_width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
