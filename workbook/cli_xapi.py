@@ -1,11 +1,79 @@
-"""xAPI subcommand: write the activity as xAPI 1.0.3 statements for a Learning Record Store."""
+"""xAPI subcommand: write the activity as xAPI 1.0.3 statements for a Learning Record Store.
+
+Exit codes: 0 written; 1 refused (unknown learner, no database, unwritable file).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
+
+
+def _home_page(text: str) -> str:
+    """`--home-page` must be a locator (xAPI's account.homePage is an IRL): an absolute http(s) URL."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not an http(s) URL such as https://academy.example.com")
+    return text
 
 
 def add_xapi_commands(commands, common: argparse.ArgumentParser,
                       content: argparse.ArgumentParser) -> dict:
     """Register the subcommands on `commands`; returns their handlers by name."""
-    return {}
+    export = commands.add_parser("export-xapi", parents=[common, content],
+                                 help="write the learning activity as xAPI 1.0.3 statements (JSON) "
+                                      "for a Learning Record Store")
+    export.add_argument("--out", required=True, metavar="FILE.json", help="JSON file to write")
+    export.add_argument("--learner", metavar="NAME_OR_ID",
+                        help="only this learner (display name, employee id or learner id); default: all")
+    export.add_argument("--home-page", type=_home_page, metavar="URL",
+                        help="the account home page that, with the learner id, identifies a learner in "
+                             "the LRS; keep the same one for every export (default: the workbook's own)")
+    return {"export-xapi": _export_xapi}
+
+
+def _export_xapi(args: argparse.Namespace) -> int:
+    from workbook.core.loader import load_library
+    from workbook.core.quiz_writer import write_text_atomic
+    from workbook.reports.xapi import HOME_PAGE, statements, to_json
+    from workbook.store.connection import DatabaseProblem, open_database
+    from workbook.store.learners import find_learner
+
+    data_dir = resolve_data_dir(args.data_dir)
+    path = database_path(data_dir)
+    if not path.is_file():
+        print(f"No progress database in {data_dir}: nothing to export", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+        return 1
+    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
+    library = load_library(root)  # titles and question texts; activity of removed content still exports
+    try:
+        db = open_database(path)
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return 1
+    try:
+        learner_ids = None
+        if args.learner:
+            learner = find_learner(args.learner)
+            if learner is None:
+                print(f"No learner called '{args.learner}' in {data_dir}", file=sys.stderr)
+                return 1
+            learner_ids = [learner.id]
+        found = statements(library, learner_ids, home_page=args.home_page or HOME_PAGE)
+    finally:
+        db.close()
+    try:
+        write_text_atomic(out, to_json(found))
+    except OSError as error:
+        print(f"{out}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"{len(found)} xAPI statement{'s' if len(found) != 1 else ''} written to {out}")
+    return 0

@@ -1,0 +1,59 @@
+"""What a trainer's cohort dashboard shows, as plain data: one row per learner, per-skill averages,
+and the questions a trainer asks of it (weakest skills, who has stalled).
+
+Filled by `workbook.store.dashboard` with a handful of aggregate queries; drawn by the UI and by
+the cohort reports, so all three agree on every figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True)
+class ModuleColumn:
+    module_id: str
+    title: str
+    sections_total: int
+    has_quiz: bool
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    learner_id: str
+    name: str
+    employee_id: str | None
+    email: str | None
+    sections_read: dict[str, int] = field(default_factory=dict)  # module id -> sections read
+    quiz_best: dict[str, int] = field(default_factory=dict)  # module id -> best percent
+    calls_played: int = 0  # scenarios with at least one finished call
+    calls_strong: int = 0  # scenarios whose best call ended well
+    certificate_id: str | None = None  # the newest certificate issued, if any
+    skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
+    last_active: datetime | None = None
+
+    def weakest_skills(self, count: int = 3) -> list[tuple[str, int]]:
+        return sorted(self.skills.items(), key=lambda item: (item[1], item[0]))[:count]
+
+    def inactive_for(self, now: datetime) -> timedelta | None:
+        return None if self.last_active is None else now - self.last_active
+
+
+@dataclass(frozen=True)
+class CohortDashboard:
+    cohort_id: str
+    cohort_name: str
+    modules: tuple[ModuleColumn, ...]
+    scenarios_total: int
+    learners: tuple[LearnerRow, ...]
+    skill_averages: dict[str, int]  # skill id -> mean percent over learners who have a score
+
+    def weakest_skills(self, count: int = 3) -> list[tuple[str, int]]:
+        return sorted(self.skill_averages.items(), key=lambda item: (item[1], item[0]))[:count]
+
+    def stalled(self, days: int, now: datetime) -> list[LearnerRow]:
+        """Learners with no activity for `days` days (or none at all), longest-idle first."""
+        limit = timedelta(days=days)
+        idle = [row for row in self.learners if row.last_active is None or now - row.last_active >= limit]
+        return sorted(idle, key=lambda row: row.last_active or datetime.min.replace(tzinfo=now.tzinfo))
