@@ -1,0 +1,64 @@
+"""The cohort dashboard widget: matrix sorted by numbers, filtered by name, stalled learners listed,
+and a learner opened from the keyboard."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.ui.trainer.dashboard_page import DashboardPage
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def _dashboard() -> CohortDashboard:
+    modules = (ModuleColumn("empathy", "Empathy on the phone", 5, True),
+               ModuleColumn("de-escalation", "De-escalation", 5, True))
+    rows = (
+        LearnerRow("a", "Ana Lima", "E-1", None, {"empathy": 5, "de-escalation": 2}, {"empathy": 90},
+                   3, 2, "WB-2026-AAAA-BBBB", {"empathy": 90, "listening": 40}, NOW - timedelta(days=1)),
+        LearnerRow("b", "Bo Chen", "E-2", None, {"empathy": 1}, {"empathy": 9}, 1, 0, None,
+                   {"empathy": 20}, NOW - timedelta(days=12)),
+        LearnerRow("c", "Анна Петрова", None, None, {}, {}, 0, 0, None, {}, None),
+    )
+    return CohortDashboard("cohort-1", "November intake", modules, 10, rows, {"empathy": 55, "listening": 40})
+
+
+def test_matrix_sorts_filters_and_opens_a_learner(qtbot):
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.show_cohorts([("cohort-1", "November intake")])
+    page.show_dashboard(_dashboard(), now=NOW)
+    page.show()
+    assert page.proxy.rowCount() == 3
+    assert "3 learners" in page.summary.text()
+    assert page.model.headerData(2, Qt.Orientation.Horizontal) == "Empathy on the phone"
+    assert page.proxy.index(0, 2).data() == "5/5  \u00b7  90%"
+
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by sections read, then quiz: numbers
+    assert [page.proxy.index(r, 0).data() for r in range(3)] == ["Анна Петрова", "Bo Chen", "Ana Lima"]
+
+    qtbot.keyClicks(page.filter, "bo")
+    assert page.proxy.rowCount() == 1 and page.proxy.index(0, 0).data() == "Bo Chen"
+    page.filter.clear()
+
+    assert "Listening" in page.insights.text() or "listening" in page.insights.text()
+    assert "Bo Chen" in page.insights.text() and "Анна Петрова" in page.insights.text()
+    assert "Ana Lima" not in page.insights.text().split("No progress")[1]
+    page.stalled_days.setValue(30)
+    assert "Bo Chen" not in page.insights.text().split("No progress")[1]
+
+    with qtbot.waitSignal(page.learner_opened) as opened:
+        page.table.setCurrentIndex(page.proxy.index(0, 0))
+        page.table.doubleClicked.emit(page.proxy.index(0, 0))
+    assert opened.args[0] in {"a", "b", "c"}
+
+
+def test_no_cohorts_disables_the_cohort_jobs(qtbot):
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.show_cohorts([])
+    assert not page.csv_button.isEnabled() and not page.certificates_button.isEnabled()
+    assert "No cohorts yet" in page.summary.text()

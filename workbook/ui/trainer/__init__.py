@@ -1,0 +1,1 @@
+"""Trainer views: passphrase gate, cohorts, the cohort dashboard and its long-running jobs."""

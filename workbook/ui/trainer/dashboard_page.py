@@ -1,0 +1,272 @@
+"""The trainer's page: cohorts on the left; on the right the cohort's matrix (sortable, filterable),
+per-skill chart, weakest skills, stalled learners, and the cohort jobs (roster, reports,
+certificates). Signals say what the trainer asked for; the controller does it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from html import escape
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.core.dashboard_model import CohortDashboard
+from workbook.ui.html_bits import score_colour
+from workbook.ui.theme import MUTED
+from workbook.ui.trainer.matrix_model import LEARNER_ROLE, SORT_ROLE, MatrixModel
+
+
+class DashboardPage(QWidget):
+    cohort_selected = Signal(str)
+    new_cohort_requested = Signal()
+    rename_cohort_requested = Signal(str)
+    archive_cohort_requested = Signal(str)
+    roster_import_requested = Signal(str)
+    report_requested = Signal(str, str)  # cohort id, "csv" or "pdf"
+    certificates_requested = Signal(str)
+    learner_opened = Signal(str)
+    home_requested = Signal()
+    lock_requested = Signal()
+
+    def __init__(self, skill_label=lambda skill: skill, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.skill_label = skill_label
+        self.dashboard: CohortDashboard | None = None
+        self.chart = None  # a matplotlib canvas, made on first use (matplotlib is slow to import)
+
+        home = QPushButton("\u2190 &Home")
+        home.clicked.connect(self.home_requested)
+        title = QLabel("Trainer: cohorts")
+        title.setObjectName("pageTitle")
+        lock = QPushButton("&Lock trainer views")
+        lock.clicked.connect(self.lock_requested)
+        top = QHBoxLayout()
+        top.addWidget(home)
+        top.addSpacing(12)
+        top.addWidget(title, 1)
+        top.addWidget(lock)
+
+        self.cohorts = QListWidget()
+        self.cohorts.setAccessibleName("Cohorts")
+        self.cohorts.currentItemChanged.connect(self._cohort_changed)
+        new = QPushButton("&New cohort\u2026")
+        new.clicked.connect(self.new_cohort_requested)
+        self.rename_button = QPushButton("Rena&me\u2026")
+        self.rename_button.clicked.connect(lambda: self._with_cohort(self.rename_cohort_requested))
+        self.archive_button = QPushButton("&Archive")
+        self.archive_button.clicked.connect(lambda: self._with_cohort(self.archive_cohort_requested))
+        self.roster_button = QPushButton("Import &roster CSV\u2026")
+        self.roster_button.clicked.connect(lambda: self._with_cohort(self.roster_import_requested))
+        left = QVBoxLayout()
+        left.addWidget(self.cohorts, 1)
+        for button in (new, self.rename_button, self.archive_button, self.roster_button):
+            left.addWidget(button)
+        left_host = QWidget()
+        left_host.setLayout(left)
+        left_host.setMaximumWidth(260)
+
+        self.summary = QLabel("Choose or create a cohort.")
+        self.summary.setObjectName("quizFacts")
+        self.summary.setWordWrap(True)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter learners by name or employee ID (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.stalled_days = QSpinBox()
+        self.stalled_days.setRange(1, 365)
+        self.stalled_days.setValue(7)
+        self.stalled_days.setSuffix(" days")
+        self.stalled_days.setAccessibleName("Days without progress")
+        self.stalled_days.valueChanged.connect(lambda _: self._show_stalled())
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(QLabel("No progress for"))
+        filters.addWidget(self.stalled_days)
+
+        self.model = MatrixModel(skill_label)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name until the trainer chooses
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Learners by module")
+        self.table.doubleClicked.connect(self._open_learner)
+        self.table.activated.connect(self._open_learner)
+
+        self.insights = QLabel("")
+        self.insights.setWordWrap(True)
+        self.insights.setTextFormat(Qt.TextFormat.RichText)
+        self.chart_host = QVBoxLayout()
+        side = QVBoxLayout()
+        side.addLayout(self.chart_host)
+        side.addWidget(self.insights, 1)
+        side_host = QWidget()
+        side_host.setLayout(side)
+        side_host.setMinimumWidth(330)
+
+        self.csv_button = QPushButton("Report &CSV\u2026")
+        self.csv_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
+                                                                                                     "csv")))
+        self.pdf_button = QPushButton("Report &PDF\u2026")
+        self.pdf_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
+                                                                                                     "pdf")))
+        self.certificates_button = QPushButton("Certificates for eligible learners\u2026")
+        self.certificates_button.clicked.connect(lambda: self._with_cohort(self.certificates_requested))
+        jobs = QHBoxLayout()
+        jobs.addStretch(1)
+        for button in (self.csv_button, self.pdf_button, self.certificates_button):
+            jobs.addWidget(button)
+
+        centre = QVBoxLayout()
+        centre.addWidget(self.summary)
+        centre.addLayout(filters)
+        centre.addWidget(self.table, 1)
+        centre.addLayout(jobs)
+        centre_host = QWidget()
+        centre_host.setLayout(centre)
+        splitter = QSplitter()
+        for part in (left_host, centre_host, side_host):
+            splitter.addWidget(part)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._set_cohort_actions(False)
+
+    # -- cohorts ----------------------------------------------------------------------------
+
+    def show_cohorts(self, cohorts: list[tuple[str, str]], select: str | None = None) -> None:
+        """(id, name) pairs of the active cohorts."""
+        self.cohorts.blockSignals(True)
+        self.cohorts.clear()
+        for cohort_id, name in cohorts:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, cohort_id)
+            self.cohorts.addItem(item)
+        self.cohorts.blockSignals(False)
+        ids = [self.cohorts.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cohorts.count())]
+        chosen = ids.index(select) if select in ids else (0 if ids else -1)
+        if chosen >= 0:
+            self.cohorts.setCurrentRow(chosen)  # emits cohort_selected
+        else:
+            self.dashboard = None
+            self.model.set_dashboard(CohortDashboard("", "", (), 0, (), {}))
+            self.summary.setText("No cohorts yet: create one, then import a roster or add learners.")
+            self._set_cohort_actions(False)
+
+    def current_cohort(self) -> str | None:
+        item = self.cohorts.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _cohort_changed(self, item, _previous) -> None:
+        if item is not None:
+            self.cohort_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _with_cohort(self, signal) -> None:
+        cohort = self.current_cohort()
+        if cohort is not None:
+            (signal.emit if hasattr(signal, "emit") else signal)(cohort)
+
+    def _set_cohort_actions(self, enabled: bool) -> None:
+        for button in (self.rename_button, self.archive_button, self.roster_button, self.csv_button,
+                       self.pdf_button, self.certificates_button):
+            button.setEnabled(enabled)
+
+    # -- the dashboard ----------------------------------------------------------------------
+
+    def show_dashboard(self, dashboard: CohortDashboard, now: datetime | None = None) -> None:
+        self.dashboard = dashboard
+        self.now = now or datetime.now(UTC)
+        self.model.set_dashboard(dashboard)
+        self._set_cohort_actions(True)
+        learners = dashboard.learners
+        certified = sum(1 for row in learners if row.certificate_id)
+        total_sections = sum(m.sections_total for m in dashboard.modules) or 1
+        mean_progress = (round(100 * sum(sum(r.sections_read.values()) for r in learners)
+                               / (total_sections * len(learners))) if learners else 0)
+        self.summary.setText(
+            f"<b>{escape(dashboard.cohort_name)}</b>: {len(learners)} learners \u00b7 lessons read "
+            f"{mean_progress}% on average \u00b7 {certified} certified")
+        self._show_insights()
+        self._show_stalled()
+        self._draw_chart()
+
+    def _show_insights(self) -> None:
+        weakest = self.dashboard.weakest_skills(3)
+        parts = ["<h3>Weakest skills</h3>"]
+        parts += [f"<p><b style='color:{score_colour(p)}'>{p}%</b> {escape(self.skill_label(s))}</p>"
+                  for s, p in weakest] or [f"<p style='color:{MUTED}'>No scores yet.</p>"]
+        self._insights_head = "".join(parts)
+
+    def _show_stalled(self) -> None:
+        if self.dashboard is None:
+            return
+        days = self.stalled_days.value()
+        stalled = self.dashboard.stalled(days, self.now)
+        names = ", ".join(escape(row.name) for row in stalled[:12])
+        more = f" and {len(stalled) - 12} more" if len(stalled) > 12 else ""
+        body = (f"<h3>No progress for {days} days</h3><p>{names}{more}</p>" if stalled
+                else f"<h3>No progress for {days} days</h3><p style='color:{MUTED}'>Nobody.</p>")
+        self.insights.setText(getattr(self, "_insights_head", "") + body)
+
+    def _draw_chart(self) -> None:
+        try:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+        except ImportError:  # charts are optional: the figures are in the table and the list
+            return
+        if self.chart is None:
+            self.chart = FigureCanvasQTAgg(Figure(figsize=(3.4, 2.8), tight_layout=True))
+            self.chart.setMinimumHeight(240)
+            self.chart_host.addWidget(self.chart)
+        figure = self.chart.figure
+        figure.clear()
+        axes = figure.add_subplot()
+        items = sorted(self.dashboard.skill_averages.items(), key=lambda item: item[1])
+        labels = [self.skill_label(skill) for skill, _ in items]
+        values = [percent for _, percent in items]
+        axes.barh(labels, values, color=[score_colour(v) for v in values])
+        axes.set_xlim(0, 100)
+        axes.set_title("Skills, cohort average (%)", fontsize=9)
+        axes.tick_params(labelsize=8)
+        self.chart.draw_idle()
+
+    def _open_learner(self, index) -> None:
+        learner_id = self.proxy.data(index, LEARNER_ROLE)
+        if learner_id:
+            self.learner_opened.emit(learner_id)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.filter.setFocus()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.home_requested.emit()
+            return
+        super().keyPressEvent(event)

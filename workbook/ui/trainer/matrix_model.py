@@ -1,0 +1,91 @@
+"""The learner x module matrix as a Qt table model, sortable and filterable through a proxy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbook.core.dashboard_model import CohortDashboard, LearnerRow
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+LEARNER_ROLE = Qt.ItemDataRole.UserRole + 2
+_FIXED = ("Learner", "Employee ID")
+_TAIL = ("Calls handled well", "Certificate", "Weakest skill", "Last active")
+
+
+class MatrixModel(QAbstractTableModel):
+    """Columns: learner, employee id, one per module ("read/total · quiz%"), calls, certificate,
+    weakest skill, last active. Sorting uses numbers, not the shown text."""
+
+    def __init__(self, skill_label=lambda skill: skill, parent=None) -> None:
+        super().__init__(parent)
+        self.dashboard: CohortDashboard | None = None
+        self.skill_label = skill_label
+
+    def set_dashboard(self, dashboard: CohortDashboard) -> None:
+        self.beginResetModel()
+        self.dashboard = dashboard
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.dashboard is None else len(self.dashboard.learners)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.dashboard is None:
+            return 0
+        return len(_FIXED) + len(self.dashboard.modules) + len(_TAIL)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role != Qt.ItemDataRole.DisplayRole or not horizontal or not self.dashboard:
+            return None
+        modules = self.dashboard.modules
+        if section < len(_FIXED):
+            return _FIXED[section]
+        if section < len(_FIXED) + len(modules):
+            return modules[section - len(_FIXED)].title
+        return _TAIL[section - len(_FIXED) - len(modules)]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.dashboard is None:
+            return None
+        row = self.dashboard.learners[index.row()]
+        if role == LEARNER_ROLE:
+            return row.learner_id
+        text, key = self._cell(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == SORT_ROLE:
+            return key
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= len(_FIXED):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _cell(self, row: LearnerRow, column: int) -> tuple[str, object]:
+        modules = self.dashboard.modules
+        if column == 0:
+            return row.name, row.name.casefold()
+        if column == 1:
+            return row.employee_id or "", row.employee_id or ""
+        if column < len(_FIXED) + len(modules):
+            module = modules[column - len(_FIXED)]
+            read = row.sections_read.get(module.module_id, 0)
+            best = row.quiz_best.get(module.module_id)
+            missing = "  \u00b7  \u2013" if module.has_quiz else ""
+            quiz = f"  \u00b7  {best}%" if best is not None else missing
+            return f"{read}/{module.sections_total}{quiz}", read * 1000 + (best if best is not None else -1)
+        tail = column - len(_FIXED) - len(modules)
+        if tail == 0:
+            return f"{row.calls_strong}/{self.dashboard.scenarios_total}", row.calls_strong
+        if tail == 1:
+            return row.certificate_id or "", row.certificate_id or ""
+        if tail == 2:
+            weakest = row.weakest_skills(1)
+            if not weakest:
+                return "", 101
+            skill, percent = weakest[0]
+            return f"{self.skill_label(skill)} {percent}%", percent
+        last = row.last_active
+        return (last.astimezone().strftime("%d %b %Y") if last else "never",
+                last.timestamp() if isinstance(last, datetime) else 0.0)
