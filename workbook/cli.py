@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from workbook import APP_NAME, __version__
 from workbook.cli_certificates import add_certificate_commands
 from workbook.cli_progress import add_progress_commands
+from workbook.cli_reports import add_report_commands
+from workbook.cli_trainer import add_trainer_commands
 from workbook.cli_xapi import add_xapi_commands
 from workbook.paths import backups_dir, bundled_content_dir, database_path, resolve_data_dir
 
@@ -63,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     call_graph.add_argument("--out", required=True, metavar="FILE",
                             help="DOT file to write (usually .dot); the SVG goes beside it")
     extra = {}
-    for register in (add_certificate_commands, add_progress_commands, add_xapi_commands):
+    for register in (add_certificate_commands, add_progress_commands, add_xapi_commands,
+                     add_report_commands, add_trainer_commands):
         extra.update(register(commands, common, content))
     parser.set_defaults(extra_handlers=extra)
     return parser

@@ -48,6 +48,157 @@ SCHEMA_V3 = [
     "CREATE INDEX activity_attempt ON activity (attempt_id) WHERE attempt_id IS NOT NULL",
 ]
 
+# v4: trainer cohorts, and per-learner totals for the cohort dashboard. Activity rows are never
+# updated or deleted (v1 triggers), so totals kept by insert triggers stay exact: the dashboard
+# reads a few rows per learner instead of aggregating (and parsing the JSON of) every activity row.
+# The totals are derived data; SUMMARY_REBUILD recomputes them from the activity rows.
+SUMMARY_TABLES = ("learner_section_read", "learner_module_read", "learner_quiz_best", "learner_call_best",
+                  "learner_skill_total", "learner_latest")
+SUMMARY_REBUILD = [
+    # learner_module_read fills through its trigger as these rows go in.
+    """INSERT OR IGNORE INTO learner_section_read (object_id, learner_id, module_id)
+       SELECT object_id, learner_id, coalesce(module_id, '') FROM activity WHERE verb = 'section-read'""",
+    """INSERT INTO learner_quiz_best (learner_id, module_id, best, attempts)
+       SELECT learner_id, coalesce(module_id, ''), max(json_extract(payload, '$.percent')), count(*)
+         FROM activity
+        WHERE verb = 'attempt-submitted'
+          AND CASE WHEN json_valid(payload) THEN json_type(payload, '$.percent') IN ('integer', 'real') END
+        GROUP BY learner_id, coalesce(module_id, '')""",
+    """INSERT INTO learner_call_best (learner_id, object_id, played, strong)
+       SELECT learner_id, object_id, count(*),
+              max(CASE WHEN json_valid(payload) THEN coalesce(json_extract(payload, '$.kind') IN
+                  ('resolved', 'resolved-with-follow-up', 'escalated-appropriately'), 0) ELSE 0 END)
+         FROM activity WHERE verb = 'call-ended' GROUP BY learner_id, object_id""",
+    """INSERT INTO learner_skill_total (learner_id, skill, total, scores)
+       SELECT a.learner_id, s.key, sum(s.value), count(*)
+         FROM (SELECT learner_id, payload,
+                      CASE verb WHEN 'call-ended' THEN '$.skills' ELSE '$.by_skill' END AS path
+                 FROM activity
+                WHERE CASE WHEN verb = 'call-ended' THEN json_valid(payload)
+                           WHEN verb = 'attempt-submitted' AND json_valid(payload)
+                           THEN json_type(payload, '$.percent') IN ('integer', 'real') END) AS a,
+              json_each(a.payload, a.path) AS s
+        WHERE typeof(s.key) = 'text' AND s.type IN ('integer', 'real')
+        GROUP BY a.learner_id, s.key""",
+    """INSERT INTO learner_latest (learner_id, last_at, certificate_id, certificate_at)
+       SELECT learner_id, max(occurred_at), NULL, NULL FROM activity GROUP BY learner_id""",
+    """UPDATE learner_latest SET (certificate_id, certificate_at) = (
+           SELECT attempt_id, occurred_at FROM activity
+            WHERE activity.learner_id = learner_latest.learner_id AND verb = 'certificate-issued'
+            ORDER BY occurred_at DESC, rowid DESC LIMIT 1)""",
+]
+SCHEMA_V4 = [
+    "ALTER TABLE learner ADD COLUMN email TEXT",
+    """CREATE TABLE cohort (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        archived_at TEXT
+    )""",
+    "CREATE UNIQUE INDEX cohort_active_name ON cohort (lower(name)) WHERE archived_at IS NULL",
+    """CREATE TABLE cohort_member (
+        cohort_id TEXT NOT NULL REFERENCES cohort (id),
+        learner_id TEXT NOT NULL REFERENCES learner (id),
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (cohort_id, learner_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX cohort_member_learner ON cohort_member (learner_id)",
+    # Each section a learner has read (once, however often it was read), keyed by section so the
+    # dashboard finds the few readers of a section since removed from the lessons; and the count
+    # per module, which is what the dashboard reads.
+    """CREATE TABLE learner_section_read (
+        object_id TEXT NOT NULL,
+        learner_id TEXT NOT NULL,
+        module_id TEXT NOT NULL,
+        PRIMARY KEY (object_id, learner_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE learner_module_read (
+        learner_id TEXT NOT NULL,
+        module_id TEXT NOT NULL,
+        sections INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, module_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE learner_quiz_best (
+        learner_id TEXT NOT NULL,
+        module_id TEXT NOT NULL,
+        best INTEGER NOT NULL,
+        attempts INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, module_id)
+    ) WITHOUT ROWID""",
+    # Per scenario (object id `call/<scenario>`): calls finished, and whether one ended well.
+    """CREATE TABLE learner_call_best (
+        learner_id TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        played INTEGER NOT NULL,
+        strong INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, object_id)
+    ) WITHOUT ROWID""",
+    # Sum and count of every skill percent from quiz submissions and call endings.
+    """CREATE TABLE learner_skill_total (
+        learner_id TEXT NOT NULL,
+        skill TEXT NOT NULL,
+        total REAL NOT NULL,
+        scores INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, skill)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE learner_latest (
+        learner_id TEXT PRIMARY KEY NOT NULL,
+        last_at TEXT NOT NULL,
+        certificate_id TEXT,
+        certificate_at TEXT
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER activity_totals_latest AFTER INSERT ON activity BEGIN
+        INSERT INTO learner_latest (learner_id, last_at) VALUES (NEW.learner_id, NEW.occurred_at)
+            ON CONFLICT (learner_id) DO UPDATE SET last_at = max(last_at, excluded.last_at);
+    END""",
+    """CREATE TRIGGER activity_totals_certificate AFTER INSERT ON activity
+       WHEN NEW.verb = 'certificate-issued' BEGIN
+        INSERT INTO learner_latest (learner_id, last_at, certificate_id, certificate_at)
+            VALUES (NEW.learner_id, NEW.occurred_at, NEW.attempt_id, NEW.occurred_at)
+            ON CONFLICT (learner_id) DO UPDATE
+               SET certificate_id = excluded.certificate_id, certificate_at = excluded.certificate_at
+             WHERE certificate_at IS NULL OR excluded.certificate_at >= certificate_at;
+    END""",
+    """CREATE TRIGGER activity_totals_section AFTER INSERT ON activity WHEN NEW.verb = 'section-read' BEGIN
+        INSERT OR IGNORE INTO learner_section_read (object_id, learner_id, module_id)
+            VALUES (NEW.object_id, NEW.learner_id, coalesce(NEW.module_id, ''));
+    END""",
+    # Fires only for a section read for the first time: an ignored insert is no insert.
+    """CREATE TRIGGER learner_section_read_count AFTER INSERT ON learner_section_read BEGIN
+        INSERT INTO learner_module_read (learner_id, module_id, sections)
+            VALUES (NEW.learner_id, NEW.module_id, 1)
+            ON CONFLICT (learner_id, module_id) DO UPDATE SET sections = sections + 1;
+    END""",
+    """CREATE TRIGGER activity_totals_quiz AFTER INSERT ON activity
+       WHEN NEW.verb = 'attempt-submitted' AND CASE WHEN json_valid(NEW.payload)
+            THEN json_type(NEW.payload, '$.percent') IN ('integer', 'real') END BEGIN
+        INSERT INTO learner_quiz_best (learner_id, module_id, best, attempts)
+            VALUES (NEW.learner_id, coalesce(NEW.module_id, ''), json_extract(NEW.payload, '$.percent'), 1)
+            ON CONFLICT (learner_id, module_id) DO UPDATE
+               SET best = max(best, excluded.best), attempts = attempts + 1;
+        INSERT INTO learner_skill_total (learner_id, skill, total, scores)
+            SELECT NEW.learner_id, key, value, 1 FROM json_each(NEW.payload, '$.by_skill')
+             WHERE typeof(key) = 'text' AND type IN ('integer', 'real')
+            ON CONFLICT (learner_id, skill) DO UPDATE
+               SET total = total + excluded.total, scores = scores + 1;
+    END""",
+    """CREATE TRIGGER activity_totals_call AFTER INSERT ON activity WHEN NEW.verb = 'call-ended' BEGIN
+        INSERT INTO learner_call_best (learner_id, object_id, played, strong)
+            VALUES (NEW.learner_id, NEW.object_id, 1,
+                    CASE WHEN json_valid(NEW.payload) THEN coalesce(json_extract(NEW.payload, '$.kind') IN
+                         ('resolved', 'resolved-with-follow-up', 'escalated-appropriately'), 0) ELSE 0 END)
+            ON CONFLICT (learner_id, object_id) DO UPDATE
+               SET played = played + 1, strong = max(strong, excluded.strong);
+        INSERT INTO learner_skill_total (learner_id, skill, total, scores)
+            SELECT NEW.learner_id, key, value, 1
+              FROM json_each(CASE WHEN json_valid(NEW.payload) THEN NEW.payload ELSE '{}' END, '$.skills')
+             WHERE typeof(key) = 'text' AND type IN ('integer', 'real')
+            ON CONFLICT (learner_id, skill) DO UPDATE
+               SET total = total + excluded.total, scores = scores + 1;
+    END""",
+    *SUMMARY_REBUILD,
+]
+
 
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
@@ -61,6 +212,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _run(SCHEMA_V1)),
     (2, _run(SCHEMA_V2)),
     (3, _run(SCHEMA_V3)),
+    (4, _run(SCHEMA_V4)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import DatabaseProxy, ForeignKeyField, Model, TextField
+from peewee import CompositeKey, DatabaseProxy, FloatField, ForeignKeyField, IntegerField, Model, TextField
 
 database = DatabaseProxy()
 
@@ -20,6 +20,7 @@ class LearnerRecord(BaseRecord):
     employee_id = TextField(null=True)
     created_at = TextField()
     archived_at = TextField(null=True)
+    email = TextField(null=True)  # from a trainer's roster; shown on the cohort dashboard
 
     class Meta:
         table_name = "learner"
@@ -52,4 +53,96 @@ class SettingRecord(BaseRecord):
         table_name = "setting"
 
 
-ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord)
+class CohortRecord(BaseRecord):
+    """A trainer's group of learners; archived (hidden), never deleted, so its history stays."""
+
+    id = TextField(primary_key=True)
+    name = TextField()
+    created_at = TextField()
+    archived_at = TextField(null=True)
+
+    class Meta:
+        table_name = "cohort"
+
+
+class CohortMemberRecord(BaseRecord):
+    """One learner enrolled in one cohort; removing it unenrols, the learner and activity stay."""
+
+    cohort = ForeignKeyField(CohortRecord, column_name="cohort_id", backref="members")
+    learner = ForeignKeyField(LearnerRecord, column_name="learner_id", backref="cohorts")
+    added_at = TextField()
+
+    class Meta:
+        table_name = "cohort_member"
+        primary_key = CompositeKey("cohort", "learner")
+
+
+# Per-learner totals kept by insert triggers on `activity` (migration step 4) for the cohort
+# dashboard. Derived data: read them, never write them; `dashboard.rebuild_totals` recomputes them.
+
+
+class SectionReadTotal(BaseRecord):
+    object_id = TextField()
+    learner_id = TextField()
+    module_id = TextField()
+
+    class Meta:
+        table_name = "learner_section_read"
+        primary_key = CompositeKey("object_id", "learner_id")
+
+
+class ModuleReadTotal(BaseRecord):
+    learner_id = TextField()
+    module_id = TextField()
+    sections = IntegerField()
+
+    class Meta:
+        table_name = "learner_module_read"
+        primary_key = CompositeKey("learner_id", "module_id")
+
+
+class QuizBestTotal(BaseRecord):
+    learner_id = TextField()
+    module_id = TextField()
+    best = IntegerField()
+    attempts = IntegerField()
+
+    class Meta:
+        table_name = "learner_quiz_best"
+        primary_key = CompositeKey("learner_id", "module_id")
+
+
+class CallBestTotal(BaseRecord):
+    learner_id = TextField()
+    object_id = TextField()
+    played = IntegerField()
+    strong = IntegerField()
+
+    class Meta:
+        table_name = "learner_call_best"
+        primary_key = CompositeKey("learner_id", "object_id")
+
+
+class SkillTotal(BaseRecord):
+    learner_id = TextField()
+    skill = TextField()
+    total = FloatField()
+    scores = IntegerField()
+
+    class Meta:
+        table_name = "learner_skill_total"
+        primary_key = CompositeKey("learner_id", "skill")
+
+
+class LatestTotal(BaseRecord):
+    learner_id = TextField(primary_key=True)
+    last_at = TextField()
+    certificate_id = TextField(null=True)
+    certificate_at = TextField(null=True)
+
+    class Meta:
+        table_name = "learner_latest"
+
+
+ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
+               SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal)

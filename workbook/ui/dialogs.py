@@ -29,3 +29,28 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text (a cohort name); None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def ask_open_path(parent: QWidget | None, title: str, filter_text: str) -> str | None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
+    return chosen or None
+
+
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title, str(Path.home())) or None

@@ -25,6 +25,9 @@ SHORTCUTS_HELP = """<table cellpadding="3">
 <tr><td><b>Ctrl+R</b></td><td>Continue where you left off (home)</td></tr>
 <tr><td><b>Tab</b>, <b>Enter</b></td><td>Move between module cards, open one</td></tr>
 <tr><td><b>Ctrl+Shift+P</b></td><td>Switch profile</td></tr>
+<tr><td><b>Ctrl+T</b></td><td>Trainer views (passphrase)</td></tr>
+<tr><td><b>1</b>\u2013<b>9</b>, <b>Enter</b></td><td>Quiz: pick an option, check and move on</td></tr>
+<tr><td><b>1</b>\u2013<b>4</b></td><td>Practice call: pick a reply</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit (progress is already saved)</td></tr>
 </table>"""
 
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
     zoom_requested = Signal(int)  # +1 in, -1 out, 0 reset
     open_data_folder_requested = Signal()
     certificate_settings_requested = Signal()
+    trainer_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
+        self._action(view_menu, "&Trainer views\u2026", "Ctrl+T", self.trainer_requested.emit)
         view_menu.addSeparator()
         self._action(view_menu, "Zoom &in", None, lambda: self.zoom_requested.emit(1))
         self._action(view_menu, "Zoom &out", None, lambda: self.zoom_requested.emit(-1))

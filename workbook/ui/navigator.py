@@ -25,6 +25,7 @@ from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
 from workbook.ui.quiz_page import QuizPage
 from workbook.ui.reader_page import ReaderPage
+from workbook.ui.trainer.controller import TrainerController
 
 if TYPE_CHECKING:
     from workbook.core.content import Library
@@ -89,6 +90,8 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(self._zoom)
         window.certificate_settings_requested.connect(self.edit_certificate_settings)
+        self.trainer = TrainerController(window, data_dir, lambda: self.library, self.show_home)
+        window.trainer_requested.connect(self.trainer.open)
         window.open_data_folder_requested.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir))))
 

@@ -1,0 +1,140 @@
+"""Trainer subcommands: reset a forgotten trainer passphrase, and enrol a roster CSV in a cohort.
+
+`reset-trainer` is the documented local procedure for a forgotten passphrase: it removes only the
+trainer settings, never a learner, cohort or activity row. Without `--yes` it explains itself and
+changes nothing. `cohort-import` asks for the trainer passphrase when one is set.
+
+Exit codes: 0 done; 1 refused or nothing done; 2 (cohort-import) good rows enrolled, bad rows listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbook.paths import database_path, resolve_data_dir
+
+
+def add_trainer_commands(commands, common: argparse.ArgumentParser,
+                         content: argparse.ArgumentParser) -> dict:
+    """Register the subcommands on `commands`; returns their handlers by name."""
+    from workbook.store.trainer import RESET_PROCEDURE
+
+    reset = commands.add_parser("reset-trainer", parents=[common],
+                                help="forgotten trainer passphrase: remove it (all learner data is kept)",
+                                description=RESET_PROCEDURE,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    reset.add_argument("--yes", action="store_true", help="remove the trainer passphrase now")
+    roster = commands.add_parser("cohort-import", parents=[common],
+                                 help="enrol the learners of a roster CSV (name, employee id, email) in a "
+                                      "cohort; bad rows are listed by line")
+    roster.add_argument("roster", metavar="ROSTER.csv", help="UTF-8 CSV with a header row")
+    roster.add_argument("--cohort", required=True, metavar="NAME", help="cohort name (see the trainer page)")
+    roster.add_argument("--create", action="store_true",
+                        help="create the cohort if there is none by that name")
+    return {"reset-trainer": _reset_trainer, "cohort-import": _cohort_import}
+
+
+def _reset_trainer(args: argparse.Namespace) -> int:
+    from workbook.store.connection import DatabaseProblem, open_database
+    from workbook.store.trainer import RESET_PROCEDURE, has_trainer, reset_trainer_passphrase
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if not args.yes:
+        print(RESET_PROCEDURE, file=sys.stderr)
+        print(f"\nNothing was changed. Data folder: {data_dir}", file=sys.stderr)
+        return 1
+    path = database_path(data_dir)
+    if not path.exists():
+        print(f"No progress database in {data_dir}: there is no trainer passphrase to reset.",
+              file=sys.stderr)
+        return 1
+    try:
+        db = open_database(path)
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return 1
+    try:
+        if not has_trainer():
+            reset_trainer_passphrase()  # a leftover failure counter goes too
+            print(f"No trainer passphrase is set in {data_dir}: nothing to reset.")
+            return 0
+        reset_trainer_passphrase()
+        learners, rows, groups = (db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+                                  for table in ("learner", "activity", "cohort"))
+    finally:
+        db.close()
+    print(f"Trainer passphrase removed from {data_dir}.")
+    print(f"Kept: {learners} learner profiles, {rows} activity rows, {groups} cohorts.")
+    print("Open the workbook and choose Trainer views to set a new passphrase.")
+    return 0
+
+
+def _cohort_import(args: argparse.Namespace) -> int:
+    from workbook.core.roster import read_roster
+    from workbook.store import cohorts
+    from workbook.store.connection import DatabaseProblem, StoreError, open_database
+
+    source = Path(args.roster)
+    if not source.is_file():
+        print(f"{source}: no such file", file=sys.stderr)
+        return 1
+    roster = read_roster(source)
+    base = Path.cwd()
+    for problem in roster.problems:
+        print(problem.format(relative_to=base), file=sys.stderr)
+    if not roster.rows:
+        print(f"No usable rows in {source}: nothing was imported.", file=sys.stderr)
+        return 1
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        db = open_database(database_path(data_dir))
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return 1
+    try:
+        if not _trainer_lets_in():
+            return 1
+        cohort = cohorts.find_cohort(args.cohort)
+        if cohort is None and args.create:
+            try:
+                cohort = cohorts.create_cohort(args.cohort)
+            except cohorts.CohortError as error:
+                print(str(error), file=sys.stderr)
+                return 1
+        if cohort is None:
+            known = ", ".join(f"'{c.name}'" for c in cohorts.list_cohorts()) or "none yet"
+            print(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known}); add --create to "
+                  "make it", file=sys.stderr)
+            return 1
+        try:
+            result = cohorts.import_roster(cohort.id, roster.rows, source=source)
+        except (cohorts.CohortError, StoreError) as error:
+            print(f"Nothing was imported: {error}", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+    for problem in result.skipped:
+        print(problem.format(relative_to=base), file=sys.stderr)
+    print(f"Cohort '{cohort.name}': {result.summary()}.")
+    return 2 if roster.problems or result.skipped else 0
+
+
+def _trainer_lets_in() -> bool:
+    """With a trainer passphrase set, ask for it (the same checks and delays as the app)."""
+    import getpass
+
+    from workbook.store.trainer import check_passphrase, has_trainer
+
+    if not has_trainer():
+        return True
+    try:
+        attempt = getpass.getpass("Trainer passphrase: ")
+    except (EOFError, KeyboardInterrupt):
+        print("\nNo passphrase given: nothing was imported.", file=sys.stderr)
+        return False
+    check = check_passphrase(attempt)
+    if not check.ok:
+        print(f"{check.message()} Nothing was imported.", file=sys.stderr)
+    return check.ok

@@ -1,0 +1,569 @@
+"""A cohort's report for trainers and managers: a CSV for spreadsheets and a PDF to read or print.
+
+Both are drawn from the same `CohortDashboard` as the trainer's page, so every figure agrees with
+what the app shows. Both files are written atomically (a temporary file renamed over the target):
+a build that fails or is cancelled leaves no file at all, never half of one. The PDF is
+byte-identical for the same dashboard and `now`, which is what its tests compare.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+from typing import Literal
+
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.quiz_writer import write_bytes_atomic
+from workbook.reports import fonts
+from workbook.reports.certificate_data import display_date
+
+STALLED_DAYS = 7
+PASS_MARK = 80  # the course's default quiz pass mark; callers pass the course's own
+GOOD = 80  # green from here: the same thresholds as the app's score colours
+FAIR = 50  # amber from here, red below
+GREEN = "#1b6e3a"
+AMBER = "#b7791f"
+RED = "#a12a2a"
+PageSize = Literal["A4", "Letter"]
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+SkillLabel = Callable[[str], str]
+
+
+class Cancelled(Exception):
+    """The user stopped the job; nothing was written."""
+
+
+def default_skill_label(skill_id: str) -> str:
+    """How the library labels a skill missing from skills.yaml ('call-flow' -> 'Call flow')."""
+    return skill_id.replace("-", " ").capitalize()
+
+
+class _Steps:
+    """Reports progress and honours cancellation between the steps of a long job."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
+        self.total, self.count = total, 0
+        self._progress, self._cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled("cancelled: nothing was written")
+
+    def step(self) -> None:
+        self.check()
+        self.count = min(self.count + 1, self.total)
+        if self._progress is not None:
+            self._progress(self.count, self.total)
+
+
+def _date(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def _idle_days(row: LearnerRow, now: datetime) -> int | None:
+    idle = row.inactive_for(now)
+    return None if idle is None else idle.days
+
+
+def score_colour(percent: float) -> str:
+    """Green from 80%, amber from 50%, red below."""
+    if percent >= GOOD:
+        return GREEN
+    return AMBER if percent >= FAIR else RED
+
+
+# -- what counts as done (the summary, the matrix and the progress chart agree) --------------------
+
+def module_complete(row: LearnerRow, module: ModuleColumn, pass_mark: int) -> bool:
+    """Every section read and, where the module has a quiz, a best score at the pass mark."""
+    read = row.sections_read.get(module.module_id, 0) >= module.sections_total
+    passed = not module.has_quiz or row.quiz_best.get(module.module_id, -1) >= pass_mark
+    return read and passed
+
+
+def modules_completed(row: LearnerRow, modules: Sequence[ModuleColumn], pass_mark: int) -> int:
+    return sum(module_complete(row, module, pass_mark) for module in modules)
+
+
+def quizzes_passed(row: LearnerRow, modules: Sequence[ModuleColumn], pass_mark: int) -> int:
+    return sum(1 for m in modules if m.has_quiz and row.quiz_best.get(m.module_id, -1) >= pass_mark)
+
+
+# -- CSV ---------------------------------------------------------------------------------------------
+
+def _spreadsheet_safe(text: str | None) -> str:
+    """Typed text that a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
+    text = text or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_header(dashboard: CohortDashboard) -> list[str]:
+    """Totals live in the headers and cells hold plain numbers: Excel would read '3/5' as 3 May."""
+    header = ["Name", "Employee ID", "Email"]
+    for module in dashboard.modules:
+        header.append(f"{module.title}: sections read (of {module.sections_total})")
+        if module.has_quiz:
+            header.append(f"{module.title}: quiz best %")
+    header += [f"Calls handled well (of {dashboard.scenarios_total})", "Calls played", "Certificate",
+               "Weakest skill", "Weakest skill %", "Last active"]
+    return header
+
+
+def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill_label) -> list[list[str]]:
+    """The header and one row per learner, in the dashboard's order."""
+    rows = [csv_header(dashboard)]
+    for learner in dashboard.learners:
+        row = [_spreadsheet_safe(learner.name), _spreadsheet_safe(learner.employee_id),
+               _spreadsheet_safe(learner.email)]
+        for module in dashboard.modules:
+            row.append(str(learner.sections_read.get(module.module_id, 0)))
+            if module.has_quiz:
+                best = learner.quiz_best.get(module.module_id)
+                row.append("" if best is None else str(best))
+        weakest = learner.weakest_skills(1)
+        row += [str(learner.calls_strong), str(learner.calls_played), learner.certificate_id or "",
+                skill_label(weakest[0][0]) if weakest else "", str(weakest[0][1]) if weakest else "",
+                _date(learner.last_active)]
+        rows.append(row)
+    return rows
+
+
+def write_csv(dashboard: CohortDashboard, out: str | Path,
+              skill_label: SkillLabel = default_skill_label) -> Path:
+    """UTF-8 with a byte-order mark, so Excel shows Cyrillic, Chinese or Arabic names as written."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(csv_rows(dashboard, skill_label))
+    out = Path(out)
+    write_bytes_atomic(out, buffer.getvalue().encode("utf-8-sig"))
+    return out
+
+
+# -- PDF ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline figures on the report's first page."""
+
+    learners: int
+    lessons_read: int  # percent of all sections, over all learners
+    passed_all_quizzes: int  # learners
+    calls_handled_well: int  # percent of scenarios x learners
+    certified: int
+    stalled: int
+
+
+def summarise(dashboard: CohortDashboard, now: datetime, pass_mark: int = PASS_MARK,
+              stalled_days: int = STALLED_DAYS) -> Summary:
+    learners = dashboard.learners
+    sections = sum(m.sections_total for m in dashboard.modules) * len(learners)
+    read = sum(min(r.sections_read.get(m.module_id, 0), m.sections_total)
+               for r in learners for m in dashboard.modules)
+    quiz_count = sum(1 for m in dashboard.modules if m.has_quiz)
+    calls = dashboard.scenarios_total * len(learners)
+    return Summary(
+        learners=len(learners),
+        lessons_read=round(100 * read / sections) if sections else 0,
+        passed_all_quizzes=sum(1 for r in learners if quizzes_passed(r, dashboard.modules, pass_mark)
+                               >= quiz_count) if quiz_count else 0,
+        calls_handled_well=round(100 * sum(min(r.calls_strong, dashboard.scenarios_total) for r in learners)
+                                 / calls) if calls else 0,
+        certified=sum(1 for r in learners if r.certificate_id),
+        stalled=len(dashboard.stalled(stalled_days, now)))
+
+
+PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
+MARGIN = 36.0
+FRAME_PADDING = 6.0  # platypus's frame keeps this inside the margins
+ACCENT = HexColor("#1f4f8a")
+INK = HexColor("#1d2733")
+MUTED = HexColor("#5b6675")
+RULE = HexColor("#d5dce5")
+PANEL = HexColor("#eef3f9")
+DONE_TINT = HexColor("#e2f0e6")
+STARTED_TINT = HexColor("#fbf1de")
+MIN_MODULE_WIDTH = 48.0
+KEEP_WITH_HEADING = 110.0  # points: less room than this left on a page, and a table's heading starts the next
+DASH = "\u2014"
+
+
+def _style(name: str, size: float, font: str = fonts.SANS, colour=INK, align: int = TA_LEFT,
+           leading: float | None = None) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.3,
+                          textColor=colour, alignment=align)
+
+
+HEADING = _style("heading", 12.5, fonts.SANS_BOLD, ACCENT, leading=16)
+BODY = _style("body", 8.5)
+NOTE = _style("note", 7.5, colour=MUTED)
+CELL = _style("cell", 8, align=TA_CENTER, leading=10)
+CELL_LEFT = _style("cell-left", 8, leading=10)
+SMALL = _style("small", 6.8, colour=MUTED, leading=8.5)
+SMALL_CENTRE = _style("small-centre", 6.8, colour=MUTED, align=TA_CENTER, leading=8.5)
+FIGURE = _style("figure", 19, fonts.SANS_BOLD, ACCENT, TA_CENTER, leading=22)
+FIGURE_LABEL = _style("figure-label", 7.5, colour=MUTED, align=TA_CENTER, leading=9.5)
+KICKER = _style("kicker", 9, fonts.SANS_BOLD, ACCENT, leading=12)
+
+
+class ScriptText(Flowable):
+    """A line or a few of text in any script, drawn with the bundled fonts (shaped, right to left
+    where needed): a platypus Paragraph has one font and would print Arabic unjoined and backwards."""
+
+    def __init__(self, text: str, size: float = 8.5, style: fonts.Style = "sans", colour=INK,
+                 align: fonts.Align = "left", max_lines: int = 2) -> None:
+        super().__init__()
+        self.text = " ".join(text.split())
+        self.size, self.style, self.colour, self.align = size, style, colour, align
+        self.max_lines = max_lines
+        self.leading = size * 1.3
+        self._lines = [self.text]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        lines = fonts.wrap_lines(self.text, avail_width, self.size, self.style) or [""]
+        if len(lines) > self.max_lines:
+            lines = [*lines[:self.max_lines - 1], " ".join(lines[self.max_lines - 1:])]
+        self._lines = [fonts.ellipsize(line, avail_width, self.size, self.style) for line in lines]
+        self.width, self.height = avail_width, self.leading * len(self._lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.colour)
+        x = {"left": 0.0, "centre": self.width / 2, "right": self.width}[self.align]
+        for i, line in enumerate(self._lines):
+            baseline = self.height - i * self.leading - self.leading / 2 - 0.36 * self.size
+            fonts.draw_text(self.canv, line, x, baseline, self.size, self.style, self.align)
+
+
+class _Document(SimpleDocTemplate):
+    """Checks for cancellation after each block is laid out (a long matrix is many blocks)."""
+
+    def __init__(self, target, steps: _Steps, **options) -> None:
+        super().__init__(target, **options)
+        self._steps = steps
+
+    def afterFlowable(self, flowable) -> None:  # reportlab's hook, hence the name
+        self._steps.check()
+
+
+@dataclass
+class _Report:
+    dashboard: CohortDashboard
+    now: datetime
+    width: float  # of the frame
+    skill_label: SkillLabel
+    pass_mark: int
+    course_title: str | None
+    stalled_days: int
+
+    def heading(self, text: str) -> Paragraph:
+        return Paragraph(escape(text), HEADING)
+
+    # -- page 1 ------------------------------------------------------------------------------
+    def title_block(self, summary: Summary) -> list[Flowable]:
+        d = self.dashboard
+        facts = [self.course_title] if self.course_title else []
+        facts += [display_date(self.now.date()), _count(summary.learners, "learner"),
+                  _count(len(d.modules), "module"), _count(d.scenarios_total, "practice call")]
+        return [Paragraph("COHORT REPORT", KICKER),
+                ScriptText(d.cohort_name, 22, "sans-bold", INK, max_lines=2),
+                Spacer(1, 2),
+                ScriptText("  \u00b7  ".join(facts), 10, "sans", MUTED, max_lines=2),
+                HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=6, spaceAfter=10)]
+
+    def summary_block(self, summary: Summary) -> Table:
+        quiz_count = sum(1 for m in self.dashboard.modules if m.has_quiz)
+        figures = [
+            (str(summary.learners), "learners"),
+            (f"{summary.lessons_read}%", "of the lessons read"),
+            (f"{summary.passed_all_quizzes}", f"passed all {quiz_count} quizzes" if quiz_count > 1
+             else "passed the quiz" if quiz_count else "no quizzes in the course"),
+            (f"{summary.calls_handled_well}%", "of the practice calls handled well"),
+            (str(summary.certified), "certified"),
+            (str(summary.stalled), f"with no activity for {self.stalled_days} days"),
+        ]
+        cells = [[Paragraph(value, FIGURE), Paragraph(escape(label), FIGURE_LABEL)]
+                 for value, label in figures]
+        table = Table([cells], colWidths=[self.width / len(cells)] * len(cells))
+        table.setStyle(_table_style([
+            ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+            ("LINEAFTER", (0, 0), (-2, -1), 4, white),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        return table
+
+    def charts_block(self, images: Sequence[tuple[bytes, float, float]]) -> Table:
+        gap = 14.0
+        column = (self.width - gap * (len(images) - 1)) / len(images)
+        cells = []
+        for png, width, height in images:
+            scale = min(1.0, column / width)
+            cells.append(Image(io.BytesIO(png), width * scale, height * scale))
+        table = Table([cells], colWidths=[column + (gap if i < len(cells) - 1 else 0)
+                                          for i in range(len(cells))])
+        table.setStyle(_table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "LEFT"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 10)]))
+        return table
+
+    # -- insights ------------------------------------------------------------------------------
+    def weakest_block(self) -> list[Flowable]:
+        d = self.dashboard
+        weakest = d.weakest_skills(3)
+        title = self.heading("Weakest skills of the cohort")
+        if not weakest:
+            return [KeepTogether([title, Paragraph("No quiz or practice-call scores yet.", BODY)])]
+        widths = [170, 80, 80, 60]
+        rows: list[list] = [[Paragraph(h, SMALL) for h in ("Skill", "Cohort average", "Learners scored",
+                                                          f"Under {FAIR}%", "Lowest scores")]]
+        for skill, percent in weakest:
+            scored = sorted((r.skills[skill], r.name) for r in d.learners if skill in r.skills)
+            rows.append([ScriptText(self.skill_label(skill), 9, "sans-bold"),
+                         Paragraph(f'<font color="{score_colour(percent)}">{percent}%</font>', CELL_LEFT),
+                         Paragraph(str(len(scored)), CELL_LEFT),
+                         Paragraph(str(sum(1 for score, _ in scored if score < FAIR)), CELL_LEFT),
+                         self.lowest_scores(scored[:3], self.width - sum(widths) - 8)])
+        table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
+        table.setStyle(_list_style())
+        return [KeepTogether([title, table])]
+
+    @staticmethod
+    def lowest_scores(scored: Sequence[tuple[int, str]], width: float) -> Flowable:
+        """Name and score in cells of their own: on one line, an Arabic name would pull the score
+        to its other side (bidi rules), and the list would read in a jumble."""
+        if not scored:
+            return Paragraph(DASH, CELL_LEFT)
+        name_width = min(130.0, (width - 3 * 34) / 3)
+        cells: list[Flowable] = []
+        for score, name in scored:
+            cells += [ScriptText(name, 8, max_lines=1),
+                      Paragraph(f'<font color="{score_colour(score)}">{score}%</font>', CELL_LEFT)]
+        table = Table([cells], colWidths=[name_width, 34] * len(scored))
+        table.setStyle(_table_style([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        table.hAlign = "LEFT"
+        return table
+
+    def stalled_block(self) -> list[Flowable]:
+        stalled = self.dashboard.stalled(self.stalled_days, self.now)
+        title = self.heading(f"Stalled learners: no activity for {self.stalled_days} days or more")
+        if not stalled:
+            return [KeepTogether([title, Paragraph(
+                f"Nobody: every learner has been active in the last {self.stalled_days} days.", BODY)])]
+        modules = self.dashboard.modules
+        rows: list[list] = [[Paragraph(h, SMALL) for h in (
+            "Learner", "Employee ID", "Last active", "Days without activity", "Modules completed",
+            "Calls handled well")]]
+        for row in stalled:
+            idle = _idle_days(row, self.now)
+            rows.append([ScriptText(row.name, 8.5, max_lines=1),
+                         ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
+                         Paragraph(_short_date(row.last_active) or "never", CELL_LEFT),
+                         Paragraph(DASH if idle is None else str(idle), CELL_LEFT),
+                         Paragraph(f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
+                                   CELL_LEFT),
+                         Paragraph(f"{row.calls_strong} of {self.dashboard.scenarios_total}", CELL_LEFT)])
+        widths = [190, 90, 90, 100, 100]
+        table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
+        table.setStyle(_list_style())
+        # A long list splits across pages, its header row repeated; the heading never ends a page.
+        return [CondPageBreak(KEEP_WITH_HEADING), title, table]
+
+    # -- the learner x module matrix ------------------------------------------------------------
+    def matrix_blocks(self, steps: _Steps) -> list[Flowable]:
+        d = self.dashboard
+        name_width, tail = 136.0, [46.0, 84.0, 62.0]
+        room = self.width - name_width - sum(tail)
+        per_table = max(1, int(room // MIN_MODULE_WIDTH))
+        groups = [d.modules[i:i + per_table] for i in range(0, len(d.modules), per_table)] or [()]
+        cells = {row.learner_id: [self.module_cell(row, m) for m in d.modules] for row in d.learners}
+        learner_cells = {}
+        for row in d.learners:
+            learner_cells[row.learner_id] = self.learner_cells(row)
+            steps.step()
+        blocks: list[Flowable] = []
+        start = 0
+        for number, group in enumerate(groups, 1):
+            part = f" (part {number} of {len(groups)})" if len(groups) > 1 else ""
+            module_width = room / len(group) if group else room
+            header = [Paragraph("Learner", SMALL)]
+            header += [ScriptText(m.title, 6.6, "sans-bold", INK, "centre", max_lines=4) for m in group]
+            header += [Paragraph(h, SMALL_CENTRE) for h in ("Calls well", "Certificate", "Last active")]
+            rows: list[list] = [header]
+            style = _matrix_style(len(group))
+            for y, row in enumerate(d.learners, 1):
+                name, calls, certificate, last = learner_cells[row.learner_id]
+                module_cells = cells[row.learner_id][start:start + len(group)]
+                rows.append([name, *(cell for cell, _ in module_cells), calls, certificate, last])
+                for x, (_, tint) in enumerate(module_cells, 1):
+                    if tint is not None:
+                        style.add("BACKGROUND", (x, y), (x, y), tint)
+            start += len(group)
+            table = Table(rows, colWidths=[name_width, *([module_width] * len(group)), *tail], repeatRows=1)
+            table.setStyle(style)
+            blocks += [CondPageBreak(KEEP_WITH_HEADING), self.heading(f"Learners and modules{part}"), table,
+                       Spacer(1, 6)]
+        blocks.append(Paragraph(
+            f"Each module shows sections read of the total and, below, the best quiz score (green from "
+            f"{GOOD}%, amber from {FAIR}%, red below; {DASH} not taken). Green cell: module completed "
+            f"(every section read and the quiz passed at {self.pass_mark}%); amber: started. Calls well: "
+            f"practice calls whose best attempt ended well, of {d.scenarios_total}.", NOTE))
+        return blocks
+
+    def module_cell(self, row: LearnerRow, module: ModuleColumn) -> tuple[Paragraph, HexColor | None]:
+        read = row.sections_read.get(module.module_id, 0)
+        best = row.quiz_best.get(module.module_id)
+        if not module.has_quiz:
+            quiz = '<font size="6.5" color="#5b6675">no quiz</font>'
+        elif best is None:
+            quiz = f'<font color="#5b6675">{DASH}</font>'
+        else:
+            quiz = f'<font color="{score_colour(best)}">{best}%</font>'
+        if module_complete(row, module, self.pass_mark):
+            tint = DONE_TINT
+        elif read or best is not None:
+            tint = STARTED_TINT
+        else:
+            tint = None
+        return Paragraph(f"{read}/{module.sections_total}<br/>{quiz}", CELL), tint
+
+    def learner_cells(self, row: LearnerRow) -> list:
+        name = [ScriptText(row.name, 8.5, max_lines=2)]
+        if row.employee_id:
+            name.append(ScriptText(row.employee_id, 6.8, colour=MUTED, max_lines=1))
+        idle = _idle_days(row, self.now)
+        stalled = idle is None or idle >= self.stalled_days
+        last = _short_date(row.last_active) or "never"
+        colour = "#a12a2a" if stalled else "#1d2733"
+        return [name, Paragraph(f"{row.calls_strong}/{self.dashboard.scenarios_total}", CELL),
+                Paragraph(escape(row.certificate_id) if row.certificate_id else DASH, SMALL_CENTRE),
+                Paragraph(f'<font color="{colour}">{last}</font>', CELL)]
+
+    def footer(self, canvas, doc) -> None:
+        width, _ = doc.pagesize
+        left = MARGIN + FRAME_PADDING
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, 27, width - left, 27)
+        canvas.setFillColor(MUTED)
+        label = fonts.ellipsize(f"Cohort report: {self.dashboard.cohort_name}", width / 2, 7.5)
+        fonts.draw_text(canvas, label, left, 17, 7.5)
+        fonts.draw_text(canvas, f"{display_date(self.now.date())}  \u00b7  page {doc.page}", width - left,
+                        17, 7.5, align="right")
+        canvas.restoreState()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _short_date(moment: datetime | None) -> str:
+    return f"{moment.day} {moment:%b %Y}" if moment else ""
+
+
+def _table_style(commands: list[tuple]) -> TableStyle:
+    """Tables draw with Helvetica unless told otherwise, which would put an unembedded font in the file."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), *commands])
+
+
+def _list_style() -> TableStyle:
+    return _table_style([
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ])
+
+
+def _matrix_style(module_count: int) -> TableStyle:
+    return _table_style([
+        ("BACKGROUND", (0, 0), (-1, 0), PANEL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("GRID", (0, 1), (-1, -1), 0.4, RULE),
+        ("LINEAFTER", (0, 0), (0, -1), 0.8, RULE),
+        ("LINEAFTER", (module_count, 0), (module_count, -1), 0.8, RULE),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        # Module titles get the whole width of their narrow columns.
+        ("LEFTPADDING", (1, 0), (module_count, 0), 2), ("RIGHTPADDING", (1, 0), (module_count, 0), 2),
+    ])
+
+
+def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize = "A4",
+              now: datetime | None = None, progress: Progress | None = None,
+              cancelled: IsCancelled | None = None, *, skill_label: SkillLabel = default_skill_label,
+              pass_mark: int = PASS_MARK, course_title: str | None = None,
+              stalled_days: int = STALLED_DAYS) -> Path:
+    """Write the landscape PDF report; raises Cancelled, and writes nothing, once `cancelled()` is true.
+
+    `progress(done, total)` follows the steps: the two charts, each learner's row of the matrix, the
+    page layout and the write. The same dashboard and `now` give the same bytes.
+    """
+    from workbook.reports import charts  # matplotlib loads only when a PDF is wanted
+
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:  # the dashboard's times are UTC-aware; a naive moment is taken as UTC
+        now = now.replace(tzinfo=UTC)
+    steps = _Steps(len(dashboard.learners) + 4, progress, cancelled)
+    steps.check()
+    fonts.register_fonts()
+    size = PAGE_SIZES[page_size]
+    width = size[0] - 2 * MARGIN - 2 * FRAME_PADDING
+    report = _Report(dashboard, now, width, skill_label, pass_mark, course_title, stalled_days)
+    summary = summarise(dashboard, now, pass_mark, stalled_days)
+
+    images = []
+    for figure in (charts.skill_averages_chart(dashboard, skill_label),
+                   charts.progress_chart(dashboard, pass_mark)):
+        images.append((charts.to_png(figure), *charts.figure_size_points(figure)))
+        steps.step()
+
+    story: list[Flowable] = [*report.title_block(summary), report.summary_block(summary),
+                             report.charts_block(images), Spacer(1, 8), *report.weakest_block(),
+                             Spacer(1, 10), *report.stalled_block(), Spacer(1, 10),
+                             *report.matrix_blocks(steps)]
+    buffer = io.BytesIO()
+    document = _Document(
+        buffer, steps, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN + 6, invariant=1, pageCompression=1, initialFontName=fonts.SANS,
+        title=f"Cohort report: {dashboard.cohort_name}", author="Difficult Calls Workbook",
+        subject=f"{dashboard.cohort_name}, {display_date(now.date())}", creator="Difficult Calls Workbook")
+    document.build(story, onFirstPage=report.footer, onLaterPages=report.footer)
+    steps.step()
+    steps.check()  # the last moment to stop: after this the file is complete
+    out = Path(out)
+    write_bytes_atomic(out, buffer.getvalue())
+    steps.count = steps.total
+    if progress is not None:
+        progress(steps.total, steps.total)
+    return out

@@ -1,0 +1,164 @@
+"""Fill a cohort dashboard with a handful of set-based queries over the cohort's members.
+
+The queries read the per-learner totals that insert triggers keep beside the activity rows
+(migration step 4): a few rows per learner and module, scenario or skill, instead of every
+activity row and its JSON. Activity rows never change once written, so the totals stay exact;
+`rebuild_totals` recomputes them from the rows anyway (after a repair, or to check them).
+Python only sorts the result rows into `LearnerRow`s; it never loops over activity rows.
+
+`bare_dashboard_queries` runs exactly the same SQL and returns the raw rows, so the bench can
+measure what the dashboard costs on top of the queries it needs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from workbook.core.activity import section_object_id
+from workbook.core.content import Library
+from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.store import migrations
+from workbook.store.models import database
+from workbook.store.practice_calls import call_object_id
+
+# The content's current sections, quizzes, scenarios and skills are bound as JSON arrays, so
+# totals for something since removed from the lessons are left out.
+QUERIES: dict[str, str] = {
+    "cohort": "SELECT id, name FROM cohort WHERE id = :cohort",
+    "members": """
+        SELECT l.id, l.display_name, l.employee_id, l.email, t.last_at, t.certificate_id
+          FROM cohort_member AS m
+          JOIN learner AS l ON l.id = m.learner_id
+          LEFT JOIN learner_latest AS t ON t.learner_id = m.learner_id
+         WHERE m.cohort_id = :cohort AND l.archived_at IS NULL""",
+    "sections": """
+        SELECT m.learner_id, r.module_id, r.sections
+          FROM cohort_member AS m JOIN learner_module_read AS r ON r.learner_id = m.learner_id
+         WHERE m.cohort_id = :cohort AND r.module_id IN (SELECT value FROM json_each(:modules))""",
+    # Sections read once but since removed from the lessons, to subtract: the distinct section ids
+    # come from one index seek each (a skip-scan), so with none removed this costs next to nothing.
+    "removed_sections": """
+        WITH RECURSIVE seen (object_id) AS (
+            SELECT min(object_id) FROM learner_section_read
+            UNION ALL
+            SELECT (SELECT min(object_id) FROM learner_section_read AS n WHERE n.object_id > seen.object_id)
+              FROM seen WHERE seen.object_id IS NOT NULL),
+        removed (object_id) AS (
+            SELECT object_id FROM seen
+             WHERE object_id IS NOT NULL AND object_id NOT IN (SELECT value FROM json_each(:sections)))
+        SELECT m.learner_id, r.module_id, count(*)
+          FROM removed CROSS JOIN learner_section_read AS r ON r.object_id = removed.object_id
+          CROSS JOIN cohort_member AS m ON m.cohort_id = :cohort AND m.learner_id = r.learner_id
+         GROUP BY m.learner_id, r.module_id""",
+    "quiz": """
+        SELECT m.learner_id, q.module_id, q.best
+          FROM cohort_member AS m JOIN learner_quiz_best AS q ON q.learner_id = m.learner_id
+         WHERE m.cohort_id = :cohort AND q.module_id IN (SELECT value FROM json_each(:quizzes))""",
+    "calls": """
+        SELECT m.learner_id, count(*), sum(c.strong)
+          FROM cohort_member AS m JOIN learner_call_best AS c ON c.learner_id = m.learner_id
+         WHERE m.cohort_id = :cohort AND c.object_id IN (SELECT value FROM json_each(:scenarios))
+         GROUP BY m.learner_id""",
+    "skills": """
+        SELECT m.learner_id, k.skill, k.total / k.scores
+          FROM cohort_member AS m JOIN learner_skill_total AS k ON k.learner_id = m.learner_id
+         WHERE m.cohort_id = :cohort AND k.scores > 0
+           AND (:skills IS NULL OR k.skill IN (SELECT value FROM json_each(:skills)))""",
+}
+
+
+class NoSuchCohort(LookupError):
+    """The cohort id names no cohort (deleted database, or a stale selection in the UI)."""
+
+
+def dashboard_parameters(library: Library, cohort_id: str) -> dict[str, Any]:
+    """The values bound into QUERIES: the cohort, and what the content still has."""
+    sections = [section_object_id(m.id, s.id) for m in library.modules for s in m.sections]
+    return {
+        "cohort": cohort_id,
+        "modules": json.dumps([m.id for m in library.modules]),
+        "sections": json.dumps(sections),
+        "quizzes": json.dumps([m.id for m in library.modules if m.quiz is not None]),
+        "scenarios": json.dumps([call_object_id(s.id) for s in library.scenarios]),
+        "skills": json.dumps(sorted(library.skills)) if library.skills else None,
+    }
+
+
+def bare_dashboard_queries(library: Library, cohort_id: str) -> dict[str, list[tuple]]:
+    """The raw rows of every dashboard query, nothing else (the bench's baseline)."""
+    return _run(dashboard_parameters(library, cohort_id))
+
+
+def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = None) -> CohortDashboard:
+    """The cohort's matrix and figures. Archived profiles are left out, as everywhere else.
+
+    `now`, when given, caps `last_active`: a row stamped later by a device whose clock runs fast
+    counts as activity now, so no one looks active in the future.
+    """
+    rows = _run(dashboard_parameters(library, cohort_id))
+    if not rows["cohort"]:
+        raise NoSuchCohort(f"No cohort with id {cohort_id}.")
+    members = {row[0]: {} for row in rows["members"]}  # learner id -> skills, filled below
+    sections: dict[str, dict[str, int]] = defaultdict(dict)
+    for learner_id, module_id, count in rows["sections"]:
+        sections[learner_id][module_id] = count
+    for learner_id, module_id, removed in rows["removed_sections"]:
+        left = sections.get(learner_id, {}).get(module_id, 0) - removed
+        if left > 0:
+            sections[learner_id][module_id] = left
+        else:
+            sections[learner_id].pop(module_id, None)
+    quiz: dict[str, dict[str, int]] = defaultdict(dict)
+    for learner_id, module_id, best in rows["quiz"]:
+        quiz[learner_id][module_id] = int(best)
+    calls = {learner_id: (played, strong or 0) for learner_id, played, strong in rows["calls"]}
+    cohort_skill: dict[str, list[float]] = defaultdict(list)
+    for learner_id, skill, mean in rows["skills"]:
+        own = members.get(learner_id)
+        if own is not None:
+            own[skill] = int(mean + 0.5)  # half up, as a trainer rounds (round() makes 62.5 into 62)
+            cohort_skill[skill].append(mean)
+
+    learners = []
+    for learner_id, name, employee_id, email, last_active, certificate in rows["members"]:
+        played, strong = calls.get(learner_id, (0, 0))
+        learners.append(LearnerRow(
+            learner_id=learner_id, name=name, employee_id=employee_id, email=email,
+            sections_read=sections.get(learner_id, {}), quiz_best=quiz.get(learner_id, {}),
+            calls_played=played, calls_strong=strong, certificate_id=certificate,
+            skills=members[learner_id], last_active=_last_active(last_active, now)))
+    learners.sort(key=lambda row: (row.name.casefold(), row.learner_id))
+    modules = tuple(ModuleColumn(m.id, m.title, len(m.sections), m.quiz is not None) for m in library.modules)
+    averages = {skill: _round(sum(values) / len(values)) for skill, values in sorted(cohort_skill.items())}
+    return CohortDashboard(cohort_id=cohort_id, cohort_name=rows["cohort"][0][1], modules=modules,
+                           scenarios_total=len(library.scenarios), learners=tuple(learners),
+                           skill_averages=averages)
+
+
+def rebuild_totals() -> None:
+    """Recompute every per-learner total from the activity rows, in one transaction."""
+    with database.atomic():
+        for table in migrations.SUMMARY_TABLES:
+            database.execute_sql(f"DELETE FROM {table}")
+        for statement in migrations.SUMMARY_REBUILD:
+            database.execute_sql(statement)
+
+
+def _run(parameters: dict[str, Any]) -> dict[str, list[tuple]]:
+    connection = database.connection()
+    return {name: connection.execute(sql, parameters).fetchall() for name, sql in QUERIES.items()}
+
+
+def _round(value: float) -> int:
+    """Half up, as a trainer rounds a percent (Python's round() would make 62.5 into 62)."""
+    return int(value + 0.5)
+
+
+def _last_active(text: str | None, now: datetime | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return min(moment, now) if now is not None else moment

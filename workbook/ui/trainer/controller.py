@@ -1,0 +1,239 @@
+"""Trainer views behind the passphrase: cohorts, the dashboard, drill-down, reports and batch
+certificates. The page draws; this object talks to the store and runs the long jobs off-thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+
+from workbook.store import cohorts
+from workbook.store.connection import StoreError
+from workbook.ui import dialogs
+from workbook.ui.progress_job import run_with_progress
+from workbook.ui.theme import READER_CSS
+from workbook.ui.trainer import passphrase_dialog
+from workbook.ui.trainer.dashboard_page import DashboardPage
+
+if TYPE_CHECKING:
+    from workbook.core.content import Library
+    from workbook.ui.main_window import MainWindow
+
+
+class TrainerController(QObject):
+    def __init__(self, window: MainWindow, data_dir: Path, library_source, home) -> None:
+        super().__init__(window)
+        self.window = window
+        self.data_dir = data_dir
+        self._library_source = library_source  # the library loads late: ask for it when needed
+        self.unlocked = False
+        self.page = DashboardPage(skill_label=self._skill_label)
+        window.pages.addWidget(self.page)
+        self.page.home_requested.connect(home)
+        self.page.lock_requested.connect(lambda: (self.lock(), home()))
+        self.page.cohort_selected.connect(self.show_cohort)
+        self.page.new_cohort_requested.connect(self.new_cohort)
+        self.page.rename_cohort_requested.connect(self.rename_cohort)
+        self.page.archive_cohort_requested.connect(self.archive_cohort)
+        self.page.roster_import_requested.connect(self.import_roster)
+        self.page.report_requested.connect(self.write_report)
+        self.page.certificates_requested.connect(self.batch_certificates)
+        self.page.learner_opened.connect(self.open_learner)
+        self.last_job = None  # the progress dialog of the running job, for tests
+
+    @property
+    def library(self) -> Library | None:
+        return self._library_source()
+
+    def _skill_label(self, skill: str) -> str:
+        return self.library.skill_label(skill) if self.library else skill
+
+    def open(self) -> None:
+        """Ask for the passphrase once per session, then show the cohorts."""
+        if self.library is None:
+            return
+        if not self.unlocked:
+            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
+            if not self.unlocked:
+                return
+        self.refresh()
+        self.window.pages.setCurrentWidget(self.page)
+
+    def lock(self) -> None:
+        self.unlocked = False
+
+    def refresh(self, select: str | None = None) -> None:
+        found = [(c.id, c.name) for c in cohorts.list_cohorts()]
+        self.page.show_cohorts(found, select or self.page.current_cohort())
+
+    def show_cohort(self, cohort_id: str) -> None:
+        from workbook.store.dashboard import cohort_dashboard
+
+        self.page.show_dashboard(cohort_dashboard(self.library, cohort_id))
+
+    # -- cohorts ----------------------------------------------------------------------------
+
+    def new_cohort(self) -> None:
+        name = dialogs.ask_text(self.window, "New cohort", "Cohort name (e.g. 'November intake'):")
+        if name and (created := self._store(cohorts.create_cohort, name)) is not None:
+            self.refresh(created.id)
+
+    def rename_cohort(self, cohort_id: str) -> None:
+        current = cohorts.get_cohort(cohort_id)
+        name = dialogs.ask_text(self.window, "Rename cohort", "New name:", current.name if current else "")
+        if name and self._store(cohorts.rename_cohort, cohort_id, name) is not None:
+            self.refresh(cohort_id)
+
+    def archive_cohort(self, cohort_id: str) -> None:
+        current = cohorts.get_cohort(cohort_id)
+        if current is None or not dialogs.confirm(
+                self.window, "Archive cohort?",
+                f"Archive '{current.name}'? It leaves the list; its learners and all their progress "
+                "stay, and it can be restored.", "Archive"):
+            return
+        if self._store(cohorts.archive_cohort, cohort_id) is not False:
+            self.refresh()
+
+    def import_roster(self, cohort_id: str) -> None:
+        from workbook.core.roster import read_roster
+
+        chosen = dialogs.ask_open_path(self.window, "Import a roster", "CSV files (*.csv);;All files (*)")
+        if not chosen:
+            return
+        roster = read_roster(Path(chosen))
+        result = self._store(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
+        if result is None:
+            return
+        problems = list(roster.problems) + list(result.skipped)
+        lines = "\n".join(p.format() for p in problems[:15])
+        more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
+        skipped = f"\n\nRows not imported:\n{lines}{more}" if problems else ""
+        dialogs.show_info(self.window, "Roster imported", f"{result.summary()}.{skipped}")
+        self.refresh(cohort_id)
+
+    def _store(self, write, *args):
+        """Run a store change; a refusal or failure is shown, nothing is half-done (one transaction)."""
+        try:
+            result = write(*args)
+        except (cohorts.CohortError, StoreError) as error:
+            dialogs.show_error(self.window, "Not done", str(error))
+            return None
+        return True if result is None else result
+
+    # -- drill-down -------------------------------------------------------------------------
+
+    def open_learner(self, learner_id: str) -> None:
+        show_learner_detail(self.window, self.library, learner_id)
+
+    # -- long jobs --------------------------------------------------------------------------
+
+    def write_report(self, cohort_id: str, kind: str) -> None:
+        from workbook.store.dashboard import cohort_dashboard
+
+        dashboard = cohort_dashboard(self.library, cohort_id)
+        chosen = dialogs.ask_save_path(self.window, f"Save the {kind.upper()} report",
+                                       str(Path.home() / f"{dashboard.cohort_name}.{kind}"),
+                                       f"{kind.upper()} files (*.{kind})")
+        if not chosen:
+            return
+        target = Path(chosen)
+        label, course = self._skill_label, self.library.course
+
+        def work(progress, cancelled):
+            from workbook.reports import cohort_report
+
+            if kind == "csv":
+                cohort_report.write_csv(dashboard, target, skill_label=label)
+            else:
+                cohort_report.write_pdf(dashboard, target, progress=progress, cancelled=cancelled,
+                                        skill_label=label, course_title=course.title if course else None,
+                                        pass_mark=course.requires.quiz_pass_mark if course else 80)
+            return target
+
+        self.last_job = run_with_progress(self.window, f"Building the {kind.upper()} report", work,
+                                          lambda path: self._done(f"Report saved to {path}"),
+                                          self._job_failed)
+
+    def batch_certificates(self, cohort_id: str) -> None:
+        folder = dialogs.ask_folder(self.window, "Save the certificates in")
+        if not folder:
+            return
+        learner_ids = [learner.id for learner in cohorts.members(cohort_id)]
+        library, data_dir = self.library, self.data_dir
+
+        def work(progress, cancelled):
+            from workbook.reports.batch import issue_for_cohort
+
+            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=progress,
+                                    cancelled=cancelled)
+
+        self.last_job = run_with_progress(self.window, "Issuing certificates", work,
+                                          lambda result: self._done(_batch_summary(result)),
+                                          self._job_failed)
+
+    def _done(self, message: str) -> None:
+        self.window.save_status.setText("\u2714 " + message.splitlines()[0])
+        dialogs.show_info(self.window, "Done", message)
+        if self.page.current_cohort():
+            self.show_cohort(self.page.current_cohort())
+
+    def _job_failed(self, error: Exception) -> None:
+        if type(error).__name__ == "Cancelled":
+            self.window.save_status.setText("Cancelled: nothing was written")
+            return
+        dialogs.show_error(self.window, "Not finished", f"The job stopped: {error}")
+
+
+def _batch_summary(result) -> str:
+    summary = getattr(result, "summary", None)
+    return summary() if callable(summary) else str(result)
+
+
+def show_learner_detail(parent, library: Library, learner_id: str) -> None:
+    """Every quiz attempt with its answers, and every practice call with its debrief."""
+    html = learner_detail_html(library, learner_id)
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Learner detail")
+    dialog.resize(900, 700)
+    view = QTextBrowser()
+    view.document().setDefaultStyleSheet(READER_CSS)
+    view.setHtml(html)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    dialog.open()
+
+
+def learner_detail_html(library: Library, learner_id: str) -> str:
+    from html import escape
+
+    from workbook.core.attempt import grade
+    from workbook.core.call_engine import CallError, replay
+    from workbook.core.debrief import debrief
+    from workbook.store import practice_calls, quiz_attempts
+    from workbook.store.learners import get_learner
+    from workbook.ui.call_page import debrief_html
+    from workbook.ui.quiz_page import results_html
+
+    learner = get_learner(learner_id)
+    parts = [f"<h1>{escape(learner.display_name)}</h1>"]
+    for module in library.modules:
+        for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
+            parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "
+                         f"({attempt.submitted_at:%d %b %Y %H:%M})</h2>")
+            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
+    for scenario in library.scenarios:
+        for call in practice_calls.finished_calls(learner_id, scenario.id):
+            when = f"{call.ended_at:%d %b %Y %H:%M}"
+            parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
+            try:
+                report = debrief(scenario, replay(scenario, call.replies))
+            except CallError:
+                parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
+                continue
+            parts.append(debrief_html(report, library.skill_label))
+    if len(parts) == 1:
+        parts.append("<p>No quiz attempts or practice calls yet.</p>")
+    return "".join(parts)
