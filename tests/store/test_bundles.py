@@ -477,3 +477,22 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
     assert errors[1].startswith(f"{missing}: refused: cannot read")
     assert errors[2] == "2 files refused; nothing from them was imported"
     assert len(contents(target)[1]) == 3
+
+
+def test_the_learner_email_travels_with_the_bundle(tmp_path):
+    from workbook.store.bundles import export_bundle, import_bundles
+    from workbook.store.connection import open_database
+    from workbook.store.learners import create_learner, get_learner
+    from workbook.store.models import LearnerRecord
+
+    first = open_database(tmp_path / "one" / "workbook.sqlite")
+    learner = create_learner("Mail Carrier", "E-900")
+    LearnerRecord.update(email="mail@example.com").where(LearnerRecord.id == learner.id).execute()
+    export_bundle(learner.id, tmp_path / "bundle.zip")
+    first.close()
+    second = open_database(tmp_path / "two" / "workbook.sqlite")
+    try:
+        import_bundles([tmp_path / "bundle.zip"])
+        assert get_learner(learner.id).email == "mail@example.com"
+    finally:
+        second.close()

@@ -67,6 +67,7 @@ class BundleLearner:
     employee_id: str | None
     created_at: str
     archived_at: str | None
+    email: str | None = None  # optional: bundles written before email existed have none
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def export_bundle(learner_id: str, out: Path, now: datetime | None = None) -> Bu
         "device_id": device,
         "learner": {"id": learner.id, "display_name": learner.display_name,
                     "employee_id": learner.employee_id, "created_at": learner.created_at,
-                    "archived_at": learner.archived_at},
+                    "archived_at": learner.archived_at, "email": learner.email},
         "counts": {"activities": len(lines)},
         "sha256": {ACTIVITIES: digest},
     }
@@ -212,7 +213,8 @@ def read_bundle(path: Path) -> Bundle:
     learner = manifest["learner"]
     return Bundle(path=path, format_version=manifest["format_version"], app_version=manifest["app_version"],
                   exported_at=manifest["exported_at"], device_id=manifest["device_id"],
-                  learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS}),
+                  learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS},
+                                        email=learner.get("email")),
                   activities=tuple(rows))
 
 
@@ -311,6 +313,8 @@ def _check_learner(learner: dict[str, Any], problem: Callable[[str, str], Bundle
         raise problem("learner.display_name", f"text of at most {MAX_TEXT} characters")
     if learner.get("employee_id") is not None and not _is_text(learner["employee_id"], MAX_TEXT):
         raise problem("learner.employee_id", f"null or text of at most {MAX_TEXT} characters")
+    if learner.get("email") is not None and not _is_text(learner["email"], MAX_TEXT):
+        raise problem("learner.email", f"null or text of at most {MAX_TEXT} characters")
     if not _is_time(learner.get("created_at")):
         raise problem("learner.created_at", "a UTC timestamp")
     if learner.get("archived_at") is not None and not _is_time(learner["archived_at"]):
@@ -433,7 +437,7 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
         if local is None:
             LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
                                  employee_id=learner.employee_id, created_at=learner.created_at,
-                                 archived_at=learner.archived_at).execute()
+                                 archived_at=learner.archived_at, email=learner.email).execute()
         fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
         for start in range(0, len(new_rows), _BATCH):
             batch = [tuple(row[name] for name in COLUMNS) for row in new_rows[start:start + _BATCH]]
