@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from workbook.core.dashboard_model import CohortDashboard
 from workbook.ui.html_bits import score_colour
 from workbook.ui.theme import MUTED
-from workbook.ui.trainer.matrix_model import LEARNER_ROLE, SORT_ROLE, MatrixModel
+from workbook.ui.trainer.matrix_model import LEARNER_ROLE, MatrixModel
+
+
+class _FilterProxy(QSortFilterProxyModel):
+    """Filters here; sorting is passed to the source model, which sorts its rows in one pass."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
 
 class DashboardPage(QWidget):
@@ -99,9 +106,8 @@ class DashboardPage(QWidget):
         filters.addWidget(self.stalled_days)
 
         self.model = MatrixModel(skill_label)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -206,6 +212,8 @@ class DashboardPage(QWidget):
         self.dashboard = dashboard
         self.now = now or datetime.now(UTC)
         self.model.set_dashboard(dashboard)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._set_cohort_actions(True)
         learners = dashboard.learners
         certified = sum(1 for row in learners if row.certificate_id)

@@ -21,15 +21,27 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, skill_label=lambda skill: skill, parent=None) -> None:
         super().__init__(parent)
         self.dashboard: CohortDashboard | None = None
+        self.rows: list[LearnerRow] = []
         self.skill_label = skill_label
 
     def set_dashboard(self, dashboard: CohortDashboard) -> None:
         self.beginResetModel()
         self.dashboard = dashboard
+        self.rows = list(dashboard.learners)
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """One key per row in Python, instead of a proxy asking data() for every comparison
+        (2,000 learners: a few ms instead of a few hundred)."""
+        if self.dashboard is None or not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=lambda row: self._cell(row, column)[1],
+                       reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.dashboard is None else len(self.dashboard.learners)
+        return 0 if parent.isValid() or self.dashboard is None else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.dashboard is None:
@@ -50,7 +62,7 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.dashboard is None:
             return None
-        row = self.dashboard.learners[index.row()]
+        row = self.rows[index.row()]
         if role == LEARNER_ROLE:
             return row.learner_id
         text, key = self._cell(row, index.column())
