@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
+from workbook.cli_support import open_store
+from workbook.paths import bundled_content_dir, resolve_data_dir
 
 
 def add_certificate_commands(commands, common: argparse.ArgumentParser,
@@ -39,7 +40,6 @@ def _certificate(args: argparse.Namespace) -> int:
 
     from workbook.core.loader import load_library
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
-    from workbook.store.connection import DatabaseProblem, open_database
     from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -52,10 +52,8 @@ def _certificate(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(f"{out.parent}: no such folder", file=sys.stderr)
         return 1
-    try:
-        db = open_database(database_path(data_dir))
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(data_dir)
+    if db is None:
         return 1
     try:
         learner = find_learner(args.learner)

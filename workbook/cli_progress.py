@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.paths import database_path, resolve_data_dir
+from workbook.cli_support import open_store
+from workbook.paths import resolve_data_dir
 
 
 def add_progress_commands(commands, common: argparse.ArgumentParser,
@@ -32,7 +33,7 @@ def _plural(count: int, word: str) -> str:
 
 def _export_progress(args: argparse.Namespace) -> int:
     from workbook.store.bundles import BundleError, export_bundle
-    from workbook.store.connection import DatabaseProblem, StoreError, open_database
+    from workbook.store.connection import StoreError
     from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -40,10 +41,8 @@ def _export_progress(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
         return 1
-    try:
-        db = open_database(database_path(data_dir))
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(data_dir)
+    if db is None:
         return 1
     try:
         learner = find_learner(args.learner)
@@ -66,12 +65,9 @@ def _export_progress(args: argparse.Namespace) -> int:
 
 def _import_progress(args: argparse.Namespace) -> int:
     from workbook.store.bundles import import_bundles
-    from workbook.store.connection import DatabaseProblem, open_database
 
-    try:
-        db = open_database(database_path(resolve_data_dir(args.data_dir)))
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(resolve_data_dir(args.data_dir))
+    if db is None:
         return 1
     try:
         results = import_bundles(Path(name) for name in args.files)

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbook.cli_support import open_store
 from workbook.paths import database_path, resolve_data_dir
 
 
@@ -37,7 +38,6 @@ def add_trainer_commands(commands, common: argparse.ArgumentParser,
 
 
 def _reset_trainer(args: argparse.Namespace) -> int:
-    from workbook.store.connection import DatabaseProblem, open_database
     from workbook.store.trainer import RESET_PROCEDURE, has_trainer, reset_trainer_passphrase
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -50,10 +50,8 @@ def _reset_trainer(args: argparse.Namespace) -> int:
         print(f"No progress database in {data_dir}: there is no trainer passphrase to reset.",
               file=sys.stderr)
         return 1
-    try:
-        db = open_database(path)
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(path.parent)
+    if db is None:
         return 1
     try:
         if not has_trainer():
@@ -74,7 +72,7 @@ def _reset_trainer(args: argparse.Namespace) -> int:
 def _cohort_import(args: argparse.Namespace) -> int:
     from workbook.core.roster import read_roster
     from workbook.store import cohorts
-    from workbook.store.connection import DatabaseProblem, StoreError, open_database
+    from workbook.store.connection import StoreError
 
     source = Path(args.roster)
     if not source.is_file():
@@ -88,10 +86,8 @@ def _cohort_import(args: argparse.Namespace) -> int:
         print(f"No usable rows in {source}: nothing was imported.", file=sys.stderr)
         return 1
     data_dir = resolve_data_dir(args.data_dir)
-    try:
-        db = open_database(database_path(data_dir))
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(data_dir)
+    if db is None:
         return 1
     try:
         if not _trainer_lets_in():

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from workbook.cli_support import open_store
 from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
 
 
@@ -40,7 +41,6 @@ def _export_xapi(args: argparse.Namespace) -> int:
     from workbook.core.loader import load_library
     from workbook.core.quiz_writer import write_text_atomic
     from workbook.reports.xapi import HOME_PAGE, statements, to_json
-    from workbook.store.connection import DatabaseProblem, open_database
     from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -54,10 +54,8 @@ def _export_xapi(args: argparse.Namespace) -> int:
         return 1
     root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
     library = load_library(root)  # titles and question texts; activity of removed content still exports
-    try:
-        db = open_database(path)
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+    db = open_store(path.parent)
+    if db is None:
         return 1
     try:
         learner_ids = None

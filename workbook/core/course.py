@@ -13,8 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from workbook.core.content import Slug
 from workbook.core.problems import Problem
-from workbook.core.schema_problems import problems_from_error
-from workbook.core.yaml_lines import YamlError, load_yaml_file
+from workbook.core.schema_problems import problems_from_error, read_mapping
 
 COURSE_FILE = "course.yaml"
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -55,14 +54,11 @@ def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],
     path = root / COURSE_FILE
     if not path.is_file():
         return None, []
+    located, problems = read_mapping(path, "course")
+    if located is None:
+        return None, problems
     try:
-        located = load_yaml_file(path)
-    except YamlError as error:
-        return None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
-    try:
-        course = Course.model_validate(located.data if isinstance(located.data, dict) else {})
+        course = Course.model_validate(located.data)
     except ValidationError as error:
         return None, problems_from_error(error, path, located, Course, label="course")
     problems = []

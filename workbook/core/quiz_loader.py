@@ -18,8 +18,8 @@ from workbook.core.quiz import (
     QuizFile,
     SingleChoice,
 )
-from workbook.core.schema_problems import problems_from_error
-from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+from workbook.core.schema_problems import problems_from_error, read_mapping
+from workbook.core.yaml_lines import LocatedYaml
 
 
 def load_quiz(folder: Path, skills: Mapping[str, str]) -> tuple[QuizFile | None, list[Problem]]:
@@ -28,14 +28,9 @@ def load_quiz(folder: Path, skills: Mapping[str, str]) -> tuple[QuizFile | None,
     path = folder / QUIZ_FILE
     if not path.is_file():
         return None, []
-    try:
-        located = load_yaml_file(path)
-    except YamlError as error:
-        return None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
-    if not isinstance(located.data, dict):
-        return None, [Problem(path, 1, "quiz", "expected 'settings:' and 'questions:'")]
+    located, problems = read_mapping(path, "quiz", "expected 'settings:' and 'questions:'")
+    if located is None:
+        return None, problems
     try:
         quiz = QuizFile.model_validate(located.data)
     except ValidationError as error:

@@ -20,8 +20,8 @@ from workbook.core.call_engine import CallError, CallState, choose, offered_repl
 from workbook.core.conditions import ConditionError, parse_condition
 from workbook.core.problems import Problem
 from workbook.core.scenario import SCENARIO_FOLDER, Scenario
-from workbook.core.schema_problems import problems_from_error
-from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+from workbook.core.schema_problems import problems_from_error, read_mapping
+from workbook.core.yaml_lines import LocatedYaml
 
 MAX_DECISIONS = 30
 MAX_STATES = 200_000
@@ -65,14 +65,9 @@ def load_scenarios(root: Path, skills: Mapping[str, str], module_ids: Iterable[s
 
 def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | None = None,
                   ) -> tuple[Scenario | None, list[Problem]]:
-    try:
-        located = load_yaml_file(path)
-    except YamlError as error:
-        return None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
-    if not isinstance(located.data, dict):
-        return None, [Problem(path, 1, "scenario", "expected a mapping of fields")]
+    located, problems = read_mapping(path, "scenario")
+    if located is None:
+        return None, problems
     try:
         scenario = Scenario.model_validate(located.data)
     except ValidationError as error:

@@ -56,3 +56,19 @@ def _plain_tags(expected: str) -> str:
 
     values = re.findall(r"'([^']+)'", expected)
     return ", ".join(values) if values else expected
+
+
+def read_mapping(path: Path, label: str, expected: str = "expected a mapping of fields",
+                 ) -> tuple[LocatedYaml | None, list[Problem]]:
+    """A content YAML file whose top level must be a mapping: (located, []) or (None, [problem])."""
+    from workbook.core.yaml_lines import YamlError, load_yaml_file
+
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.line, "yaml", str(error))]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    if not isinstance(located.data, dict):
+        return None, [Problem(path, 1, label, expected)]
+    return located, []

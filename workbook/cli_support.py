@@ -1,0 +1,35 @@
+"""What every headless command does the same way: find the content, check the output folder, and
+open the progress database with a plain message instead of a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbook.paths import bundled_content_dir, database_path
+
+
+def content_root(args: argparse.Namespace) -> Path:
+    """`--content DIR`, or the bundled lessons."""
+    chosen = getattr(args, "content", None)
+    return Path(chosen) if chosen else bundled_content_dir()
+
+
+def output_folder_exists(out: Path) -> bool:
+    """False (after saying so) when the folder for `out` is missing, so nothing is half-written."""
+    if out.parent.is_dir():
+        return True
+    print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    return False
+
+
+def open_store(data_dir: Path):
+    """The open database, or None after printing why it cannot be opened."""
+    from workbook.store.connection import DatabaseProblem, open_database
+
+    try:
+        return open_database(database_path(data_dir))
+    except DatabaseProblem as error:
+        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
+        return None
