@@ -16,6 +16,7 @@ class Verb(StrEnum):
     REPLY_CHOSEN = "reply-chosen"
     CALL_ENDED = "call-ended"
     CERTIFICATE_ISSUED = "certificate-issued"
+    CARD_REVIEWED = "card-reviewed"  # a spaced-review card rated; the row carries the card's new state
 
 
 def section_object_id(module_id: str, section_id: str) -> str:
