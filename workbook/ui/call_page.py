@@ -86,6 +86,7 @@ class CallPage(QWidget):
     replay_requested = Signal(int)  # turn number to play again from
     play_again_requested = Signal()
     home_requested = Signal()
+    breathing_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,8 +194,12 @@ class CallPage(QWidget):
         self.play_again_button.clicked.connect(self.play_again_requested)
         self.back_button = QPushButton("&Back to modules")
         self.back_button.clicked.connect(self.home_requested)
+        self.breathe_button = QPushButton("Take a &minute to reset\u2026")
+        self.breathe_button.setToolTip("A short paced-breathing exercise: composure is a skill too")
+        self.breathe_button.clicked.connect(self.breathing_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.breathe_button)
         buttons.addStretch(1)
         buttons.addWidget(self.play_again_button)
         layout = QVBoxLayout(panel)
@@ -257,6 +262,7 @@ class CallPage(QWidget):
         self.title.setText(f"Debrief: {scenario.title}")
         self.time_label.setText(f"\u260e {report.handle_time}")
         self.report.setHtml(debrief_html(report, skill_label))
+        self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)
         self.stack.setCurrentWidget(self.debrief_panel)
         self.play_again_button.setFocus()
 

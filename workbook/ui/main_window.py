@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     open_data_folder_requested = Signal()
     certificate_settings_requested = Signal()
     trainer_requested = Signal()
+    breathing_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
         self._action(view_menu, "&Trainer views\u2026", "Ctrl+T", self.trainer_requested.emit)
+        self._action(view_menu, "&Breathing reset\u2026", "Ctrl+B", self.breathing_requested.emit)
         view_menu.addSeparator()
         self._action(view_menu, "Zoom &in", None, lambda: self.zoom_requested.emit(1))
         self._action(view_menu, "Zoom &out", None, lambda: self.zoom_requested.emit(-1))

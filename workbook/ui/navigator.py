@@ -92,6 +92,8 @@ class Navigator(QObject):
         window.certificate_settings_requested.connect(self.edit_certificate_settings)
         self.trainer = TrainerController(window, data_dir, lambda: self.library, self.show_home)
         window.trainer_requested.connect(self.trainer.open)
+        window.breathing_requested.connect(self.offer_breathing)
+        self.call_page.breathing_requested.connect(self.offer_breathing)
         window.open_data_folder_requested.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir))))
 
@@ -254,6 +256,11 @@ class Navigator(QObject):
         self.show_home()
         certificate_dialog.show_certificate(self.window, issued.path, issued.certificate_id,
                                             learner.display_name)
+
+    def offer_breathing(self) -> None:
+        from workbook.ui import breathing_dialog
+
+        breathing_dialog.offer_breathing(self.window)
 
     def edit_certificate_settings(self) -> None:
         from workbook.ui.certificate_settings_dialog import edit_certificate_settings
