@@ -48,7 +48,8 @@ def test_offered_after_a_call_that_ended_badly(qtbot, open_window, library, monk
     scenario = library.scenario("abusive-caller")
     while (node := current_node(scenario, navigator.call_state)) is not None:
         choices = offered_replies(scenario, navigator.call_state)
-        navigator.choose_reply(next((i for i in choices if node.replies[i].rating == Rating.POOR), choices[0]))
+        poor = next((i for i in choices if node.replies[i].rating == Rating.POOR), choices[0])
+        navigator.choose_reply(poor)
     navigator.show_debrief()
     page = navigator.call_page
     assert not page.breathe_button.isHidden()
