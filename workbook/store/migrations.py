@@ -199,6 +199,28 @@ SCHEMA_V4 = [
     *SUMMARY_REBUILD,
 ]
 
+# v5: a learner's bookmarks and personal notes on lesson sections. Unlike activity these are the
+# learner's own to change: a note is edited in place (one row) and may be deleted.
+SCHEMA_V5 = [
+    """CREATE TABLE bookmark (
+        learner_id TEXT NOT NULL REFERENCES learner (id),
+        module_id TEXT NOT NULL,
+        section_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (learner_id, module_id, section_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE note (
+        id TEXT PRIMARY KEY NOT NULL,
+        learner_id TEXT NOT NULL REFERENCES learner (id),
+        module_id TEXT NOT NULL,
+        section_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX note_learner_section ON note (learner_id, module_id, section_id, created_at)",
+]
+
 
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
@@ -213,6 +235,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (2, _run(SCHEMA_V2)),
     (3, _run(SCHEMA_V3)),
     (4, _run(SCHEMA_V4)),
+    (5, _run(SCHEMA_V5)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -77,6 +77,34 @@ class CohortMemberRecord(BaseRecord):
         primary_key = CompositeKey("cohort", "learner")
 
 
+class BookmarkRecord(BaseRecord):
+    """A lesson section a learner marked to come back to (one row per section, toggled)."""
+
+    learner = ForeignKeyField(LearnerRecord, column_name="learner_id", backref="bookmarks")
+    module_id = TextField()
+    section_id = TextField()
+    created_at = TextField()
+
+    class Meta:
+        table_name = "bookmark"
+        primary_key = CompositeKey("learner", "module_id", "section_id")
+
+
+class NoteRecord(BaseRecord):
+    """A learner's own note on a lesson section; edited in place, and theirs to delete."""
+
+    id = TextField(primary_key=True)
+    learner = ForeignKeyField(LearnerRecord, column_name="learner_id", backref="notes")
+    module_id = TextField()
+    section_id = TextField()
+    body = TextField()
+    created_at = TextField()
+    updated_at = TextField()
+
+    class Meta:
+        table_name = "note"
+
+
 # Per-learner totals kept by insert triggers on `activity` (migration step 4) for the cohort
 # dashboard. Derived data: read them, never write them; `dashboard.rebuild_totals` recomputes them.
 
@@ -145,4 +173,5 @@ class LatestTotal(BaseRecord):
 
 
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
-               SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal)
+               SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
+               BookmarkRecord, NoteRecord)

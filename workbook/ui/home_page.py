@@ -42,6 +42,7 @@ class LearnerSnapshot:
     calls: dict[str, CallRecord] = field(default_factory=dict)
     eligibility: Eligibility | None = None  # None when the content has no course file
     certificates: list[dict] = field(default_factory=list)
+    review_due: int = 0  # spaced-review cards due now
 
 
 class HomePage(QWidget):
@@ -51,6 +52,9 @@ class HomePage(QWidget):
     quiz_requested = Signal(str)
     call_requested = Signal(str)
     certificate_requested = Signal()
+    review_requested = Signal()
+    coach_requested = Signal()
+    search_requested = Signal()
     resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,11 +74,25 @@ class HomePage(QWidget):
         self.resume_button.setObjectName("primary")
         self.resume_button.setShortcut("Ctrl+R")
         self.resume_button.clicked.connect(self.resume_requested)
+        self.review_button = QPushButton("Daily &review")
+        self.review_button.setToolTip("Missed questions and key phrases, spaced so they stick (Ctrl+D)")
+        self.review_button.setShortcut("Ctrl+D")
+        self.review_button.clicked.connect(self.review_requested)
+        self.coach_button = QPushButton("&Own-words drill")
+        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+W)")
+        self.coach_button.setShortcut("Ctrl+W")
+        self.coach_button.clicked.connect(self.coach_requested)
+        self.search_button = QPushButton("&Search\u2026")
+        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+K)")
+        self.search_button.setShortcut("Ctrl+K")
+        self.search_button.clicked.connect(self.search_requested)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.greeting)
         titles.addWidget(self.overall)
         header.addLayout(titles, 1)
+        for button in (self.search_button, self.coach_button, self.review_button):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.grid_host = QWidget()
@@ -107,6 +125,8 @@ class HomePage(QWidget):
         quiz_scores, unfinished_quizzes = snapshot.quiz_scores, snapshot.unfinished_quizzes
         self.loading_label.hide()
         self.greeting.setText(f"Welcome, {snapshot.name}")
+        self.review_button.setText(f"Daily &review ({snapshot.review_due} due)" if snapshot.review_due
+                                   else "Daily &review")
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)

@@ -20,11 +20,13 @@ from workbook.store import activity, learners, practice_calls, quiz_attempts, se
 from workbook.store.connection import StoreError
 from workbook.ui import dialogs
 from workbook.ui.call_page import CallPage
+from workbook.ui.coach_page import COACH_RULES, CoachPage
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
 from workbook.ui.quiz_page import QuizPage
 from workbook.ui.reader_page import ReaderPage
+from workbook.ui.review_page import ReviewPage
 from workbook.ui.trainer.controller import TrainerController
 
 if TYPE_CHECKING:
@@ -79,6 +81,14 @@ class Navigator(QObject):
         self.quiz_page.lessons_requested.connect(self.open_module)
         self.home_page.call_requested.connect(self.open_call)
         self.home_page.certificate_requested.connect(self.get_certificate)
+        self.home_page.review_requested.connect(self.open_review)
+        self.home_page.coach_requested.connect(self.open_coach)
+        self.review_page = ReviewPage()
+        self.coach_page = CoachPage()
+        for page in (self.review_page, self.coach_page):
+            self.pages.addWidget(page)
+            page.home_requested.connect(self.show_home)
+        self.review_page.rated.connect(self._rate_card)
         self.call_page.reply_chosen.connect(self.choose_reply)
         self.call_page.debrief_requested.connect(self.show_debrief)
         self.call_page.replay_requested.connect(self.replay_from)
@@ -134,7 +144,8 @@ class Navigator(QObject):
                 quiz_attempts.unfinished_quiz_modules(self.learner_id),
                 practice_calls.call_records(self.learner_id),
                 issue.eligibility_for(self.library, self.learner_id) if self.library.course else None,
-                issue.issued_certificates(self.learner_id)))
+                issue.issued_certificates(self.learner_id),
+                self._review_due()))
         self.pages.setCurrentWidget(self.home_page)
         if self.home_page.cards:
             self.home_page.resume_button.setFocus()
@@ -256,6 +267,50 @@ class Navigator(QObject):
         self.show_home()
         certificate_dialog.show_certificate(self.window, issued.path, issued.certificate_id,
                                             learner.display_name)
+
+    # -- review and the own-words drill -------------------------------------------------
+
+    def _review_due(self) -> int:
+        from workbook.store import review
+
+        return review.due_count(self.library, self.learner_id, datetime.now(UTC))
+
+    def open_review(self) -> None:
+        if self.library is None or self.learner_id is None:
+            return
+        self.pages.setCurrentWidget(self.review_page)
+        self._next_card()
+
+    def _next_card(self) -> None:
+        from workbook.store import review
+
+        cards = review.due_cards(self.library, self.learner_id, datetime.now(UTC))
+        if cards:
+            self.review_page.show_card(cards[0], len(cards))
+        else:
+            self.review_page.show_done()
+
+    def _rate_card(self, card_id: str, rating: int) -> None:
+        """Saved at once, so a session can stop at any card and resume later."""
+        from workbook.store import review
+
+        if self._save(review.review, self.learner_id, card_id, rating):
+            self._next_card()
+
+    def open_coach(self) -> None:
+        from workbook.core.coach import CoachRulesError, load_rules
+
+        if self.library is None:
+            return
+        path = self.library.root / COACH_RULES
+        try:
+            rules = load_rules(path)
+        except (CoachRulesError, OSError) as error:
+            dialogs.show_error(self.window, "Coach unavailable",
+                               f"The coach rules cannot be used:\n\n{error}")
+            return
+        self.coach_page.start(self.library, rules)
+        self.pages.setCurrentWidget(self.coach_page)
 
     def offer_breathing(self) -> None:
         from workbook.ui import breathing_dialog

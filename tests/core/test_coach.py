@@ -1,0 +1,171 @@
+"""Typed-reply coach: the shipped rules load, each rule catches clear cases, highlighting is safe HTML,
+and the rules keep agreeing with the trainers' labelled replies (so a rules edit that breaks it fails)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbook.core.coach import (
+    CoachRules,
+    CoachRulesError,
+    check_rules,
+    coach_reply,
+    highlight_html,
+    load_rules,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES_PATH = ROOT / "lessons" / "coach" / "rules.yaml"
+LABELLED_PATH = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
+RULE_IDS = [
+    "acknowledge-feeling", "apology-or-ownership", "clarifying-question", "next-step-with-time-frame",
+    "avoid-blame", "avoid-judging-or-correcting", "avoid-calm-down", "avoid-jargon", "avoid-overpromising",
+]
+
+
+@pytest.fixture(scope="module")
+def rules() -> CoachRules:
+    return load_rules(RULES_PATH)
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("coach_eval", ROOT / "bench" / "coach_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("coach_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shipped_rules_load_with_every_rule(rules: CoachRules) -> None:
+    assert [r.id for r in rules.rules] == RULE_IDS
+    for rule in rules.rules:
+        assert rule.title and rule.explanation
+        assert (rule.mood > 0) if rule.kind == "do" else (rule.mood < 0)
+
+
+RULE = """\
+rules:
+  - id: avoid-calm-down
+    kind: avoid
+    title: Don't say calm down
+    explanation: It judges the feeling.
+    mood: -8
+    phrases:
+      - calm down
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "line", "field"), [
+    ("    kind: avoid\n", "    kind: maybe\n", 3, "rules.0.kind"),
+    ("    mood: -8\n", "    mood: 8\n", 6, "rules.0.mood"),
+    ("      - calm down\n", "      - calm down\n    patterns:\n      - '(unclosed'\n", 10,
+     "rules.0.patterns.0"),
+    ("    explanation: It judges the feeling.\n", "", 2, "rules.0.explanation"),
+    ("    phrases:\n", "    phrase:\n", 7, "rules.0.phrase"),
+    ("    title: Don't say calm down\n", "    title: [unclosed\n", 4, "yaml"),
+])
+def test_broken_rules_file_names_path_and_line(tmp_path: Path, old: str, new: str, line: int,
+                                                field: str) -> None:
+    path = tmp_path / "rules.yaml"
+    assert old in RULE
+    path.write_text(RULE.replace(old, new), encoding="utf-8")
+    rules, problems = check_rules(path)
+    assert rules is None
+    assert any(p.field == field for p in problems), problems
+    problem = next(p for p in problems if p.field == field)
+    assert problem.line == line
+    assert str(problem).startswith(f"{path}:{problem.line}: {field}: ")
+    with pytest.raises(CoachRulesError) as raised:
+        load_rules(path)
+    assert raised.value.problems == problems
+
+
+def test_duplicate_rule_id_is_reported_at_the_second_rule(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE + RULE.removeprefix("rules:\n"), encoding="utf-8")
+    _, problems = check_rules(path)
+    assert [(p.line, p.field) for p in problems] == [(9, "rules.1.id")]
+
+
+@pytest.mark.parametrize(("rule_id", "present", "absent"), [
+    ("acknowledge-feeling", "I can hear how worrying this bill is.", "I understand."),
+    ("acknowledge-feeling", "That sounds really frustrating.", "There's nothing to worry about."),
+    ("apology-or-ownership", "I'm sorry, that was our mistake.", "I'm sorry you feel that way."),
+    ("apology-or-ownership", "Leave it with me.", "It's not our fault the courier lost it."),
+    ("clarifying-question", "Which card did you use?", "Did you not read the email?"),
+    ("clarifying-question", "Could you confirm the postcode?", "Is there anything else I can help with?"),
+    ("next-step-with-time-frame", "I'll call you back by 5pm.", "I'll look into it."),
+    ("next-step-with-time-frame", "The refund will show within 3 working days.",
+     "I'm sorry for the wait today."),
+    ("avoid-blame", "You should have cancelled sooner.", "No problem, we should have told you."),
+    ("avoid-blame", "Because you paid late, a fee was added.", "You'll see the credit tomorrow."),
+    ("avoid-judging-or-correcting", "There's no need to be rude.", "I need you to stop calling me names."),
+    ("avoid-judging-or-correcting", "You're overreacting.", "I'll call you back, as I said I would."),
+    ("avoid-calm-down", "Calm down, please.", "I'm not going to tell you to calm down."),
+    ("avoid-calm-down", "Just relax.", "Let me give you a moment."),
+    ("avoid-jargon", "I'll raise an escalation ticket with tier 2.", "I'll ask our billing specialists."),
+    ("avoid-jargon", "It's a system limitation, as per policy.", "Our system can't change that date."),
+    ("avoid-overpromising", "I guarantee it will never happen again.", "I can't guarantee a time."),
+    ("avoid-overpromising", "It'll 100% be there tomorrow.", "I definitely understand why."),
+])
+def test_each_rule_on_clear_examples(rules: CoachRules, rule_id: str, present: str, absent: str) -> None:
+    assert coach_reply(present, rules).verdict(rule_id).present
+    assert not coach_reply(absent, rules).verdict(rule_id).present
+
+
+def test_spans_point_at_the_words_found(rules: CoachRules) -> None:
+    text = "OK, calm down. You should have called."
+    result = coach_reply(text, rules)
+    assert [text[s:e] for s, e in result.verdict("avoid-calm-down").spans] == ["calm down"]
+    assert [text[s:e] for s, e in result.verdict("avoid-blame").spans] == ["You should have"]
+    assert "feeling" in result.verdict("avoid-calm-down").explanation
+
+
+def test_curly_apostrophes_and_missing_ones_still_match(rules: CoachRules) -> None:
+    assert coach_reply("You didn\u2019t send the form.", rules).verdict("avoid-blame").present
+    assert coach_reply("dont panic", rules).verdict("avoid-calm-down").present
+
+
+def test_mood_moves_with_the_reply_and_is_clamped(rules: CoachRules) -> None:
+    good = coach_reply("I'm so sorry, that sounds stressful. Which account is it? "
+                       "I'll call you back by 4pm today.", rules)
+    bad = coach_reply("Calm down. You should have read the terms, you're overreacting. "
+                      "It's a backend issue, I guarantee it.", rules)
+    assert good.mood_change > 0
+    assert bad.mood_change < 0
+    assert rules.mood_min <= bad.mood_change and good.mood_change <= rules.mood_max
+    assert coach_reply("Ok.", rules).mood_change == 0
+    assert all(v.ok for v in good.verdicts)
+
+
+def test_highlight_escapes_html_and_wraps_found_words(rules: CoachRules) -> None:
+    text = "<b>Calm down</b> & I'm sorry"
+    html = highlight_html(text, coach_reply(text, rules))
+    assert "<b>" not in html and "&lt;b&gt;" in html and "&amp;" in html
+    assert 'class="coach-avoid"' in html and ">Calm down</span>" in html
+    assert 'class="coach-do"' in html and ">sorry</span>" in html
+    plain = "a < b"
+    assert highlight_html(plain, coach_reply(plain, rules)) == "a &lt; b"
+
+
+def test_labelled_set_is_complete_and_big_enough(rules: CoachRules) -> None:
+    bench = _bench()
+    items = bench.load_labelled(LABELLED_PATH, [r.id for r in rules.rules])
+    assert len(items) >= 160
+    assert len({i.id for i in items}) == len(items)
+    assert all(set(i.expected) == set(RULE_IDS) for i in items)
+    held_out = sum(1 for i in items if i.split == "test")
+    assert held_out >= 0.2 * len(items)
+    assert {i.split for i in items} == {"tune", "test"}
+
+
+def test_coach_agrees_with_trainers_on_every_rule(rules: CoachRules) -> None:
+    bench = _bench()
+    items = bench.load_labelled(LABELLED_PATH, [r.id for r in rules.rules])
+    table = bench.evaluate(rules, items)
+    low = {rule_id: f"{c.agreement:.1%}" for rule_id, c in table["all"].items() if c.agreement < 0.90}
+    assert not low, f"rules below 90% agreement with the labelled replies: {low}"

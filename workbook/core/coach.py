@@ -1,0 +1,305 @@
+"""Typed-reply coach: check an agent's own reply against editable rules, offline and explainably.
+
+The rules live in `lessons/coach/rules.yaml` so trainers can tune them without touching code; every
+verdict carries the character spans it found, so the learner sees *which words* earned or cost mood.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbook.core.problems import Problem
+from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+
+RULES_FILE = Path("coach") / "rules.yaml"
+KINDS = ("do", "avoid")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns", "exceptions", "requires"}
+_GROUP_KEYS = {"phrases", "patterns"}
+# Curly quotes typed on phones and word processors; same length, so spans still index the original.
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+Span = tuple[int, int]
+
+
+class CoachRulesError(Exception):
+    """The rules file cannot be used; `problems` says where (`path:line`) and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class CoachRule:
+    """One thing the coach looks for; `matchers` find it, `exceptions` cancel overlapping finds."""
+
+    id: str
+    kind: str
+    title: str
+    explanation: str
+    mood: int
+    matchers: tuple[re.Pattern[str], ...]
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    requires: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CoachRules:
+    """All rules, in file order, plus the range the caller's mood change is kept within."""
+
+    rules: tuple[CoachRule, ...]
+    mood_min: int = -20
+    mood_max: int = 20
+
+    def rule(self, rule_id: str) -> CoachRule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    """Whether one rule was found in the reply, and where, so the words can be highlighted."""
+
+    rule_id: str
+    kind: str
+    title: str
+    present: bool
+    spans: tuple[Span, ...]
+    explanation: str
+    mood_change: int
+
+    @property
+    def ok(self) -> bool:
+        """True when the reply does what the rule wants (a "do" found, an "avoid" absent)."""
+        return self.present == (self.kind == "do")
+
+
+@dataclass(frozen=True)
+class CoachResult:
+    """The coach's verdict on a reply: one entry per rule and the clamped mood change."""
+
+    text: str
+    verdicts: tuple[RuleVerdict, ...]
+    mood_change: int
+
+    def verdict(self, rule_id: str) -> RuleVerdict:
+        return next(v for v in self.verdicts if v.rule_id == rule_id)
+
+    @property
+    def present(self) -> dict[str, bool]:
+        return {v.rule_id: v.present for v in self.verdicts}
+
+
+@dataclass
+class _Reader:
+    path: Path
+    located: LocatedYaml
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, where: tuple, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.located.line_of(where), field_name, message))
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a plain phrase: whole words, any run of spaces, apostrophes optional."""
+    parts = []
+    for char in phrase.strip():
+        if char.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif char in "'\u2019":
+            parts.append("'?")
+        else:
+            parts.append(re.escape(char))
+    body = "".join(parts)
+    start = r"(?<!\w)" if phrase.strip()[:1].isalnum() else ""
+    end = r"(?!\w)" if phrase.strip()[-1:].isalnum() else ""
+    return start + body + end
+
+
+def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
+    """(rules, problems) for a rules file; rules is None whenever there is any problem."""
+    try:
+        located = load_yaml_file(path)
+    except YamlError as error:
+        return None, [Problem(path, error.line, "yaml", str(error))]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    reader = _Reader(path, located)
+    data = located.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        reader.report(("rules",), "rules", "expected a 'rules:' list")
+        return None, reader.problems
+    mood_min, mood_max = -20, 20
+    if "mood_range" in data:
+        value = data["mood_range"]
+        if (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)
+                and value[0] <= 0 <= value[1]):
+            mood_min, mood_max = value
+        else:
+            reader.report(("mood_range",), "mood_range", "expected [low, high] whole numbers around 0")
+    rules: list[CoachRule] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(data["rules"]):
+        rule = _read_rule(reader, index, raw)
+        if rule is None:
+            continue
+        if rule.id in seen:
+            reader.report(("rules", index, "id"), f"rules.{index}.id",
+                          f"duplicate rule id '{rule.id}' (first used by rule {seen[rule.id] + 1})")
+        seen.setdefault(rule.id, index)
+        rules.append(rule)
+    if reader.problems:
+        return None, reader.problems
+    return CoachRules(tuple(rules), mood_min, mood_max), []
+
+
+def load_rules(path: Path) -> CoachRules:
+    """The coach rules in `path`; raises CoachRulesError listing `path:line` problems."""
+    rules, problems = check_rules(path)
+    if rules is None:
+        raise CoachRulesError(problems)
+    return rules
+
+
+def _read_rule(reader: _Reader, index: int, raw: Any) -> CoachRule | None:
+    at = ("rules", index)
+    label = f"rules.{index}"
+    if not isinstance(raw, dict):
+        reader.report(at, label, "expected a rule with id, kind, title, explanation, mood and patterns")
+        return None
+    before = len(reader.problems)
+    for key in raw:
+        if key not in _RULE_KEYS:
+            reader.report(at + (key,), f"{label}.{key}",
+                          f"unknown field (expected one of {', '.join(sorted(_RULE_KEYS))})")
+    texts = {}
+    for key in ("id", "title", "explanation"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            reader.report(at + (key,), f"{label}.{key}", "required text is missing")
+        texts[key] = str(value or "").strip()
+    if texts["id"] and not _ID.match(texts["id"]):
+        reader.report(at + ("id",), f"{label}.id", "use lower-case letters, digits and hyphens")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        reader.report(at + ("kind",), f"{label}.kind", f"expected 'do' or 'avoid', got {kind!r}")
+    mood = raw.get("mood")
+    if type(mood) is not int:
+        reader.report(at + ("mood",), f"{label}.mood", "expected a whole number such as 6 or -8")
+    elif (kind == "do" and mood < 0) or (kind == "avoid" and mood > 0):
+        reader.report(at + ("mood",), f"{label}.mood",
+                      "a 'do' rule should raise the mood (>= 0), an 'avoid' rule lower it (<= 0)")
+    matchers = _read_group(reader, at, raw, label)
+    if not matchers and len(reader.problems) == before:
+        reader.report(at, label, "give at least one entry in 'phrases' or 'patterns'")
+    exceptions = requires = ()
+    for key in ("exceptions", "requires"):
+        if key not in raw:
+            continue
+        group = raw[key]
+        if not isinstance(group, dict) or not set(group) <= _GROUP_KEYS:
+            reader.report(at + (key,), f"{label}.{key}", "expected 'phrases:' and/or 'patterns:' lists")
+            continue
+        found = _read_group(reader, at + (key,), group, f"{label}.{key}")
+        if key == "exceptions":
+            exceptions = found
+        else:
+            requires = found
+    if len(reader.problems) > before:
+        return None
+    return CoachRule(texts["id"], kind, texts["title"], " ".join(texts["explanation"].split()), mood,
+                     matchers, exceptions, requires)
+
+
+def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.Pattern[str], ...]:
+    compiled: list[re.Pattern[str]] = []
+    for key in ("phrases", "patterns"):
+        items = raw.get(key, [])
+        if not isinstance(items, list):
+            reader.report(at + (key,), f"{label}.{key}", "expected a list")
+            continue
+        for number, item in enumerate(items):
+            where = at + (key, number)
+            if not isinstance(item, str) or not item.strip():
+                reader.report(where, f"{label}.{key}.{number}", "expected non-empty text")
+                continue
+            source = phrase_pattern(item) if key == "phrases" else item
+            try:
+                compiled.append(re.compile(source, re.IGNORECASE))
+            except re.error as error:
+                reader.report(where, f"{label}.{key}.{number}", f"not a valid regular expression: {error}")
+    return tuple(compiled)
+
+
+def _find(patterns: tuple[re.Pattern[str], ...], text: str) -> list[Span]:
+    return [m.span() for pattern in patterns for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)
+
+
+def coach_reply(text: str, rules: CoachRules) -> CoachResult:
+    """Check a typed reply against every rule; the mood change is the clamped sum of found rules."""
+    normal = text.translate(_NORMALISE)
+    verdicts = []
+    for rule in rules.rules:
+        cancelled = _find(rule.exceptions, normal)
+        spans = [span for span in _find(rule.matchers, normal) if not _overlaps(span, cancelled)]
+        if spans and rule.requires:
+            needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
+            spans = spans + needed if needed else []
+        present = bool(spans)
+        verdicts.append(RuleVerdict(rule.id, rule.kind, rule.title, present, _merge(spans),
+                                    rule.explanation, rule.mood if present else 0))
+    total = sum(v.mood_change for v in verdicts)
+    return CoachResult(text, tuple(verdicts), max(rules.mood_min, min(rules.mood_max, total)))
+
+
+# Inline colours as well as classes: Qt rich text has no stylesheet for the reply preview.
+HIGHLIGHT_STYLE = {
+    "do": ("coach-do", "background-color:#d4f4dd;color:#0b5d1e"),
+    "avoid": ("coach-avoid", "background-color:#fbd9d3;color:#8a1c0c"),
+}
+
+
+def highlight_html(text: str, result: CoachResult) -> str:
+    """The reply as HTML with found words wrapped in <span class="coach-do|coach-avoid">.
+    Where a "do" and an "avoid" find overlap, "avoid" wins: the learner must see the problem."""
+    marks: list[tuple[int, int, str, str]] = [
+        (start, end, v.kind, v.title) for v in result.verdicts if v.present for start, end in v.spans
+    ]
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    pieces: list[tuple[str, str, list[str]]] = []  # (segment text, kind or "", titles)
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [m for m in marks if m[0] <= start and end <= m[1]]
+        kind = "avoid" if any(m[2] == "avoid" for m in covering) else ("do" if covering else "")
+        titles = sorted({m[3] for m in covering})
+        if pieces and pieces[-1][1] == kind and pieces[-1][2] == titles:
+            pieces[-1] = (pieces[-1][0] + text[start:end], kind, titles)
+        else:
+            pieces.append((text[start:end], kind, titles))
+    out = []
+    for segment, kind, titles in pieces:
+        escaped = html.escape(segment)
+        if kind:
+            title = html.escape("; ".join(titles))
+            css_class, style = HIGHLIGHT_STYLE[kind]
+            out.append(f'<span class="{css_class}" style="{style}" title="{title}">{escaped}</span>')
+        else:
+            out.append(escaped)
+    return "".join(out)

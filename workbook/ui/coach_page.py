@@ -1,0 +1,128 @@
+"""The typed-reply drill: a caller's line from a practice call, the learner types a reply in their
+own words, and the offline coach explains what it found, with those words highlighted, and how the
+caller's mood would move."""
+
+from __future__ import annotations
+
+import random
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
+
+if TYPE_CHECKING:
+    from workbook.core.coach import CoachResult, CoachRules
+    from workbook.core.content import Library
+
+COACH_RULES = Path("coach") / "rules.yaml"
+HIGHLIGHT_CSS = (".coach-do { background-color: #d9f0df; color: #1b6e3a; font-weight: 600; }"
+                 ".coach-avoid { background-color: #f8dcdc; color: #a12a2a; font-weight: 600; }")
+
+
+def drill_prompts(library: Library) -> list[tuple[str, str, str]]:
+    """(scenario title, context, caller line) for every node of every practice call."""
+    return [(s.title, s.persona.context, node.caller) for s in library.scenarios for node in s.nodes.values()]
+
+
+class CoachPage(QWidget):
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.rules: CoachRules | None = None
+        self.prompts: list[tuple[str, str, str]] = []
+        self.random = random.Random()
+        self.result: CoachResult | None = None
+        home = QPushButton("\u2190 &Home")
+        home.clicked.connect(self.home_requested)
+        title = QLabel("Say it in your own words")
+        title.setObjectName("pageTitle")
+        top = QHBoxLayout()
+        top.addWidget(home)
+        top.addSpacing(12)
+        top.addWidget(title, 1)
+        self.scene = QLabel("")
+        self.scene.setObjectName("callerLine")
+        self.scene.setWordWrap(True)
+        self.reply = QPlainTextEdit()
+        self.reply.setPlaceholderText("Type what you would say to this caller, then press Ctrl+Enter.")
+        self.reply.setAccessibleName("Your reply")
+        self.reply.setMaximumHeight(120)
+        self.check_button = QPushButton("&Check my reply")
+        self.check_button.setObjectName("primary")
+        self.check_button.setToolTip("Ctrl+Enter")
+        self.check_button.clicked.connect(self.check)
+        self.next_button = QPushButton("&Another caller")
+        self.next_button.clicked.connect(self.next_prompt)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.check_button)
+        self.feedback = QTextBrowser()
+        self.feedback.document().setDefaultStyleSheet(READER_CSS + HIGHLIGHT_CSS)
+        self.feedback.setAccessibleName("Coach feedback")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.scene)
+        layout.addWidget(self.reply)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback, 1)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.check,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Esc"), self, self.home_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def start(self, library: Library, rules: CoachRules) -> None:
+        self.rules = rules
+        self.prompts = drill_prompts(library)
+        self.next_prompt()
+
+    def next_prompt(self) -> None:
+        if not self.prompts:
+            self.scene.setText("No practice calls are loaded, so there is no caller to answer.")
+            return
+        title, context, line = self.random.choice(self.prompts)
+        self.scene.setText(f"<span style='color:{MUTED}'>{escape(context)} \u00b7 {escape(title)}</span><br>"
+                           f"<b>Caller:</b> <i>{escape(line)}</i>")
+        self.reply.clear()
+        self.feedback.setHtml(f"<p style='color:{MUTED}'>The coach looks for: acknowledging the "
+                              "feeling, an apology or ownership, a clarifying question, a next step with a "
+                              "time frame; and for blame, judging or correcting, 'calm down', jargon and "
+                              "promises you cannot keep.</p>")
+        self.reply.setFocus()
+
+    def check(self) -> None:
+        from workbook.core.coach import coach_reply, highlight_html
+
+        text = self.reply.toPlainText().strip()
+        if not text or self.rules is None:
+            return
+        self.result = coach_reply(text, self.rules)
+        rows = []
+        for verdict in self.result.verdicts:
+            good = verdict.present == (verdict.kind == "do")
+            symbol, colour = ("\u2714", SUCCESS) if good else ("\u2718", WARNING)
+            mark = f"<span style='color:{colour}'>{symbol}</span>"
+            rows.append(f"<tr><td>{mark}</td><td><b>{escape(verdict.title)}</b><br>"
+                        f"<span style='color:{MUTED}'>{escape(verdict.explanation)}</span></td></tr>")
+        change = self.result.mood_change
+        mood = f"{'+' if change >= 0 else ''}{change}"
+        self.feedback.setHtml(f"<h3>Your reply</h3><p>{highlight_html(text, self.result)}</p>"
+                              f"<p>The caller's mood would move <b>{mood}</b>.</p>"
+                              f"<table cellpadding='4'>{''.join(rows)}</table>")
