@@ -83,6 +83,9 @@ class Navigator(QObject):
         self.home_page.certificate_requested.connect(self.get_certificate)
         self.home_page.review_requested.connect(self.open_review)
         self.home_page.coach_requested.connect(self.open_coach)
+        self.home_page.search_requested.connect(self.open_search)
+        self.search_index = None  # built on first search (tens of ms)
+        self.search_index_library = None
         self.review_page = ReviewPage()
         self.coach_page = CoachPage()
         for page in (self.review_page, self.coach_page):
@@ -311,6 +314,39 @@ class Navigator(QObject):
             return
         self.coach_page.start(self.library, rules)
         self.pages.setCurrentWidget(self.coach_page)
+
+    # -- search -------------------------------------------------------------------------
+
+    def open_search(self) -> None:
+        from workbook.ui.search_dialog import SearchDialog
+
+        if self.library is None:
+            return
+        dialog = SearchDialog(self._search_index(), self.window)
+        dialog.hit_chosen.connect(self.open_hit)
+        dialog.open()
+
+    def _search_index(self):
+        from workbook.store.search import SearchIndex
+
+        if self.search_index is None or self.search_index_library is not self.library:
+            self.search_index, self.search_index_library = SearchIndex.build(self.library), self.library
+        return self.search_index
+
+    def open_hit(self, hit, query: str) -> None:
+        """A section opens with the words highlighted; a question opens its quiz; a call its player."""
+        from workbook.core.search_index import HitKind, highlight_terms
+
+        if hit.kind == HitKind.SECTION:
+            module = self.library.module(hit.owner_id)
+            index = module.section_index(hit.item_id) if module else None
+            if index is not None:
+                self.open_module(module.id, index)
+                self.reader_page.highlight(highlight_terms(query))
+        elif hit.kind == HitKind.QUESTION:
+            self.open_quiz(hit.owner_id)
+        else:
+            self.open_call(hit.owner_id)
 
     def offer_breathing(self) -> None:
         from workbook.ui import breathing_dialog

@@ -150,6 +150,28 @@ class ReaderPage(QWidget):
         self.next_button.setEnabled(index < total - 1 or leads_to_quiz)
         self.section_reached.emit(self.module.id, section.id)
 
+    def highlight(self, words: list[str]) -> None:
+        """Mark every occurrence of `words` (search terms) in the shown section, and scroll to the first."""
+        from PySide6.QtGui import QColor, QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
+        selections = []
+        document = self.text.document()
+        for word in words:
+            cursor = QTextCursor(document)
+            while True:
+                cursor = document.find(word, cursor)
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format.setBackground(QColor("#fff1a8"))
+                selections.append(selection)
+        self.text.setExtraSelections(selections)
+        if selections:
+            self.text.setTextCursor(selections[0].cursor)
+            self.text.ensureCursorVisible()
+
     def go_next(self) -> None:
         if self.module is not None and self.current_index == len(self.module.sections) - 1:
             if self.module.quiz is not None:
