@@ -54,3 +54,11 @@ def ask_folder(parent: QWidget | None, title: str) -> str | None:
     from PySide6.QtWidgets import QFileDialog
 
     return QFileDialog.getExistingDirectory(parent, title, str(Path.home())) or None
+
+
+def ask_multiline(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A few lines of text (a personal note); None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return value.strip() if ok and value.strip() else None

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
     certificate_settings_requested = Signal()
     trainer_requested = Signal()
     breathing_requested = Signal()
+    export_notes_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         file_menu, view_menu, help_menu = self._menus
         self._action(file_menu, "Switch &profile\u2026", "Ctrl+Shift+P", self.switch_profile_requested.emit)
         self._action(file_menu, "Open &data folder", None, self.open_data_folder_requested.emit)
+        self._action(file_menu, "&Export my notes and bookmarks\u2026", None,
+                     self.export_notes_requested.emit)
         self._action(file_menu, "&Certificate settings\u2026", None,
                      self.certificate_settings_requested.emit)
         file_menu.addSeparator()

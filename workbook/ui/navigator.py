@@ -84,6 +84,10 @@ class Navigator(QObject):
         self.home_page.review_requested.connect(self.open_review)
         self.home_page.coach_requested.connect(self.open_coach)
         self.home_page.search_requested.connect(self.open_search)
+        self.reader_page.bookmark_toggled.connect(self._toggle_bookmark)
+        self.reader_page.note_requested.connect(self._add_note)
+        self.reader_page.section_reached.connect(lambda m, s: self._show_personal(m, s))
+        window.export_notes_requested.connect(self.export_notes)
         self.search_index = None  # built on first search (tens of ms)
         self.search_index_library = None
         self.review_page = ReviewPage()
@@ -314,6 +318,39 @@ class Navigator(QObject):
             return
         self.coach_page.start(self.library, rules)
         self.pages.setCurrentWidget(self.coach_page)
+
+    # -- bookmarks and notes ------------------------------------------------------------
+
+    def _show_personal(self, module_id: str, section_id: str) -> None:
+        from workbook.store import notes
+
+        if self.learner_id is None:
+            return
+        own = [n.body for n in notes.notes_for_section(self.learner_id, module_id, section_id)]
+        self.reader_page.show_personal(notes.is_bookmarked(self.learner_id, module_id, section_id), own)
+
+    def _toggle_bookmark(self, module_id: str, section_id: str) -> None:
+        from workbook.store import notes
+
+        if self._save(notes.toggle_bookmark, self.learner_id, module_id, section_id):
+            self._show_personal(module_id, section_id)
+
+    def _add_note(self, module_id: str, section_id: str) -> None:
+        from workbook.store import notes
+
+        body = dialogs.ask_multiline(self.window, "Add a note", "Your note on this section:")
+        if body and self._save(notes.add_note, self.learner_id, module_id, section_id, body):
+            self._show_personal(module_id, section_id)
+
+    def export_notes(self) -> None:
+        from workbook.store import notes
+
+        if self.learner_id is None or self.library is None:
+            return
+        chosen = dialogs.ask_save_path(self.window, "Export notes and bookmarks",
+                                       str(Path.home() / "workbook-notes.md"), "Markdown (*.md)")
+        if chosen and self._save(notes.write_notes_markdown, Path(chosen), self.library, self.learner_id):
+            dialogs.show_info(self.window, "Exported", f"Notes and bookmarks written to {chosen}")
 
     # -- search -------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ class ReaderPage(QWidget):
     section_reached = Signal(str, str)
     home_requested = Signal()
     quiz_requested = Signal(str)  # module id: the last section leads on to the quiz
+    bookmark_toggled = Signal(str, str)  # module id, section id
+    note_requested = Signal(str, str)
     zoom_changed = Signal(int)
 
     def __init__(self, assets_dir: Path, parent: QWidget | None = None) -> None:
@@ -54,10 +56,20 @@ class ReaderPage(QWidget):
         self.module_title.setObjectName("pageTitle")
         self.position_label = QLabel("")
         self.position_label.setObjectName("muted")
+        self.bookmark_button = QPushButton("\u2606 &Bookmark")
+        self.bookmark_button.setToolTip("Bookmark this section (Ctrl+Shift+B)")
+        self.bookmark_button.setShortcut("Ctrl+Shift+B")
+        self.bookmark_button.clicked.connect(self._emit_bookmark)
+        self.note_button = QPushButton("Add a n&ote\u2026")
+        self.note_button.setToolTip("A personal note on this section (Ctrl+Shift+N)")
+        self.note_button.setShortcut("Ctrl+Shift+N")
+        self.note_button.clicked.connect(self._emit_note)
         top = QHBoxLayout()
         top.addWidget(self.home_button)
         top.addSpacing(12)
         top.addWidget(self.module_title, 1)
+        top.addWidget(self.bookmark_button)
+        top.addWidget(self.note_button)
         top.addWidget(self.position_label)
 
         self.section_list = QListWidget()
@@ -149,6 +161,25 @@ class ReaderPage(QWidget):
         self.next_button.setText("Take the &quiz \u2192" if leads_to_quiz else "&Next \u2192")
         self.next_button.setEnabled(index < total - 1 or leads_to_quiz)
         self.section_reached.emit(self.module.id, section.id)
+
+    def current_section_id(self) -> str | None:
+        if self.module is None or not 0 <= self.current_index < len(self.module.sections):
+            return None
+        return self.module.sections[self.current_index].id
+
+    def _emit_bookmark(self) -> None:
+        if self.current_section_id():
+            self.bookmark_toggled.emit(self.module.id, self.current_section_id())
+
+    def _emit_note(self) -> None:
+        if self.current_section_id():
+            self.note_requested.emit(self.module.id, self.current_section_id())
+
+    def show_personal(self, bookmarked: bool, notes: list[str]) -> None:
+        """The learner's own marks on the shown section: bookmark state and notes under the text."""
+        self.bookmark_button.setText("\u2605 Bookmarked" if bookmarked else "\u2606 &Bookmark")
+        self.note_button.setText(f"Notes ({len(notes)}) \u2013 add\u2026" if notes else "Add a n&ote\u2026")
+        self.text.setToolTip("\n\n".join(notes) if notes else "")
 
     def highlight(self, words: list[str]) -> None:
         """Mark every occurrence of `words` (search terms) in the shown section, and scroll to the first."""
