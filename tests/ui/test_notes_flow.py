@@ -13,7 +13,8 @@ def test_bookmark_and_note_survive_restart_and_export(qtbot, open_window, librar
     navigator.open_module("empathy", 1)
     reader = navigator.reader_page
     reader.bookmark_button.click()
-    monkeypatch.setattr(dialogs, "ask_multiline", lambda *args: "Try 'that sounds stressful' on billing calls.")
+    note = "Try 'that sounds stressful' on billing calls."
+    monkeypatch.setattr(dialogs, "ask_multiline", lambda *args: note)
     reader.note_button.click()
     assert "Bookmarked" in reader.bookmark_button.text() and "Notes (1)" in reader.note_button.text()
     navigator.window.close()
