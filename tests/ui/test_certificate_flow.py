@@ -17,6 +17,9 @@ def test_new_learner_sees_what_is_left(qtbot, open_window, library):
     assert panel.isVisible() and not panel.certificate_button.isEnabled()
     assert "requirements met" in panel.summary.text()
     assert "not taken yet, needs 80%" in panel.requirement_lines()
+    first_card = navigator.home_page.cards[0]
+    qtbot.waitUntil(lambda: first_card.height() > 0 and panel.height() > 0)
+    assert panel.geometry().bottom() < first_card.geometry().top()  # the checklist sits above the cards
 
 
 def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, library, data_dir, tmp_path,

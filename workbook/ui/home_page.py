@@ -91,9 +91,11 @@ class HomePage(QWidget):
         titles.addWidget(self.greeting)
         titles.addWidget(self.overall)
         header.addLayout(titles, 1)
-        for button in (self.search_button, self.coach_button, self.review_button):
-            header.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.actions = QHBoxLayout()
+        for button in (self.review_button, self.search_button, self.coach_button):
+            self.actions.addWidget(button)
+        self.actions.addStretch(1)
 
         self.grid_host = QWidget()
         self.grid_host.setObjectName("page")
@@ -110,6 +112,7 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addLayout(header)
+        layout.addLayout(self.actions)
         layout.addSpacing(12)
         layout.addWidget(self.loading_label)
         layout.addWidget(scroll, 1)
@@ -152,8 +155,9 @@ class HomePage(QWidget):
                 widget.deleteLater()
         self.cards = []
         first_row = 0
-        self.completion.setVisible(snapshot.eligibility is not None and library.course is not None)
-        if self.completion.isVisible():
+        show_completion = snapshot.eligibility is not None and library.course is not None
+        self.completion.setVisible(show_completion)  # isVisible() is False while the page is hidden
+        if show_completion:
             self.completion.show_eligibility(library.course.title, snapshot.eligibility,
                                              snapshot.certificates)
             self.grid.addWidget(self.completion, 0, 0, 1, COLUMNS)
