@@ -175,7 +175,8 @@ def _import_gift(args: argparse.Namespace) -> int:
     from workbook.core.problems import Problem
     from workbook.core.quiz import QUIZ_FILE, QuizFile, QuizSettings
     from workbook.core.quiz_loader import load_quiz
-    from workbook.core.quiz_writer import quiz_to_yaml, write_bytes_atomic, write_text_atomic
+    from workbook.core.quiz_writer import quiz_to_yaml
+    from workbook.files import write_bytes_atomic, write_text_atomic
 
     base = Path.cwd()
     source = Path(args.file)
@@ -265,7 +266,7 @@ def _import_gift(args: argparse.Namespace) -> int:
 def _export_gift(args: argparse.Namespace) -> int:
     from workbook.core.gift import write_gift
     from workbook.core.quiz import QUIZ_FILE
-    from workbook.core.quiz_writer import write_text_atomic
+    from workbook.files import write_text_atomic
 
     _library, module = _find_module(args)
     if module is None:
@@ -301,8 +302,8 @@ def _call_graph(args: argparse.Namespace) -> int:
 
     from workbook.core.call_graph import to_dot
     from workbook.core.loader import load_library
-    from workbook.core.quiz_writer import write_bytes_atomic, write_text_atomic
     from workbook.core.scenario import SCENARIO_FOLDER
+    from workbook.files import write_bytes_atomic, write_text_atomic
 
     root = Path(args.content) if args.content else bundled_content_dir()
     library = load_library(root)

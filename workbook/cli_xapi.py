@@ -39,7 +39,7 @@ def add_xapi_commands(commands, common: argparse.ArgumentParser,
 
 def _export_xapi(args: argparse.Namespace) -> int:
     from workbook.core.loader import load_library
-    from workbook.core.quiz_writer import write_text_atomic
+    from workbook.files import write_text_atomic
     from workbook.reports.xapi import HOME_PAGE, statements, to_json
     from workbook.store.learners import find_learner
 

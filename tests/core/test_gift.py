@@ -36,8 +36,9 @@ from workbook.core.quiz import (
     TrueFalse,
 )
 from workbook.core.quiz_loader import load_quiz
-from workbook.core.quiz_writer import quiz_to_yaml, write_quiz_file, write_text_atomic
+from workbook.core.quiz_writer import quiz_to_yaml, write_quiz_file
 from workbook.core.yaml_lines import load_yaml_text
+from workbook.files import write_text_atomic
 from workbook.paths import bundled_assets_dir, bundled_content_dir
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gift"

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
-from workbook.core.quiz_writer import write_bytes_atomic
+from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
 

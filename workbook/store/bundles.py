@@ -22,7 +22,7 @@ from typing import Any
 from peewee import SQL
 
 from workbook import __version__
-from workbook.core.quiz_writer import write_bytes_atomic
+from workbook.files import write_bytes_atomic
 from workbook.store.clock import utc_now_text
 from workbook.store.connection import StoreError
 from workbook.store.models import ActivityRecord, LearnerRecord, database

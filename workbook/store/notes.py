@@ -6,14 +6,13 @@ deleted (activity rows, by contrast, are append-only).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from workbook.core.content import Library
+from workbook.files import write_text_atomic
 from workbook.store.clock import new_id, utc_now_text
 from workbook.store.models import BookmarkRecord, LearnerRecord, NoteRecord
 
@@ -177,16 +176,6 @@ def export_markdown(library: Library, learner_id: str, now: datetime | None = No
 
 def write_notes_markdown(path: Path, library: Library, learner_id: str, now: datetime | None = None) -> Path:
     """Write the export atomically: a reader never sees half a file, a failure leaves the old one."""
-    data = export_markdown(library, learner_id, now).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, export_markdown(library, learner_id, now))
     return path
