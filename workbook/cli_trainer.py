@@ -16,12 +16,23 @@ from pathlib import Path
 from workbook.cli_support import open_store
 from workbook.paths import database_path, resolve_data_dir
 
+# Kept here, not in the store: registering the subcommand must not import the store (90 ms of
+# start-up for every command, the app included).
+RESET_PROCEDURE = """\
+Forgotten trainer passphrase: reset it on this computer.
+
+  1. Close the workbook on this computer.
+  2. Run:  python main.py reset-trainer --yes   (add --data-dir DIR if the data lives elsewhere)
+  3. Open the workbook and set a new trainer passphrase (Trainer views ask for one).
+
+The reset removes only the trainer passphrase and its failed-try counter. Every learner profile,
+cohort, quiz attempt, practice call and certificate record is kept. Anyone who can run commands
+as this computer's user can do this, so protect the computer account itself."""
+
 
 def add_trainer_commands(commands, common: argparse.ArgumentParser,
                          content: argparse.ArgumentParser) -> dict:
     """Register the subcommands on `commands`; returns their handlers by name."""
-    from workbook.store.trainer import RESET_PROCEDURE
-
     reset = commands.add_parser("reset-trainer", parents=[common],
                                 help="forgotten trainer passphrase: remove it (all learner data is kept)",
                                 description=RESET_PROCEDURE,
@@ -38,7 +49,7 @@ def add_trainer_commands(commands, common: argparse.ArgumentParser,
 
 
 def _reset_trainer(args: argparse.Namespace) -> int:
-    from workbook.store.trainer import RESET_PROCEDURE, has_trainer, reset_trainer_passphrase
+    from workbook.store.trainer import has_trainer, reset_trainer_passphrase
 
     data_dir = resolve_data_dir(args.data_dir)
     if not args.yes:

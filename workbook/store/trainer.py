@@ -6,7 +6,7 @@ wrong passphrase locks further tries for a delay that doubles with each consecut
 guessing costs time even when a script does the typing. The count survives a restart because it
 is stored, not held in memory.
 
-Forgotten passphrase: `python main.py reset-trainer --yes` (see `RESET_PROCEDURE`) removes only
+Forgotten passphrase: `python main.py reset-trainer --yes` (see `cli_trainer.RESET_PROCEDURE`) removes only
 these settings; every learner, cohort and activity row stays.
 """
 
@@ -37,16 +37,6 @@ HASH_BYTES = 32
 MAX_DELAY_SECONDS = 300
 _MAX_N = 2**20  # refuse stored parameters that would take minutes or gigabytes to check
 
-RESET_PROCEDURE = """\
-Forgotten trainer passphrase: reset it on this computer.
-
-  1. Close the workbook on this computer.
-  2. Run:  python main.py reset-trainer --yes   (add --data-dir DIR if the data lives elsewhere)
-  3. Open the workbook and set a new trainer passphrase (Trainer views ask for one).
-
-The reset removes only the trainer passphrase and its failed-try counter. Every learner profile,
-cohort, quiz attempt, practice call and certificate record is kept. Anyone who can run commands
-as this computer's user can do this, so protect the computer account itself."""
 
 
 class PassphraseError(ValueError):
