@@ -23,7 +23,7 @@ from peewee import SQL
 
 from workbook import __version__
 from workbook.files import write_bytes_atomic
-from workbook.store.clock import utc_now_text
+from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.connection import StoreError
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.settings import device_id
@@ -398,7 +398,7 @@ def _is_time(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = parse_utc_text(value)
     except ValueError:
         return False
     return moment.tzinfo is not None

@@ -13,3 +13,8 @@ def utc_now_text(now: datetime | None = None) -> str:
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def parse_utc_text(text: str) -> datetime:
+    """The inverse of `utc_now_text`: a stored timestamp back as an aware UTC datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)

@@ -21,6 +21,7 @@ from workbook.core.activity import section_object_id
 from workbook.core.content import Library
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
 from workbook.store import migrations
+from workbook.store.clock import parse_utc_text
 from workbook.store.models import database
 from workbook.store.practice_calls import call_object_id
 
@@ -160,5 +161,5 @@ def _round(value: float) -> int:
 def _last_active(text: str | None, now: datetime | None) -> datetime | None:
     if not text:
         return None
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    moment = parse_utc_text(text)
     return min(moment, now) if now is not None else moment

@@ -13,7 +13,7 @@ from peewee import SQL
 from workbook.core.activity import Verb
 from workbook.core.debrief import Debrief
 from workbook.store.activity import record_activity
-from workbook.store.clock import new_id
+from workbook.store.clock import new_id, parse_utc_text
 from workbook.store.models import ActivityRecord
 
 _CALL_VERBS = (str(Verb.CALL_STARTED), str(Verb.REPLY_CHOSEN), str(Verb.CALL_ENDED))
@@ -51,7 +51,7 @@ def start_call(learner_id: str, scenario_id: str, prefix: list[tuple[str, int]] 
                              attempt_id=call_id, now=now,
                              payload={"scenario_id": scenario_id, "replayed_from": replayed_from,
                                       "prefix": len(prefix or [])})
-    call = StoredCall(call_id, learner_id, scenario_id, _parse_time(record.occurred_at),
+    call = StoredCall(call_id, learner_id, scenario_id, parse_utc_text(record.occurred_at),
                       replayed_from=replayed_from)
     for node, reply in prefix or []:
         record_reply(call, node, reply, replayed=True, now=now)
@@ -76,7 +76,7 @@ def end_call(call: StoredCall, ending_id: str, report: Debrief, now: datetime | 
                "turns": len(report.turns)}
     record = record_activity(call.learner_id, Verb.CALL_ENDED, call_object_id(call.scenario_id),
                              attempt_id=call.id, payload=outcome, now=now)
-    call.ended_at, call.outcome = _parse_time(record.occurred_at), outcome
+    call.ended_at, call.outcome = parse_utc_text(record.occurred_at), outcome
 
 
 def load_call(call_id: str) -> StoredCall | None:
@@ -87,7 +87,7 @@ def load_call(call_id: str) -> StoredCall | None:
     if start is None:
         return None
     begun = json.loads(start.payload)
-    call = StoredCall(call_id, start.learner_id, begun["scenario_id"], _parse_time(start.occurred_at),
+    call = StoredCall(call_id, start.learner_id, begun["scenario_id"], parse_utc_text(start.occurred_at),
                       replayed_from=begun.get("replayed_from"))
     chosen = {}
     for row in rows:
@@ -95,7 +95,7 @@ def load_call(call_id: str) -> StoredCall | None:
         if row.verb == Verb.REPLY_CHOSEN:
             chosen.setdefault(payload["turn"], (payload["node"], payload["reply"]))
         elif row.verb == Verb.CALL_ENDED and call.ended_at is None:
-            call.ended_at, call.outcome = _parse_time(row.occurred_at), payload
+            call.ended_at, call.outcome = parse_utc_text(row.occurred_at), payload
     for turn in sorted(chosen):
         if turn != len(call.replies) + 1:
             break  # a gap (a merge from a damaged bundle): keep the turns that follow in order
@@ -178,7 +178,3 @@ def finished_calls(learner_id: str, scenario_id: str) -> list[StoredCall]:
            .order_by(ActivityRecord.occurred_at))
     calls = [load_call(row.attempt_id) for row in ids]
     return [call for call in calls if call is not None]
-
-
-def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))

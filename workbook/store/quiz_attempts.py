@@ -14,7 +14,7 @@ from peewee import SQL
 from workbook.core.activity import Verb
 from workbook.core.attempt import AttemptPlan, AttemptResult
 from workbook.store.activity import record_activity
-from workbook.store.clock import new_id
+from workbook.store.clock import new_id, parse_utc_text
 from workbook.store.models import ActivityRecord
 
 _QUIZ_VERBS = (str(Verb.ATTEMPT_STARTED), str(Verb.ANSWER_GIVEN), str(Verb.ATTEMPT_SUBMITTED))
@@ -94,7 +94,7 @@ def submit_attempt(attempt: StoredAttempt, result: AttemptResult, reason: str = 
         payload={"percent": result.percent, "passed": result.passed, "by_skill": result.by_skill(),
                  "reason": reason},
         now=now)
-    attempt.submitted_at = _parse_time(record.occurred_at)
+    attempt.submitted_at = parse_utc_text(record.occurred_at)
     attempt.percent, attempt.passed = result.percent, result.passed
 
 
@@ -108,7 +108,7 @@ def load_attempt(attempt_id: str) -> StoredAttempt | None:
         return None
     attempt = StoredAttempt(id=attempt_id, learner_id=start.learner_id,
                             plan=AttemptPlan.from_payload(json.loads(start.payload)),
-                            started_at=_parse_time(start.occurred_at))
+                            started_at=parse_utc_text(start.occurred_at))
     for row in rows:
         payload = json.loads(row.payload)
         if row.verb == Verb.ANSWER_GIVEN:
@@ -116,7 +116,7 @@ def load_attempt(attempt_id: str) -> StoredAttempt | None:
             if payload.get("checked"):
                 attempt.checked.add(payload["question_id"])
         elif row.verb == Verb.ATTEMPT_SUBMITTED and attempt.submitted_at is None:
-            attempt.submitted_at = _parse_time(row.occurred_at)
+            attempt.submitted_at = parse_utc_text(row.occurred_at)
             attempt.percent, attempt.passed = payload["percent"], payload["passed"]
     return attempt
 
@@ -175,7 +175,3 @@ def quiz_scores(learner_id: str) -> dict[str, QuizScore]:
                                       latest_passed=results[-1][1],
                                       ever_passed=any(ok for _, ok in results), attempts=len(results))
     return scores
-
-
-def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))

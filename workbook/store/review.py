@@ -34,7 +34,7 @@ from workbook.core.review_cards import (
 )
 from workbook.core.scoring import score
 from workbook.store.activity import read_sections, record_activity
-from workbook.store.clock import utc_now_text
+from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.models import ActivityRecord
 
 NEW_PHRASES_PER_DAY = 10
@@ -193,4 +193,4 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
 
 
 def _parse(text: str) -> datetime:
-    return utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    return parse_utc_text(text)

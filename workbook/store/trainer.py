@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from workbook.store.clock import utc_now_text
+from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.models import SettingRecord, database
 from workbook.store.settings import get_setting, set_setting
 
@@ -185,7 +185,7 @@ def _remaining(moment: datetime, failures: int) -> float:
     if not text:
         return 0.0
     try:
-        until = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        until = parse_utc_text(text)
     except ValueError:
         return float(delay_after(max(failures, 1)))
     remaining = (until - moment).total_seconds()
