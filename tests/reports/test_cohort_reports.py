@@ -19,9 +19,10 @@ from matplotlib.colors import to_hex
 from pypdf import PdfReader
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.score_bands import AMBER, GREEN, RED
 from workbook.reports import charts
 from workbook.reports.batch import Outcome, file_stem, issue_for_cohort, unique_path
-from workbook.reports.cohort_report import AMBER, GREEN, RED, Cancelled, csv_header, write_csv, write_pdf
+from workbook.reports.cohort_report import Cancelled, csv_header, write_csv, write_pdf
 from workbook.reports.issue import issued_certificates
 from workbook.store.learners import create_learner
 

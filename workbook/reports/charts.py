@@ -21,15 +21,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow
+from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.paths import bundled_assets_dir
-from workbook.reports.cohort_report import (
-    FAIR,
-    GOOD,
-    PASS_MARK,
-    modules_completed,
-    quizzes_passed,
-    score_colour,
-)
+from workbook.reports.cohort_report import PASS_MARK, modules_completed, quizzes_passed
 
 if TYPE_CHECKING:
     from reportlab.lib.utils import ImageReader

@@ -35,17 +35,13 @@ from reportlab.platypus import (
 )
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
 
 STALLED_DAYS = 7
 PASS_MARK = 80  # the course's default quiz pass mark; callers pass the course's own
-GOOD = 80  # green from here: the same thresholds as the app's score colours
-FAIR = 50  # amber from here, red below
-GREEN = "#1b6e3a"
-AMBER = "#b7791f"
-RED = "#a12a2a"
 PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -86,13 +82,6 @@ def _date(moment: datetime | None) -> str:
 def _idle_days(row: LearnerRow, now: datetime) -> int | None:
     idle = row.inactive_for(now)
     return None if idle is None else idle.days
-
-
-def score_colour(percent: float) -> str:
-    """Green from 80%, amber from 50%, red below."""
-    if percent >= GOOD:
-        return GREEN
-    return AMBER if percent >= FAIR else RED
 
 
 # -- what counts as done (the summary, the matrix and the progress chart agree) --------------------

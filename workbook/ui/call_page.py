@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from workbook.core.call_engine import current_ending, current_node, mood_words, offered_replies
 from workbook.core.scenario import Rating
-from workbook.ui.html_bits import bar, score_colour
+from workbook.core.score_bands import score_colour
+from workbook.ui.html_bits import bar
 from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 
 if TYPE_CHECKING:

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from workbook.ui.theme import SUCCESS, WARNING
-
-AMBER = "#b7791f"
-
-
-def score_colour(percent: float) -> str:
-    """Green from 80%, amber from 50%, red below: the same thresholds everywhere."""
-    if percent >= 80:
-        return SUCCESS
-    return AMBER if percent >= 50 else WARNING
+from workbook.core.score_bands import score_colour
 
 
 def bar(percent: int, cells: int = 20) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.dashboard_model import CohortDashboard
-from workbook.ui.html_bits import score_colour
+from workbook.core.score_bands import score_colour
 from workbook.ui.theme import MUTED
 from workbook.ui.trainer.matrix_model import LEARNER_ROLE, MatrixModel
 
@@ -248,25 +248,16 @@ class DashboardPage(QWidget):
     def _draw_chart(self) -> None:
         if self.dashboard is None:
             return
-        try:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-        except ImportError:  # charts are optional: the figures are in the table and the list
-            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from workbook.reports.charts import draw_skill_bars  # the same chart as the PDF report
+
         if self.chart is None:
             self.chart = FigureCanvasQTAgg(Figure(figsize=(3.4, 2.8), tight_layout=True))
             self.chart.setMinimumHeight(240)
             self.chart_host.addWidget(self.chart)
-        figure = self.chart.figure
-        figure.clear()
-        axes = figure.add_subplot()
-        items = sorted(self.dashboard.skill_averages.items(), key=lambda item: item[1])
-        labels = [self.skill_label(skill) for skill, _ in items]
-        values = [percent for _, percent in items]
-        axes.barh(labels, values, color=[score_colour(v) for v in values])
-        axes.set_xlim(0, 100)
-        axes.set_title("Skills, cohort average (%)", fontsize=9)
-        axes.tick_params(labelsize=8)
+        draw_skill_bars(self.chart.figure, self.dashboard.skill_averages, self.skill_label)
         self.chart.draw_idle()
 
     def _open_learner(self, index) -> None:
