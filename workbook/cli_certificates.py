@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import open_store
+from workbook.cli_support import find_learner_or_say, open_store
 from workbook.paths import bundled_content_dir, resolve_data_dir
 
 
@@ -40,7 +40,6 @@ def _certificate(args: argparse.Namespace) -> int:
 
     from workbook.core.loader import load_library
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
-    from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
     root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
@@ -56,9 +55,8 @@ def _certificate(args: argparse.Namespace) -> int:
     if db is None:
         return 1
     try:
-        learner = find_learner(args.learner)
+        learner = find_learner_or_say(args.learner, data_dir)
         if learner is None:
-            print(f"No learner called '{args.learner}' in {data_dir}", file=sys.stderr)
             return 1
         chosen = certificate_settings(library)
         if args.page_size:

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import open_store
+from workbook.cli_support import find_learner_or_say, open_store
 from workbook.paths import resolve_data_dir
 
 
@@ -34,7 +34,6 @@ def _plural(count: int, word: str) -> str:
 def _export_progress(args: argparse.Namespace) -> int:
     from workbook.store.bundles import BundleError, export_bundle
     from workbook.store.connection import StoreError
-    from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
     out = Path(args.out)
@@ -45,9 +44,8 @@ def _export_progress(args: argparse.Namespace) -> int:
     if db is None:
         return 1
     try:
-        learner = find_learner(args.learner)
+        learner = find_learner_or_say(args.learner, data_dir)
         if learner is None:
-            print(f"No learner called '{args.learner}' in {data_dir}", file=sys.stderr)
             return 1
         summary = export_bundle(learner.id, out)
     except BundleError as error:

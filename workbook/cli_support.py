@@ -33,3 +33,14 @@ def open_store(data_dir: Path):
     except DatabaseProblem as error:
         print(f"The progress database cannot be opened: {error}", file=sys.stderr)
         return None
+
+
+def find_learner_or_say(name_or_id: str, data_dir: Path):
+    """The learner by name, employee id or id; None after saying there is none (the database must
+    be open)."""
+    from workbook.store.learners import find_learner
+
+    learner = find_learner(name_or_id)
+    if learner is None:
+        print(f"No learner called '{name_or_id}' in {data_dir}", file=sys.stderr)
+    return learner

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbook.cli_support import open_store
+from workbook.cli_support import find_learner_or_say, open_store
 from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
 
 
@@ -41,7 +41,6 @@ def _export_xapi(args: argparse.Namespace) -> int:
     from workbook.core.loader import load_library
     from workbook.files import write_text_atomic
     from workbook.reports.xapi import HOME_PAGE, statements, to_json
-    from workbook.store.learners import find_learner
 
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)
@@ -60,9 +59,8 @@ def _export_xapi(args: argparse.Namespace) -> int:
     try:
         learner_ids = None
         if args.learner:
-            learner = find_learner(args.learner)
+            learner = find_learner_or_say(args.learner, data_dir)
             if learner is None:
-                print(f"No learner called '{args.learner}' in {data_dir}", file=sys.stderr)
                 return 1
             learner_ids = [learner.id]
         found = statements(library, learner_ids, home_page=args.home_page or HOME_PAGE)

@@ -143,19 +143,26 @@ class Navigator(QObject):
         if self.library is None:
             self.home_page.show_loading(name)
         else:
-            read = activity.read_sections(self.learner_id)
-            positions = activity.reading_positions(self.learner_id)
-            self.home_page.populate(self.library, LearnerSnapshot(
-                name, progress_by_module(self.library, read), resume_target(self.library, positions),
-                quiz_attempts.quiz_scores(self.learner_id),
-                quiz_attempts.unfinished_quiz_modules(self.learner_id),
-                practice_calls.call_records(self.learner_id),
-                issue.eligibility_for(self.library, self.learner_id) if self.library.course else None,
-                issue.issued_certificates(self.learner_id),
-                self._review_due()))
+            self.home_page.populate(self.library, self._snapshot(name))
         self.pages.setCurrentWidget(self.home_page)
         if self.home_page.cards:
             self.home_page.resume_button.setFocus()
+
+    def _snapshot(self, name: str) -> LearnerSnapshot:
+        """Everything the home screen shows, each set of rows read once."""
+        from workbook.core.completion import check_eligibility
+        from workbook.store.learner_progress import learner_record
+
+        library, learner_id = self.library, self.learner_id
+        reading = progress_by_module(library, activity.read_sections(learner_id))
+        scores = quiz_attempts.quiz_scores(learner_id)
+        eligibility = (check_eligibility(library.course, library,
+                                         learner_record(library, learner_id, reading, scores))
+                       if library.course else None)
+        return LearnerSnapshot(
+            name, reading, resume_target(library, activity.reading_positions(learner_id)), scores,
+            quiz_attempts.unfinished_quiz_modules(learner_id), practice_calls.call_records(learner_id),
+            eligibility, issue.issued_certificates(learner_id), self._review_due())
 
     def open_module(self, module_id: str, index: int | None = None) -> None:
         module = self.library.module(module_id) if self.library else None
