@@ -39,3 +39,46 @@ def open_window(qtbot, data_dir: Path) -> Callable[[Library], Navigator]:
     yield start
     for db in opened:
         db.close()
+
+
+_APP_PRELUDE = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from workbook.core.loader import load_library
+from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
+from workbook.store.connection import open_database
+from workbook.store.learners import create_learner
+from workbook.ui.main_window import MainWindow
+from workbook.ui.navigator import Navigator
+
+app = QApplication([])
+data = Path(sys.argv[1])
+open_database(database_path(data))
+window = MainWindow()
+navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
+navigator.start()
+window.show()
+"""
+
+
+@pytest.fixture
+def kill_app_after():
+    """Run the real app in a child process, do `steps` (Python using `navigator`, `app` and
+    `create_learner`, ending by printing one line), then SIGKILL it; returns the printed words."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    def run(steps: str, data_dir: Path) -> list[str]:
+        script = _APP_PRELUDE + steps + "\ntime.sleep(120)\n"
+        child = subprocess.Popen([sys.executable, "-c", script, str(data_dir)], stdout=subprocess.PIPE,
+                                 text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        line = child.stdout.readline().split()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+        assert line, "the child did not get as far as its last step"
+        return line
+
+    return run

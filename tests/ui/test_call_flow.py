@@ -3,10 +3,6 @@ replays from a turn, and resumes a call after the app was killed."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -85,41 +81,18 @@ def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open
         assert "Practice calls: 1 of" in navigator.home_page.card(module_id).calls_label.text()
 
 
-_KILLED_SCRIPT = """
-import sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from workbook.core.loader import load_library
-from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
-from workbook.store.connection import open_database
-from workbook.store.learners import create_learner
-from workbook.ui.main_window import MainWindow
-from workbook.ui.navigator import Navigator
-
-app = QApplication([])
-data = Path(sys.argv[1])
-open_database(database_path(data))
-window = MainWindow()
-navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
-navigator.start()
-window.show()
+_STEPS_BEFORE_KILL = """
 navigator.open_learner(create_learner("Killed Mid-Call").id)
 navigator.open_call("healthcare-billing-error")
 for _ in range(3):
     navigator.call_page.press(1)
 app.processEvents()
 print(navigator.call.id, navigator.call_state.at, navigator.call_state.mood, flush=True)
-time.sleep(120)
 """
 
 
-def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path):
-    child = subprocess.Popen([sys.executable, "-c", _KILLED_SCRIPT, str(data_dir)], stdout=subprocess.PIPE,
-                             text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    line = child.stdout.readline().split()
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=10)
-    assert line, "the child did not get as far as choosing"
+def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path, kill_app_after):
+    line = kill_app_after(_STEPS_BEFORE_KILL, data_dir)
     call_id, node, mood = line[0], line[1], int(line[2])
 
     navigator = open_window(library)

@@ -3,10 +3,6 @@ attempt after the app was killed."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -133,24 +129,7 @@ def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, lib
     assert "0%" in page.score_label.text()
 
 
-_KILLED_SCRIPT = """
-import sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from workbook.core.loader import load_library
-from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
-from workbook.store.connection import open_database
-from workbook.store.learners import create_learner
-from workbook.ui.main_window import MainWindow
-from workbook.ui.navigator import Navigator
-
-app = QApplication([])
-data = Path(sys.argv[1])
-open_database(database_path(data))
-window = MainWindow()
-navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
-navigator.start()
-window.show()
+_STEPS_BEFORE_KILL = """
 navigator.open_learner(create_learner("Killed Mid-Quiz").id)
 navigator.open_quiz("active-listening")
 navigator.quiz_page.start_button.click()
@@ -170,17 +149,11 @@ for _ in range(3):
 answer(page.view)  # a fourth answer, given but not yet checked
 app.processEvents()
 print(navigator.attempt.id, ",".join(sorted(navigator.attempt.responses)), flush=True)
-time.sleep(120)
 """
 
 
-def test_attempt_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path):
-    child = subprocess.Popen([sys.executable, "-c", _KILLED_SCRIPT, str(data_dir)], stdout=subprocess.PIPE,
-                             text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    line = child.stdout.readline().split()
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=10)
-    assert line, "the child did not get as far as answering"
+def test_attempt_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path, kill_app_after):
+    line = kill_app_after(_STEPS_BEFORE_KILL, data_dir)
     attempt_id, answered = line[0], set(line[1].split(","))
     assert len(answered) == 4
 
