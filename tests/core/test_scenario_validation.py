@@ -269,6 +269,17 @@ CASES = [
                                            "  opening:\n    kind: resolved\n    title: Odd\n"
                                            "    outcome: Odd.\n  hung-up:\n    kind: hung-up")],
           "  opening:", "endings", "'opening' is both a node and an ending", occurrence=2),
+    _case("typed-node-without-a-best-reply",
+          [("caller: Why was I charged twice?", "caller: Why was I charged twice?\n    typed: true"),
+           ("rating: best\n        skills: {listening: 1, empathy: 1}", "rating: okay\n        skills: {}")],
+          "typed: true", "nodes.opening.typed",
+          "a typed node needs a reply rated 'best' (a typed reply is matched to one)"),
+    _case("typed-node-with-a-hand-over",
+          [("caller: Why was I charged twice?", "caller: Why was I charged twice?\n    typed: true"),
+           ("feedback: You passed the problem on.",
+            "feedback: You passed the problem on.\n        handover: avoidable")],
+          "handover: avoidable", "nodes.opening.replies.2.handover",
+          "a typed node cannot offer a hand-over (a typed reply never means one)"),
     _case("not-a-mapping", "- id: test-call\n", "- id: test-call", "scenario",
           "expected a mapping of fields"),
 ]

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from workbook.core.call_engine import MOOD_MAX, MOOD_MIN, choose, offered_replies, replay, start_call
+from workbook.core.call_engine import (
+    MOOD_MAX,
+    MOOD_MIN,
+    TYPED_MOOD_LIMIT,
+    TypedReply,
+    choose,
+    offered_replies,
+    replay,
+    start_call,
+)
 from workbook.core.debrief import debrief
 from workbook.core.loader import load_library
 from workbook.core.scenario import CALL_SKILLS, SCENARIO_FOLDER, EndingKind, Rating, Scenario
@@ -29,8 +38,8 @@ def shipped() -> dict[str, Scenario]:
 
 
 @cache
-def walk_of(scenario_id: str) -> Walk:
-    return walk_scenario(shipped()[scenario_id])
+def walk_of(scenario_id: str, typed: bool = True) -> Walk:
+    return walk_scenario(shipped()[scenario_id], typed)
 
 
 SHIPPED_IDS = sorted(shipped())
@@ -51,14 +60,14 @@ def test_at_least_ten_practice_calls_are_shipped():
 
 @pytest.mark.parametrize("scenario_id", SHIPPED_IDS)
 def test_shipped_call_meets_the_content_rules(scenario_id):
-    """12+ nodes, 3+ endings all reachable, every node reachable, 3+ decisions on every path, and a
-    strong and a failing ending within reach; replies tag only the call skills."""
+    """12+ nodes, 3+ endings all reachable, every node reachable, 3+ decisions on every scripted
+    path, and a strong and a failing ending within reach; replies tag only the call skills."""
     scenario, walk = shipped()[scenario_id], walk_of(scenario_id)
     assert len(scenario.nodes) >= MIN_NODES
     assert len(scenario.endings) >= MIN_ENDINGS
     assert walk.endings == set(scenario.endings)
     assert walk.nodes == set(scenario.nodes)
-    assert walk.fewest_decisions >= MIN_DECISIONS
+    assert walk_of(scenario_id, typed=False).fewest_decisions >= MIN_DECISIONS
     assert walk.most_decisions <= MAX_DECISIONS
     reached = {scenario.endings[e].kind for e in walk.endings}
     assert any(kind.strong for kind in reached)
@@ -72,23 +81,28 @@ def test_shipped_call_meets_the_content_rules(scenario_id):
 @settings(max_examples=150, deadline=None)
 @given(rng=st.randoms(use_true_random=False))
 def test_random_calls_end_within_the_limit(scenario_id, rng):
-    """A learner picking any reply on offer, at random, always reaches an ending within MAX_DECISIONS
-    replies; the mood stays within 0..100, time only moves on, and the debrief reads the call."""
+    """A learner picking any reply on offer (or typing one where the script lets them), at random,
+    always reaches an ending within MAX_DECISIONS replies; the mood stays within 0..100, time only
+    moves on, and the debrief reads the call."""
     scenario = shipped()[scenario_id]
     state = start_call(scenario)
     while not state.ended(scenario) and len(state.choices) < MAX_DECISIONS:
         offered = offered_replies(scenario, state)
         assert offered, f"no reply on offer at '{state.at}'"
         before = state
-        state = choose(scenario, state, rng.choice(offered))
-        note(f"{before.at} -> reply {state.choices[-1].reply + 1} -> {state.at} (mood {state.mood})")
+        typed = None
+        if scenario.nodes[state.at].typed and rng.random() < 0.5:
+            typed = TypedReply("own words", rng.randint(-TYPED_MOOD_LIMIT - 5, TYPED_MOOD_LIMIT + 5))
+        state = choose(scenario, state, rng.choice(offered), typed)
+        note(f"{before.at} -> reply {state.choices[-1].reply + 1} {typed} -> {state.at} (mood {state.mood})")
         assert MOOD_MIN <= state.mood <= MOOD_MAX
         assert state.seconds >= before.seconds
     assert state.ended(scenario), f"still at '{state.at}' after {MAX_DECISIONS} replies"
 
     walk = walk_of(scenario_id)
     assert walk.fewest_decisions <= len(state.choices) <= walk.most_decisions
-    assert replay(scenario, [c.reply for c in state.choices]) == state
+    typed_turns = {turn: c.typed for turn, c in enumerate(state.choices) if c.typed is not None}
+    assert replay(scenario, [c.reply for c in state.choices], typed_turns) == state
 
     result = debrief(scenario, state)
     ending = scenario.endings[state.at]

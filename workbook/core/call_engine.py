@@ -3,10 +3,16 @@
 State is the current node (or ending), the caller's mood, the flags set so far, the simulated
 seconds and the choices made. The same choices always give the same call, so a call is stored as
 its list of choices and resumed or replayed by playing them again.
+
+At a `typed` node the learner may write their own reply: the choice then names the scripted reply
+the coach judged it closest to (which decides the branch) and carries the typed text with the
+coach's mood change, which replaces the scripted one. Stored with the choice, it replays exactly
+even after the coach's rules are edited.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -14,17 +20,29 @@ from workbook.core.conditions import Condition, parse_condition
 from workbook.core.scenario import Ending, Node, Reply, Scenario
 
 MOOD_MIN, MOOD_MAX = 0, 100
+# A typed reply moves the mood by at most this much either way (the validator walks every value).
+TYPED_MOOD_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class TypedReply:
+    """What the learner typed at a `typed` node and the mood change the coach gave it."""
+
+    text: str
+    mood_change: int
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One decision: at `node`, the reply at `reply` (its index in the node's reply list)."""
+    """One decision: at `node`, the reply at `reply` (its index in the node's reply list), or the
+    learner's own words (`typed`) that the coach matched to that reply."""
 
     node: str
     reply: int
     mood_before: int
     mood_after: int
     seconds_after: int
+    typed: TypedReply | None = None
 
 
 @dataclass(frozen=True)
@@ -71,22 +89,27 @@ def offered_replies(scenario: Scenario, state: CallState) -> list[int]:
             if reply.when is None or condition(reply.when).holds(state.mood, state.seconds, state.flags)]
 
 
-def choose(scenario: Scenario, state: CallState, reply_index: int) -> CallState:
-    """The state after the agent says reply `reply_index` of the current node."""
+def choose(scenario: Scenario, state: CallState, reply_index: int,
+           typed: TypedReply | None = None) -> CallState:
+    """The state after the agent says reply `reply_index` of the current node, or, at a typed node,
+    their own words in `typed` judged closest to that reply."""
     node = current_node(scenario, state)
     if node is None:
         raise CallError("the call has already ended")
     if reply_index not in offered_replies(scenario, state):
         raise CallError(f"reply {reply_index + 1} is not offered at '{state.at}'")
+    if typed is not None and not node.typed:
+        raise CallError(f"'{state.at}' does not take typed replies")
     reply = node.replies[reply_index]
-    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + reply.mood))
+    change = reply.mood if typed is None else max(-TYPED_MOOD_LIMIT, min(TYPED_MOOD_LIMIT, typed.mood_change))
+    mood = max(MOOD_MIN, min(MOOD_MAX, state.mood + change))
     flags = (state.flags | frozenset(reply.set)) - frozenset(reply.clear)
     seconds = state.seconds + reply.seconds
     target = _next_target(scenario, reply, mood, seconds, flags)
     following = scenario.nodes.get(target)
     if following is not None:
         seconds += following.seconds
-    choice = Choice(state.at, reply_index, state.mood, mood, seconds)
+    choice = Choice(state.at, reply_index, state.mood, mood, seconds, typed)
     return replace(state, at=target, mood=mood, flags=flags, seconds=seconds,
                    choices=state.choices + (choice,))
 
@@ -103,11 +126,13 @@ def _next_target(scenario: Scenario, reply: Reply, mood: int, seconds: int, flag
     raise CallError("no branch of 'next' applies and there is no default branch")
 
 
-def replay(scenario: Scenario, replies: list[int] | tuple[int, ...]) -> CallState:
-    """Play a stored list of reply indices from the start (resume, review, replay from here)."""
+def replay(scenario: Scenario, replies: Sequence[int],
+           typed: Mapping[int, TypedReply] | None = None) -> CallState:
+    """Play a stored list of reply indices from the start (resume, review, replay from here);
+    `typed` holds the learner's own words by turn index (0-based), where they typed."""
     state = start_call(scenario)
-    for index in replies:
-        state = choose(scenario, state, index)
+    for turn, index in enumerate(replies):
+        state = choose(scenario, state, index, (typed or {}).get(turn))
     return state
 
 

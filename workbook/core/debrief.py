@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbook.core.call_engine import CallState, choose, offered_replies, start_call
+from workbook.core.call_engine import CallState, TypedReply, choose, offered_replies, start_call
 from workbook.core.scenario import Ending, EndingKind, Handover, Rating, Reply, Scenario
 
 
@@ -25,6 +25,12 @@ class Turn:
     mood_before: int
     mood_after: int
     better: Reply | None  # the best reply on offer, when the learner chose another
+    typed: TypedReply | None = None  # the learner's own words, which the coach matched to `reply`
+
+    @property
+    def said(self) -> str:
+        """What the learner said on this turn: their own words, or the scripted reply they picked."""
+        return self.typed.text if self.typed is not None else self.reply.text
 
     @property
     def handover_note(self) -> str | None:
@@ -67,8 +73,8 @@ def debrief(scenario: Scenario, state: CallState) -> Debrief:
         best = next((o for o in offered if o.rating == Rating.BEST), None)
         better = best if reply.rating != Rating.BEST and best is not None else None
         turns.append(Turn(number, choice.node, node.caller, reply, choice.mood_before, choice.mood_after,
-                          better))
-        walk = choose(scenario, walk, choice.reply)
+                          better, choice.typed))
+        walk = choose(scenario, walk, choice.reply, choice.typed)
     skills = {skill: (max(0, min(100, round(100 * earned[skill] / possible[skill])))
                       if possible[skill] > 0 else 0)  # only ever broken on this path: 0%
               for skill in sorted(possible) if possible[skill] > 0 or earned[skill] < 0}

@@ -91,6 +91,9 @@ class Node(BaseModel):
     caller: Text
     tone: ShortText | None = None
     seconds: int = Field(default=15, ge=0, le=600)  # how long the caller's line takes
+    # The learner types their own reply here; the coach's verdict picks the scripted reply of the
+    # same rating (for the branch, flags and skills) and its mood change replaces that reply's.
+    typed: bool = False
     replies: list[Reply] = Field(min_length=2, max_length=4)
 
 

@@ -4,7 +4,8 @@ Beyond the schema: every target exists, every condition parses and reads flags s
 and an exhaustive walk over the states a call can reach (node, mood, flags, and seconds when a
 condition reads them) proves every node is reachable, no path loops forever or runs past
 `MAX_DECISIONS`, no node is left without a reply on offer, and at least one strong and one
-failing ending can be reached.
+failing ending can be reached. At a `typed` node the walk also plays every reply a typed reply can
+stand for with every mood change the coach can give, so learners' own words cannot break a call.
 """
 
 from __future__ import annotations
@@ -16,11 +17,20 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from workbook.core.call_engine import CallError, CallState, choose, offered_replies, start_call
+from workbook.core.call_engine import (
+    TYPED_MOOD_LIMIT,
+    CallError,
+    CallState,
+    TypedReply,
+    choose,
+    offered_replies,
+    start_call,
+)
 from workbook.core.conditions import ConditionError, parse_condition
 from workbook.core.problems import Problem
-from workbook.core.scenario import SCENARIO_FOLDER, Scenario
+from workbook.core.scenario import SCENARIO_FOLDER, Rating, Scenario
 from workbook.core.schema_problems import problems_from_error, read_mapping
+from workbook.core.typed_turn import mapped_replies
 from workbook.core.yaml_lines import LocatedYaml
 
 MAX_DECISIONS = 30
@@ -117,6 +127,8 @@ def check_script(scenario: Scenario, path: Path, located: LocatedYaml, skills: M
         if not scenario.target_exists(rule.goto):
             report(where + ("goto",), f"rules.{index}.goto", f"'{rule.goto}' is not a node or an ending")
     for node_id, node in scenario.nodes.items():
+        if node.typed:
+            _check_typed_node(node_id, node, report)
         for index, reply in enumerate(node.replies):
             where = ("nodes", node_id, "replies", index)
             name = f"nodes.{node_id}.replies.{index}"
@@ -152,8 +164,35 @@ def check_script(scenario: Scenario, path: Path, located: LocatedYaml, skills: M
     return problems
 
 
-def walk_scenario(scenario: Scenario) -> Walk:
-    """Every state a call can reach, depth first, with memoised (fewest, most) decisions to an end."""
+def _check_typed_node(node_id: str, node, report) -> None:
+    """A typed node needs a best and a poor reply for good and bad own words to part ways, and no
+    hand-over: the coach cannot tell that a learner meant to pass the caller on."""
+    ratings = {reply.rating for reply in node.replies}
+    for needed in (Rating.BEST, Rating.POOR):
+        if needed not in ratings:
+            report(("nodes", node_id, "typed"), f"nodes.{node_id}.typed",
+                   f"a typed node needs a reply rated '{needed}' (a typed reply is matched to one)")
+    for index, reply in enumerate(node.replies):
+        if reply.handover is not None:
+            report(("nodes", node_id, "replies", index, "handover"),
+                   f"nodes.{node_id}.replies.{index}.handover",
+                   "a typed node cannot offer a hand-over (a typed reply never means one)")
+
+
+def _decisions(scenario: Scenario, state: CallState, typed: bool) -> list[tuple[int, TypedReply | None]]:
+    """Every decision on offer: each reply, and (if `typed`) at a typed node each reply a typed reply
+    can stand for with each mood change the coach can give."""
+    decisions: list[tuple[int, TypedReply | None]] = [(i, None) for i in offered_replies(scenario, state)]
+    if typed and decisions and scenario.nodes[state.at].typed:
+        decisions += [(index, TypedReply("", change)) for index in mapped_replies(scenario, state)
+                      for change in range(-TYPED_MOOD_LIMIT, TYPED_MOOD_LIMIT + 1)]
+    return decisions
+
+
+def walk_scenario(scenario: Scenario, typed: bool = True) -> Walk:
+    """Every state a call can reach, depth first, with memoised (fewest, most) decisions to an end.
+    `typed=False` follows the scripted replies only (a typed reply's wider mood changes can end a
+    call sooner than any scripted path, which is fair: the content rules count scripted paths)."""
     uses_seconds = any(_reads_seconds(text) for text in _condition_texts(scenario))
     walk = Walk()
     memo: dict[tuple, tuple[float, float]] = {}
@@ -184,9 +223,9 @@ def walk_scenario(scenario: Scenario) -> Walk:
             return memo[key]
         on_path.add(key)
         fewest, most = math.inf, 0.0
-        for index in offered:
+        for index, own_words in _decisions(scenario, state, typed):
             try:
-                low, high = visit(choose(scenario, state, index), depth + 1)
+                low, high = visit(choose(scenario, state, index, own_words), depth + 1)
             except CallError as error:
                 walk.broken[state.at] = str(error)
                 low, high = math.inf, math.inf
@@ -204,7 +243,8 @@ def walk_scenario(scenario: Scenario) -> Walk:
 
         state = start_call(scenario)
         for _ in range(MAX_DECISIONS):
-            state = max((choose(scenario, state, i) for i in offered_replies(scenario, state)), key=remaining)
+            following = (choose(scenario, state, i, words) for i, words in _decisions(scenario, state, typed))
+            state = max(following, key=remaining)
         walk.too_long.add(state.at)
     return walk
 
