@@ -55,6 +55,9 @@ def main(out: Path) -> None:
     _quiz_screens(app, window, navigator, library.modules[0].id, out)
     if library.scenarios:
         _call_screens(app, window, navigator, library.scenarios[0], out)
+    typed = next((s for s in library.scenarios if s.nodes[s.start].typed), None)
+    if typed is not None:
+        _typed_call_screens(app, window, navigator, typed, out)
 
 
 def _call_screens(app, window, navigator, scenario, out: Path) -> None:
@@ -76,6 +79,32 @@ def _call_screens(app, window, navigator, scenario, out: Path) -> None:
     navigator.show_debrief()
     app.processEvents()
     window.grab().save(str(out / "debrief.png"))
+
+
+def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
+    """A call whose first turn is typed: the box with words in it, the coach's line, the debrief."""
+    from workbook.core.call_engine import current_node, offered_replies
+
+    navigator.open_call(scenario.id)
+    page = navigator.call_page
+    words = ("I'm sorry, that sounds really stressful with the holiday so close. Can I take the order "
+             "number so I can check where it is right now?")
+    page.typed_edit.setPlainText(words)
+    app.processEvents()
+    window.grab().save(str(out / "call-typed.png"))
+    page.send_typed()
+    app.processEvents()
+    window.grab().save(str(out / "call-typed-coached.png"))
+    while (node := current_node(scenario, navigator.call_state)) is not None:
+        offered = offered_replies(scenario, navigator.call_state)
+        navigator.choose_reply(next((i for i in offered if node.replies[i].rating == "best"), offered[0]))
+    navigator.show_debrief()
+    app.processEvents()
+    page.report.scrollToAnchor("")
+    bar = page.report.verticalScrollBar()
+    bar.setValue(int(bar.maximum() * 0.25))
+    app.processEvents()
+    window.grab().save(str(out / "debrief-typed.png"))
 
 
 def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:

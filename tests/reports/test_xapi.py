@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from workbook.cli import main
 from workbook.core.attempt import draw_attempt, grade
-from workbook.core.call_engine import choose, current_node, offered_replies, start_call
+from workbook.core.call_engine import TypedReply, choose, current_node, offered_replies, start_call
 from workbook.core.content import Library
 from workbook.core.debrief import debrief
 from workbook.core.quiz import Matching, Ordering, QuestionType, TrueFalse
@@ -44,6 +44,7 @@ from workbook.store.models import ActivityRecord
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+TYPED_WORDS = "That sounds stressful. Can I take the order number so I can check it now?"
 FAIL_SECONDS = 90
 
 # ---------------------------------------------------------------------------------------------------
@@ -360,8 +361,9 @@ def _play_call(learner_id: str, scenario, clock: Clock, turns: int | None = None
     while (node := current_node(scenario, state)) is not None and turns != len(call.replies):
         offered = offered_replies(scenario, state)
         pick = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
-        practice_calls.record_reply(call, state.at, pick, now=clock.tick())
-        state = choose(scenario, state, pick)
+        typed = TypedReply(TYPED_WORDS, 9) if node.typed else None  # the learner types where asked
+        practice_calls.record_reply(call, state.at, pick, typed=typed, now=clock.tick())
+        state = choose(scenario, state, pick, typed)
     if turns is None:
         practice_calls.end_call(call, state.at, debrief(scenario, state), now=clock.tick())
     return call.id
@@ -537,6 +539,14 @@ def test_a_practice_call_is_attempted_answered_turn_by_turn_and_completed(world,
     assert _extension(result, "ending-kind") in ("resolved", "resolved-with-follow-up")
     assert _extension(result, "csat") in range(1, 6) and isinstance(_extension(result, "fcr"), bool)
     assert 0 <= result["score"]["scaled"] <= 1
+
+
+def test_a_typed_turn_carries_the_learners_words_and_the_coach_mood(world, library):
+    scenario = next(s for s in library.scenarios if s.nodes[s.start].typed)
+    first = _of(world.statements, "responded", world.calls[scenario.id])[0]
+    assert _extension(first["result"], "typed-reply") == TYPED_WORDS
+    assert _extension(first["result"], "coach-mood-change") == 9
+    assert first["result"]["response"] in first["object"]["definition"]["correctResponsesPattern"]
 
 
 def test_issuing_the_certificate_is_earning_it(world, library):

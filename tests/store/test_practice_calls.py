@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from workbook.core.call_engine import replay
+from workbook.core.activity import Verb
+from workbook.core.call_engine import TypedReply, replay
 from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind
 from workbook.store import practice_calls
+from workbook.store.activity import record_activity
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord
 
@@ -74,3 +76,41 @@ def test_a_turn_merged_in_twice_counts_once(database, library):
                           payload=row.payload.replace('"reply": 0', '"reply": 2'),
                           occurred_at=row.occurred_at.replace(".", "1."), device_id="other")
     assert practice_calls.load_call(call.id).replies == [0]
+
+
+TYPED_SCENARIO = "delayed-holiday-delivery"
+
+
+def test_a_typed_turn_is_stored_with_its_words_and_replays_the_same_call(database, library):
+    """The learner's words and the coach's mood change survive a reload, are copied by "replay from
+    here", and replay to the very state the call was in."""
+    from workbook.core.call_engine import choose, start_call
+
+    scenario = library.scenario(TYPED_SCENARIO)
+    learner = create_learner("Typist")
+    words = TypedReply("I'm so sorry it has sat there; can I take the order number?", 9)
+    state = choose(scenario, start_call(scenario), 0, words)
+    state = choose(scenario, state, 0)
+    call = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    for turn, choice in enumerate(state.choices):
+        practice_calls.record_reply(call, choice.node, choice.reply, typed=choice.typed,
+                                    now=T0 + timedelta(seconds=turn + 1))
+    again = practice_calls.load_call(call.id)
+    assert again.typed == {0: words}
+    assert again.turns() == [("opening", 0, words), (state.choices[1].node, 0, None)]
+    assert replay(scenario, again.replies, again.typed) == state
+
+    copy = practice_calls.start_call(learner.id, TYPED_SCENARIO, prefix=again.turns(1), replayed_from=call.id)
+    assert practice_calls.load_call(copy.id).typed == {0: words}
+
+
+def test_a_tampered_typed_turn_replays_as_the_scripted_reply(database, library):
+    """A row (say from an edited bundle) whose mood change is not a number keeps its scripted reply."""
+    learner = create_learner("Tampered")
+    call = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    record_activity(learner.id, Verb.REPLY_CHOSEN, f"call/{TYPED_SCENARIO}/opening", attempt_id=call.id,
+                    payload={"turn": 1, "node": "opening", "reply": 1, "replayed": False,
+                             "typed": "Can I have the order number?", "typed_mood": "lots"},
+                    now=T0 + timedelta(seconds=1))
+    again = practice_calls.load_call(call.id)
+    assert again.replies == [1] and again.typed == {}

@@ -465,6 +465,9 @@ class _Builder:
                              description, **fields)
         extensions: dict[str, Any] = {extension_iri("turn"): payload.get("turn"),
                                       extension_iri("replayed"): bool(payload.get("replayed"))}
+        if isinstance(payload.get("typed"), str):  # the learner's own words, matched to reply `index`
+            extensions[extension_iri("typed-reply")] = payload["typed"]
+            extensions[extension_iri("coach-mood-change")] = payload.get("typed_mood")
         result: dict[str, Any] = {}
         if isinstance(index, int) and index >= 0:
             result["response"] = _letter(index)

@@ -1,16 +1,20 @@
 """Practice calls as append-only activity: a start, one row per reply chosen, and an end with the
 debrief's figures. A call is its list of replies; the engine replays them to resume or review it.
+A typed turn also stores the learner's words and the coach's mood change, so it replays exactly
+whatever later happens to the coach's rules.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from peewee import SQL
 
 from workbook.core.activity import Verb
+from workbook.core.call_engine import TypedReply
 from workbook.core.debrief import Debrief
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
@@ -34,6 +38,7 @@ class StoredCall:
     started_at: datetime
     nodes: list[str] = field(default_factory=list)  # the node of each choice, to detect edited scripts
     replies: list[int] = field(default_factory=list)
+    typed: dict[int, TypedReply] = field(default_factory=dict)  # turn index (from 0) -> own words
     replayed_from: str | None = None
     ended_at: datetime | None = None
     outcome: dict | None = None  # ending id and kind, skills, csat, fcr, seconds
@@ -42,10 +47,16 @@ class StoredCall:
     def finished(self) -> bool:
         return self.ended_at is not None
 
+    def turns(self, count: int | None = None) -> list[tuple[str, int, TypedReply | None]]:
+        """The first `count` turns (all by default) as (node, reply, typed words or None)."""
+        return [(node, reply, self.typed.get(index))
+                for index, (node, reply) in enumerate(zip(self.nodes, self.replies, strict=True))][:count]
 
-def start_call(learner_id: str, scenario_id: str, prefix: list[tuple[str, int]] | None = None,
+
+def start_call(learner_id: str, scenario_id: str,
+               prefix: Sequence[tuple[str, int] | tuple[str, int, TypedReply | None]] | None = None,
                replayed_from: str | None = None, now: datetime | None = None) -> StoredCall:
-    """A new call; `prefix` (node, reply) pairs are copied in first for "replay from here"."""
+    """A new call; `prefix` (node, reply[, typed]) turns are copied in first for "replay from here"."""
     call_id = new_id()
     record = record_activity(learner_id, Verb.CALL_STARTED, call_object_id(scenario_id),
                              attempt_id=call_id, now=now,
@@ -53,18 +64,21 @@ def start_call(learner_id: str, scenario_id: str, prefix: list[tuple[str, int]] 
                                       "prefix": len(prefix or [])})
     call = StoredCall(call_id, learner_id, scenario_id, parse_utc_text(record.occurred_at),
                       replayed_from=replayed_from)
-    for node, reply in prefix or []:
-        record_reply(call, node, reply, replayed=True, now=now)
+    for node, reply, *typed in prefix or []:
+        record_reply(call, node, reply, typed=typed[0] if typed else None, replayed=True, now=now)
     return call
 
 
-def record_reply(call: StoredCall, node: str, reply: int, replayed: bool = False,
-                 now: datetime | None = None) -> None:
+def record_reply(call: StoredCall, node: str, reply: int, typed: TypedReply | None = None,
+                 replayed: bool = False, now: datetime | None = None) -> None:
     """Saved at once, so a killed app resumes the call at the next turn."""
+    payload = {"turn": len(call.replies) + 1, "node": node, "reply": reply, "replayed": replayed}
+    if typed is not None:
+        payload |= {"typed": typed.text, "typed_mood": typed.mood_change}
     record_activity(call.learner_id, Verb.REPLY_CHOSEN, f"{call_object_id(call.scenario_id)}/{node}",
-                    attempt_id=call.id, now=now,
-                    payload={"turn": len(call.replies) + 1, "node": node, "reply": reply,
-                             "replayed": replayed})
+                    attempt_id=call.id, now=now, payload=payload)
+    if typed is not None:
+        call.typed[len(call.replies)] = typed
     call.nodes.append(node)
     call.replies.append(reply)
 
@@ -93,16 +107,26 @@ def load_call(call_id: str) -> StoredCall | None:
     for row in rows:
         payload = json.loads(row.payload)
         if row.verb == Verb.REPLY_CHOSEN:
-            chosen.setdefault(payload["turn"], (payload["node"], payload["reply"]))
+            chosen.setdefault(payload["turn"], (payload["node"], payload["reply"], _typed_of(payload)))
         elif row.verb == Verb.CALL_ENDED and call.ended_at is None:
             call.ended_at, call.outcome = parse_utc_text(row.occurred_at), payload
     for turn in sorted(chosen):
         if turn != len(call.replies) + 1:
             break  # a gap (a merge from a damaged bundle): keep the turns that follow in order
-        node, reply = chosen[turn]
+        node, reply, typed = chosen[turn]
+        if typed is not None:
+            call.typed[len(call.replies)] = typed
         call.nodes.append(node)
         call.replies.append(reply)
     return call
+
+
+def _typed_of(payload: dict) -> TypedReply | None:
+    """The typed words of a stored turn; a malformed pair (a tampered row) counts as no words."""
+    text, mood = payload.get("typed"), payload.get("typed_mood")
+    if isinstance(text, str) and type(mood) is int:
+        return TypedReply(text, mood)
+    return None
 
 
 def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:

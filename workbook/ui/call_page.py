@@ -1,5 +1,6 @@
 """A practice call on screen: the caller's persona and mood, a chat-style transcript, replies as
-buttons (keys 1 to 4), and the debrief with "Replay from here" at every turn.
+buttons (keys 1 to 4) or, at a typed node, a box for the learner's own words, and the debrief with
+"Replay from here" at every turn.
 
 The page draws a `CallState` it is given; the navigator runs the engine and saves each choice.
 """
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -26,15 +28,19 @@ from PySide6.QtWidgets import (
 from workbook.core.call_engine import current_ending, current_node, mood_words, offered_replies
 from workbook.core.scenario import Rating
 from workbook.core.score_bands import score_colour
+from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState
+    from workbook.core.coach import CoachRules
     from workbook.core.debrief import Debrief
     from workbook.core.scenario import Scenario
 
 MOOD_COLOURS = ((20, "#a12a2a"), (40, "#c0562b"), (60, "#b7791f"), (80, "#5f8f3a"), (101, "#1b6e3a"))
+PICK_PROMPT = "Your reply (keys 1\u20134):"
+TYPED_PROMPT = "Your reply, in your own words:"
 RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
 
 
@@ -83,6 +89,7 @@ class ReplyButton(QPushButton):
 
 class CallPage(QWidget):
     reply_chosen = Signal(int)  # index of the reply in the current node
+    reply_typed = Signal(str)  # the learner's own words at a typed node
     debrief_requested = Signal()
     replay_requested = Signal(int)  # turn number to play again from
     play_again_requested = Signal()
@@ -96,6 +103,7 @@ class CallPage(QWidget):
         self.state: CallState | None = None
         self.reply_buttons: list[ReplyButton] = []
         self.offered: list[int] = []
+        self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to the modules (Esc). The call is saved; resume it later.")
@@ -122,8 +130,11 @@ class CallPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        for number in range(1, 5):
-            QShortcut(QKeySequence(str(number)), self, lambda n=number: self.press(n),
+        self.number_keys = [QShortcut(QKeySequence(str(number)), self, lambda n=number: self.press(n),
+                                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                            for number in range(1, 5)]
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.typed_box, self.send_typed,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Esc"), self, self.home_requested.emit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -163,10 +174,11 @@ class CallPage(QWidget):
         self.transcript.setAccessibleName("Call transcript")
         self.transcript.document().setDefaultStyleSheet(READER_CSS)
         self.transcript.document().setDocumentMargin(14)
-        self.prompt_label = QLabel("Your reply (keys 1\u20134):")
+        self.prompt_label = QLabel(PICK_PROMPT)
         self.prompt_label.setObjectName("muted")
         self.replies_box = QVBoxLayout()
         self.replies_box.setSpacing(6)
+        self.typed_box = self._build_typed_box()
         self.debrief_button = QPushButton("See the &debrief \u2192")
         self.debrief_button.setObjectName("primary")
         self.debrief_button.clicked.connect(self.debrief_requested)
@@ -175,12 +187,50 @@ class CallPage(QWidget):
         right.addWidget(self.transcript, 1)
         right.addWidget(self.prompt_label)
         right.addLayout(self.replies_box)
+        right.addWidget(self.typed_box)
         right.addWidget(self.debrief_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QHBoxLayout(panel)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(persona)
         layout.addLayout(right, 1)
         return panel
+
+    def _build_typed_box(self) -> QWidget:
+        box = QWidget()
+        self.typed_edit = QPlainTextEdit()
+        self.typed_edit.setAccessibleName("Your reply in your own words")
+        self.typed_edit.setPlaceholderText("Type what you would say, then press Ctrl+Enter.")
+        self.typed_edit.setMaximumHeight(96)
+        self.typed_edit.textChanged.connect(self._typed_changed)
+        self.send_button = QPushButton("&Say it")
+        self.send_button.setObjectName("primary")
+        self.send_button.setToolTip("Ctrl+Enter")
+        self.send_button.setEnabled(False)
+        self.send_button.clicked.connect(self.send_typed)
+        hint = QLabel("The coach listens for: the feeling acknowledged, ownership, a clarifying question, "
+                      "a next step with a time frame; and for blame, judging, “calm down”, jargon "
+                      "and promises you cannot keep. The caller reacts to what it hears.")
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.typed_edit, 1)
+        row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        box.hide()
+        return box
+
+    def _typed_changed(self) -> None:
+        self.send_button.setEnabled(bool(self.typed_edit.toPlainText().strip()))
+
+    def send_typed(self) -> None:
+        """Ctrl+Enter or "Say it": hand the words to the navigator (blank words are not sent)."""
+        text = " ".join(self.typed_edit.toPlainText().split())
+        if self.typed_box.isVisible() and text:
+            self.reply_typed.emit(text)
 
     def _build_debrief(self) -> QWidget:
         panel = QWidget()
@@ -221,7 +271,7 @@ class CallPage(QWidget):
         self.persona_situation.setText(persona.situation)
         self._show_mood(state.mood)
         self.time_label.setText(f"\u260e {_clock(state.seconds)}")
-        self.transcript.setHtml(transcript_html(scenario, state))
+        self.transcript.setHtml(transcript_html(scenario, state, self.coach_rules))
         self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
         self._show_replies()
         self.stack.setCurrentWidget(self.player)
@@ -240,6 +290,13 @@ class CallPage(QWidget):
         self.reply_buttons = []
         node = current_node(self.scenario, self.state)
         self.offered = offered_replies(self.scenario, self.state) if node else []
+        typing = node is not None and node.typed and self.coach_rules is not None
+        self.typed_box.setVisible(typing)
+        for key in self.number_keys:  # digits must reach the text box while the learner types
+            key.setEnabled(not typing)
+        if typing:
+            self.offered = []
+            self.typed_edit.clear()
         for place, index in enumerate(self.offered):
             button = ReplyButton(place + 1, node.replies[index].text)
             button.setToolTip(f"Key {place + 1}")
@@ -247,9 +304,15 @@ class CallPage(QWidget):
             self.replies_box.addWidget(button)
             self.reply_buttons.append(button)
         ended = node is None
+        self.prompt_label.setText(TYPED_PROMPT if typing else PICK_PROMPT)
         self.prompt_label.setVisible(not ended)
         self.debrief_button.setVisible(ended)
-        (self.debrief_button if ended else (self.reply_buttons[0] if self.reply_buttons else self)).setFocus()
+        if typing:
+            self.typed_edit.setFocus()
+        elif ended:
+            self.debrief_button.setFocus()
+        else:
+            (self.reply_buttons[0] if self.reply_buttons else self).setFocus()
 
     def press(self, number: int) -> None:
         """Key `number` picks the reply shown at that place."""
@@ -262,7 +325,7 @@ class CallPage(QWidget):
         self.scenario = scenario
         self.title.setText(f"Debrief: {scenario.title}")
         self.time_label.setText(f"\u260e {report.handle_time}")
-        self.report.setHtml(debrief_html(report, skill_label))
+        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules))
         self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)
         self.stack.setCurrentWidget(self.debrief_panel)
         self.play_again_button.setFocus()
@@ -273,8 +336,9 @@ class CallPage(QWidget):
             self.replay_requested.emit(int(text.removeprefix("replay:")))
 
 
-def transcript_html(scenario: Scenario, state: CallState) -> str:
-    """The call so far as chat bubbles: caller on the left, agent on the right."""
+def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRules | None = None) -> str:
+    """The call so far as chat bubbles: caller on the left, agent on the right; under a typed reply,
+    what the coach heard in it."""
     name = escape(scenario.persona.name.split()[0])
     parts = []
 
@@ -284,15 +348,21 @@ def transcript_html(scenario: Scenario, state: CallState) -> str:
                      f"<td width='78%' bgcolor='#eef1f5'><b>{name}</b>{note}<br>{escape(text)}</td>"
                      "<td></td></tr></table><p style='margin:2px'></p>")
 
-    def agent(text: str) -> None:
+    def agent(body: str, note: str = "") -> None:
+        under = f"<br><span style='font-size:small'>{note}</span>" if note else ""
         parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
-                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{escape(text)}</td>"
+                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{body}{under}</td>"
                      "</tr></table><p style='margin:2px'></p>")
 
     first = scenario.nodes[scenario.start]
     caller(first.caller, first.tone)
     for number, choice in enumerate(state.choices):
-        agent(scenario.nodes[choice.node].replies[choice.reply].text)
+        if choice.typed is not None:
+            result = coach_result(choice.typed.text, coach_rules)
+            agent(reply_html(choice.typed.text, result),
+                  verdict_line_html(result, choice.mood_after - choice.mood_before))
+        else:
+            agent(escape(scenario.nodes[choice.node].replies[choice.reply].text))
         following = state.choices[number + 1].node if number + 1 < len(state.choices) else state.at
         node = scenario.nodes.get(following)
         if node is not None:
@@ -306,7 +376,7 @@ def transcript_html(scenario: Scenario, state: CallState) -> str:
     return "".join(parts)
 
 
-def debrief_html(report: Debrief, skill_label) -> str:
+def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = None) -> str:
     ending = report.ending
     if ending is not None:
         colour = SUCCESS if ending.kind.strong else WARNING
@@ -329,17 +399,33 @@ def debrief_html(report: Debrief, skill_label) -> str:
                      f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
     turns = []
     for turn in report.turns:
-        colour = RATING_COLOURS[turn.reply.rating]
-        change = turn.mood_after - turn.mood_before
-        note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
-        better = (f"<p style='margin-left:18px'><b>A better line:</b> \u201c{escape(turn.better.text)}\u201d"
-                  "</p>" if turn.better else "")
-        turns.append(
-            f"<h3>Turn {turn.number}</h3>"
-            f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
-            f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
-            f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>"
-            f"{better}<p><a href='replay:{turn.number}'>Replay from here</a></p>")
+        turns.append(f"<h3>Turn {turn.number}</h3>"
+                     f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
+                     f"{_typed_turn_html(turn, coach_rules) if turn.typed else _picked_turn_html(turn)}"
+                     f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
     return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
             f"<h2>The call, turn by turn</h2>{''.join(turns)}")
+
+
+def _picked_turn_html(turn) -> str:
+    colour = RATING_COLOURS[turn.reply.rating]
+    change = turn.mood_after - turn.mood_before
+    note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
+    better = (f"<p style='margin-left:18px'><b>A better line:</b> \u201c{escape(turn.better.text)}\u201d"
+              "</p>" if turn.better else "")
+    return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
+            f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+
+
+def _typed_turn_html(turn, coach_rules: CoachRules | None) -> str:
+    """A turn in the learner's own words: what the coach heard, how the caller took it, and the
+    script's best line to compare with."""
+    colour = RATING_COLOURS[turn.reply.rating]
+    result = coach_result(turn.typed.text, coach_rules)
+    best = turn.better or turn.reply
+    return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
+            f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"
+            f"The caller took it as a <b style='color:{colour}'>{turn.reply.rating.value}</b> reply.</p>"
+            f"<p style='margin-left:18px'><b>The script's best line here:</b> \u201c{escape(best.text)}\u201d"
+            "</p>")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from workbook.core.coach import CoachResult, CoachRules
     from workbook.core.content import Library
 
-COACH_RULES = Path("coach") / "rules.yaml"
 HIGHLIGHT_CSS = (".coach-do { background-color: #d9f0df; color: #1b6e3a; font-weight: 600; }"
                  ".coach-avoid { background-color: #f8dcdc; color: #a12a2a; font-weight: 600; }")
 

@@ -28,6 +28,9 @@ SHORTCUTS_HELP = """<table cellpadding="3">
 <tr><td><b>Ctrl+T</b></td><td>Trainer views (passphrase)</td></tr>
 <tr><td><b>1</b>\u2013<b>9</b>, <b>Enter</b></td><td>Quiz: pick an option, check and move on</td></tr>
 <tr><td><b>1</b>\u2013<b>4</b></td><td>Practice call: pick a reply</td></tr>
+<tr><td><b>Ctrl+Enter</b></td><td>Practice call or own-words drill: say your typed reply</td></tr>
+<tr><td><b>Ctrl+D</b>, <b>Ctrl+K</b>, <b>Ctrl+W</b></td><td>Home: review, search, own-words drill</td></tr>
+<tr><td><b>Ctrl+B</b></td><td>A short breathing reset</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit (progress is already saved)</td></tr>
 </table>"""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from workbook.store import activity, learners, practice_calls, quiz_attempts, se
 from workbook.store.connection import StoreError
 from workbook.ui import dialogs
 from workbook.ui.call_page import CallPage
-from workbook.ui.coach_page import COACH_RULES, CoachPage
+from workbook.ui.coach_page import CoachPage
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
@@ -30,6 +31,7 @@ from workbook.ui.review_page import ReviewPage
 from workbook.ui.trainer.controller import TrainerController
 
 if TYPE_CHECKING:
+    from workbook.core.coach import CoachRules
     from workbook.core.content import Library
 
 
@@ -97,6 +99,7 @@ class Navigator(QObject):
             page.home_requested.connect(self.show_home)
         self.review_page.rated.connect(self._rate_card)
         self.call_page.reply_chosen.connect(self.choose_reply)
+        self.call_page.reply_typed.connect(self.type_reply)
         self.call_page.debrief_requested.connect(self.show_debrief)
         self.call_page.replay_requested.connect(self.replay_from)
         self.call_page.play_again_requested.connect(lambda: self.start_new_call(self.call_scenario_id))
@@ -311,20 +314,26 @@ class Navigator(QObject):
         if self._save(review.review, self.learner_id, card_id, rating):
             self._next_card()
 
-    def open_coach(self) -> None:
-        from workbook.core.coach import CoachRulesError, load_rules
+    def _coach_rules(self, say_why: bool) -> CoachRules | None:
+        """The coach's rules from the content folder, or None (saying why, if asked) when they are
+        broken: the drill then stays closed and typed points of a call offer the scripted replies."""
+        from workbook.core.coach import RULES_FILE, CoachRulesError, load_rules
 
+        try:
+            return load_rules(self.library.root / RULES_FILE)
+        except (CoachRulesError, OSError) as error:
+            if say_why:
+                dialogs.show_error(self.window, "Coach unavailable",
+                                   f"The coach rules cannot be used:\n\n{error}")
+            return None
+
+    def open_coach(self) -> None:
         if self.library is None:
             return
-        path = self.library.root / COACH_RULES
-        try:
-            rules = load_rules(path)
-        except (CoachRulesError, OSError) as error:
-            dialogs.show_error(self.window, "Coach unavailable",
-                               f"The coach rules cannot be used:\n\n{error}")
-            return
-        self.coach_page.start(self.library, rules)
-        self.pages.setCurrentWidget(self.coach_page)
+        rules = self._coach_rules(say_why=True)
+        if rules is not None:
+            self.coach_page.start(self.library, rules)
+            self.pages.setCurrentWidget(self.coach_page)
 
     # -- bookmarks and notes ------------------------------------------------------------
 
@@ -431,7 +440,7 @@ class Navigator(QObject):
             return
         self._show_call(scenario, unfinished, state)
 
-    def start_new_call(self, scenario_id: str | None, prefix: list[tuple[str, int]] | None = None,
+    def start_new_call(self, scenario_id: str | None, prefix: list[tuple] | None = None,
                        replayed_from: str | None = None) -> None:
         scenario = self.library.scenario(scenario_id) if self.library and scenario_id else None
         if scenario is None:
@@ -443,6 +452,12 @@ class Navigator(QObject):
 
     def _show_call(self, scenario, call: practice_calls.StoredCall, state: call_engine.CallState) -> None:
         self.call, self.call_state = call, state
+        if any(node.typed for node in scenario.nodes.values()):
+            self.call_page.coach_rules = self._coach_rules(say_why=False)
+            if self.call_page.coach_rules is None:
+                self.window.statusBar().showMessage(
+                    "The coach rules cannot be read, so this call offers its scripted replies throughout "
+                    "(the Own-words drill on the home screen says why).", 10000)
         self.call_page.show_call(scenario, state)
         self.pages.setCurrentWidget(self.call_page)
 
@@ -450,17 +465,32 @@ class Navigator(QObject):
     def _replay(scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
         """The call's state from its stored replies; raises CallError if the script changed."""
         state = call_engine.start_call(scenario)
-        for node, reply in zip(call.nodes, call.replies, strict=True):
+        for node, reply, typed in call.turns():
             if state.at != node:
                 raise call_engine.CallError(f"stored turn at '{node}' but the script is at '{state.at}'")
-            state = call_engine.choose(scenario, state, reply)
+            state = call_engine.choose(scenario, state, reply, typed)
         return state
 
     def choose_reply(self, reply_index: int) -> None:
+        self._play(reply_index)
+
+    def type_reply(self, text: str) -> None:
+        """The coach judges the learner's own words; the call goes on as that verdict says."""
+        from workbook.core.typed_turn import typed_turn
+
+        rules = self.call_page.coach_rules
+        if rules is None or self.call is None:
+            return
+        scenario = self.library.scenario(self.call.scenario_id)
+        turn = typed_turn(scenario, self.call_state, text, rules)
+        self._play(turn.reply_index, turn.typed)
+
+    def _play(self, reply_index: int, typed: call_engine.TypedReply | None = None) -> None:
         """Save the choice first; the caller only answers once it is on disk."""
         scenario = self.library.scenario(self.call.scenario_id)
-        state = call_engine.choose(scenario, self.call_state, reply_index)
-        if not self._save(practice_calls.record_reply, self.call, self.call_state.at, reply_index):
+        state = call_engine.choose(scenario, self.call_state, reply_index, typed)
+        if not self._save(partial(practice_calls.record_reply, typed=typed), self.call, self.call_state.at,
+                          reply_index):
             return
         self.call_state = state
         if state.ended(scenario):
@@ -473,7 +503,7 @@ class Navigator(QObject):
 
     def replay_from(self, turn: int) -> None:
         """A new call that copies the first `turn - 1` choices, then lets the learner choose again."""
-        prefix = list(zip(self.call.nodes, self.call.replies, strict=True))[:turn - 1]
+        prefix = self.call.turns(turn - 1)
         self.start_new_call(self.call.scenario_id, prefix, replayed_from=self.call.id)
 
     def set_library(self, library: Library) -> None:

@@ -1,0 +1,112 @@
+"""A typed turn inside a practice call: the learner writes their own reply, the coach's verdict moves
+the caller and picks the branch, the words are saved and replayed, and the debrief explains them."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from workbook.core.call_engine import current_node, offered_replies
+from workbook.core.coach import coach_reply
+from workbook.core.scenario import Rating
+from workbook.store import learners, practice_calls
+
+SCENARIO = "delayed-holiday-delivery"  # its opening node is marked `typed: true`
+GOOD = ("Four days of watching that page with Thursday so close sounds really stressful, and I'm sorry. "
+        "Can I take the order number so I can check it now?")
+BLAME = "You should have ordered earlier, it's the busy season. Please calm down."
+
+
+def _open(navigator, name: str):
+    navigator.open_learner(learners.create_learner(name).id)
+    navigator.home_page.scenario_card(SCENARIO).call_button.click()
+    assert navigator.pages.currentWidget() is navigator.call_page
+    return navigator.library.scenario(SCENARIO)
+
+
+def _say(qtbot, page, text: str) -> None:
+    page.typed_edit.setFocus()
+    qtbot.keyClicks(page.typed_edit, text)
+    qtbot.keyClick(page.typed_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def _finish_with_best_replies(qtbot, navigator, scenario) -> None:
+    page = navigator.call_page
+    while (node := current_node(scenario, navigator.call_state)) is not None:
+        offered = offered_replies(scenario, navigator.call_state)
+        wanted = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
+        qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
+
+
+def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_window, library):
+    navigator = open_window(library)
+    scenario = _open(navigator, "Own Words")
+    page = navigator.call_page
+    assert page.typed_box.isVisible() and page.reply_buttons == []
+    assert page.typed_edit.hasFocus() and not page.send_button.isEnabled()
+
+    qtbot.keyClicks(page.typed_edit, "1")  # a digit is typed, not taken as "reply 1"
+    assert page.typed_edit.toPlainText() == "1" and navigator.call_state.choices == ()
+    page.typed_edit.clear()
+    _say(qtbot, page, GOOD)
+
+    verdict = coach_reply(GOOD, page.coach_rules)
+    assert navigator.call_state.at == "get-details"  # the best reply's branch
+    assert navigator.call_state.mood == scenario.start_mood + verdict.mood_change
+    assert page.mood_bar.value() == navigator.call_state.mood
+    assert navigator.call.typed[0].text == GOOD  # saved with the turn
+    transcript = page.transcript.toPlainText()
+    assert GOOD in transcript and "Coach:" in transcript and "Acknowledge the feeling" in transcript
+    assert not page.typed_box.isVisible() and page.reply_buttons  # back to picking
+
+    _finish_with_best_replies(qtbot, navigator, scenario)
+    qtbot.keyClick(page.debrief_button, Qt.Key.Key_Space)
+    report = page.report.toPlainText()
+    assert "You, in your own words:" in report and GOOD in report
+    assert "The caller took it as a best reply" in report
+    assert "The script's best line here" in report
+    assert scenario.nodes["opening"].replies[0].text.split()[0] in report
+
+
+def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
+    navigator = open_window(library)
+    scenario = _open(navigator, "Blunt Typist")
+    _say(qtbot, navigator.call_page, BLAME)
+    assert navigator.call_state.at == "busy-season"
+    assert navigator.call_state.mood < scenario.start_mood
+    assert "Don't blame the caller" in navigator.call_page.transcript.toPlainText()
+
+
+def test_a_typed_turn_is_resumed_and_replayed_with_the_same_words(qtbot, open_window, library):
+    navigator = open_window(library)
+    _open(navigator, "Coming Back")
+    _say(qtbot, navigator.call_page, GOOD)
+    state, call_id = navigator.call_state, navigator.call.id
+    navigator.call_page.home_requested.emit()
+
+    navigator.home_page.scenario_card(SCENARIO).call_button.click()  # "Resume call"
+    assert navigator.call.id == call_id and navigator.call_state == state
+    assert GOOD in navigator.call_page.transcript.toPlainText()
+
+    navigator.call_page.press(1)
+    navigator.replay_from(2)  # keep the typed turn, choose again from turn 2
+    assert navigator.call.id != call_id
+    assert navigator.call.typed[0].text == GOOD and navigator.call_state.mood == state.mood
+    assert practice_calls.load_call(navigator.call.id).typed[0].text == GOOD
+
+
+def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
+        qtbot, open_window, library, tmp_path: Path):
+    broken = tmp_path / "lessons"
+    (broken / "coach").mkdir(parents=True)
+    (broken / "coach" / "rules.yaml").write_text("rules: [oops\n", encoding="utf-8")
+    navigator = open_window(dataclasses.replace(library, root=broken))
+    scenario = _open(navigator, "No Coach")
+    page = navigator.call_page
+    assert not page.typed_box.isVisible()
+    assert len(page.reply_buttons) == len(scenario.nodes["opening"].replies)
+    assert "coach rules cannot be read" in navigator.window.statusBar().currentMessage()
+    page.press(1)
+    assert navigator.call_state.at == "get-details" and navigator.call.typed == {}

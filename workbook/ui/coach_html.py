@@ -1,0 +1,62 @@
+"""The coach's verdict on a typed reply as rich text, shared by the call transcript, the debrief and
+the trainer's drill-down: the reply with the found words marked, and one line on what was heard."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from workbook.ui.theme import MUTED, SUCCESS, WARNING
+
+if TYPE_CHECKING:
+    from workbook.core.coach import CoachResult, CoachRules
+    from workbook.core.content import Library
+
+SEPARATOR = " \u00b7 "
+
+
+def quiet_rules(library: Library) -> CoachRules | None:
+    """The content's coach rules for showing past typed replies, or None if they cannot be used
+    (the words are then shown unmarked; the stored mood change still explains the turn)."""
+    from workbook.core.coach import RULES_FILE, CoachRulesError, load_rules
+
+    try:
+        return load_rules(library.root / RULES_FILE)
+    except (CoachRulesError, OSError):
+        return None
+
+
+def coach_result(text: str, rules: CoachRules | None) -> CoachResult | None:
+    """The coach's verdict, or None when no rules are loaded (the words are then shown plain)."""
+    if rules is None:
+        return None
+    from workbook.core.coach import coach_reply
+
+    return coach_reply(text, rules)
+
+
+def reply_html(text: str, result: CoachResult | None) -> str:
+    """The typed reply, with the words the coach found marked when there is a verdict."""
+    if result is None:
+        return escape(text)
+    from workbook.core.coach import highlight_html
+
+    return highlight_html(text, result)
+
+
+def verdict_line_html(result: CoachResult | None, mood_change: int) -> str:
+    """What the coach heard (green), what the caller would object to (red), what was missing (grey),
+    and the mood change the call used (stored with the turn, so it is shown even without rules)."""
+    sign = "+" if mood_change >= 0 else ""
+    mood = f"caller's mood <b>{sign}{mood_change}</b>"
+    if result is None:
+        return f"<span style='color:{MUTED}'>Coach: {mood}</span>"
+    heard = [f"<span style='color:{SUCCESS}'>\u2714 {escape(v.title)}</span>"
+             for v in result.verdicts if v.kind == "do" and v.present]
+    objected = [f"<span style='color:{WARNING}'>\u2718 {escape(v.title)}</span>"
+                for v in result.verdicts if v.kind == "avoid" and v.present]
+    missing = [escape(v.title) for v in result.verdicts if v.kind == "do" and not v.present]
+    parts = heard + objected
+    if missing:
+        parts.append(f"<span style='color:{MUTED}'>not heard: {', '.join(missing).lower()}</span>")
+    return "Coach: " + SEPARATOR.join([*parts, mood])
