@@ -35,6 +35,7 @@ CALLOUTS: dict[str, CalloutStyle] = {
 _OPEN_FENCE = re.compile(r"^:::\s*(\S+)?\s*(.*)$")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*")
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#>*_`|:]+")
+_RULE_LINE = re.compile(r"^[|:\-\s]*-{3,}[|:\-\s]*$")  # a table's delimiter row or a horizontal rule
 
 ImageResolver = Callable[[str], str | None]
 
@@ -138,7 +139,7 @@ def plain_text(markdown: str) -> str:
     lines = []
     for raw in markdown.splitlines():
         stripped = raw.strip()
-        if _OPEN_FENCE.match(stripped):
+        if _OPEN_FENCE.match(stripped) or _RULE_LINE.match(stripped):
             continue
         lines.append(_MARKUP.sub(lambda m: m.group(1) or " ", stripped))
     return re.sub(r"\s+", " ", " ".join(lines)).strip()

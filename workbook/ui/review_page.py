@@ -32,13 +32,18 @@ class ReviewPage(QWidget):
         self.answer_shown = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
+        self.setObjectName("page")
+        title = QLabel("Daily review")
+        title.setObjectName("pageTitle")
         self.counter = QLabel("")
-        self.counter.setObjectName("reviewCounter")
+        self.counter.setObjectName("muted")
         self.stop_button = QPushButton("Stop for now")
         self.stop_button.setToolTip("Every rating is already saved (Esc)")
         self.stop_button.clicked.connect(self.home_requested.emit)
         top = QHBoxLayout()
-        top.addWidget(self.counter, 1)
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.counter, 1, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.stop_button)
 
         self.front = QLabel("")
@@ -73,6 +78,9 @@ class ReviewPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.show_button)
         layout.addWidget(self.check_button)
+        self.rating_hint = QLabel("How well did you remember it? Keys 1\u20134; the next card comes at once.")
+        self.rating_hint.setObjectName("muted")
+        layout.addWidget(self.rating_hint)
         layout.addLayout(ratings)
         layout.addWidget(self.home_button)
 
@@ -130,6 +138,7 @@ class ReviewPage(QWidget):
             widget.setVisible(False)
         for button in self.rating_buttons.values():
             button.setVisible(False)
+        self.rating_hint.setVisible(False)
         self.home_button.setVisible(True)
         self.space.setEnabled(False)
 
@@ -192,6 +201,7 @@ class ReviewPage(QWidget):
         self.check_button.setEnabled(self.view is not None and self.view.response() is not None)
 
     def _set_rating_enabled(self, enabled: bool) -> None:
+        self.rating_hint.setVisible(enabled)
         for button in self.rating_buttons.values():
             button.setVisible(True)
             button.setEnabled(enabled)

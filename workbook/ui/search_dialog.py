@@ -3,10 +3,64 @@ ranked; Enter opens one (a section opens with the matching words highlighted).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.ui.theme import MUTED
 
 KIND_LABELS = {"section": "Lesson", "question": "Quiz", "call": "Practice call"}
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws an item's HTML (kind, title, snippet with the matching words in bold), wrapped to the
+    list's width; a plain QListWidget would show the match markers as raw characters."""
+
+    MARGIN = 6
+
+    def _document(self, html: str, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(self.MARGIN)
+        document.setHtml(html)
+        document.setTextWidth(max(100, width))
+        return document
+
+    def paint(self, painter, option, index) -> None:
+        html = index.data(HTML_ROLE)
+        if html is None:
+            super().paint(painter, option, index)
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+        if selected:  # white on the highlight, the muted kind label included
+            html = f"<div style='color:#ffffff'>{html.replace(MUTED, '#dce8f5')}</div>"
+        document = self._document(html, option.rect.width())
+        painter.translate(option.rect.topLeft())
+        document.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        html = index.data(HTML_ROLE)
+        if html is None:
+            return super().sizeHint(option, index)
+        width = option.widget.viewport().width() if option.widget is not None else option.rect.width()
+        document = self._document(html, width)
+        return QSize(width, int(document.size().height()) + 2)
 
 
 class SearchDialog(QDialog):
@@ -22,6 +76,10 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the results on resize
         self.results.setAccessibleName("Results")
         self.status = QLabel("")
         self.status.setObjectName("muted")
@@ -44,8 +102,11 @@ class SearchDialog(QDialog):
         self.results.clear()
         for hit in self.hits:
             label = KIND_LABELS.get(str(hit.kind), str(hit.kind))
-            plain = hit.snippet.replace("<b>", "\u00bb").replace("</b>", "\u00ab")
-            item = QListWidgetItem(f"{label}: {hit.title}\n{_unescape(plain)}")
+            title = hit.title.removeprefix(f"{label}: ")
+            plain = _unescape(hit.snippet.replace("<b>", "").replace("</b>", ""))
+            item = QListWidgetItem(f"{label}: {title}\n{plain}")  # for screen readers and tests
+            item.setData(HTML_ROLE, f"<span style='color:{MUTED}'>{escape(label)}</span> \u00b7 "
+                                    f"<b>{escape(title)}</b><br>{hit.snippet}")
             self.results.addItem(item)
         self.status.setText(f"{len(self.hits)} results" if text else "")
         if self.hits:
