@@ -55,6 +55,7 @@ def main(out: Path) -> None:
     _quiz_screens(app, window, navigator, library.modules[0].id, out)
     if library.scenarios:
         _call_screens(app, window, navigator, library.scenarios[0], out)
+    _personal_screens(app, window, navigator, library, out)
     typed = next((s for s in library.scenarios if s.nodes[s.start].typed), None)
     if typed is not None:
         _typed_call_screens(app, window, navigator, typed, out)
@@ -79,6 +80,35 @@ def _call_screens(app, window, navigator, scenario, out: Path) -> None:
     navigator.show_debrief()
     app.processEvents()
     window.grab().save(str(out / "debrief.png"))
+
+
+def _personal_screens(app, window, navigator, library, out: Path) -> None:
+    """My notes (two sections, three notes), the daily review on its first card, and search."""
+    from workbook.store import notes
+    from workbook.ui.search_dialog import SearchDialog
+
+    learner = navigator.learner_id
+    empathy, calm = library.module("empathy"), library.module("de-escalation")
+    notes.toggle_bookmark(learner, empathy.id, empathy.sections[1].id)
+    notes.add_note(learner, empathy.id, empathy.sections[1].id,
+                   "Name the impact in their words before any fix.\nTried it on a billing call: it worked.")
+    notes.add_note(learner, empathy.id, empathy.sections[1].id, "One apology, then action.")
+    notes.add_note(learner, calm.id, calm.sections[2].id, "Lower voice, slower pace, shorter sentences.")
+    navigator.open_notes()
+    app.processEvents()
+    window.grab().save(str(out / "notes.png"))
+    navigator.open_review()
+    app.processEvents()
+    window.grab().save(str(out / "review.png"))
+    navigator.show_home()
+    dialog = SearchDialog(navigator._search_index(), window)
+    dialog.resize(720, 480)
+    dialog.show()
+    dialog.query.setText("calm down")
+    dialog.run()
+    app.processEvents()
+    dialog.grab().save(str(out / "search.png"))
+    dialog.close()
 
 
 def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:

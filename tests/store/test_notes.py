@@ -20,6 +20,8 @@ from workbook.store.notes import (
     export_markdown,
     is_bookmarked,
     notes_for_section,
+    restore_note,
+    take_note,
     toggle_bookmark,
     write_notes_markdown,
 )
@@ -53,6 +55,21 @@ def test_notes_and_bookmarks_survive_reopening(data_dir):
         assert db.execute_sql("SELECT count(*) FROM note").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_a_deleted_note_comes_back_whole_on_undo(database):
+    ana = create_learner("Ana").id
+    note = add_note(ana, "empathy", "apologizing-well", "Name the impact.", now=T0)
+    edit_note(ana, note.id, "Name the impact, then act.", now=T0 + timedelta(days=1))
+    taken = take_note(ana, note.id)
+    assert notes_for_section(ana, "empathy", "apologizing-well") == []
+    restore_note(taken)
+    [back] = notes_for_section(ana, "empathy", "apologizing-well")
+    assert (back.id, back.body, back.created_at, back.updated_at) == (
+        note.id, "Name the impact, then act.", taken.created_at, taken.updated_at)
+    restore_note(taken)  # undo pressed twice changes nothing
+    assert len(notes_for_section(ana, "empathy", "apologizing-well")) == 1
+    assert take_note(create_learner("Ben").id, note.id) is None  # not Ben's to take
 
 
 def test_toggle_bookmark_twice_removes_it(database):

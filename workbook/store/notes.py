@@ -82,8 +82,23 @@ def edit_note(learner_id: str, note_id: str, body: str, now: datetime | None = N
 
 def delete_note(learner_id: str, note_id: str) -> bool:
     """Delete one of the learner's own notes; returns whether there was one to delete."""
-    return bool(NoteRecord.delete().where(NoteRecord.id == note_id, NoteRecord.learner == learner_id)
-                .execute())
+    return take_note(learner_id, note_id) is not None
+
+
+def take_note(learner_id: str, note_id: str) -> NoteRecord | None:
+    """Delete one of the learner's own notes and return it, so the user can undo (`restore_note`)."""
+    with NoteRecord._meta.database.atomic():
+        note = NoteRecord.get_or_none(NoteRecord.id == note_id, NoteRecord.learner == learner_id)
+        if note is not None:
+            note.delete_instance()
+    return note
+
+
+def restore_note(note: NoteRecord) -> None:
+    """Put back a note `take_note` removed: same id, text and dates, as if never deleted."""
+    NoteRecord.insert(id=note.id, learner=note.learner_id, module_id=note.module_id,
+                      section_id=note.section_id, body=note.body, created_at=note.created_at,
+                      updated_at=note.updated_at).on_conflict_ignore().execute()
 
 
 def notes_for_section(learner_id: str, module_id: str, section_id: str) -> list[NoteRecord]:

@@ -54,6 +54,7 @@ class HomePage(QWidget):
     certificate_requested = Signal()
     review_requested = Signal()
     coach_requested = Signal()
+    notes_requested = Signal()
     search_requested = Signal()
     resume_requested = Signal()
 
@@ -82,6 +83,9 @@ class HomePage(QWidget):
         self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+W)")
         self.coach_button.setShortcut("Ctrl+W")
         self.coach_button.clicked.connect(self.coach_requested)
+        self.notes_button = QPushButton("My &notes")
+        self.notes_button.setToolTip("Every bookmark and note in one place (Ctrl+Shift+M)")
+        self.notes_button.clicked.connect(self.notes_requested)
         self.search_button = QPushButton("&Search\u2026")
         self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+K)")
         self.search_button.setShortcut("Ctrl+K")
@@ -93,7 +97,7 @@ class HomePage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.actions = QHBoxLayout()
-        for button in (self.review_button, self.search_button, self.coach_button):
+        for button in (self.review_button, self.search_button, self.coach_button, self.notes_button):
             self.actions.addWidget(button)
         self.actions.addStretch(1)
 

@@ -30,6 +30,8 @@ SHORTCUTS_HELP = """<table cellpadding="3">
 <tr><td><b>1</b>\u2013<b>4</b></td><td>Practice call: pick a reply</td></tr>
 <tr><td><b>Ctrl+Enter</b></td><td>Practice call or own-words drill: say your typed reply</td></tr>
 <tr><td><b>Ctrl+D</b>, <b>Ctrl+K</b>, <b>Ctrl+W</b></td><td>Home: review, search, own-words drill</td></tr>
+<tr><td><b>Ctrl+Shift+B</b>, <b>Ctrl+Shift+N</b></td><td>Reader: bookmark the section, add a note</td></tr>
+<tr><td><b>Ctrl+Shift+M</b></td><td>My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)</td></tr>
 <tr><td><b>Ctrl+B</b></td><td>A short breathing reset</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit (progress is already saved)</td></tr>
 </table>"""
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
     trainer_requested = Signal()
     breathing_requested = Signal()
     export_notes_requested = Signal()
+    notes_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
+        self._action(view_menu, "My &notes and bookmarks", "Ctrl+Shift+M", self.notes_requested.emit)
         self._action(view_menu, "&Trainer views\u2026", "Ctrl+T", self.trainer_requested.emit)
         self._action(view_menu, "&Breathing reset\u2026", "Ctrl+B", self.breathing_requested.emit)
         view_menu.addSeparator()

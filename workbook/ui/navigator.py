@@ -24,6 +24,7 @@ from workbook.ui.call_page import CallPage
 from workbook.ui.coach_page import CoachPage
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
+from workbook.ui.notes_page import NotesPage
 from workbook.ui.profile_page import ProfilePage
 from workbook.ui.quiz_page import QuizPage
 from workbook.ui.reader_page import ReaderPage
@@ -31,6 +32,8 @@ from workbook.ui.review_page import ReviewPage
 from workbook.ui.trainer.controller import TrainerController
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbook.core.coach import CoachRules
     from workbook.core.content import Library
 
@@ -85,18 +88,28 @@ class Navigator(QObject):
         self.home_page.certificate_requested.connect(self.get_certificate)
         self.home_page.review_requested.connect(self.open_review)
         self.home_page.coach_requested.connect(self.open_coach)
+        self.home_page.notes_requested.connect(self.open_notes)
         self.home_page.search_requested.connect(self.open_search)
         self.reader_page.bookmark_toggled.connect(self._toggle_bookmark)
         self.reader_page.note_requested.connect(self._add_note)
         self.reader_page.section_reached.connect(lambda m, s: self._show_personal(m, s))
         window.export_notes_requested.connect(self.export_notes)
+        window.notes_requested.connect(self.open_notes)
         self.search_index = None  # built on first search (tens of ms)
         self.search_index_library = None
         self.review_page = ReviewPage()
         self.coach_page = CoachPage()
-        for page in (self.review_page, self.coach_page):
+        self.notes_page = NotesPage()
+        for page in (self.review_page, self.coach_page, self.notes_page):
             self.pages.addWidget(page)
             page.home_requested.connect(self.show_home)
+        self.notes_page.open_section_requested.connect(self._open_section)
+        self.notes_page.edit_note_requested.connect(self._edit_note)
+        self.notes_page.delete_note_requested.connect(self._delete_note)
+        self.notes_page.remove_bookmark_requested.connect(self._remove_bookmark)
+        self.notes_page.undo_requested.connect(self._undo_notes)
+        self.notes_page.export_requested.connect(self.export_notes)
+        self.undo_notes: Callable[[], object] | None = None  # puts back the last note or bookmark removed
         self.review_page.rated.connect(self._rate_card)
         self.call_page.reply_chosen.connect(self.choose_reply)
         self.call_page.reply_typed.connect(self.type_reply)
@@ -355,8 +368,71 @@ class Navigator(QObject):
         from workbook.store import notes
 
         body = dialogs.ask_multiline(self.window, "Add a note", "Your note on this section:")
-        if body and self._save(notes.add_note, self.learner_id, module_id, section_id, body):
+        if body and self._note_saved(notes.add_note, self.learner_id, module_id, section_id, body):
             self._show_personal(module_id, section_id)
+
+    def _note_saved(self, write, *args) -> bool:
+        """A note write; a note too long to keep is explained, not raised."""
+        from workbook.store.notes import NoteError
+
+        try:
+            return self._save(write, *args)
+        except NoteError as error:
+            dialogs.show_error(self.window, "Note not saved", str(error))
+            return False
+
+    def open_notes(self) -> None:
+        """Every bookmark and note of the learner, in lesson order (View › My notes, Ctrl+Shift+M)."""
+        if self.learner_id is None or self.library is None:
+            return
+        self.undo_notes = None
+        self.notes_page.hide_undo()
+        self._refresh_notes()
+        self.pages.setCurrentWidget(self.notes_page)
+
+    def _refresh_notes(self, keep: tuple[str, ...] | None = None) -> None:
+        from workbook.store import notes
+
+        self.notes_page.show_items(notes.collect(self.library, self.learner_id), keep or
+                                   self.notes_page.selected())
+
+    def _open_section(self, module_id: str, section_id: str) -> None:
+        module = self.library.module(module_id)
+        index = module.section_index(section_id) if module else None
+        if index is not None:
+            self.open_module(module_id, index)
+
+    def _edit_note(self, note_id: str, body: str) -> None:
+        from workbook.store import notes
+
+        text = dialogs.ask_multiline(self.window, "Edit note", "Your note:", body)
+        if text and text != body and self._note_saved(notes.edit_note, self.learner_id, note_id, text):
+            self._refresh_notes(("note", note_id))
+
+    def _delete_note(self, note_id: str) -> None:
+        from workbook.store import notes
+
+        taken = self._write(notes.take_note, self.learner_id, note_id)
+        if taken is None or taken is _DONE:
+            self._refresh_notes()
+            return
+        self.undo_notes = partial(notes.restore_note, taken)
+        self.notes_page.show_undo(f"Note deleted: \u201c{taken.body[:60]}\u201d")
+        self._refresh_notes()
+
+    def _remove_bookmark(self, module_id: str, section_id: str) -> None:
+        from workbook.store import notes
+
+        if self._save(notes.toggle_bookmark, self.learner_id, module_id, section_id):
+            self.undo_notes = partial(notes.toggle_bookmark, self.learner_id, module_id, section_id)
+            self.notes_page.show_undo("Bookmark removed.")
+            self._refresh_notes(("section", module_id, section_id))
+
+    def _undo_notes(self) -> None:
+        if self.undo_notes is not None and self._save(self.undo_notes):
+            self.undo_notes = None
+            self.notes_page.hide_undo()
+            self._refresh_notes()
 
     def export_notes(self) -> None:
         from workbook.store import notes
