@@ -1,8 +1,10 @@
 """How often the typed-reply coach agrees with a trainer, rule by rule, on a labelled set of replies.
 
 Prints agreement %, precision, recall and counts per rule for the whole set, the part the rules were
-tuned on, and the held-out part (`split: test`), which is the honest number. Run after editing
-lessons/coach/rules.yaml. Usage: python bench/coach_eval.py [--misses] [RULES] [LABELLED]
+tuned on, the held-out part (`split: test`), the replies written after the rules were frozen
+(`fresh`), and the replies of a second labeller who never saw the rules' patterns (`second`), which
+is the most honest number. Run after editing lessons/coach/rules.yaml.
+Usage: python bench/coach_eval.py [--misses] [RULES] [LABELLED ...]
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E40
 
 RULES = ROOT / "lessons" / "coach" / "rules.yaml"
 LABELLED = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
-# "fresh": held-out replies written after the rules were frozen (the truest estimate).
-SPLITS = ("all", "tune", "test", "fresh")
+SECOND_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "second_labeller.yaml"
+# "fresh": held-out replies written after the rules were frozen; "second": another labeller's.
+SPLITS = ("all", "tune", "test", "fresh", "second")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Labelled:
     text: str
     fresh: bool
     expected: dict[str, bool]
+    second: bool = False  # written and labelled by the second labeller
 
 
 @dataclass
@@ -61,7 +65,7 @@ class Counts:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def load_labelled(path: Path, rule_ids: list[str]) -> list[Labelled]:
+def load_labelled(path: Path, rule_ids: list[str], second: bool = False) -> list[Labelled]:
     """The labelled replies; `present` lists the codes judged present, every other rule is absent."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     codes: dict[str, str] = data["codes"]
@@ -76,7 +80,7 @@ def load_labelled(path: Path, rule_ids: list[str]) -> list[Labelled]:
             raise ValueError(f"{raw['id']}: unknown label codes {bad}")
         expected = {rule_id: code in yes for code, rule_id in codes.items()}
         items.append(Labelled(str(raw["id"]), raw.get("split", "tune"), raw["text"],
-                              bool(raw.get("fresh")), expected))
+                              bool(raw.get("fresh")), expected, second))
     return items
 
 
@@ -100,6 +104,8 @@ def evaluate(rules: CoachRules, items: list[Labelled]) -> dict[str, dict[str, Co
 
 
 def _groups(item: Labelled) -> tuple[str, ...]:
+    if item.second:  # the second labeller's held-out half is its own column
+        return ("all", item.split, "second") if item.split == "test" else ("all", item.split)
     return ("all", item.split, "fresh") if item.fresh else ("all", item.split)
 
 
@@ -119,20 +125,26 @@ def main(argv: list[str]) -> int:
     show_misses = "--misses" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")]
     rules = load_rules(paths[0] if paths else RULES)
-    items = load_labelled(paths[1] if len(paths) > 1 else LABELLED, [r.id for r in rules.rules])
+    rule_ids = [r.id for r in rules.rules]
+    if len(paths) > 1:
+        items = [item for path in paths[1:] for item in load_labelled(path, rule_ids)]
+    else:
+        items = load_labelled(LABELLED, rule_ids) + load_labelled(SECOND_LABELLER, rule_ids, second=True)
     table = evaluate(rules, items)
     sizes = {split: sum(1 for i in items if split in _groups(i)) for split in SPLITS}
     print(f"Coach agreement with trainer labels: {sizes['all']} replies "
-          f"({sizes['tune']} tune, {sizes['test']} held-out test, of which {sizes['fresh']} written after "
-          "the rules were frozen)\n")
-    header = (f"{'rule':28} {'split':5} {'agree':>7} {'prec':>6} {'recall':>6} "
+          f"({sizes['tune']} tune, {sizes['test']} held-out test; of these, {sizes['fresh']} written after "
+          f"the rules were frozen and {sizes['second']} written by a second labeller)\n")
+    header = (f"{'rule':28} {'split':6} {'agree':>7} {'prec':>6} {'recall':>6} "
               f"{'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}")
     print(header)
     print("-" * len(header))
     for rule in rules.rules:
         for split in SPLITS:
             c = table[split][rule.id]
-            print(f"{rule.id:28} {split:5} {c.agreement:7.1%} {c.precision:6.2f} {c.recall:6.2f} "
+            if not sizes[split]:
+                continue
+            print(f"{rule.id:28} {split:6} {c.agreement:7.1%} {c.precision:6.2f} {c.recall:6.2f} "
                   f"{c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}")
     print("-" * len(header))
     for split in SPLITS:
@@ -143,7 +155,7 @@ def main(argv: list[str]) -> int:
         worst = min(counts, key=lambda c: c.agreement).agreement if counts else 1.0
         exact = sum(1 for i in items if split in _groups(i)
                     and coach_reply(i.text, rules).present == i.expected)
-        print(f"overall {split:5}: {agree:.1%} of rule verdicts agree, lowest rule {worst:.1%}, "
+        print(f"overall {split:6}: {agree:.1%} of rule verdicts agree, lowest rule {worst:.1%}, "
               f"{exact}/{sizes[split]} replies fully right")
     if show_misses:
         print()

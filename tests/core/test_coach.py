@@ -109,6 +109,12 @@ def test_duplicate_rule_id_is_reported_at_the_second_rule(tmp_path: Path) -> Non
     ("avoid-calm-down", "Just relax.", "Let me give you a moment."),
     ("avoid-jargon", "I'll raise an escalation ticket with tier 2.", "I'll ask our billing specialists."),
     ("avoid-jargon", "It's a system limitation, as per policy.", "Our system can't change that date."),
+    ("avoid-jargon", "The refund is in the BACS cycle, ref OUT-2291.",
+     "I AM SO SORRY. CAN I TAKE YOUR NHS NUMBER?"),
+    ("avoid-blame", "The system shows you entered the wrong date.",
+     "You entered it right; the fault is ours."),
+    ("avoid-judging-or-correcting", "As I already explained, that's not what the policy says.",
+     "Let me explain how the policy works."),
     ("avoid-overpromising", "I guarantee it will never happen again.", "I can't guarantee a time."),
     ("avoid-overpromising", "It'll 100% be there tomorrow.", "I definitely understand why."),
 ])
@@ -161,6 +167,16 @@ def test_labelled_set_is_complete_and_big_enough(rules: CoachRules) -> None:
     held_out = sum(1 for i in items if i.split == "test")
     assert held_out >= 0.2 * len(items)
     assert {i.split for i in items} == {"tune", "test"}
+
+
+def test_second_labellers_set_loads_with_a_held_out_half(rules: CoachRules) -> None:
+    bench = _bench()
+    items = bench.load_labelled(ROOT / "tests" / "fixtures" / "coach" / "second_labeller.yaml",
+                                [r.id for r in rules.rules], second=True)
+    assert len(items) >= 80 and len({i.id for i in items}) == len(items)
+    assert sum(1 for i in items if i.split == "test") >= 40
+    table = bench.evaluate(rules, items)
+    assert sum(c.total for c in table["second"].values()) == 40 * len(RULE_IDS)
 
 
 def test_coach_agrees_with_trainers_on_every_rule(rules: CoachRules) -> None:
