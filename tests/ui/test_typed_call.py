@@ -49,6 +49,10 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
 
     qtbot.keyClicks(page.typed_edit, "1")  # a digit is typed, not taken as "reply 1"
     assert page.typed_edit.toPlainText() == "1" and navigator.call_state.choices == ()
+    page.typed_edit.setPlainText("word " * 200)  # a letter, not a reply: refused with the reason
+    assert not page.send_button.isEnabled() and "keep a reply under" in page.length_label.text()
+    page.send_typed()
+    assert navigator.call_state.choices == ()
     page.typed_edit.clear()
     _say(qtbot, page, GOOD)
 

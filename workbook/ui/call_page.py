@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from workbook.core.scenario import Scenario
 
 MOOD_COLOURS = ((20, "#a12a2a"), (40, "#c0562b"), (60, "#b7791f"), (80, "#5f8f3a"), (101, "#1b6e3a"))
+MAX_TYPED_CHARS = 600  # a reply said in one go; longer text is a letter, not a turn in a call
 PICK_PROMPT = "Your reply (keys 1\u20134):"
 TYPED_PROMPT = "Your reply, in your own words:"
 RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
@@ -207,6 +208,9 @@ class CallPage(QWidget):
         self.send_button.setToolTip("Ctrl+Enter")
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send_typed)
+        self.length_label = QLabel("")
+        self.length_label.setObjectName("muted")
+        self.length_label.hide()
         hint = QLabel("The coach listens for: the feeling acknowledged, ownership, a clarifying question, "
                       "a next step with a time frame; and for blame, judging, “calm down”, jargon "
                       "and promises you cannot keep. The caller reacts to what it hears.")
@@ -219,17 +223,24 @@ class CallPage(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self.length_label)
         layout.addWidget(hint)
         box.hide()
         return box
 
     def _typed_changed(self) -> None:
-        self.send_button.setEnabled(bool(self.typed_edit.toPlainText().strip()))
+        text = self.typed_edit.toPlainText().strip()
+        too_long = len(text) > MAX_TYPED_CHARS
+        self.send_button.setEnabled(bool(text) and not too_long)
+        warning = (f"<span style='color:{WARNING}'>{len(text)} characters: keep a reply under "
+                   f"{MAX_TYPED_CHARS}, as you would say it in one go.</span>")
+        self.length_label.setText(warning if too_long else "")
+        self.length_label.setVisible(too_long)
 
     def send_typed(self) -> None:
         """Ctrl+Enter or "Say it": hand the words to the navigator (blank words are not sent)."""
         text = " ".join(self.typed_edit.toPlainText().split())
-        if self.typed_box.isVisible() and text:
+        if self.typed_box.isVisible() and text and len(text) <= MAX_TYPED_CHARS:
             self.reply_typed.emit(text)
 
     def _build_debrief(self) -> QWidget:
