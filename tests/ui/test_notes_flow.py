@@ -17,6 +17,9 @@ def test_bookmark_and_note_survive_restart_and_export(qtbot, open_window, librar
     monkeypatch.setattr(dialogs, "ask_multiline", lambda *args: note)
     reader.note_button.click()
     assert "Bookmarked" in reader.bookmark_button.text() and "Notes (1)" in reader.note_button.text()
+    assert reader.notes_strip.isVisible() and "that sounds stressful" in reader.notes_strip.text()
+    reader.notes_strip.linkActivated.emit("notes")  # "edit them in My notes"
+    assert navigator.pages.currentWidget() is navigator.notes_page
     navigator.window.close()
 
     navigator = open_window(library)

@@ -91,6 +91,7 @@ class Navigator(QObject):
         self.home_page.notes_requested.connect(self.open_notes)
         self.home_page.search_requested.connect(self.open_search)
         self.reader_page.bookmark_toggled.connect(self._toggle_bookmark)
+        self.reader_page.all_notes_requested.connect(self.open_notes)
         self.reader_page.note_requested.connect(self._add_note)
         self.reader_page.section_reached.connect(lambda m, s: self._show_personal(m, s))
         window.export_notes_requested.connect(self.export_notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.images import resolve_image
-from workbook.ui.theme import READER_CSS
+from workbook.ui.theme import MUTED, READER_CSS
 
 if TYPE_CHECKING:
     from workbook.core.content import Module
@@ -28,6 +29,14 @@ if TYPE_CHECKING:
 BASE_POINT_SIZE = 12
 MIN_ZOOM, MAX_ZOOM = -4, 12
 READ_MARK, UNREAD_MARK = "\u2714", "\u25cb"
+
+
+NOTES_SHOWN = 3
+
+
+def _clip(note: str, limit: int = 200) -> str:
+    text = " ".join(note.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
 
 
 class ReaderPage(QWidget):
@@ -38,6 +47,7 @@ class ReaderPage(QWidget):
     quiz_requested = Signal(str)  # module id: the last section leads on to the quiz
     bookmark_toggled = Signal(str, str)  # module id, section id
     note_requested = Signal(str, str)
+    all_notes_requested = Signal()
     zoom_changed = Signal(int)
 
     def __init__(self, assets_dir: Path, parent: QWidget | None = None) -> None:
@@ -101,7 +111,16 @@ class ReaderPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.notes_strip = QLabel("")
+        self.notes_strip.setObjectName("card")
+        self.notes_strip.setWordWrap(True)
+        self.notes_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.notes_strip.setContentsMargins(12, 8, 12, 8)
+        self.notes_strip.setAccessibleName("Your notes on this section")
+        self.notes_strip.linkActivated.connect(lambda _link: self.all_notes_requested.emit())
+        self.notes_strip.hide()
         right_layout.addWidget(self.text, 1)
+        right_layout.addWidget(self.notes_strip)
         right_layout.addLayout(navigation)
         splitter = QSplitter()
         splitter.addWidget(self.section_list)
@@ -179,7 +198,13 @@ class ReaderPage(QWidget):
         """The learner's own marks on the shown section: bookmark state and notes under the text."""
         self.bookmark_button.setText("\u2605 Bookmarked" if bookmarked else "\u2606 &Bookmark")
         self.note_button.setText(f"Notes ({len(notes)}) \u2013 add\u2026" if notes else "Add a n&ote\u2026")
-        self.text.setToolTip("\n\n".join(notes) if notes else "")
+        self.notes_strip.setVisible(bool(notes))
+        if notes:
+            shown = "".join(f"<li>{escape(_clip(note))}</li>" for note in notes[:NOTES_SHOWN])
+            more = f" and {len(notes) - NOTES_SHOWN} more" if len(notes) > NOTES_SHOWN else ""
+            self.notes_strip.setText(
+                f"<b>Your notes</b>{more} \u00b7 <a href='notes'>edit them in My notes</a> "
+                f"<span style='color:{MUTED}'>(Ctrl+Shift+M)</span><ul style='margin:0'>{shown}</ul>")
 
     def highlight(self, words: list[str]) -> None:
         """Mark every occurrence of `words` (search terms) in the shown section, and scroll to the first."""
