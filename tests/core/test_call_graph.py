@@ -105,6 +105,18 @@ def test_start_rules_and_legend_are_shown(billing):
     assert LEGEND_ID in declared(dot)
 
 
+def test_typed_points_are_marked(billing):
+    typed = billing.model_copy(update={"nodes": {
+        node_id: node.model_copy(update={"typed": node_id == billing.start})
+        for node_id, node in billing.nodes.items()}})
+    nodes = declared(to_dot(typed))
+    assert attribute(nodes[billing.start], "class") == "node typed"
+    assert "(typed reply: the coach picks the arrow)" in attribute(nodes[billing.start], "label")
+    others = [attribute(attrs, "class") for node_id, attrs in nodes.items() if node_id in billing.nodes
+              and node_id != billing.start]
+    assert others and set(others) == {"node"}
+
+
 def test_output_is_stable_whatever_the_order_of_the_script(billing):
     """Equal scripts give equal text: nodes follow the call, not the order of the YAML."""
     data = billing.model_dump(by_alias=True)

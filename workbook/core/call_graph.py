@@ -39,7 +39,8 @@ RULE_COLOUR = "#6a1b9a"
 LEGEND = ("Reply: number rating (mood change)",
           "green bold: best, grey: okay, red dashed: poor",
           "diamond: the reply's next branches on a condition",
-          "green ending: strong, red ending: failing")
+          "green ending: strong, red ending: failing",
+          "yellow node: the learner types their own reply")
 
 
 def to_dot(scenario: Scenario) -> str:
@@ -130,9 +131,13 @@ def _node_statement(scenario: Scenario, item: str) -> str:
         lines = [item] + textwrap.wrap(f"\u201c{shorten(node.caller)}\u201d", WRAP)
         if node.tone:
             lines.append(f"({shorten(node.tone, WRAP)})")
+        if node.typed:
+            lines.append("(typed reply: the coach picks the arrow)")
         width = ', penwidth=2, color="black"' if item == scenario.start else ""
-        return (f'{quote(item)} [shape=box, style="rounded,filled", fillcolor="#f5f7fa"{width}, '
-                f'label={label(*lines)}, class="node"];')
+        fill = "#fff6d6" if node.typed else "#f5f7fa"
+        css = "node typed" if node.typed else "node"
+        return (f'{quote(item)} [shape=box, style="rounded,filled", fillcolor="{fill}"{width}, '
+                f'label={label(*lines)}, class="{css}"];')
     ending = scenario.endings.get(item)
     if ending is not None:
         border, fill = STRONG if ending.kind.strong else FAILING
