@@ -73,6 +73,11 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
     assert "The script's best line here" in report
     assert scenario.nodes["opening"].replies[0].text.split()[0] in report
 
+    from workbook.ui.trainer.controller import learner_detail_html
+
+    trainer_view = learner_detail_html(library, navigator.learner_id)  # the trainer's drill-down
+    assert "You, in your own words:" in trainer_view and "coach-do" in trainer_view
+
 
 def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
     navigator = open_window(library)

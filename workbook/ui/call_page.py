@@ -202,6 +202,7 @@ class CallPage(QWidget):
         self.typed_edit.setAccessibleName("Your reply in your own words")
         self.typed_edit.setPlaceholderText("Type what you would say, then press Ctrl+Enter.")
         self.typed_edit.setMaximumHeight(96)
+        self.typed_edit.setTabChangesFocus(True)  # Tab moves on to "Say it", as in any form
         self.typed_edit.textChanged.connect(self._typed_changed)
         self.send_button = QPushButton("&Say it")
         self.send_button.setObjectName("primary")

@@ -60,6 +60,7 @@ class CoachPage(QWidget):
         self.reply.setPlaceholderText("Type what you would say to this caller, then press Ctrl+Enter.")
         self.reply.setAccessibleName("Your reply")
         self.reply.setMaximumHeight(120)
+        self.reply.setTabChangesFocus(True)
         self.check_button = QPushButton("&Check my reply")
         self.check_button.setObjectName("primary")
         self.check_button.setToolTip("Ctrl+Enter")
