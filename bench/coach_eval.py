@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
+from workbook.core.typed_turn import rating_from  # noqa: E402
 
 RULES = ROOT / "lessons" / "coach" / "rules.yaml"
 LABELLED = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
@@ -109,6 +110,11 @@ def _groups(item: Labelled) -> tuple[str, ...]:
     return ("all", item.split, "fresh") if item.fresh else ("all", item.split)
 
 
+def _rating(present: dict[str, bool], rules: CoachRules) -> str:
+    """Best, okay or poor as a typed turn in a call would rate these findings."""
+    return rating_from((rule.kind, present[rule.id]) for rule in rules.rules)
+
+
 def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
     """One line per disagreement, for tuning (look at the tune split only)."""
     lines = []
@@ -157,6 +163,14 @@ def main(argv: list[str]) -> int:
                     and coach_reply(i.text, rules).present == i.expected)
         print(f"overall {split:6}: {agree:.1%} of rule verdicts agree, lowest rule {worst:.1%}, "
               f"{exact}/{sizes[split]} replies fully right")
+    print()
+    for split in SPLITS:
+        group = [i for i in items if split in _groups(i)]
+        if group:
+            same = sum(1 for i in group if _rating(coach_reply(i.text, rules).present, rules) ==
+                       _rating(i.expected, rules))
+            print(f"typed-turn rating {split:6}: {same}/{len(group)} ({same / len(group):.1%}) replies "
+                  "rated best/okay/poor as the trainer's labels rate them")
     if show_misses:
         print()
         print("\n".join(misses(rules, items)))

@@ -9,6 +9,7 @@ make it a best reply; anything else is okay.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbook.core.call_engine import CallError, CallState, TypedReply, current_node, offered_replies
@@ -34,10 +35,16 @@ class TypedTurn:
 
 def rating_for(result: CoachResult) -> Rating:
     """Best, okay or poor for a coached reply (see the module docstring)."""
-    if any(v.present for v in result.verdicts if v.kind == "avoid"):
+    return rating_from([(v.kind, v.present) for v in result.verdicts])
+
+
+def rating_from(found: Iterable[tuple[str, bool]]) -> Rating:
+    """The rating for (rule kind, found) pairs; also rates a trainer's labels in bench/coach_eval.py."""
+    pairs = list(found)
+    if any(present for kind, present in pairs if kind == "avoid"):
         return Rating.POOR
-    found = sum(1 for v in result.verdicts if v.kind == "do" and v.present)
-    return Rating.BEST if found >= BEST_NEEDS else Rating.OKAY
+    done = sum(1 for kind, present in pairs if kind == "do" and present)
+    return Rating.BEST if done >= BEST_NEEDS else Rating.OKAY
 
 
 def reply_for_rating(scenario: Scenario, state: CallState, rating: Rating) -> int:
