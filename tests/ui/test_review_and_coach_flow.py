@@ -41,3 +41,6 @@ def test_own_words_drill_checks_a_typed_reply(qtbot, open_window, library):
     assert "mood would move" in page.feedback.toPlainText()
     assert "coach-avoid" in html or "#a12a2a" in html.lower() or "a12a2a" in html
     assert any(v.present and v.kind == "avoid" for v in page.result.verdicts)
+    model = page.prompt.model  # every shipped caller line has a best reply: shown to compare with
+    assert model and "The script's best line here" in page.feedback.toPlainText()
+    assert " ".join(model.split()[:4]) in page.feedback.toPlainText()

@@ -5,6 +5,7 @@ caller's mood would move."""
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -30,9 +31,21 @@ HIGHLIGHT_CSS = (".coach-do { background-color: #d9f0df; color: #1b6e3a; font-we
                  ".coach-avoid { background-color: #f8dcdc; color: #a12a2a; font-weight: 600; }")
 
 
-def drill_prompts(library: Library) -> list[tuple[str, str, str]]:
-    """(scenario title, context, caller line) for every node of every practice call."""
-    return [(s.title, s.persona.context, node.caller) for s in library.scenarios for node in s.nodes.values()]
+@dataclass(frozen=True)
+class DrillPrompt:
+    """A caller's line to answer, and the script's best reply there as a model to compare with."""
+
+    title: str
+    context: str
+    caller: str
+    model: str | None
+
+
+def drill_prompts(library: Library) -> list[DrillPrompt]:
+    """One prompt for every node of every practice call."""
+    return [DrillPrompt(s.title, s.persona.context, node.caller,
+                        next((r.text for r in node.replies if r.rating == "best"), None))
+            for s in library.scenarios for node in s.nodes.values()]
 
 
 class CoachPage(QWidget):
@@ -42,7 +55,8 @@ class CoachPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.rules: CoachRules | None = None
-        self.prompts: list[tuple[str, str, str]] = []
+        self.prompts: list[DrillPrompt] = []
+        self.prompt: DrillPrompt | None = None
         self.random = random.Random()
         self.result: CoachResult | None = None
         home = QPushButton("\u2190 &Home")
@@ -96,9 +110,9 @@ class CoachPage(QWidget):
         if not self.prompts:
             self.scene.setText("No practice calls are loaded, so there is no caller to answer.")
             return
-        title, context, line = self.random.choice(self.prompts)
-        self.scene.setText(f"<span style='color:{MUTED}'>{escape(context)} \u00b7 {escape(title)}</span><br>"
-                           f"<b>Caller:</b> <i>{escape(line)}</i>")
+        self.prompt = prompt = self.random.choice(self.prompts)
+        self.scene.setText(f"<span style='color:{MUTED}'>{escape(prompt.context)} \u00b7 "
+                           f"{escape(prompt.title)}</span><br><b>Caller:</b> <i>{escape(prompt.caller)}</i>")
         self.reply.clear()
         self.feedback.setHtml(f"<p style='color:{MUTED}'>The coach looks for: acknowledging the "
                               "feeling, an apology or ownership, a clarifying question, a next step with a "
@@ -122,6 +136,11 @@ class CoachPage(QWidget):
                         f"<span style='color:{MUTED}'>{escape(verdict.explanation)}</span></td></tr>")
         change = self.result.mood_change
         mood = f"{'+' if change >= 0 else ''}{change}"
+        model = ""
+        if self.prompt is not None and self.prompt.model:  # the script's line, marked the same way
+            marked = highlight_html(self.prompt.model, coach_reply(self.prompt.model, self.rules))
+            model = (f"<h3>The script's best line here</h3><p>\u201c{marked}\u201d</p>"
+                     f"<p style='color:{MUTED}'>One good answer, not the only one: compare.</p>")
         self.feedback.setHtml(f"<h3>Your reply</h3><p>{highlight_html(text, self.result)}</p>"
                               f"<p>The caller's mood would move <b>{mood}</b>.</p>"
-                              f"<table cellpadding='4'>{''.join(rows)}</table>")
+                              f"<table cellpadding='4'>{''.join(rows)}</table>{model}")
