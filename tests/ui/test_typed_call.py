@@ -21,7 +21,10 @@ BLAME = "You should have ordered earlier, it's the busy season. Please calm down
 
 def _open(navigator, name: str):
     navigator.open_learner(learners.create_learner(name).id)
-    navigator.home_page.scenario_card(SCENARIO).call_button.click()
+    card = navigator.home_page.scenario_card(SCENARIO)
+    assert card.typed_label is not None and "own words" in card.typed_label.text()
+    assert navigator.home_page.scenario_card("healthcare-billing-error").typed_label is None
+    card.call_button.click()
     assert navigator.pages.currentWidget() is navigator.call_page
     return navigator.library.scenario(SCENARIO)
 

@@ -50,6 +50,11 @@ class ScenarioCardWidget(QFrame):
         layout.setContentsMargins(16, 14, 16, 14)
         for widget in (context, title, summary, practises):
             layout.addWidget(widget)
+        self.typed_label = None
+        if any(node.typed for node in scenario.nodes.values()):
+            self.typed_label = QLabel("\u270e Has points where you answer in your own words")
+            self.typed_label.setObjectName("muted")
+            layout.addWidget(self.typed_label)
         layout.addStretch(1)
         layout.addLayout(bottom)
 
