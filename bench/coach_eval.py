@@ -24,6 +24,7 @@ from workbook.core.typed_turn import rating_from  # noqa: E402
 RULES = ROOT / "lessons" / "coach" / "rules.yaml"
 LABELLED = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
 SECOND_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "second_labeller.yaml"
+THIRD_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "third_labeller.yaml"  # all for tuning
 # "fresh": held-out replies written after the rules were frozen; "second": another labeller's.
 SPLITS = ("all", "tune", "test", "fresh", "second")
 
@@ -135,7 +136,8 @@ def main(argv: list[str]) -> int:
     if len(paths) > 1:
         items = [item for path in paths[1:] for item in load_labelled(path, rule_ids)]
     else:
-        items = load_labelled(LABELLED, rule_ids) + load_labelled(SECOND_LABELLER, rule_ids, second=True)
+        items = (load_labelled(LABELLED, rule_ids) + load_labelled(SECOND_LABELLER, rule_ids, second=True)
+                 + load_labelled(THIRD_LABELLER, rule_ids))
     table = evaluate(rules, items)
     sizes = {split: sum(1 for i in items if split in _groups(i)) for split in SPLITS}
     print(f"Coach agreement with trainer labels: {sizes['all']} replies "

@@ -179,6 +179,13 @@ def test_second_labellers_set_loads_with_a_held_out_half(rules: CoachRules) -> N
     assert sum(c.total for c in table["second"].values()) == 40 * len(RULE_IDS)
 
 
+def test_third_labellers_tuning_set_loads(rules: CoachRules) -> None:
+    bench = _bench()
+    items = bench.load_labelled(bench.THIRD_LABELLER, [r.id for r in rules.rules])
+    assert len(items) >= 100 and len({i.id for i in items}) == len(items)
+    assert {i.split for i in items} == {"tune"}
+
+
 def test_coach_agrees_with_trainers_on_every_rule(rules: CoachRules) -> None:
     bench = _bench()
     items = bench.load_labelled(LABELLED_PATH, [r.id for r in rules.rules])
