@@ -108,7 +108,8 @@ class SearchDialog(QDialog):
             item.setData(HTML_ROLE, f"<span style='color:{MUTED}'>{escape(label)}</span> \u00b7 "
                                     f"<b>{escape(title)}</b><br>{hit.snippet}")
             self.results.addItem(item)
-        self.status.setText(f"{len(self.hits)} results" if text else "")
+        count = len(self.hits)
+        self.status.setText(f"{count} result{'' if count == 1 else 's'}" if text else "")
         if self.hits:
             self.results.setCurrentRow(0)
 
