@@ -12,6 +12,7 @@ from workbook import APP_NAME, __version__
 from workbook.cli_certificates import add_certificate_commands
 from workbook.cli_progress import add_progress_commands
 from workbook.cli_reports import add_report_commands
+from workbook.cli_support import content_root, output_folder_exists
 from workbook.cli_trainer import add_trainer_commands
 from workbook.cli_xapi import add_xapi_commands
 from workbook.paths import backups_dir, bundled_content_dir, database_path, resolve_data_dir
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
-        content = Path(args.content) if args.content else bundled_content_dir()
+        content = content_root(args)
         return run_app(resolve_data_dir(args.data_dir), content)
     handler = {"validate": _validate, "backups": _backups, "restore-backup": _restore,
                "import-gift": _import_gift, "export-gift": _export_gift,
@@ -154,7 +155,7 @@ def _find_module(args: argparse.Namespace) -> tuple[Library, Module | None]:
     """(library, module) for `--module` in the content folder, or (library, None) after saying why."""
     from workbook.core.loader import load_library
 
-    root = Path(args.content) if args.content else bundled_content_dir()
+    root = content_root(args)
     library = load_library(root)
     module = next((m for m in library.modules if m.id == args.module), None)
     if module is None:
@@ -282,8 +283,7 @@ def _export_gift(args: argparse.Namespace) -> int:
                   "Nothing was written.", file=sys.stderr)
         return 1
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
     try:
         write_text_atomic(out, write_gift(module.quiz))
@@ -305,7 +305,7 @@ def _call_graph(args: argparse.Namespace) -> int:
     from workbook.core.scenario import SCENARIO_FOLDER
     from workbook.files import write_bytes_atomic, write_text_atomic
 
-    root = Path(args.content) if args.content else bundled_content_dir()
+    root = content_root(args)
     library = load_library(root)
     scenario = next((s for s in library.scenarios if s.id == args.scenario), None)
     if scenario is None:
@@ -318,8 +318,7 @@ def _call_graph(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         return 1
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
     dot_text = to_dot(scenario)
     try:

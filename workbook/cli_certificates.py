@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import find_learner_or_say, open_store
-from workbook.paths import bundled_content_dir, resolve_data_dir
+from workbook.cli_support import content_root, find_learner_or_say, open_store, output_folder_exists
+from workbook.paths import resolve_data_dir
 
 
 def add_certificate_commands(commands, common: argparse.ArgumentParser,
@@ -42,14 +42,13 @@ def _certificate(args: argparse.Namespace) -> int:
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
 
     data_dir = resolve_data_dir(args.data_dir)
-    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
+    root = content_root(args)
     library = load_library(root)
     if library.course is None:
         print(f"No valid course.yaml in {root}: run 'python main.py validate {root}'", file=sys.stderr)
         return 1
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
     db = open_store(data_dir)
     if db is None:

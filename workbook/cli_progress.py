@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import find_learner_or_say, open_store
+from workbook.cli_support import find_learner_or_say, open_store, output_folder_exists
 from workbook.paths import resolve_data_dir
 
 
@@ -37,8 +37,7 @@ def _export_progress(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
     db = open_store(data_dir)
     if db is None:

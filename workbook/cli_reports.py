@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
+from workbook.cli_support import content_root, output_folder_exists
+from workbook.paths import database_path, resolve_data_dir
 
 if TYPE_CHECKING:
     from workbook.core.content import Library
@@ -46,7 +47,7 @@ def add_report_commands(commands, common: argparse.ArgumentParser,
 def _library(args: argparse.Namespace) -> Library:
     from workbook.core.loader import load_library
 
-    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
+    root = content_root(args)
     return load_library(root)
 
 
@@ -81,8 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     from workbook.store.dashboard import cohort_dashboard
 
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
     with _cohort_database(args) as found:
         if found is None:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbook.cli_support import find_learner_or_say, open_store
-from workbook.paths import bundled_content_dir, database_path, resolve_data_dir
+from workbook.cli_support import content_root, find_learner_or_say, open_store, output_folder_exists
+from workbook.paths import database_path, resolve_data_dir
 
 
 def _home_page(text: str) -> str:
@@ -48,10 +48,9 @@ def _export_xapi(args: argparse.Namespace) -> int:
         print(f"No progress database in {data_dir}: nothing to export", file=sys.stderr)
         return 1
     out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"{out.parent}: no such folder. Nothing was written.", file=sys.stderr)
+    if not output_folder_exists(out):
         return 1
-    root = Path(args.content) if getattr(args, "content", None) else bundled_content_dir()
+    root = content_root(args)
     library = load_library(root)  # titles and question texts; activity of removed content still exports
     db = open_store(path.parent)
     if db is None:
