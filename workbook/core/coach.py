@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from workbook.core.problems import Problem
-from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
+from workbook.core.schema_problems import read_mapping
+from workbook.core.yaml_lines import LocatedYaml
 
 RULES_FILE = Path("coach") / "rules.yaml"
 KINDS = ("do", "avoid")
@@ -122,15 +123,12 @@ def phrase_pattern(phrase: str) -> str:
 
 def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
     """(rules, problems) for a rules file; rules is None whenever there is any problem."""
-    try:
-        located = load_yaml_file(path)
-    except YamlError as error:
-        return None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    located, problems = read_mapping(path, "rules", "expected a 'rules:' list")
+    if located is None:
+        return None, problems
     reader = _Reader(path, located)
     data = located.data
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+    if not isinstance(data.get("rules"), list):
         reader.report(("rules",), "rules", "expected a 'rules:' list")
         return None, reader.problems
     mood_min, mood_max = -20, 20
