@@ -76,3 +76,19 @@ def complete_everything():
             practice_calls.end_call(call, state.at, debrief(scenario, state))
 
     return complete
+
+
+@pytest.fixture(scope="session")
+def wrong_response():
+    """A response that is wrong for any question type (the counterpart of scoring.right_response)."""
+    from workbook.core.quiz import Matching, Ordering
+
+    def wrong(question) -> list[int]:
+        if isinstance(question, Ordering):
+            return list(reversed(range(len(question.items))))
+        if isinstance(question, Matching):
+            size = len(question.pairs)
+            return [(i + 1) % size for i in range(size)]
+        return [next(i for i, option in enumerate(question.options) if not option.correct)]
+
+    return wrong

@@ -22,7 +22,7 @@ from workbook.core.attempt import draw_attempt, grade
 from workbook.core.call_engine import TypedReply, choose, current_node, offered_replies, start_call
 from workbook.core.content import Library
 from workbook.core.debrief import debrief
-from workbook.core.quiz import Matching, Ordering, QuestionType, TrueFalse
+from workbook.core.quiz import QuestionType, TrueFalse
 from workbook.core.scenario import Rating
 from workbook.core.scoring import right_response
 from workbook.paths import database_path
@@ -333,13 +333,6 @@ class Clock:
         return self.now
 
 
-def _wrong_response(question) -> list[int]:
-    if isinstance(question, Ordering):
-        return list(reversed(range(len(question.items))))
-    if isinstance(question, Matching):
-        size = len(question.pairs)
-        return [(i + 1) % size for i in range(size)]
-    return [next(i for i, option in enumerate(question.options) if not option.correct)]
 
 
 def _take_quiz(learner_id: str, module, clock: Clock, answers, reason: str = "submitted") -> str:
@@ -370,7 +363,7 @@ def _play_call(learner_id: str, scenario, clock: Clock, turns: int | None = None
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory, library: Library) -> SimpleNamespace:
+def world(tmp_path_factory, library: Library, wrong_response) -> SimpleNamespace:
     """A graduate (everything done, one quiz failed first on time, a certificate) and a beginner."""
     data_dir = tmp_path_factory.mktemp("xapi") / "data"
     db = open_database(database_path(data_dir))
@@ -379,7 +372,7 @@ def world(tmp_path_factory, library: Library) -> SimpleNamespace:
         graduate = create_learner("José Müller-Łukasiewicz", "E-2041")
         failed_module = library.modules[0]
         failed_attempt = _take_quiz(graduate.id, failed_module, clock,
-                                    lambda i, q: right_response(q) if i % 3 == 0 else _wrong_response(q),
+                                    lambda i, q: right_response(q) if i % 3 == 0 else wrong_response(q),
                                     reason="time-up")
         passed_attempts = {}
         for module in library.modules:

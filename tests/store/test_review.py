@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from workbook.core.attempt import draw_attempt, grade
-from workbook.core.quiz import Matching, Ordering
 from workbook.core.review_cards import phrase_cards, question_card_id, say_bullets, split_phrase
 from workbook.core.scoring import right_response
 from workbook.paths import database_path
@@ -21,29 +22,26 @@ T0 = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 AGAIN, GOOD = 1, 3
 
 
-def _wrong(question) -> list[int]:
-    if isinstance(question, Ordering):
-        return list(reversed(range(len(question.items))))
-    if isinstance(question, Matching):
-        size = len(question.pairs)
-        return [(i + 1) % size for i in range(size)]
-    return [next(i for i, option in enumerate(question.options) if not option.correct)]
+@pytest.fixture
+def quiz_missing_first(wrong_response):
+    def take(library, learner_id: str, at: datetime = T0) -> str:
+        """A real attempt, submitted, with every answer right except the first question's."""
+        plan = draw_attempt(library.module(MODULE).quiz, MODULE, random.Random(1))
+        attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan, now=at))
+        for index, presented in enumerate(plan.questions):
+            question = presented.question
+            response = wrong_response(question) if index == 0 else right_response(question)
+            answered = at + timedelta(seconds=index + 1)
+            quiz_attempts.record_answer(attempt, presented.id, response, now=answered)
+        quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses), now=at + timedelta(minutes=5))
+        return question_card_id(MODULE, plan.questions[0].id)
+
+    return take
 
 
-def _quiz_missing_first(library, learner_id: str, at: datetime = T0) -> str:
-    """A real attempt, submitted, with every answer right except the first question's."""
-    plan = draw_attempt(library.module(MODULE).quiz, MODULE, random.Random(1))
-    attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan, now=at))
-    for index, presented in enumerate(plan.questions):
-        response = _wrong(presented.question) if index == 0 else right_response(presented.question)
-        quiz_attempts.record_answer(attempt, presented.id, response, now=at + timedelta(seconds=index + 1))
-    quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses), now=at + timedelta(minutes=5))
-    return question_card_id(MODULE, plan.questions[0].id)
-
-
-def test_a_missed_question_is_due_at_once(database, library):
+def test_a_missed_question_is_due_at_once(database, library, quiz_missing_first):
     learner = create_learner("Review Test")
-    card_id = _quiz_missing_first(library, learner.id)
+    card_id = quiz_missing_first(library, learner.id)
     now = T0 + timedelta(minutes=10)
     due = review.due_cards(library, learner.id, now)
     assert [card.id for card in due] == [card_id]
@@ -51,9 +49,10 @@ def test_a_missed_question_is_due_at_once(database, library):
     assert review.due_count(library, learner.id, now) == 1
 
 
-def test_good_moves_the_due_date_out_and_again_brings_it_back_within_the_day(database, library):
+def test_good_moves_the_due_date_out_and_again_brings_it_back_within_the_day(
+        database, library, quiz_missing_first):
     learner = create_learner("Review Test")
-    card_id = _quiz_missing_first(library, learner.id)
+    card_id = quiz_missing_first(library, learner.id)
     now = T0 + timedelta(minutes=10)
     due = review.review(learner.id, card_id, GOOD, now)
     assert due > now
@@ -68,9 +67,9 @@ def test_good_moves_the_due_date_out_and_again_brings_it_back_within_the_day(dat
     assert due < back <= due + timedelta(hours=1)
 
 
-def test_due_dates_grow_with_repeated_good(database, library):
+def test_due_dates_grow_with_repeated_good(database, library, quiz_missing_first):
     learner = create_learner("Review Test")
-    card_id = _quiz_missing_first(library, learner.id)
+    card_id = quiz_missing_first(library, learner.id)
     moment, intervals = T0 + timedelta(minutes=10), []
     for _ in range(5):
         due = review.review(learner.id, card_id, GOOD, moment)
@@ -79,12 +78,12 @@ def test_due_dates_grow_with_repeated_good(database, library):
     assert intervals == sorted(intervals) and intervals[-1] > intervals[0] * 10
 
 
-def test_missing_the_question_again_after_a_review_brings_it_back(database, library):
+def test_missing_the_question_again_after_a_review_brings_it_back(database, library, quiz_missing_first):
     learner = create_learner("Review Test")
-    card_id = _quiz_missing_first(library, learner.id)
+    card_id = quiz_missing_first(library, learner.id)
     review.review(learner.id, card_id, GOOD, T0 + timedelta(minutes=10))
     review.review(learner.id, card_id, GOOD, T0 + timedelta(minutes=30))
-    _quiz_missing_first(library, learner.id, at=T0 + timedelta(hours=2))
+    quiz_missing_first(library, learner.id, at=T0 + timedelta(hours=2))
     assert card_id in [c.id for c in review.due_cards(library, learner.id, T0 + timedelta(hours=3))]
 
 
@@ -117,9 +116,10 @@ def test_phrase_cards_only_for_read_sections_and_ten_new_a_day(database, library
     assert review.due_cards(library, learner.id, T0 + timedelta(days=1), new_per_day=4)[-1].is_new
 
 
-def test_state_survives_reopening_and_a_merged_duplicate_row_counts_once(database, library, data_dir):
+def test_state_survives_reopening_and_a_merged_duplicate_row_counts_once(
+        database, library, data_dir, quiz_missing_first):
     learner = create_learner("Review Test")
-    card_id = _quiz_missing_first(library, learner.id)
+    card_id = quiz_missing_first(library, learner.id)
     now = T0 + timedelta(minutes=10)
     due = review.review(learner.id, card_id, GOOD, now)
     row = ActivityRecord.get(ActivityRecord.object_id == review.card_object_id(card_id))
