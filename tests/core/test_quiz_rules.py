@@ -6,23 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from content_kit import line_of, make_content, with_changes, write_module
 
 from workbook.cli import main
 from workbook.core.loader import load_library
 from workbook.core.quiz import CHOICE_TYPES, QUIZ_FILE, QuestionType
 from workbook.paths import bundled_content_dir
-
-MODULE_YAML = """\
-id: x
-title: Module x
-summary: A short summary for the home card.
-order: 1
-minutes: 10
-skills:
-  - listening
-prerequisites: []
-"""
-INTRO_MD = "# Introduction\n\nSome words for the reader to see here.\n"
 
 # A valid quiz: each case below changes one thing in it.
 QUIZ_YAML = """\
@@ -63,40 +52,16 @@ questions:
 SCHEMA_TYPES = "single-choice, multiple-select, best-response, true-false, ordering, matching"
 
 
-def make_content(tmp_path: Path) -> Path:
-    """A minimal valid content folder: `lessons/` with skills.yaml and `assets/` beside it."""
-    root = tmp_path / "lessons"
-    root.mkdir()
-    (tmp_path / "assets").mkdir()
-    (root / "skills.yaml").write_text("listening: Active listening\nempathy: Empathy\n", encoding="utf-8")
-    return root
-
-
-def write_module(root: Path, quiz_text: str | None) -> Path:
+def write_quiz_module(root: Path, quiz_text: str | None) -> Path:
     """One valid module folder `01-x`, with `quiz_text` as its quiz.yaml (none when None)."""
-    folder = root / "01-x"
-    folder.mkdir()
-    (folder / "module.yaml").write_text(MODULE_YAML, encoding="utf-8")
-    (folder / "01-intro.md").write_text(INTRO_MD, encoding="utf-8")
+    folder = write_module(root)
     if quiz_text is not None:
         (folder / QUIZ_FILE).write_text(quiz_text, encoding="utf-8")
     return folder
 
 
 def quiz_with(*changes: tuple[str, str]) -> str:
-    """QUIZ_YAML with each `old` replaced by `new`; every `old` must occur exactly once."""
-    text = QUIZ_YAML
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, marker: str, occurrence: int = 1) -> int:
-    """The 1-based line of the `occurrence`-th line containing `marker`."""
-    found = [n for n, line in enumerate(text.splitlines(), 1) if marker in line]
-    assert len(found) >= occurrence, marker
-    return found[occurrence - 1]
+    return with_changes(QUIZ_YAML, *changes)
 
 
 SC_OPTIONS = "    options:\n      - text: Listen to the end"
@@ -180,7 +145,7 @@ CASES = [
 
 def load_broken(tmp_path: Path, quiz_text: str):
     root = make_content(tmp_path)
-    folder = write_module(root, quiz_text)
+    folder = write_quiz_module(root, quiz_text)
     return root, folder, load_library(root)
 
 
@@ -244,7 +209,7 @@ def test_quiz_rule_and_schema_problems_are_listed_together(tmp_path):
 def test_module_without_quiz_has_no_quiz_problems(tmp_path):
     """A module with no quiz.yaml is fine: quiz None and nothing to report."""
     root = make_content(tmp_path)
-    write_module(root, None)
+    write_quiz_module(root, None)
     library = load_library(root)
     assert library.all_problems() == []
     assert library.module("x").quiz is None

@@ -3,28 +3,17 @@ a trainer has to fix, and `python main.py validate` fails on it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+import content_kit as kit
 import pytest
+from content_kit import line_of
 
 from workbook.cli import main
 from workbook.core.loader import load_library
 from workbook.core.scenario import SCENARIO_FOLDER
 from workbook.core.scenario_loader import MAX_DECISIONS
-from workbook.paths import bundled_content_dir
 
-MODULE_YAML = """\
-id: x
-title: Module x
-summary: A short summary for the home card.
-order: 1
-minutes: 10
-skills:
-  - listening
-prerequisites: []
-"""
-INTRO_MD = "# Introduction\n\nSome words for the reader to see here.\n"
 FILE_NAME = "01-test-call.yaml"
 
 # A valid script: each case below changes one thing in it. Every ending is reachable: `resolved`
@@ -145,14 +134,8 @@ BRANCHES = "next:\n          - if: mood >= 50\n            goto: resolved\n     
 
 def make_content(tmp_path: Path) -> Path:
     """`lessons/` with the real skills.yaml and one minimal module `x`, and `assets/` beside it."""
-    root = tmp_path / "lessons"
-    root.mkdir()
-    (tmp_path / "assets").mkdir()
-    shutil.copy(bundled_content_dir() / "skills.yaml", root / "skills.yaml")
-    folder = root / "01-x"
-    folder.mkdir()
-    (folder / "module.yaml").write_text(MODULE_YAML, encoding="utf-8")
-    (folder / "01-intro.md").write_text(INTRO_MD, encoding="utf-8")
+    root = kit.make_content(tmp_path, real_skills=True)
+    kit.write_module(root)
     (root / SCENARIO_FOLDER).mkdir()
     return root
 
@@ -164,19 +147,7 @@ def write_script(root: Path, text: str, name: str = FILE_NAME) -> Path:
 
 
 def script_with(*changes: tuple[str, str]) -> str:
-    """SCRIPT with each `old` replaced by `new`; every `old` must occur exactly once."""
-    text = SCRIPT
-    for old, new in changes:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
-
-
-def line_of(text: str, marker: str, occurrence: int = 1) -> int:
-    """The 1-based line of the `occurrence`-th line containing `marker`."""
-    found = [n for n, line in enumerate(text.splitlines(), 1) if marker in line]
-    assert len(found) >= occurrence, marker
-    return found[occurrence - 1]
+    return kit.with_changes(SCRIPT, *changes)
 
 
 def _case(name, changes, marker, field, message, occurrence=1):

@@ -3,45 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from content_kit import INTRO_MD, MODULE_YAML, make_content, write_module
 
 from workbook.cli import main
 from workbook.core.content import Library
 from workbook.core.loader import load_library
 
-MODULE_YAML = """\
-id: {module_id}
-title: Module {module_id}
-summary: A short summary for the home card.
-order: 1
-minutes: 10
-skills:
-  - listening
-prerequisites: []
-"""
-INTRO_MD = "# Introduction\n\nSome words for the reader to see here.\n"
 INTRO_WORDS = 8
-
-
-def make_content(tmp_path: Path) -> Path:
-    """A minimal valid content folder: `lessons/` with skills.yaml and `assets/` beside it."""
-    root = tmp_path / "lessons"
-    root.mkdir()
-    (tmp_path / "assets").mkdir()
-    (root / "skills.yaml").write_text("listening: Active listening\nempathy: Empathy\n", encoding="utf-8")
-    return root
-
-
-def write_module(root: Path, folder: str = "01-x", module_id: str = "x", yaml_text: str | None = None,
-                 sections: dict[str, str] | None = None) -> Path:
-    """Write one module folder; by default it is valid."""
-    path = root / folder
-    path.mkdir()
-    text = yaml_text if yaml_text is not None else MODULE_YAML.format(module_id=module_id)
-    (path / "module.yaml").write_text(text, encoding="utf-8")
-    for name, markdown in (sections or {"01-intro.md": INTRO_MD}).items():
-        (path / name).write_text(markdown, encoding="utf-8")
-    return path
 
 
 def problems(library: Library) -> list[str]:
