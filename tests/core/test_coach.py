@@ -192,3 +192,24 @@ def test_coach_agrees_with_trainers_on_every_rule(rules: CoachRules) -> None:
     table = bench.evaluate(rules, items)
     low = {rule_id: f"{c.agreement:.1%}" for rule_id, c in table["all"].items() if c.agreement < 0.90}
     assert not low, f"rules below 90% agreement with the labelled replies: {low}"
+
+
+def test_the_content_loader_checks_the_coach_rules(tmp_path: Path) -> None:
+    """`validate` and the app read the rules with the rest of the content: a broken file is named at
+    its line and leaves the coach off, and a good one is loaded once for every screen."""
+    from content_kit import make_content, write_module
+
+    from workbook.core.loader import load_library
+
+    root = make_content(tmp_path)
+    write_module(root)
+    (root / "coach").mkdir()
+    (root / "coach" / "rules.yaml").write_text(RULES_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    library = load_library(root)
+    assert library.coach is not None and [r.id for r in library.coach.rules] == RULE_IDS
+    assert library.all_problems() == []
+
+    (root / "coach" / "rules.yaml").write_text("rules:\n  - id: Bad Id\n", encoding="utf-8")
+    library = load_library(root)
+    assert library.coach is None
+    assert any(p.path.name == "rules.yaml" and p.line == 2 for p in library.all_problems())

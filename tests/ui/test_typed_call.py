@@ -4,7 +4,6 @@ the caller and picks the branch, the words are saved and replayed, and the debri
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -110,11 +109,8 @@ def test_a_typed_turn_is_resumed_and_replayed_with_the_same_words(qtbot, open_wi
 
 
 def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
-        qtbot, open_window, library, tmp_path: Path):
-    broken = tmp_path / "lessons"
-    (broken / "coach").mkdir(parents=True)
-    (broken / "coach" / "rules.yaml").write_text("rules: [oops\n", encoding="utf-8")
-    navigator = open_window(dataclasses.replace(library, root=broken))
+        qtbot, open_window, library):
+    navigator = open_window(dataclasses.replace(library, coach=None))  # as loaded with a broken file
     scenario = _open(navigator, "No Coach")
     page = navigator.call_page
     assert not page.typed_box.isVisible()

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from workbook.core.problems import Problem
 
 if TYPE_CHECKING:
+    from workbook.core.coach import CoachRules
     from workbook.core.course import Course
     from workbook.core.quiz import QuizFile
     from workbook.core.scenario import Scenario
@@ -103,6 +104,7 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)  # practice calls that passed validation
     course: Course | None = None  # what completion takes; None without a valid course file
+    coach: CoachRules | None = None  # the typed-reply coach; None without a valid coach/rules.yaml
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbook.core.coach import RULES_FILE, check_rules
 from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
 from workbook.core.course import load_course
 from workbook.core.images import default_assets_dir, resolve_image
@@ -18,7 +19,7 @@ from workbook.core.markdown_render import callout_faults, count_words, image_ref
 from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
 from workbook.core.scenario_loader import load_scenarios
-from workbook.core.schema_problems import problems_from_error
+from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
 MODULE_FILE = "module.yaml"
@@ -63,22 +64,18 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
     library.course, course_problems = load_course(root, set(known_modules),
                                                   {scenario.id for scenario in library.scenarios})
     library.problems.extend(course_problems)
+    if (root / RULES_FILE).is_file():
+        library.coach, coach_problems = check_rules(root / RULES_FILE)
+        library.problems.extend(coach_problems)
     return library
 
 
 def _load_skills(path: Path, problems: list[Problem]) -> dict[str, str]:
     if not path.is_file():
         return {}
-    try:
-        located = load_yaml_file(path)
-    except YamlError as error:
-        problems.append(Problem(path, error.line, "yaml", str(error)))
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(path, 1, "file", f"cannot read: {error}"))
-        return {}
-    if not isinstance(located.data, dict):
-        problems.append(Problem(path, 1, "skills", "expected 'skill-id: Label' lines"))
+    located, found = read_mapping(path, "skills", "expected 'skill-id: Label' lines")
+    problems.extend(found)
+    if located is None:
         return {}
     return {str(key): str(value) for key, value in located.data.items()}
 

@@ -10,20 +10,8 @@ from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.coach import CoachResult, CoachRules
-    from workbook.core.content import Library
 
 SEPARATOR = " \u00b7 "
-
-
-def quiet_rules(library: Library) -> CoachRules | None:
-    """The content's coach rules for showing past typed replies, or None if they cannot be used
-    (the words are then shown unmarked; the stored mood change still explains the turn)."""
-    from workbook.core.coach import RULES_FILE, CoachRulesError, load_rules
-
-    try:
-        return load_rules(library.root / RULES_FILE)
-    except (CoachRulesError, OSError):
-        return None
 
 
 def coach_result(text: str, rules: CoachRules | None) -> CoachResult | None:

@@ -34,7 +34,6 @@ from workbook.ui.trainer.controller import TrainerController
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from workbook.core.coach import CoachRules
     from workbook.core.content import Library
 
 
@@ -328,26 +327,23 @@ class Navigator(QObject):
         if self._save(review.review, self.learner_id, card_id, rating):
             self._next_card()
 
-    def _coach_rules(self, say_why: bool) -> CoachRules | None:
-        """The coach's rules from the content folder, or None (saying why, if asked) when they are
-        broken: the drill then stays closed and typed points of a call offer the scripted replies."""
-        from workbook.core.coach import RULES_FILE, CoachRulesError, load_rules
+    def _coach_unavailable(self) -> str:
+        """Why the coach's rules cannot be used, as the validator put it (`path:line: ...`)."""
+        from workbook.core.coach import RULES_FILE
 
-        try:
-            return load_rules(self.library.root / RULES_FILE)
-        except (CoachRulesError, OSError) as error:
-            if say_why:
-                dialogs.show_error(self.window, "Coach unavailable",
-                                   f"The coach rules cannot be used:\n\n{error}")
-            return None
+        path = self.library.root / RULES_FILE
+        found = [str(p) for p in self.library.problems if p.path == path]
+        return "\n".join(found) or f"{path} is missing."
 
     def open_coach(self) -> None:
         if self.library is None:
             return
-        rules = self._coach_rules(say_why=True)
-        if rules is not None:
-            self.coach_page.start(self.library, rules)
-            self.pages.setCurrentWidget(self.coach_page)
+        if self.library.coach is None:
+            dialogs.show_error(self.window, "Coach unavailable",
+                               f"The coach rules cannot be used:\n\n{self._coach_unavailable()}")
+            return
+        self.coach_page.start(self.library, self.library.coach)
+        self.pages.setCurrentWidget(self.coach_page)
 
     # -- bookmarks and notes ------------------------------------------------------------
 
@@ -529,12 +525,11 @@ class Navigator(QObject):
 
     def _show_call(self, scenario, call: practice_calls.StoredCall, state: call_engine.CallState) -> None:
         self.call, self.call_state = call, state
-        if any(node.typed for node in scenario.nodes.values()):
-            self.call_page.coach_rules = self._coach_rules(say_why=False)
-            if self.call_page.coach_rules is None:
-                self.window.statusBar().showMessage(
-                    "The coach rules cannot be read, so this call offers its scripted replies throughout "
-                    "(the Own-words drill on the home screen says why).", 10000)
+        self.call_page.coach_rules = self.library.coach
+        if any(node.typed for node in scenario.nodes.values()) and self.library.coach is None:
+            self.window.statusBar().showMessage(
+                "The coach rules cannot be read, so this call offers its scripted replies throughout "
+                "(the Own-words drill on the home screen says why).", 10000)
         self.call_page.show_call(scenario, state)
         self.pages.setCurrentWidget(self.call_page)
 

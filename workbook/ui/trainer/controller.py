@@ -215,7 +215,6 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     from workbook.store import practice_calls, quiz_attempts
     from workbook.store.learners import get_learner
     from workbook.ui.call_page import debrief_html
-    from workbook.ui.coach_html import quiet_rules
     from workbook.ui.quiz_page import results_html
 
     learner = get_learner(learner_id)
@@ -225,7 +224,6 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "
                          f"({attempt.submitted_at:%d %b %Y %H:%M})</h2>")
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
-    rules = quiet_rules(library)
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
             when = f"{call.ended_at:%d %b %Y %H:%M}"
@@ -235,7 +233,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             except CallError:
                 parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
                 continue
-            parts.append(debrief_html(report, library.skill_label, rules))
+            parts.append(debrief_html(report, library.skill_label, library.coach))
     if len(parts) == 1:
         parts.append("<p>No quiz attempts or practice calls yet.</p>")
     return "".join(parts)
