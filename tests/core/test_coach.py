@@ -68,6 +68,15 @@ rules:
     ("    phrases:\n", "    phrase:\n", 7, "rules.0.phrase"),
     ("    title: Don't say calm down\n", "    title: [unclosed\n", 4, "yaml"),
 ])
+def test_a_mood_range_wider_than_a_call_allows_is_refused(tmp_path: Path) -> None:
+    """A typed turn moves a caller by 20 at most, so the coach may not promise more."""
+    path = tmp_path / "rules.yaml"
+    path.write_text("mood_range: [-40, 40]\n" + RULE, encoding="utf-8")
+    rules, problems = check_rules(path)
+    assert rules is None and [(p.line, p.field) for p in problems] == [(1, "mood_range")]
+    assert "-20 <= low <= 0 <= high <= 20" in problems[0].message
+
+
 def test_broken_rules_file_names_path_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                 field: str) -> None:
     path = tmp_path / "rules.yaml"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbook.core.call_engine import TYPED_MOOD_LIMIT
 from workbook.core.problems import Problem
 from workbook.core.schema_problems import read_mapping
 from workbook.core.yaml_lines import LocatedYaml
@@ -135,10 +136,12 @@ def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
     if "mood_range" in data:
         value = data["mood_range"]
         if (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)
-                and value[0] <= 0 <= value[1]):
+                and -TYPED_MOOD_LIMIT <= value[0] <= 0 <= value[1] <= TYPED_MOOD_LIMIT):
             mood_min, mood_max = value
-        else:
-            reader.report(("mood_range",), "mood_range", "expected [low, high] whole numbers around 0")
+        else:  # a typed turn in a practice call moves the mood by TYPED_MOOD_LIMIT at most
+            reader.report(("mood_range",), "mood_range",
+                          f"expected [low, high]: whole numbers, -{TYPED_MOOD_LIMIT} <= low <= 0 <= high "
+                          f"<= {TYPED_MOOD_LIMIT}")
     rules: list[CoachRule] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(data["rules"]):
