@@ -59,15 +59,6 @@ rules:
 """
 
 
-@pytest.mark.parametrize(("old", "new", "line", "field"), [
-    ("    kind: avoid\n", "    kind: maybe\n", 3, "rules.0.kind"),
-    ("    mood: -8\n", "    mood: 8\n", 6, "rules.0.mood"),
-    ("      - calm down\n", "      - calm down\n    patterns:\n      - '(unclosed'\n", 10,
-     "rules.0.patterns.0"),
-    ("    explanation: It judges the feeling.\n", "", 2, "rules.0.explanation"),
-    ("    phrases:\n", "    phrase:\n", 7, "rules.0.phrase"),
-    ("    title: Don't say calm down\n", "    title: [unclosed\n", 4, "yaml"),
-])
 def test_a_mood_range_wider_than_a_call_allows_is_refused(tmp_path: Path) -> None:
     """A typed turn moves a caller by 20 at most, so the coach may not promise more."""
     path = tmp_path / "rules.yaml"
@@ -77,6 +68,15 @@ def test_a_mood_range_wider_than_a_call_allows_is_refused(tmp_path: Path) -> Non
     assert "-20 <= low <= 0 <= high <= 20" in problems[0].message
 
 
+@pytest.mark.parametrize(("old", "new", "line", "field"), [
+    ("    kind: avoid\n", "    kind: maybe\n", 3, "rules.0.kind"),
+    ("    mood: -8\n", "    mood: 8\n", 6, "rules.0.mood"),
+    ("      - calm down\n", "      - calm down\n    patterns:\n      - '(unclosed'\n", 10,
+     "rules.0.patterns.0"),
+    ("    explanation: It judges the feeling.\n", "", 2, "rules.0.explanation"),
+    ("    phrases:\n", "    phrase:\n", 7, "rules.0.phrase"),
+    ("    title: Don't say calm down\n", "    title: [unclosed\n", 4, "yaml"),
+])
 def test_broken_rules_file_names_path_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                 field: str) -> None:
     path = tmp_path / "rules.yaml"
