@@ -253,6 +253,12 @@ CASES = [
           "a typed node cannot offer a hand-over (a typed reply never means one)"),
     _case("not-a-mapping", "- id: test-call\n", "- id: test-call", "scenario",
           "expected a mapping of fields"),
+    _case("disclosure-before-verification",
+          [("        when: checked\n        feedback: Cause and fix.",
+            "        when: checked\n        discloses: true\n        feedback: Cause and fix.")],
+          "- text: The payment ran twice", "nodes.found.replies.0",
+          "this best reply discloses account details (discloses: true) on a path where the caller is "
+          "not yet verified (flag 'verified'); only a poor reply may do that"),
 ]
 
 
@@ -366,3 +372,17 @@ def test_several_problems_in_one_script_are_all_listed(tmp_path):
         (line_of(text, "goto: resolvd"), "nodes.found.replies.0.next"),
     ]
     assert all(p.path == path for p in found)
+
+
+def test_disclosure_after_verification_is_accepted(tmp_path, capsys):
+    """The identity standard: a reply may disclose account details once every path to it has set the
+    `verified` flag (here the opening's only non-poor route sets it, and the poor one cannot reach
+    the disclosing reply because it needs `checked`)."""
+    root = make_content(tmp_path)
+    write_script(root, script_with(
+        ("        set: [checked]", "        set: [checked, verified]"),
+        ("        when: checked\n        feedback: Cause and fix.",
+         "        when: checked\n        discloses: true\n        feedback: Cause and fix.")))
+    library = load_library(root)
+    assert library.problems == []
+    assert library.scenarios[0].nodes["found"].replies[0].discloses

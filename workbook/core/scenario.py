@@ -17,6 +17,7 @@ from workbook.core.content import Slug
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 SCENARIO_FOLDER = "practice-calls"
+VERIFIED_FLAG = "verified"  # set by the reply that completes identity verification
 CALL_SKILLS = ("listening", "empathy", "emotional-intelligence", "problem-solving", "de-escalation",
                "boundaries")
 
@@ -82,6 +83,9 @@ class Reply(BaseModel):
     clear: list[Slug] = Field(default_factory=list)
     when: str | None = None  # the reply is offered only when this holds
     handover: Handover | None = None  # a hand-over to a supervisor, and whether it was right
+    # The words disclose or change account-specific information: only a poor reply may do that
+    # before the `verified` flag is set (the course's identity standard, lessons/AUTHORING.md).
+    discloses: bool = False
     next: Slug | list[Branch]
 
 
@@ -94,6 +98,7 @@ class Node(BaseModel):
     # The learner types their own reply here; the coach's verdict picks the scripted reply of the
     # same rating (for the branch, flags and skills) and its mood change replaces that reply's.
     typed: bool = False
+    verification: bool = False  # the agent checks the caller's identity here (documentation aid)
     replies: list[Reply] = Field(min_length=2, max_length=4)
 
 

@@ -28,7 +28,7 @@ from workbook.core.call_engine import (
 )
 from workbook.core.conditions import ConditionError, parse_condition
 from workbook.core.problems import Problem
-from workbook.core.scenario import SCENARIO_FOLDER, Rating, Scenario
+from workbook.core.scenario import SCENARIO_FOLDER, VERIFIED_FLAG, Rating, Scenario
 from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.typed_turn import mapped_replies
 from workbook.core.yaml_lines import LocatedYaml
@@ -48,6 +48,8 @@ class Walk:
     too_long: set[str] = field(default_factory=set)
     dead_ends: set[str] = field(default_factory=set)
     broken: dict[str, str] = field(default_factory=dict)  # node -> engine error
+    # (node, reply index) of best/okay replies that disclose account details before verification
+    unverified_disclosures: set[tuple[str, int]] = field(default_factory=set)
     fewest_decisions: float = math.inf
     most_decisions: float = 0
     states: int = 0
@@ -221,6 +223,11 @@ def walk_scenario(scenario: Scenario, typed: bool = True) -> Walk:
             walk.dead_ends.add(state.at)
             memo[key] = (math.inf, math.inf)
             return memo[key]
+        node = scenario.nodes[state.at]
+        if VERIFIED_FLAG not in state.flags:
+            walk.unverified_disclosures.update(
+                (state.at, index) for index in offered
+                if node.replies[index].discloses and node.replies[index].rating != Rating.POOR)
         on_path.add(key)
         fewest, most = math.inf, 0.0
         for index, own_words in _decisions(scenario, state, typed):
@@ -268,6 +275,12 @@ def check_walk(scenario: Scenario, path: Path, located: LocatedYaml) -> list[Pro
         node_problem(node_id, "at some point no reply is offered here (every reply's 'when' is false)")
     for node_id, message in sorted(walk.broken.items()):
         node_problem(node_id, message)
+    for node_id, index in sorted(walk.unverified_disclosures):
+        problems.append(Problem(
+            path, located.line_of(("nodes", node_id, "replies", index)), f"nodes.{node_id}.replies.{index}",
+            f"this {scenario.nodes[node_id].replies[index].rating.value} reply discloses account details "
+            f"(discloses: true) on a path where the caller is not yet verified (flag '{VERIFIED_FLAG}'); "
+            "only a poor reply may do that"))
     for ending_id in scenario.endings:
         if ending_id not in walk.endings:
             problems.append(Problem(path, located.line_of(("endings", ending_id)), f"endings.{ending_id}",
