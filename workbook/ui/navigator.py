@@ -536,12 +536,7 @@ class Navigator(QObject):
     @staticmethod
     def _replay(scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
         """The call's state from its stored replies; raises CallError if the script changed."""
-        state = call_engine.start_call(scenario)
-        for node, reply, typed in call.turns():
-            if state.at != node:
-                raise call_engine.CallError(f"stored turn at '{node}' but the script is at '{state.at}'")
-            state = call_engine.choose(scenario, state, reply, typed)
-        return state
+        return call_engine.replay(scenario, call.replies, call.typed, call.nodes)
 
     def choose_reply(self, reply_index: int) -> None:
         self._play(reply_index)
