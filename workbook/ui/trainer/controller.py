@@ -214,8 +214,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     from workbook.core.debrief import debrief
     from workbook.store import practice_calls, quiz_attempts
     from workbook.store.learners import get_learner
-    from workbook.ui.call_page import debrief_html
-    from workbook.ui.quiz_page import results_html
+    from workbook.ui.call_html import debrief_html
+    from workbook.ui.quiz_html import results_html
 
     learner = get_learner(learner_id)
     parts = [f"<h1>{escape(learner.display_name)}</h1>"]
