@@ -5,22 +5,25 @@ certificates. The page draws; this object talks to the store and runs the long j
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from workbook.store import cohorts
-from workbook.store.connection import StoreError
-from workbook.ui import dialogs
+from workbook.ui import dialogs, store_op
 from workbook.ui.progress_job import run_with_progress
 from workbook.ui.theme import READER_CSS
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbook.core.content import Library
     from workbook.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 
 class TrainerController(QObject):
@@ -78,13 +81,13 @@ class TrainerController(QObject):
 
     def new_cohort(self) -> None:
         name = dialogs.ask_text(self.window, "New cohort", "Cohort name (e.g. 'November intake'):")
-        if name and (created := self._store(cohorts.create_cohort, name)) is not None:
-            self.refresh(created.id)
+        if name and (created := self._write(cohorts.create_cohort, name)):
+            self.refresh(created.value.id)
 
     def rename_cohort(self, cohort_id: str) -> None:
         current = cohorts.get_cohort(cohort_id)
         name = dialogs.ask_text(self.window, "Rename cohort", "New name:", current.name if current else "")
-        if name and self._store(cohorts.rename_cohort, cohort_id, name) is not None:
+        if name and self._write(cohorts.rename_cohort, cohort_id, name):
             self.refresh(cohort_id)
 
     def archive_cohort(self, cohort_id: str) -> None:
@@ -94,7 +97,7 @@ class TrainerController(QObject):
                 f"Archive '{current.name}'? It leaves the list; its learners and all their progress "
                 "stay, and it can be restored.", "Archive"):
             return
-        if self._store(cohorts.archive_cohort, cohort_id) is not False:
+        if self._write(cohorts.archive_cohort, cohort_id):
             self.refresh()
 
     def import_roster(self, cohort_id: str) -> None:
@@ -104,9 +107,10 @@ class TrainerController(QObject):
         if not chosen:
             return
         roster = read_roster(Path(chosen))
-        result = self._store(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
-        if result is None:
+        imported = self._write(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
+        if not imported:
             return
+        result = imported.value
         problems = list(roster.problems) + list(result.skipped)
         lines = "\n".join(p.format() for p in problems[:15])
         more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
@@ -114,14 +118,10 @@ class TrainerController(QObject):
         dialogs.show_info(self.window, "Roster imported", f"{result.summary()}.{skipped}")
         self.refresh(cohort_id)
 
-    def _store(self, write, *args):
-        """Run a store change; a refusal or failure is shown, nothing is half-done (one transaction)."""
-        try:
-            result = write(*args)
-        except (cohorts.CohortError, StoreError) as error:
-            dialogs.show_error(self.window, "Not done", str(error))
-            return None
-        return True if result is None else result
+    def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
+        """A cohort change in one transaction; a name taken or a failed write is shown, not raised."""
+        return store_op.write(self.window, self.data_dir, change, *args, refuses=(cohorts.CohortError,),
+                              refusal_title="Not done")
 
     # -- drill-down -------------------------------------------------------------------------
 
