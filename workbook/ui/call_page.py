@@ -2,7 +2,7 @@
 buttons (keys 1 to 4) or, at a typed node, a box for the learner's own words, and the debrief with
 "Replay from here" at every turn.
 
-The page draws a `CallState` it is given; the navigator runs the engine and saves each choice.
+The page draws a `CallState` it is given; `controllers/call.py` runs the engine and saves each choice.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ class CallPage(QWidget):
         self.length_label.setVisible(too_long)
 
     def send_typed(self) -> None:
-        """Ctrl+Enter or "Say it": hand the words to the navigator (blank words are not sent)."""
+        """Ctrl+Enter or "Say it": hand the words to the controller (blank words are not sent)."""
         text = " ".join(self.typed_edit.toPlainText().split())
         if self.typed_box.isVisible() and text and len(text) <= MAX_TYPED_CHARS:
             self.reply_typed.emit(text)

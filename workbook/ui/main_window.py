@@ -1,6 +1,6 @@
 """The main window shell: menus, status bar and a page stack, cheap enough to paint at once.
 
-The pages and their logic (`navigator.py`) are attached right after the first paint, so the user
+The pages and their logic (`navigator.py` and the feature controllers) are attached right after the first paint, so the user
 sees the window while the database opens and the content loads.
 """
 

@@ -1,7 +1,7 @@
 """A quiz attempt on screen: the intro with past attempts, one question at a time with feedback,
 and the results with a per-skill breakdown and a review of every question.
 
-The page holds no progress of its own: every answer goes to the navigator (`answer_given`) the
+The page holds no progress of its own: every answer goes to the controller (`answer_given`) the
 moment it changes, so a closed or killed app resumes the attempt with its answers kept.
 """
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class QuizPage(QWidget):
-    """Signals say what the learner did; the navigator stores it and calls back."""
+    """Signals say what the learner did; the controller stores it and calls back."""
 
     start_requested = Signal(str)  # module id: start a new attempt
     resume_requested = Signal(str)  # module id: reopen the unfinished attempt

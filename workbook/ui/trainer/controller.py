@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from workbook.store import cohorts
 from workbook.ui import dialogs, store_op
+from workbook.ui.controllers.session import Session
 from workbook.ui.progress_job import run_with_progress
 from workbook.ui.theme import READER_CSS
 from workbook.ui.trainer import passphrase_dialog
@@ -21,19 +22,18 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from workbook.core.content import Library
-    from workbook.ui.main_window import MainWindow
 
 T = TypeVar("T")
 
 
 class TrainerController(QObject):
-    def __init__(self, window: MainWindow, data_dir: Path, library_source, home) -> None:
-        super().__init__(window)
-        self.window = window
-        self.data_dir = data_dir
-        self._library_source = library_source  # the library loads late: ask for it when needed
+    def __init__(self, session: Session, home: Callable[[], None]) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self.window = window = session.window
+        self.data_dir = session.data_dir
         self.unlocked = False
-        self.page = DashboardPage(skill_label=self._skill_label)
+        self.page = DashboardPage(skill_label=session.skill_label)
         window.pages.addWidget(self.page)
         self.page.home_requested.connect(home)
         self.page.lock_requested.connect(lambda: (self.lock(), home()))
@@ -49,10 +49,7 @@ class TrainerController(QObject):
 
     @property
     def library(self) -> Library | None:
-        return self._library_source()
-
-    def _skill_label(self, skill: str) -> str:
-        return self.library.skill_label(skill) if self.library else skill
+        return self.session.library  # the library loads late: read it when needed
 
     def open(self) -> None:
         """Ask for the passphrase once per session, then show the cohorts."""
@@ -120,8 +117,7 @@ class TrainerController(QObject):
 
     def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
         """A cohort change in one transaction; a name taken or a failed write is shown, not raised."""
-        return store_op.write(self.window, self.data_dir, change, *args, refuses=(cohorts.CohortError,),
-                              refusal_title="Not done")
+        return self.session.write(change, *args, refuses=(cohorts.CohortError,), refusal_title="Not done")
 
     # -- drill-down -------------------------------------------------------------------------
 
@@ -140,7 +136,7 @@ class TrainerController(QObject):
         if not chosen:
             return
         target = Path(chosen)
-        label, course = self._skill_label, self.library.course
+        label, course = self.session.skill_label, self.library.course
 
         def work(progress, cancelled):
             from workbook.reports import cohort_report
