@@ -4,16 +4,26 @@ certificates. The page draws; this object talks to the store and runs the long j
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
-from workbook.store import cohorts
+from workbook.core.attempt import grade
+from workbook.core.call_engine import CallError, replay
+from workbook.core.debrief import debrief
+from workbook.core.roster import read_roster
+from workbook.reports.batch import BatchResult, issue_for_cohort
+from workbook.store import cohorts, practice_calls, quiz_attempts
+from workbook.store.dashboard import cohort_dashboard
+from workbook.store.learners import get_learner
 from workbook.ui import dialogs, store_op
+from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
-from workbook.ui.progress_job import run_with_progress
+from workbook.ui.operations import Job, QueryOp
+from workbook.ui.quiz_html import results_html
 from workbook.ui.theme import READER_CSS
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
@@ -45,7 +55,7 @@ class TrainerController(QObject):
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
         self.page.learner_opened.connect(self.open_learner)
-        self.last_job = None  # the progress dialog of the running job, for tests
+        self.running: QueryOp | None = None  # the last long job started (tests wait on it)
 
     @property
     def library(self) -> Library | None:
@@ -70,8 +80,6 @@ class TrainerController(QObject):
         self.page.show_cohorts(found, select or self.page.current_cohort())
 
     def show_cohort(self, cohort_id: str) -> None:
-        from workbook.store.dashboard import cohort_dashboard
-
         self.page.show_dashboard(cohort_dashboard(self.library, cohort_id))
 
     # -- cohorts ----------------------------------------------------------------------------
@@ -98,8 +106,6 @@ class TrainerController(QObject):
             self.refresh()
 
     def import_roster(self, cohort_id: str) -> None:
-        from workbook.core.roster import read_roster
-
         chosen = dialogs.ask_open_path(self.window, "Import a roster", "CSV files (*.csv);;All files (*)")
         if not chosen:
             return
@@ -127,8 +133,6 @@ class TrainerController(QObject):
     # -- long jobs --------------------------------------------------------------------------
 
     def write_report(self, cohort_id: str, kind: str) -> None:
-        from workbook.store.dashboard import cohort_dashboard
-
         dashboard = cohort_dashboard(self.library, cohort_id)
         chosen = dialogs.ask_save_path(self.window, f"Save the {kind.upper()} report",
                                        str(Path.home() / f"{dashboard.cohort_name}.{kind}"),
@@ -138,20 +142,22 @@ class TrainerController(QObject):
         target = Path(chosen)
         label, course = self.session.skill_label, self.library.course
 
-        def work(progress, cancelled):
+        def work(job: Job) -> Path:
+            # Imported here, on the worker thread: reportlab and the charts take about 0.3 s to import
+            # (measured with -X importtime), which would otherwise be spent on the GUI thread at start.
             from workbook.reports import cohort_report
 
             if kind == "csv":
                 cohort_report.write_csv(dashboard, target, skill_label=label)
             else:
-                cohort_report.write_pdf(dashboard, target, progress=progress, cancelled=cancelled,
+                cohort_report.write_pdf(dashboard, target, progress=job.progress, cancelled=job.cancelled,
                                         skill_label=label, course_title=course.title if course else None,
                                         pass_mark=course.requires.quiz_pass_mark if course else 80)
             return target
 
-        self.last_job = run_with_progress(self.window, f"Building the {kind.upper()} report", work,
-                                          lambda path: self._done(f"Report saved to {path}"),
-                                          self._job_failed)
+        self.running = QueryOp(self.window, work, lambda path: self._done(f"Report saved to {path}"),
+                               progress=f"Building the {kind.upper()} report", cancellable=True,
+                               on_cancel=self._cancelled).start()
 
     def batch_certificates(self, cohort_id: str) -> None:
         folder = dialogs.ask_folder(self.window, "Save the certificates in")
@@ -160,15 +166,13 @@ class TrainerController(QObject):
         learner_ids = [learner.id for learner in cohorts.members(cohort_id)]
         library, data_dir = self.library, self.data_dir
 
-        def work(progress, cancelled):
-            from workbook.reports.batch import issue_for_cohort
+        def work(job: Job) -> BatchResult:
+            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=job.progress,
+                                    cancelled=job.cancelled)
 
-            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=progress,
-                                    cancelled=cancelled)
-
-        self.last_job = run_with_progress(self.window, "Issuing certificates", work,
-                                          lambda result: self._done(_batch_summary(result)),
-                                          self._job_failed)
+        self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
+                               progress="Issuing certificates", cancellable=True,
+                               on_cancel=self._cancelled).start()
 
     def _done(self, message: str) -> None:
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
@@ -176,16 +180,8 @@ class TrainerController(QObject):
         if self.page.current_cohort():
             self.show_cohort(self.page.current_cohort())
 
-    def _job_failed(self, error: Exception) -> None:
-        if type(error).__name__ == "Cancelled":
-            self.window.save_status.setText("Cancelled: nothing was written")
-            return
-        dialogs.show_error(self.window, "Not finished", f"The job stopped: {error}")
-
-
-def _batch_summary(result) -> str:
-    summary = getattr(result, "summary", None)
-    return summary() if callable(summary) else str(result)
+    def _cancelled(self) -> None:
+        self.window.save_status.setText("Cancelled: nothing was written")
 
 
 def show_learner_detail(parent, library: Library, learner_id: str) -> None:
@@ -203,16 +199,6 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
 
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
-    from html import escape
-
-    from workbook.core.attempt import grade
-    from workbook.core.call_engine import CallError, replay
-    from workbook.core.debrief import debrief
-    from workbook.store import practice_calls, quiz_attempts
-    from workbook.store.learners import get_learner
-    from workbook.ui.call_html import debrief_html
-    from workbook.ui.quiz_html import results_html
-
     learner = get_learner(learner_id)
     parts = [f"<h1>{escape(learner.display_name)}</h1>"]
     for module in library.modules:
