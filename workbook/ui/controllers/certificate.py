@@ -4,6 +4,7 @@ certificate settings (organization, signer) from the File menu."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 
@@ -12,6 +13,7 @@ from workbook.store import learners
 from workbook.store.connection import StoreError
 from workbook.ui import certificate_dialog, certificate_settings_dialog, dialogs
 from workbook.ui.controllers.session import Session
+from workbook.ui.operations import QueryOp
 
 
 class CertificateController(QObject):
@@ -19,10 +21,14 @@ class CertificateController(QObject):
         super().__init__(session.window)
         self.session = session
         self._home = home
+        self.running: QueryOp | None = None  # the certificate being drawn (tests wait on it)
 
     def issue(self) -> None:
-        """Issue the certificate into the data folder, then preview it with "Save as…"."""
-        window, data_dir, learner_id = self.session.window, self.session.data_dir, self.session.learner_id
+        """Issue the certificate into the data folder off the GUI thread (drawing the PDF loads
+        reportlab and takes a moment), then preview it with "Save as…"."""
+        if self.running is not None and not self.running.done:
+            return  # a second click while the first certificate is drawn
+        library, data_dir, learner_id = self.session.library, self.session.data_dir, self.session.learner_id
         learner = learners.get_learner(learner_id)
         folder = data_dir / "certificates"
         folder.mkdir(parents=True, exist_ok=True)
@@ -32,18 +38,26 @@ class CertificateController(QObject):
         while target.exists():
             target = folder / f"certificate-{stem}-{number}.pdf"
             number += 1
-        try:
-            issued = issue.issue_certificate(self.session.library, learner_id, data_dir, target)
-        except issue.NotEligible as refusal:
-            dialogs.show_error(window, "Not yet", "\n".join(refusal.eligibility.reasons()))
-            return
-        except (OSError, StoreError) as error:
-            dialogs.show_error(window, "Certificate not issued",
-                               f"The certificate could not be written to {folder}:\n\n{error}")
-            return
+        self.running = QueryOp(
+            self.session.window, lambda job: issue.issue_certificate(library, learner_id, data_dir, target),
+            lambda issued: self._issued(issued, learner.display_name),
+            lambda error: self._not_issued(error, folder), progress="Issuing your certificate").start()
+
+    def _issued(self, issued: issue.IssuedCertificate, name: str) -> None:
+        window = self.session.window
         window.save_status.setText("\u2714 Certificate issued")
         self._home()
-        certificate_dialog.show_certificate(window, issued.path, issued.certificate_id, learner.display_name)
+        certificate_dialog.show_certificate(window, issued.path, issued.certificate_id, name)
+
+    def _not_issued(self, error: Exception, folder: Path) -> None:
+        window = self.session.window
+        if isinstance(error, issue.NotEligible):
+            dialogs.show_error(window, "Not yet", "\n".join(error.eligibility.reasons()))
+        elif isinstance(error, (OSError, StoreError)):
+            dialogs.show_error(window, "Certificate not issued",
+                               f"The certificate could not be written to {folder}:\n\n{error}")
+        else:
+            dialogs.show_error(window, "Certificate not issued", f"The certificate was not issued: {error}")
 
     def edit_settings(self) -> None:
         if self.session.library is None:
