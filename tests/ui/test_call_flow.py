@@ -7,9 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from workbook.core.call_engine import current_node, offered_replies
+from workbook.core.call_engine import current_node, offered_replies, replay
+from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.store import learners, practice_calls
+from workbook.ui import dialogs
+from workbook.ui.trainer.controller import learner_detail_html
 
 SCENARIO = "healthcare-billing-error"
 
@@ -105,3 +108,21 @@ def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_
     assert (navigator.calls.state.at, navigator.calls.state.mood) == (node, mood)
     assert navigator.calls.page.mood_bar.value() == mood
     assert len(navigator.calls.page.transcript.toPlainText().split("You\n")) == 4  # three replies shown
+
+
+def test_a_call_stored_on_an_edited_script_is_not_resumed_or_drawn(qtbot, open_window, library, monkeypatch):
+    """The stored turn names a node the script no longer starts at, although its reply number still
+    exists there: resuming starts a new call, and the trainer's drill-down says it cannot replay it."""
+    navigator = open_window(library)
+    learner = learners.create_learner("Edited Script")
+    scenario = library.scenario(SCENARIO)
+    stale = practice_calls.start_call(learner.id, SCENARIO, prefix=[("a-node-since-renamed", 0)])
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(title))
+    navigator.open_learner(learner.id)
+    navigator.calls.open(SCENARIO)
+    assert errors == ["Call cannot be resumed"]
+    assert navigator.calls.call.id != stale.id and navigator.calls.call.replies == []
+
+    practice_calls.end_call(stale, scenario.start, debrief(scenario, replay(scenario, [])))
+    assert "cannot be replayed" in learner_detail_html(library, learner.id)
