@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from workbook.core.content import Library
+    from workbook.core.dashboard_model import CohortDashboard
 
 T = TypeVar("T")
 
@@ -56,6 +57,7 @@ class TrainerController(QObject):
         self.page.certificates_requested.connect(self.batch_certificates)
         self.page.learner_opened.connect(self.open_learner)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
+        self.loading: QueryOp | None = None  # the last dashboard read started
 
     @property
     def library(self) -> Library | None:
@@ -80,7 +82,14 @@ class TrainerController(QObject):
         self.page.show_cohorts(found, select or self.page.current_cohort())
 
     def show_cohort(self, cohort_id: str) -> None:
-        self.page.show_dashboard(cohort_dashboard(self.library, cohort_id))
+        """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
+        library = self.library
+        self.loading = QueryOp(self.window, lambda job: cohort_dashboard(library, cohort_id),
+                               lambda dashboard: self._show_dashboard(cohort_id, dashboard)).start()
+
+    def _show_dashboard(self, cohort_id: str, dashboard: CohortDashboard) -> None:
+        if self.page.current_cohort() == cohort_id:  # not if the trainer has picked another meanwhile
+            self.page.show_dashboard(dashboard)
 
     # -- cohorts ----------------------------------------------------------------------------
 
