@@ -142,16 +142,17 @@ class TrainerController(QObject):
     # -- long jobs --------------------------------------------------------------------------
 
     def write_report(self, cohort_id: str, kind: str) -> None:
-        dashboard = cohort_dashboard(self.library, cohort_id)
+        cohort = cohorts.get_cohort(cohort_id)
         chosen = dialogs.ask_save_path(self.window, f"Save the {kind.upper()} report",
-                                       str(Path.home() / f"{dashboard.cohort_name}.{kind}"),
+                                       str(Path.home() / f"{cohort.name}.{kind}"),
                                        f"{kind.upper()} files (*.{kind})")
         if not chosen:
             return
         target = Path(chosen)
-        label, course = self.session.skill_label, self.library.course
+        library, label, course = self.library, self.session.skill_label, self.library.course
 
         def work(job: Job) -> Path:
+            dashboard = cohort_dashboard(library, cohort_id)  # read when the report is built
             # Imported here, on the worker thread: reportlab and the charts take about 0.3 s to import
             # (measured with -X importtime), which would otherwise be spent on the GUI thread at start.
             from workbook.reports import cohort_report
