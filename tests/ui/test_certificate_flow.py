@@ -49,3 +49,16 @@ def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, librar
     monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
     dialog.save_as()
     assert Path(str(target) + ".pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_a_refused_certificate_is_explained_and_nothing_is_written(qtbot, open_window, library, data_dir,
+                                                                   monkeypatch, finish):
+    navigator = open_window(library)
+    navigator.open_learner(learners.create_learner("Not Yet Done").id)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append((title, text)))
+    navigator.certificates.issue()  # the button is disabled; issuing checks the rules again itself
+    finish(navigator.certificates.running)
+    [(title, text)] = shown
+    assert title == "Not yet" and "Traceback" not in text and text.strip()
+    assert list((data_dir / "certificates").glob("*.pdf")) == []
