@@ -124,6 +124,7 @@ class QueryOp(QObject, Generic[T]):
         self.outcome = outcome
         if self.dialog is not None:
             self.dialog.reset()
+            self.dialog.deleteLater()
         try:
             callback()
         finally:
