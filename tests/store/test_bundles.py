@@ -348,8 +348,9 @@ MALFORMED = {
     "rekeyed-to-another-learner": (lambda good: rebuilt(good, manifest=lambda m: m["learner"].update(
         id="f" * 32), activities=lambda rows: [r | {"learner_id": "f" * 32} for r in rows], resign=False), {},
         "tampered: the signature does not match"),
-    "signed-by-a-different-key": (lambda good: _zip_of({**entries(good), bundles.SIGNATURE: _stranger_signs(good)}),
-                                  {}, "tampered: signature.json names a key"),
+    "signed-by-a-different-key": (
+        lambda good: _zip_of({**entries(good), bundles.SIGNATURE: _stranger_signs(good)}), {},
+        "tampered: signature.json names a key"),
     "wrong-format": (lambda good: rebuilt(good, manifest=lambda m: m.update(format="xapi")), {},
                      "wrong format"),
     "oversized-file": (lambda good: good.read_bytes(), {"MAX_BUNDLE_BYTES": 200}, "oversized"),
