@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 import traceback
 from pathlib import Path
 
@@ -64,9 +63,9 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
     window.show()
     code = app.exec()
-    from workbook.ui.background import wait_for_background_work
+    from workbook.ui.operations import wait_for_operations
 
-    wait_for_background_work()
+    wait_for_operations()
     if outcome["db"] is not None:
         outcome["db"].close()
     lock.unlock()
@@ -78,8 +77,8 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
     from workbook.store.connection import DatabaseProblem
     from workbook.store.recovery import open_or_recover
-    from workbook.ui.background import run_in_background
     from workbook.ui.navigator import Navigator
+    from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
     try:
@@ -95,9 +94,9 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     outcome["db"] = db
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    run_in_background(lambda: _load_content(content_dir, assets_dir), navigator.set_library,
-                      navigator.show_content_error, window)
-    _back_up_in_background(data_dir)
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir), navigator.set_library,
+            navigator.show_content_error).start()
+    QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
 
 
 def _load_content(content_dir: Path, assets_dir: Path):
@@ -107,18 +106,16 @@ def _load_content(content_dir: Path, assets_dir: Path):
     return load_library(content_dir, assets_dir)
 
 
-def _back_up_in_background(data_dir: Path) -> None:
-    """A start-of-session copy on its own connection; a failure is logged, not fatal."""
+def _back_up(data_dir: Path) -> Path | None:
+    """Runs on a worker thread: a start-of-session copy on its own connection."""
+    from workbook.store.backups import take_backup
 
-    def work() -> None:
-        from workbook.store.backups import take_backup
+    return take_backup(database_path(data_dir), backups_dir(data_dir))
 
-        try:
-            take_backup(database_path(data_dir), backups_dir(data_dir))
-        except Exception:  # a failed backup must never stop the learner
-            log.exception("start-up backup failed")
 
-    threading.Thread(target=work, name="backup", daemon=True).start()
+def _backup_failed(error: Exception) -> None:
+    """A failed backup must never stop the learner: it is logged (with its traceback), not shown."""
+    log.warning("start-up backup failed: %s", error)
 
 
 def _log_to(path: Path) -> None:
