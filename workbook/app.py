@@ -94,16 +94,18 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     outcome["db"] = db
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    QueryOp(window, lambda job: _load_content(content_dir, assets_dir), navigator.set_library,
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
             navigator.show_content_error).start()
     QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
 
 
-def _load_content(content_dir: Path, assets_dir: Path):
-    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path."""
+def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):
+    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path.
+    Scripts that passed the exhaustive walk at an earlier start are not walked again."""
     from workbook.core.loader import load_library
+    from workbook.paths import walk_cache_path
 
-    return load_library(content_dir, assets_dir)
+    return load_library(content_dir, assets_dir, walk_cache_path(data_dir))
 
 
 def _back_up(data_dir: Path) -> Path | None:
