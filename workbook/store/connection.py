@@ -77,6 +77,21 @@ def check_integrity(path: Path) -> None:
                                    f"{'' if count == 1 else 's'} inside the file", details=verdict)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_header(path: Path) -> None:
+    """The cheap check run at every start: the file is not empty and starts like a SQLite file."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        check_integrity(path)  # the same message as the full check
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise CorruptDatabaseError(f"{path} is not a workbook database (its first bytes are not a "
+                                       "SQLite header): it was overwritten or damaged")
+
+
 def refuse_newer_schema(path: Path) -> None:
     """Raise before anything writes to a database made by a newer workbook (even the WAL switch)."""
     if not path.exists() or path.stat().st_size == 0:
@@ -113,7 +128,8 @@ def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None,
     return target
 
 
-def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDatabase:
+def open_database(path: Path, pre_migration_dir: Path | None = None,
+                  full_check: bool = True) -> SqliteDatabase:
     """Check, open, migrate and bind the database at `path`; raises DatabaseProblem.
 
     An empty file with no backups beside it held nothing (a first start cut short): it is opened
@@ -122,7 +138,10 @@ def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDa
     if (path.exists() and path.stat().st_size == 0 and pre_migration_dir is not None
             and not any(pre_migration_dir.glob("*.sqlite"))):
         path.unlink()
-    check_integrity(path)
+    if full_check:
+        check_integrity(path)
+    else:
+        check_header(path)
     refuse_newer_schema(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
