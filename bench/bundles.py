@@ -34,7 +34,8 @@ def make_bundle(folder: Path, rows: int, key: Ed25519PrivateKey) -> Path:
     learner = create_learner("Bench Learner")
     values = [(uuid.uuid4().hex, learner.id, "section-read", "empathy", f"empathy/s{i}", None,
                json.dumps({"i": i, "note": "x" * 200}),
-               f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", "bench-device") for i in range(rows)]
+               f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", "bench-device")
+              for i in range(rows)]
     columns = ", ".join(bundles.COLUMNS)
     with db.atomic():
         db.connection().executemany(f"INSERT INTO activity ({columns}) VALUES ({', '.join('?' * 9)})", values)
