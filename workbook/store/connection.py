@@ -44,6 +44,30 @@ class DatabaseLockedError(DatabaseProblem):
     """Another program holds the database; nothing is wrong with the file."""
 
 
+def describe_store_error(error: BaseException, folder: Path) -> str:
+    """A failed write in the user's words, naming the real cause where it can be told: SQLite
+    reports a full disk as "database or disk is full", and after it has rolled the transaction back
+    itself the next rollback fails with "cannot rollback - no transaction is active", which hides
+    the cause."""
+    import shutil
+
+    text = str(error)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    full = "disk is full" in text or "disk I/O error" in text or (free is not None and free < 1024 * 1024)
+    if full or "cannot rollback" in text:
+        if full:
+            return f"the disk holding {folder} is full: free some space, then carry on"
+        return f"the write to {folder} failed part-way and was undone (SQLite: {text})"
+    if "readonly" in text or "read-only" in text:
+        return f"the data folder {folder} is read-only for you"
+    if "locked" in text or "busy" in text:
+        return "another program holds the database (is a second copy of the workbook open?)"
+    return text
+
+
 def check_integrity(path: Path) -> None:
     """Raise CorruptDatabaseError unless SQLite's quick_check passes on `path`.
 
