@@ -61,8 +61,10 @@ def reply_for_rating(scenario: Scenario, state: CallState, rating: Rating) -> in
 
 
 def typed_turn(scenario: Scenario, state: CallState, text: str, rules: CoachRules) -> TypedTurn:
-    """Coach `text` and turn it into a choice the engine can play (`choose(..., typed=...)`)."""
-    result = coach_reply(text, rules)
+    """Coach `text` and turn it into a choice the engine can play (`choose(..., typed=...)`); the
+    caller's line is the coach's context, so words the caller used are not jargon."""
+    node = current_node(scenario, state)
+    result = coach_reply(text, rules, node.caller if node is not None else "")
     rating = rating_for(result)
     index = reply_for_rating(scenario, state, rating)
     return TypedTurn(index, rating, TypedReply(text, result.mood_change), result)
