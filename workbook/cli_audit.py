@@ -86,6 +86,11 @@ def format_report(audit: Audit) -> str:
         lines.append(f"  {s.name:30} {_pct(s.eligible_share):>9} {_pct(s.quizzes_passed / runs):>8} "
                      f"{_pct(s.calls_met / runs):>6} {s.mean_quiz:8.1f}% "
                      f"{s.mean_call_skill:9.1f}% {_pct(s.strong_share):>10}")
+    types = sorted({t for s in audit.strategies for t in s.by_type})
+    lines += ["", "  Quiz mean per question type:"]
+    for question_type in types:
+        means = "  ".join(f"{s.type_mean(question_type):5.1f}" for s in audit.strategies)
+        lines.append(f"    {question_type:36} {means}")
     lines += ["", "  Quiz mean per module:"]
     for module_id in audit.quiz:
         means = "  ".join(f"{s.module_mean(module_id):5.1f}" for s in audit.strategies)
@@ -126,6 +131,7 @@ def audit_json(audit: Audit) -> dict:
             "mean_quiz": round(s.mean_quiz, 2), "mean_call_skill": round(s.mean_call_skill, 2),
             "ended_well_share": round(s.strong_share, 4),
             "quiz_mean_by_module": {m: round(s.module_mean(m), 2) for m in s.quiz_scores},
+            "quiz_mean_by_type": {t: round(s.type_mean(t), 2) for t in sorted(s.by_type)},
         } for s in audit.strategies],
         "failures": audit.failures(),
     }

@@ -56,16 +56,32 @@ def polite_score(text: str) -> int:
     return len(POLITE_WORDS.findall(text))
 
 
-def _longest(texts: Sequence[str], rng: random.Random) -> list[int]:
-    return sorted(range(len(texts)), key=lambda i: -len(texts[i]))  # stable: ties keep the shown order
+class _ByScore:
+    """A test-taker who prefers higher `score`s; on a multiple-select item they tick every option
+    scoring above the options' mean (the long ones, the polite ones), or the top one."""
+
+    def __init__(self, score: Callable[[str], float]) -> None:
+        self.score = score
+
+    def __call__(self, texts: Sequence[str], rng: random.Random) -> list[int]:
+        # sorted() is stable: ties keep the order shown
+        return sorted(range(len(texts)), key=lambda i: -self.score(texts[i]))
+
+    def many(self, texts: Sequence[str], rng: random.Random) -> list[int]:
+        scores = [self.score(t) for t in texts]
+        mean = sum(scores) / len(scores)
+        above = [i for i in self(texts, rng) if scores[i] > mean]
+        return above or self(texts, rng)[:1]
+
+
+_longest = _ByScore(len)
 
 
 def _first_shown(texts: Sequence[str], rng: random.Random) -> list[int]:
     return list(range(len(texts)))
 
 
-def _politest(texts: Sequence[str], rng: random.Random) -> list[int]:
-    return sorted(range(len(texts)), key=lambda i: -polite_score(texts[i]))
+_politest = _ByScore(polite_score)
 
 
 def _random(texts: Sequence[str], rng: random.Random) -> list[int]:
@@ -210,10 +226,13 @@ def answer(presented: PresentedQuestion, rank: Rank, rng: random.Random) -> Resp
             response[left] = order[right_place]
         return response
     shown = [question.options[i].text for i in order]
-    preferred = [order[place] for place in rank(shown, rng)]
-    if isinstance(question, MultipleSelect):  # "the long ones", "the polite ones": the top half
+    if isinstance(question, MultipleSelect):
+        many = getattr(rank, "many", None)  # "the long ones", "the polite ones"; else the top half
+        if many is not None:
+            return [order[place] for place in many(shown, rng)]
+        preferred = [order[place] for place in rank(shown, rng)]
         return preferred[:math.ceil(len(preferred) / 2)]
-    return preferred[:1]
+    return [order[rank(shown, rng)[0]]]
 
 
 def play_call(scenario: Scenario, rank: Rank, rng: random.Random, coach: CoachRules | None,
@@ -252,6 +271,7 @@ class StrategyResult:
     quiz_scores: dict[str, list[int]] = field(default_factory=dict)  # module id -> percent per seed
     call_skills: dict[str, list[int]] = field(default_factory=dict)  # scenario id -> skill per seed
     call_strong: dict[str, int] = field(default_factory=dict)  # scenario id -> seeds ended well
+    by_type: dict[str, list[float]] = field(default_factory=dict)  # question type -> score per answer
 
     @property
     def eligible_share(self) -> float:
@@ -271,6 +291,11 @@ class StrategyResult:
     def strong_share(self) -> float:
         runs = sum(len(per) for per in self.call_skills.values())
         return sum(self.call_strong.values()) / runs if runs else 0.0
+
+    def type_mean(self, question_type: str) -> float:
+        """Mean percent on the questions of one type (where a cue shows most plainly)."""
+        scores = self.by_type.get(question_type, [])
+        return 100 * sum(scores) / len(scores) if scores else 0.0
 
     def module_mean(self, module_id: str) -> float:
         scores = self.quiz_scores.get(module_id, [])
@@ -292,7 +317,10 @@ def simulate(library: Library, name: str, rank: Rank, seeds: int = DEFAULT_SEEDS
                 continue
             plan = draw_attempt(module.quiz, module.id, rng)
             responses = {p.id: answer(p, rank, rng) for p in plan.questions}
-            quiz_best[module.id] = grade(plan, responses).percent
+            graded = grade(plan, responses)
+            quiz_best[module.id] = graded.percent
+            for item in graded.results:
+                result.by_type.setdefault(str(item.presented.question.type), []).append(item.score)
             result.quiz_scores.setdefault(module.id, []).append(quiz_best[module.id])
         calls: dict[str, list[CallOutcome]] = {}
         for scenario in library.scenarios:
