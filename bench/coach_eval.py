@@ -154,7 +154,8 @@ def main(argv: list[str]) -> int:
     sizes = {split: sum(1 for i in items if split in _groups(i)) for split in SPLITS}
     print(f"Coach agreement with trainer labels: {sizes['all']} replies "
           f"({sizes['tune']} tune, {sizes['test']} held-out test; of these, {sizes['fresh']} written after "
-          f"the rules were frozen and {sizes['second']} written by a second labeller)\n")
+          f"the rules were frozen and {sizes['second']} written by a second labeller; {sizes['fourth']} "
+          "tuning replies from a fourth labeller, with the caller's line)\n")
     header = (f"{'rule':28} {'split':6} {'agree':>7} {'prec':>6} {'recall':>6} "
               f"{'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}")
     print(header)
