@@ -157,10 +157,20 @@ def _scenario(fair: bool) -> str:
                    "okay", 0, 0, "lost"),
                   ("Sorry, policy is policy and there is nothing else I can do about it today.",
                    "poor", -2, -20, "lost"),
-                  ("I'll refund it now.", "best", 2, 20, "fixed")]
+                  ("I'll refund it now.", "best", 2, 20, "third")]
         detour = [("I understand how you feel and I would like to go over it once again from the top.",
                    "okay", 0, 0, "lost"),
                   ("Fine.", "best", 1, 5, "second")]
+        third = [("We could also look at every other charge on your account while we are here today.",
+                  "okay", 0, 0, "lost"),
+                 ("Do you want a confirmation email?", "best", 2, 5, "fourth"),
+                 ("You will need to check your statement yourself next month to see it.", "poor", -2, -20,
+                  "lost")]
+        fourth = [("I will also pass your feedback on to the team who handle refunds for review.",
+                   "okay", 0, 0, "lost"),
+                  ("Done. Anything else?", "best", 2, 5, "fixed"),
+                  ("That is everything from our side, and any other questions go to the website.", "poor",
+                   -2, -20, "lost")]
     else:
         first = [("I can hear how worrying this is. Let me look into it and find out what happened.",
                   "best", 2, 20, "second"),
@@ -172,8 +182,11 @@ def _scenario(fair: bool) -> str:
                   ("Policy is policy.", "poor", -2, -20, "lost")]
         detour = [("Let's get back to your bill and sort it out together.", "best", 1, 5, "second"),
                   ("Anyway.", "okay", 0, 0, "second")]
+        third = fourth = []
     nodes = (_node("first", "I've been charged twice!", first) + _node("second", "So what now?", second)
              + _node("detour", "Can we get on with it?", detour))
+    if third:
+        nodes += _node("third", "Right. Anything else?", third) + _node("fourth", "Is that it?", fourth)
     return f"""\
 id: tiny-call
 title: A double charge
@@ -243,8 +256,8 @@ def test_call_cues_count_longest_best_and_branches_that_do_not_matter(cued, fair
     assert cues.all_same_next == 1  # 'detour' goes back to 'second' whatever is said
     assert (cues.with_best_and_okay, cues.best_okay_same_next) == (3, 3)
     cues = call_cues(fair.scenarios[0])
-    assert (cues.decisions, cues.best_longest, cues.all_same_next) == (3, 0, 0)
-    assert (cues.with_best_and_okay, cues.best_okay_same_next) == (3, 0)
+    assert (cues.decisions, cues.best_longest, cues.all_same_next) == (5, 0, 0)
+    assert (cues.with_best_and_okay, cues.best_okay_same_next) == (5, 0)
 
 
 def test_the_longest_strategy_completes_cued_content_and_the_audit_says_so(cued):
@@ -255,6 +268,7 @@ def test_the_longest_strategy_completes_cued_content_and_the_audit_says_so(cued)
     failures = audit.failures()
     assert any("'always the longest' meets the completion rules in 100.0% of seeds" in f for f in failures)
     assert any("'always the longest' averages 100.0% on the quizzes" in f for f in failures)
+    assert any("'always the longest' meets the practice-call rules in 100.0% of seeds" in f for f in failures)
 
 
 def test_first_shown_wins_calls_in_script_order_but_not_when_shuffled(cued):

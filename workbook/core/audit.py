@@ -375,6 +375,10 @@ class Audit:
             if s.eligible_share > GOAL_MAX_ELIGIBLE:
                 problems.append(f"'{s.name}' meets the completion rules in {s.eligible_share:.1%} of seeds "
                                 f"(goal: at most {GOAL_MAX_ELIGIBLE:.0%})")
+            calls_share = s.calls_met / s.seeds if s.seeds else 0.0
+            if calls_share > GOAL_MAX_ELIGIBLE:  # calls must hold on their own, not only behind quizzes
+                problems.append(f"'{s.name}' meets the practice-call rules in {calls_share:.1%} of seeds "
+                                f"(goal: at most {GOAL_MAX_ELIGIBLE:.0%})")
             if s.mean_quiz > self.pass_mark - GOAL_MARGIN:
                 problems.append(f"'{s.name}' averages {s.mean_quiz:.1f}% on the quizzes (goal: at most "
                                 f"{self.pass_mark - GOAL_MARGIN}%, {GOAL_MARGIN} below the pass mark)")
