@@ -65,7 +65,7 @@ def describe_store_error(error: BaseException, folder: Path) -> str:
         return f"the data folder {folder} is read-only for you"
     if "locked" in text or "busy" in text:
         return "another program holds the database (is a second copy of the workbook open?)"
-    return text
+    return f"{text} (data folder {folder})"
 
 
 def check_integrity(path: Path) -> None:
