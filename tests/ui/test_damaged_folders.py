@@ -123,3 +123,35 @@ def test_a_write_on_a_full_disk_names_the_full_disk(qtbot, small_folder, errors)
         assert activity_count(learner.id) == 1
     finally:
         db.close()
+
+
+def test_exports_and_reports_work_on_a_read_only_data_folder(small_folder, data_dir, tmp_path, capsys):
+    """A trainer reading a locked-down PC's folder can still export xAPI and a cohort report."""
+    import json
+    import shutil
+
+    from workbook.paths import database_path
+    from workbook.store import cohorts
+    from workbook.store.activity import record_section_read
+    from workbook.store.connection import open_database
+    from workbook.store.learners import create_learner
+
+    db = open_database(database_path(data_dir))
+    learner = create_learner("Ana Lima")
+    record_section_read(learner.id, "empathy", "apologizing-well")
+    group = cohorts.create_cohort("Night shift")
+    cohorts.enrol(group.id, [learner.id])
+    db.close()
+    folder = small_folder("ro-data", "size=8m")
+    shutil.copy(database_path(data_dir), database_path(folder))
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    before = database_path(folder).read_bytes()
+    out = tmp_path / "statements.json"
+    assert main(["export-xapi", "--out", str(out), "--data-dir", str(folder)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))
+    report = tmp_path / "report.csv"
+    assert main(["report", "--cohort", "Night shift", "--format", "csv", "--out", str(report),
+                 "--data-dir", str(folder)]) == 0
+    assert "Ana Lima" in report.read_text(encoding="utf-8-sig")
+    assert database_path(folder).read_bytes() == before
+    assert "Traceback" not in capsys.readouterr().err
