@@ -84,10 +84,11 @@ def skill_bars(scores: Mapping[str, int], label: Callable[[str], str] = str,
     for index, (skill, value) in enumerate(items):
         y = top - (index + 1) * slot + slot * 0.19
         bar_height = slot * 0.62
-        drawing.add(String(label_width, y + bar_height / 2 - 2.6, _fit(label(skill), label_width - 4, LABEL_SIZE),
-                           fontName=_font(), fontSize=LABEL_SIZE, fillColor=INK, textAnchor="end"))
-        drawing.add(Rect(left, y, max(value, 0) * scale, bar_height, fillColor=HexColor(score_colour(value)),
-                         strokeColor=None))
+        name = _fit(label(skill), label_width - 4, LABEL_SIZE)
+        drawing.add(String(label_width, y + bar_height / 2 - 2.6, name, fontName=_font(), fontSize=LABEL_SIZE,
+                           fillColor=INK, textAnchor="end"))
+        drawing.add(Rect(left, y, max(value, 0) * scale, bar_height,
+                         fillColor=HexColor(score_colour(value)), strokeColor=None))
         drawing.add(String(left + max(value, 0) * scale + 3, y + bar_height / 2 - 2.6, f"{value}%",
                            fontName=_font(), fontSize=LABEL_SIZE - 0.5, fillColor=INK))
         if compare and skill in compare:
@@ -96,8 +97,8 @@ def skill_bars(scores: Mapping[str, int], label: Callable[[str], str] = str,
     _axis(drawing, left, right, bottom, scale, "percent (dashed: 50% and 80%)")
     if compare:
         drawing.add(Line(right - 86, height - 9, right - 86, height - 1, strokeColor=INK, strokeWidth=2))
-        drawing.add(String(right - 82, height - 8, "cohort average", fontName=_font(), fontSize=LABEL_SIZE - 0.5,
-                           fillColor=MUTED))
+        drawing.add(String(right - 82, height - 8, "cohort average", fontName=_font(),
+                           fontSize=LABEL_SIZE - 0.5, fillColor=MUTED))
     return drawing
 
 
@@ -131,8 +132,9 @@ def stacked_progress(rows: Sequence[StackedRow], learners: int, title: str = "Pr
         y = top - (index + 1) * slot + slot * 0.22
         bar_height = slot * 0.55
         for line, text in enumerate(row.label.split("\n")):
-            drawing.add(String(label_width, y + bar_height / 2 + 1 - line * 9, _fit(text, label_width - 4, LABEL_SIZE),
-                               fontName=_font(), fontSize=LABEL_SIZE, fillColor=INK, textAnchor="end"))
+            drawing.add(String(label_width, y + bar_height / 2 + 1 - line * 9,
+                               _fit(text, label_width - 4, LABEL_SIZE), fontName=_font(), fontSize=LABEL_SIZE,
+                               fillColor=INK, textAnchor="end"))
         x = left
         for band_index, count in enumerate(row.counts):
             if not count:
@@ -149,7 +151,8 @@ def stacked_progress(rows: Sequence[StackedRow], learners: int, title: str = "Pr
     legend_x = left
     for name, colour in BANDS:
         drawing.add(Rect(legend_x, 18, 8, 8, fillColor=HexColor(colour), strokeColor=None))
-        drawing.add(String(legend_x + 11, 19, name, fontName=_font(), fontSize=LABEL_SIZE - 0.5, fillColor=INK))
+        drawing.add(String(legend_x + 11, 19, name, fontName=_font(), fontSize=LABEL_SIZE - 0.5,
+                           fillColor=INK))
         legend_x += 14 + fonts.text_width(name, LABEL_SIZE - 0.5, "sans") + 10
     return drawing
 
