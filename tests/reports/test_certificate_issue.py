@@ -67,7 +67,7 @@ def test_certificate_holds_name_course_date_and_id_and_verifies(graduate, librar
     assert record.fields["certificate_id"] in text
     result = verify_certificate(pdf, _own_key_dir(tmp_path))
     assert result.status == Status.VALID, result.message
-    assert issued_certificates(graduate.id)[0]["certificate_id"] == record.fields["certificate_id"]
+    assert issued_certificates(graduate.id)[0].certificate_id == record.fields["certificate_id"]
 
 
 def test_output_is_identical_under_a_fixed_clock_and_key(graduate, library, tmp_path):

@@ -245,7 +245,7 @@ def test_batch_issues_for_the_eligible_and_says_why_the_others_were_skipped(clas
         assert outcome.name in " ".join(PdfReader(str(outcome.path)).pages[0].extract_text().split())
     assert skipped.outcome is Outcome.NOT_ELIGIBLE and skipped.name == "Not Yet Started"
     assert skipped.reasons and any("quiz" in reason for reason in skipped.reasons)
-    assert {c["certificate_id"] for c in issued_certificates()} == {o.certificate_id for o in issued}
+    assert {c.certificate_id for c in issued_certificates()} == {o.certificate_id for o in issued}
 
     again = issue_for_cohort(library, ids, data_dir, out_dir, now=NOW, key=KEY)  # a second click
     assert (again.issued, again.already_certified, again.not_eligible) == (0, 2, 1)
@@ -266,7 +266,7 @@ def test_cancelling_a_batch_stops_before_the_next_learner(class_of_three, librar
         Outcome.ISSUED, Outcome.NOT_REACHED, Outcome.NOT_REACHED]
     assert [p.name for p in out_dir.iterdir()] == [result.outcomes[0].path.name]
     records = issued_certificates()
-    assert [r["certificate_id"] for r in records] == [result.outcomes[0].certificate_id]
+    assert [r.certificate_id for r in records] == [result.outcomes[0].certificate_id]
     assert "cancelled: 2 not reached" in result.summary()
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from peewee import SQL
+
 from workbook.core.activity import Verb, section_object_id, split_section_object_id
 from workbook.store.clock import new_id, utc_now_text
-from workbook.store.models import ActivityRecord
+from workbook.store.models import ActivityRecord, LearnerRecord
 from workbook.store.settings import device_id
 
 
@@ -58,3 +62,31 @@ def activity_count(learner_id: str | None = None) -> int:
     if learner_id is not None:
         query = query.where(ActivityRecord.learner == learner_id)
     return query.count()
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One stored event as plain data, for readers outside the store (the xAPI export)."""
+
+    id: str
+    learner_id: str
+    verb: str
+    module_id: str | None
+    object_id: str
+    attempt_id: str | None
+    payload: str  # JSON text, as stored; a reader decides what to make of a damaged one
+    occurred_at: str
+
+
+def activity_rows(learner_ids: Iterable[str] | None = None) -> list[ActivityRow]:
+    """Every event (of the given learners, or all), oldest first, ties in the order they were written."""
+    query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, SQL("rowid"))
+    if learner_ids is not None:
+        query = query.where(ActivityRecord.learner.in_(list(learner_ids)))
+    return [ActivityRow(row.id, row.learner_id, row.verb, row.module_id, row.object_id, row.attempt_id,
+                        row.payload, row.occurred_at) for row in query]
+
+
+def learner_names() -> dict[str, str]:
+    """Display name by learner id, archived learners included."""
+    return {learner.id: learner.display_name for learner in LearnerRecord.select()}
