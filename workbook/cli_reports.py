@@ -78,7 +78,8 @@ def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str] | Non
 
 
 def _report(args: argparse.Namespace) -> int:
-    from workbook.reports.cohort_report import PASS_MARK, write_csv, write_pdf
+    from workbook.core.cohort_metrics import PASS_MARK
+    from workbook.reports.cohort_report import write_csv, write_pdf
     from workbook.store.dashboard import cohort_dashboard
 
     out = Path(args.out)

@@ -13,17 +13,16 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from workbook.core.cohort_metrics import PASS_MARK, band, progress_measures
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow
 from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.paths import bundled_assets_dir
-from workbook.reports.cohort_report import PASS_MARK, modules_completed, quizzes_passed
 
 if TYPE_CHECKING:
     from reportlab.lib.utils import ImageReader
@@ -79,38 +78,6 @@ def _styled() -> Iterator[None]:
             _fonts_added = True
         with rc_context(_RC):
             yield
-
-
-@dataclass(frozen=True)
-class Measure:
-    """One bar of the progress chart: how far each learner is with one kind of work."""
-
-    label: str
-    total: int
-    done: Callable[[LearnerRow], int]
-    started: Callable[[LearnerRow], bool]
-
-
-def progress_measures(dashboard: CohortDashboard, pass_mark: int = PASS_MARK) -> list[Measure]:
-    modules = dashboard.modules
-    quiz_count = sum(1 for m in modules if m.has_quiz)
-    return [
-        Measure("Modules completed", len(modules), lambda r: modules_completed(r, modules, pass_mark),
-                lambda r: any(r.sections_read.values()) or bool(r.quiz_best)),
-        Measure("Quizzes passed", quiz_count, lambda r: quizzes_passed(r, modules, pass_mark),
-                lambda r: bool(r.quiz_best)),
-        Measure("Calls handled well", dashboard.scenarios_total, lambda r: r.calls_strong,
-                lambda r: r.calls_played > 0),
-    ]
-
-
-def band(done: int, total: int, started: bool) -> int:
-    """0 not started, 1 under half, 2 half or more, 3 all done (an index into BANDS)."""
-    if total and done >= total:
-        return 3
-    if done == 0 and not started:
-        return 0
-    return 2 if total and 2 * done >= total else 1
 
 
 # -- drawing into a figure (the app passes its Qt canvas's figure) ---------------------------------

@@ -1,4 +1,4 @@
-"""The store is closed: only `workbook/store/` imports peewee or the table classes; every other package
+"""Layers: the store is closed: only `workbook/store/` imports peewee or the table classes; every other package
 gets plain dataclasses from store functions (read from the source, so a lazy import counts too)."""
 
 from __future__ import annotations
@@ -38,3 +38,9 @@ def test_the_check_sees_a_lazy_import_inside_a_function(tmp_path):
     sample.write_text("def f():\n    from workbook.store.models import ActivityRecord\n    import peewee\n")
     assert {name for name in _imported_modules(sample) if _reaches_into_store(name)} == {
         "workbook.store.models", "workbook.store.models.ActivityRecord", "peewee"}
+
+
+def test_the_charts_take_the_cohort_figures_from_core_not_from_the_report():
+    charts = _imported_modules(PACKAGE / "reports" / "charts.py")
+    assert not any(name.startswith("workbook.reports.cohort_report") for name in charts)
+    assert "workbook.core.cohort_metrics" in charts
