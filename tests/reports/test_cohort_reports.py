@@ -4,7 +4,6 @@ the `report` and `certificates` subcommands end to end."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import subprocess
 import sys
@@ -283,18 +282,10 @@ def test_file_names_keep_the_names_script_and_never_collide(tmp_path):
 # -- the command line ---------------------------------------------------------------------------------
 
 def _cli(argv: list[str]) -> int:
-    """The subcommands on a parser with the same shared options as workbook.cli's."""
-    from workbook.cli_reports import add_report_commands
+    """The command line as `python main.py` runs it."""
+    from workbook.cli import main
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS)
-    content = argparse.ArgumentParser(add_help=False)
-    content.add_argument("--content", default=argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(parents=[common])
-    handlers = add_report_commands(parser.add_subparsers(dest="command"), common, content)
-    args = parser.parse_args(argv)
-    args.data_dir = getattr(args, "data_dir", None)
-    return handlers[args.command](args)
+    return main(argv)
 
 
 @pytest.fixture
@@ -354,15 +345,9 @@ def test_cli_report_as_pdf_loads_no_qt(cohort, data_dir, tmp_path):
     argv = ["report", "--cohort", "Evening shift", "--format", "pdf", "--out", str(pdf), "--page-size",
             "Letter", "--data-dir", str(data_dir)]
     script = (
-        "import argparse, sys\n"
-        "from workbook.cli_reports import add_report_commands\n"
-        "common = argparse.ArgumentParser(add_help=False)\n"
-        "common.add_argument('--data-dir', default=argparse.SUPPRESS)\n"
-        "parser = argparse.ArgumentParser()\n"
-        "handlers = add_report_commands(parser.add_subparsers(dest='command'), common,\n"
-        "                               argparse.ArgumentParser(add_help=False))\n"
-        f"args = parser.parse_args({argv!r})\n"
-        "assert handlers['report'](args) == 0\n"
+        "import sys\n"
+        "from workbook.cli import main\n"
+        f"assert main({argv!r}) == 0\n"
         "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
         "assert not qt, qt\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,

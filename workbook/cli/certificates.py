@@ -9,7 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import content_root, find_learner_or_say, open_store, output_folder_exists
+from workbook.cli.support import (
+    Refused,
+    content_root,
+    find_learner_or_refuse,
+    open_store,
+    require_output_folder,
+)
 from workbook.paths import resolve_data_dir
 
 
@@ -45,31 +51,20 @@ def _certificate(args: argparse.Namespace) -> int:
     root = content_root(args)
     library = load_library(root)
     if library.course is None:
-        print(f"No valid course.yaml in {root}: run 'python main.py validate {root}'", file=sys.stderr)
-        return 1
+        raise Refused(f"No valid course.yaml in {root}: run 'python main.py validate {root}'")
     out = Path(args.out)
-    if not output_folder_exists(out):
-        return 1
-    db = open_store(data_dir)
-    if db is None:
-        return 1
-    try:
-        learner = find_learner_or_say(args.learner, data_dir)
-        if learner is None:
-            return 1
+    require_output_folder(out)
+    with open_store(data_dir):
+        learner = find_learner_or_refuse(args.learner, data_dir)
         chosen = certificate_settings(library)
         if args.page_size:
             chosen = replace(chosen, page_size=args.page_size)
         try:
             issued = issue_certificate(library, learner.id, data_dir, out, chosen=chosen)
         except NotEligible as refusal:
-            print(f"{learner.display_name} is not eligible for '{library.course.title}' yet:",
-                  file=sys.stderr)
-            for reason in refusal.eligibility.reasons():
-                print(f"  - {reason}", file=sys.stderr)
-            return 1
-    finally:
-        db.close()
+            reasons = "".join(f"\n  - {reason}" for reason in refusal.eligibility.reasons())
+            raise Refused(f"{learner.display_name} is not eligible for '{library.course.title}' yet:"
+                          + reasons) from None
     print(f"Certificate {issued.certificate_id} for {learner.display_name} written to {issued.path}")
     return 0
 

@@ -1,0 +1,66 @@
+"""What every headless command does the same way: find the content, check the output folder, open the
+progress database, and refuse with a plain message instead of a traceback.
+
+A command refuses by raising `Refused`; `workbook.cli.main` prints its message on stderr and exits
+with its code, so a handler never needs its own try/finally to close the database on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook.paths import bundled_content_dir, database_path
+
+if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
+    from workbook.store.learners import LearnerRecord
+
+
+class Refused(Exception):
+    """A command stops here: `message` goes to stderr (if any) and the process exits with `code`."""
+
+    def __init__(self, message: str = "", code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def content_root(args: argparse.Namespace) -> Path:
+    """`--content DIR`, or the bundled lessons."""
+    chosen = getattr(args, "content", None)
+    return Path(chosen) if chosen else bundled_content_dir()
+
+
+def require_output_folder(out: Path) -> None:
+    """Refuses when the folder for `out` is missing, so nothing is half-written."""
+    if not out.parent.is_dir():
+        raise Refused(f"{out.parent}: no such folder. Nothing was written.")
+
+
+@contextmanager
+def open_store(data_dir: Path) -> Iterator[None]:
+    """The progress database of `data_dir`, open for the block and closed after it whatever happens;
+    refuses with a plain message when it cannot be opened."""
+    from workbook.store.connection import DatabaseProblem, open_database
+
+    try:
+        db = open_database(database_path(data_dir))
+    except DatabaseProblem as error:
+        raise Refused(f"The progress database cannot be opened: {error}") from error
+    try:
+        yield
+    finally:
+        db.close()
+
+
+def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> LearnerRecord:
+    """The learner by name, employee id or id (the database must be open); refuses when there is none."""
+    from workbook.store.learners import find_learner
+
+    learner = find_learner(name_or_id)
+    if learner is None:
+        raise Refused(f"No learner called '{name_or_id}' in {data_dir}")
+    return learner
