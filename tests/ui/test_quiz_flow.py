@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from content_kit import UNKNOWN, every_question
 from PySide6.QtCore import Qt
 
+from workbook.core.attempt import PresentedQuestion
 from workbook.core.quiz import Matching, Ordering
 from workbook.core.scoring import right_response
 from workbook.store import learners, quiz_attempts
 from workbook.ui import dialogs
-from workbook.ui.question_views import ChoiceView, MatchingView, OrderingView
+from workbook.ui.question_views import ChoiceView, MatchingView, OrderingView, view_for
 
 MODULE = "active-listening"
 
@@ -186,3 +189,15 @@ def test_last_section_leads_on_to_the_quiz(qtbot, open_window, library):
     qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert navigator.pages.currentWidget() is navigator.quiz_page
     assert navigator.quiz_page.stack.currentWidget() is navigator.quiz_page.intro
+
+
+def test_every_question_type_has_its_view_and_an_unknown_one_fails(qtbot):
+    for question in every_question():
+        size = len(question.items if isinstance(question, Ordering) else
+                   question.pairs if isinstance(question, Matching) else question.options)
+        view = view_for(PresentedQuestion(question, tuple(range(size))))
+        qtbot.addWidget(view)
+        expected = {Ordering: OrderingView, Matching: MatchingView}.get(type(question), ChoiceView)
+        assert type(view) is expected
+    with pytest.raises(AssertionError):
+        view_for(PresentedQuestion(UNKNOWN, (0,)))

@@ -7,10 +7,19 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from workbook.core.gift_syntax import FORMAT_MARK, META_PREFIX, SETTINGS_PREFIX, best_response_text
-from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, QuizFile, TrueFalse
+from workbook.core.quiz import (
+    BestResponse,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Question,
+    QuizFile,
+    SingleChoice,
+    TrueFalse,
+)
 
 
 def write_gift(quiz: QuizFile) -> str:
@@ -37,23 +46,27 @@ def write_gift(quiz: QuizFile) -> str:
     return "\n".join(out)
 
 
-def _write_question(question: Any, meta: dict[str, Any]) -> list[str]:
+def _write_question(question: Question, meta: dict[str, Any]) -> list[str]:
     prompt = question.prompt
-    if isinstance(question, BestResponse):
-        meta["context"] = question.context
-        meta["caller_line"] = question.caller_line
-        prompt = best_response_text(question.context, question.caller_line, question.prompt)
     body: list[str]
-    if isinstance(question, TrueFalse):
-        right, wrong = ((question.feedback_true, question.feedback_false) if question.answer
-                        else (question.feedback_false, question.feedback_true))
-        body = [f"\t{'TRUE' if question.answer else 'FALSE'}#{_text(wrong)}#{_text(right)}"]
-    elif isinstance(question, Matching):
-        body = [f"\t={_text(p.left, arrow=True)} -> {_escape(p.right)}" for p in question.pairs]
-    elif isinstance(question, Ordering):
-        body = [f"\t={_text(item, arrow=True)} -> {n}" for n, item in enumerate(question.items, 1)]
-    else:
-        body = _write_options(question, meta)
+    match question:
+        case TrueFalse():
+            right, wrong = ((question.feedback_true, question.feedback_false) if question.answer
+                            else (question.feedback_false, question.feedback_true))
+            body = [f"\t{'TRUE' if question.answer else 'FALSE'}#{_text(wrong)}#{_text(right)}"]
+        case Matching():
+            body = [f"\t={_text(p.left, arrow=True)} -> {_escape(p.right)}" for p in question.pairs]
+        case Ordering():
+            body = [f"\t={_text(item, arrow=True)} -> {n}" for n, item in enumerate(question.items, 1)]
+        case BestResponse():  # GIFT has no context or caller line: they go into the question text
+            meta["context"] = question.context
+            meta["caller_line"] = question.caller_line
+            prompt = best_response_text(question.context, question.caller_line, question.prompt)
+            body = _write_options(question, meta)
+        case SingleChoice() | MultipleSelect():
+            body = _write_options(question, meta)
+        case _:
+            assert_never(question)
     return [f"// {META_PREFIX} {_json(meta)}",
             f"::{question.id}:: {_text(prompt)} {{",
             *body,
@@ -61,7 +74,7 @@ def _write_question(question: Any, meta: dict[str, Any]) -> list[str]:
             "}"]
 
 
-def _write_options(question: Any, meta: dict[str, Any]) -> list[str]:
+def _write_options(question: SingleChoice | MultipleSelect | BestResponse, meta: dict[str, Any]) -> list[str]:
     """`=` for a right answer, `~` for a wrong one, `~%w%` with a weight. A multiple-select
     question without weights gets Moodle's usual ones (right 100/n, wrong -100/n) so Moodle
     shows check boxes; the comment says they were not in the quiz."""

@@ -22,14 +22,22 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import quote
 
 from workbook import APP_NAME
 from workbook.core.activity import Verb, split_section_object_id
 from workbook.core.attempt import AttemptPlan
 from workbook.core.content import Library
-from workbook.core.quiz import BestResponse, Matching, Ordering, Question, TrueFalse
+from workbook.core.quiz import (
+    BestResponse,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import score
 from workbook.store.activity import ActivityRow, activity_rows, learner_names
@@ -208,54 +216,63 @@ def _seconds_between(start: str | None, end: str) -> float | None:
 
 
 def _question_text(question: Question) -> str:
-    if isinstance(question, BestResponse):
-        return f"{question.context}\n\nCaller: \u201c{question.caller_line}\u201d\n\n{question.prompt}"
-    return question.prompt
+    match question:
+        case BestResponse():
+            return f"{question.context}\n\nCaller: \u201c{question.caller_line}\u201d\n\n{question.prompt}"
+        case SingleChoice() | MultipleSelect() | TrueFalse() | Ordering() | Matching():
+            return question.prompt
+        case _:
+            assert_never(question)
 
 
 def interaction_definition(question: Question) -> dict[str, Any]:
     """A quiz question as a cmi.interaction definition: type, components, correct responses."""
-    fields: dict[str, Any]
-    if isinstance(question, TrueFalse):
-        fields = {"interactionType": "true-false",
-                  "correctResponsesPattern": ["true" if question.answer else "false"]}
-    elif isinstance(question, Ordering):
-        fields = {"interactionType": "sequencing",
-                  "correctResponsesPattern": ["[,]".join(_letter(i) for i in range(len(question.items)))],
-                  "choices": [{"id": _letter(i), "description": _lang(item)}
-                              for i, item in enumerate(question.items)]}
-    elif isinstance(question, Matching):
-        fields = {"interactionType": "matching",
-                  "correctResponsesPattern": ["[,]".join(f"{_letter(i)}[.]{i + 1}"
-                                                         for i in range(len(question.pairs)))],
-                  "source": [{"id": _letter(i), "description": _lang(pair.left)}
-                             for i, pair in enumerate(question.pairs)],
-                  "target": [{"id": str(i + 1), "description": _lang(pair.right)}
-                             for i, pair in enumerate(question.pairs)]}
-    else:
-        right = [_letter(i) for i, option in enumerate(question.options) if option.correct]
-        fields = {"interactionType": "choice",
-                  "correctResponsesPattern": ["[,]".join(right)] if right else [],  # []: none is right
-                  "choices": [{"id": _letter(i), "description": _lang(option.text)}
-                              for i, option in enumerate(question.options)]}
-    return fields
+    match question:
+        case TrueFalse():
+            return {"interactionType": "true-false",
+                    "correctResponsesPattern": ["true" if question.answer else "false"]}
+        case Ordering():
+            return {"interactionType": "sequencing",
+                    "correctResponsesPattern": ["[,]".join(_letter(i) for i in range(len(question.items)))],
+                    "choices": [{"id": _letter(i), "description": _lang(item)}
+                                for i, item in enumerate(question.items)]}
+        case Matching():
+            return {"interactionType": "matching",
+                    "correctResponsesPattern": ["[,]".join(f"{_letter(i)}[.]{i + 1}"
+                                                           for i in range(len(question.pairs)))],
+                    "source": [{"id": _letter(i), "description": _lang(pair.left)}
+                               for i, pair in enumerate(question.pairs)],
+                    "target": [{"id": str(i + 1), "description": _lang(pair.right)}
+                               for i, pair in enumerate(question.pairs)]}
+        case SingleChoice() | MultipleSelect() | BestResponse():
+            right = [_letter(i) for i, option in enumerate(question.options) if option.correct]
+            return {"interactionType": "choice",
+                    "correctResponsesPattern": ["[,]".join(right)] if right else [],  # []: none is right
+                    "choices": [{"id": _letter(i), "description": _lang(option.text)}
+                                for i, option in enumerate(question.options)]}
+        case _:
+            assert_never(question)
 
 
 def interaction_response(question: Question, response: tuple[int, ...]) -> str | None:
     """A stored response (indices in the question's file order) in the xAPI response format."""
-    if isinstance(question, TrueFalse):
-        return ("true" if response[0] == 0 else "false") if response and response[0] in (0, 1) else None
-    if isinstance(question, Ordering):
-        size = len(question.items)
-        valid = [i for i in response if 0 <= i < size]
-        return "[,]".join(_letter(i) for i in valid) or None
-    if isinstance(question, Matching):
-        size = len(question.pairs)
-        pairs = [f"{_letter(left)}[.]{chosen + 1}" for left, chosen in enumerate(response[:size])
-                 if 0 <= chosen < size]
-        return "[,]".join(pairs) or None
-    size = len(question.options)
-    return "[,]".join(_letter(i) for i in sorted({i for i in response if 0 <= i < size})) or None
+    match question:
+        case TrueFalse():
+            return ("true" if response[0] == 0 else "false") if response and response[0] in (0, 1) else None
+        case Ordering():
+            size = len(question.items)
+            valid = [i for i in response if 0 <= i < size]
+            return "[,]".join(_letter(i) for i in valid) or None
+        case Matching():
+            size = len(question.pairs)
+            pairs = [f"{_letter(left)}[.]{chosen + 1}" for left, chosen in enumerate(response[:size])
+                     if 0 <= chosen < size]
+            return "[,]".join(pairs) or None
+        case SingleChoice() | MultipleSelect() | BestResponse():
+            size = len(question.options)
+            return "[,]".join(_letter(i) for i in sorted({i for i in response if 0 <= i < size})) or None
+        case _:
+            assert_never(question)
 
 
 class _Builder:
