@@ -104,6 +104,32 @@ def test_a_typed_turn_is_stored_with_its_words_and_replays_the_same_call(databas
     assert practice_calls.load_call(copy.id).typed == {0: words}
 
 
+def test_the_coach_verdict_is_stored_with_the_typed_turn(database, library):
+    """The verdict that chose the branch comes back with the words; a damaged one is dropped and
+    the words and mood change are kept."""
+    from workbook.core.call_engine import choose, start_call
+    from workbook.core.typed_turn import typed_turn
+
+    scenario = library.scenario(TYPED_SCENARIO)
+    learner = create_learner("Verdict Keeper")
+    turn = typed_turn(scenario, start_call(scenario), "I'm so sorry; can I take the order number?",
+                      library.coach)
+    state = choose(scenario, start_call(scenario), turn.reply_index, turn.typed)
+    call = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    practice_calls.record_reply(call, "opening", turn.reply_index, typed=state.choices[0].typed,
+                                now=T0 + timedelta(seconds=1))
+    kept = practice_calls.load_call(call.id).typed[0]
+    assert kept.verdict == turn.result and kept.verdict.verdicts
+
+    damaged = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    record_activity(learner.id, Verb.REPLY_CHOSEN, f"call/{TYPED_SCENARIO}/opening", attempt_id=damaged.id,
+                    payload={"turn": 1, "node": "opening", "reply": 0, "replayed": False, "typed": "Sorry!",
+                             "typed_mood": 4, "coach": {"mood_change": 4, "verdicts": [{"rule_id": "x"}]}},
+                    now=T0 + timedelta(seconds=1))
+    words = practice_calls.load_call(damaged.id).typed[0]
+    assert (words.text, words.mood_change, words.verdict) == ("Sorry!", 4, None)
+
+
 def test_a_tampered_typed_turn_replays_as_the_scripted_reply(database, library):
     """A row (say from an edited bundle) whose mood change is not a number keeps its scripted reply."""
     learner = create_learner("Tampered")

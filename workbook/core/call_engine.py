@@ -6,8 +6,8 @@ its list of choices and resumed or replayed by playing them again.
 
 At a `typed` node the learner may write their own reply: the choice then names the scripted reply
 the coach judged it closest to (which decides the branch) and carries the typed text with the
-coach's mood change, which replaces the scripted one. Stored with the choice, it replays exactly
-even after the coach's rules are edited.
+coach's mood change, which replaces the scripted one, and the coach's verdict itself. Stored with
+the choice, it replays exactly and is shown as it was even after the coach's rules are edited.
 """
 
 from __future__ import annotations
@@ -15,9 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from workbook.core.conditions import Condition, parse_condition
 from workbook.core.scenario import Ending, Node, Reply, Scenario
+
+if TYPE_CHECKING:  # coach.py imports this module
+    from workbook.core.coach import CoachResult
 
 MOOD_MIN, MOOD_MAX = 0, 100
 # A typed reply moves the mood by at most this much either way (the validator walks every value).
@@ -26,10 +30,13 @@ TYPED_MOOD_LIMIT = 20
 
 @dataclass(frozen=True)
 class TypedReply:
-    """What the learner typed at a `typed` node and the mood change the coach gave it."""
+    """What the learner typed at a `typed` node, the mood change the coach gave it and the verdict
+    that chose the branch (None for a turn stored before verdicts were kept). Two typed replies
+    are equal when they move the call the same way: the verdict is a record, not an input."""
 
     text: str
     mood_change: int
+    verdict: CoachResult | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Practice calls as append-only activity: a start, one row per reply chosen, and an end with the
 debrief's figures. A call is its list of replies; the engine replays them to resume or review it.
-A typed turn also stores the learner's words and the coach's mood change, so it replays exactly
-whatever later happens to the coach's rules.
+A typed turn also stores the learner's words, the coach's mood change and its verdict, so it replays
+exactly, and shows the verdict that chose the branch, whatever later happens to the coach's rules.
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def record_reply(call: StoredCall, node: str, reply: int, typed: TypedReply | No
     payload = {"turn": len(call.replies) + 1, "node": node, "reply": reply, "replayed": replayed}
     if typed is not None:
         payload |= {"typed": typed.text, "typed_mood": typed.mood_change}
+        if typed.verdict is not None:
+            payload["coach"] = typed.verdict.to_payload()
     record_activity(call.learner_id, Verb.REPLY_CHOSEN, f"{call_object_id(call.scenario_id)}/{node}",
                     attempt_id=call.id, now=now, payload=payload)
     if typed is not None:
@@ -124,9 +126,14 @@ def load_call(call_id: str) -> StoredCall | None:
 def _typed_of(payload: dict) -> TypedReply | None:
     """The typed words of a stored turn; a malformed pair (a tampered row) counts as no words."""
     text, mood = payload.get("typed"), payload.get("typed_mood")
-    if isinstance(text, str) and type(mood) is int:
-        return TypedReply(text, mood)
-    return None
+    if not (isinstance(text, str) and type(mood) is int):
+        return None
+    verdict = None
+    if "coach" in payload:  # kept since verdicts are stored; older turns have only the words
+        from workbook.core.coach import CoachResult  # loads the rules reader (YAML) only when needed
+
+        verdict = CoachResult.from_payload(text, payload["coach"])
+    return TypedReply(text, mood, verdict)
 
 
 def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:

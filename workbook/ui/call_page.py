@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workbook.core.call_engine import current_ending, current_node, mood_words, offered_replies
 from workbook.core.scenario import Rating
 from workbook.core.score_bands import score_colour
-from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
+from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 
@@ -370,7 +370,7 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     caller(first.caller, first.tone)
     for number, choice in enumerate(state.choices):
         if choice.typed is not None:
-            result = coach_result(choice.typed.text, coach_rules)
+            result = typed_verdict(choice.typed, coach_rules)
             agent(reply_html(choice.typed.text, result),
                   verdict_line_html(result, choice.mood_after - choice.mood_before))
         else:
@@ -434,7 +434,7 @@ def _typed_turn_html(turn, coach_rules: CoachRules | None) -> str:
     """A turn in the learner's own words: what the coach heard, how the caller took it, and the
     script's best line to compare with."""
     colour = RATING_COLOURS[turn.reply.rating]
-    result = coach_result(turn.typed.text, coach_rules)
+    result = typed_verdict(turn.typed, coach_rules)
     best = turn.better or turn.reply
     return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
             f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"

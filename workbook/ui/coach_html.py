@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
+    from workbook.core.call_engine import TypedReply
     from workbook.core.coach import CoachResult, CoachRules
 
 SEPARATOR = " \u00b7 "
@@ -21,6 +22,12 @@ def coach_result(text: str, rules: CoachRules | None) -> CoachResult | None:
     from workbook.core.coach import coach_reply
 
     return coach_reply(text, rules)
+
+
+def typed_verdict(typed: TypedReply, rules: CoachRules | None) -> CoachResult | None:
+    """The verdict that chose the branch, as stored with the turn; for a turn stored before verdicts
+    were kept, the current rules' verdict on the same words."""
+    return typed.verdict if typed.verdict is not None else coach_result(typed.text, rules)
 
 
 def reply_html(text: str, result: CoachResult | None) -> str:
