@@ -78,3 +78,42 @@ def test_cohort_roster_dashboard_report_and_certificates(qtbot, open_window, lib
     qtbot.waitUntil(lambda: any("certificate" in str(text).lower() or "issued" in str(text).lower()
                                 for text in shown[1:]), timeout=30000)
     assert len(list((tmp_path / "certs").glob("*.pdf"))) == 1  # only Ana is eligible
+
+
+def test_an_archived_cohort_is_listed_and_restored_with_its_learners(qtbot, open_window, library,
+                                                                     monkeypatch):
+    navigator = open_window(library)
+    shown = _answers(monkeypatch)
+    evening = cohorts.create_cohort("Evening shift")
+    ana = learners.create_learner("Ana Lima")
+    cohorts.enrol(evening.id, [ana.id])
+    navigator.window.trainer_requested.emit()
+    page = navigator.trainer.page
+    assert page.current_cohort() == evening.id and page.archived.isHidden()  # nothing archived yet
+
+    page.archive_button.click()
+    assert page.cohorts.count() == 0 and not page.archived.isHidden()
+    assert [page.archived.item(i).text() for i in range(page.archived.count())] == ["Evening shift"]
+    assert not page.restore_button.isEnabled()  # until an archived cohort is chosen
+
+    page.archived.setCurrentRow(0)
+    page.restore_button.click()
+    assert shown == [] and cohorts.find_cohort("Evening shift").id == evening.id
+    assert page.current_cohort() == evening.id and page.archived.isHidden()
+    assert [m.id for m in cohorts.members(evening.id)] == [ana.id]
+    assert page.proxy.rowCount() == 1
+
+
+def test_restoring_next_to_a_cohort_of_the_same_name_is_refused_and_said(qtbot, open_window, library,
+                                                                         monkeypatch):
+    navigator = open_window(library)
+    shown = _answers(monkeypatch)
+    old = cohorts.create_cohort("Morning")
+    cohorts.archive_cohort(old.id)
+    cohorts.create_cohort("Morning")
+    navigator.window.trainer_requested.emit()
+    page = navigator.trainer.page
+    page.archived.setCurrentRow(0)
+    page.restore_button.click()
+    assert len(shown) == 1 and shown[0].startswith("ERROR ")
+    assert page.archived.count() == 1 and cohorts.get_cohort(old.id).archived_at is not None

@@ -38,6 +38,7 @@ class TrainerController(QObject):
         self.page.new_cohort_requested.connect(self.new_cohort)
         self.page.rename_cohort_requested.connect(self.rename_cohort)
         self.page.archive_cohort_requested.connect(self.archive_cohort)
+        self.page.restore_cohort_requested.connect(self.restore_cohort)
         self.page.roster_import_requested.connect(self.import_roster)
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
@@ -66,8 +67,10 @@ class TrainerController(QObject):
         self.unlocked = False
 
     def refresh(self, select: str | None = None) -> None:
-        found = [(c.id, c.name) for c in cohorts.list_cohorts()]
-        self.page.show_cohorts(found, select or self.page.current_cohort())
+        every = cohorts.list_cohorts(include_archived=True)
+        self.page.show_cohorts([(c.id, c.name) for c in every if c.archived_at is None],
+                               select or self.page.current_cohort(),
+                               archived=[(c.id, c.name) for c in every if c.archived_at is not None])
 
     def show_cohort(self, cohort_id: str) -> None:
         from workbook.store.dashboard import cohort_dashboard
@@ -96,6 +99,11 @@ class TrainerController(QObject):
             return
         if self._store(cohorts.archive_cohort, cohort_id) is not False:
             self.refresh()
+
+    def restore_cohort(self, cohort_id: str) -> None:
+        """Back in the list, with its members and their history as they were."""
+        if self._store(cohorts.unarchive_cohort, cohort_id) is not None:
+            self.refresh(cohort_id)
 
     def import_roster(self, cohort_id: str) -> None:
         from workbook.core.roster import read_roster
