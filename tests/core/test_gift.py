@@ -37,7 +37,7 @@ from workbook.core.quiz import (
     TrueFalse,
 )
 from workbook.core.quiz_loader import load_quiz
-from workbook.core.quiz_writer import quiz_to_yaml, write_quiz_file
+from workbook.core.quiz_writer import quiz_to_yaml
 from workbook.core.yaml_lines import load_yaml_text
 from workbook.files import write_text_atomic
 from workbook.paths import bundled_assets_dir, bundled_content_dir
@@ -297,7 +297,7 @@ def test_every_bundled_quiz_survives_yaml_round_trip(bundled, tmp_path: Path):
     for module in bundled:
         folder = tmp_path / module.id
         folder.mkdir()
-        write_quiz_file(module.quiz, folder / "quiz.yaml")
+        (folder / "quiz.yaml").write_text(quiz_to_yaml(module.quiz), encoding="utf-8")
         loaded, problems = load_quiz(folder, {})
         assert problems == [] and loaded == module.quiz, module.id
 

@@ -47,10 +47,6 @@ class Roster:
     rows: tuple[RosterRow, ...]
     problems: tuple[Problem, ...]
 
-    @property
-    def bad_lines(self) -> list[int]:
-        return sorted({problem.line for problem in self.problems})
-
 
 def read_roster(path: Path) -> Roster:
     """Read and parse a roster file; an unreadable file is one problem, never an exception."""

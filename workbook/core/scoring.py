@@ -51,10 +51,6 @@ def score(question: Question, response: Response | None) -> float:
             assert_never(question)
 
 
-def is_fully_right(question: Question, response: Response | None) -> bool:
-    return score(question, response) >= 1.0
-
-
 def right_response(question: Question) -> list[int]:
     """The response that earns full marks, in the same shape as a learner's."""
     match question:

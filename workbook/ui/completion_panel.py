@@ -74,6 +74,3 @@ class CompletionPanel(QFrame):
         self.issued.setText("Issued: " + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
                                                    for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
-
-    def requirement_lines(self) -> str:
-        return self.checklist.text()

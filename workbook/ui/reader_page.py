@@ -255,9 +255,6 @@ class ReaderPage(QWidget):
     def zoom_reset(self) -> None:
         self.set_zoom(0)
 
-    def section_is_marked_read(self, index: int) -> bool:
-        return self.section_list.item(index).text().startswith(READ_MARK)
-
     def _refresh_marks(self) -> None:
         for row, section in enumerate(self.module.sections):
             mark = READ_MARK if section.id in self.read_ids else UNREAD_MARK
