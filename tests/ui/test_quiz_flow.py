@@ -9,8 +9,8 @@ import pytest
 from content_kit import UNKNOWN, every_question
 from PySide6.QtCore import Qt
 
-from workbook.core.attempt import PresentedQuestion
-from workbook.core.quiz import Matching, Ordering
+from workbook.core.attempt import PresentedQuestion, grade
+from workbook.core.quiz import Matching, MultipleSelect, Ordering
 from workbook.core.scoring import right_response
 from workbook.store import learners, quiz_attempts
 from workbook.ui import dialogs
@@ -65,10 +65,13 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     for number in range(total):
         assert page.position_label.text().startswith(f"Question {number + 1} of {total}")
         _answer_right_with_keys(qtbot, page)
+        given = page.view.response()
         qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter checks the answer ...
         assert page.feedback.isVisible()
         assert page.feedback.toPlainText().startswith("Right")
-        assert attempt.plan.questions[number].id in attempt.checked  # saved as given
+        saved = quiz_attempts.load_attempt(attempt.id)  # the rows, read back
+        question_id = attempt.plan.questions[number].id
+        assert saved.responses[question_id] == given and question_id in saved.checked  # saved as given
         qtbot.keyClick(page, Qt.Key.Key_Return)  # ... then moves on, or submits after the last
 
     assert page.stack.currentWidget() is page.results
@@ -100,20 +103,45 @@ def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_win
     while page.stack.currentWidget() is page.question_panel:
         view = page.view
         question = view.presented.question
-        if isinstance(view, ChoiceView):  # pick a wrong option where there is one
-            right = set(right_response(question))
-            wrong = next(i for i in range(len(question.options)) if i not in right)
-            view.buttons[view.option_index.index(wrong)].setChecked(True)
-        elif isinstance(view, MatchingView):
-            for combo in view.combos:
-                combo.setCurrentIndex(1)
+        if isinstance(view, ChoiceView):
+            right = right_response(question)
+            if isinstance(question, MultipleSelect) and len(right) > 1:  # one of the right boxes only
+                view.buttons[view.option_index.index(right[0])].setChecked(True)
+            else:  # a wrong option
+                wrong = next(i for i in range(len(question.options)) if i not in right)
+                view.buttons[view.option_index.index(wrong)].setChecked(True)
+        elif isinstance(view, MatchingView):  # the first pair right, every other one wrong
+            for left, combo in enumerate(view.combos):
+                picks = [combo.itemData(i) for i in range(combo.count())]
+                combo.setCurrentIndex(picks.index(0 if left == 0 else next(
+                    p for p in picks if p not in (-1, left))))
+        # an ordering question is left as shown: shuffled, never already solved
         page.check_answer()
         assert "Why:" in page.feedback.toPlainText()
         (page.next_button if page.next_button.isVisible() else page.submit_button).click()
     result_text = page.score_label.text()
     assert "Not passed yet" in result_text
-    assert quiz_attempts.finished_attempts(navigator.learner_id, MODULE)[0].passed is False
-    assert len(attempt.responses) == len(attempt.plan.questions)
+    stored = quiz_attempts.finished_attempts(navigator.learner_id, MODULE)[0]
+    assert stored.passed is False and len(stored.responses) == len(attempt.plan.questions)
+
+    graded = grade(stored.plan, stored.responses)
+    scores = {r.presented.question.type: r.score for r in graded.results}
+    partial = [r for r in graded.results if 0 < r.score < 1]
+    for result in graded.results:
+        question = result.presented.question
+        if isinstance(question, Matching):
+            assert result.score == 1 / len(question.pairs)  # one pair of n earns 1/n
+        elif isinstance(question, Ordering):
+            assert 0 <= result.score < 1
+        elif isinstance(question, MultipleSelect) and len(right_response(question)) > 1:
+            assert result.score == 1 / len(right_response(question))
+        else:
+            assert result.score == 0
+    assert partial, scores  # 10 of 11 drawn: two of the matching and two multiple-select ones stay
+    assert 0 < stored.percent < graded.pass_mark
+    report = page.report.toPlainText()
+    for result in partial:
+        assert f"Partly right ({int(100 * result.score + 1e-9)}%)" in report
 
 
 def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, library, monkeypatch):
