@@ -38,12 +38,22 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     except OSError as error:
         _fatal(f"The data folder {data_dir} cannot be created:\n{error.strerror}")
         return 1
+    from workbook.files import folder_write_problem
+
+    problem = folder_write_problem(data_dir)  # before the log file, the lock and the database
+    if problem is not None:
+        _fatal(f"The workbook cannot start: {problem}.")
+        return 1
     _log_to(data_dir / "workbook.log")
     sys.excepthook = _report_unexpected
 
     lock = QLockFile(str(data_dir / "workbook.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not another copy: a disk problem
+            problem = folder_write_problem(data_dir) or f"the lock file in {data_dir} cannot be written"
+            _fatal(f"The workbook cannot start: {problem}.")
+            return 1
         _fatal("The workbook is already open with this data folder.\n\n"
                "Switch to that window, or close it first.")
         return 1
@@ -112,7 +122,10 @@ def _back_up_in_background(data_dir: Path) -> None:
 
 
 def _log_to(path: Path) -> None:
-    handler = logging.FileHandler(path, encoding="utf-8")
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:  # the log is a help, never a reason not to start
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -50,8 +50,11 @@ def _restore(args: argparse.Namespace) -> int:
         chosen = found[0].path
     if not chosen.is_file():
         raise Refused(f"{chosen}: no such backup file")
+    from workbook.store.lock import holding_lock
+
     try:
-        replaced = restore_backup(chosen, database_path(data_dir))
+        with holding_lock(data_dir):
+            replaced = restore_backup(chosen, database_path(data_dir))
     except DatabaseProblem as error:
         raise Refused(f"Not restored: {error}") from error
     print(f"Restored {chosen}")
