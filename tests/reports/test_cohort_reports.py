@@ -195,17 +195,12 @@ def test_skill_chart_puts_the_weakest_first_on_a_0_to_100_axis_coloured_by_thres
     assert colours == [RED, AMBER, AMBER, GREEN, GREEN]
 
 
-def test_charts_render_to_the_same_png_and_svg_bytes_every_time():
-    learner = charts.learner_skills_chart(LI, SKILLS.get, DASHBOARD.skill_averages)
+def test_charts_render_to_the_same_png_bytes_every_time():
     for make in (lambda: charts.skill_averages_chart(DASHBOARD, SKILLS.get),
-                 lambda: charts.progress_chart(DASHBOARD),
-                 lambda: charts.learner_skills_chart(LI, SKILLS.get, DASHBOARD.skill_averages)):
+                 lambda: charts.progress_chart(DASHBOARD)):
         png = charts.to_png(make(), dpi=60)
         assert png.startswith(b"\x89PNG") and png == charts.to_png(make(), dpi=60)
         assert b"Software" not in png
-    svg = charts.to_svg(charts.progress_chart(DASHBOARD))
-    assert svg == charts.to_svg(charts.progress_chart(DASHBOARD)) and b"<dc:date>" not in svg
-    assert charts.image_reader(learner).getSize() == (750, 540)  # 5 x 3.6 inches at 150 dpi
 
 
 def test_progress_chart_counts_every_learner_once_per_measure():

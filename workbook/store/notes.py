@@ -80,11 +80,6 @@ def edit_note(learner_id: str, note_id: str, body: str, now: datetime | None = N
     return NoteRecord.get_by_id(note_id)
 
 
-def delete_note(learner_id: str, note_id: str) -> bool:
-    """Delete one of the learner's own notes; returns whether there was one to delete."""
-    return take_note(learner_id, note_id) is not None
-
-
 def take_note(learner_id: str, note_id: str) -> NoteRecord | None:
     """Delete one of the learner's own notes and return it, so the user can undo (`restore_note`)."""
     with NoteRecord._meta.database.atomic():
