@@ -137,3 +137,14 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     not_ours.write_bytes(b"%PDF-1.4 not really")
     assert main(["verify-certificate", str(not_ours), "--data-dir", str(data_dir)]) == 4
     assert main(["verify-certificate", str(tmp_path / "missing.pdf"), "--data-dir", str(data_dir)]) == 5
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_the_signing_key_is_written_whole_and_readable_by_its_owner_only(tmp_path):
+    from workbook.reports.signing import KEY_FILE, load_or_create_key
+
+    key = load_or_create_key(tmp_path)
+    path = tmp_path / KEY_FILE
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [KEY_FILE]  # no temp file left beside it
+    assert load_or_create_key(tmp_path).private_bytes_raw() == key.private_bytes_raw()
