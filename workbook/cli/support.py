@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from workbook.paths import bundled_content_dir, database_path
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
-    from workbook.store.learners import LearnerRecord
+    from workbook.store.learners import Learner
 
 
 class Refused(Exception):
@@ -56,7 +56,7 @@ def open_store(data_dir: Path) -> Iterator[None]:
         db.close()
 
 
-def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> LearnerRecord:
+def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
     """The learner by name, employee id or id (the database must be open); refuses when there is none."""
     from workbook.store.learners import find_learner
 
