@@ -87,3 +87,38 @@ def test_a_name_with_markup_is_shown_as_typed(qtbot, open_window, library):
     greeting = navigator.home_page.greeting
     assert greeting.text() == "Welcome, <b>Sam</b> <img src=x>"
     assert greeting.textFormat().name == "PlainText"
+
+
+def test_a_write_on_a_full_disk_names_the_full_disk(qtbot, small_folder, errors):
+    """A save that hits a full disk says so (not "cannot rollback - no transaction is active"), and
+    what was saved before is still there."""
+    from workbook.core.activity import Verb
+    from workbook.paths import database_path
+    from workbook.store.activity import activity_count, record_activity
+    from workbook.store.connection import open_database
+    from workbook.store.learners import create_learner
+    from workbook.ui.main_window import MainWindow
+    from workbook.ui.store_op import NotSaved, write
+
+    folder = small_folder("full-db", "size=1m")
+    db = open_database(database_path(folder))
+    try:
+        learner = create_learner("Ana")
+        record_activity(learner.id, Verb.SECTION_READ, "empathy/one", module_id="empathy")
+        with (folder / "filler").open("wb", buffering=0) as filler:
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+            except OSError:
+                pass
+        window = MainWindow()
+        qtbot.addWidget(window)
+        result = write(window, folder, lambda: record_activity(
+            learner.id, Verb.SECTION_READ, "empathy/two", payload={"padding": "x" * 400_000},
+            module_id="empathy"))
+        assert isinstance(result, NotSaved)
+        assert f"the disk holding {folder} is full" in errors[-1], errors[-1]
+        assert "cannot rollback" not in errors[-1]
+        assert activity_count(learner.id) == 1
+    finally:
+        db.close()

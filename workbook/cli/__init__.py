@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from workbook import APP_NAME, __version__
+from workbook.cli.audit import add_audit_commands
 from workbook.cli.backups import add_backup_commands
 from workbook.cli.certificates import add_certificate_commands
 from workbook.cli.content import add_content_commands
@@ -26,7 +27,8 @@ from workbook.paths import resolve_data_dir
 
 # In the order `--help` lists them; a new group of subcommands adds its register function here.
 COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
-                  add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands)
+                  add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
+                  add_audit_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

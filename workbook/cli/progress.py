@@ -40,8 +40,10 @@ def _export_progress(args: argparse.Namespace) -> int:
     require_output_folder(out)
     with open_store(data_dir):
         learner = find_learner_or_refuse(args.learner, data_dir)
+        from workbook.keys import load_or_create_key
+
         try:
-            summary = export_bundle(learner.id, out)
+            summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
         except BundleError as error:
             raise Refused(f"{error}. Nothing was written.") from error
         except (OSError, StoreError) as error:
@@ -52,10 +54,12 @@ def _export_progress(args: argparse.Namespace) -> int:
 
 
 def _import_progress(args: argparse.Namespace) -> int:
+    from workbook.keys import trusted_keys
     from workbook.store.bundles import import_bundles
 
-    with open_store(resolve_data_dir(args.data_dir)):
-        results = import_bundles(Path(name) for name in args.files)
+    data_dir = resolve_data_dir(args.data_dir)
+    with open_store(data_dir):
+        results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
     for result in results:
         merged = result.merged
         if merged is None:

@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from workbook.core.cancel import Cancelled
 from workbook.core.cohort_metrics import (
     PASS_MARK,
     STALLED_DAYS,
@@ -52,10 +53,6 @@ PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 SkillLabel = Callable[[str], str]
-
-
-class Cancelled(Exception):
-    """The user stopped the job; nothing was written."""
 
 
 def default_skill_label(skill_id: str) -> str:
