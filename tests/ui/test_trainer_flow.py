@@ -91,6 +91,7 @@ def test_an_archived_cohort_is_listed_and_restored_with_its_learners(qtbot, open
     cohorts.enrol(evening.id, [ana.id])
     navigator.window.trainer_requested.emit()
     page = navigator.trainer.page
+    finish(navigator.trainer.loading)
     assert page.current_cohort() == evening.id and page.archived.isHidden()  # nothing archived yet
 
     page.archive_button.click()
