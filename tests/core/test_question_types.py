@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from types import SimpleNamespace
 from typing import get_args
 
 import pytest
 from content_kit import UNKNOWN, every_question
 
 from workbook.core.attempt import PresentedQuestion, _presentation_order, draw_attempt
+from workbook.core.audit import answer, quiz_cues
 from workbook.core.gift_parser import parse_gift
 from workbook.core.gift_writer import write_gift
 from workbook.core.quiz import Question, QuestionType, QuizFile, QuizSettings
@@ -41,9 +43,21 @@ def _through_every_place(question) -> None:
     assert review.verdict == "Right"
     assert interaction_definition(question)["interactionType"]
     assert interaction_response(question, tuple(response))
-    quiz = QuizFile.model_construct(settings=settings, questions=[question])
+    quiz = _quiz_of(question)
     assert check_quiz_rules(quiz, Path("quiz.yaml"), LocatedYaml(None, {}), {}) == []
     assert write_gift(quiz)
+    assert answer(PresentedQuestion(question, order), _in_order, random.Random(1)) is not None
+    assert quiz_cues(SimpleNamespace(quiz=quiz)).true_false == (question.type == QuestionType.TRUE_FALSE)
+
+
+def _quiz_of(question) -> QuizFile:
+    """A quiz of one question, built without validation (so an unknown type gets through)."""
+    return QuizFile.model_construct(settings=QuizSettings(), questions=[question])
+
+
+def _in_order(shown, _rng) -> list[int]:
+    """A simulated test-taker (see core/audit.py) who takes everything in the order shown."""
+    return list(range(len(shown)))
 
 
 @pytest.mark.parametrize("question", every_question(), ids=lambda q: str(q.type))
@@ -61,11 +75,13 @@ def test_every_type_goes_through_every_place(question):
     lambda q: review_question(PresentedQuestion(q, (0,)), [0]),
     lambda q: interaction_definition(q),
     lambda q: interaction_response(q, (0,)),
-    lambda q: check_quiz_rules(QuizFile.model_construct(settings=QuizSettings(), questions=[q]),
+    lambda q: check_quiz_rules(_quiz_of(q),
                                Path("quiz.yaml"), LocatedYaml(None, {}), {}),
-    lambda q: write_gift(QuizFile.model_construct(settings=QuizSettings(), questions=[q])),
+    lambda q: write_gift(_quiz_of(q)),
+    lambda q: answer(PresentedQuestion(q, (0,)), _in_order, random.Random(1)),
+    lambda q: quiz_cues(SimpleNamespace(quiz=_quiz_of(q))),
 ], ids=["presentation order", "score", "right response", "review", "xAPI definition", "xAPI response",
-        "quiz rules", "GIFT export"])
+        "quiz rules", "GIFT export", "audit test-taker", "audit cues"])
 def test_an_unknown_type_fails_instead_of_passing_for_a_choice(place):
     with pytest.raises(AssertionError):
         place(UNKNOWN)
