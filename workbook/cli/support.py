@@ -41,13 +41,18 @@ def require_output_folder(out: Path) -> None:
 
 
 @contextmanager
-def open_store(data_dir: Path) -> Iterator[None]:
+def open_store(data_dir: Path, read_only: bool = False) -> Iterator[None]:
     """The progress database of `data_dir`, open for the block and closed after it whatever happens;
-    refuses with a plain message when it cannot be opened."""
-    from workbook.store.connection import DatabaseProblem, open_database
+    refuses with a plain message when it cannot be opened. A command that only reads (exports,
+    reports) on a folder it cannot write to opens the database for reading only."""
+    from workbook.files import folder_write_problem
+    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
 
     try:
-        db = open_database(database_path(data_dir))
+        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+            db = open_database_read_only(database_path(data_dir))
+        else:
+            db = open_database(database_path(data_dir))
     except DatabaseProblem as error:
         raise Refused(f"The progress database cannot be opened: {error}") from error
     try:
