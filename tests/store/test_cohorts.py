@@ -158,7 +158,7 @@ def test_cli_cohort_import_asks_the_trainer_and_lists_bad_rows(data_dir, tmp_pat
 
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "a wrong guess")
     assert _cli([*base, "--cohort", "Another cohort", "--create"]) == 1
-    assert "Nothing was imported" in capsys.readouterr().err
+    assert "Not done: Wrong passphrase" in capsys.readouterr().err
     db = open_database(database_path(data_dir))
     try:
         assert [m.display_name for m in cohorts.members(cohorts.find_cohort("night shift").id)] == ["Ana"]

@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="folder for the progress database and backups "
                              "(default: WORKBOOK_DATA_DIR or the per-user data folder)")
+    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        help="for trainer commands: a file whose first line is the trainer passphrase "
+                             "(or set WORKBOOK_TRAINER_PASSPHRASE; a terminal is asked otherwise)")
     parser = argparse.ArgumentParser(prog="python main.py", parents=[common],
                                      description=f"{APP_NAME}: opens the app, or runs a job.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)  # given before or after the subcommand
+    args.passphrase_file = getattr(args, "passphrase_file", None)
     if args.command is None:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 

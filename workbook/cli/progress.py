@@ -38,7 +38,7 @@ def _export_progress(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     out = Path(args.out)
     require_output_folder(out)
-    with open_store(data_dir):
+    with open_store(data_dir, trainer=args):
         learner = find_learner_or_refuse(args.learner, data_dir)
         from workbook.keys import load_or_create_key
 
@@ -58,7 +58,7 @@ def _import_progress(args: argparse.Namespace) -> int:
     from workbook.store.bundles import import_bundles
 
     data_dir = resolve_data_dir(args.data_dir)
-    with open_store(data_dir):
+    with open_store(data_dir, trainer=args):
         results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
     for result in results:
         merged = result.merged

@@ -55,7 +55,7 @@ def _library(args: argparse.Namespace) -> Library:
 def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """Opens the database and yields (cohort id, name) of `--cohort`; refuses when there is none."""
     data_dir = resolve_data_dir(args.data_dir)
-    with open_store(data_dir, read_only=True):  # a report only reads
+    with open_store(data_dir, read_only=True, trainer=args):  # a report only reads
         from workbook.store.cohorts import find_cohort, list_cohorts
 
         cohort = find_cohort(args.cohort)

@@ -41,10 +41,12 @@ def require_output_folder(out: Path) -> None:
 
 
 @contextmanager
-def open_store(data_dir: Path, read_only: bool = False) -> Iterator[None]:
+def open_store(data_dir: Path, read_only: bool = False,
+               trainer: argparse.Namespace | None = None) -> Iterator[None]:
     """The progress database of `data_dir`, open for the block and closed after it whatever happens;
     refuses with a plain message when it cannot be opened. A command that only reads (exports,
-    reports) on a folder it cannot write to opens the database for reading only."""
+    reports) on a folder it cannot write to opens the database for reading only. With `trainer`
+    (the command's arguments), the trainer passphrase is required first (workbook.trainer_gate)."""
     from workbook.files import folder_write_problem
     from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
 
@@ -56,9 +58,22 @@ def open_store(data_dir: Path, read_only: bool = False) -> Iterator[None]:
     except DatabaseProblem as error:
         raise Refused(f"The progress database cannot be opened: {error}") from error
     try:
+        if trainer is not None:
+            require_trainer(trainer)
         yield
     finally:
         db.close()
+
+
+def require_trainer(args: argparse.Namespace) -> None:
+    """Refuses unless the trainer passphrase is given (file, environment or terminal) and right;
+    the database must be open. Nothing is asked when no trainer passphrase is set."""
+    from workbook.trainer_gate import trainer_allows
+
+    chosen = getattr(args, "passphrase_file", None)
+    result = trainer_allows(Path(chosen) if chosen else None)
+    if not result.allowed:
+        raise Refused(f"Not done: {result.message}")
 
 
 def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:

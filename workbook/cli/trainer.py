@@ -89,8 +89,7 @@ def _cohort_import(args: argparse.Namespace) -> int:
             print(problem.format(relative_to=base), file=sys.stderr)
         raise Refused(f"No usable rows in {source}: nothing was imported.")
     data_dir = resolve_data_dir(args.data_dir)
-    with open_store(data_dir):
-        _let_the_trainer_in()
+    with open_store(data_dir, trainer=args):
         cohort = cohorts.find_cohort(args.cohort)
         if cohort is None and args.create:
             try:
@@ -110,21 +109,3 @@ def _cohort_import(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr if ": rejected: " in line else sys.stdout)
     print(f"Cohort '{cohort.name}': {summary}.")
     return 2 if roster.problems or result.skipped else 0
-
-
-def _let_the_trainer_in() -> None:
-    """With a trainer passphrase set, ask for it (the same checks and delays as the app); refuses
-    when it is not given or wrong."""
-    import getpass
-
-    from workbook.store.trainer import check_passphrase, has_trainer
-
-    if not has_trainer():
-        return
-    try:
-        attempt = getpass.getpass("Trainer passphrase: ")
-    except (EOFError, KeyboardInterrupt):
-        raise Refused("\nNo passphrase given: nothing was imported.") from None
-    check = check_passphrase(attempt)
-    if not check.ok:
-        raise Refused(f"{check.message()} Nothing was imported.")

@@ -55,7 +55,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
     require_output_folder(out)
     root = content_root(args)
     library = load_library(root)  # titles and question texts; activity of removed content still exports
-    with open_store(data_dir, read_only=True):  # an export only reads
+    with open_store(data_dir, read_only=True, trainer=args):  # an export only reads
         learner_ids = [find_learner_or_refuse(args.learner, data_dir).id] if args.learner else None
         found = statements(library, learner_ids, home_page=args.home_page or HOME_PAGE)
     try:
