@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.call_engine import current_ending, current_node, mood_words, offered_replies
+from workbook.core.call_engine import current_ending, current_node, mood_words, shown_replies
 from workbook.core.scenario import Rating
 from workbook.core.score_bands import score_colour
 from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
@@ -103,7 +103,7 @@ class CallPage(QWidget):
         self.scenario: Scenario | None = None
         self.state: CallState | None = None
         self.reply_buttons: list[ReplyButton] = []
-        self.offered: list[int] = []
+        self.offered: list[int] = []  # reply indices in the order shown: key n picks offered[n-1]
         self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
         self.home_button = QPushButton("\u2190 &Home")
@@ -301,7 +301,7 @@ class CallPage(QWidget):
             button.deleteLater()
         self.reply_buttons = []
         node = current_node(self.scenario, self.state)
-        self.offered = offered_replies(self.scenario, self.state) if node else []
+        self.offered = shown_replies(self.scenario, self.state) if node else []  # display order
         typing = node is not None and node.typed and self.coach_rules is not None
         self.typed_box.setVisible(typing)
         for key in self.number_keys:  # digits must reach the text box while the learner types
@@ -427,7 +427,20 @@ def _picked_turn_html(turn) -> str:
               "</p>" if turn.better else "")
     return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
             f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
+            f"{shown_replies_html(turn)}")
+
+
+def shown_replies_html(turn) -> str:
+    """The replies as they were on screen, numbered as the keys were, the learner's pick in bold."""
+    if len(turn.shown) < 2:
+        return ""
+    items = []
+    for number, reply in enumerate(turn.shown, 1):
+        text = f"{number}. \u201c{escape(reply.text)}\u201d"
+        items.append(f"<b>{text} \u2190 your pick</b>" if reply is turn.reply else text)
+    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>As shown:<br>"
+            + "<br>".join(items) + "</p>")
 
 
 def _typed_turn_html(turn, coach_rules: CoachRules | None) -> str:

@@ -536,7 +536,7 @@ class Navigator(QObject):
     @staticmethod
     def _replay(scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
         """The call's state from its stored replies; raises CallError if the script changed."""
-        state = call_engine.start_call(scenario)
+        state = call_engine.start_call(scenario, call.seed)
         for node, reply, typed in call.turns():
             if state.at != node:
                 raise call_engine.CallError(f"stored turn at '{node}' but the script is at '{state.at}'")
@@ -561,8 +561,8 @@ class Navigator(QObject):
         """Save the choice first; the caller only answers once it is on disk."""
         scenario = self.library.scenario(self.call.scenario_id)
         state = call_engine.choose(scenario, self.call_state, reply_index, typed)
-        if not self._save(partial(practice_calls.record_reply, typed=typed), self.call, self.call_state.at,
-                          reply_index):
+        if not self._save(partial(practice_calls.record_reply, typed=typed, shown=state.choices[-1].shown),
+                          self.call, self.call_state.at, reply_index):
             return
         self.call_state = state
         if state.ended(scenario):

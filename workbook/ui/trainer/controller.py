@@ -229,7 +229,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             when = f"{call.ended_at:%d %b %Y %H:%M}"
             parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
             try:
-                report = debrief(scenario, replay(scenario, call.replies, call.typed))
+                report = debrief(scenario, replay(scenario, call.replies, call.typed, call.seed))
             except CallError:
                 parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
                 continue
