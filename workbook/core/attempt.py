@@ -80,10 +80,8 @@ def _presentation_order(question: Question, settings: QuizSettings, rng: random.
         return (0, 1)  # True before False, always
     if isinstance(question, Ordering):
         return _shuffled_not_solved(len(question.items), rng)  # the right order would give it away
-    if isinstance(question, Matching):
-        if settings.shuffle_options:  # lists shown in the same order would give the answer away
-            return _shuffled_not_solved(len(question.pairs), rng)
-        return tuple(range(len(question.pairs)))
+    if isinstance(question, Matching):  # lists shown in the same order would give the answer away
+        return _shuffled_not_solved(len(question.pairs), rng)
     order = list(range(len(question.options)))
     if settings.shuffle_options:
         rng.shuffle(order)
