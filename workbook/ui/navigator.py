@@ -73,7 +73,7 @@ class Navigator(QObject):
         self.home_page.module_open_requested.connect(self.open_module)
         self.home_page.resume_requested.connect(self.resume)
         self.home_page.quiz_requested.connect(self.open_quiz)
-        self.reader_page.section_reached.connect(self._record_section)
+        self.reader_page.section_read.connect(self._record_section)  # read under the course's rule
         self.reader_page.home_requested.connect(self.show_home)
         self.reader_page.quiz_requested.connect(self.open_quiz)
         self.quiz_page.start_requested.connect(self.start_quiz)
@@ -186,6 +186,7 @@ class Navigator(QObject):
             return
         read = activity.read_sections(self.learner_id).get(module_id, set())
         start = first_unread_index(module, read) if index is None else index
+        self.reader_page.reading_rule = self.library.reading_rule
         self.pages.setCurrentWidget(self.reader_page)
         self.reader_page.open_module(module, read, start)
 
