@@ -222,6 +222,60 @@ SCHEMA_V5 = [
 ]
 
 
+# v6: how long each answer took, for the trainer's pace figures. One row per quiz question answered
+# (its first answer in the attempt) and per call turn the learner chose (not turns copied in by
+# "replay from here"): the seconds since the attempt's previous row, i.e. since the question or the
+# caller's line was on screen. Derived data kept by an insert trigger, like the v4 totals;
+# PACE_REBUILD recomputes it from the activity rows (and fills it for databases made before v6).
+PACE_TABLE = "learner_pace"
+PACE_REBUILD = [
+    """INSERT OR IGNORE INTO learner_pace (attempt_id, item, learner_id, kind, object_id, seconds)
+       SELECT attempt_id, item, learner_id, kind, object_id, seconds FROM (
+           SELECT attempt_id, learner_id, verb, object_id, occurred_at, rowid AS position,
+                  CASE verb WHEN 'reply-chosen' THEN object_id || '#' || coalesce(
+                      CASE WHEN json_valid(payload) THEN json_extract(payload, '$.turn') END, id)
+                       ELSE object_id END AS item,
+                  CASE verb WHEN 'answer-given' THEN 'question' ELSE 'turn' END AS kind,
+                  CASE WHEN verb = 'reply-chosen' AND json_valid(payload)
+                       THEN coalesce(json_extract(payload, '$.replayed'), 0) ELSE 0 END AS replayed,
+                  round((julianday(occurred_at) - julianday(lag(occurred_at) OVER (
+                       PARTITION BY attempt_id ORDER BY occurred_at, rowid))) * 86400, 3) AS seconds
+             FROM activity WHERE attempt_id IS NOT NULL)
+        WHERE verb IN ('answer-given', 'reply-chosen') AND NOT replayed AND seconds IS NOT NULL
+        ORDER BY occurred_at, position""",
+]
+SCHEMA_V6 = [
+    """CREATE TABLE learner_pace (
+        attempt_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        PRIMARY KEY (attempt_id, item)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX learner_pace_learner ON learner_pace (learner_id, kind)",
+    # An ignored insert keeps the first answer to a question: changing one's mind is not a new answer.
+    """CREATE TRIGGER activity_pace AFTER INSERT ON activity
+       WHEN NEW.attempt_id IS NOT NULL AND (NEW.verb = 'answer-given' OR (NEW.verb = 'reply-chosen' AND
+            CASE WHEN json_valid(NEW.payload) THEN coalesce(json_extract(NEW.payload, '$.replayed'), 0) = 0
+                 ELSE 1 END)) BEGIN
+        INSERT OR IGNORE INTO learner_pace (attempt_id, item, learner_id, kind, object_id, seconds)
+            SELECT NEW.attempt_id,
+                   CASE NEW.verb WHEN 'reply-chosen' THEN NEW.object_id || '#' || coalesce(
+                       CASE WHEN json_valid(NEW.payload) THEN json_extract(NEW.payload, '$.turn') END, NEW.id)
+                        ELSE NEW.object_id END,
+                   NEW.learner_id, CASE NEW.verb WHEN 'answer-given' THEN 'question' ELSE 'turn' END,
+                   NEW.object_id, round((julianday(NEW.occurred_at) - julianday(previous.at)) * 86400, 3)
+              FROM (SELECT max(occurred_at) AS at FROM activity
+                     WHERE attempt_id = NEW.attempt_id AND id != NEW.id
+                       AND occurred_at <= NEW.occurred_at) AS previous
+             WHERE previous.at IS NOT NULL;
+    END""",
+    *PACE_REBUILD,
+]
+
+
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
         for statement in statements:
@@ -236,6 +290,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (3, _run(SCHEMA_V3)),
     (4, _run(SCHEMA_V4)),
     (5, _run(SCHEMA_V5)),
+    (6, _run(SCHEMA_V6)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -172,6 +172,21 @@ class LatestTotal(BaseRecord):
         table_name = "learner_latest"
 
 
+class PaceRecord(BaseRecord):
+    """Seconds one answer or call turn took (migration step 6); derived data like the totals."""
+
+    attempt_id = TextField()
+    item = TextField()
+    learner_id = TextField()
+    kind = TextField()  # "question" or "turn"
+    object_id = TextField()
+    seconds = FloatField()
+
+    class Meta:
+        table_name = "learner_pace"
+        primary_key = CompositeKey("attempt_id", "item")
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
-               BookmarkRecord, NoteRecord)
+               BookmarkRecord, NoteRecord, PaceRecord)
