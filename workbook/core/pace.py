@@ -46,6 +46,11 @@ def turn_words(node: Node) -> int:
     return word_count(node.caller) + sum(word_count(reply.text) for reply in node.replies)
 
 
+def turn_floor(node: Node) -> float:
+    """The reading floor of a call turn, stored with the reply chosen."""
+    return floor_seconds(turn_words(node))
+
+
 def is_rushed(timed: int, too_fast: int) -> bool:
     return timed >= MIN_TIMED and too_fast >= RUSHED_SHARE * timed
 

@@ -89,7 +89,7 @@ def dashboard_parameters(library: Library, cohort_id: str) -> dict[str, Any]:
         "quizzes": json.dumps([m.id for m in library.modules if m.quiz is not None]),
         "scenarios": json.dumps([call_object_id(s.id) for s in library.scenarios]),
         "skills": json.dumps(sorted(library.skills)) if library.skills else None,
-    } | pace_parameters(library, cohort_id)
+    } | pace_parameters()
 
 
 def bare_dashboard_queries(library: Library, cohort_id: str) -> dict[str, list[tuple]]:
@@ -152,7 +152,8 @@ def rebuild_totals() -> None:
             database.execute_sql(f"DELETE FROM {table}")
         for statement in migrations.SUMMARY_REBUILD:
             database.execute_sql(statement)
-        database.execute_sql(f"DELETE FROM {migrations.PACE_TABLE}")
+        for table in migrations.PACE_TABLES:
+            database.execute_sql(f"DELETE FROM {table}")
         for statement in migrations.PACE_REBUILD:
             database.execute_sql(statement)
 

@@ -173,7 +173,7 @@ class LatestTotal(BaseRecord):
 
 
 class PaceRecord(BaseRecord):
-    """Seconds one answer or call turn took (migration step 6); derived data like the totals."""
+    """Seconds one answer or call turn took, and its reading floor (migration step 6); derived data."""
 
     attempt_id = TextField()
     item = TextField()
@@ -181,12 +181,35 @@ class PaceRecord(BaseRecord):
     kind = TextField()  # "question" or "turn"
     object_id = TextField()
     seconds = FloatField()
+    floor = FloatField(null=True)  # None: recorded before floors were stored
 
     class Meta:
         table_name = "learner_pace"
         primary_key = CompositeKey("attempt_id", "item")
 
 
+class AttemptPaceRecord(BaseRecord):
+    attempt_id = TextField(primary_key=True)
+    learner_id = TextField()
+    kind = TextField()
+    timed = IntegerField()  # answers with a reading floor
+    too_fast = IntegerField()  # of those, answered sooner than the floor
+
+    class Meta:
+        table_name = "learner_attempt_pace"
+
+
+class PaceSecondRecord(BaseRecord):
+    learner_id = TextField()
+    kind = TextField()
+    second = IntegerField()
+    answers = IntegerField()
+
+    class Meta:
+        table_name = "learner_pace_second"
+        primary_key = CompositeKey("learner_id", "kind", "second")
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
-               BookmarkRecord, NoteRecord, PaceRecord)
+               BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord)

@@ -84,12 +84,15 @@ def start_call(learner_id: str, scenario_id: str,
 
 def record_reply(call: StoredCall, node: str, reply: int, typed: TypedReply | None = None,
                  replayed: bool = False, now: datetime | None = None,
-                 shown: Sequence[int] | None = None) -> None:
+                 shown: Sequence[int] | None = None, floor: float | None = None) -> None:
     """Saved at once, so a killed app resumes the call at the next turn. `shown`: the replies in
-    the order they were on screen (the seed gives the same order; this copy serves exports)."""
+    the order they were on screen (the seed gives the same order; this copy serves exports);
+    `floor`: the seconds the turn's text takes to read (`core.pace.turn_floor`), for the trainer."""
     payload = {"turn": len(call.replies) + 1, "node": node, "reply": reply, "replayed": replayed}
     if shown is not None:
         payload["shown"] = [int(i) for i in shown]
+    if floor is not None:
+        payload["floor"] = float(floor)
     if typed is not None:
         payload |= {"typed": typed.text, "typed_mood": typed.mood_change}
     record_activity(call.learner_id, Verb.REPLY_CHOSEN, f"{call_object_id(call.scenario_id)}/{node}",

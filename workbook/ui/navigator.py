@@ -15,6 +15,7 @@ from workbook import APP_NAME
 from workbook.core import call_engine
 from workbook.core.attempt import draw_attempt, grade, seconds_left
 from workbook.core.debrief import debrief
+from workbook.core.pace import turn_floor
 from workbook.core.progress import first_unread_index, progress_by_module, resume_target
 from workbook.reports import issue
 from workbook.store import activity, learners, practice_calls, quiz_attempts, settings
@@ -562,8 +563,9 @@ class Navigator(QObject):
         """Save the choice first; the caller only answers once it is on disk."""
         scenario = self.library.scenario(self.call.scenario_id)
         state = call_engine.choose(scenario, self.call_state, reply_index, typed)
-        if not self._save(partial(practice_calls.record_reply, typed=typed, shown=state.choices[-1].shown),
-                          self.call, self.call_state.at, reply_index):
+        record = partial(practice_calls.record_reply, typed=typed, shown=state.choices[-1].shown,
+                         floor=turn_floor(scenario.nodes[self.call_state.at]))
+        if not self._save(record, self.call, self.call_state.at, reply_index):
             return
         self.call_state = state
         if state.ended(scenario):

@@ -220,7 +220,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     from workbook.ui.quiz_page import results_html
 
     learner = get_learner(learner_id)
-    pace, paces = learner_attempt_pace(library, learner_id)
+    pace, paces = learner_attempt_pace(learner_id)
     parts = [f"<h1>{escape(learner.display_name)}</h1>", pace_html(pace)]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
