@@ -8,6 +8,9 @@ when it came sooner than its floor after the question or the caller's line appea
 quiz attempt or a practice call) is *rushed* when at least RUSHED_SHARE of its timed answers, and
 at least MIN_TIMED of them, were too fast: one quick answer to an easy question is no sign, a
 habit is.
+
+The floor is computed when the answer is saved and stored with it (the text the learner saw), so
+answers saved before floors existed count in the medians but are never judged too fast.
 """
 
 from __future__ import annotations
