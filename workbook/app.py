@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 import traceback
 from pathlib import Path
 
@@ -38,12 +37,22 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     except OSError as error:
         _fatal(f"The data folder {data_dir} cannot be created:\n{error.strerror}")
         return 1
+    from workbook.files import folder_write_problem
+
+    problem = folder_write_problem(data_dir)  # before the log file, the lock and the database
+    if problem is not None:
+        _fatal(f"The workbook cannot start: {problem}.")
+        return 1
     _log_to(data_dir / "workbook.log")
     sys.excepthook = _report_unexpected
 
     lock = QLockFile(str(data_dir / "workbook.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not another copy: a disk problem
+            problem = folder_write_problem(data_dir) or f"the lock file in {data_dir} cannot be written"
+            _fatal(f"The workbook cannot start: {problem}.")
+            return 1
         _fatal("The workbook is already open with this data folder.\n\n"
                "Switch to that window, or close it first.")
         return 1
@@ -54,9 +63,9 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
     window.show()
     code = app.exec()
-    from workbook.ui.background import wait_for_background_work
+    from workbook.ui.operations import wait_for_operations
 
-    wait_for_background_work()
+    wait_for_operations()
     if outcome["db"] is not None:
         outcome["db"].close()
     lock.unlock()
@@ -68,8 +77,8 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
     from workbook.store.connection import DatabaseProblem
     from workbook.store.recovery import open_or_recover
-    from workbook.ui.background import run_in_background
     from workbook.ui.navigator import Navigator
+    from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
     try:
@@ -85,9 +94,9 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     outcome["db"] = db
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    run_in_background(lambda: _load_content(content_dir, assets_dir), navigator.set_library,
-                      navigator.show_content_error, window)
-    _back_up_in_background(data_dir)
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir), navigator.set_library,
+            navigator.show_content_error).start()
+    QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
 
 
 def _load_content(content_dir: Path, assets_dir: Path):
@@ -97,22 +106,23 @@ def _load_content(content_dir: Path, assets_dir: Path):
     return load_library(content_dir, assets_dir)
 
 
-def _back_up_in_background(data_dir: Path) -> None:
-    """A start-of-session copy on its own connection; a failure is logged, not fatal."""
+def _back_up(data_dir: Path) -> Path | None:
+    """Runs on a worker thread: a start-of-session copy on its own connection."""
+    from workbook.store.backups import take_backup
 
-    def work() -> None:
-        from workbook.store.backups import take_backup
+    return take_backup(database_path(data_dir), backups_dir(data_dir))
 
-        try:
-            take_backup(database_path(data_dir), backups_dir(data_dir))
-        except Exception:  # a failed backup must never stop the learner
-            log.exception("start-up backup failed")
 
-    threading.Thread(target=work, name="backup", daemon=True).start()
+def _backup_failed(error: Exception) -> None:
+    """A failed backup must never stop the learner: it is logged (with its traceback), not shown."""
+    log.warning("start-up backup failed: %s", error)
 
 
 def _log_to(path: Path) -> None:
-    handler = logging.FileHandler(path, encoding="utf-8")
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:  # the log is a help, never a reason not to start
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

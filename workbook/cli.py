@@ -140,8 +140,11 @@ def _restore(args: argparse.Namespace) -> int:
     if not chosen.is_file():
         print(f"{chosen}: no such backup file", file=sys.stderr)
         return 1
+    from workbook.store.lock import holding_lock
+
     try:
-        replaced = restore_backup(chosen, database_path(data_dir))
+        with holding_lock(data_dir):
+            replaced = restore_backup(chosen, database_path(data_dir))
     except DatabaseProblem as error:
         print(f"Not restored: {error}", file=sys.stderr)
         return 1

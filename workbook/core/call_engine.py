@@ -153,12 +153,19 @@ def _next_target(scenario: Scenario, reply: Reply, mood: int, seconds: int, flag
 
 
 def replay(scenario: Scenario, replies: Sequence[int],
-           typed: Mapping[int, TypedReply] | None = None, seed: int | None = None) -> CallState:
+           typed: Mapping[int, TypedReply] | None = None, nodes: Sequence[str] | None = None,
+           seed: int | None = None) -> CallState:
     """Play a stored list of reply indices from the start (resume, review, replay from here);
     `typed` holds the learner's own words by turn index (0-based), where they typed; `seed` is the
-    call's stored seed, so every turn shows the order the learner saw."""
+    call's stored seed, so every turn shows the order the learner saw.
+
+    `nodes`, the node each stored reply was given at, catches an edited script: a reply stored at
+    one node but replayed at another raises CallError instead of drawing a call that never happened.
+    """
     state = start_call(scenario, seed)
     for turn, index in enumerate(replies):
+        if nodes is not None and nodes[turn] != state.at:
+            raise CallError(f"stored turn at '{nodes[turn]}' but the script is at '{state.at}'")
         state = choose(scenario, state, index, (typed or {}).get(turn))
     return state
 

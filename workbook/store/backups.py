@@ -40,8 +40,8 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
     if not db_path.exists() or not _has_learners(db_path):
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
-    for stale in backup_dir.glob("*.partial"):
-        stale.unlink()  # left by a copy cut short at exit; never a complete backup
+    for stale in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
+        stale.unlink(missing_ok=True)  # left by a copy cut short at exit; never a complete backup
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{PREFIX}{stamp}.sqlite"
     partial = target.with_name(target.name + ".partial")
@@ -71,21 +71,32 @@ def list_backups(backup_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
 
 
-def restore_backup(backup: Path, db_path: Path) -> Path | None:
+def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None) -> Path | None:
     """Put `backup` in place of the database; the current file is moved aside, not deleted.
 
+    The backup is copied and checked beside the database first, so the current file moves only
+    once a sound replacement is ready: a failed restore leaves everything where it was.
     Returns where the replaced database went (None when there was none). The caller must have
     closed its own connection first.
     """
     check_integrity(backup)
-    replaced = move_aside(db_path, "replaced") if db_path.exists() else None
+    staged = db_path.with_name(db_path.name + ".restoring")
+    staged.unlink(missing_ok=True)
     source = sqlite3.connect(backup)
-    destination = sqlite3.connect(db_path)
+    destination = sqlite3.connect(staged)
     try:
         source.backup(destination)
     finally:
         destination.close()
         source.close()
+    try:
+        check_integrity(staged)
+        replaced = (move_aside(db_path, "replaced", target=replaced_to)
+                    if db_path.exists() else None)
+        os.replace(staged, db_path)
+    finally:
+        staged.unlink(missing_ok=True)
+        Path(f"{staged}-journal").unlink(missing_ok=True)
     return replaced
 
 

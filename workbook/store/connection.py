@@ -31,7 +31,13 @@ class DatabaseProblem(Exception):
 
 
 class CorruptDatabaseError(DatabaseProblem):
-    """The file is not a readable SQLite database (damaged, truncated or not a database)."""
+    """The file is not a readable SQLite database (damaged, truncated, empty or not a database).
+
+    The message is for the user; `details` keeps SQLite's own words for the log."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
 
 
 class DatabaseLockedError(DatabaseProblem):
@@ -39,9 +45,15 @@ class DatabaseLockedError(DatabaseProblem):
 
 
 def check_integrity(path: Path) -> None:
-    """Raise CorruptDatabaseError unless SQLite's quick_check passes on `path`."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Raise CorruptDatabaseError unless SQLite's quick_check passes on `path`.
+
+    An empty (0-byte) file is damaged too: a database that ever held progress is never empty, so
+    an empty one means the file was truncated, and opening it would silently start from nothing."""
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise CorruptDatabaseError(f"{path} is empty (0 bytes): its contents were lost, perhaps when "
+                                   "the disk filled up or the computer lost power")
     try:
         connection = sqlite3.connect(path, timeout=5)
     except sqlite3.Error as error:
@@ -60,7 +72,9 @@ def check_integrity(path: Path) -> None:
         connection.close()
     verdict = "; ".join(str(row[0]) for row in rows[:3])
     if verdict != "ok":
-        raise CorruptDatabaseError(f"{path} is damaged: {verdict}")
+        count = len(rows)
+        raise CorruptDatabaseError(f"{path} is damaged: SQLite's check found {count} problem"
+                                   f"{'' if count == 1 else 's'} inside the file", details=verdict)
 
 
 def refuse_newer_schema(path: Path) -> None:
@@ -100,8 +114,14 @@ def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None,
 
 
 def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDatabase:
-    """Check, open, migrate and bind the database at `path`; raises DatabaseProblem."""
+    """Check, open, migrate and bind the database at `path`; raises DatabaseProblem.
+
+    An empty file with no backups beside it held nothing (a first start cut short): it is opened
+    as a new database. With backups, an empty file is damage and the user is offered them."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if (path.exists() and path.stat().st_size == 0 and pre_migration_dir is not None
+            and not any(pre_migration_dir.glob("*.sqlite"))):
+        path.unlink()
     check_integrity(path)
     refuse_newer_schema(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)

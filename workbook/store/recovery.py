@@ -56,13 +56,13 @@ def open_or_recover(data_dir: Path, ask: AskRecovery) -> SqliteDatabase | None:
         choice = ask(report)
         if choice.action is Recovery.QUIT:
             return None
-        if path.exists():
-            move_aside(path, target=report.moved_to)
         if choice.action is Recovery.RESTORE and choice.backup is not None:
-            try:
-                restore_backup(choice.backup, path)
+            try:  # the damaged file moves aside only once the backup is in place
+                restore_backup(choice.backup, path, replaced_to=report.moved_to)
             except CorruptDatabaseError as error:
                 report = DamageReport(f"That backup is damaged too: {error}", report.moved_to,
                                       [b for b in report.backups if b.path != choice.backup])
                 continue
+        elif path.exists():
+            move_aside(path, target=report.moved_to)
         return open_database(path, backups_dir(data_dir))

@@ -1,0 +1,89 @@
+"""The app on a data folder it cannot write to (read-only, or a full disk) says what is wrong and
+which folder, instead of crashing before its error hook or blaming "another copy"."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from workbook.app import run_app
+from workbook.cli import main
+from workbook.paths import bundled_content_dir
+from workbook.ui import dialogs
+
+
+def _mount_tmpfs(target: Path, options: str) -> bool:
+    if shutil.which("mount") is None:
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True)
+    return done.returncode == 0
+
+
+@pytest.fixture
+def small_folder(tmp_path) -> Iterator:
+    """Mount a tiny tmpfs with the given options (needs root, as in CI; skipped elsewhere)."""
+    mounted: list[Path] = []
+
+    def mount(name: str, options: str) -> Path:
+        target = tmp_path / name
+        if not _mount_tmpfs(target, options):
+            pytest.skip("cannot mount a tmpfs here (needs root)")
+        mounted.append(target)
+        return target
+
+    yield mount
+    for target in mounted:
+        subprocess.run(["umount", str(target)], capture_output=True)
+
+
+@pytest.fixture
+def errors(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    return shown
+
+
+def test_read_only_data_folder_is_named_not_a_crash(qapp, small_folder, errors):
+    folder = small_folder("readonly", "ro,size=256k")
+    assert run_app(folder, bundled_content_dir()) == 1
+    assert len(errors) == 1
+    assert "read-only" in errors[0] and str(folder) in errors[0]
+
+
+def test_full_disk_is_named_not_already_open(qapp, small_folder, errors):
+    folder = small_folder("full", "size=64k")
+    with (folder / "filler").open("wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError:
+            pass
+    assert run_app(folder, bundled_content_dir()) == 1
+    assert "full" in errors[0] and "already open" not in errors[0]
+
+
+def test_read_only_commands_work_on_a_read_only_folder(small_folder, capsys):
+    folder = small_folder("ro-cli", "ro,size=64k")
+    assert main(["backups", "--data-dir", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("No backups in")
+    genuine = Path(__file__).resolve().parents[1] / "fixtures"  # any PDF that is not ours
+    sample = next(genuine.rglob("*.pdf"), None)
+    if sample is not None:
+        assert main(["verify-certificate", str(sample), "--data-dir", str(folder)]) == 4
+
+
+def test_a_name_with_markup_is_shown_as_typed(qtbot, open_window, library):
+    """A learner's own name is text: '<b>Sam</b>' is greeted as typed, never rendered bold."""
+    from workbook.store.learners import create_learner
+
+    navigator = open_window(library)
+    learner = create_learner("<b>Sam</b> <img src=x>")
+    navigator.open_learner(learner.id)
+    greeting = navigator.home_page.greeting
+    assert greeting.text() == "Welcome, <b>Sam</b> <img src=x>"
+    assert greeting.textFormat().name == "PlainText"
