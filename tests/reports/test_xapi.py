@@ -528,7 +528,7 @@ def test_a_practice_call_is_attempted_answered_turn_by_turn_and_completed(world,
     assert first["result"]["response"] in first["object"]["definition"]["correctResponsesPattern"]
     assert _extension(first["result"], "rating") == "best" and _extension(first["result"], "turn") == 1
     stored = practice_calls.load_call(call)  # the order on screen travels as choice ids
-    opened = replay(scenario, stored.replies[:1], stored.typed, stored.seed).choices[0].shown
+    opened = replay(scenario, stored.replies[:1], stored.typed, seed=stored.seed).choices[0].shown
     assert _extension(first["result"], "shown-order") == ["abcd"[i] for i in opened]
     result = ended[0]["result"]
     handle_time = _extension(result, "handle-time-seconds")

@@ -129,7 +129,7 @@ def test_a_call_keeps_its_seed_and_a_replay_keeps_the_order_already_seen(databas
         practice_calls.record_reply(call, node, reply, shown=state.choices[-1].shown)
     again = practice_calls.load_call(call.id)
     assert again.seed == call.seed
-    assert replay(scenario, again.replies, again.typed, again.seed) == state
+    assert replay(scenario, again.replies, again.typed, seed=again.seed) == state
     rows = (ActivityRecord.select().where(ActivityRecord.attempt_id == call.id,
                                           ActivityRecord.verb == str(Verb.REPLY_CHOSEN)))
     import json
@@ -137,7 +137,7 @@ def test_a_call_keeps_its_seed_and_a_replay_keeps_the_order_already_seen(databas
     assert [json.loads(r.payload)["shown"] for r in rows] == [list(c.shown) for c in state.choices]
     copy = practice_calls.start_call(learner.id, SCENARIO, again.turns(1), replayed_from=call.id)
     assert copy.seed == call.seed  # the copied turn and the next show what the learner saw before
-    resumed = replay(scenario, copy.replies, copy.typed, copy.seed)
+    resumed = replay(scenario, copy.replies, copy.typed, seed=copy.seed)
     assert shown_replies(scenario, resumed) == list(state.choices[1].shown)
     fresh = {practice_calls.start_call(learner.id, SCENARIO).seed for _ in range(5)}
     assert len(fresh) > 1  # a new call is shuffled afresh

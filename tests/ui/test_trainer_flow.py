@@ -83,7 +83,7 @@ def test_cohort_roster_dashboard_report_and_certificates(qtbot, open_window, lib
 
 
 def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, open_window, library,
-                                                                        monkeypatch):
+                                                                        monkeypatch, finish):
     """One learner answers a quiz a question a second, another takes their time: the dashboard shows
     each one's median seconds, the rushed one is flagged, and the drill-down says which attempt."""
     import random
@@ -114,7 +114,9 @@ def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, 
     _answers(monkeypatch)
     navigator.window.trainer_requested.emit()
     page = navigator.trainer.page
+    finish(navigator.trainer.loading)
     navigator.trainer.show_cohort(made.id)
+    finish(navigator.trainer.loading)  # the dashboard is read off the GUI thread
     model = page.model
     column = next(c for c in range(model.columnCount())
                   if model.headerData(c, Qt.Orientation.Horizontal) == "Median s / question")

@@ -119,4 +119,4 @@ class CallController(QObject):
 
 def _replay(scenario: Scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
     """The call's state from its stored replies; raises CallError if the script changed."""
-    return call_engine.replay(scenario, call.replies, call.typed, call.nodes, call.seed)
+    return call_engine.replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)

@@ -226,7 +226,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
             parts.append(_attempt_pace_html(paces.get(call.id)))
             try:
-                report = debrief(scenario, replay(scenario, call.replies, call.typed, call.nodes, call.seed))
+                state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
+                report = debrief(scenario, state)
             except CallError:
                 parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
                 continue
