@@ -229,9 +229,10 @@ SCHEMA_V5 = [
 # its text takes to read, `workbook.core.pace`). From those rows, kept like the v4 totals:
 # per attempt, answers timed against a floor and how many came sooner (`learner_attempt_pace`);
 # per learner and kind, how many answers took each whole second (`learner_pace_second`, capped at
-# PACE_CAP_SECONDS), from which the dashboard reads medians without touching the answer rows.
+# PACE_CAP_SECONDS), and from those the lower median, kept per learner and kind in
+# `learner_pace_median` (a few dozen rows read per answer saved), which the dashboard reads.
 # PACE_REBUILD recomputes all three from the activity rows (and fills them for older databases).
-PACE_TABLES = ("learner_pace", "learner_attempt_pace", "learner_pace_second")
+PACE_TABLES = ("learner_pace", "learner_attempt_pace", "learner_pace_second", "learner_pace_median")
 PACE_CAP_SECONDS = 900
 PACE_REBUILD = [  # the other two tables fill through the learner_pace trigger as these rows go in
     """INSERT OR IGNORE INTO learner_pace (attempt_id, item, learner_id, kind, object_id, seconds, floor)
@@ -278,6 +279,12 @@ SCHEMA_V6 = [
         answers INTEGER NOT NULL,
         PRIMARY KEY (learner_id, kind, second)
     ) WITHOUT ROWID""",
+    """CREATE TABLE learner_pace_median (
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        seconds INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, kind)
+    ) WITHOUT ROWID""",
     # An ignored insert keeps the first answer to a question: changing one's mind is not a new answer.
     """CREATE TRIGGER activity_pace AFTER INSERT ON activity
        WHEN NEW.attempt_id IS NOT NULL AND (NEW.verb = 'answer-given' OR (NEW.verb = 'reply-chosen' AND
@@ -308,6 +315,12 @@ SCHEMA_V6 = [
             VALUES (NEW.learner_id, NEW.kind,
                     min({PACE_CAP_SECONDS}, max(0, CAST(NEW.seconds AS INTEGER))), 1)
             ON CONFLICT (learner_id, kind, second) DO UPDATE SET answers = answers + 1;
+        INSERT INTO learner_pace_median (learner_id, kind, seconds)
+            SELECT NEW.learner_id, NEW.kind, min(second) FROM (
+                SELECT second, sum(answers) OVER (ORDER BY second) AS upto, sum(answers) OVER () AS total
+                  FROM learner_pace_second WHERE learner_id = NEW.learner_id AND kind = NEW.kind)
+             WHERE 2 * upto >= total
+            ON CONFLICT (learner_id, kind) DO UPDATE SET seconds = excluded.seconds;
     END""",
     *PACE_REBUILD,
 ]

@@ -210,6 +210,17 @@ class PaceSecondRecord(BaseRecord):
         primary_key = CompositeKey("learner_id", "kind", "second")
 
 
+class PaceMedianRecord(BaseRecord):
+    learner_id = TextField()
+    kind = TextField()
+    seconds = IntegerField()  # the lower median, in whole seconds
+
+    class Meta:
+        table_name = "learner_pace_median"
+        primary_key = CompositeKey("learner_id", "kind")
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
-               BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord)
+               BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
+               PaceMedianRecord)

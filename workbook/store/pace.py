@@ -1,5 +1,5 @@
-"""A learner's pace, read from the tables migration step 6 keeps: per-learner counts of answers by
-whole second (for medians) and per-attempt counts of answers timed against their reading floor and
+"""A learner's pace, read from the tables migration step 6 keeps: per-learner medians (from counts
+of answers by whole second) and per-attempt counts of answers timed against their reading floor and
 answered sooner (for rushed attempts). See `workbook.core.pace` for the rule.
 
 The dashboard and the drill-down run the same SQL, so they agree on every figure; neither reads the
@@ -14,18 +14,12 @@ from typing import Any
 from workbook.core.pace import MIN_TIMED, RUSHED_SHARE, AttemptPace, Pace, median
 from workbook.store.models import AttemptPaceRecord, PaceRecord, database
 
-# Lower median in whole seconds per learner and kind (the first second at which half the answers
-# are in), then the rushed attempts per learner and kind. `{members}` selects the learners.
+# Each learner's lower median in whole seconds per kind (kept by the step-6 triggers), then the
+# rushed attempts per learner and kind. `{members}` selects the learners.
 _PACE_SQL = """
-    WITH members (learner_id) AS ({members}),
-    counted AS (
-        SELECT s.learner_id, s.kind, s.second,
-               sum(s.answers) OVER w AS upto,
-               sum(s.answers) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS total
-          FROM members AS m JOIN learner_pace_second AS s ON s.learner_id = m.learner_id
-        WINDOW w AS (PARTITION BY s.learner_id, s.kind ORDER BY s.second))
-    SELECT learner_id, kind, min(second), NULL FROM counted WHERE 2 * upto >= total
-     GROUP BY learner_id, kind
+    WITH members (learner_id) AS ({members})
+    SELECT d.learner_id, d.kind, d.seconds, NULL
+      FROM members AS m JOIN learner_pace_median AS d ON d.learner_id = m.learner_id
     UNION ALL
     SELECT a.learner_id, a.kind, NULL, count(*)
       FROM members AS m JOIN learner_attempt_pace AS a ON a.learner_id = m.learner_id
