@@ -122,12 +122,9 @@ class TrainerController(QObject):
         imported = self._write(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
         if not imported:
             return
-        result = imported.value
-        problems = list(roster.problems) + list(result.skipped)
-        lines = "\n".join(p.format() for p in problems[:15])
-        more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
-        skipped = f"\n\nRows not imported:\n{lines}{more}" if problems else ""
-        dialogs.show_info(self.window, "Roster imported", f"{result.summary()}.{skipped}")
+        lines, summary = cohorts.roster_report(roster, imported.value, Path(chosen))
+        shown = "\n".join(lines[:40]) + (f"\n… and {len(lines) - 40} more lines" if len(lines) > 40 else "")
+        dialogs.show_info(self.window, "Roster imported", f"{summary}.\n\n{shown}")
         self.refresh(cohort_id)
 
     def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
