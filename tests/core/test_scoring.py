@@ -444,13 +444,13 @@ def test_draw_is_deterministic_for_a_seed():
 
 def test_draw_without_shuffle_keeps_file_order():
     """shuffle_questions: false keeps the bank order (the first N); shuffle_options: false keeps
-    option and matching order, but ordering items are still shuffled."""
+    option order, but ordering items and matching targets are still shuffled (never solved)."""
     plan = draw_attempt(quiz(questions_per_attempt=7, shuffle_questions=False, shuffle_options=False),
                         "m", random.Random(3))
     assert [p.id for p in plan.questions] == [f"q{n}" for n in range(7)]
     for presented in plan.questions:
         identity = tuple(range(presented_size(presented.question)))
-        if isinstance(presented.question, Ordering):
+        if isinstance(presented.question, Ordering | Matching):
             assert presented.order != identity
             assert sorted(presented.order) == list(identity)
         else:
@@ -468,7 +468,7 @@ def test_draw_shuffles_options_when_asked():
 @FAST
 @given(source=quizzes(), seed=st.integers(0, 2**32 - 1))
 def test_draw_properties(source, seed):
-    """For any quiz and seed: the right count, a permutation per question, ordering never solved,
+    """For any quiz and seed: the right count, a permutation per question, ordering and matching never solved,
     true/false always True then False, and the same seed gives the same plan."""
     plan = draw_attempt(source, "m", random.Random(seed))
     per_attempt = source.settings.questions_per_attempt
@@ -477,8 +477,8 @@ def test_draw_properties(source, seed):
     assert plan.settings == source.settings
     for presented in plan.questions:
         assert sorted(presented.order) == list(range(presented_size(presented.question)))
-        if isinstance(presented.question, Ordering):
-            assert list(presented.order) != list(range(len(presented.question.items)))
+        if isinstance(presented.question, Ordering | Matching):  # never shown solved
+            assert list(presented.order) != list(range(presented_size(presented.question)))
         if isinstance(presented.question, TrueFalse):
             assert presented.order == (0, 1)
     assert draw_attempt(source, "m", random.Random(seed)) == plan

@@ -140,3 +140,30 @@ def test_a_tampered_typed_turn_replays_as_the_scripted_reply(database, library):
                     now=T0 + timedelta(seconds=1))
     again = practice_calls.load_call(call.id)
     assert again.replies == [1] and again.typed == {}
+
+
+def test_a_call_keeps_its_seed_and_a_replay_keeps_the_order_already_seen(database, library):
+    from workbook.core.call_engine import choose, shown_replies, start_call
+
+    scenario = library.scenario(SCENARIO)
+    learner = create_learner("Seeded")
+    call = practice_calls.start_call(learner.id, SCENARIO, now=T0)
+    assert isinstance(call.seed, int)
+    state = start_call(scenario, call.seed)
+    for node, reply in _best_path(scenario)[:2]:
+        state = choose(scenario, state, reply)
+        practice_calls.record_reply(call, node, reply, shown=state.choices[-1].shown)
+    again = practice_calls.load_call(call.id)
+    assert again.seed == call.seed
+    assert replay(scenario, again.replies, again.typed, seed=again.seed) == state
+    rows = (ActivityRecord.select().where(ActivityRecord.attempt_id == call.id,
+                                          ActivityRecord.verb == str(Verb.REPLY_CHOSEN)))
+    import json
+
+    assert [json.loads(r.payload)["shown"] for r in rows] == [list(c.shown) for c in state.choices]
+    copy = practice_calls.start_call(learner.id, SCENARIO, again.turns(1), replayed_from=call.id)
+    assert copy.seed == call.seed  # the copied turn and the next show what the learner saw before
+    resumed = replay(scenario, copy.replies, copy.typed, seed=copy.seed)
+    assert shown_replies(scenario, resumed) == list(state.choices[1].shown)
+    fresh = {practice_calls.start_call(learner.id, SCENARIO).seed for _ in range(5)}
+    assert len(fresh) > 1  # a new call is shuffled afresh

@@ -229,3 +229,37 @@ def test_every_question_type_has_its_view_and_an_unknown_one_fails(qtbot):
         assert type(view) is expected
     with pytest.raises(AssertionError):
         view_for(PresentedQuestion(UNKNOWN, (0,)))
+
+
+def test_every_question_type_starts_shuffled_and_the_review_shows_the_order_seen(qtbot, open_window, library):
+    """Options appear in the stored order; ordering and matching never start solved; a review
+    read back from the database lists each question's options in the order the learner saw."""
+    navigator = open_window(library)
+    _open_quiz(navigator, "Order Watcher")
+    page = navigator.quiz.page
+    page.start_button.click()
+    attempt_id = navigator.quiz.attempt.id
+    seen = []  # per choice question: option texts top to bottom
+    while page.stack.currentWidget() is page.question_panel:
+        view = page.view
+        presented = view.presented
+        question = presented.question
+        if isinstance(view, ChoiceView):
+            texts = [b.text().split("  ", 1)[-1] for b in view.buttons]
+            assert texts == [question.options[i].text for i in presented.order]
+            seen.append(texts)
+        elif isinstance(view, OrderingView):
+            assert list(view.response()) != list(range(len(question.items)))
+        elif isinstance(view, MatchingView):
+            targets = [view.combos[0].itemData(row) for row in range(1, view.combos[0].count())]
+            assert targets == list(presented.order) and targets != sorted(targets)
+        _answer_right_with_keys(qtbot, page)
+        page.check_answer()
+        (page.next_button if page.next_button.isVisible() else page.submit_button).click()
+    page.review_requested.emit(attempt_id)
+    report = page.report.toPlainText()
+    at = 0
+    for texts in seen:
+        places = [report.find(text, at) for text in texts]
+        assert -1 not in places and places == sorted(places), texts
+        at = places[0]

@@ -85,10 +85,8 @@ def _presentation_order(question: Question, settings: QuizSettings, rng: random.
             return (0, 1)  # True before False, always
         case Ordering():
             return _shuffled_not_solved(len(question.items), rng)  # the right order would give it away
-        case Matching():
-            if settings.shuffle_options:  # lists shown in the same order would give the answer away
-                return _shuffled_not_solved(len(question.pairs), rng)
-            return tuple(range(len(question.pairs)))
+        case Matching():  # lists shown in the same order would give the answer away
+            return _shuffled_not_solved(len(question.pairs), rng)
         case SingleChoice() | MultipleSelect() | BestResponse():
             order = list(range(len(question.options)))
             if settings.shuffle_options:

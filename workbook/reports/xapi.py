@@ -225,6 +225,16 @@ def _question_text(question: Question) -> str:
             assert_never(question)
 
 
+def _shown_order(shown: Any) -> list[int] | None:
+    """The reply indices in the order the learner saw them (the activity's `choices` stay in script
+    order, so its definition is the same in every statement); None for a row stored before replies
+    were shuffled, or a damaged one."""
+    if isinstance(shown, list) and shown and all(type(i) is int and i >= 0 for i in shown) \
+            and len(set(shown)) == len(shown):
+        return shown
+    return None
+
+
 def interaction_definition(question: Question) -> dict[str, Any]:
     """A quiz question as a cmi.interaction definition: type, components, correct responses."""
     match question:
@@ -476,6 +486,9 @@ class _Builder:
                              description, **fields)
         extensions: dict[str, Any] = {extension_iri("turn"): payload.get("turn"),
                                       extension_iri("replayed"): bool(payload.get("replayed"))}
+        shown = _shown_order(payload.get("shown"))
+        if shown is not None:  # the replies in the order they were on screen, as choice ids
+            extensions[extension_iri("shown-order")] = [_letter(i) for i in shown]
         if isinstance(payload.get("typed"), str):  # the learner's own words, matched to reply `index`
             extensions[extension_iri("typed-reply")] = payload["typed"]
             extensions[extension_iri("coach-mood-change")] = payload.get("typed_mood")

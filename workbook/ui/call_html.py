@@ -108,7 +108,20 @@ def _picked_turn_html(turn) -> str:
               "</p>" if turn.better else "")
     return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
             f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
+            f"{shown_replies_html(turn)}")
+
+
+def shown_replies_html(turn) -> str:
+    """The replies as they were on screen, numbered as the keys were, the learner's pick in bold."""
+    if len(turn.shown) < 2:
+        return ""
+    items = []
+    for number, reply in enumerate(turn.shown, 1):
+        text = f"{number}. \u201c{escape(reply.text)}\u201d"
+        items.append(f"<b>{text} \u2190 your pick</b>" if reply is turn.reply else text)
+    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>As shown:<br>"
+            + "<br>".join(items) + "</p>")
 
 
 def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:

@@ -260,6 +260,11 @@ class DashboardPage(QWidget):
         parts = ["<h3>Weakest skills</h3>"]
         parts += [f"<p><b style='color:{score_colour(p)}'>{p}%</b> {escape(self.skill_label(s))}</p>"
                   for s, p in weakest] or [f"<p style='color:{MUTED}'>No scores yet.</p>"]
+        rushed = sorted((row for row in self.dashboard.learners if row.pace.rushed),
+                        key=lambda row: (-row.pace.rushed, row.name.casefold()))
+        if rushed:  # answered faster than the text can be read (workbook.core.pace)
+            names = ", ".join(f"{escape(row.name)} ({row.pace.rushed})" for row in rushed[:12])
+            parts.append(f"<h3>Answered faster than reading allows</h3><p>{names}</p>")
         self._insights_head = "".join(parts)
 
     def _show_stalled(self) -> None:
