@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from typing import assert_never
 
 from workbook.core.attempt import PresentedQuestion, draw_attempt, grade
-from workbook.core.call_engine import CallState, choose, current_node, offered_replies, start_call
+from workbook.core.call_engine import (
+    CallState,
+    choose,
+    current_node,
+    offered_replies,
+    shown_replies,
+    start_call,
+)
 from workbook.core.coach import CoachRules
 from workbook.core.completion import CallOutcome, LearnerRecord, check_eligibility
 from workbook.core.content import Library, Module
@@ -101,10 +108,9 @@ STRATEGIES: dict[str, Rank] = {
 
 def seeded_shuffle(scenario: Scenario, state: CallState, offered: Sequence[int],
                    rng: random.Random) -> list[int]:
-    """The default display order: the offered replies shuffled on every visit of a node."""
-    order = list(offered)
-    rng.shuffle(order)
-    return order
+    """The default display order: exactly what the app shows, the engine's per-visit shuffle from
+    the call's seed (`play_call` gives every simulated call a seed of its own)."""
+    return shown_replies(scenario, state)
 
 
 def script_order(scenario: Scenario, state: CallState, offered: Sequence[int],
@@ -249,7 +255,7 @@ def answer(presented: PresentedQuestion, rank: Rank, rng: random.Random) -> Resp
 def play_call(scenario: Scenario, rank: Rank, rng: random.Random, coach: CoachRules | None,
               display: DisplayOrder = seeded_shuffle, typed_text: str = STOCK_TYPED_REPLY) -> CallState:
     """A whole call played by a test-taker through the real engine; typed points get `typed_text`."""
-    state = start_call(scenario)
+    state = start_call(scenario, seed=rng.randrange(2**31))  # as the app seeds each new call
     for _turn in range(MAX_TURNS):
         node = current_node(scenario, state)
         if node is None:
