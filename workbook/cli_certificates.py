@@ -1,6 +1,7 @@
 """Certificate subcommands: issue one headless, verify a PDF, and exchange public keys.
 
-Exit codes: 0 done / valid; 1 refused (not eligible, tampered, unreadable); 2 unknown issuer.
+Exit codes: 0 done / valid; 1 refused (not eligible) or tampered; 2 wrong usage (argparse);
+3 unknown issuer; 4 not a workbook certificate; 5 a file or key that cannot be read.
 """
 
 from __future__ import annotations
@@ -80,12 +81,12 @@ def _verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         print(f"{path}: no such file", file=sys.stderr)
-        return 1
+        return 5
     result = verify_certificate(path, resolve_data_dir(args.data_dir))
     stream = sys.stdout if result.status == Status.VALID else sys.stderr
-    print(f"{result.status}: {result.message}" if result.status != Status.TAMPERED else result.message,
-          file=stream)
-    return {Status.VALID: 0, Status.UNKNOWN_ISSUER: 2}.get(result.status, 1)
+    print(f"{result.status}: {result.message}", file=stream)
+    return {Status.VALID: 0, Status.TAMPERED: 1, Status.UNKNOWN_ISSUER: 3, Status.NOT_A_CERTIFICATE: 4,
+            Status.UNREADABLE: 5}[result.status]
 
 
 def _import_key(args: argparse.Namespace) -> int:

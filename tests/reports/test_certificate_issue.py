@@ -122,7 +122,7 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     assert "valid:" in capsys.readouterr().out
 
     stranger = tmp_path / "stranger"
-    assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 2
+    assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 3
     assert "does not know" in capsys.readouterr().err
     public = tmp_path / "issuer.pem"
     assert main(["export-key", "--out", str(public), "--data-dir", str(data_dir)]) == 0
@@ -135,4 +135,5 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     assert "learner name" in capsys.readouterr().err
     not_ours = tmp_path / "plain.pdf"
     not_ours.write_bytes(b"%PDF-1.4 not really")
-    assert main(["verify-certificate", str(not_ours), "--data-dir", str(data_dir)]) == 1
+    assert main(["verify-certificate", str(not_ours), "--data-dir", str(data_dir)]) == 4
+    assert main(["verify-certificate", str(tmp_path / "missing.pdf"), "--data-dir", str(data_dir)]) == 5

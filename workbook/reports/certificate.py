@@ -40,7 +40,10 @@ INK = HexColor("#1d2733")
 GREY = HexColor("#5b6675")
 ROW_TINT = HexColor("#f1f5fa")
 PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
-VERIFY_LINE = "Verify with: python main.py verify-certificate FILE.pdf"
+# What the footer tells a reader, by layout version: a certificate is verified by drawing it again
+# with the layout it was issued with, so an old layout's wording stays here for good.
+VERIFY_LINES = {1: "Verify with: python main.py verify-certificate FILE.pdf",
+                2: "Verify with: workbook verify-certificate FILE.pdf"}
 CHECK = "\u2714"
 METADATA_SETTERS = {"title": "setTitle", "author": "setAuthor", "subject": "setSubject",
                     "keywords": "setKeywords", "creator": "setCreator"}
@@ -253,13 +256,14 @@ class _Layout:
         lines = [("Certificate ID", data.certificate_id), ("Verification code", data.verification_code),
                  ("Signing key", data.key_id)]
         value_w = max(text_width(value, 9, "sans-bold") for _, value in lines)
-        block_w = max(value_w + 92, text_width(VERIFY_LINE, 7, "sans"))
+        verify_line = VERIFY_LINES[self.setup.layout]
+        block_w = max(value_w + 92, text_width(verify_line, 7, "sans"))
         block_x = label_x - block_w
         for i, (label, value) in enumerate(lines):
             y = bottom + q - 14 - i * 15
             _text(c, label, block_x, y, 7.5, "sans", GREY)
             _text(c, value, label_x, y, 9 if i < 2 else 7.5, "sans-bold" if i < 2 else "sans", INK, "right")
-        _text(c, VERIFY_LINE, label_x, bottom + 8, 7, "sans", GREY, "right")
+        _text(c, verify_line, label_x, bottom + 8, 7, "sans", GREY, "right")
 
         signature_w = 190.0
         line_y = bottom + 26

@@ -49,8 +49,16 @@ class CertificateData:
 class PageSetup:
     size: PageSize = "A4"
     logo: Path | None = None  # PNG or JPEG; None draws the bundled default mark
+    layout: int = 2  # the page layout's version (signed, so verification redraws the same page)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 
 
 def display_date(day: date) -> str:
-    """How dates are printed on certificates, e.g. '23 November 2026' (and checked on verify)."""
-    return f"{day.day} {day:%B %Y}"
+    """How dates are printed on certificates, e.g. '23 November 2026' (and checked on verify).
+
+    Spelled out here rather than with `%B`, which follows the process locale: Qt sets it, so a
+    certificate issued under de_DE would print 'Dezember' and fail verification anywhere else."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -28,6 +28,7 @@ from workbook.reports.certificate_data import (
     PageSetup,
     display_date,
 )
+from workbook.reports.page_check import logo_file_digest
 from workbook.reports.signing import SignedRecord, load_or_create_key, sign_fields
 from workbook.store import settings as stored_settings
 from workbook.store.activity import record_activity
@@ -116,6 +117,9 @@ def build_certificate(library: Library, learner_id: str, record: LearnerRecord, 
         "modules": json.dumps([[m.title, m.sections_read, m.sections_total, m.quiz_best] for m in modules],
                               ensure_ascii=False),
         "calls": json.dumps([[c.title, c.outcome] for c in calls], ensure_ascii=False),
+        # How the page was set up, so verification can draw it again and compare it mark by mark.
+        "page_size": chosen.page_size, "layout": str(PageSetup().layout),
+        "logo_digest": logo_file_digest(chosen.logo) if chosen.logo else "",
     }
     signed = sign_fields(fields, key)
     data = CertificateData(

@@ -1,30 +1,49 @@
-"""Check a certificate PDF: is it ours, signed by a key we trust, and unchanged since signing?
+"""Check a certificate PDF: is it ours, signed by a key we trust, and does the page show exactly
+what was signed?
 
-Two checks: the signed record in the PDF's metadata must verify field by field, and the fields a
-reader sees on the page (name, course, date, id) must still be printed there. Right-to-left and
-Devanagari text is shaped into glyph forms that text extraction cannot give back, so the printed
-check skips those fields; their signed values are still verified.
+1. The signed record in the PDF's metadata must verify field by field (a changed field is named).
+2. The page is drawn again from the signed record alone (drawing is deterministic) and compared
+   with the page in the file, object by object: text, shapes, fonts, images, annotations and the
+   page box. Anything added, removed, covered or changed on the page makes it "tampered".
+3. The document title, author and subject are derived from the record and checked too; other
+   metadata (producer, dates, XMP) is ignored, so a re-save that only touches those still passes.
+
+Where text extraction can still read a changed field (Latin, Cyrillic, CJK names), the message
+names it; shaped scripts (Arabic, Devanagari) are caught by the page comparison alone.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from io import BytesIO
 from pathlib import Path
 
-from workbook.reports.certificate_data import display_date
-from workbook.reports.signing import SignedRecord, mismatched_fields, trusted_keys
+from workbook.reports.certificate_data import (
+    CallResult,
+    CertificateData,
+    ModuleResult,
+    PageSetup,
+    display_date,
+)
+from workbook.reports.signing import SignedRecord, SigningKeyError, mismatched_fields, trusted_keys
 
 FIELD_NAMES = {
     "learner_name": "learner name", "course_title": "course title", "completed_on": "completion date",
     "certificate_id": "certificate id", "modules": "module scores", "calls": "practice-call results",
     "organisation": "organisation", "trainer_name": "trainer name", "employee_id": "employee id",
     "issued_at": "issue time", "learner_id": "learner id", "(record)": "signed record",
+    "page_size": "page size", "logo_digest": "logo", "layout": "page layout",
 }
+STRONG_OUTCOMES = {"Resolved", "Resolved with follow-up", "Escalated appropriately"}
+PAGE_SIZES = {"A4": (842.0, 595.0), "Letter": (792.0, 612.0)}  # landscape, points
 _SHAPED = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # certificates are ~100 KB; refuse to parse a huge file
 
 
 class Status(StrEnum):
@@ -32,49 +51,78 @@ class Status(StrEnum):
     TAMPERED = "tampered"
     UNKNOWN_ISSUER = "unknown issuer"
     NOT_A_CERTIFICATE = "not a certificate"
+    UNREADABLE = "unreadable"  # the file or the verifier's own key cannot be read
 
 
 @dataclass(frozen=True)
 class Verification:
     status: Status
-    message: str
+    message: str  # what was found, without the status word (the caller prints that)
     fields: dict[str, str] = field(default_factory=dict)
-    changed: tuple[str, ...] = ()  # readable names of the fields that no longer match
+    changed: tuple[str, ...] = ()  # readable names of what no longer matches
     key_id: str | None = None
 
 
 def verify_certificate(path: Path, data_dir: Path) -> Verification:
+    """Never raises for a bad file: every failure is a Verification with a message."""
+    try:
+        raw = _read(path)
+    except OSError as error:
+        return Verification(Status.UNREADABLE, f"{path} cannot be read: {error.strerror or error}")
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
 
-        reader = PdfReader(str(path))
-        keywords = (reader.metadata or {}).get("/Keywords") or ""
+        reader = PdfReader(BytesIO(raw))
+        metadata = reader.metadata or {}
+        keywords = str(metadata.get("/Keywords") or "")
         printed = " ".join(page.extract_text() or "" for page in reader.pages)
-    except (OSError, ValueError, PdfReadError) as error:
-        return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF: {error}")
+        page_count = len(reader.pages)
+    except Exception as error:  # pypdf raises many kinds on damaged files; none may escape
+        return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({_short(error)})")
     try:
-        record = SignedRecord.from_metadata(str(keywords))
-    except (ValueError, KeyError, TypeError):
+        record = SignedRecord.from_metadata(keywords)
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return Verification(Status.NOT_A_CERTIFICATE,
                             f"{path} has no workbook certificate record (was it issued by the workbook?)")
-    public = trusted_keys(data_dir).get(record.key_id)
+    try:
+        public = trusted_keys(data_dir).get(record.key_id)
+    except (SigningKeyError, ValueError, OSError) as error:
+        return Verification(Status.UNREADABLE, f"this installation's signing key in {data_dir} cannot be "
+                            f"read ({_short(error)}); restore it from a backup or ask a trainer")
     if public is None:
         return Verification(Status.UNKNOWN_ISSUER,
                             f"signed by key {record.key_id}, which this installation does not know. If you "
-                            "trust its issuer, import their public key: python main.py import-key FILE",
+                            "trust its issuer, import their public key: workbook import-key FILE",
                             record.fields, key_id=record.key_id)
     changed = [FIELD_NAMES.get(name, name) for name in mismatched_fields(record, public)]
-    changed += [f"printed {FIELD_NAMES[name]}" for name in _missing_from_page(record.fields, printed)]
+    if not changed:
+        changed += [f"printed {FIELD_NAMES[name]}" for name in _missing_from_page(record.fields, printed)]
+        changed += _metadata_changes(record, metadata)
+        if page_count != 1:
+            changed.append(f"page count ({page_count} pages, a certificate has 1)")
+        changed += _page_changes(record, raw)
     if changed:
-        return Verification(Status.TAMPERED, f"tampered: {', '.join(changed)} no longer "
+        return Verification(Status.TAMPERED, f"{', '.join(changed)} no longer "
                             f"match{'es' if len(changed) == 1 else ''} what was signed",
                             record.fields, tuple(changed), record.key_id)
     fields = record.fields
-    return Verification(Status.VALID, f"valid: {fields.get('learner_name')} completed "
+    return Verification(Status.VALID, f"{fields.get('learner_name')} completed "
                         f"'{fields.get('course_title')}' on {fields.get('completed_on')} "
                         f"(certificate {fields.get('certificate_id')}, key {record.key_id})",
                         fields, key_id=record.key_id)
+
+
+def _read(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise OSError(0, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far too large for a certificate")
+    return raw
+
+
+def _short(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
 
 
 def _normal(text: str) -> str:
@@ -90,3 +138,90 @@ def _missing_from_page(fields: dict[str, str], printed: str) -> list[str]:
         return ["completed_on"]
     return [name for name, value in expected.items()
             if value and not _SHAPED.search(value) and _normal(value) not in page]
+
+
+def expected_metadata(fields: dict[str, str]) -> dict[str, str]:
+    """The title, author and subject a genuine certificate carries, from its signed fields."""
+    try:
+        completed = display_date(date.fromisoformat(fields.get("completed_on", "")))
+    except ValueError:
+        completed = fields.get("completed_on", "")
+    return {"/Title": f"Certificate of completion: {fields.get('learner_name', '')}",
+            "/Author": fields.get("organisation", ""),
+            "/Subject": f"{fields.get('course_title', '')}, completed {completed}"}
+
+
+def _metadata_changes(record: SignedRecord, metadata) -> list[str]:
+    names = {"/Title": "document title", "/Author": "document author", "/Subject": "document subject"}
+    return [names[key] for key, value in expected_metadata(record.fields).items()
+            if str(metadata.get(key) or "") != value]
+
+
+def certificate_from_record(record: SignedRecord, logo: Path | None, size: str) -> tuple[CertificateData,
+                                                                                         PageSetup]:
+    """The certificate's content as it was drawn, rebuilt from the signed fields alone."""
+    fields = record.fields
+    modules = tuple(ModuleResult(str(title), int(read), int(total), None if best is None else int(best))
+                    for title, read, total, best in json.loads(fields["modules"]))
+    calls = tuple(CallResult(str(title), str(outcome), outcome in STRONG_OUTCOMES)
+                  for title, outcome in json.loads(fields["calls"]))
+    data = CertificateData(
+        certificate_id=fields["certificate_id"], organisation=fields["organisation"],
+        course_title=fields["course_title"], learner_name=fields["learner_name"],
+        employee_id=fields.get("employee_id") or None,
+        completed_on=date.fromisoformat(fields["completed_on"]),
+        modules=modules, calls=calls, trainer_name=fields["trainer_name"], key_id=record.key_id,
+        verification_code=record.verification_code, qr_payload=record.qr_payload())
+    layout = int(fields.get("layout", "1"))  # certificates before layout 2 did not sign it
+    return data, PageSetup(size, logo, layout)  # type: ignore[arg-type]
+
+
+def _page_changes(record: SignedRecord, raw: bytes) -> list[str]:
+    """Draw the page again from the record and name what differs on the page in the file."""
+    from workbook.reports.certificate import draw_certificate
+    from workbook.reports.page_check import PageTooComplex, canonical_page, differences, logo_file_digest
+
+    try:
+        actual = canonical_page(raw)
+        size = record.fields.get("page_size") or _page_size_of(actual)
+        if size not in PAGE_SIZES or record.fields.get("layout", "1") not in ("1", "2"):
+            return ["page size or layout"]
+        with tempfile.TemporaryDirectory(prefix="workbook-verify-") as folder:
+            logo = None
+            wanted_logo = record.fields.get("logo_digest", "")
+            if wanted_logo:
+                logo = _extract_logo(raw, Path(folder))
+                if logo is None or logo_file_digest(logo) != wanted_logo:
+                    return ["logo"]
+            data, setup = certificate_from_record(record, logo, size)
+            redrawn = BytesIO()
+            draw_certificate(data, redrawn, setup)
+        expected = canonical_page(redrawn.getvalue())
+    except PageTooComplex as error:
+        return [f"page ({error})"]
+    except (KeyError, ValueError, TypeError) as error:
+        return [f"page (the signed record cannot be drawn again: {_short(error)})"]
+    return [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
+
+
+def _page_size_of(canonical) -> str:
+    """Older certificates did not sign their page size: read it from the page box."""
+    box = dict(canonical[1]).get("/MediaBox")
+    if isinstance(box, tuple) and box and box[0] == "array" and len(box[1]) == 4:
+        width, height = box[1][2] - box[1][0], box[1][3] - box[1][1]
+        for name, (w, h) in PAGE_SIZES.items():
+            if abs(width - w) < 1 and abs(height - h) < 1:
+                return name
+    return "?"
+
+
+def _extract_logo(raw: bytes, folder: Path) -> Path | None:
+    """The organisation's logo image embedded in the page, saved as a PNG to draw again."""
+    from pypdf import PdfReader
+
+    images = list(PdfReader(BytesIO(raw)).pages[0].images)
+    if len(images) != 1:
+        return None
+    target = folder / "logo.png"
+    images[0].image.save(target, format="PNG")
+    return target
