@@ -40,16 +40,16 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "profiles.png"))
     navigator.profile_page.profile_list.setCurrentRow(1)
     navigator.profile_page.open_button.click()
-    navigator.open_module(library.modules[0].id)
-    navigator.reader_page.go_next()
-    navigator.reader_page.go_next()
+    navigator.reading.open_module(library.modules[0].id)
+    navigator.reading.page.go_next()
+    navigator.reading.page.go_next()
     navigator.show_home()
     app.processEvents()
     window.grab().save(str(out / "home.png"))
-    navigator.open_module("problem-solving-call-flow", 0)
+    navigator.reading.open_module("problem-solving-call-flow", 0)
     app.processEvents()
     window.grab().save(str(out / "reader.png"))
-    navigator.reader_page.show_section(3)
+    navigator.reading.page.show_section(3)
     app.processEvents()
     window.grab().save(str(out / "reader-callouts.png"))
     _quiz_screens(app, window, navigator, library.modules[0].id, out)
@@ -65,19 +65,19 @@ def _call_screens(app, window, navigator, scenario, out: Path) -> None:
     """A call played with one weak reply, then the best ones, and its debrief."""
     from workbook.core.call_engine import current_node, offered_replies
 
-    navigator.open_call(scenario.id)
+    navigator.calls.open(scenario.id)
     turn = 0
-    while current_node(scenario, navigator.call_state) is not None:
-        node = current_node(scenario, navigator.call_state)
-        offered = offered_replies(scenario, navigator.call_state)
+    while current_node(scenario, navigator.calls.state) is not None:
+        node = current_node(scenario, navigator.calls.state)
+        offered = offered_replies(scenario, navigator.calls.state)
         wanted = "okay" if turn == 1 else "best"
         pick = next((i for i in offered if node.replies[i].rating == wanted), offered[0])
-        navigator.choose_reply(pick)
+        navigator.calls.choose_reply(pick)
         turn += 1
         if turn == 3:
             app.processEvents()
             window.grab().save(str(out / "call.png"))
-    navigator.show_debrief()
+    navigator.calls.show_debrief()
     app.processEvents()
     window.grab().save(str(out / "debrief.png"))
 
@@ -94,17 +94,17 @@ def _personal_screens(app, window, navigator, library, out: Path) -> None:
                    "Name the impact in their words before any fix.\nTried it on a billing call: it worked.")
     notes.add_note(learner, empathy.id, empathy.sections[1].id, "One apology, then action.")
     notes.add_note(learner, calm.id, calm.sections[2].id, "Lower voice, slower pace, shorter sentences.")
-    navigator.open_notes()
+    navigator.notes.open()
     app.processEvents()
     window.grab().save(str(out / "notes.png"))
-    navigator.open_module(empathy.id, 1)
+    navigator.reading.open_module(empathy.id, 1)
     app.processEvents()
     window.grab().save(str(out / "reader-notes.png"))
-    navigator.open_review()
+    navigator.review.open()
     app.processEvents()
     window.grab().save(str(out / "review.png"))
     navigator.show_home()
-    dialog = SearchDialog(navigator._search_index(), window)
+    dialog = SearchDialog(navigator.search._index(), window)
     dialog.resize(720, 480)
     dialog.show()
     dialog.query.setText("calm down")
@@ -118,8 +118,8 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
     """A call whose first turn is typed: the box with words in it, the coach's line, the debrief."""
     from workbook.core.call_engine import current_node, offered_replies
 
-    navigator.open_call(scenario.id)
-    page = navigator.call_page
+    navigator.calls.open(scenario.id)
+    page = navigator.calls.page
     words = ("I'm sorry, that sounds really stressful with the holiday so close. Can I take the order "
              "number so I can check where it is right now?")
     page.typed_edit.setPlainText(words)
@@ -128,10 +128,11 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
     page.send_typed()
     app.processEvents()
     window.grab().save(str(out / "call-typed-coached.png"))
-    while (node := current_node(scenario, navigator.call_state)) is not None:
-        offered = offered_replies(scenario, navigator.call_state)
-        navigator.choose_reply(next((i for i in offered if node.replies[i].rating == "best"), offered[0]))
-    navigator.show_debrief()
+    while (node := current_node(scenario, navigator.calls.state)) is not None:
+        offered = offered_replies(scenario, navigator.calls.state)
+        best = next((i for i in offered if node.replies[i].rating == "best"), offered[0])
+        navigator.calls.choose_reply(best)
+    navigator.calls.show_debrief()
     app.processEvents()
     page.report.scrollToAnchor("")
     bar = page.report.verticalScrollBar()
@@ -142,9 +143,9 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
 
 def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:
     """A quiz answered with feedback, then its results (answers picked by position, not skill)."""
-    navigator.open_quiz(module_id)
-    navigator.start_quiz(module_id)
-    page = navigator.quiz_page
+    navigator.quiz.open(module_id)
+    navigator.quiz.start(module_id)
+    page = navigator.quiz.page
     shot = 0
     while page.stack.currentWidget() is page.question_panel:
         page.view.pick(1)

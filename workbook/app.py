@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 import traceback
 from pathlib import Path
 
@@ -38,12 +37,22 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     except OSError as error:
         _fatal(f"The data folder {data_dir} cannot be created:\n{error.strerror}")
         return 1
+    from workbook.files import folder_write_problem
+
+    problem = folder_write_problem(data_dir)  # before the log file, the lock and the database
+    if problem is not None:
+        _fatal(f"The workbook cannot start: {problem}.")
+        return 1
     _log_to(data_dir / "workbook.log")
     sys.excepthook = _report_unexpected
 
     lock = QLockFile(str(data_dir / "workbook.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # not another copy: a disk problem
+            problem = folder_write_problem(data_dir) or f"the lock file in {data_dir} cannot be written"
+            _fatal(f"The workbook cannot start: {problem}.")
+            return 1
         _fatal("The workbook is already open with this data folder.\n\n"
                "Switch to that window, or close it first.")
         return 1
@@ -54,11 +63,14 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
     window.show()
     code = app.exec()
-    from workbook.ui.background import wait_for_background_work
+    from workbook.ui.operations import wait_for_operations
 
-    wait_for_background_work()
+    wait_for_operations()
     if outcome["db"] is not None:
         outcome["db"].close()
+        from workbook.store.health import session_ended_cleanly
+
+        session_ended_cleanly(data_dir)
     lock.unlock()
     return outcome["code"] or code
 
@@ -66,14 +78,18 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
 def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_dir: Path,
                   outcome: dict) -> None:
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
+    from workbook.store import health
     from workbook.store.connection import DatabaseProblem
     from workbook.store.recovery import open_or_recover
-    from workbook.ui.background import run_in_background
     from workbook.ui.navigator import Navigator
+    from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
+    reason = health.integrity_check_due(data_dir)
+    if reason:
+        log.info("full database check at start: %s", reason)
     try:
-        db = open_or_recover(data_dir, RecoveryDialog.ask)
+        db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
     except DatabaseProblem as error:
         _fatal(f"The progress database cannot be opened:\n\n{error}")
         outcome["code"] = 1
@@ -83,36 +99,45 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
         window.close()
         return
     outcome["db"] = db
+    if reason:
+        health.record_check(data_dir)
+    health.session_started(data_dir)
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    run_in_background(lambda: _load_content(content_dir, assets_dir), navigator.set_library,
-                      navigator.show_content_error, window)
-    _back_up_in_background(data_dir)
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
+            navigator.show_content_error).start()
+    QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
 
 
-def _load_content(content_dir: Path, assets_dir: Path):
-    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path."""
+def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):
+    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path.
+    Scripts that passed the exhaustive walk at an earlier start are not walked again."""
     from workbook.core.loader import load_library
+    from workbook.paths import walk_cache_path
 
-    return load_library(content_dir, assets_dir)
+    return load_library(content_dir, assets_dir, walk_cache_path(data_dir))
 
 
-def _back_up_in_background(data_dir: Path) -> None:
-    """A start-of-session copy on its own connection; a failure is logged, not fatal."""
+def _back_up(data_dir: Path) -> Path | None:
+    """Runs on a worker thread: a start-of-session copy on its own connection."""
+    from datetime import timedelta
 
-    def work() -> None:
-        from workbook.store.backups import take_backup
+    from workbook.store.backups import take_backup
 
-        try:
-            take_backup(database_path(data_dir), backups_dir(data_dir))
-        except Exception:  # a failed backup must never stop the learner
-            log.exception("start-up backup failed")
+    return take_backup(database_path(data_dir), backups_dir(data_dir), keep=None,
+                       at_most_every=timedelta(hours=20))
 
-    threading.Thread(target=work, name="backup", daemon=True).start()
+
+def _backup_failed(error: Exception) -> None:
+    """A failed backup must never stop the learner: it is logged (with its traceback), not shown."""
+    log.warning("start-up backup failed: %s", error)
 
 
 def _log_to(path: Path) -> None:
-    handler = logging.FileHandler(path, encoding="utf-8")
+    try:
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:  # the log is a help, never a reason not to start
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook import APP_NAME, __version__
+from workbook.cli_audit import add_audit_commands
 from workbook.cli_certificates import add_certificate_commands
 from workbook.cli_progress import add_progress_commands
 from workbook.cli_reports import add_report_commands
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="DOT file to write (usually .dot); the SVG goes beside it")
     extra = {}
     for register in (add_certificate_commands, add_progress_commands, add_xapi_commands,
-                     add_report_commands, add_trainer_commands):
+                     add_report_commands, add_trainer_commands, add_audit_commands):
         extra.update(register(commands, common, content))
     parser.set_defaults(extra_handlers=extra)
     return parser
@@ -140,8 +141,11 @@ def _restore(args: argparse.Namespace) -> int:
     if not chosen.is_file():
         print(f"{chosen}: no such backup file", file=sys.stderr)
         return 1
+    from workbook.store.lock import holding_lock
+
     try:
-        replaced = restore_backup(chosen, database_path(data_dir))
+        with holding_lock(data_dir):
+            replaced = restore_backup(chosen, database_path(data_dir))
     except DatabaseProblem as error:
         print(f"Not restored: {error}", file=sys.stderr)
         return 1

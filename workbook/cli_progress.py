@@ -46,7 +46,9 @@ def _export_progress(args: argparse.Namespace) -> int:
         learner = find_learner_or_say(args.learner, data_dir)
         if learner is None:
             return 1
-        summary = export_bundle(learner.id, out)
+        from workbook.keys import load_or_create_key
+
+        summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
     except BundleError as error:
         print(f"{error}. Nothing was written.", file=sys.stderr)
         return 1
@@ -61,13 +63,15 @@ def _export_progress(args: argparse.Namespace) -> int:
 
 
 def _import_progress(args: argparse.Namespace) -> int:
+    from workbook.keys import trusted_keys
     from workbook.store.bundles import import_bundles
 
-    db = open_store(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    db = open_store(data_dir)
     if db is None:
         return 1
     try:
-        results = import_bundles(Path(name) for name in args.files)
+        results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
     finally:
         db.close()
     for result in results:

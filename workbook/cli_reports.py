@@ -54,11 +54,15 @@ def _library(args: argparse.Namespace) -> Library:
 @contextmanager
 def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str] | None]:
     """Opens the database and yields (cohort id, name), or None after saying what went wrong."""
-    from workbook.store.connection import DatabaseProblem, open_database
+    from workbook.files import folder_write_problem
+    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
 
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        db = open_database(database_path(data_dir))
+        if data_dir.is_dir() and folder_write_problem(data_dir) is not None:  # reports only read
+            db = open_database_read_only(database_path(data_dir))
+        else:
+            db = open_database(database_path(data_dir))
     except DatabaseProblem as error:
         print(f"The progress database cannot be opened: {error}", file=sys.stderr)
         yield None

@@ -24,11 +24,15 @@ def output_folder_exists(out: Path) -> bool:
     return False
 
 
-def open_store(data_dir: Path):
-    """The open database, or None after printing why it cannot be opened."""
-    from workbook.store.connection import DatabaseProblem, open_database
+def open_store(data_dir: Path, read_only: bool = False):
+    """The open database, or None after printing why it cannot be opened. A read-only command
+    (exports, reports) on a folder it cannot write to opens the database for reading only."""
+    from workbook.files import folder_write_problem
+    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
 
     try:
+        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+            return open_database_read_only(database_path(data_dir))
         return open_database(database_path(data_dir))
     except DatabaseProblem as error:
         print(f"The progress database cannot be opened: {error}", file=sys.stderr)

@@ -91,9 +91,9 @@ def _cohort_import(args: argparse.Namespace) -> int:
         return 1
     roster = read_roster(source)
     base = Path.cwd()
-    for problem in roster.problems:
-        print(problem.format(relative_to=base), file=sys.stderr)
     if not roster.rows:
+        for problem in roster.problems:
+            print(problem.format(relative_to=base), file=sys.stderr)
         print(f"No usable rows in {source}: nothing was imported.", file=sys.stderr)
         return 1
     data_dir = resolve_data_dir(args.data_dir)
@@ -122,9 +122,10 @@ def _cohort_import(args: argparse.Namespace) -> int:
             return 1
     finally:
         db.close()
-    for problem in result.skipped:
-        print(problem.format(relative_to=base), file=sys.stderr)
-    print(f"Cohort '{cohort.name}': {result.summary()}.")
+    lines, summary = cohorts.roster_report(roster, result, source)
+    for line in lines:
+        print(line, file=sys.stderr if ": rejected: " in line else sys.stdout)
+    print(f"Cohort '{cohort.name}': {summary}.")
     return 2 if roster.problems or result.skipped else 0
 
 

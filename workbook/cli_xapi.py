@@ -52,7 +52,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
         return 1
     root = content_root(args)
     library = load_library(root)  # titles and question texts; activity of removed content still exports
-    db = open_store(path.parent)
+    db = open_store(path.parent, read_only=True)
     if db is None:
         return 1
     try:

@@ -44,3 +44,30 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def folder_write_problem(folder: Path) -> str | None:
+    """Why nothing can be saved in `folder` (read-only, no permission, disk full), in words for the
+    user, or None when a small file can be written, flushed and removed there."""
+    import errno
+
+    probe = None
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".write-check-")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(b"\0" * 4096)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"the disk holding {folder} is full: free some space, then start again"
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return (f"the data folder {folder} is read-only for you, so progress could not be saved. "
+                    "Ask IT for write access, or start the workbook with a folder you can write to "
+                    "(--data-dir FOLDER)")
+        return f"nothing can be written in the data folder {folder}: {error.strerror or error}"
+    finally:
+        if probe is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(probe)
+    return None

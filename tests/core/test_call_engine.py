@@ -282,6 +282,15 @@ def test_replay_of_a_stale_record_raises():
         replay(call, [0, 2])  # reply 3 at b needs mood < 30; after reply 1 it is 60
 
 
+def test_replay_refuses_a_reply_stored_at_another_node():
+    """A script edit that moves a node: the stored reply still exists at the new node, so only the
+    stored node names show the record no longer fits."""
+    call = _branching_call()
+    assert replay(call, [0, 0], nodes=["a", "b"]) == replay(call, [0, 0])
+    with pytest.raises(CallError, match="stored turn at 'x'"):
+        replay(call, [0, 0], nodes=["a", "x"])
+
+
 @pytest.mark.parametrize(("mood", "words"), [(0, "Furious"), (19, "Furious"), (20, "Angry"), (39, "Angry"),
                                              (40, "Frustrated"), (60, "Calmer"), (79, "Calmer"),
                                              (80, "Reassured"), (100, "Reassured")])

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader, PdfWriter
+from signing_kit import KEY, own_key_dir
 
 from workbook.cli import main
 from workbook.reports.issue import issue_certificate, issued_certificates
@@ -18,7 +18,6 @@ from workbook.store.learners import create_learner
 
 NAME = "José Müller-Łukasiewicz"
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
-KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 
 
 @pytest.fixture
@@ -47,14 +46,7 @@ def _rewrite_record(source: Path, target: Path, change) -> None:
 
 
 def _own_key_dir(tmp_path: Path) -> Path:
-    """A data folder whose installation key is KEY (so verification trusts it)."""
-    from cryptography.hazmat.primitives import serialization
-
-    folder = tmp_path / "issuer"
-    folder.mkdir()
-    (folder / "signing-key.pem").write_bytes(KEY.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return folder
+    return own_key_dir(tmp_path)
 
 
 def test_certificate_holds_name_course_date_and_id_and_verifies(graduate, library, tmp_path):

@@ -277,3 +277,96 @@ def test_database_without_learners_is_not_backed_up(database, data_dir):
     folder = backups_dir(data_dir)
     assert take_backup(database_path(data_dir), folder) is None
     assert list_backups(folder) == []
+
+
+def test_damaged_backup_then_quit_leaves_the_damaged_database_in_place(data_dir):
+    """Restoring a damaged backup fails before anything moves: quitting then keeps the database
+    where it was, so the next start asks again instead of opening empty."""
+    path = make_database(data_dir, "Ana")
+    take_backup(path, backups_dir(data_dir), now=T0)
+    newest = list_backups(backups_dir(data_dir))[0].path
+    newest.write_bytes(GARBAGE)
+    path.write_bytes(GARBAGE + b"live")
+    ask = Asker(newest_backup, RecoveryChoice(Recovery.QUIT))
+    assert open_or_recover(data_dir, ask) is None
+    assert path.read_bytes() == GARBAGE + b"live"
+    assert not ask.reports[0].moved_to.exists()
+    assert not path.with_name(path.name + ".restoring").exists()
+
+
+def test_zero_length_database_with_backups_is_damage(data_dir):
+    """An empty file where progress was is never opened as a new empty database: the backups are
+    offered and the empty file is kept aside."""
+    path = make_database(data_dir, "Ana", reads=3)
+    take_backup(path, backups_dir(data_dir), now=T0)
+    path.write_bytes(b"")
+    with pytest.raises(CorruptDatabaseError, match="empty"):
+        open_database(path, backups_dir(data_dir))
+    ask = Asker(newest_backup)
+    open_or_recover(data_dir, ask).close()
+    assert "empty (0 bytes)" in ask.reports[0].reason
+    assert names_in_file(path) == ["Ana"]
+    assert ask.reports[0].moved_to.read_bytes() == b""
+
+
+def test_zero_length_database_without_backups_starts_fresh(data_dir):
+    """A first start cut short leaves an empty file and no backups: nothing is lost by opening it."""
+    path = database_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    open_database(path, backups_dir(data_dir)).close()
+    assert path.stat().st_size > 0
+
+
+def test_damage_message_is_plain_words(data_dir):
+    path = make_database(data_dir, "Ana", "Ben", reads=300)
+    connection = sqlite3.connect(path)
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(page_size * 2 + 100, min(len(data), page_size * 6), 7):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError) as raised:
+        open_database(path)
+    assert "\n" not in str(raised.value) and len(str(raised.value)) < 300
+
+
+def test_killed_backup_leaves_no_partial_files(data_dir):
+    path = make_database(data_dir, "Ana")
+    folder = backups_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "workbook-20250101-000000-000000.sqlite.partial").write_bytes(b"x")
+    (folder / "workbook-20250101-000000-000000.sqlite.partial-journal").write_bytes(b"x" * 1024)
+    take_backup(path, folder, now=T0)
+    assert [p.name for p in folder.iterdir() if "partial" in p.name] == []
+
+
+def test_restore_is_refused_while_the_app_holds_the_data_folder(data_dir, capsys):
+    """A restore while the app runs would move the live file away under it: refused, nothing moved."""
+    import os
+    import socket
+
+    from workbook.store.lock import LOCK_FILE
+
+    path = make_database(data_dir, "Ana")
+    take_backup(path, backups_dir(data_dir), now=T0)
+    before = path.read_bytes()
+    # The lock file as the running app's QLockFile writes it, held by a live process (this one).
+    (data_dir / LOCK_FILE).write_text(f"{os.getpid()}\nworkbook\n{socket.gethostname()}\n", encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "restore-backup"]) == 1
+    err = capsys.readouterr().err
+    assert "is open" in err and "close it first" in err
+    assert path.read_bytes() == before
+    assert not list(data_dir.glob("workbook.sqlite.replaced-*"))
+
+
+def test_restore_goes_ahead_over_a_stale_lock(data_dir, capsys):
+    from workbook.store.lock import LOCK_FILE
+
+    path = make_database(data_dir, "Ana")
+    take_backup(path, backups_dir(data_dir), now=T0)
+    (data_dir / LOCK_FILE).write_text("999999999\nworkbook\n" + __import__("socket").gethostname() + "\n",
+                                      encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "restore-backup"]) == 0
+    assert not (data_dir / LOCK_FILE).exists()

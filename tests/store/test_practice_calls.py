@@ -48,7 +48,7 @@ def test_a_call_reads_back_turn_by_turn_and_ends_with_its_figures(database, libr
     practice_calls.end_call(again, state.at, debrief(scenario, state), now=T0 + timedelta(minutes=5))
     finished = practice_calls.load_call(call.id)
     assert finished.finished and finished.outcome["kind"] == str(EndingKind.RESOLVED_WITH_FOLLOW_UP)
-    assert finished.outcome["csat"] == 5 and finished.outcome["fcr"] is True
+    assert finished.outcome["csat"] == 4 and finished.outcome["fcr"] is True  # satisfied, not delighted
     assert practice_calls.open_call(learner.id, SCENARIO) is None
     record = practice_calls.call_records(learner.id)[SCENARIO]
     assert (record.played, record.best_kind, record.unfinished) == (1, "resolved-with-follow-up", False)

@@ -14,6 +14,7 @@ from workbook.paths import database_path
 from workbook.store.connection import open_database
 from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator
+from workbook.ui.operations import QueryOp
 from workbook.ui.theme import APP_STYLE
 
 
@@ -39,6 +40,19 @@ def open_window(qtbot, data_dir: Path) -> Callable[[Library], Navigator]:
     yield start
     for db in opened:
         db.close()
+
+
+@pytest.fixture
+def finish(qtbot) -> Callable[[QueryOp], None]:
+    """Wait until an operation the last step started has run its success, failure or cancel
+    callback (the callbacks run on the GUI thread, so nothing is missed before the wait begins)."""
+
+    def wait(op: QueryOp, timeout: int = 30000) -> None:
+        if not op.done:
+            with qtbot.waitSignal(op.finished, timeout=timeout):
+                pass
+
+    return wait
 
 
 _APP_PRELUDE = """

@@ -46,7 +46,7 @@ def test_broken_module_is_listed_as_unavailable(qtbot, open_window, tmp_path):
     assert len(home.unavailable_cards) == 1
     assert home.unavailable_cards[0].reason_text.startswith("module.yaml:5: minutes:")
     home.card("active-listening").open_button.click()
-    assert window.reader_page.module.id == "active-listening"
+    assert window.reading.page.module.id == "active-listening"
 
 
 def test_run_app_loads_content_in_background_and_backs_up(qtbot, data_dir):

@@ -44,14 +44,14 @@ def test_offered_after_a_call_that_ended_badly(qtbot, open_window, library, monk
     monkeypatch.setattr(breathing_dialog, "offer_breathing", lambda parent: offered.append(parent))
     navigator = open_window(library)
     navigator.open_learner(learners.create_learner("Rough Call").id)
-    navigator.open_call("abusive-caller")
+    navigator.calls.open("abusive-caller")
     scenario = library.scenario("abusive-caller")
-    while (node := current_node(scenario, navigator.call_state)) is not None:
-        choices = offered_replies(scenario, navigator.call_state)
+    while (node := current_node(scenario, navigator.calls.state)) is not None:
+        choices = offered_replies(scenario, navigator.calls.state)
         poor = next((i for i in choices if node.replies[i].rating == Rating.POOR), choices[0])
-        navigator.choose_reply(poor)
-    navigator.show_debrief()
-    page = navigator.call_page
+        navigator.calls.choose_reply(poor)
+    navigator.calls.show_debrief()
+    page = navigator.calls.page
     assert not page.breathe_button.isHidden()
     page.breathe_button.click()
     assert offered

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from workbook.core.call_engine import current_node, offered_replies
+from workbook.core.call_engine import current_node, offered_replies, replay
+from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.store import learners, practice_calls
+from workbook.ui import dialogs
+from workbook.ui.trainer.controller import learner_detail_html
 
 SCENARIO = "healthcare-billing-error"
 
@@ -19,38 +22,39 @@ def _start(navigator, name: str):
     card = navigator.home_page.scenario_card(SCENARIO)
     assert card.call_button.text() == "Start call"
     card.call_button.click()
-    assert navigator.pages.currentWidget() is navigator.call_page
+    assert navigator.pages.currentWidget() is navigator.calls.page
     return navigator.library.scenario(SCENARIO)
 
 
 def _play(qtbot, navigator, scenario, rating: Rating) -> None:
     """Pick the first offered reply with `rating` (else the first), by its number key."""
-    page = navigator.call_page
-    while current_node(scenario, navigator.call_state) is not None:
-        node = current_node(scenario, navigator.call_state)
-        offered = offered_replies(scenario, navigator.call_state)
+    page = navigator.calls.page
+    while current_node(scenario, navigator.calls.state) is not None:
+        node = current_node(scenario, navigator.calls.state)
+        offered = offered_replies(scenario, navigator.calls.state)
         wanted = next((i for i in offered if node.replies[i].rating == rating), offered[0])
-        turns = len(navigator.call_state.choices)
+        turns = len(navigator.calls.state.choices)
         qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
-        assert len(navigator.call_state.choices) == turns + 1
-        assert navigator.call.replies[-1] == wanted  # saved as chosen
+        assert len(navigator.calls.state.choices) == turns + 1
+        assert navigator.calls.call.replies[-1] == wanted  # saved as chosen
 
 
 def test_best_replies_end_well_and_the_debrief_explains(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _start(navigator, "Best Caller")
-    page = navigator.call_page
+    page = navigator.calls.page
     assert scenario.persona.name in page.persona_name.text()
     start_mood = page.mood_bar.value()
     _play(qtbot, navigator, scenario, Rating.BEST)
-    ending = scenario.endings[navigator.call_state.at]
+    ending = scenario.endings[navigator.calls.state.at]
     assert ending.kind == EndingKind.RESOLVED_WITH_FOLLOW_UP
     assert page.mood_bar.value() > start_mood
     assert "Call ended" in page.transcript.toPlainText()
     assert page.debrief_button.isVisible()
     qtbot.keyClick(page.debrief_button, Qt.Key.Key_Space)
     report = page.report.toPlainText()
-    assert ending.title in report and "Simulated CSAT" in report and "5 / 5" in report
+    # a wronged caller ends satisfied, not delighted: the best path leaves her calmer (60-79), CSAT 4
+    assert ending.title in report and "Simulated CSAT" in report and "4 / 5" in report
     assert "A better line" not in report  # every reply was the best one
     record = practice_calls.call_records(navigator.learner_id)[SCENARIO]
     assert record.best_kind == str(EndingKind.RESOLVED_WITH_FOLLOW_UP) and not record.unfinished
@@ -59,20 +63,20 @@ def test_best_replies_end_well_and_the_debrief_explains(qtbot, open_window, libr
 def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _start(navigator, "Poor Caller")
-    page = navigator.call_page
+    page = navigator.calls.page
     _play(qtbot, navigator, scenario, Rating.POOR)
-    ending = scenario.endings[navigator.call_state.at]
+    ending = scenario.endings[navigator.calls.state.at]
     assert not ending.kind.strong
-    first_call = navigator.call
+    first_call = navigator.calls.call
     page.debrief_requested.emit()
     report = page.report.toPlainText()
     assert "A better line" in report and "Replay from here" in report
 
     page.replay_requested.emit(2)  # keep turn 1, choose again from turn 2
-    assert navigator.call.id != first_call.id and navigator.call.replayed_from == first_call.id
-    assert navigator.call.replies == first_call.replies[:1]
+    assert navigator.calls.call.id != first_call.id and navigator.calls.call.replayed_from == first_call.id
+    assert navigator.calls.call.replies == first_call.replies[:1]
     _play(qtbot, navigator, scenario, Rating.BEST)
-    assert scenario.endings[navigator.call_state.at].kind.strong
+    assert scenario.endings[navigator.calls.state.at].kind.strong
     records = practice_calls.call_records(navigator.learner_id)[SCENARIO]
     assert records.played == 2 and EndingKind(records.best_kind).strong
     page.home_requested.emit()
@@ -83,11 +87,11 @@ def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open
 
 _STEPS_BEFORE_KILL = """
 navigator.open_learner(create_learner("Killed Mid-Call").id)
-navigator.open_call("healthcare-billing-error")
+navigator.calls.open("healthcare-billing-error")
 for _ in range(3):
-    navigator.call_page.press(1)
+    navigator.calls.page.press(1)
 app.processEvents()
-print(navigator.call.id, navigator.call_state.at, navigator.call_state.mood, flush=True)
+print(navigator.calls.call.id, navigator.calls.state.at, navigator.calls.state.mood, flush=True)
 """
 
 
@@ -100,8 +104,26 @@ def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_
     card = navigator.home_page.scenario_card(SCENARIO)
     assert card.call_button.text() == "Resume call"
     card.call_button.click()
-    assert navigator.call.id == call_id
-    assert len(navigator.call_state.choices) == 3
-    assert (navigator.call_state.at, navigator.call_state.mood) == (node, mood)
-    assert navigator.call_page.mood_bar.value() == mood
-    assert len(navigator.call_page.transcript.toPlainText().split("You\n")) == 4  # three replies shown
+    assert navigator.calls.call.id == call_id
+    assert len(navigator.calls.state.choices) == 3
+    assert (navigator.calls.state.at, navigator.calls.state.mood) == (node, mood)
+    assert navigator.calls.page.mood_bar.value() == mood
+    assert len(navigator.calls.page.transcript.toPlainText().split("You\n")) == 4  # three replies shown
+
+
+def test_a_call_stored_on_an_edited_script_is_not_resumed_or_drawn(qtbot, open_window, library, monkeypatch):
+    """The stored turn names a node the script no longer starts at, although its reply number still
+    exists there: resuming starts a new call, and the trainer's drill-down says it cannot replay it."""
+    navigator = open_window(library)
+    learner = learners.create_learner("Edited Script")
+    scenario = library.scenario(SCENARIO)
+    stale = practice_calls.start_call(learner.id, SCENARIO, prefix=[("a-node-since-renamed", 0)])
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(title))
+    navigator.open_learner(learner.id)
+    navigator.calls.open(SCENARIO)
+    assert errors == ["Call cannot be resumed"]
+    assert navigator.calls.call.id != stale.id and navigator.calls.call.replies == []
+
+    practice_calls.end_call(stale, scenario.start, debrief(scenario, replay(scenario, [])))
+    assert "cannot be replayed" in learner_detail_html(library, learner.id)

@@ -23,7 +23,7 @@ def test_new_learner_sees_what_is_left(qtbot, open_window, library):
 
 
 def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, library, data_dir, tmp_path,
-                                                      monkeypatch, complete_everything):
+                                                      monkeypatch, complete_everything, finish):
     navigator = open_window(library)
     learner = learners.create_learner("Ready Graduate")
     complete_everything(library, learner.id)
@@ -34,7 +34,8 @@ def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, librar
     previewed = []
     monkeypatch.setattr(certificate_dialog, "show_certificate",
                         lambda parent, pdf, identity, name: previewed.append((pdf, identity)))
-    panel.certificate_button.click()
+    panel.certificate_button.click()  # drawn off the GUI thread
+    finish(navigator.certificates.running)
     pdf, identity = previewed[0]
     assert pdf.parent == data_dir / "certificates" and pdf.is_file()
     assert verify_certificate(pdf, data_dir).status == Status.VALID
@@ -48,3 +49,16 @@ def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, librar
     monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
     dialog.save_as()
     assert Path(str(target) + ".pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_a_refused_certificate_is_explained_and_nothing_is_written(qtbot, open_window, library, data_dir,
+                                                                   monkeypatch, finish):
+    navigator = open_window(library)
+    navigator.open_learner(learners.create_learner("Not Yet Done").id)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append((title, text)))
+    navigator.certificates.issue()  # the button is disabled; issuing checks the rules again itself
+    finish(navigator.certificates.running)
+    [(title, text)] = shown
+    assert title == "Not yet" and "Traceback" not in text and text.strip()
+    assert list((data_dir / "certificates").glob("*.pdf")) == []

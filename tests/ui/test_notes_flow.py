@@ -10,8 +10,8 @@ def test_bookmark_and_note_survive_restart_and_export(qtbot, open_window, librar
     navigator = open_window(library)
     learner = learners.create_learner("Note Taker")
     navigator.open_learner(learner.id)
-    navigator.open_module("empathy", 1)
-    reader = navigator.reader_page
+    navigator.reading.open_module("empathy", 1)
+    reader = navigator.reading.page
     reader.bookmark_button.click()
     note = "Try 'that sounds stressful' on billing calls."
     monkeypatch.setattr(dialogs, "ask_multiline", lambda *args: note)
@@ -19,17 +19,17 @@ def test_bookmark_and_note_survive_restart_and_export(qtbot, open_window, librar
     assert "Bookmarked" in reader.bookmark_button.text() and "Notes (1)" in reader.note_button.text()
     assert reader.notes_strip.isVisible() and "that sounds stressful" in reader.notes_strip.text()
     reader.notes_strip.linkActivated.emit("notes")  # "edit them in My notes"
-    assert navigator.pages.currentWidget() is navigator.notes_page
+    assert navigator.pages.currentWidget() is navigator.notes.page
     navigator.window.close()
 
     navigator = open_window(library)
     navigator.open_learner(learner.id)
-    navigator.open_module("empathy", 1)
-    assert "Bookmarked" in navigator.reader_page.bookmark_button.text()
+    navigator.reading.open_module("empathy", 1)
+    assert "Bookmarked" in navigator.reading.page.bookmark_button.text()
     out = tmp_path / "notes.md"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: str(out))
     monkeypatch.setattr(dialogs, "show_info", lambda *args: None)
-    navigator.export_notes()
+    navigator.notes.export()
     text = out.read_text(encoding="utf-8")
     assert library.module("empathy").sections[1].title in text and "that sounds stressful" in text
 
@@ -57,7 +57,7 @@ def test_my_notes_lists_everything_and_edits_deletes_and_undoes(qtbot, open_wind
     qtbot.waitUntil(navigator.window.isActiveWindow)
     qtbot.keyClick(navigator.home_page, Qt.Key.Key_M,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    page = navigator.notes_page
+    page = navigator.notes.page
     assert navigator.pages.currentWidget() is page
     tree = page.tree
     titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
@@ -94,14 +94,14 @@ def test_my_notes_lists_everything_and_edits_deletes_and_undoes(qtbot, open_wind
 
     tree.setCurrentItem(tree.topLevelItem(1))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert navigator.pages.currentWidget() is navigator.reader_page
-    assert navigator.reader_page.section_list.currentRow() == 2
+    assert navigator.pages.currentWidget() is navigator.reading.page
+    assert navigator.reading.page.section_list.currentRow() == 2
 
 
 def test_my_notes_with_nothing_yet_says_how_to_start(qtbot, open_window, library):
     navigator = open_window(library)
     navigator.open_learner(learners.create_learner("Blank Page").id)
     navigator.home_page.notes_button.click()
-    page = navigator.notes_page
+    page = navigator.notes.page
     assert page.empty_label.isVisible() and not page.tree.isVisible()
     assert "Ctrl+Shift+N" in page.empty_label.text()

@@ -21,7 +21,7 @@ def _open_quiz(navigator, name: str = "Quiz Taker") -> None:
     navigator.open_learner(learner.id)
     qtbot_card = navigator.home_page.card(MODULE)
     qtbot_card.quiz_button.click()
-    assert navigator.pages.currentWidget() is navigator.quiz_page
+    assert navigator.pages.currentWidget() is navigator.quiz.page
 
 
 def _answer_right_with_keys(qtbot, page) -> None:
@@ -52,10 +52,10 @@ def _answer_right_with_keys(qtbot, page) -> None:
 def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     navigator = open_window(library)
     _open_quiz(navigator)
-    page = navigator.quiz_page
+    page = navigator.quiz.page
     assert "No attempts yet" in page.history.toPlainText()
     qtbot.keyClick(page.start_button, Qt.Key.Key_Return)  # Enter starts
-    attempt = navigator.attempt
+    attempt = navigator.quiz.attempt
     total = len(attempt.plan.questions)
     assert total == library.module(MODULE).quiz.settings.questions_per_attempt
 
@@ -91,9 +91,9 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
 def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_window, library):
     navigator = open_window(library)
     _open_quiz(navigator, "Wrong Way")
-    page = navigator.quiz_page
+    page = navigator.quiz.page
     page.start_button.click()
-    attempt = navigator.attempt
+    attempt = navigator.quiz.attempt
     while page.stack.currentWidget() is page.question_panel:
         view = page.view
         question = view.presented.question
@@ -116,7 +116,7 @@ def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_win
 def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, library, monkeypatch):
     navigator = open_window(library)
     _open_quiz(navigator, "Hasty")
-    page = navigator.quiz_page
+    page = navigator.quiz.page
     page.start_button.click()
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda *args: asked.append(args[2]) or False)
@@ -131,9 +131,9 @@ def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, lib
 
 _STEPS_BEFORE_KILL = """
 navigator.open_learner(create_learner("Killed Mid-Quiz").id)
-navigator.open_quiz("active-listening")
-navigator.quiz_page.start_button.click()
-page = navigator.quiz_page
+navigator.quiz.open("active-listening")
+navigator.quiz.page.start_button.click()
+page = navigator.quiz.page
 
 def answer(view):
     view.pick(1)
@@ -148,7 +148,7 @@ for _ in range(3):
     page.go_next()
 answer(page.view)  # a fourth answer, given but not yet checked
 app.processEvents()
-print(navigator.attempt.id, ",".join(sorted(navigator.attempt.responses)), flush=True)
+print(navigator.quiz.attempt.id, ",".join(sorted(navigator.quiz.attempt.responses)), flush=True)
 """
 
 
@@ -162,11 +162,11 @@ def test_attempt_resumes_after_the_app_is_killed(qtbot, open_window, library, da
     card = navigator.home_page.card(MODULE)
     assert card.quiz_button.text() == "Resume quiz"
     card.quiz_button.click()
-    page = navigator.quiz_page
+    page = navigator.quiz.page
     assert page.resume_button.isVisible()
     assert "4 of 10 answered" in page.resume_button.text().replace("&", "")
     page.resume_button.click()
-    attempt = navigator.attempt
+    attempt = navigator.quiz.attempt
     assert attempt.id == attempt_id
     assert set(attempt.responses) == answered
     assert len(attempt.checked) == 3
@@ -180,9 +180,9 @@ def test_last_section_leads_on_to_the_quiz(qtbot, open_window, library):
     navigator = open_window(library)
     navigator.open_learner(learners.create_learner("Reader").id)
     module = library.module(MODULE)
-    navigator.open_module(MODULE, len(module.sections) - 1)
-    reader = navigator.reader_page
+    navigator.reading.open_module(MODULE, len(module.sections) - 1)
+    reader = navigator.reading.page
     assert reader.next_button.isEnabled() and "quiz" in reader.next_button.text()
     qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert navigator.pages.currentWidget() is navigator.quiz_page
-    assert navigator.quiz_page.stack.currentWidget() is navigator.quiz_page.intro
+    assert navigator.pages.currentWidget() is navigator.quiz.page
+    assert navigator.quiz.page.stack.currentWidget() is navigator.quiz.page.intro

@@ -37,8 +37,8 @@ def timed_library(tmp_path: Path):
 def test_feedback_at_end_lets_answers_change_until_submit(qtbot, open_window, timed_library):
     navigator = open_window(timed_library)
     navigator.open_learner(learners.create_learner("End Feedback").id)
-    navigator.open_quiz(MODULE)
-    page = navigator.quiz_page
+    navigator.quiz.open(MODULE)
+    page = navigator.quiz.page
     assert "when you submit" in page.intro_facts.text() and "5 minutes" in page.intro_facts.text()
     page.start_button.click()
     assert page.timer_label.text().startswith("\u23f1 5:00") or page.timer_label.text().startswith(
@@ -54,14 +54,14 @@ def test_feedback_at_end_lets_answers_change_until_submit(qtbot, open_window, ti
     page.go_next()
     page.go_previous()
     assert page.view.response() == (shown_second,)
-    assert navigator.attempt.responses[question_id] == (shown_second,)
+    assert navigator.quiz.attempt.responses[question_id] == (shown_second,)
 
 
 def test_time_running_out_submits_the_attempt(qtbot, open_window, timed_library):
     navigator = open_window(timed_library)
     navigator.open_learner(learners.create_learner("Slow").id)
-    navigator.open_quiz(MODULE)
-    page = navigator.quiz_page
+    navigator.quiz.open(MODULE)
+    page = navigator.quiz.page
     page.start_button.click()
     page.view.pick(1)
     page.seconds_left = 1
@@ -77,8 +77,8 @@ def test_attempt_whose_time_ran_out_while_closed_is_submitted_on_resume(qtbot, o
     plan = draw_attempt(timed_library.module(MODULE).quiz, MODULE, random.Random(3))
     quiz_attempts.start_attempt(learner.id, plan, now=datetime.now(UTC) - timedelta(minutes=30))
     navigator.open_learner(learner.id)
-    navigator.open_quiz(MODULE)
-    page = navigator.quiz_page
+    navigator.quiz.open(MODULE)
+    page = navigator.quiz.page
     assert page.resume_button.isVisible()
     page.resume_button.click()
     assert page.stack.currentWidget() is page.results

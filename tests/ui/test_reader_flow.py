@@ -21,7 +21,7 @@ def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     _create_profile(qtbot, window, "Ana Lima", "E-77")
     assert window.pages.currentWidget() is window.home_page
     qtbot.mouseClick(window.home_page.card("empathy").open_button, Qt.MouseButton.LeftButton)
-    reader = window.reader_page
+    reader = window.reading.page
     assert window.pages.currentWidget() is reader
     assert reader.current_index == 0
     qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
@@ -37,7 +37,7 @@ def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     assert empathy.sections[1].title in home.resume_button.text()
     assert home.card("empathy").progress_label.text() == f"2 of {len(empathy.sections)} sections read"
     qtbot.mouseClick(home.resume_button, Qt.MouseButton.LeftButton)
-    reader = window.reader_page
+    reader = window.reading.page
     assert reader.module.id == "empathy"
     assert reader.current_index == 1
     assert [reader.section_is_marked_read(i) for i in range(3)] == [True, True, False]
@@ -53,7 +53,7 @@ def test_opening_a_module_starts_at_first_unread_section(qtbot, open_window, lib
     activity.record_section_read(learner_id, module.id, module.sections[1].id)
     window.show_home()
     qtbot.mouseClick(window.home_page.card(module.id).open_button, Qt.MouseButton.LeftButton)
-    assert window.reader_page.current_index == 2
+    assert window.reading.page.current_index == 2
 
 
 def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
@@ -64,7 +64,7 @@ def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
     home = window.home_page
     qtbot.waitUntil(lambda: home.resume_button.hasFocus())
     qtbot.keyClick(home.resume_button, Qt.Key.Key_Space)  # "Start with Active listening"
-    reader = window.reader_page
+    reader = window.reading.page
     assert reader.module.id == library.modules[0].id
     qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -81,7 +81,7 @@ def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
     window.window.close()
 
     window = open_window(library)
-    assert window.reader_page.zoom == 2
+    assert window.reading.page.zoom == 2
 
 
 def test_cards_open_with_the_keyboard(qtbot, open_window, library):
@@ -91,7 +91,7 @@ def test_cards_open_with_the_keyboard(qtbot, open_window, library):
     card = window.home_page.card("de-escalation")
     card.setFocus()
     qtbot.keyClick(card, Qt.Key.Key_Return)
-    assert window.reader_page.module.id == "de-escalation"
+    assert window.reading.page.module.id == "de-escalation"
 
 
 def test_profile_form_refuses_an_empty_name(qtbot, open_window, library):
@@ -111,7 +111,7 @@ def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library,
     window = open_window(library)
     _create_profile(qtbot, window, "Temp")
     learner_id = window.learner_id
-    window.open_module("empathy")
+    window.reading.open_module("empathy")
     window.show_profiles()
     answers = iter([False, True])
     monkeypatch.setattr(dialogs, "confirm", lambda *args: next(answers))

@@ -20,12 +20,12 @@ def test_missed_questions_come_back_in_the_daily_review(qtbot, open_window, libr
     button = navigator.home_page.review_button
     assert f"({len(plan.questions)} due)" in button.text()
     button.click()
-    page = navigator.review_page
+    page = navigator.review.page
     assert navigator.pages.currentWidget() is page
-    before = navigator._review_due()
+    before = navigator.review.due_count()
     first = page.card.id
     page.rated.emit(first, 3)  # Good: saved, and the next card is shown
-    assert navigator._review_due() == before - 1
+    assert navigator.review.due_count() == before - 1
     assert page.card is not None and page.card.id != first
 
 
@@ -33,7 +33,7 @@ def test_own_words_drill_checks_a_typed_reply(qtbot, open_window, library):
     navigator = open_window(library)
     navigator.open_learner(learners.create_learner("Typist").id)
     navigator.home_page.coach_button.click()
-    page = navigator.coach_page
+    page = navigator.coach.page
     assert navigator.pages.currentWidget() is page and "Caller:" in page.scene.text()
     qtbot.keyClicks(page.reply, "I'm sorry, that sounds really frustrating. Calm down and I will sort it.")
     page.check_button.click()

@@ -20,7 +20,7 @@ def test_search_opens_the_section_with_the_match_highlighted(qtbot, open_window,
     assert dialog.status.text() == f"{dialog.results.count()} results"
     assert "\u00bb" not in dialog.results.item(0).text()  # no raw match markers in the text
     dialog.open_current()
-    reader = navigator.reader_page
+    reader = navigator.reading.page
     assert navigator.pages.currentWidget() is reader and reader.module.id == "measuring-success"
     assert reader.text.extraSelections(), "the matching words are highlighted"
 

@@ -24,7 +24,7 @@ def _open(navigator, name: str):
     assert card.typed_label is not None and "own words" in card.typed_label.text()
     assert navigator.home_page.scenario_card("healthcare-billing-error").typed_label is None
     card.call_button.click()
-    assert navigator.pages.currentWidget() is navigator.call_page
+    assert navigator.pages.currentWidget() is navigator.calls.page
     return navigator.library.scenario(SCENARIO)
 
 
@@ -35,9 +35,9 @@ def _say(qtbot, page, text: str) -> None:
 
 
 def _finish_with_best_replies(qtbot, navigator, scenario) -> None:
-    page = navigator.call_page
-    while (node := current_node(scenario, navigator.call_state)) is not None:
-        offered = offered_replies(scenario, navigator.call_state)
+    page = navigator.calls.page
+    while (node := current_node(scenario, navigator.calls.state)) is not None:
+        offered = offered_replies(scenario, navigator.calls.state)
         wanted = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
         qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
 
@@ -45,24 +45,24 @@ def _finish_with_best_replies(qtbot, navigator, scenario) -> None:
 def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _open(navigator, "Own Words")
-    page = navigator.call_page
+    page = navigator.calls.page
     assert page.typed_box.isVisible() and page.reply_buttons == []
     assert page.typed_edit.hasFocus() and not page.send_button.isEnabled()
 
     qtbot.keyClicks(page.typed_edit, "1")  # a digit is typed, not taken as "reply 1"
-    assert page.typed_edit.toPlainText() == "1" and navigator.call_state.choices == ()
+    assert page.typed_edit.toPlainText() == "1" and navigator.calls.state.choices == ()
     page.typed_edit.setPlainText("word " * 200)  # a letter, not a reply: refused with the reason
     assert not page.send_button.isEnabled() and "keep a reply under" in page.length_label.text()
     page.send_typed()
-    assert navigator.call_state.choices == ()
+    assert navigator.calls.state.choices == ()
     page.typed_edit.clear()
     _say(qtbot, page, GOOD)
 
     verdict = coach_reply(GOOD, page.coach_rules)
-    assert navigator.call_state.at == "get-details"  # the best reply's branch
-    assert navigator.call_state.mood == scenario.start_mood + verdict.mood_change
-    assert page.mood_bar.value() == navigator.call_state.mood
-    assert navigator.call.typed[0].text == GOOD  # saved with the turn
+    assert navigator.calls.state.at == "get-details"  # the best reply's branch
+    assert navigator.calls.state.mood == scenario.start_mood + verdict.mood_change
+    assert page.mood_bar.value() == navigator.calls.state.mood
+    assert navigator.calls.call.typed[0].text == GOOD  # saved with the turn
     transcript = page.transcript.toPlainText()
     assert GOOD in transcript and "Coach:" in transcript and "Acknowledge the feeling" in transcript
     assert not page.typed_box.isVisible() and page.reply_buttons  # back to picking
@@ -84,37 +84,37 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
 def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _open(navigator, "Blunt Typist")
-    _say(qtbot, navigator.call_page, BLAME)
-    assert navigator.call_state.at == "busy-season"
-    assert navigator.call_state.mood < scenario.start_mood
-    assert "Don't blame the caller" in navigator.call_page.transcript.toPlainText()
+    _say(qtbot, navigator.calls.page, BLAME)
+    assert navigator.calls.state.at == "busy-season"
+    assert navigator.calls.state.mood < scenario.start_mood
+    assert "Don't blame the caller" in navigator.calls.page.transcript.toPlainText()
 
 
 def test_a_typed_turn_is_resumed_and_replayed_with_the_same_words(qtbot, open_window, library):
     navigator = open_window(library)
     _open(navigator, "Coming Back")
-    _say(qtbot, navigator.call_page, GOOD)
-    state, call_id = navigator.call_state, navigator.call.id
-    navigator.call_page.home_requested.emit()
+    _say(qtbot, navigator.calls.page, GOOD)
+    state, call_id = navigator.calls.state, navigator.calls.call.id
+    navigator.calls.page.home_requested.emit()
 
     navigator.home_page.scenario_card(SCENARIO).call_button.click()  # "Resume call"
-    assert navigator.call.id == call_id and navigator.call_state == state
-    assert GOOD in navigator.call_page.transcript.toPlainText()
+    assert navigator.calls.call.id == call_id and navigator.calls.state == state
+    assert GOOD in navigator.calls.page.transcript.toPlainText()
 
-    navigator.call_page.press(1)
-    navigator.replay_from(2)  # keep the typed turn, choose again from turn 2
-    assert navigator.call.id != call_id
-    assert navigator.call.typed[0].text == GOOD and navigator.call_state.mood == state.mood
-    assert practice_calls.load_call(navigator.call.id).typed[0].text == GOOD
+    navigator.calls.page.press(1)
+    navigator.calls.replay_from(2)  # keep the typed turn, choose again from turn 2
+    assert navigator.calls.call.id != call_id
+    assert navigator.calls.call.typed[0].text == GOOD and navigator.calls.state.mood == state.mood
+    assert practice_calls.load_call(navigator.calls.call.id).typed[0].text == GOOD
 
 
 def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
         qtbot, open_window, library):
     navigator = open_window(dataclasses.replace(library, coach=None))  # as loaded with a broken file
     scenario = _open(navigator, "No Coach")
-    page = navigator.call_page
+    page = navigator.calls.page
     assert not page.typed_box.isVisible()
     assert len(page.reply_buttons) == len(scenario.nodes["opening"].replies)
     assert "coach rules cannot be read" in navigator.window.statusBar().currentMessage()
     page.press(1)
-    assert navigator.call_state.at == "get-details" and navigator.call.typed == {}
+    assert navigator.calls.state.at == "get-details" and navigator.calls.call.typed == {}

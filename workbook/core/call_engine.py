@@ -127,11 +127,17 @@ def _next_target(scenario: Scenario, reply: Reply, mood: int, seconds: int, flag
 
 
 def replay(scenario: Scenario, replies: Sequence[int],
-           typed: Mapping[int, TypedReply] | None = None) -> CallState:
+           typed: Mapping[int, TypedReply] | None = None, nodes: Sequence[str] | None = None) -> CallState:
     """Play a stored list of reply indices from the start (resume, review, replay from here);
-    `typed` holds the learner's own words by turn index (0-based), where they typed."""
+    `typed` holds the learner's own words by turn index (0-based), where they typed.
+
+    `nodes`, the node each stored reply was given at, catches an edited script: a reply stored at
+    one node but replayed at another raises CallError instead of drawing a call that never happened.
+    """
     state = start_call(scenario)
     for turn, index in enumerate(replies):
+        if nodes is not None and nodes[turn] != state.at:
+            raise CallError(f"stored turn at '{nodes[turn]}' but the script is at '{state.at}'")
         state = choose(scenario, state, index, (typed or {}).get(turn))
     return state
 

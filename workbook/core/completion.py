@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbook.core.content import Library, Module
+from workbook.core.content import Library, Module, UnavailableModule
 from workbook.core.course import Course
 from workbook.core.progress import ReadingProgress
 from workbook.core.scenario import EndingKind
@@ -68,6 +68,13 @@ def required_modules(course: Course, library: Library) -> list[Module]:
     return [m for m in library.modules if m.id in chosen]
 
 
+def unavailable_required(course: Course, library: Library) -> list[UnavailableModule]:
+    """Required modules whose files are broken: they stay unmet, never silently dropped, so a
+    damaged module.yaml cannot make the course easier to complete."""
+    chosen = course.requires.modules
+    return [u for u in library.unavailable if chosen == "all" or u.id in chosen]
+
+
 def check_eligibility(course: Course, library: Library, learner: LearnerRecord) -> Eligibility:
     rules: list[Requirement] = []
     pass_mark = course.requires.quiz_pass_mark
@@ -86,6 +93,9 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
                 detail = f"best {best}%" + ("" if best >= pass_mark else f", needs {pass_mark}%")
             rules.append(Requirement("quiz", f"{module.title} quiz", best is not None and best >= pass_mark,
                                      detail))
+    for broken in unavailable_required(course, library):
+        rules.append(Requirement("reading", f"{broken.title}: lessons", False,
+                                 "this module's content cannot be loaded; ask your trainer to fix it"))
     calls = course.requires.calls
     for scenario_id in calls.scenarios:
         scenario = library.scenario(scenario_id)

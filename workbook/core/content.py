@@ -84,6 +84,7 @@ class UnavailableModule:
     folder: Path
     title: str
     problems: tuple[Problem, ...]
+    id: str = ""  # its id as far as it can be read, so links to it do not break other files
 
     @property
     def reason(self) -> str:

@@ -15,7 +15,10 @@ def resolve_image(source: str, folder: Path, assets: Path) -> Path | None:
     if not source or "://" in source or source.startswith("/"):
         return None
     for base in (folder, assets):
-        candidate = (base / source).resolve()
-        if candidate.is_file() and candidate.is_relative_to(base.resolve()):
-            return candidate
+        try:
+            candidate = (base / source).resolve()
+            if candidate.is_file() and candidate.is_relative_to(base.resolve()):
+                return candidate
+        except (OSError, RuntimeError):  # a symlink loop or an unreadable folder: not found
+            continue
     return None

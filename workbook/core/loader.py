@@ -20,17 +20,23 @@ from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
 from workbook.core.scenario_loader import load_scenarios
 from workbook.core.schema_problems import problems_from_error, read_mapping
+from workbook.core.walk_cache import WalkCache
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
 MODULE_FILE = "module.yaml"
 SKILLS_FILE = "skills.yaml"
 _SECTION_NAME = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _TITLE = re.compile(r"^#\s+(\S.*)$")
+_ID_LINE = re.compile(r"^id:\s*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+_NUMBERED = re.compile(r"^\d+-")
 
 
 
-def load_library(root: Path, assets_dir: Path | None = None) -> Library:
-    """Read every module under `root`; broken modules are kept aside with their problems."""
+def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | None = None) -> Library:
+    """Read every module under `root`; broken modules are kept aside with their problems.
+
+    `walk_cache` (a file in the data folder) lets practice-call scripts that passed the exhaustive
+    walk before skip it; `validate` passes none, so it always walks everything."""
     root = Path(root)
     library = Library(root=root)
     if not root.is_dir():
@@ -40,11 +46,15 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
     library.skills = _load_skills(root / SKILLS_FILE, library.problems)
 
     candidates: list[tuple[Path, LocatedYaml | None, ModuleMeta | None, list[Problem]]] = []
-    for folder in sorted(p for p in root.iterdir() if (p / MODULE_FILE).is_file()):
+    for folder in sorted(p for p in root.iterdir() if _has_module_file(p)):
         located, meta, problems = _load_meta(folder / MODULE_FILE)
         candidates.append((folder, located, meta, problems))
+    # A broken module.yaml costs its own module only: other files that name it (prerequisites,
+    # practice calls, the course) still find its id, read from the file's text or its folder.
+    declared = {meta.id if meta is not None else salvaged_id(folder / MODULE_FILE, folder.name)
+                for folder, _located, meta, _problems in candidates}
 
-    _check_ids_and_links(candidates, library.skills)
+    _check_ids_and_links(candidates, library.skills, declared)
 
     for folder, _located, meta, problems in candidates:
         sections = _load_sections(folder, assets, problems)
@@ -55,19 +65,50 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
                                           quiz=quiz, quiz_problems=tuple(quiz_problems)))
         else:
             title = meta.title if meta is not None else folder.name
-            library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems))))
+            module_id = meta.id if meta is not None else salvaged_id(folder / MODULE_FILE, folder.name)
+            library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems)), module_id))
     library.modules.sort(key=lambda m: (m.meta.order, m.meta.title))
-    known_modules = [meta.id for _folder, _located, meta, _problems in candidates if meta is not None]
-    scenarios, scenario_problems = load_scenarios(root, library.skills, known_modules)
+    cache = WalkCache(walk_cache) if walk_cache is not None else None
+    scenarios, scenario_problems = load_scenarios(root, library.skills, declared, cache)
+    if cache is not None:
+        cache.save()
     library.scenarios = [scenario for scenario, _path in scenarios]
     library.problems.extend(scenario_problems)
-    library.course, course_problems = load_course(root, set(known_modules),
-                                                  {scenario.id for scenario in library.scenarios})
+    loaded = {path for _scenario, path in scenarios}
+    broken_calls = {salvaged_id(path, path.stem) for path in _scenario_files(root) if path not in loaded}
+    library.course, course_problems = load_course(root, declared,
+                                                  {s.id for s in library.scenarios} | broken_calls)
     library.problems.extend(course_problems)
     if (root / RULES_FILE).is_file():
         library.coach, coach_problems = check_rules(root / RULES_FILE)
         library.problems.extend(coach_problems)
     return library
+
+
+def _has_module_file(folder: Path) -> bool:
+    """A folder with a module.yaml, including one that cannot be read (a broken link is reported,
+    not silently skipped)."""
+    try:
+        return folder.is_dir() and ((folder / MODULE_FILE).is_file() or (folder / MODULE_FILE).is_symlink())
+    except OSError:
+        return False
+
+
+def _scenario_files(root: Path) -> list[Path]:
+    from workbook.core.scenario import SCENARIO_FOLDER
+
+    folder = root / SCENARIO_FOLDER
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def salvaged_id(path: Path, fallback_name: str) -> str:
+    """The `id:` of a file that failed to load, read from its text; else its name without the
+    number prefix ('02-empathy' -> 'empathy')."""
+    try:
+        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace")[:200_000])
+    except OSError:
+        found = None
+    return found.group(1) if found else _NUMBERED.sub("", fallback_name)
 
 
 def _load_skills(path: Path, problems: list[Problem]) -> dict[str, str]:
@@ -86,8 +127,10 @@ def _load_meta(path: Path) -> tuple[LocatedYaml | None, ModuleMeta | None, list[
         located = load_yaml_file(path)
     except YamlError as error:
         return None, None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    except UnicodeDecodeError as error:
+        return None, None, [Problem(path, 1, "file", f"not UTF-8 text ({error.reason})")]
+    except OSError as error:
+        return None, None, [Problem(path, 1, "file", f"cannot read: {error.strerror or error}")]
     if not isinstance(located.data, dict):
         return located, None, [Problem(path, 1, "module", "expected a mapping of fields")]
     try:
@@ -96,7 +139,7 @@ def _load_meta(path: Path) -> tuple[LocatedYaml | None, ModuleMeta | None, list[
         return located, None, problems_from_error(error, path, located, ModuleMeta, label="module")
 
 
-def _check_ids_and_links(candidates: list, skills: dict[str, str]) -> None:
+def _check_ids_and_links(candidates: list, skills: dict[str, str], declared: set[str]) -> None:
     first_seen: dict[str, Path] = {}
     for folder, located, meta, problems in candidates:
         if meta is None:
@@ -115,7 +158,7 @@ def _check_ids_and_links(candidates: list, skills: dict[str, str]) -> None:
             continue
         path = folder / MODULE_FILE
         for index, prerequisite in enumerate(meta.prerequisites):
-            if prerequisite not in first_seen:
+            if prerequisite not in first_seen and prerequisite not in declared:
                 problems.append(Problem(path, located.line_of(("prerequisites", index)),
                                         "prerequisites", f"unknown module '{prerequisite}'"))
             elif prerequisite == meta.id:

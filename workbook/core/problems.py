@@ -18,8 +18,8 @@ class Problem:
     def format(self, relative_to: Path | None = None) -> str:
         shown = self.path
         if relative_to is not None:
-            try:
-                shown = self.path.resolve().relative_to(relative_to.resolve())
+            try:  # absolute() rather than resolve(): a symlink loop must not stop the report
+                shown = self.path.absolute().relative_to(relative_to.absolute())
             except ValueError:
                 shown = self.path
         return f"{shown}:{self.line}: {self.field}: {self.message}"

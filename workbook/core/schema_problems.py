@@ -67,8 +67,10 @@ def read_mapping(path: Path, label: str, expected: str = "expected a mapping of 
         located = load_yaml_file(path)
     except YamlError as error:
         return None, [Problem(path, error.line, "yaml", str(error))]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(path, 1, "file", f"cannot read: {error}")]
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, 1, "file", f"not UTF-8 text ({error.reason})")]
+    except OSError as error:
+        return None, [Problem(path, 1, "file", f"cannot read: {error.strerror or error}")]
     if not isinstance(located.data, dict):
         return None, [Problem(path, 1, label, expected)]
     return located, []

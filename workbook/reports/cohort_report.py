@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from workbook.core.cancel import Cancelled
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
 from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
@@ -46,10 +47,6 @@ PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 SkillLabel = Callable[[str], str]
-
-
-class Cancelled(Exception):
-    """The user stopped the job; nothing was written."""
 
 
 def default_skill_label(skill_id: str) -> str:

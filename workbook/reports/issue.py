@@ -28,7 +28,7 @@ from workbook.reports.certificate_data import (
     PageSetup,
     display_date,
 )
-from workbook.reports.page_check import logo_file_digest
+from workbook.reports.logo_digest import logo_file_digest
 from workbook.reports.signing import SignedRecord, load_or_create_key, sign_fields
 from workbook.store import settings as stored_settings
 from workbook.store.activity import record_activity

@@ -1,7 +1,10 @@
 """Start-of-session backup copies of the database, and restoring one of them.
 
 Uses SQLite's backup API from a connection of its own, so it can run on a worker thread while the
-app already works on the database.
+app already works on the database. The app copies at most once a day, and only when the database
+changed since the newest copy; old copies are thinned as Anki does (everything from the last two
+days, then one a day for two weeks, one a week for two months, one a month for a year), so a large
+trainer database does not fill the disk with identical copies.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from workbook.store.connection import check_integrity, move_aside
@@ -30,18 +33,25 @@ class Backup:
         return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
-                now: datetime | None = None) -> Path | None:
-    """Copy `db_path` into `backup_dir` and keep only the newest `keep` copies.
+def take_backup(db_path: Path, backup_dir: Path, keep: int | None = KEEP,
+                now: datetime | None = None, at_most_every: timedelta | None = None) -> Path | None:
+    """Copy `db_path` into `backup_dir`; keep the newest `keep` copies, or with `keep=None` thin
+    them by age (`thin_backups`).
 
-    A database with no learner profile is not copied: rotating such copies in would push out the
-    backups that hold real progress.
+    With `at_most_every`, no copy is made while the newest one is younger than that, or when the
+    database has not changed since it was taken. A database with no learner profile is not copied:
+    such copies would push out the backups that hold real progress.
     """
+    now = now or datetime.now(UTC)
     if not db_path.exists() or not _has_learners(db_path):
         return None
+    newest = next(iter(list_backups(backup_dir)), None) if backup_dir.is_dir() else None
+    if at_most_every is not None and newest is not None and (
+            now - newest.taken_at < at_most_every or _last_change(db_path) <= newest.taken_at):
+        return None
     backup_dir.mkdir(parents=True, exist_ok=True)
-    for stale in backup_dir.glob("*.partial"):
-        stale.unlink()  # left by a copy cut short at exit; never a complete backup
+    for stale in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
+        stale.unlink(missing_ok=True)  # left by a copy cut short at exit; never a complete backup
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{PREFIX}{stamp}.sqlite"
     partial = target.with_name(target.name + ".partial")
@@ -53,9 +63,41 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
         destination.close()
         source.close()
     os.replace(partial, target)
-    for old in list_backups(backup_dir)[keep:]:
+    found = list_backups(backup_dir)
+    for old in found[keep:] if keep is not None else thin_backups(found, now):
         old.path.unlink()
     return target
+
+
+def thin_backups(backups: list[Backup], now: datetime) -> list[Backup]:
+    """The backups to delete: every copy of the last two days is kept, then the newest of each day
+    for 14 days, of each week for 8 weeks and of each month for 12 months."""
+    keep: set[Path] = set()
+    buckets: set[tuple] = set()
+    for backup in sorted(backups, key=lambda b: b.taken_at, reverse=True):
+        age = now - backup.taken_at
+        moment = backup.taken_at
+        if age <= timedelta(days=2):
+            keep.add(backup.path)
+            continue
+        if age <= timedelta(days=14):
+            bucket = ("day", moment.date())
+        elif age <= timedelta(weeks=8):
+            bucket = ("week", *moment.isocalendar()[:2])
+        elif age <= timedelta(days=365):
+            bucket = ("month", moment.year, moment.month)
+        else:
+            continue
+        if bucket not in buckets:
+            buckets.add(bucket)
+            keep.add(backup.path)
+    return [backup for backup in backups if backup.path not in keep]
+
+
+def _last_change(db_path: Path) -> datetime:
+    """When the database (or its write-ahead log, which holds the newest writes) last changed."""
+    times = [path.stat().st_mtime for path in (db_path, Path(f"{db_path}-wal")) if path.exists()]
+    return datetime.fromtimestamp(max(times), UTC)
 
 
 def list_backups(backup_dir: Path) -> list[Backup]:
@@ -71,21 +113,32 @@ def list_backups(backup_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
 
 
-def restore_backup(backup: Path, db_path: Path) -> Path | None:
+def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None) -> Path | None:
     """Put `backup` in place of the database; the current file is moved aside, not deleted.
 
+    The backup is copied and checked beside the database first, so the current file moves only
+    once a sound replacement is ready: a failed restore leaves everything where it was.
     Returns where the replaced database went (None when there was none). The caller must have
     closed its own connection first.
     """
     check_integrity(backup)
-    replaced = move_aside(db_path, "replaced") if db_path.exists() else None
+    staged = db_path.with_name(db_path.name + ".restoring")
+    staged.unlink(missing_ok=True)
     source = sqlite3.connect(backup)
-    destination = sqlite3.connect(db_path)
+    destination = sqlite3.connect(staged)
     try:
         source.backup(destination)
     finally:
         destination.close()
         source.close()
+    try:
+        check_integrity(staged)
+        replaced = (move_aside(db_path, "replaced", target=replaced_to)
+                    if db_path.exists() else None)
+        os.replace(staged, db_path)
+    finally:
+        staged.unlink(missing_ok=True)
+        Path(f"{staged}-journal").unlink(missing_ok=True)
     return replaced
 
 

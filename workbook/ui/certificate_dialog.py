@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -44,8 +45,8 @@ class CertificateDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
-        note = QLabel(f"Certificate <b>{certificate_id}</b> for {learner_name} is signed and recorded. "
-                      "Anyone with the workbook can check it: python main.py verify-certificate FILE.pdf")
+        note = QLabel(f"Certificate <b>{certificate_id}</b> for {escape(learner_name)} is signed and "
+                      "recorded. Anyone with the workbook can check it: workbook verify-certificate FILE.pdf")
         note.setWordWrap(True)
         self.save_button = QPushButton("&Save as\u2026")
         self.save_button.setObjectName("primary")

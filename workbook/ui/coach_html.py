@@ -14,13 +14,14 @@ if TYPE_CHECKING:
 SEPARATOR = " \u00b7 "
 
 
-def coach_result(text: str, rules: CoachRules | None) -> CoachResult | None:
-    """The coach's verdict, or None when no rules are loaded (the words are then shown plain)."""
+def coach_result(text: str, rules: CoachRules | None, context: str = "") -> CoachResult | None:
+    """The coach's verdict, or None when no rules are loaded (the words are then shown plain);
+    `context` is the caller's line the reply answered."""
     if rules is None:
         return None
     from workbook.core.coach import coach_reply
 
-    return coach_reply(text, rules)
+    return coach_reply(text, rules, context)
 
 
 def reply_html(text: str, result: CoachResult | None) -> str:

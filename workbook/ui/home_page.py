@@ -69,6 +69,7 @@ class HomePage(QWidget):
 
         self.greeting = QLabel("")
         self.greeting.setObjectName("pageTitle")
+        self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # a learner's name is never markup
         self.overall = QLabel("")
         self.overall.setObjectName("pageSubtitle")
         self.resume_button = QPushButton("")

@@ -1,7 +1,7 @@
 """The main window shell: menus, status bar and a page stack, cheap enough to paint at once.
 
-The pages and their logic (`navigator.py`) are attached right after the first paint, so the user
-sees the window while the database opens and the content loads.
+The pages and their logic (`navigator.py` and the feature controllers) are attached right after the
+first paint, so the user sees the window while the database opens and the content loads.
 """
 
 from __future__ import annotations

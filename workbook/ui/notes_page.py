@@ -2,8 +2,8 @@
 under them, a filter, and the full text of what is selected. Open a section (Enter), edit (F2) or
 delete (Del, with Undo) a note, remove a bookmark, or export everything to Markdown.
 
-The page draws the `SectionNotes` it is given and reports what the learner asked for; the navigator
-writes to the store and calls `show_items` again.
+The page draws the `SectionNotes` it is given and reports what the learner asked for; its controller
+(`controllers/notes.py`) writes to the store and calls `show_items` again.
 """
 
 from __future__ import annotations

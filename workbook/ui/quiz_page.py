@@ -1,13 +1,12 @@
 """A quiz attempt on screen: the intro with past attempts, one question at a time with feedback,
 and the results with a per-skill breakdown and a review of every question.
 
-The page holds no progress of its own: every answer goes to the navigator (`answer_given`) the
+The page holds no progress of its own: every answer goes to the controller (`answer_given`) the
 moment it changes, so a closed or killed app resumes the attempt with its answers kept.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
-from workbook.ui.html_bits import bar
 from workbook.ui.question_views import QuestionView, view_for
+from workbook.ui.quiz_html import results_html, review_html
 from workbook.ui.theme import READER_CSS, SUCCESS, WARNING
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class QuizPage(QWidget):
-    """Signals say what the learner did; the navigator stores it and calls back."""
+    """Signals say what the learner did; the controller stores it and calls back."""
 
     start_requested = Signal(str)  # module id: start a new attempt
     resume_requested = Signal(str)  # module id: reopen the unfinished attempt
@@ -405,7 +404,7 @@ class QuizPage(QWidget):
     # -- feedback and results ---------------------------------------------------------------
 
     def _show_feedback(self, review: QuestionReview) -> None:
-        self.feedback.setHtml(_review_html(review, heading_level=3))
+        self.feedback.setHtml(review_html(review, heading_level=3))
         self.feedback.show()
 
     def show_results(self, module: Module, attempt: StoredAttempt, result: AttemptResult,
@@ -427,38 +426,3 @@ class QuizPage(QWidget):
     def show_review(self, module: Module, attempt: StoredAttempt) -> None:
         """A past attempt, exactly as it was taken."""
         self.show_results(module, attempt, grade(attempt.plan, attempt.responses))
-
-
-def results_html(result: AttemptResult, skill_label) -> str:
-    """The per-skill breakdown, then every question with the answer given and why."""
-    skills = "".join(
-        f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
-        f"<td>{bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
-    parts = [f"<h2>By skill</h2><table cellpadding='3'>{skills}</table>", "<h2>Review</h2>"]
-    for number, item in enumerate(result.results, 1):
-        review = review_question(item.presented, item.response)
-        parts.append(f"<h3>{number}. {escape(item.presented.question.prompt)}</h3>")
-        parts.append(_review_html(review, heading_level=None))
-    return "".join(parts)
-
-
-def _review_html(review: QuestionReview, heading_level: int | None) -> str:
-    colour = SUCCESS if review.score >= 1 else ("#b7791f" if review.score > 0 else WARNING)
-    verdict = f"<p><b style='color:{colour}'>{escape(review.verdict)}</b></p>"
-    if heading_level:
-        verdict = f"<h{heading_level} style='color:{colour}'>{escape(review.verdict)}</h{heading_level}>"
-    rows = []
-    for line in review.lines:
-        mark = "\u2714" if line.right else "\u2718"
-        mark_colour = SUCCESS if line.right else WARNING
-        if not line.picked:  # an option the learner left: only the right ones need a mark
-            mark, mark_colour = ("\u25cb", "#5b6675") if not line.right else ("\u2714", SUCCESS)
-        chosen = " <i>(your answer)</i>" if line.picked and review.is_choice else ""
-        rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
-                    f"<td><b>{escape(line.text)}</b>{chosen}<br>"
-                    f"<span style='color:#3c4a5a'>{escape(line.feedback)}</span></td></tr>")
-    right = ""
-    if review.score < 1:
-        right = f"<p><b>Right answer:</b> {escape(review.right_answer)}</p>"
-    return (f"{verdict}<table cellpadding='3'>{''.join(rows)}</table>{right}"
-            f"<p><b>Why:</b> {escape(review.explanation)}</p>")

@@ -4,33 +4,47 @@ certificates. The page draws; this object talks to the store and runs the long j
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
-from workbook.store import cohorts
-from workbook.store.connection import StoreError
-from workbook.ui import dialogs
-from workbook.ui.progress_job import run_with_progress
+from workbook.core.attempt import grade
+from workbook.core.call_engine import CallError, replay
+from workbook.core.debrief import debrief
+from workbook.core.roster import read_roster
+from workbook.reports.batch import BatchResult, issue_for_cohort
+from workbook.store import cohorts, practice_calls, quiz_attempts
+from workbook.store.dashboard import cohort_dashboard
+from workbook.store.learners import get_learner
+from workbook.ui import dialogs, store_op
+from workbook.ui.call_html import debrief_html
+from workbook.ui.controllers.session import Session
+from workbook.ui.operations import Job, QueryOp
+from workbook.ui.quiz_html import results_html
 from workbook.ui.theme import READER_CSS
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbook.core.content import Library
-    from workbook.ui.main_window import MainWindow
+    from workbook.core.dashboard_model import CohortDashboard
+
+T = TypeVar("T")
 
 
 class TrainerController(QObject):
-    def __init__(self, window: MainWindow, data_dir: Path, library_source, home) -> None:
-        super().__init__(window)
-        self.window = window
-        self.data_dir = data_dir
-        self._library_source = library_source  # the library loads late: ask for it when needed
+    def __init__(self, session: Session, home: Callable[[], None]) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self.window = window = session.window
+        self.data_dir = session.data_dir
         self.unlocked = False
-        self.page = DashboardPage(skill_label=self._skill_label)
+        self.page = DashboardPage(skill_label=session.skill_label)
         window.pages.addWidget(self.page)
         self.page.home_requested.connect(home)
         self.page.lock_requested.connect(lambda: (self.lock(), home()))
@@ -42,14 +56,12 @@ class TrainerController(QObject):
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
         self.page.learner_opened.connect(self.open_learner)
-        self.last_job = None  # the progress dialog of the running job, for tests
+        self.running: QueryOp | None = None  # the last long job started (tests wait on it)
+        self.loading: QueryOp | None = None  # the last dashboard read started
 
     @property
     def library(self) -> Library | None:
-        return self._library_source()
-
-    def _skill_label(self, skill: str) -> str:
-        return self.library.skill_label(skill) if self.library else skill
+        return self.session.library  # the library loads late: read it when needed
 
     def open(self) -> None:
         """Ask for the passphrase once per session, then show the cohorts."""
@@ -70,21 +82,26 @@ class TrainerController(QObject):
         self.page.show_cohorts(found, select or self.page.current_cohort())
 
     def show_cohort(self, cohort_id: str) -> None:
-        from workbook.store.dashboard import cohort_dashboard
+        """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
+        library = self.library
+        self.loading = QueryOp(self.window, lambda job: cohort_dashboard(library, cohort_id),
+                               lambda dashboard: self._show_dashboard(cohort_id, dashboard)).start()
 
-        self.page.show_dashboard(cohort_dashboard(self.library, cohort_id))
+    def _show_dashboard(self, cohort_id: str, dashboard: CohortDashboard) -> None:
+        if self.page.current_cohort() == cohort_id:  # not if the trainer has picked another meanwhile
+            self.page.show_dashboard(dashboard)
 
     # -- cohorts ----------------------------------------------------------------------------
 
     def new_cohort(self) -> None:
         name = dialogs.ask_text(self.window, "New cohort", "Cohort name (e.g. 'November intake'):")
-        if name and (created := self._store(cohorts.create_cohort, name)) is not None:
-            self.refresh(created.id)
+        if name and (created := self._write(cohorts.create_cohort, name)):
+            self.refresh(created.value.id)
 
     def rename_cohort(self, cohort_id: str) -> None:
         current = cohorts.get_cohort(cohort_id)
         name = dialogs.ask_text(self.window, "Rename cohort", "New name:", current.name if current else "")
-        if name and self._store(cohorts.rename_cohort, cohort_id, name) is not None:
+        if name and self._write(cohorts.rename_cohort, cohort_id, name):
             self.refresh(cohort_id)
 
     def archive_cohort(self, cohort_id: str) -> None:
@@ -94,34 +111,25 @@ class TrainerController(QObject):
                 f"Archive '{current.name}'? It leaves the list; its learners and all their progress "
                 "stay, and it can be restored.", "Archive"):
             return
-        if self._store(cohorts.archive_cohort, cohort_id) is not False:
+        if self._write(cohorts.archive_cohort, cohort_id):
             self.refresh()
 
     def import_roster(self, cohort_id: str) -> None:
-        from workbook.core.roster import read_roster
-
         chosen = dialogs.ask_open_path(self.window, "Import a roster", "CSV files (*.csv);;All files (*)")
         if not chosen:
             return
         roster = read_roster(Path(chosen))
-        result = self._store(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
-        if result is None:
+        imported = self._write(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
+        if not imported:
             return
-        problems = list(roster.problems) + list(result.skipped)
-        lines = "\n".join(p.format() for p in problems[:15])
-        more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
-        skipped = f"\n\nRows not imported:\n{lines}{more}" if problems else ""
-        dialogs.show_info(self.window, "Roster imported", f"{result.summary()}.{skipped}")
+        lines, summary = cohorts.roster_report(roster, imported.value, Path(chosen))
+        shown = "\n".join(lines[:40]) + (f"\n… and {len(lines) - 40} more lines" if len(lines) > 40 else "")
+        dialogs.show_info(self.window, "Roster imported", f"{summary}.\n\n{shown}")
         self.refresh(cohort_id)
 
-    def _store(self, write, *args):
-        """Run a store change; a refusal or failure is shown, nothing is half-done (one transaction)."""
-        try:
-            result = write(*args)
-        except (cohorts.CohortError, StoreError) as error:
-            dialogs.show_error(self.window, "Not done", str(error))
-            return None
-        return True if result is None else result
+    def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
+        """A cohort change in one transaction; a name taken or a failed write is shown, not raised."""
+        return self.session.write(change, *args, refuses=(cohorts.CohortError,), refusal_title="Not done")
 
     # -- drill-down -------------------------------------------------------------------------
 
@@ -131,31 +139,32 @@ class TrainerController(QObject):
     # -- long jobs --------------------------------------------------------------------------
 
     def write_report(self, cohort_id: str, kind: str) -> None:
-        from workbook.store.dashboard import cohort_dashboard
-
-        dashboard = cohort_dashboard(self.library, cohort_id)
+        cohort = cohorts.get_cohort(cohort_id)
         chosen = dialogs.ask_save_path(self.window, f"Save the {kind.upper()} report",
-                                       str(Path.home() / f"{dashboard.cohort_name}.{kind}"),
+                                       str(Path.home() / f"{cohort.name}.{kind}"),
                                        f"{kind.upper()} files (*.{kind})")
         if not chosen:
             return
         target = Path(chosen)
-        label, course = self._skill_label, self.library.course
+        library, label, course = self.library, self.session.skill_label, self.library.course
 
-        def work(progress, cancelled):
+        def work(job: Job) -> Path:
+            dashboard = cohort_dashboard(library, cohort_id)  # read when the report is built
+            # Imported here, on the worker thread: reportlab and the charts take about 0.3 s to import
+            # (measured with -X importtime), which would otherwise be spent on the GUI thread at start.
             from workbook.reports import cohort_report
 
             if kind == "csv":
                 cohort_report.write_csv(dashboard, target, skill_label=label)
             else:
-                cohort_report.write_pdf(dashboard, target, progress=progress, cancelled=cancelled,
+                cohort_report.write_pdf(dashboard, target, progress=job.progress, cancelled=job.cancelled,
                                         skill_label=label, course_title=course.title if course else None,
                                         pass_mark=course.requires.quiz_pass_mark if course else 80)
             return target
 
-        self.last_job = run_with_progress(self.window, f"Building the {kind.upper()} report", work,
-                                          lambda path: self._done(f"Report saved to {path}"),
-                                          self._job_failed)
+        self.running = QueryOp(self.window, work, lambda path: self._done(f"Report saved to {path}"),
+                               progress=f"Building the {kind.upper()} report", cancellable=True,
+                               on_cancel=self._cancelled).start()
 
     def batch_certificates(self, cohort_id: str) -> None:
         folder = dialogs.ask_folder(self.window, "Save the certificates in")
@@ -164,15 +173,13 @@ class TrainerController(QObject):
         learner_ids = [learner.id for learner in cohorts.members(cohort_id)]
         library, data_dir = self.library, self.data_dir
 
-        def work(progress, cancelled):
-            from workbook.reports.batch import issue_for_cohort
+        def work(job: Job) -> BatchResult:
+            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=job.progress,
+                                    cancelled=job.cancelled)
 
-            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=progress,
-                                    cancelled=cancelled)
-
-        self.last_job = run_with_progress(self.window, "Issuing certificates", work,
-                                          lambda result: self._done(_batch_summary(result)),
-                                          self._job_failed)
+        self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
+                               progress="Issuing certificates", cancellable=True,
+                               on_cancel=self._cancelled).start()
 
     def _done(self, message: str) -> None:
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
@@ -180,16 +187,8 @@ class TrainerController(QObject):
         if self.page.current_cohort():
             self.show_cohort(self.page.current_cohort())
 
-    def _job_failed(self, error: Exception) -> None:
-        if type(error).__name__ == "Cancelled":
-            self.window.save_status.setText("Cancelled: nothing was written")
-            return
-        dialogs.show_error(self.window, "Not finished", f"The job stopped: {error}")
-
-
-def _batch_summary(result) -> str:
-    summary = getattr(result, "summary", None)
-    return summary() if callable(summary) else str(result)
+    def _cancelled(self) -> None:
+        self.window.save_status.setText("Cancelled: nothing was written")
 
 
 def show_learner_detail(parent, library: Library, learner_id: str) -> None:
@@ -207,16 +206,6 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
 
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
-    from html import escape
-
-    from workbook.core.attempt import grade
-    from workbook.core.call_engine import CallError, replay
-    from workbook.core.debrief import debrief
-    from workbook.store import practice_calls, quiz_attempts
-    from workbook.store.learners import get_learner
-    from workbook.ui.call_page import debrief_html
-    from workbook.ui.quiz_page import results_html
-
     learner = get_learner(learner_id)
     parts = [f"<h1>{escape(learner.display_name)}</h1>"]
     for module in library.modules:
@@ -229,7 +218,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             when = f"{call.ended_at:%d %b %Y %H:%M}"
             parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
             try:
-                report = debrief(scenario, replay(scenario, call.replies, call.typed))
+                report = debrief(scenario, replay(scenario, call.replies, call.typed, call.nodes))
             except CallError:
                 parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
                 continue

@@ -1,0 +1,124 @@
+"""A practice call as rich text: the transcript as chat bubbles and the debrief turn by turn.
+
+Shared by the call page and the trainer's drill-down, so both draw a call the same way.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from workbook.core.call_engine import current_ending
+from workbook.core.scenario import Rating
+from workbook.core.score_bands import score_colour
+from workbook.core.typed_turn import caller_context
+from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
+from workbook.ui.html_bits import bar
+from workbook.ui.theme import MUTED, SUCCESS, WARNING
+
+if TYPE_CHECKING:
+    from workbook.core.call_engine import CallState
+    from workbook.core.coach import CoachRules
+    from workbook.core.debrief import Debrief
+    from workbook.core.scenario import Scenario
+
+RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
+
+
+def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRules | None = None) -> str:
+    """The call so far as chat bubbles: caller on the left, agent on the right; under a typed reply,
+    what the coach heard in it."""
+    name = escape(scenario.persona.name.split()[0])
+    parts = []
+
+    def caller(text: str, tone: str | None) -> None:
+        note = f" <i style='color:{MUTED}'>({escape(tone)})</i>" if tone else ""
+        parts.append(f"<table width='100%' cellspacing='0' cellpadding='8'><tr>"
+                     f"<td width='78%' bgcolor='#eef1f5'><b>{name}</b>{note}<br>{escape(text)}</td>"
+                     "<td></td></tr></table><p style='margin:2px'></p>")
+
+    def agent(body: str, note: str = "") -> None:
+        under = f"<br><span style='font-size:small'>{note}</span>" if note else ""
+        parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
+                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{body}{under}</td>"
+                     "</tr></table><p style='margin:2px'></p>")
+
+    first = scenario.nodes[scenario.start]
+    caller(first.caller, first.tone)
+    for number, choice in enumerate(state.choices):
+        if choice.typed is not None:
+            heard = caller_context(scenario, [c.node for c in state.choices[:number + 1]])
+            result = coach_result(choice.typed.text, coach_rules, heard)
+            agent(reply_html(choice.typed.text, result),
+                  verdict_line_html(result, choice.mood_after - choice.mood_before))
+        else:
+            agent(escape(scenario.nodes[choice.node].replies[choice.reply].text))
+        following = state.choices[number + 1].node if number + 1 < len(state.choices) else state.at
+        node = scenario.nodes.get(following)
+        if node is not None:
+            caller(node.caller, node.tone)
+    ending = current_ending(scenario, state)
+    if ending is not None:
+        if ending.caller:
+            caller(ending.caller, None)
+        colour = SUCCESS if ending.kind.strong else WARNING
+        parts.append(f"<p style='color:{colour}'><b>Call ended: {escape(ending.kind.label)}</b></p>")
+    return "".join(parts)
+
+
+def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = None) -> str:
+    ending = report.ending
+    if ending is not None:
+        colour = SUCCESS if ending.kind.strong else WARNING
+        head = (f"<h1 style='color:{colour}'>{escape(ending.title)}</h1>"
+                f"<p><b style='color:{colour}'>{escape(ending.kind.label)}</b> \u2014 "
+                f"{escape(ending.outcome)}</p>")
+    else:
+        head = "<h1>Call not finished</h1>"
+    csat_colour = score_colour(report.csat * 20)
+    metrics = (
+        "<table cellpadding='6'><tr>"
+        f"<td><b>Simulated CSAT</b><br><span style='font-size:18px; color:{csat_colour}'>"
+        f"{report.csat} / 5</span></td>"
+        f"<td><b>First contact resolution</b><br><span style='font-size:18px'>"
+        f"{'Yes' if report.fcr else 'No'}</span></td>"
+        f"<td><b>Handle time</b><br><span style='font-size:18px'>{report.handle_time}</span></td>"
+        f"<td><b>Best replies</b><br><span style='font-size:18px'>{report.best_choices} of "
+        f"{len(report.turns)}</span></td></tr></table>")
+    skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
+                     f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
+    turns, heard = [], []
+    for turn in report.turns:
+        heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
+        said = (_typed_turn_html(turn, coach_rules, "\n".join(heard)) if turn.typed
+                else _picked_turn_html(turn))
+        turns.append(f"<h3>Turn {turn.number}</h3>"
+                     f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
+                     f"{said}"
+                     f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
+    return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
+            f"<h2>The call, turn by turn</h2>{''.join(turns)}")
+
+
+def _picked_turn_html(turn) -> str:
+    colour = RATING_COLOURS[turn.reply.rating]
+    change = turn.mood_after - turn.mood_before
+    note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
+    better = (f"<p style='margin-left:18px'><b>A better line:</b> \u201c{escape(turn.better.text)}\u201d"
+              "</p>" if turn.better else "")
+    return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
+            f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+
+
+def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:
+    """A turn in the learner's own words: what the coach heard, how the caller took it, and the
+    script's best line to compare with; `heard` is what the caller had said by then."""
+    colour = RATING_COLOURS[turn.reply.rating]
+    result = coach_result(turn.typed.text, coach_rules, heard)
+    best = turn.better or turn.reply
+    return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
+            f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"
+            f"The caller took it as a <b style='color:{colour}'>{turn.reply.rating.value}</b> reply.</p>"
+            f"<p style='margin-left:18px'><b>The script's best line here:</b> \u201c{escape(best.text)}\u201d"
+            "</p>")

@@ -1,0 +1,118 @@
+"""Practice calls: resume the unfinished call or start one, save each reply before the caller
+answers, draw the debrief, and start again from any turn ("Replay from here")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from workbook.core import call_engine
+from workbook.core.debrief import debrief
+from workbook.core.scenario import Scenario
+from workbook.core.typed_turn import typed_turn
+from workbook.store import practice_calls
+from workbook.ui import dialogs
+from workbook.ui.call_page import CallPage
+from workbook.ui.controllers.session import Session
+
+
+class CallController(QObject):
+    def __init__(self, session: Session, home: Callable[[], None]) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self.call: practice_calls.StoredCall | None = None  # the practice call on screen
+        self.state: call_engine.CallState | None = None
+        self.page = CallPage()
+        session.window.pages.addWidget(self.page)
+        self.page.reply_chosen.connect(self.choose_reply)
+        self.page.reply_typed.connect(self.type_reply)
+        self.page.debrief_requested.connect(self.show_debrief)
+        self.page.replay_requested.connect(self.replay_from)
+        self.page.play_again_requested.connect(lambda: self.start_new(self.scenario_id))
+        self.page.home_requested.connect(home)
+
+    @property
+    def scenario_id(self) -> str | None:
+        return self.call.scenario_id if self.call else None
+
+    def open(self, scenario_id: str) -> None:
+        """Resume the unfinished call on this scenario, or start a new one."""
+        library, learner_id = self.session.library, self.session.learner_id
+        scenario = library.scenario(scenario_id) if library else None
+        if scenario is None or learner_id is None:
+            return
+        unfinished = practice_calls.open_call(learner_id, scenario_id)
+        if unfinished is None:
+            self.start_new(scenario_id)
+            return
+        try:
+            state = _replay(scenario, unfinished)
+        except call_engine.CallError:
+            dialogs.show_error(self.session.window, "Call cannot be resumed",
+                               f"The script of '{scenario.title}' has changed since this call was "
+                               "started, so it cannot be resumed. A new call starts instead.")
+            self.start_new(scenario_id)
+            return
+        self._show(scenario, unfinished, state)
+
+    def start_new(self, scenario_id: str | None, prefix: list[tuple] | None = None,
+                  replayed_from: str | None = None) -> None:
+        library = self.session.library
+        scenario = library.scenario(scenario_id) if library and scenario_id else None
+        if scenario is None:
+            return
+        started = self.session.write(practice_calls.start_call, self.session.learner_id, scenario_id, prefix,
+                                     replayed_from)
+        if not started:
+            return
+        self._show(scenario, started.value, _replay(scenario, started.value))
+
+    def _show(self, scenario: Scenario, call: practice_calls.StoredCall,
+              state: call_engine.CallState) -> None:
+        self.call, self.state = call, state
+        coach = self.session.library.coach
+        self.page.coach_rules = coach
+        if any(node.typed for node in scenario.nodes.values()) and coach is None:
+            self.session.window.statusBar().showMessage(
+                "The coach rules cannot be read, so this call offers its scripted replies throughout "
+                "(the Own-words drill on the home screen says why).", 10000)
+        self.page.show_call(scenario, state)
+        self.session.show(self.page)
+
+    def choose_reply(self, reply_index: int) -> None:
+        self._play(reply_index)
+
+    def type_reply(self, text: str) -> None:
+        """The coach judges the learner's own words; the call goes on as that verdict says."""
+        rules = self.page.coach_rules
+        if rules is None or self.call is None:
+            return
+        scenario = self.session.library.scenario(self.call.scenario_id)
+        turn = typed_turn(scenario, self.state, text, rules)
+        self._play(turn.reply_index, turn.typed)
+
+    def _play(self, reply_index: int, typed: call_engine.TypedReply | None = None) -> None:
+        """Save the choice first; the caller only answers once it is on disk."""
+        scenario = self.session.library.scenario(self.call.scenario_id)
+        state = call_engine.choose(scenario, self.state, reply_index, typed)
+        if not self.session.write(practice_calls.record_reply, self.call, self.state.at, reply_index, typed):
+            return
+        self.state = state
+        if state.ended(scenario):
+            self.session.write(practice_calls.end_call, self.call, state.at, debrief(scenario, state))
+        self.page.show_call(scenario, state)
+
+    def show_debrief(self) -> None:
+        scenario = self.session.library.scenario(self.call.scenario_id)
+        self.page.show_debrief(scenario, debrief(scenario, self.state), self.session.skill_label)
+
+    def replay_from(self, turn: int) -> None:
+        """A new call that copies the first `turn - 1` choices, then lets the learner choose again."""
+        prefix = self.call.turns(turn - 1)
+        self.start_new(self.call.scenario_id, prefix, replayed_from=self.call.id)
+
+
+def _replay(scenario: Scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
+    """The call's state from its stored replies; raises CallError if the script changed."""
+    return call_engine.replay(scenario, call.replies, call.typed, call.nodes)

@@ -1,0 +1,68 @@
+"""The learner's certificate: issued into the data folder, previewed with "Save as…"; and the
+certificate settings (organization, signer) from the File menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from workbook.reports import issue
+from workbook.store import learners
+from workbook.store.connection import StoreError
+from workbook.ui import certificate_dialog, certificate_settings_dialog, dialogs
+from workbook.ui.controllers.session import Session
+from workbook.ui.operations import QueryOp
+
+
+class CertificateController(QObject):
+    def __init__(self, session: Session, home: Callable[[], None]) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self._home = home
+        self.running: QueryOp | None = None  # the certificate being drawn (tests wait on it)
+
+    def issue(self) -> None:
+        """Issue the certificate into the data folder off the GUI thread (drawing the PDF loads
+        reportlab and takes a moment), then preview it with "Save as…"."""
+        if self.running is not None and not self.running.done:
+            return  # a second click while the first certificate is drawn
+        library, data_dir, learner_id = self.session.library, self.session.data_dir, self.session.learner_id
+        learner = learners.get_learner(learner_id)
+        folder = data_dir / "certificates"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(ch if ch.isalnum() else "-" for ch in learner.display_name).strip("-") or "learner"
+        target = folder / f"certificate-{stem}.pdf"
+        number = 2
+        while target.exists():
+            target = folder / f"certificate-{stem}-{number}.pdf"
+            number += 1
+        self.running = QueryOp(
+            self.session.window, lambda job: issue.issue_certificate(library, learner_id, data_dir, target),
+            lambda issued: self._issued(issued, learner.display_name),
+            lambda error: self._not_issued(error, folder), progress="Issuing your certificate").start()
+
+    def _issued(self, issued: issue.IssuedCertificate, name: str) -> None:
+        window = self.session.window
+        window.save_status.setText("\u2714 Certificate issued")
+        self._home()
+        certificate_dialog.show_certificate(window, issued.path, issued.certificate_id, name)
+
+    def _not_issued(self, error: Exception, folder: Path) -> None:
+        window = self.session.window
+        if isinstance(error, issue.NotEligible):
+            dialogs.show_error(window, "Not yet", "\n".join(error.eligibility.reasons()))
+        elif isinstance(error, (OSError, StoreError)):
+            dialogs.show_error(window, "Certificate not issued",
+                               f"The certificate could not be written to {folder}:\n\n{error}")
+        else:
+            dialogs.show_error(window, "Certificate not issued", f"The certificate was not issued: {error}")
+
+    def edit_settings(self) -> None:
+        if self.session.library is None:
+            return
+        chosen = certificate_settings_dialog.edit_certificate_settings(
+            self.session.window, issue.certificate_settings(self.session.library))
+        if chosen is not None:
+            self.session.write(issue.save_certificate_settings, chosen)

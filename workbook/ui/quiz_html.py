@@ -1,0 +1,51 @@
+"""A quiz attempt as rich text: the per-skill breakdown and the review of each question.
+
+Shared by the quiz page and the trainer's drill-down, so both show an attempt the same way.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.ui.html_bits import bar
+from workbook.ui.theme import SUCCESS, WARNING
+
+if TYPE_CHECKING:
+    from workbook.core.attempt import AttemptResult
+
+
+def results_html(result: AttemptResult, skill_label) -> str:
+    """The per-skill breakdown, then every question with the answer given and why."""
+    skills = "".join(
+        f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
+        f"<td>{bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
+    parts = [f"<h2>By skill</h2><table cellpadding='3'>{skills}</table>", "<h2>Review</h2>"]
+    for number, item in enumerate(result.results, 1):
+        review = review_question(item.presented, item.response)
+        parts.append(f"<h3>{number}. {escape(item.presented.question.prompt)}</h3>")
+        parts.append(review_html(review, heading_level=None))
+    return "".join(parts)
+
+
+def review_html(review: QuestionReview, heading_level: int | None) -> str:
+    colour = SUCCESS if review.score >= 1 else ("#b7791f" if review.score > 0 else WARNING)
+    verdict = f"<p><b style='color:{colour}'>{escape(review.verdict)}</b></p>"
+    if heading_level:
+        verdict = f"<h{heading_level} style='color:{colour}'>{escape(review.verdict)}</h{heading_level}>"
+    rows = []
+    for line in review.lines:
+        mark = "\u2714" if line.right else "\u2718"
+        mark_colour = SUCCESS if line.right else WARNING
+        if not line.picked:  # an option the learner left: only the right ones need a mark
+            mark, mark_colour = ("\u25cb", "#5b6675") if not line.right else ("\u2714", SUCCESS)
+        chosen = " <i>(your answer)</i>" if line.picked and review.is_choice else ""
+        rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
+                    f"<td><b>{escape(line.text)}</b>{chosen}<br>"
+                    f"<span style='color:#3c4a5a'>{escape(line.feedback)}</span></td></tr>")
+    right = ""
+    if review.score < 1:
+        right = f"<p><b>Right answer:</b> {escape(review.right_answer)}</p>"
+    return (f"{verdict}<table cellpadding='3'>{''.join(rows)}</table>{right}"
+            f"<p><b>Why:</b> {escape(review.explanation)}</p>")
