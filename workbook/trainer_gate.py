@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,7 @@ def trainer_allows(passphrase_file: Path | None = None, interactive: bool | None
 
     if not has_trainer():
         return GateResult(True)
-    attempt, where = _given(passphrase_file, sys.stdin.isatty() if interactive is None else interactive)
+    attempt, where = _given(passphrase_file, True if interactive is None else interactive)
     if attempt is None:
         return GateResult(False, where)
     check = check_passphrase(attempt)
@@ -59,7 +58,8 @@ def _given(passphrase_file: Path | None, interactive: bool) -> tuple[str | None,
     if not interactive:
         return None, ("this command needs the trainer passphrase: give it with --passphrase-file FILE or "
                       f"the environment variable {ENVIRONMENT}, or run it in a terminal")
-    try:
+    try:  # with no terminal getpass reads standard input; none at all (a script, CI) ends here
         return getpass.getpass("Trainer passphrase: "), "the terminal"
-    except (EOFError, KeyboardInterrupt):
-        return None, "no passphrase given"
+    except (EOFError, KeyboardInterrupt, OSError):
+        return None, ("this command needs the trainer passphrase and none was given: use "
+                      f"--passphrase-file FILE or the environment variable {ENVIRONMENT}")

@@ -355,7 +355,6 @@ def test_audit_command_passes_fair_content_and_refuses_an_empty_folder(tmp_path,
     assert "no modules or practice calls to audit" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=False, reason="content rewrite pending (issue 14)")
 def test_shipped_assessments_cannot_be_passed_by_test_wiseness():
     library = load_library(bundled_content_dir())
     audit = run_audit(library, seeds=200)

@@ -42,6 +42,16 @@ def small_folder(tmp_path) -> Iterator:
             subprocess.run(["umount", "-l", str(target)], capture_output=True)
 
 
+def _fill(folder: Path) -> None:
+    """Write zeros until the disk under `folder` is full."""
+    with (folder / "filler").open("wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
 @pytest.fixture
 def errors(monkeypatch) -> list[str]:
     shown: list[str] = []
@@ -58,12 +68,7 @@ def test_read_only_data_folder_is_named_not_a_crash(qapp, small_folder, errors):
 
 def test_full_disk_is_named_not_already_open(qapp, small_folder, errors):
     folder = small_folder("full", "size=64k")
-    with (folder / "filler").open("wb", buffering=0) as filler:
-        try:
-            while True:
-                filler.write(b"\0" * 4096)
-        except OSError:
-            pass
+    _fill(folder)
     assert run_app(folder, bundled_content_dir()) == 1
     assert "full" in errors[0] and "already open" not in errors[0]
 
@@ -106,12 +111,7 @@ def test_a_write_on_a_full_disk_names_the_full_disk(qtbot, small_folder, errors)
     try:
         learner = create_learner("Ana")
         record_activity(learner.id, Verb.SECTION_READ, "empathy/one", module_id="empathy")
-        with (folder / "filler").open("wb", buffering=0) as filler:
-            try:
-                while True:
-                    filler.write(b"\0" * 4096)
-            except OSError:
-                pass
+        _fill(folder)
         window = MainWindow()
         qtbot.addWidget(window)
         result = write(window, folder, lambda: record_activity(

@@ -1,4 +1,4 @@
-"""Charts of a cohort for the reports and the trainer's drill-down, drawn with matplotlib.
+"""Charts of a cohort for the report and the trainer's dashboard, drawn with matplotlib.
 
 Only the object API and the Agg canvas are used (no pyplot, no Qt), so a chart can be built on a
 worker thread or in the headless CLI, and the UI can draw the same chart into its own Qt canvas with
@@ -13,20 +13,19 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from workbook.core.dashboard_model import CohortDashboard, LearnerRow
+from workbook.core.cohort_metrics import PASS_MARK, band, progress_measures
+from workbook.core.dashboard_model import CohortDashboard
 from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.paths import bundled_assets_dir
-from workbook.reports.cohort_report import PASS_MARK, modules_completed, quizzes_passed
 
 if TYPE_CHECKING:
-    from reportlab.lib.utils import ImageReader
+    pass
 
 INK = "#1d2733"
 MUTED = "#5b6675"
@@ -39,7 +38,6 @@ MIN_ROWS = 6  # a chart of two skills keeps the bar height of one with six
 
 SKILLS_SIZE = (5.3, 3.4)  # inches: the report places charts at this size, so text keeps its size
 PROGRESS_SIZE = (5.3, 3.4)
-LEARNER_SIZE = (5.0, 3.6)
 
 # The bundled faces first (Latin, Cyrillic, Greek), then one per script, then matplotlib's own.
 _FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoNaskhArabic-Regular.ttf",
@@ -57,8 +55,6 @@ _RC = {
     "axes.titlelocation": "left",
     "xtick.color": MUTED,
     "ytick.color": INK,
-    "svg.fonttype": "path",  # no dependence on the viewer's fonts
-    "svg.hashsalt": "workbook-charts",  # fixed element ids instead of random ones
 }
 # rc_context changes process-wide settings: one chart is styled and rendered at a time.
 _lock = threading.RLock()
@@ -81,38 +77,6 @@ def _styled() -> Iterator[None]:
             yield
 
 
-@dataclass(frozen=True)
-class Measure:
-    """One bar of the progress chart: how far each learner is with one kind of work."""
-
-    label: str
-    total: int
-    done: Callable[[LearnerRow], int]
-    started: Callable[[LearnerRow], bool]
-
-
-def progress_measures(dashboard: CohortDashboard, pass_mark: int = PASS_MARK) -> list[Measure]:
-    modules = dashboard.modules
-    quiz_count = sum(1 for m in modules if m.has_quiz)
-    return [
-        Measure("Modules completed", len(modules), lambda r: modules_completed(r, modules, pass_mark),
-                lambda r: any(r.sections_read.values()) or bool(r.quiz_best)),
-        Measure("Quizzes passed", quiz_count, lambda r: quizzes_passed(r, modules, pass_mark),
-                lambda r: bool(r.quiz_best)),
-        Measure("Calls handled well", dashboard.scenarios_total, lambda r: r.calls_strong,
-                lambda r: r.calls_played > 0),
-    ]
-
-
-def band(done: int, total: int, started: bool) -> int:
-    """0 not started, 1 under half, 2 half or more, 3 all done (an index into BANDS)."""
-    if total and done >= total:
-        return 3
-    if done == 0 and not started:
-        return 0
-    return 2 if total and 2 * done >= total else 1
-
-
 # -- drawing into a figure (the app passes its Qt canvas's figure) ---------------------------------
 
 def _plain_axes(axes) -> None:
@@ -128,11 +92,8 @@ def _empty(axes, message: str) -> None:
 
 
 def draw_skill_bars(figure: Figure, scores: Mapping[str, int], label: Callable[[str], str] = str,
-                    title: str = "Skills, cohort average", compare: Mapping[str, int] | None = None) -> None:
-    """Horizontal bars, weakest skill at the top, on a 0-100 axis, coloured by threshold.
-
-    `compare` (for a learner's drill-down) marks the cohort's average for each skill.
-    """
+                    title: str = "Skills, cohort average") -> None:
+    """Horizontal bars, weakest skill at the top, on a 0-100 axis, coloured by threshold."""
     with _styled():
         figure.clear()
         axes = figure.add_subplot()
@@ -146,13 +107,6 @@ def draw_skill_bars(figure: Figure, scores: Mapping[str, int], label: Callable[[
         bars = axes.barh(positions, values, height=0.62, color=[score_colour(v) for v in values])
         axes.set_yticks(positions, [label(skill) for skill, _ in items])
         axes.bar_label(bars, labels=[f"{v}%" for v in values], padding=3, fontsize=7, color=INK)
-        if compare:
-            marks = [(i, compare[skill]) for i, (skill, _) in enumerate(items) if skill in compare]
-            if marks:
-                axes.scatter([v for _, v in marks], [i for i, _ in marks], marker="|", s=140,
-                             linewidths=2, color=INK, zorder=3, label="cohort average")
-                axes.legend(loc="lower right", bbox_to_anchor=(1, 1), fontsize=7, frameon=False,
-                            borderaxespad=0.2, handlelength=1)
         for threshold in (FAIR, GOOD):
             axes.axvline(threshold, color=MUTED, linewidth=0.6, linestyle=(0, (3, 3)), zorder=0)
         axes.set_xlim(0, 100)
@@ -220,15 +174,6 @@ def progress_chart(dashboard: CohortDashboard, pass_mark: int = PASS_MARK,
     return figure
 
 
-def learner_skills_chart(row: LearnerRow, label: Callable[[str], str] = str,
-                         cohort_averages: Mapping[str, int] | None = None,
-                         size: tuple[float, float] = LEARNER_SIZE) -> Figure:
-    """One learner's skills for the drill-down, with the cohort's averages marked beside them."""
-    figure = _figure(size)
-    draw_skill_bars(figure, row.skills, label, title=f"Skills: {row.name}", compare=cohort_averages)
-    return figure
-
-
 # -- rendering ---------------------------------------------------------------------------------------
 
 def to_png(figure: Figure, dpi: int = PNG_DPI) -> bytes:
@@ -237,21 +182,6 @@ def to_png(figure: Figure, dpi: int = PNG_DPI) -> bytes:
     with _styled():
         figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
-
-
-def to_svg(figure: Figure) -> bytes:
-    """SVG with text as paths, no date and fixed ids (for the app's QSvgWidget or a web page)."""
-    buffer = io.BytesIO()
-    with _styled():
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
-
-
-def image_reader(figure: Figure, dpi: int = PNG_DPI) -> ImageReader:
-    """The chart as reportlab's ImageReader (a PNG at `dpi`); place it at `figure_size_points`."""
-    from reportlab.lib.utils import ImageReader
-
-    return ImageReader(io.BytesIO(to_png(figure, dpi)))
 
 
 def figure_size_points(figure: Figure) -> tuple[float, float]:
