@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape, letter
@@ -25,7 +26,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -258,13 +258,13 @@ class _Report:
         ]))
         return table
 
-    def charts_block(self, images: Sequence[tuple[bytes, float, float]]) -> Table:
+    def charts_block(self, drawings: Sequence[Drawing]) -> Table:
+        """The charts side by side, as vector drawings."""
+        from workbook.reports.charts import scaled
+
         gap = 14.0
-        column = (self.width - gap * (len(images) - 1)) / len(images)
-        cells = []
-        for png, width, height in images:
-            scale = min(1.0, column / width)
-            cells.append(Image(io.BytesIO(png), width * scale, height * scale))
+        column = (self.width - gap * (len(drawings) - 1)) / len(drawings)
+        cells = [scaled(drawing, column) for drawing in drawings]
         table = Table([cells], colWidths=[column + (gap if i < len(cells) - 1 else 0)
                                           for i in range(len(cells))])
         table.setStyle(_table_style([
@@ -473,7 +473,7 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
     `progress(done, total)` follows the steps: the two charts, each learner's row of the matrix, the
     page layout and the write. The same dashboard and `now` give the same bytes.
     """
-    from workbook.reports import charts  # matplotlib loads only when a PDF is wanted
+    from workbook.reports import charts
 
     now = now or datetime.now(UTC)
     if now.tzinfo is None:  # the dashboard's times are UTC-aware; a naive moment is taken as UTC
@@ -486,14 +486,14 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
     report = _Report(dashboard, now, width, skill_label, pass_mark, course_title, stalled_days)
     summary = summarise(dashboard, now, pass_mark, stalled_days)
 
-    images = []
-    for figure in (charts.skill_averages_chart(dashboard, skill_label),
-                   charts.progress_chart(dashboard, pass_mark)):
-        images.append((charts.to_png(figure), *charts.figure_size_points(figure)))
+    drawings = []
+    for drawing in (charts.skill_averages_chart(dashboard, skill_label),
+                    charts.progress_chart(dashboard, pass_mark)):
+        drawings.append(drawing)
         steps.step()
 
     story: list[Flowable] = [*report.title_block(summary), report.summary_block(summary),
-                             report.charts_block(images), Spacer(1, 8), *report.weakest_block(),
+                             report.charts_block(drawings), Spacer(1, 8), *report.weakest_block(),
                              Spacer(1, 10), *report.stalled_block(), Spacer(1, 10),
                              *report.matrix_blocks(steps)]
     buffer = io.BytesIO()

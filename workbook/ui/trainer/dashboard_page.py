@@ -57,7 +57,7 @@ class DashboardPage(QWidget):
         self.setObjectName("page")
         self.skill_label = skill_label
         self.dashboard: CohortDashboard | None = None
-        self.chart = None  # a matplotlib canvas, made on first use (matplotlib is slow to import)
+        self.chart = None  # an SVG view of the report's chart, made on first use
 
         home = QPushButton("\u2190 &Home")
         home.clicked.connect(self.home_requested)
@@ -281,17 +281,17 @@ class DashboardPage(QWidget):
     def _draw_chart(self) -> None:
         if self.dashboard is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from PySide6.QtSvgWidgets import QSvgWidget
 
-        from workbook.reports.charts import draw_skill_bars  # the same chart as the PDF report
+        from workbook.reports.charts import skill_bars, to_svg  # the same chart as the PDF report
 
         if self.chart is None:
-            self.chart = FigureCanvasQTAgg(Figure(figsize=(3.4, 2.8), tight_layout=True))
+            self.chart = QSvgWidget()
             self.chart.setMinimumHeight(240)
+            self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             self.chart_host.addWidget(self.chart)
-        draw_skill_bars(self.chart.figure, self.dashboard.skill_averages, self.skill_label)
-        self.chart.draw_idle()
+        self.chart_svg = to_svg(skill_bars(self.dashboard.skill_averages, self.skill_label))
+        self.chart.load(self.chart_svg)
 
     def _open_learner(self, index) -> None:
         learner_id = self.proxy.data(index, LEARNER_ROLE)
