@@ -14,6 +14,7 @@ from workbook.cli.support import (
     Refused,
     content_root,
     find_learner_or_refuse,
+    load_content,
     open_store,
     require_output_folder,
 )
@@ -51,12 +52,11 @@ def add_certificate_commands(commands, common: argparse.ArgumentParser,
 def _certificate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from workbook.core.loader import load_library
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
 
     data_dir = resolve_data_dir(args.data_dir)
     root = content_root(args)
-    library = load_library(root)
+    library = load_content(args)
     if library.course is None:
         raise Refused(f"No valid course.yaml in {root}: run 'python main.py validate {root}'")
     out = Path(args.out)

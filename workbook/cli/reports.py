@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.cli.support import Refused, content_root, open_store, require_output_folder
+from workbook.cli.support import Refused, load_content, open_store, require_output_folder
 from workbook.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -45,10 +45,8 @@ def add_report_commands(commands, common: argparse.ArgumentParser,
 
 
 def _library(args: argparse.Namespace) -> Library:
-    from workbook.core.loader import load_library
 
-    root = content_root(args)
-    return load_library(root)
+    return load_content(args)
 
 
 @contextmanager

@@ -34,6 +34,16 @@ def content_root(args: argparse.Namespace) -> Path:
     return Path(chosen) if chosen else bundled_content_dir()
 
 
+def load_content(args: argparse.Namespace):
+    """The content of `--content DIR` (or the bundled lessons) for a command that uses it; scripts
+    that passed the exhaustive walk before (the data folder's cache, shared with the app) are not
+    walked again. `validate` does not use this: it always walks everything."""
+    from workbook.core.loader import load_library
+    from workbook.paths import resolve_data_dir, walk_cache_path
+
+    return load_library(content_root(args), walk_cache=walk_cache_path(resolve_data_dir(args.data_dir)))
+
+
 def require_output_folder(out: Path) -> None:
     """Refuses when the folder for `out` is missing, so nothing is half-written."""
     if not out.parent.is_dir():

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from workbook.cli.support import (
     Refused,
-    content_root,
     find_learner_or_refuse,
+    load_content,
     open_store,
     require_output_folder,
 )
@@ -43,7 +43,6 @@ def add_xapi_commands(commands, common: argparse.ArgumentParser,
 
 
 def _export_xapi(args: argparse.Namespace) -> int:
-    from workbook.core.loader import load_library
     from workbook.files import write_text_atomic
     from workbook.reports.xapi import HOME_PAGE, statements, to_json
 
@@ -53,8 +52,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
         raise Refused(f"No progress database in {data_dir}: nothing to export")
     out = Path(args.out)
     require_output_folder(out)
-    root = content_root(args)
-    library = load_library(root)  # titles and question texts; activity of removed content still exports
+    library = load_content(args)  # titles and question texts; activity of removed content still exports
     with open_store(data_dir, read_only=True, trainer=args):  # an export only reads
         learner_ids = [find_learner_or_refuse(args.learner, data_dir).id] if args.learner else None
         found = statements(library, learner_ids, home_page=args.home_page or HOME_PAGE)
