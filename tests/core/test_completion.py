@@ -30,7 +30,8 @@ def test_bundled_course_rules_are_loaded(library):
 
 
 def test_a_learner_who_did_everything_is_eligible(library):
-    record = LearnerRecord(_everything_read(library), _all_quizzes(library, 90), _good_calls(library, len(library.scenarios)))
+    record = LearnerRecord(_everything_read(library), _all_quizzes(library, 90),
+                           _good_calls(library, len(library.scenarios)))
     result = check_eligibility(library.course, library, record)
     assert result.eligible and result.reasons() == []
 
