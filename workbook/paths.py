@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 DATA_DIR_ENV = "WORKBOOK_DATA_DIR"
@@ -37,8 +38,18 @@ def walk_cache_path(data_dir: Path) -> Path:
 
 def bundled_content_dir() -> Path:
     """The `lessons/` folder shipped with the app."""
-    return _PROJECT_ROOT / "lessons"
+    return _bundled("lessons")
 
 
 def bundled_assets_dir() -> Path:
-    return _PROJECT_ROOT / "assets"
+    """The `assets/` folder (icon, fonts, images) shipped with the app."""
+    return _bundled("assets")
+
+
+def _bundled(name: str) -> Path:
+    """A wheel or a frozen build carries the folder inside the package (`workbook/lessons`); a source
+    checkout or an editable install keeps it at the top of the repository."""
+    packaged = resources.files("workbook") / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    return _PROJECT_ROOT / name

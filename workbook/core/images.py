@@ -6,8 +6,14 @@ from pathlib import Path
 
 
 def default_assets_dir(content_root: Path) -> Path:
-    """Images live in `assets/` beside the content folder."""
-    return Path(content_root).resolve().parent / "assets"
+    """Images live in `assets/` beside the content folder; a trainer's own folder with none beside it
+    uses the assets shipped with the app (the icon and fonts are always there)."""
+    beside = Path(content_root).resolve().parent / "assets"
+    if beside.is_dir():
+        return beside
+    from workbook.paths import bundled_assets_dir
+
+    return bundled_assets_dir()
 
 
 def resolve_image(source: str, folder: Path, assets: Path) -> Path | None:
