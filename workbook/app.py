@@ -8,27 +8,33 @@ pages and the content loader come in after it, so the window appears as fast as 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
+from workbook.support_log import attach_file_log, detach_file_log, start_line
 from workbook.ui.main_window import MainWindow
 from workbook.ui.theme import APP_STYLE
 
 log = logging.getLogger("workbook")
+SMOKE_ENV = "WORKBOOK_SMOKE_CLOSE"  # set: close the window once the content is shown (smoke tests)
 
 
-def run_app(data_dir: Path, content_dir: Path) -> int:
-    """Open the workbook window on `content_dir` with progress kept in `data_dir`."""
-    app = QApplication.instance() or QApplication(sys.argv)
+def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = ()) -> int:
+    """Open the workbook window on `content_dir` with progress kept in `data_dir`; `qt_args` are
+    Qt's own options (`-style fusion`), given to QApplication."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
+    style = app.style().name()  # before the style sheet wraps it (`-style fusion` shows here)
     app.setStyleSheet(APP_STYLE)
     assets_dir = default_assets_dir(content_dir)
     app.setWindowIcon(QIcon(str(assets_dir / "icon.svg")))
@@ -43,7 +49,23 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     if problem is not None:
         _fatal(f"The workbook cannot start: {problem}.")
         return 1
-    _log_to(data_dir / "workbook.log")
+    log_handler = attach_file_log(data_dir)
+    log.info("%s; content folder %s; style %s", start_line(data_dir, f"Qt {qVersion()}"), content_dir, style)
+    from workbook.ui.qt_log import install_qt_message_handler, restore_qt_message_handler
+
+    previous_qt_handler = install_qt_message_handler()
+    try:
+        code = _run_locked(app, data_dir, content_dir, assets_dir)
+        log.info("exit %s", code)
+        return code
+    finally:
+        restore_qt_message_handler(previous_qt_handler)
+        detach_file_log(log_handler)
+
+
+def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir: Path) -> int:
+    from workbook.files import folder_write_problem
+
     sys.excepthook = _report_unexpected
 
     lock = QLockFile(str(data_dir / "workbook.lock"))
@@ -58,6 +80,7 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
         return 1
 
     window = MainWindow()
+    window.support_folders = (data_dir, content_dir)
     outcome = {"code": 0, "db": None}
     window.first_paint_did_happen.connect(
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
@@ -107,6 +130,22 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
             navigator.show_content_error).start()
     QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
+    if os.environ.get(SMOKE_ENV):
+        _close_once_loaded(window, navigator)
+
+
+def _close_once_loaded(window: MainWindow, navigator) -> None:
+    """For the smoke test of a built app: once the modules are shown, log what opened and close."""
+    from PySide6.QtCore import QTimer
+
+    def check() -> None:
+        if navigator.library is None:
+            QTimer.singleShot(100, check)
+            return
+        log.info("smoke: window opened with %d modules", len(navigator.library.modules))
+        window.close()
+
+    check()
 
 
 def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):
@@ -131,16 +170,6 @@ def _back_up(data_dir: Path) -> Path | None:
 def _backup_failed(error: Exception) -> None:
     """A failed backup must never stop the learner: it is logged (with its traceback), not shown."""
     log.warning("start-up backup failed: %s", error)
-
-
-def _log_to(path: Path) -> None:
-    try:
-        handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:  # the log is a help, never a reason not to start
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 def _report_unexpected(kind, value, trace) -> None:

@@ -24,6 +24,7 @@ from workbook.cli.support import Refused, content_root
 from workbook.cli.trainer import add_trainer_commands
 from workbook.cli.xapi import add_xapi_commands
 from workbook.paths import resolve_data_dir
+from workbook.qt_args import split_qt_args
 
 # In the order `--help` lists them; a new group of subcommands adds its register function here.
 COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
@@ -55,14 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(ours)
     args.data_dir = getattr(args, "data_dir", None)  # given before or after the subcommand
     args.passphrase_file = getattr(args, "passphrase_file", None)
     if args.command is None:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
         content = content_root(args)
-        return run_app(resolve_data_dir(args.data_dir), content)
+        return run_app(resolve_data_dir(args.data_dir), content, qt_args)
+    if qt_args:
+        parser.error(f"Qt options ({' '.join(qt_args)}) apply only when opening the window")
+    from workbook.support_log import run_logged
+
+    return run_logged(args.command, resolve_data_dir(args.data_dir), lambda: _run_command(args))
+
+
+def _run_command(args: argparse.Namespace) -> int:
     try:
         return args.handlers[args.command](args)
     except Refused as refusal:

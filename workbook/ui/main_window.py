@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.navigator = None  # set once the database is open
+        self.support_folders = None  # (data folder, content folder), for Help > Copy diagnostic info
         self._painted = False
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Reset zoom", None, lambda: self.zoom_requested.emit(0))
         self._action(help_menu, "&Keyboard shortcuts", "F1",
                      lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+        self._action(help_menu, "Copy &diagnostic info", None, self.copy_diagnostics)
         self._action(help_menu, "&About", None, self._show_about)
 
     def _action(self, menu, text: str, keys, slot) -> QAction:
@@ -106,6 +108,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def copy_diagnostics(self) -> str:
+        """Versions, folders and the log's last lines to the clipboard, for a support ticket."""
+        from PySide6.QtCore import qVersion
+        from PySide6.QtWidgets import QApplication
+
+        from workbook.support_log import diagnostic_text
+
+        data_dir, content_dir = self.support_folders or ("(not set)", "(not set)")
+        text = diagnostic_text(data_dir, content_dir, f"Qt {qVersion()}")
+        QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Diagnostic info copied: paste it into your message to support.", 8000)
+        return text
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
