@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.call_engine import current_node, mood_words, offered_replies
 from workbook.ui.call_html import debrief_html, transcript_html
+from workbook.ui.elided import ElidedLabel
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class CallPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to the modules (Esc). The call is saved; resume it later.")
         self.home_button.clicked.connect(self.home_requested)
-        self.title = QLabel("")
+        self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
         self.time_label = QLabel("")
         self.time_label.setObjectName("timer")

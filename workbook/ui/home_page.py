@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.ui.completion_panel import CompletionPanel
+from workbook.ui.elided import ElidedButton
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
 from workbook.ui.scenario_card import ScenarioCardWidget
 
@@ -72,7 +73,8 @@ class HomePage(QWidget):
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # a learner's name is never markup
         self.overall = QLabel("")
         self.overall.setObjectName("pageSubtitle")
-        self.resume_button = QPushButton("")
+        self.overall.setWordWrap(True)
+        self.resume_button = ElidedButton("")
         self.resume_button.setObjectName("primary")
         self.resume_button.setShortcut("Ctrl+R")
         self.resume_button.clicked.connect(self.resume_requested)
@@ -91,16 +93,13 @@ class HomePage(QWidget):
         self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+K)")
         self.search_button.setShortcut("Ctrl+K")
         self.search_button.clicked.connect(self.search_requested)
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.greeting)
-        titles.addWidget(self.overall)
-        header.addLayout(titles, 1)
-        header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.actions = QHBoxLayout()
+        header = QVBoxLayout()
+        header.addWidget(self.greeting)
+        header.addWidget(self.overall)
+        self.actions = QHBoxLayout()  # "Continue" first; its text elides before the row outgrows the window
+        self.actions.addWidget(self.resume_button, 1)
         for button in (self.review_button, self.search_button, self.coach_button, self.notes_button):
             self.actions.addWidget(button)
-        self.actions.addStretch(1)
 
         self.grid_host = QWidget()
         self.grid_host.setObjectName("page")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.ui.elided import ElidedLabel
 from workbook.ui.question_views import QuestionView, view_for
 from workbook.ui.quiz_html import results_html, review_html
 from workbook.ui.theme import READER_CSS, SUCCESS, WARNING
@@ -60,7 +61,7 @@ class QuizPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to all modules (Esc)")
         self.home_button.clicked.connect(self.home_requested)
-        self.title = QLabel("")
+        self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
         self.timer_label = QLabel("")
         self.timer_label.setObjectName("timer")

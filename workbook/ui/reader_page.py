@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.images import resolve_image
+from workbook.ui.elided import ElidedLabel
 from workbook.ui.theme import MUTED, READER_CSS
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class ReaderPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to all modules (Esc)")
         self.home_button.clicked.connect(self.home_requested)
-        self.module_title = QLabel("")
+        self.module_title = ElidedLabel("")
         self.module_title.setObjectName("pageTitle")
         self.position_label = QLabel("")
         self.position_label.setObjectName("muted")
