@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -76,23 +77,26 @@ class HomePage(QWidget):
         self.overall.setWordWrap(True)
         self.resume_button = ElidedButton("")
         self.resume_button.setObjectName("primary")
-        self.resume_button.setShortcut("Ctrl+R")
         self.resume_button.clicked.connect(self.resume_requested)
         self.review_button = QPushButton("Daily &review")
         self.review_button.setToolTip("Missed questions and key phrases, spaced so they stick (Ctrl+D)")
-        self.review_button.setShortcut("Ctrl+D")
         self.review_button.clicked.connect(self.review_requested)
         self.coach_button = QPushButton("&Own-words drill")
-        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+W)")
-        self.coach_button.setShortcut("Ctrl+W")
+        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+Shift+O)")
         self.coach_button.clicked.connect(self.coach_requested)
         self.notes_button = QPushButton("My &notes")
         self.notes_button.setToolTip("Every bookmark and note in one place (Ctrl+Shift+M)")
         self.notes_button.clicked.connect(self.notes_requested)
         self.search_button = QPushButton("&Search\u2026")
-        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+K)")
-        self.search_button.setShortcut("Ctrl+K")
+        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+F, Ctrl+K)")
         self.search_button.clicked.connect(self.search_requested)
+        # Shortcuts are actions of the page, not of the buttons: a button's shortcut is replaced by
+        # its mnemonic whenever its text changes. They only work while the page is shown.
+        self.shortcut_actions = {
+            "Ctrl+R": self._page_action("Ctrl+R", self.resume_button.click),
+            "Ctrl+D": self._page_action("Ctrl+D", self.review_button.click),
+            "Ctrl+Shift+O": self._page_action("Ctrl+Shift+O", self.coach_button.click),
+        }
         header = QVBoxLayout()
         header.addWidget(self.greeting)
         header.addWidget(self.overall)
@@ -120,6 +124,13 @@ class HomePage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.loading_label)
         layout.addWidget(scroll, 1)
+
+    def _page_action(self, keys: str, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def show_loading(self, learner_name: str) -> None:
         self.greeting.setText(f"Welcome, {learner_name}")

@@ -85,6 +85,7 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(self.reading.zoom)
         window.notes_requested.connect(self.notes.open)
+        window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
         window.export_notes_requested.connect(self.notes.export)
         window.certificate_settings_requested.connect(self.certificates.edit_settings)
         window.trainer_requested.connect(self.trainer.open)

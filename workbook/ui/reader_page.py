@@ -69,11 +69,9 @@ class ReaderPage(QWidget):
         self.position_label.setObjectName("muted")
         self.bookmark_button = QPushButton("\u2606 &Bookmark")
         self.bookmark_button.setToolTip("Bookmark this section (Ctrl+Shift+B)")
-        self.bookmark_button.setShortcut("Ctrl+Shift+B")
         self.bookmark_button.clicked.connect(self._emit_bookmark)
         self.note_button = QPushButton("Add a n&ote\u2026")
         self.note_button.setToolTip("A personal note on this section (Ctrl+Shift+N)")
-        self.note_button.setShortcut("Ctrl+Shift+N")
         self.note_button.clicked.connect(self._emit_note)
         top = QHBoxLayout()
         top.addWidget(self.home_button)
@@ -140,6 +138,8 @@ class ReaderPage(QWidget):
             "Ctrl+=": self.zoom_in, "Ctrl++": self.zoom_in, "Ctrl+-": self.zoom_out,
             "Ctrl+0": self.zoom_reset, "Esc": self.home_requested.emit,
             "F6": self._switch_focus,
+            # not the buttons' own shortcuts: those give way to a mnemonic when the label changes
+            "Ctrl+Shift+B": self._emit_bookmark, "Ctrl+Shift+N": self._emit_note,
         }
         for keys, action in shortcuts.items():
             QShortcut(QKeySequence(keys), self, action)
