@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 from workbook import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
 
 # Every shortcut the F1 list shows, as (keys, what they do); tests press each one.
 SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
@@ -133,6 +133,20 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._fill_menus()
         self.first_paint_did_happen.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on a focused push button presses it, as Space does (Qt only does this in dialogs);
+        a widget that uses Enter itself (a text box, a module card, the quiz) never lets it get here."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QPushButton
+
+        focused = QApplication.focusWidget()
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
+                and isinstance(focused, QPushButton) and focused.isEnabled() and self.isAncestorOf(focused)):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
         event.accept()
