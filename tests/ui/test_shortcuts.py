@@ -65,6 +65,10 @@ def test_every_listed_shortcut_works_after_the_labels_change(qtbot, open_window,
     assert navigator.coach.page.result is not None
     keys.press("Ctrl+H")
     assert navigator.pages.currentWidget() is home
+    keys.press("Ctrl+Shift+C")
+    assert navigator.pages.currentWidget() is navigator.call_history.page
+    keys.press("Esc")
+    assert navigator.pages.currentWidget() is home
     for search in ("Ctrl+F", "Ctrl+K"):
         keys.press(search)
     assert len(asked["searches"]) == 2

@@ -88,6 +88,8 @@ def test_every_page_fits_1280x720_and_1366x768_at_125_percent(qtbot, open_window
     _fits(navigator, "daily review")
     navigator.coach.open()
     _fits(navigator, "own-words drill")
+    navigator.call_history.open()
+    _fits(navigator, "practice calls")
     navigator.notes.open()
     _fits(navigator, "my notes")
     navigator.show_home()

@@ -53,6 +53,7 @@ class HomePage(QWidget):
     module_open_requested = Signal(str)
     quiz_requested = Signal(str)
     call_requested = Signal(str)
+    calls_requested = Signal()  # the practice-calls page
     certificate_requested = Signal()
     review_requested = Signal()
     coach_requested = Signal()
@@ -84,6 +85,10 @@ class HomePage(QWidget):
         self.coach_button = QPushButton("&Own-words drill")
         self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+Shift+O)")
         self.coach_button.clicked.connect(self.coach_requested)
+        self.calls_button = QPushButton("Practice ca&lls")
+        self.calls_button.setToolTip("Every practice call, your best outcomes and past debriefs "
+                                     "(Ctrl+Shift+C)")
+        self.calls_button.clicked.connect(self.calls_requested)
         self.notes_button = QPushButton("My &notes")
         self.notes_button.setToolTip("Every bookmark and note in one place (Ctrl+Shift+M)")
         self.notes_button.clicked.connect(self.notes_requested)
@@ -96,13 +101,15 @@ class HomePage(QWidget):
             "Ctrl+R": self._page_action("Ctrl+R", self.resume_button.click),
             "Ctrl+D": self._page_action("Ctrl+D", self.review_button.click),
             "Ctrl+Shift+O": self._page_action("Ctrl+Shift+O", self.coach_button.click),
+            "Ctrl+Shift+C": self._page_action("Ctrl+Shift+C", self.calls_button.click),
         }
         header = QVBoxLayout()
         header.addWidget(self.greeting)
         header.addWidget(self.overall)
         self.actions = QHBoxLayout()  # "Continue" first; its text elides before the row outgrows the window
         self.actions.addWidget(self.resume_button, 1)
-        for button in (self.review_button, self.search_button, self.coach_button, self.notes_button):
+        for button in (self.review_button, self.calls_button, self.search_button, self.coach_button,
+                       self.notes_button):
             self.actions.addWidget(button)
 
         self.grid_host = QWidget()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from workbook import APP_NAME, __version__
 
@@ -31,7 +31,7 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
     (("1\u20139", "Enter"), "Quiz: pick an option (as many keys as options), check and move on"),
     (("1\u20134",), "Practice call: pick a reply"),
     (("Ctrl+Enter",), "Practice call or own-words drill: say your typed reply"),
-    (("Ctrl+D", "Ctrl+Shift+O"), "Home: daily review, own-words drill"),
+    (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"), "Home: daily review, practice calls, own-words drill"),
     (("Ctrl+F", "Ctrl+K"), "Search lessons, quizzes and calls"),
     (("Ctrl+Shift+B", "Ctrl+Shift+N"), "Reader: bookmark the section, add a note"),
     (("Ctrl+Shift+M",), "My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)"),
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.save_status = QLabel("")
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
+        QApplication.instance().installEventFilter(self)
 
     def _build_menus(self) -> None:
         """Menu titles paint with the window; their actions are filled in right after the first
@@ -134,19 +135,23 @@ class MainWindow(QMainWindow):
         self._fill_menus()
         self.first_paint_did_happen.emit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter on a focused push button presses it, as Space does (Qt only does this in dialogs);
-        a widget that uses Enter itself (a text box, a module card, the quiz) never lets it get here."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QPushButton
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a focused push button of this window presses it, as Space does (Qt only does this
+        in dialogs). Checked where the key arrives, so an Enter that a list used and passed on never
+        presses a button that took the focus meanwhile."""
+        if event.type() == QEvent.Type.KeyPress and self._enter_presses(watched, event):
+            watched.click()
+            return True
+        return False
 
-        focused = QApplication.focusWidget()
+    def _enter_presses(self, watched: QObject, event: QKeyEvent) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton
+
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
-                and isinstance(focused, QPushButton) and focused.isEnabled() and self.isAncestorOf(focused)):
-            focused.click()
-            return
-        super().keyPressEvent(event)
+        return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
+                and isinstance(watched, QPushButton) and watched.hasFocus() and watched.isEnabled()
+                and watched.window() is self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
         event.accept()

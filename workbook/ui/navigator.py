@@ -17,6 +17,7 @@ from workbook.store import activity, learners, practice_calls, quiz_attempts, se
 from workbook.store.learner_progress import learner_record
 from workbook.ui import breathing_dialog, dialogs
 from workbook.ui.controllers.call import CallController
+from workbook.ui.controllers.call_history import CallHistoryController
 from workbook.ui.controllers.certificate import CertificateController
 from workbook.ui.controllers.coach import CoachController
 from workbook.ui.controllers.notes import NotesController
@@ -53,6 +54,7 @@ class Navigator(QObject):
         self.reading = ReadingController(self.session, assets_dir, home)
         self.quiz = QuizController(self.session, home)
         self.calls = CallController(self.session, home)
+        self.call_history = CallHistoryController(self.session, self.calls, home)
         self.notes = NotesController(self.session, self.reading.page, home)
         self.review = ReviewController(self.session, home)
         self.coach = CoachController(self.session, home)
@@ -71,6 +73,7 @@ class Navigator(QObject):
         home.resume_requested.connect(self.reading.resume)
         home.quiz_requested.connect(self.quiz.open)
         home.call_requested.connect(self.calls.open)
+        home.calls_requested.connect(self.call_history.open)
         home.certificate_requested.connect(self.certificates.issue)
         home.review_requested.connect(self.review.open)
         home.coach_requested.connect(self.coach.open)
