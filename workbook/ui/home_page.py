@@ -45,6 +45,7 @@ class LearnerSnapshot:
     eligibility: Eligibility | None = None  # None when the content has no course file
     certificates: list[dict] = field(default_factory=list)
     review_due: int = 0  # spaced-review cards due now
+    left_off: tuple[Module, int] | None = None  # the newest reading position; `resume` may move on from it
 
 
 class HomePage(QWidget):
@@ -162,12 +163,17 @@ class HomePage(QWidget):
                              f"{passed} of {len(quizzes)} quizzes passed  ·  "
                              f"{self._strong_calls(library, snapshot)} of {len(library.scenarios)} "
                              "practice calls handled well")
-        if resume is not None:
+        left_off = snapshot.left_off
+        if resume is not None and left_off is not None:
             module, index = resume
-            self.resume_button.setText(
-                f"Continue where you left off: {module.title} \u203a {module.sections[index].title}")
+            where = f"{module.title} \u203a {module.sections[index].title}"
+            same = (module.id, index) == (left_off[0].id, left_off[1])
+            self.resume_button.setText(f"Continue where you left off: {where}" if same
+                                       else f"Continue with the next unread section: {where}")
+        elif resume is not None:
+            self.resume_button.setText(f"Start with {resume[0].title}")
         elif library.modules:
-            self.resume_button.setText(f"Start with {library.modules[0].title}")
+            self.resume_button.setText(f"Everything is read: start again with {library.modules[0].title}")
         self.resume_button.setVisible(bool(library.modules))
 
         while self.grid.count():
