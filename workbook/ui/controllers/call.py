@@ -50,7 +50,7 @@ class CallController(QObject):
             state = _replay(scenario, unfinished)
         except call_engine.CallError:
             dialogs.show_error(self.session.window, "Call cannot be resumed",
-                               f"The script of '{scenario.title}' has changed since this call was "
+                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
                                "started, so it cannot be resumed. A new call starts instead.")
             self.start_new(scenario_id)
             return
@@ -118,8 +118,8 @@ class CallController(QObject):
             state = _replay(scenario, call)
         except call_engine.CallError:
             dialogs.show_error(self.session.window, "Debrief unavailable",
-                               f"The script of '{scenario.title}' has changed since this call was played, "
-                               "so its debrief cannot be drawn again.")
+                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
+                               "played, so its debrief cannot be drawn again.")
             return
         self._show(scenario, call, state)
         self.show_debrief()
