@@ -116,6 +116,7 @@ class CallsPage(QWidget):
                 child.setToolTip(0, "Enter opens this call's debrief")
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
+        self.tree.expandAll()  # every past call in sight; a heading closes with Left or a click
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._update_buttons()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering
+from workbook.ui.theme import MUTED
 
 
 class QuestionView(QWidget):
@@ -79,7 +80,7 @@ class ChoiceView(QuestionView):
         keys = _keys(len(presented.order))
         self.hint = (f"Pick all that apply ({keys} toggle)" if self.multiple else f"Pick one ({keys})")
         if isinstance(question, BestResponse):
-            scene = QLabel(f"<p style='color:#5b6675'>{escape(question.context)}</p>"
+            scene = QLabel(f"<p style='color:{MUTED}'>{escape(question.context)}</p>"
                            f"<p><b>Caller:</b> <i>{escape(question.caller_line)}</i></p>")
             scene.setObjectName("callerLine")
             scene.setWordWrap(True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.images import resolve_image
 from workbook.ui.elided import ElidedLabel
-from workbook.ui.theme import MUTED, READER_CSS
+from workbook.ui.theme import MARK, MUTED, READER_CSS
 
 if TYPE_CHECKING:
     from workbook.core.content import Module
@@ -222,7 +222,7 @@ class ReaderPage(QWidget):
                     break
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
-                selection.format.setBackground(QColor("#fff1a8"))
+                selection.format.setBackground(QColor(MARK))
                 selections.append(selection)
         self.text.setExtraSelections(selections)
         if selections:
