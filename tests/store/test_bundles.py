@@ -15,12 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.cli import main
 from workbook.core.activity import Verb
 from workbook.core.attempt import draw_attempt
+from workbook.keys import key_id
 from workbook.paths import database_path
 from workbook.store import bundles, practice_calls, quiz_attempts
 from workbook.store.activity import activity_count, record_section_read
@@ -32,6 +34,13 @@ from workbook.store.models import ActivityRecord, LearnerRecord
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LEARNER = "5e1f0c2a9b8d4e7fa6c3b2d1e0f9a8b7"
+KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))  # the exporting PC's key
+TRUSTED = {key_id(KEY.public_key()): KEY.public_key()}  # what the importing PC trusts
+
+
+def export(learner_id: str, out: Path, **options):
+    """Export signed with the test PC's key."""
+    return export_bundle(learner_id, out, KEY, **options)
 
 
 @pytest.fixture(autouse=True)
@@ -101,7 +110,7 @@ def source_bundle(folder: Path, out: Path, rows: int = 3) -> Path:
     with opened(folder):
         add_learner()
         add_rows([make_row(number) for number in range(rows)])
-        export_bundle(LEARNER, out, now=T0)
+        export(LEARNER, out, now=T0)
     return out
 
 
@@ -111,8 +120,10 @@ def entries(path: Path) -> dict[str, bytes]:
 
 
 def rebuilt(path: Path, manifest: Callable[[dict], None] | None = None,
-            activities: Callable[[list[dict]], list[dict]] | None = None, fix_checksum: bool = True) -> bytes:
-    """The bundle at `path` with its manifest and rows edited, rezipped (checksum recomputed)."""
+            activities: Callable[[list[dict]], list[dict]] | None = None, fix_checksum: bool = True,
+            resign: bool = True) -> bytes:
+    """The bundle at `path` with its manifest and rows edited, rezipped (checksum recomputed and, as
+    a forger holding the exporting PC's key file could, signed again unless `resign` is False)."""
     parts = entries(path)
     data = json.loads(parts[bundles.MANIFEST])
     if activities is not None:
@@ -123,6 +134,8 @@ def rebuilt(path: Path, manifest: Callable[[dict], None] | None = None,
     if manifest is not None:
         manifest(data)
     parts[bundles.MANIFEST] = json.dumps(data).encode()
+    if resign:
+        parts[bundles.SIGNATURE] = bundles._signature_entry(parts[bundles.MANIFEST], KEY)
     return bundles.build_zip(parts)
 
 
@@ -150,12 +163,12 @@ def test_export_then_import_reproduces_learner_and_rows(tmp_path, library, compl
         for response in ([0], [1], [2], [0], [3]):
             quiz_attempts.record_answer(attempt, question, response, now=T0)
         before = learner_record(library, learner.id)
-        summary = export_bundle(learner.id, out)
+        summary = export(learner.id, out)
     assert summary.activities > 20 and summary.display_name == "Ann Lee"
     assert [row["id"] for row in read_bundle(out).activities] == in_reading_order(source)
 
     with opened(target):
-        (result,) = import_bundles([out])
+        (result,) = import_bundles([out], TRUSTED)
         assert not result.refused, result.reason
         assert (result.merged.added, result.merged.already_present) == (summary.activities, 0)
         assert (result.merged.learners_created, result.merged.learners_updated) == (1, 0)
@@ -171,17 +184,17 @@ def test_export_is_sorted_complete_and_repeatable(database, tmp_path):
     add_learner("0" * 32, "Someone Else")
     add_rows([make_row(number, occurred_at=f"2026-03-02T09:00:0{9 - number}.000000Z") for number in range(5)]
              + [make_row(99, learner_id="0" * 32)])
-    first = export_bundle(LEARNER, tmp_path / "a.zip", now=T0)
-    again = export_bundle(LEARNER, tmp_path / "b.zip", now=T0)
+    first = export(LEARNER, tmp_path / "a.zip", now=T0)
+    again = export(LEARNER, tmp_path / "b.zip", now=T0)
 
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert first.sha256 == again.sha256 and first.activities == 5
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
-        assert archive.namelist() == ["manifest.json", "activities.jsonl"]
+        assert archive.namelist() == ["manifest.json", "activities.jsonl", "signature.json"]
     bundle = read_bundle(tmp_path / "a.zip")
     times = [row["occurred_at"] for row in bundle.activities]
     assert times == sorted(times) and len(times) == 5
-    assert bundle.learner.id == LEARNER and bundle.format_version == 1 and bundle.device_id
+    assert bundle.learner.id == LEARNER and bundle.format_version == 2 and bundle.device_id
     assert list(tmp_path.glob(".*")) == []  # no temporary file left beside the bundle
 
 
@@ -191,10 +204,12 @@ def test_importing_the_same_bundle_twice_changes_nothing(tmp_path):
     with opened(target):
         add_learner("1" * 32, "Local Learner")
         add_rows([make_row(50, learner_id="1" * 32)])
-        first = import_bundles([out])[0].merged
+        first = import_bundles([out], TRUSTED)[0].merged
     once = contents(target)
     with opened(target):
-        second = import_bundles([out, out])
+        second = import_bundles([out, out], TRUSTED)
+        # Its signed rows were merged before: the second read stops at the signature and checksum.
+        assert read_bundle(out, skip_rows_merged_before=True).rows_checked is False
     assert contents(target) == once
     assert (first.added, first.already_present, first.learners_created) == (4, 0, 1)
     for result in second:
@@ -209,7 +224,7 @@ def test_known_profile_keeps_its_own_fields_and_gains_rows(tmp_path):
         add_learner(name="Renamed Here")
         add_rows([make_row(0)])
         archive_learner(LEARNER)
-        merged = import_bundles([out])[0].merged
+        merged = import_bundles([out], TRUSTED)[0].merged
         learner = LearnerRecord.get_by_id(LEARNER)
         assert (learner.display_name, learner.archived_at is not None) == ("Renamed Here", True)
     assert (merged.added, merged.already_present, merged.learners_created, merged.learners_updated) == (
@@ -251,17 +266,17 @@ def test_two_overlapping_bundles_merge_to_the_union_in_either_order(history):
             with opened(root / machine):
                 add_learner()
                 add_rows([row for row, held in zip(rows, holders, strict=True) if held in (machine, "both")])
-                made[machine] = export_bundle(LEARNER, root / f"{machine}.zip").path
+                made[machine] = export(LEARNER, root / f"{machine}.zip").path
         union = sorted(tuple(row[name] for name in bundles.COLUMNS) for row in rows)
         results = {}
         for order in ("ab", "ba"):
             target = root / f"target-{order}"
             with opened(target):
-                results[order] = import_bundles([made[machine] for machine in order])
+                results[order] = import_bundles([made[machine] for machine in order], TRUSTED)
                 learners, stored = contents(target)
                 assert sorted(stored) == union  # no duplicate, nothing lost
                 assert [learner[0] for learner in learners] == [LEARNER]
-                again = import_bundles([made["a"], made["b"]])
+                again = import_bundles([made["a"], made["b"]], TRUSTED)
                 assert contents(target) == (learners, stored)  # idempotent
                 assert sum(result.merged.added for result in again) == 0
         for order, found in results.items():
@@ -289,7 +304,13 @@ def _cut_last_line(path: Path) -> bytes:
     manifest = json.loads(parts[bundles.MANIFEST])
     manifest["sha256"][bundles.ACTIVITIES] = hashlib.sha256(parts[bundles.ACTIVITIES]).hexdigest()
     parts[bundles.MANIFEST] = json.dumps(manifest).encode()
+    parts[bundles.SIGNATURE] = bundles._signature_entry(parts[bundles.MANIFEST], KEY)
     return bundles.build_zip(parts)
+
+
+def _stranger_signs(good: Path) -> bytes:
+    """A signature entry made by some other key over the genuine manifest."""
+    return bundles._signature_entry(entries(good)[bundles.MANIFEST], Ed25519PrivateKey.generate())
 
 
 def _edit_first_row(rows: list[dict], **changes) -> list[dict]:
@@ -318,8 +339,20 @@ MALFORMED = {
                                           fix_checksum=False), {}, "checksum mismatch"),
     "counts-mismatch": (lambda good: rebuilt(good, manifest=lambda m: m["counts"].update(activities=4)), {},
                         "counts mismatch: activities.jsonl has 3 records, the manifest says 4"),
-    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=2)), {},
+    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=3)), {},
                              "wrong format version: made by a newer workbook"),
+    "unsigned-old-format": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=1)), {},
+                            "unsigned: format version 1 bundles were only checksummed"),
+    "missing-signature": (lambda good: _zip_of({k: v for k, v in entries(good).items()
+                                                if k != bundles.SIGNATURE}), {}, "unsigned: signature.json"),
+    "forged-score-rechecksummed": (lambda good: rebuilt(good, activities=lambda rows: _edit_first_row(
+        rows, payload='{"score": 100}'), resign=False), {}, "tampered: the signature does not match"),
+    "rekeyed-to-another-learner": (lambda good: rebuilt(good, manifest=lambda m: m["learner"].update(
+        id="f" * 32), activities=lambda rows: [r | {"learner_id": "f" * 32} for r in rows], resign=False), {},
+        "tampered: the signature does not match"),
+    "signed-by-a-different-key": (
+        lambda good: _zip_of({**entries(good), bundles.SIGNATURE: _stranger_signs(good)}), {},
+        "tampered: signature.json names a key"),
     "wrong-format": (lambda good: rebuilt(good, manifest=lambda m: m.update(format="xapi")), {},
                      "wrong format"),
     "oversized-file": (lambda good: good.read_bytes(), {"MAX_BUNDLE_BYTES": 200}, "oversized"),
@@ -390,7 +423,7 @@ def test_failure_mid_merge_rolls_everything_back(tmp_path, monkeypatch):
     with opened(target) as db:
         db.execute_sql(f"""CREATE TRIGGER refuse_one BEFORE INSERT ON activity WHEN NEW.id = '{3:032x}'
                            BEGIN SELECT RAISE(ABORT, 'disk says no'); END""")
-        (result,) = import_bundles([out])
+        (result,) = import_bundles([out], TRUSTED)
         assert result.refused and "disk says no" in result.reason
         assert LearnerRecord.get_or_none(LearnerRecord.id == LEARNER) is None
         assert activity_count() == 0
@@ -402,7 +435,7 @@ def test_row_differing_from_the_stored_row_of_its_id_is_refused(tmp_path):
     with opened(target):
         add_learner()
         add_rows([make_row(1, payload='{"changed": true}')])
-        (result,) = import_bundles([out])
+        (result,) = import_bundles([out], TRUSTED)
         assert result.refused and f"activity {1:032x} differs" in result.reason
         assert activity_count() == 1
 
@@ -412,10 +445,10 @@ def test_employee_id_of_another_active_profile_is_refused(tmp_path):
     with opened(source):
         remote = create_learner("Remote Ann", "E-17")
         record_section_read(remote.id, "empathy", "intro")
-        export_bundle(remote.id, tmp_path / "ann.zip")
+        export(remote.id, tmp_path / "ann.zip")
     with opened(target):
         create_learner("Local Ann", "E-17")
-        (result,) = import_bundles([tmp_path / "ann.zip"])
+        (result,) = import_bundles([tmp_path / "ann.zip"], TRUSTED)
         assert result.refused and "employee ID E-17 belongs to 'Local Ann'" in result.reason
         assert LearnerRecord.select().count() == 1 and activity_count() == 0
 
@@ -442,6 +475,10 @@ def test_cli_export_then_import(tmp_path, capsys):
                  "--data-dir", str(source)]) == 0
     assert capsys.readouterr().out.strip() == f"3 activity records of Ann Lee exported to {out}"
 
+    key_file = tmp_path / "source.pem"
+    assert main(["export-key", "--out", str(key_file), "--data-dir", str(source)]) == 0
+    assert main(["import-key", str(key_file), "--data-dir", str(target)]) == 0
+    capsys.readouterr()
     assert main(["import-progress", str(out), str(out), "--data-dir", str(target)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [f"{out}: Ann Lee (new profile): 3 added, 0 already present",
@@ -469,6 +506,8 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
     bad.write_bytes(b"not a bundle")
     missing = tmp_path / "missing.zip"
     target = tmp_path / "target"
+    from workbook.keys import trust_key
+    trust_key(KEY.public_key(), target)
     assert main(["import-progress", str(bad), str(good), str(missing), "--data-dir", str(target)]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [f"{good}: Remote Learner (new profile): 3 added, 0 already present"]
@@ -480,7 +519,7 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
 
 
 def test_the_learner_email_travels_with_the_bundle(tmp_path):
-    from workbook.store.bundles import export_bundle, import_bundles
+    from workbook.store.bundles import import_bundles
     from workbook.store.connection import open_database
     from workbook.store.learners import create_learner, get_learner
     from workbook.store.models import LearnerRecord
@@ -488,11 +527,32 @@ def test_the_learner_email_travels_with_the_bundle(tmp_path):
     first = open_database(tmp_path / "one" / "workbook.sqlite")
     learner = create_learner("Mail Carrier", "E-900")
     LearnerRecord.update(email="mail@example.com").where(LearnerRecord.id == learner.id).execute()
-    export_bundle(learner.id, tmp_path / "bundle.zip")
+    export(learner.id, tmp_path / "bundle.zip")
     first.close()
     second = open_database(tmp_path / "two" / "workbook.sqlite")
     try:
-        import_bundles([tmp_path / "bundle.zip"])
+        import_bundles([tmp_path / "bundle.zip"], TRUSTED)
         assert get_learner(learner.id).email == "mail@example.com"
     finally:
         second.close()
+
+
+def test_bundle_from_an_untrusted_pc_is_refused_until_trusted(tmp_path, capsys):
+    """An unknown key is refused, the database stays byte-identical, and the refusal says which PC and
+    how to trust it; once a trainer trusts the key, the same file imports."""
+    from workbook.keys import trust_key
+
+    good = source_bundle(tmp_path / "source", tmp_path / "good.zip")
+    target = tmp_path / "target"
+    with opened(target):
+        add_learner("1" * 32, "Local Learner")
+    before = file_digest(target)
+    with opened(target):
+        (result,) = import_bundles([good], {})
+    assert result.refused and result.untrusted is not None
+    assert "not trusted" in result.reason and result.untrusted.fingerprint in result.reason
+    assert file_digest(target) == before
+    assert main(["import-progress", str(good), "--data-dir", str(target)]) == 1
+    assert "does not trust yet" in capsys.readouterr().err and file_digest(target) == before
+    trust_key(result.untrusted.public(), target, result.untrusted.installation)
+    assert main(["import-progress", str(good), "--data-dir", str(target)]) == 0

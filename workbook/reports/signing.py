@@ -1,9 +1,7 @@
-"""Ed25519 keys per installation, and signatures over a certificate's fields.
+"""Signatures over a certificate's fields, with the installation's key (`workbook.keys`).
 
 Each field is signed on its own as well as the record as a whole, so verification can say which
-field no longer matches. The key id is the first 16 hex digits of the SHA-256 of the raw public
-key. Private keys stay in the data folder; public keys of other installations a trainer trusts
-live in `trusted-keys/` beside it.
+field no longer matches.
 """
 
 from __future__ import annotations
@@ -11,101 +9,26 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-KEY_FILE = "signing-key.pem"
-TRUSTED_FOLDER = "trusted-keys"
+from workbook.keys import (  # noqa: F401  (re-exported: certificate code names them from here)
+    KEY_FILE,
+    TRUSTED_FOLDER,
+    SigningKeyError,
+    b64,
+    export_public_key,
+    import_public_key,
+    key_id,
+    load_or_create_key,
+    public_pem,
+    trusted_keys,
+    unb64,
+)
+
 RECORD_PREFIX = "workbook-certificate/1 "
-
-
-class SigningKeyError(ValueError):
-    """A key file that cannot be read as an Ed25519 key; the message names the file."""
-
-
-def b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def key_id(public: Ed25519PublicKey) -> str:
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
-    """This installation's signing key, created (readable by the user only) on first use."""
-    path = data_dir / KEY_FILE
-    if path.exists():
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (ValueError, TypeError) as error:
-            raise SigningKeyError(f"{path}: not a readable signing key ({error})") from error
-        if not isinstance(key, Ed25519PrivateKey):
-            raise SigningKeyError(f"{path}: not an Ed25519 key")
-        return key
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
-    data_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    os.replace(temporary, path)
-    return key
-
-
-def public_pem(public: Ed25519PublicKey) -> bytes:
-    return public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-
-
-def export_public_key(data_dir: Path, out: Path) -> str:
-    """Write this installation's public key for other trainers to import; returns its key id."""
-    public = load_or_create_key(data_dir).public_key()
-    out.write_bytes(public_pem(public))
-    return key_id(public)
-
-
-def import_public_key(source: Path, data_dir: Path) -> str:
-    """Trust another installation's certificates; returns the imported key id."""
-    try:
-        public = serialization.load_pem_public_key(source.read_bytes())
-    except (ValueError, OSError) as error:
-        raise SigningKeyError(f"{source}: not a public key file ({error})") from error
-    if not isinstance(public, Ed25519PublicKey):
-        raise SigningKeyError(f"{source}: not an Ed25519 public key")
-    identity = key_id(public)
-    folder = data_dir / TRUSTED_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{identity}.pem").write_bytes(public_pem(public))
-    return identity
-
-
-def trusted_keys(data_dir: Path) -> dict[str, Ed25519PublicKey]:
-    """Our own key and every imported one, by key id (unreadable files are skipped)."""
-    keys: dict[str, Ed25519PublicKey] = {}
-    if (data_dir / KEY_FILE).exists():
-        own = load_or_create_key(data_dir).public_key()
-        keys[key_id(own)] = own
-    folder = data_dir / TRUSTED_FOLDER
-    for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
-        try:
-            public = serialization.load_pem_public_key(path.read_bytes())
-        except ValueError:
-            continue
-        if isinstance(public, Ed25519PublicKey):
-            keys[key_id(public)] = public
-    return keys
-
 
 @dataclass(frozen=True)
 class SignedRecord:

@@ -4,6 +4,12 @@ A bundle is checked completely before the database is touched, and merged in one
 damaged or hostile file is refused with its reason and leaves the database as it was. Rows are only
 ever added (the activity table is append-only), keyed by their UUIDs: merging is a union, and
 importing the same bundle again adds nothing.
+
+Each bundle is signed by the exporting installation's Ed25519 key (`signature.json` signs the exact
+bytes of `manifest.json`, which holds the SHA-256 of the rows), and an import accepts only bundles
+signed by a key the trainer trusts: editing a score or re-keying rows to another learner and
+recomputing the checksum no longer passes. What it cannot stop: someone holding a trusted PC's key
+file can sign anything (README, "What signing protects").
 """
 
 from __future__ import annotations
@@ -11,28 +17,34 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from peewee import SQL
 
 from workbook import __version__
 from workbook.files import write_bytes_atomic
+from workbook.keys import b64, fingerprint, installation_name, key_id, unb64
 from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.connection import StoreError
 from workbook.store.models import ActivityRecord, LearnerRecord, database
-from workbook.store.settings import device_id
+from workbook.store.settings import device_id, get_setting, set_setting
 
 FORMAT = "workbook-progress"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed (signature.json); 1 was checksummed only and is refused
 MANIFEST = "manifest.json"
 ACTIVITIES = "activities.jsonl"
-ENTRIES = (MANIFEST, ACTIVITIES)  # written in this order
+SIGNATURE = "signature.json"
+ENTRIES = (MANIFEST, ACTIVITIES, SIGNATURE)  # written in this order
+MAX_SIGNATURE_BYTES = 4096
 COLUMNS = ("id", "learner_id", "verb", "module_id", "object_id", "attempt_id", "payload", "occurred_at",
            "device_id")
 _OPTIONAL = frozenset({"module_id", "attempt_id"})
@@ -71,6 +83,22 @@ class BundleLearner:
 
 
 @dataclass(frozen=True)
+class BundleSigner:
+    """The installation that signed a bundle; its signature has been checked against `public_key`."""
+
+    key_id: str
+    installation: str  # the PC's name, as it signed it
+    public_key: bytes  # raw 32 bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.key_id)
+
+    def public(self) -> Ed25519PublicKey:
+        return Ed25519PublicKey.from_public_bytes(self.public_key)
+
+
+@dataclass(frozen=True)
 class Bundle:
     """A bundle read and checked in full; `activities` are row dicts keyed by COLUMNS."""
 
@@ -81,6 +109,10 @@ class Bundle:
     device_id: str
     learner: BundleLearner
     activities: tuple[dict[str, str | None], ...]
+    signer: BundleSigner
+    digest: str = ""  # SHA-256 of the rows file, as signed
+    count: int = 0  # rows in the file, as signed
+    rows_checked: bool = True  # False: the rows were not read (this exact file was merged before)
 
 
 @dataclass(frozen=True)
@@ -110,11 +142,13 @@ class MergeResult:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """One file of import_bundles: merged, or refused with the reason."""
+    """One file of import_bundles: merged, or refused with the reason (and, when the only problem is
+    a key not trusted yet, who signed it, so the trainer can decide to trust that PC)."""
 
     path: Path
     merged: MergeResult | None = None
     reason: str | None = None
+    untrusted: BundleSigner | None = None
 
     @property
     def refused(self) -> bool:
@@ -124,8 +158,10 @@ class ImportResult:
 # --- export ------------------------------------------------------------------------------------
 
 
-def export_bundle(learner_id: str, out: Path, now: datetime | None = None) -> BundleSummary:
-    """Write the learner's profile and every activity row to `out` (replaced atomically).
+def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datetime | None = None,
+                  installation: str | None = None) -> BundleSummary:
+    """Write the learner's profile and every activity row to `out` (replaced atomically), signed
+    with this installation's `key`.
 
     Ties in `occurred_at` keep this database's insertion order: the quiz and call readers order
     same-time rows by rowid, and the importer inserts rows in file order, so they read back alike.
@@ -155,12 +191,24 @@ def export_bundle(learner_id: str, out: Path, now: datetime | None = None) -> Bu
                     "archived_at": learner.archived_at, "email": learner.email},
         "counts": {"activities": len(lines)},
         "sha256": {ACTIVITIES: digest},
+        "signed_by": {"key_id": key_id(key.public_key()),
+                      "installation": (installation or installation_name())[:MAX_TEXT]},
     }
-    data = build_zip({MANIFEST: (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
-                                 + "\n").encode("utf-8"),
-                      ACTIVITIES: activities})
+    manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
+                      + "\n").encode("utf-8")
+    data = build_zip({MANIFEST: manifest_bytes, ACTIVITIES: activities,
+                      SIGNATURE: _signature_entry(manifest_bytes, key)})
     write_bytes_atomic(out, data)
     return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
+
+
+def _signature_entry(manifest_bytes: bytes, key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    body = {"key_id": key_id(key.public_key()), "public_key": b64(public),
+            "signature": b64(key.sign(manifest_bytes))}
+    return (json.dumps(body, sort_keys=True) + "\n").encode("ascii")
 
 
 def build_zip(entries: dict[str, bytes]) -> bytes:
@@ -182,8 +230,15 @@ def _json_line(row: dict[str, Any]) -> bytes:
 # --- read and check ------------------------------------------------------------------------------
 
 
-def read_bundle(path: Path) -> Bundle:
-    """Read and check the whole bundle without touching the database; raises BundleError."""
+def _imported_key(digest: str) -> str:
+    return f"bundle-merged/{digest}"
+
+
+def read_bundle(path: Path, skip_rows_merged_before: bool = False) -> Bundle:
+    """Read and check the whole bundle without touching the database; raises BundleError.
+
+    With `skip_rows_merged_before`, a file whose signed rows were merged here before is checked up
+    to its signature and checksum only: rows are never deleted, so there is nothing to add."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -199,6 +254,11 @@ def read_bundle(path: Path) -> Bundle:
             infos = _check_entries(path, archive)
             manifest_bytes = _read_entry(path, archive, infos[MANIFEST], MAX_MANIFEST_BYTES)
             manifest = _parse_manifest(path, manifest_bytes)
+            if SIGNATURE not in infos:
+                raise BundleError(path, f"unsigned: {SIGNATURE} is missing, so nobody can tell who wrote "
+                                        "this file")
+            signer = _check_signature(path, manifest, manifest_bytes,
+                                      _read_entry(path, archive, infos[SIGNATURE], MAX_SIGNATURE_BYTES))
             activities = _read_entry(path, archive, infos[ACTIVITIES], MAX_ACTIVITIES_BYTES)
     except BundleError:
         raise
@@ -209,13 +269,36 @@ def read_bundle(path: Path) -> Bundle:
     if hashlib.sha256(activities).hexdigest() != expected:
         raise BundleError(path, f"checksum mismatch: {ACTIVITIES} was changed after export (tampered or "
                                 "damaged)")
-    rows = _parse_rows(path, activities, manifest)
+    already = skip_rows_merged_before and get_setting(_imported_key(expected)) is not None
+    rows = [] if already else _parse_rows(path, activities, manifest)
     learner = manifest["learner"]
     return Bundle(path=path, format_version=manifest["format_version"], app_version=manifest["app_version"],
                   exported_at=manifest["exported_at"], device_id=manifest["device_id"],
                   learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS},
                                         email=learner.get("email")),
-                  activities=tuple(rows))
+                  activities=tuple(rows), signer=signer, digest=expected, rows_checked=not already,
+                  count=manifest["counts"]["activities"])
+
+
+def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
+                     data: bytes) -> BundleSigner:
+    """The signer, once its signature over the manifest checks out; BundleError otherwise."""
+    try:
+        body = json.loads(data.decode("ascii"))
+        public_raw = unb64(body["public_key"])
+        public = Ed25519PublicKey.from_public_bytes(public_raw)
+        signature = unb64(body["signature"])
+        claimed = body["key_id"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise BundleError(path, f"malformed: {SIGNATURE} cannot be read") from error
+    if key_id(public) != claimed or manifest["signed_by"]["key_id"] != claimed:
+        raise BundleError(path, f"tampered: {SIGNATURE} names a key that did not sign it")
+    try:
+        public.verify(signature, manifest_bytes)
+    except InvalidSignature as error:
+        raise BundleError(path, "tampered: the signature does not match the contents (the file was "
+                                "changed after it was exported)") from error
+    return BundleSigner(claimed, manifest["signed_by"]["installation"], public_raw)
 
 
 def _zip_problem(path: Path, error: Exception) -> str:
@@ -234,14 +317,14 @@ def _check_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.Zi
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
         raise BundleError(path, "malformed: an entry appears twice in the ZIP file")
-    for name in ENTRIES:
+    for name in (MANIFEST, ACTIVITIES):
         if name not in names:
             raise BundleError(path, f"truncated or incomplete: {name} is missing")
     extra = sorted(set(names) - set(ENTRIES))
     if extra:
         raise BundleError(path, f"malformed: unexpected entries {', '.join(extra)}")
     by_name = {info.filename: info for info in infos}
-    limits = {MANIFEST: MAX_MANIFEST_BYTES, ACTIVITIES: MAX_ACTIVITIES_BYTES}
+    limits = {MANIFEST: MAX_MANIFEST_BYTES, ACTIVITIES: MAX_ACTIVITIES_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES}
     for name, info in by_name.items():
         if info.flag_bits & 0x1:
             raise BundleError(path, f"malformed: {name} is encrypted")
@@ -279,6 +362,10 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
     if version > FORMAT_VERSION:
         raise BundleError(path, f"wrong format version: made by a newer workbook (format version {version}; "
                                 f"this one reads up to {FORMAT_VERSION}): update the workbook")
+    if version < FORMAT_VERSION:
+        raise BundleError(path, f"unsigned: format version {version} bundles were only checksummed, so "
+                                "anyone could have edited them; export it again with this version of the "
+                                "workbook")
 
     def problem(field: str, wanted: str) -> BundleError:
         return BundleError(path, f"malformed: {MANIFEST} field '{field}' must be {wanted}")
@@ -299,6 +386,10 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
     if count > MAX_ROWS:
         raise BundleError(path, f"oversized: {count:,} activity records, more than the {MAX_ROWS:,} a bundle "
                                 "may hold")
+    signed_by = manifest.get("signed_by")
+    if not (isinstance(signed_by, dict) and _is_text(signed_by.get("key_id"), MAX_ID)
+            and _is_text(signed_by.get("installation"), MAX_TEXT)):
+        raise problem("signed_by", "an object with 'key_id' and 'installation'")
     sums = manifest.get("sha256")
     digest = sums.get(ACTIVITIES) if isinstance(sums, dict) else None
     if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
@@ -438,10 +529,13 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
             LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
                                  employee_id=learner.employee_id, created_at=learner.created_at,
                                  archived_at=learner.archived_at, email=learner.email).execute()
-        fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
-        for start in range(0, len(new_rows), _BATCH):
-            batch = [tuple(row[name] for name in COLUMNS) for row in new_rows[start:start + _BATCH]]
-            ActivityRecord.insert_many(batch, fields=fields).execute()
+        # One prepared statement for every row (peewee would build SQL text per batch).
+        columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+        statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
+                     f"VALUES ({', '.join('?' * len(COLUMNS))})")
+        values = [tuple(row[name] for name in COLUMNS) for row in new_rows]
+        database.connection().executemany(statement, values)
+        set_setting(_imported_key(bundle.digest), utc_now_text())
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
@@ -450,27 +544,51 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
                        learners_updated=int(local is not None and bool(new_rows)))
 
 
+def _merged_before(bundle: Bundle) -> MergeResult:
+    """The result of importing a file whose rows are all here already."""
+    local = LearnerRecord.get_or_none(LearnerRecord.id == bundle.learner.id)
+    name = local.display_name if local is not None else bundle.learner.display_name
+    return MergeResult(learner_id=bundle.learner.id, display_name=name,
+                       bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
+                       learners_created=0, learners_updated=0)
+
+
 def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
-    """The stored rows among `ids`, keyed by id, looked up in batches."""
-    fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
+    """The stored rows among `ids`, keyed by id, looked up by primary key in batches of plain SQL."""
+    columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+    table = ActivityRecord._meta.table_name
     found = {}
-    for start in range(0, len(ids), _BATCH * 5):
-        query = ActivityRecord.select(*fields).where(ActivityRecord.id.in_(ids[start:start + _BATCH * 5]))
-        for values in query.tuples():
-            row = dict(zip(COLUMNS, values, strict=True))
-            found[row["id"]] = row
+    step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
+    for start in range(0, len(ids), step):
+        chunk = ids[start:start + step]
+        marks = ", ".join("?" * len(chunk))
+        cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
+        for values in cursor.fetchall():
+            found[values[0]] = dict(zip(COLUMNS, values, strict=True))
     return found
 
 
-def import_bundles(paths: Iterable[Path]) -> list[ImportResult]:
-    """Check and merge each file on its own; a refused file changes nothing, the others still merge."""
+def untrusted_reason(signer: BundleSigner) -> str:
+    return (f"not trusted: signed by the PC '{signer.installation}' (key {signer.fingerprint}), which this "
+            "installation does not trust yet. If that PC is one of yours, a trainer can trust it: "
+            "Trainer views > Import progress, or 'workbook trust-key BUNDLE'; then import again")
+
+
+def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey]) -> list[ImportResult]:
+    """Check and merge each file on its own; a refused file changes nothing, the others still merge.
+    Only bundles signed by a key in `trusted` are merged."""
     results = []
     for path in map(Path, paths):
         try:
-            merged = merge_bundle(read_bundle(path))
+            bundle = read_bundle(path, skip_rows_merged_before=True)
+            if bundle.signer.key_id not in trusted:
+                results.append(ImportResult(path, reason=untrusted_reason(bundle.signer),
+                                            untrusted=bundle.signer))
+                continue
+            merged = merge_bundle(bundle) if bundle.rows_checked else _merged_before(bundle)
         except BundleError as error:
             results.append(ImportResult(path, reason=error.reason))
-        except StoreError as error:
+        except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
             reason = f"could not be merged, nothing from it was saved: {error}"
             results.append(ImportResult(path, reason=reason))
         else:

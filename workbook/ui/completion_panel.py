@@ -23,6 +23,7 @@ from workbook.ui.theme import MUTED, SUCCESS
 
 if TYPE_CHECKING:
     from workbook.core.completion import Eligibility, Requirement
+    from workbook.store.certificates import IssuedRecord
 
 GROUPS = (("Reading", ("reading",)), ("Quizzes", ("quiz",)), ("Practice calls", ("call", "calls")))
 
@@ -102,7 +103,8 @@ class CompletionPanel(QFrame):
             layout.addWidget(group)
         layout.addWidget(self.issued)
 
-    def show_eligibility(self, course_title: str, eligibility: Eligibility, issued: list[dict]) -> None:
+    def show_eligibility(self, course_title: str, eligibility: Eligibility,
+                         issued: list[IssuedRecord]) -> None:
         met = sum(1 for r in eligibility.requirements if r.met)
         total = len(eligibility.requirements)
         left = total - met
@@ -127,7 +129,7 @@ class CompletionPanel(QFrame):
             group.setVisible(bool(lines))
             if lines:
                 group.show_requirements(lines)
-        self.issued.setText("Issued: " + ", ".join(f"{c['certificate_id']} ({c['issued_at'][:10]})"
+        self.issued.setText("Issued: " + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
                                                    for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
 

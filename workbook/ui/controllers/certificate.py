@@ -33,9 +33,9 @@ class CertificateController(QObject):
         learner = learners.get_learner(learner_id)
         folder = data_dir / "certificates"
         for issued in issue.issued_certificates(learner_id):  # newest first
-            if issued["file"] and (folder / issued["file"]).is_file():
-                certificate_dialog.show_certificate(self.session.window, folder / issued["file"],
-                                                    issued["certificate_id"], learner.display_name)
+            if issued.file and (folder / issued.file).is_file():
+                certificate_dialog.show_certificate(self.session.window, folder / issued.file,
+                                                    issued.certificate_id, learner.display_name)
                 return
         folder.mkdir(parents=True, exist_ok=True)
         stem = "".join(ch if ch.isalnum() else "-" for ch in learner.display_name).strip("-") or "learner"
