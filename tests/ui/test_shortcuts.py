@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from workbook.core.attempt import draw_attempt, grade
-from workbook.store import learners, notes, quiz_attempts
+from workbook.store import activity, learners, notes, quiz_attempts
 from workbook.ui import breathing_dialog, dialogs
 from workbook.ui.main_window import SHORTCUTS
 from workbook.ui.search_dialog import SearchDialog
@@ -40,6 +40,7 @@ def test_every_listed_shortcut_works_after_the_labels_change(qtbot, open_window,
     plan = draw_attempt(module.quiz, module.id, random.Random(2))
     attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner, plan))
     quiz_attempts.submit_attempt(attempt, grade(plan, {}))  # missed questions: review cards are due
+    activity.record_section_read(learner, module.id, module.sections[0].id)  # a place to continue from
     asked = {"breathing": 0, "passphrase": 0, "notes": [], "searches": []}
     monkeypatch.setattr(breathing_dialog, "offer_breathing",
                         lambda parent: asked.__setitem__("breathing", asked["breathing"] + 1))
