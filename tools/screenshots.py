@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from workbook.core.images import default_assets_dir  # noqa: E402
 from workbook.core.loader import load_library  # noqa: E402
 from workbook.paths import bundled_content_dir  # noqa: E402
-from workbook.store import learners  # noqa: E402
+from workbook.store import activity, learners  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.ui.main_window import MainWindow  # noqa: E402
 from workbook.ui.navigator import Navigator  # noqa: E402
@@ -49,11 +50,13 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "profiles.png"))
     navigator.profile_page.profile_list.setCurrentRow(1)
     navigator.profile_page.open_button.click()
-    navigator.reading.open_module(library.modules[0].id)
-    navigator.reading.page.go_next()
-    navigator.reading.page.go_next()
+    first = library.modules[0]
+    for section in first.sections[:3]:  # read (a section counts once its reading time has passed)
+        activity.record_section_read(navigator.learner_id, first.id, section.id)
     navigator.show_home()
-    app.processEvents()
+    for _ in range(5):  # the rebuilt cards lay out over a few passes of the event loop
+        app.processEvents()
+        time.sleep(0.05)
     window.grab().save(str(out / "home.png"))
     navigator.reading.open_module("problem-solving-call-flow", 0)
     app.processEvents()
