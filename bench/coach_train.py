@@ -3,11 +3,11 @@
 Only `split: tune` replies are used. For each "avoid" rule: one logistic regression (balanced for the
 rare label, L2) over the features of `workbook/core/coach_model.py`; its threshold is chosen by
 leave-one-labeller-out cross-validation (train on three labellers' tuning replies, score the fourth's,
-pool the four folds) as the one with the best F1 of the model alone among thresholds whose pooled
-precision is at least MIN_PRECISION. A rule keeps its model only when, in that cross-validation,
-"rule OR model" agrees with the labels at least as often as the rule alone. The table printed is the
-cross-validation (the rules were written after seeing all tuning replies, so their own column is
-optimistic; the model's column is honest).
+pool the four folds) as the one where "rule OR model" agrees with the labels most often. The rule in
+each fold is read without the entries only the held-out labeller's replies support (see
+coach_folds.py), since the phrase rules were written after reading every tuning reply. A rule keeps
+its model only when, in that cross-validation, "rule OR model" agrees more often than the rule alone,
+with precision at least MIN_PRECISION.
 Usage: python bench/coach_train.py [--dry-run]   (needs numpy; the app does not)
 """
 
@@ -24,16 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from coach_eval import (  # noqa: E402
-    FOURTH_LABELLER,
-    LABELLED,
-    RULES,
-    SECOND_LABELLER,
-    THIRD_LABELLER,
-    Counts,
-    Labelled,
-    load_labelled,
-)
+from coach_eval import RULES, Counts, Labelled  # noqa: E402
+from coach_folds import load_tuning, without_labeller  # noqa: E402
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
 from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E402
@@ -43,13 +35,6 @@ MIN_PRECISION = 0.8
 MIN_COUNT = 2  # a feature met in fewer tuning replies is noise at this size
 KEEP = 250  # features kept per rule in the file, by size of weight
 THRESHOLDS = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # 0.30 .. 0.95
-LABELLERS = {"first": LABELLED, "second": SECOND_LABELLER, "third": THIRD_LABELLER, "fourth": FOURTH_LABELLER}
-
-
-def load_tuning(rule_ids: list[str]) -> dict[str, list[Labelled]]:
-    """The tuning replies of each labeller."""
-    return {name: [i for i in load_labelled(path, rule_ids) if i.split == "tune"]
-            for name, path in LABELLERS.items()}
 
 
 def _matrix(texts: list[str], vocabulary: dict[str, int]) -> np.ndarray:
@@ -123,15 +108,16 @@ def cross_validate(rules: CoachRules, tuning: dict[str, list[Labelled]], rule_id
         if not judged or not any(i.expected[rule_id] for i in train_on):
             continue
         weights, bias = train(train_on, rule_id, KEEP)
+        trimmed = without_labeller(rules, rule_id, tuning, held_out)
         for item in judged:
-            found = coach_reply(item.text, rules, item.context, use_model=False).present[rule_id]
+            found = coach_reply(item.text, trimmed, item.context, use_model=False).present[rule_id]
             rows.append((probability(weights, bias, item.text), found, item.expected[rule_id]))
     return rows
 
 
 def choose_threshold(rows: list[tuple[float, bool, bool]]) -> tuple[float, Counts, Counts, Counts]:
-    """The threshold (and the rule, model and rule-OR-model counts at it) with the best model F1
-    among those with precision >= MIN_PRECISION (the highest threshold when none reaches it)."""
+    """The threshold (and the rule, model and rule-OR-model counts at it) at which "rule OR model"
+    agrees with the labels most often, the highest such threshold on a tie."""
     best = None
     for threshold in THRESHOLDS:
         counts = [Counts(), Counts(), Counts()]
@@ -139,9 +125,7 @@ def choose_threshold(rows: list[tuple[float, bool, bool]]) -> tuple[float, Count
             _count(counts[0], found, expected)
             _count(counts[1], p >= threshold, expected)
             _count(counts[2], found or p >= threshold, expected)
-        model = counts[1]
-        f1 = 2 * model.tp / (2 * model.tp + model.fp + model.fn) if model.tp else 0.0
-        key = (model.precision >= MIN_PRECISION, f1, threshold)
+        key = (counts[2].agreement, threshold)
         if best is None or key > best[0]:
             best = (key, threshold, counts)
     assert best is not None
@@ -163,10 +147,11 @@ def main(argv: list[str]) -> int:
         if not rows:
             continue
         threshold, by_rule, by_model, either = choose_threshold(rows)
-        keep = either.agreement >= by_rule.agreement and by_model.tp > 0
+        keep = either.agreement > by_rule.agreement and either.precision >= MIN_PRECISION
         print(f"{rule_id:28} {threshold:5.3f}  {by_rule.agreement:8.1%} / {by_rule.recall:5.2f}  "
               f"{by_model.agreement:8.1%} / {by_model.precision:4.2f} / {by_model.recall:4.2f}  "
-              f"{either.agreement:9.1%} / {either.precision:4.2f} / {either.recall:4.2f}  {'yes' if keep else 'no'}")
+              f"{either.agreement:9.1%} / {either.precision:4.2f} / {either.recall:4.2f}  "
+              f"{'yes' if keep else 'no'}")
         if keep:
             weights, bias = train([i for i in all_tune if rule_id in i.expected], rule_id, KEEP)
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}

@@ -109,7 +109,8 @@ def find(model: RuleModel, text: str) -> tuple[Span, ...]:
         weight = model.weights.get(name, 0.0)
         for span in spans:
             per_word[span] = per_word.get(span, 0.0) + weight / len(spans)
-    ranked = sorted((w, span) for span, w in per_word.items() if w > 0 and text[span[0]:span[1]].strip(".,!?;:"))
+    ranked = sorted((w, span) for span, w in per_word.items()
+                    if w > 0 and text[span[0]:span[1]].strip(".,!?;:"))
     top = [span for _w, span in reversed(ranked[-HIGHLIGHTED_WORDS:])]
     return tuple(sorted(top)) or ((0, len(text)),)
 
@@ -165,7 +166,8 @@ def _read_rule_model(rule_id: str, raw: Any, at: tuple, label: str, report) -> R
         report(at + ("threshold",), f"{label}.threshold", "expected a number above 0 and at most 1")
         ok = False
     weights = raw.get("weights")
-    if not isinstance(weights, dict) or not all(isinstance(k, str) and _number(v) for k, v in weights.items()):
+    if not isinstance(weights, dict) or not all(isinstance(k, str) and _number(v)
+                                                for k, v in weights.items()):
         report(at + ("weights",), f"{label}.weights", "expected feature: number lines")
         ok = False
     if not ok:
