@@ -188,8 +188,9 @@ def main(argv: list[str]) -> int:
     for split in SPLITS:
         group = [i for i in items if split in _groups(i)]
         if group:
-            same = sum(1 for i in group if _rating(coach_reply(i.text, rules, i.context, USE_MODEL).present, rules,
-                                                   i.expected) == _rating(i.expected, rules, i.expected))
+            same = sum(1 for i in group
+                       if _rating(coach_reply(i.text, rules, i.context, USE_MODEL).present, rules, i.expected)
+                       == _rating(i.expected, rules, i.expected))
             print(f"typed-turn rating {split:6}: {same}/{len(group)} ({same / len(group):.1%}) replies "
                   "rated best/okay/poor as the trainer's labels rate them")
     if show_misses:

@@ -6,8 +6,9 @@ leave-one-labeller-out cross-validation (train on three labellers' tuning replie
 pool the four folds) as the one where "rule OR model" agrees with the labels most often. The rule in
 each fold is read without the entries only the held-out labeller's replies support (see
 coach_folds.py), since the phrase rules were written after reading every tuning reply. A rule keeps
-its model only when, in that cross-validation, "rule OR model" agrees more often than the rule alone,
-with precision at least MIN_PRECISION.
+its model only when, in that cross-validation, "rule OR model" agrees at least as often as the rule
+alone, with precision at least MIN_PRECISION and recall at least MIN_RECALL_GAIN higher. With no rule
+kept, the model file is removed (the coach then reads with the phrase rules alone).
 Usage: python bench/coach_train.py [--dry-run]   (needs numpy; the app does not)
 """
 
@@ -32,6 +33,7 @@ from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E4
 
 OUT = RULES.parent / MODEL_FILE_NAME
 MIN_PRECISION = 0.8
+MIN_RECALL_GAIN = 0.05  # a model that finds one more reply in a hundred is not worth its weights
 MIN_COUNT = 2  # a feature met in fewer tuning replies is noise at this size
 KEEP = 250  # features kept per rule in the file, by size of weight
 THRESHOLDS = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # 0.30 .. 0.95
@@ -147,7 +149,8 @@ def main(argv: list[str]) -> int:
         if not rows:
             continue
         threshold, by_rule, by_model, either = choose_threshold(rows)
-        keep = either.agreement > by_rule.agreement and either.precision >= MIN_PRECISION
+        keep = (either.agreement >= by_rule.agreement and either.precision >= MIN_PRECISION
+                and either.recall >= by_rule.recall + MIN_RECALL_GAIN)
         print(f"{rule_id:28} {threshold:5.3f}  {by_rule.agreement:8.1%} / {by_rule.recall:5.2f}  "
               f"{by_model.agreement:8.1%} / {by_model.precision:4.2f} / {by_model.recall:4.2f}  "
               f"{either.agreement:9.1%} / {either.precision:4.2f} / {either.recall:4.2f}  "
@@ -155,9 +158,16 @@ def main(argv: list[str]) -> int:
         if keep:
             weights, bias = train([i for i in all_tune if rule_id in i.expected], rule_id, KEEP)
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}
-    if "--dry-run" not in argv:
+    if "--dry-run" in argv:
+        return 0
+    if out:
         OUT.write_text(render(out), encoding="utf-8")
         print(f"\nwrote {OUT.relative_to(ROOT)}")
+    elif OUT.exists():
+        OUT.unlink()
+        print(f"\nno rule gains from a model: removed {OUT.relative_to(ROOT)}")
+    else:
+        print("\nno rule gains from a model: no model file written")
     return 0
 
 
