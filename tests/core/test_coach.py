@@ -138,7 +138,8 @@ def test_spans_point_at_the_words_found(rules: CoachRules) -> None:
     text = "OK, calm down. You should have called."
     result = coach_reply(text, rules)
     assert [text[s:e] for s, e in result.verdict("avoid-calm-down").spans] == ["calm down"]
-    assert [text[s:e] for s, e in result.verdict("avoid-blame").spans] == ["You should have"]
+    # The whole shape is marked: the modal and what the caller should have done.
+    assert [text[s:e] for s, e in result.verdict("avoid-blame").spans] == ["You should have called"]
     assert "feeling" in result.verdict("avoid-calm-down").explanation
 
 
