@@ -381,6 +381,10 @@ def test_every_shipped_pattern_is_fast_on_hostile_text(rules: CoachRules) -> Non
     ("Your claim will definitely be approved.", "avoid-overpromising"),
     ("I'm positive it'll be there by Monday.", "avoid-overpromising"),
     ("The insurer will cover it, I swear.", "avoid-overpromising"),
+    ("You opted out of paper bills, so the letter went to your inbox.", "avoid-blame"),
+    ("That's what happens when you leave it to the last day.", "avoid-blame"),
+    ("Don't be silly, it's a small charge.", "avoid-judging-or-correcting"),
+    ("If you'd just let me finish, I can explain the fee.", "avoid-judging-or-correcting"),
     ("Take a deep breath for me.", "avoid-calm-down"),
     ("Please lower your voice.", "avoid-calm-down"),
 ])
@@ -392,6 +396,7 @@ def test_shapes_find_rephrasings(rules: CoachRules, text: str, rule_id: str) -> 
     ("I'm so sorry you had to wait on hold for an hour.", "avoid-blame"),
     ("You'll need to send us the form by Friday and I'll process it the same day.", "avoid-blame"),
     ("Since you cancelled, have there been any more payments?", "avoid-blame"),
+    ("Which plan did you opt for when you signed up?", "avoid-blame"),
     ("That's rubbish, I'm sorry. Let me sort it now.", "avoid-judging-or-correcting"),
     ("Let me explain what happens next.", "avoid-judging-or-correcting"),
     ("I can't promise a time, but I'll chase it today.", "avoid-overpromising"),
