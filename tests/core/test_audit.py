@@ -145,19 +145,24 @@ def _node(name: str, caller: str, replies: list[tuple[str, str, int, int, str]])
 
 
 def _scenario(fair: bool) -> str:
-    """Two decision points. Cued: best is first, longest, and best and okay go the same way.
-    Fair: best is short and last; okay and poor go somewhere worse."""
+    """Cued: two decision points; best is first, longest, and best and okay go the same way.
+    Fair: four decision points of four replies; best is short; okay and poor go somewhere worse, so
+    luck gets through a call well under 1% of the time."""
     if fair:
         first = [("I hear you, and there is a great deal we could discuss about how billing works here.",
                   "okay", 0, 0, "detour"),
                  ("That is not my department, you will have to call the other number instead.",
                   "poor", -2, -20, "lost"),
-                 ("What happened?", "best", 2, 20, "second")]
+                 ("What happened?", "best", 2, 20, "second"),
+                 ("Please hold while I look at something else on my screen for a while.", "poor", -2, -20,
+                  "lost")]
         second = [("Let me explain every step of our refund process so you know it inside and out.",
                    "okay", 0, 0, "lost"),
                   ("Sorry, policy is policy and there is nothing else I can do about it today.",
                    "poor", -2, -20, "lost"),
-                  ("I'll refund it now.", "best", 2, 20, "third")]
+                  ("I'll refund it now.", "best", 2, 20, "third"),
+                  ("You should have checked your basket before you pressed the pay button twice.", "poor",
+                   -2, -20, "lost")]
         detour = [("I understand how you feel and I would like to go over it once again from the top.",
                    "okay", 0, 0, "lost"),
                   ("Fine.", "best", 1, 5, "second")]
@@ -165,11 +170,15 @@ def _scenario(fair: bool) -> str:
                   "okay", 0, 0, "lost"),
                  ("Do you want a confirmation email?", "best", 2, 5, "fourth"),
                  ("You will need to check your statement yourself next month to see it.", "poor", -2, -20,
-                  "lost")]
+                  "lost"),
+                 ("I promise nothing like this will ever happen to you with us again, guaranteed.", "poor",
+                  -2, -20, "lost")]
         fourth = [("I will also pass your feedback on to the team who handle refunds for review.",
                    "okay", 0, 0, "lost"),
                   ("Done. Anything else?", "best", 2, 5, "fixed"),
                   ("That is everything from our side, and any other questions go to the website.", "poor",
+                   -2, -20, "lost"),
+                  ("As I said before, it is refunded, so there is really nothing more to go over.", "poor",
                    -2, -20, "lost")]
     else:
         first = [("I can hear how worrying this is. Let me look into it and find out what happened.",
@@ -355,7 +364,6 @@ def test_audit_command_passes_fair_content_and_refuses_an_empty_folder(tmp_path,
     assert "no modules or practice calls to audit" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=False, reason="content rewrite pending (issue 14)")
 def test_shipped_assessments_cannot_be_passed_by_test_wiseness():
     library = load_library(bundled_content_dir())
     audit = run_audit(library, seeds=200)

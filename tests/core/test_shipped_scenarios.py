@@ -141,3 +141,12 @@ def test_a_script_that_marks_a_verification_step_holds_the_identity_standard(sce
         if node.replies[pick].discloses:
             assert passed_check and VERIFIED_FLAG in state.flags, f"'{state.at}' discloses before verifying"
         state = choose(scenario, state, pick)
+
+
+def test_every_shipped_call_about_an_account_marks_its_verification_step():
+    """Every shipped caller asks about their own account, so every script must mark where the agent
+    verifies and which replies disclose: the standard is then checked on every path above."""
+    assert sorted(VERIFYING_IDS) == sorted(SHIPPED_IDS)
+    for scenario_id in SHIPPED_IDS:
+        replies = [r for node in shipped()[scenario_id].nodes.values() for r in node.replies]
+        assert any(reply.discloses for reply in replies), scenario_id

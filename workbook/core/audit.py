@@ -18,15 +18,23 @@ import random
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from workbook.core.attempt import PresentedQuestion, draw_attempt, grade
-from workbook.core.call_engine import CallState, choose, current_node, offered_replies, start_call
+from workbook.core.call_engine import (
+    CallState,
+    choose,
+    current_node,
+    offered_replies,
+    shown_replies,
+    start_call,
+)
 from workbook.core.coach import CoachRules
 from workbook.core.completion import CallOutcome, LearnerRecord, check_eligibility
 from workbook.core.content import Library, Module
 from workbook.core.debrief import debrief
 from workbook.core.progress import ReadingProgress
-from workbook.core.quiz import Matching, MultipleSelect, Ordering, QuestionType, TrueFalse
+from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 from workbook.core.scenario import Rating, Reply, Scenario
 from workbook.core.scoring import Response
 from workbook.core.typed_turn import typed_turn
@@ -100,10 +108,9 @@ STRATEGIES: dict[str, Rank] = {
 
 def seeded_shuffle(scenario: Scenario, state: CallState, offered: Sequence[int],
                    rng: random.Random) -> list[int]:
-    """The default display order: the offered replies shuffled on every visit of a node."""
-    order = list(offered)
-    rng.shuffle(order)
-    return order
+    """The default display order: exactly what the app shows, the engine's per-visit shuffle from
+    the call's seed (`play_call` gives every simulated call a seed of its own)."""
+    return shown_replies(scenario, state)
 
 
 def script_order(scenario: Scenario, state: CallState, offered: Sequence[int],
@@ -176,14 +183,19 @@ def quiz_cues(module: Module) -> QuizCues:
     if module.quiz is None:
         return cues
     for question in module.quiz.questions:
-        if isinstance(question, TrueFalse):
-            cues.true_false += 1
-            cues.keyed_true += question.answer
-        elif question.type in (QuestionType.SINGLE_CHOICE, QuestionType.BEST_RESPONSE):
-            lengths = [len(option.text) for option in question.options]
-            keys = [len(option.text) for option in question.options if option.correct]
-            cues.single_answer += 1
-            cues.key_longest += bool(keys) and max(keys) == max(lengths)
+        match question:
+            case TrueFalse():
+                cues.true_false += 1
+                cues.keyed_true += question.answer
+            case SingleChoice() | BestResponse():
+                lengths = [len(option.text) for option in question.options]
+                keys = [len(option.text) for option in question.options if option.correct]
+                cues.single_answer += 1
+                cues.key_longest += bool(keys) and max(keys) == max(lengths)
+            case MultipleSelect() | Ordering() | Matching():
+                pass  # no single key whose length or position could give it away
+            case _:
+                assert_never(question)
     return cues
 
 
@@ -215,30 +227,35 @@ def call_cues(scenario: Scenario) -> CallCues:
 def answer(presented: PresentedQuestion, rank: Rank, rng: random.Random) -> Response:
     """The response a test-taker gives to a question as shown, in the question's own indices."""
     question, order = presented.question, presented.order
-    if isinstance(question, Ordering):
-        shown = [question.items[i] for i in order]
-        return [order[place] for place in rank(shown, rng)]
-    if isinstance(question, Matching):
-        lefts = rank([pair.left for pair in question.pairs], rng)
-        rights = rank([question.pairs[i].right for i in order], rng)
-        response = [-1] * len(question.pairs)
-        for left, right_place in zip(lefts, rights, strict=True):
-            response[left] = order[right_place]
-        return response
-    shown = [question.options[i].text for i in order]
-    if isinstance(question, MultipleSelect):
-        many = getattr(rank, "many", None)  # "the long ones", "the polite ones"; else the top half
-        if many is not None:
-            return [order[place] for place in many(shown, rng)]
-        preferred = [order[place] for place in rank(shown, rng)]
-        return preferred[:math.ceil(len(preferred) / 2)]
-    return [order[rank(shown, rng)[0]]]
+    match question:
+        case Ordering():
+            shown = [question.items[i] for i in order]
+            return [order[place] for place in rank(shown, rng)]
+        case Matching():
+            lefts = rank([pair.left for pair in question.pairs], rng)
+            rights = rank([question.pairs[i].right for i in order], rng)
+            response = [-1] * len(question.pairs)
+            for left, right_place in zip(lefts, rights, strict=True):
+                response[left] = order[right_place]
+            return response
+        case MultipleSelect():
+            shown = [question.options[i].text for i in order]
+            many = getattr(rank, "many", None)  # "the long ones", "the polite ones"; else the top half
+            if many is not None:
+                return [order[place] for place in many(shown, rng)]
+            preferred = [order[place] for place in rank(shown, rng)]
+            return preferred[:math.ceil(len(preferred) / 2)]
+        case SingleChoice() | BestResponse() | TrueFalse():
+            shown = [question.options[i].text for i in order]
+            return [order[rank(shown, rng)[0]]]
+        case _:
+            assert_never(question)
 
 
 def play_call(scenario: Scenario, rank: Rank, rng: random.Random, coach: CoachRules | None,
               display: DisplayOrder = seeded_shuffle, typed_text: str = STOCK_TYPED_REPLY) -> CallState:
     """A whole call played by a test-taker through the real engine; typed points get `typed_text`."""
-    state = start_call(scenario)
+    state = start_call(scenario, seed=rng.randrange(2**31))  # as the app seeds each new call
     for _turn in range(MAX_TURNS):
         node = current_node(scenario, state)
         if node is None:

@@ -111,6 +111,29 @@ class CoachResult:
     def present(self) -> dict[str, bool]:
         return {v.rule_id: v.present for v in self.verdicts}
 
+    def to_payload(self) -> dict[str, Any]:
+        """The verdict as JSON-ready data, stored with a typed turn (the text is stored beside it)."""
+        return {"mood_change": self.mood_change,
+                "verdicts": [{"rule_id": v.rule_id, "kind": v.kind, "title": v.title, "present": v.present,
+                              "spans": [list(span) for span in v.spans], "explanation": v.explanation,
+                              "mood_change": v.mood_change} for v in self.verdicts]}
+
+    @classmethod
+    def from_payload(cls, text: str, data: Any) -> CoachResult | None:
+        """A stored verdict on `text`; None when it is missing or malformed (a tampered row)."""
+        try:
+            verdicts = tuple(
+                RuleVerdict(str(v["rule_id"]), str(v["kind"]), str(v["title"]), bool(v["present"]),
+                            tuple((int(start), int(end)) for start, end in v["spans"]),
+                            str(v["explanation"]), int(v["mood_change"]))
+                for v in data["verdicts"])
+            if any(v.kind not in KINDS or any(not 0 <= s <= e <= len(text) for s, e in v.spans)
+                   for v in verdicts):
+                return None
+            return cls(text, verdicts, int(data["mood_change"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
 
 @dataclass
 class _Reader:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from workbook.core.pace import Pace
+
 
 @dataclass(frozen=True)
 class ModuleColumn:
@@ -32,6 +34,7 @@ class LearnerRow:
     certificate_id: str | None = None  # the newest certificate issued, if any
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None
+    pace: Pace = Pace()  # median seconds per question and per call turn, rushed attempts
 
     def weakest_skills(self, count: int = 3) -> list[tuple[str, int]]:
         return sorted(self.skills.items(), key=lambda item: (item[1], item[0]))[:count]

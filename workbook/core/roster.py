@@ -77,10 +77,6 @@ class Roster:
     recognised: tuple[tuple[str, str], ...] = ()  # (header as written, what it was read as)
     unknown_columns: tuple[str, ...] = ()  # header cells that are not used, listed for the trainer
 
-    @property
-    def bad_lines(self) -> list[int]:
-        return sorted({problem.line for problem in self.problems})
-
 
 def read_roster(path: Path) -> Roster:
     """Read and parse a roster file; an unreadable file is one problem, never an exception."""

@@ -73,7 +73,7 @@ def typed_turn(scenario: Scenario, state: CallState, text: str, rules: CoachRule
     result = coach_reply(text, rules, context)
     rating = rating_for(result)
     index = reply_for_rating(scenario, state, rating)
-    return TypedTurn(index, rating, TypedReply(text, result.mood_change), result)
+    return TypedTurn(index, rating, TypedReply(text, result.mood_change, result), result)
 
 
 def mapped_replies(scenario: Scenario, state: CallState) -> list[int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from workbook.core.problems import Problem
 from workbook.core.roster import RosterRow, name_key, same_person_name
 from workbook.store.clock import new_id, utc_now_text
-from workbook.store.learners import ProfileError, create_learner
+from workbook.store.learners import Learner, ProfileError, learner_from, new_learner_record
 from workbook.store.models import CohortMemberRecord, CohortRecord, LearnerRecord, database
 
 MAX_NAME = 80
@@ -85,14 +85,28 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def create_cohort(name: str, now: datetime | None = None) -> CohortRecord:
+@dataclass(frozen=True)
+class Cohort:
+    """A trainer's group of learners as plain data; archived (hidden), never deleted."""
+
+    id: str
+    name: str
+    created_at: str
+    archived_at: str | None = None
+
+
+def _cohort(record: CohortRecord) -> Cohort:
+    return Cohort(record.id, record.name, record.created_at, record.archived_at)
+
+
+def create_cohort(name: str, now: datetime | None = None) -> Cohort:
     clean = _clean_name(name)
     with database.atomic():
         _refuse_taken(clean)
-        return CohortRecord.create(id=new_id(), name=clean, created_at=utc_now_text(now))
+        return _cohort(CohortRecord.create(id=new_id(), name=clean, created_at=utc_now_text(now)))
 
 
-def rename_cohort(cohort_id: str, name: str) -> CohortRecord:
+def rename_cohort(cohort_id: str, name: str) -> Cohort:
     clean = _clean_name(name)
     with database.atomic():
         cohort = _get(cohort_id)
@@ -100,7 +114,7 @@ def rename_cohort(cohort_id: str, name: str) -> CohortRecord:
             _refuse_taken(clean, except_id=cohort_id)
         cohort.name = clean
         cohort.save()
-        return cohort
+        return _cohort(cohort)
 
 
 def archive_cohort(cohort_id: str, now: datetime | None = None) -> None:
@@ -121,22 +135,24 @@ def unarchive_cohort(cohort_id: str) -> None:
             cohort.save()
 
 
-def get_cohort(cohort_id: str) -> CohortRecord | None:
-    return CohortRecord.get_or_none(CohortRecord.id == cohort_id)
+def get_cohort(cohort_id: str) -> Cohort | None:
+    record = CohortRecord.get_or_none(CohortRecord.id == cohort_id)
+    return None if record is None else _cohort(record)
 
 
-def find_cohort(name: str) -> CohortRecord | None:
+def find_cohort(name: str) -> Cohort | None:
     """The active cohort with this name (case-insensitive), if any."""
     wanted = " ".join(name.split()).casefold()
     return next((c for c in list_cohorts() if c.name.casefold() == wanted), None)
 
 
-def list_cohorts(include_archived: bool = False) -> list[CohortRecord]:
+def list_cohorts(include_archived: bool = False) -> list[Cohort]:
     """Cohorts sorted by name; archived ones only when asked for."""
     query = CohortRecord.select()
     if not include_archived:
         query = query.where(CohortRecord.archived_at.is_null())
-    return sorted(query, key=lambda cohort: (cohort.archived_at is not None, cohort.name.casefold()))
+    return sorted(map(_cohort, query),
+                  key=lambda cohort: (cohort.archived_at is not None, cohort.name.casefold()))
 
 
 def enrol(cohort_id: str, learner_ids: Iterable[str], now: datetime | None = None) -> int:
@@ -173,21 +189,21 @@ def unenrol(cohort_id: str, learner_ids: Iterable[str]) -> int:
     return removed
 
 
-def members(cohort_id: str, include_archived: bool = False) -> list[LearnerRecord]:
+def members(cohort_id: str, include_archived: bool = False) -> list[Learner]:
     """The cohort's learner profiles, sorted by name (archived profiles only when asked for)."""
     query = (LearnerRecord.select()
              .join(CohortMemberRecord, on=CohortMemberRecord.learner == LearnerRecord.id)
              .where(CohortMemberRecord.cohort == cohort_id))
     if not include_archived:
         query = query.where(LearnerRecord.archived_at.is_null())
-    return sorted(query, key=lambda learner: learner.display_name.casefold())
+    return sorted(map(learner_from, query), key=lambda learner: learner.display_name.casefold())
 
 
-def cohorts_of(learner_id: str) -> list[CohortRecord]:
+def cohorts_of(learner_id: str) -> list[Cohort]:
     query = (CohortRecord.select()
              .join(CohortMemberRecord, on=CohortMemberRecord.cohort == CohortRecord.id)
              .where(CohortMemberRecord.learner == learner_id))
-    return sorted(query, key=lambda cohort: cohort.name.casefold())
+    return sorted(map(_cohort, query), key=lambda cohort: cohort.name.casefold())
 
 
 def import_roster(cohort_id: str, rows: Sequence[RosterRow], now: datetime | None = None,
@@ -222,7 +238,7 @@ def import_roster(cohort_id: str, rows: Sequence[RosterRow], now: datetime | Non
                 continue
             if learner is None:
                 try:
-                    learner = create_learner(row.name, row.employee_id)
+                    learner = new_learner_record(row.name, row.employee_id)
                 except ProfileError as error:
                     skipped.append(Problem(source, row.line, "name", str(error)))
                     lines.append(RosterLine(row.line, row.name, REJECTED, str(error)))
@@ -320,7 +336,7 @@ def _refuse_taken(name: str, except_id: str | None = None, restoring: bool = Fal
 
 
 def _get(cohort_id: str) -> CohortRecord:
-    cohort = get_cohort(cohort_id)
+    cohort = CohortRecord.get_or_none(CohortRecord.id == cohort_id)
     if cohort is None:
         raise CohortError(f"No cohort with id {cohort_id}.")
     return cohort

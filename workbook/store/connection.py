@@ -65,7 +65,7 @@ def describe_store_error(error: BaseException, folder: Path) -> str:
         return f"the data folder {folder} is read-only for you"
     if "locked" in text or "busy" in text:
         return "another program holds the database (is a second copy of the workbook open?)"
-    return text
+    return f"{text} (data folder {folder})"
 
 
 def check_integrity(path: Path) -> None:
@@ -185,6 +185,30 @@ def open_database(path: Path, pre_migration_dir: Path | None = None,
     except sqlite3.DatabaseError as error:
         db.close()
         raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    database.initialize(db)
+    return db
+
+
+def open_database_read_only(path: Path) -> SqliteDatabase:
+    """Open the database for reading only, for exports and reports from a folder nobody can write to
+    (a read-only share, a locked-down PC). SQLite is told the file cannot change (`immutable`), so
+    it needs no lock or shared-memory file beside it. An old schema cannot be migrated here and is
+    refused with its reason."""
+    if not path.exists():
+        raise DatabaseProblem(f"{path} does not exist: there is no progress to read in this folder")
+    check_header(path)
+    db = SqliteDatabase(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        db.connect()
+        version = migrations.schema_version(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    if version != migrations.CURRENT_VERSION:
+        db.close()
+        raise DatabaseProblem(f"{path} is at schema version {version}, this workbook needs "
+                              f"{migrations.CURRENT_VERSION}; it cannot be updated in a read-only folder: "
+                              "open it once where it can be written")
     database.initialize(db)
     return db
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workbook.store.clock import new_id, utc_now_text
 from workbook.store.models import LearnerRecord
 
@@ -10,6 +12,23 @@ MAX_NAME = 80
 
 class ProfileError(ValueError):
     """A profile field the user typed cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Learner:
+    """A learner profile as plain data; `id` is a UUID so profiles from other machines merge."""
+
+    id: str
+    display_name: str
+    employee_id: str | None
+    created_at: str
+    archived_at: str | None = None
+    email: str | None = None
+
+
+def learner_from(record: LearnerRecord) -> Learner:
+    return Learner(record.id, record.display_name, record.employee_id, record.created_at, record.archived_at,
+                   record.email)
 
 
 def _clean(display_name: str, employee_id: str | None) -> tuple[str, str | None]:
@@ -24,7 +43,12 @@ def _clean(display_name: str, employee_id: str | None) -> tuple[str, str | None]
     return name, employee
 
 
-def create_learner(display_name: str, employee_id: str | None = None) -> LearnerRecord:
+def create_learner(display_name: str, employee_id: str | None = None) -> Learner:
+    return learner_from(new_learner_record(display_name, employee_id))
+
+
+def new_learner_record(display_name: str, employee_id: str | None = None) -> LearnerRecord:
+    """The new profile's row, for store modules that go on changing it in their transaction."""
     name, employee = _clean(display_name, employee_id)
     if employee is not None and (
         LearnerRecord.select()
@@ -36,23 +60,24 @@ def create_learner(display_name: str, employee_id: str | None = None) -> Learner
                                 created_at=utc_now_text())
 
 
-def active_learners() -> list[LearnerRecord]:
+def active_learners() -> list[Learner]:
     query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null())
-    return sorted(query, key=lambda learner: learner.display_name.casefold())
+    return sorted(map(learner_from, query), key=lambda learner: learner.display_name.casefold())
 
 
-def get_learner(learner_id: str) -> LearnerRecord | None:
-    return LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
+def get_learner(learner_id: str) -> Learner | None:
+    record = LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
+    return None if record is None else learner_from(record)
 
 
-def find_learner(name_or_id: str) -> LearnerRecord | None:
+def find_learner(name_or_id: str) -> Learner | None:
     """By UUID, employee ID, or exact display name (case-insensitive)."""
     wanted = name_or_id.strip()
     for learner in LearnerRecord.select():
         if wanted in (learner.id, learner.employee_id) or (
             learner.display_name.casefold() == wanted.casefold()
         ):
-            return learner
+            return learner_from(learner)
     return None
 
 

@@ -12,7 +12,7 @@ from workbook.core.call_engine import current_ending
 from workbook.core.scenario import Rating
 from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
-from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
+from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
@@ -48,7 +48,7 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     for number, choice in enumerate(state.choices):
         if choice.typed is not None:
             heard = caller_context(scenario, [c.node for c in state.choices[:number + 1]])
-            result = coach_result(choice.typed.text, coach_rules, heard)
+            result = typed_verdict(choice.typed, coach_rules, heard)
             agent(reply_html(choice.typed.text, result),
                   verdict_line_html(result, choice.mood_after - choice.mood_before))
         else:
@@ -108,14 +108,27 @@ def _picked_turn_html(turn) -> str:
               "</p>" if turn.better else "")
     return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
             f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
+            f"{shown_replies_html(turn)}")
+
+
+def shown_replies_html(turn) -> str:
+    """The replies as they were on screen, numbered as the keys were, the learner's pick in bold."""
+    if len(turn.shown) < 2:
+        return ""
+    items = []
+    for number, reply in enumerate(turn.shown, 1):
+        text = f"{number}. \u201c{escape(reply.text)}\u201d"
+        items.append(f"<b>{text} \u2190 your pick</b>" if reply is turn.reply else text)
+    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>As shown:<br>"
+            + "<br>".join(items) + "</p>")
 
 
 def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:
     """A turn in the learner's own words: what the coach heard, how the caller took it, and the
     script's best line to compare with; `heard` is what the caller had said by then."""
     colour = RATING_COLOURS[turn.reply.rating]
-    result = coach_result(turn.typed.text, coach_rules, heard)
+    result = typed_verdict(turn.typed, coach_rules, heard)
     best = turn.better or turn.reply
     return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
             f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"

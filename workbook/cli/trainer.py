@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import open_store
+from workbook.cli.support import Refused, open_store
 from workbook.paths import database_path, resolve_data_dir
 
 # Kept here, not in the store: registering the subcommand must not import the store (90 ms of
@@ -49,7 +49,7 @@ def add_trainer_commands(commands, common: argparse.ArgumentParser,
 
 
 def _reset_trainer(args: argparse.Namespace) -> int:
-    from workbook.store.trainer import has_trainer, reset_trainer_passphrase
+    from workbook.store.trainer import has_trainer, kept_data, reset_trainer_passphrase
 
     data_dir = resolve_data_dir(args.data_dir)
     if not args.yes:
@@ -58,24 +58,17 @@ def _reset_trainer(args: argparse.Namespace) -> int:
         return 1
     path = database_path(data_dir)
     if not path.exists():
-        print(f"No progress database in {data_dir}: there is no trainer passphrase to reset.",
-              file=sys.stderr)
-        return 1
-    db = open_store(path.parent)
-    if db is None:
-        return 1
-    try:
+        raise Refused(f"No progress database in {data_dir}: there is no trainer passphrase to reset.")
+    with open_store(data_dir):
         if not has_trainer():
             reset_trainer_passphrase()  # a leftover failure counter goes too
             print(f"No trainer passphrase is set in {data_dir}: nothing to reset.")
             return 0
         reset_trainer_passphrase()
-        learners, rows, groups = (db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
-                                  for table in ("learner", "activity", "cohort"))
-    finally:
-        db.close()
+        kept = kept_data()
     print(f"Trainer passphrase removed from {data_dir}.")
-    print(f"Kept: {learners} learner profiles, {rows} activity rows, {groups} cohorts.")
+    print(f"Kept: {kept.learners} learner profiles, {kept.activity_rows} activity rows, "
+          f"{kept.cohorts} cohorts.")
     print("Open the workbook and choose Trainer views to set a new passphrase.")
     return 0
 
@@ -94,55 +87,25 @@ def _cohort_import(args: argparse.Namespace) -> int:
     if not roster.rows:
         for problem in roster.problems:
             print(problem.format(relative_to=base), file=sys.stderr)
-        print(f"No usable rows in {source}: nothing was imported.", file=sys.stderr)
-        return 1
+        raise Refused(f"No usable rows in {source}: nothing was imported.")
     data_dir = resolve_data_dir(args.data_dir)
-    db = open_store(data_dir)
-    if db is None:
-        return 1
-    try:
-        if not _trainer_lets_in():
-            return 1
+    with open_store(data_dir, trainer=args):
         cohort = cohorts.find_cohort(args.cohort)
         if cohort is None and args.create:
             try:
                 cohort = cohorts.create_cohort(args.cohort)
             except cohorts.CohortError as error:
-                print(str(error), file=sys.stderr)
-                return 1
+                raise Refused(str(error)) from error
         if cohort is None:
             known = ", ".join(f"'{c.name}'" for c in cohorts.list_cohorts()) or "none yet"
-            print(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known}); add --create to "
-                  "make it", file=sys.stderr)
-            return 1
+            raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known}); add --create "
+                          "to make it")
         try:
             result = cohorts.import_roster(cohort.id, roster.rows, source=source)
         except (cohorts.CohortError, StoreError) as error:
-            print(f"Nothing was imported: {error}", file=sys.stderr)
-            return 1
-    finally:
-        db.close()
+            raise Refused(f"Nothing was imported: {error}") from error
     lines, summary = cohorts.roster_report(roster, result, source)
     for line in lines:
         print(line, file=sys.stderr if ": rejected: " in line else sys.stdout)
     print(f"Cohort '{cohort.name}': {summary}.")
     return 2 if roster.problems or result.skipped else 0
-
-
-def _trainer_lets_in() -> bool:
-    """With a trainer passphrase set, ask for it (the same checks and delays as the app)."""
-    import getpass
-
-    from workbook.store.trainer import check_passphrase, has_trainer
-
-    if not has_trainer():
-        return True
-    try:
-        attempt = getpass.getpass("Trainer passphrase: ")
-    except (EOFError, KeyboardInterrupt):
-        print("\nNo passphrase given: nothing was imported.", file=sys.stderr)
-        return False
-    check = check_passphrase(attempt)
-    if not check.ok:
-        print(f"{check.message()} Nothing was imported.", file=sys.stderr)
-    return check.ok

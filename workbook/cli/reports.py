@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.cli_support import content_root, output_folder_exists
-from workbook.paths import database_path, resolve_data_dir
+from workbook.cli.support import Refused, load_content, open_store, require_output_folder
+from workbook.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from workbook.core.content import Library
@@ -45,50 +45,34 @@ def add_report_commands(commands, common: argparse.ArgumentParser,
 
 
 def _library(args: argparse.Namespace) -> Library:
-    from workbook.core.loader import load_library
 
-    root = content_root(args)
-    return load_library(root)
+    return load_content(args)
 
 
 @contextmanager
-def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str] | None]:
-    """Opens the database and yields (cohort id, name), or None after saying what went wrong."""
-    from workbook.store.connection import DatabaseProblem, open_database
-
+def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """Opens the database and yields (cohort id, name) of `--cohort`; refuses when there is none."""
     data_dir = resolve_data_dir(args.data_dir)
-    try:
-        db = open_database(database_path(data_dir))
-    except DatabaseProblem as error:
-        print(f"The progress database cannot be opened: {error}", file=sys.stderr)
-        yield None
-        return
-    try:
+    with open_store(data_dir, read_only=True, trainer=args):  # a report only reads
         from workbook.store.cohorts import find_cohort, list_cohorts
 
         cohort = find_cohort(args.cohort)
         if cohort is None:
             known = ", ".join(f"'{c.name}'" for c in list_cohorts()) or "none yet"
-            print(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known})", file=sys.stderr)
-            yield None
-        else:
-            yield cohort.id, cohort.name
-    finally:
-        db.close()
+            raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known})")
+        yield cohort.id, cohort.name
 
 
 def _report(args: argparse.Namespace) -> int:
-    from workbook.reports.cohort_report import PASS_MARK, write_csv, write_pdf
+    from workbook.core.cohort_metrics import PASS_MARK
+    from workbook.reports.cohort_report import write_csv, write_pdf
     from workbook.store.dashboard import cohort_dashboard
 
     out = Path(args.out)
-    if not output_folder_exists(out):
-        return 1
-    with _cohort_database(args) as found:
-        if found is None:
-            return 1
+    require_output_folder(out)
+    with _cohort_database(args) as (cohort_id, _name):
         library = _library(args)
-        dashboard = cohort_dashboard(library, found[0])
+        dashboard = cohort_dashboard(library, cohort_id)
     course = library.course
     try:
         if args.report_format == "csv":
@@ -98,8 +82,7 @@ def _report(args: argparse.Namespace) -> int:
                       pass_mark=course.requires.quiz_pass_mark if course else PASS_MARK,
                       course_title=course.title if course else None)
     except OSError as error:
-        print(f"{out}: cannot write: {error.strerror or error}. Nothing was written.", file=sys.stderr)
-        return 1
+        raise Refused(f"{out}: cannot write: {error.strerror or error}. Nothing was written.") from error
     count = len(dashboard.learners)
     print(f"Report on '{dashboard.cohort_name}' ({count} learner{'s' if count != 1 else ''}) "
           f"written to {out}")
@@ -137,17 +120,12 @@ def _certificates(args: argparse.Namespace) -> int:
 
     library = _library(args)
     if library.course is None:
-        print("The content has no valid course.yaml, so no one can be certified: run 'python main.py "
-              "validate'", file=sys.stderr)
-        return 1
+        raise Refused("The content has no valid course.yaml, so no one can be certified: run 'python main.py "
+                      "validate'")
     out_dir = Path(args.out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        print(f"{out_dir}: not a folder. Nothing was written.", file=sys.stderr)
-        return 1
-    with _cohort_database(args) as found:
-        if found is None:
-            return 1
-        cohort_id, cohort_name = found
+        raise Refused(f"{out_dir}: not a folder. Nothing was written.")
+    with _cohort_database(args) as (cohort_id, cohort_name):
         ids = [learner.id for learner in members(cohort_id)]
         if not ids:
             print(f"Cohort '{cohort_name}' has no learners: nothing to issue")
@@ -160,8 +138,7 @@ def _certificates(args: argparse.Namespace) -> int:
                 result = issue_for_cohort(library, ids, resolve_data_dir(args.data_dir), out_dir,
                                           cancelled=stop, chosen=chosen, reissue=args.reissue)
         except OSError as error:
-            print(f"{out_dir}: {error.strerror or error}. Nothing was written.", file=sys.stderr)
-            return 1
+            raise Refused(f"{out_dir}: {error.strerror or error}. Nothing was written.") from error
     for outcome in result.outcomes:
         if outcome.outcome is Outcome.ISSUED:
             print(f"issued        {outcome.name}: {outcome.certificate_id} -> {outcome.path}")

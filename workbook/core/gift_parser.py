@@ -1,10 +1,8 @@
-"""Moodle GIFT import and export of a module's quiz, as pure text-to-models functions.
+"""Read Moodle GIFT text into a module's quiz models, reporting everything it cannot use as `path:line`.
 
-Trainers often already have question banks in GIFT (Moodle's plain-text format). `parse_gift`
-turns such a file into our question models and reports everything it cannot use as `path:line`,
-like the content loader does; `write_gift` writes a quiz back to GIFT for Moodle. GIFT cannot say
-what our schema needs (ids, skills, the ordering and best-response types, settings), so the export
-carries those in `// workbook: {...}` comments that Moodle ignores and `parse_gift` reads back.
+Trainers often already have question banks in GIFT (Moodle's plain-text format). `parse_gift` turns
+such a file into our question models like the content loader does, and reads back the
+`// workbook:` comments that `gift_writer` adds (see `gift_syntax`).
 
 The parser follows Moodle's own importer (question/format/gift/format.php) where it matters: the
 answer block decides the type, `####` starts the general feedback, true/false feedback is
@@ -20,29 +18,17 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from workbook.core.gift_syntax import FORMAT_MARK, META_PREFIX, SETTINGS_PREFIX, best_response_text
 from workbook.core.problems import Problem
-from workbook.core.quiz import (
-    BestResponse,
-    Matching,
-    MultipleSelect,
-    Ordering,
-    QuestionAdapter,
-    QuestionType,
-    QuizFile,
-    QuizSettings,
-    TrueFalse,
-)
+from workbook.core.quiz import QuestionAdapter, QuestionType, QuizFile, QuizSettings
 from workbook.core.quiz_loader import check_quiz_rules
 from workbook.core.yaml_lines import LocatedYaml
 
-META_PREFIX = "workbook:"
-SETTINGS_PREFIX = "workbook-settings:"
 FEEDBACK_PLACEHOLDER = "No feedback for this answer yet (imported from GIFT)."
 EXPLANATION_PLACEHOLDER = "No explanation yet (imported from GIFT)."
 TRUE_FALSE_PLACEHOLDER = "No feedback for this choice yet (imported from GIFT)."
@@ -50,7 +36,6 @@ TRUE_FALSE_PLACEHOLDER = "No feedback for this choice yet (imported from GIFT)."
 _META_KEYS = {"id", "type", "skills", "context", "caller_line", "category", "correct", "weights"}
 _ESCAPABLE = {":": ":", "#": "#", "=": "=", "{": "{", "}": "}", "~": "~", "n": "\n", ">": ">"}
 _FORMATS = ("moodle", "html", "plain", "markdown")
-_FORMAT_MARK = re.compile(r"\[(moodle|html|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")
 _LOOKS_WEIGHTED = re.compile(r"%-?\d")
 _TAG_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</div\s*>|</li\s*>", re.IGNORECASE)
@@ -81,131 +66,6 @@ def parse_gift(text: str, path: Path, default_skills: Sequence[str]) -> GiftResu
     `default_skills` (the module's)."""
     return _Parser(text, Path(path), list(default_skills)).run()
 
-
-def write_gift(quiz: QuizFile) -> str:
-    """GIFT text for `quiz` that Moodle can import and `parse_gift` reads back to an equal quiz."""
-    out = [
-        "// Quiz exported from the Difficult Calls Workbook in Moodle GIFT format.",
-        "// The '// workbook:' comments keep what GIFT cannot say (ids, skills, question types);",
-        "// Moodle ignores them. Keep each one on the line just above its question.",
-        f"// {SETTINGS_PREFIX} {_json(quiz.settings.model_dump(mode='json'))}",
-        "",
-    ]
-    category: str | None = None
-    for question in quiz.questions:
-        meta: dict[str, Any] = {"id": question.id, "type": str(question.type),
-                                "skills": list(question.skills)}
-        if question.category != category:
-            if question.category is None:
-                meta["category"] = None  # GIFT cannot leave a category; this question has none
-            else:
-                category = question.category
-                out += [f"$CATEGORY: {_escape_category(category)}", ""]
-        out += _write_question(question, meta)
-        out.append("")
-    return "\n".join(out)
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing
-
-
-def _write_question(question: Any, meta: dict[str, Any]) -> list[str]:
-    prompt = question.prompt
-    if isinstance(question, BestResponse):
-        meta["context"] = question.context
-        meta["caller_line"] = question.caller_line
-        prompt = _best_response_text(question.context, question.caller_line, question.prompt)
-    body: list[str]
-    if isinstance(question, TrueFalse):
-        right, wrong = ((question.feedback_true, question.feedback_false) if question.answer
-                        else (question.feedback_false, question.feedback_true))
-        body = [f"\t{'TRUE' if question.answer else 'FALSE'}#{_text(wrong)}#{_text(right)}"]
-    elif isinstance(question, Matching):
-        body = [f"\t={_text(p.left, arrow=True)} -> {_escape(p.right)}" for p in question.pairs]
-    elif isinstance(question, Ordering):
-        body = [f"\t={_text(item, arrow=True)} -> {n}" for n, item in enumerate(question.items, 1)]
-    else:
-        body = _write_options(question, meta)
-    return [f"// {META_PREFIX} {_json(meta)}",
-            f"::{question.id}:: {_text(prompt)} {{",
-            *body,
-            f"\t####{_text(question.explanation)}",
-            "}"]
-
-
-def _write_options(question: Any, meta: dict[str, Any]) -> list[str]:
-    """`=` for a right answer, `~` for a wrong one, `~%w%` with a weight. A multiple-select
-    question without weights gets Moodle's usual ones (right 100/n, wrong -100/n) so Moodle
-    shows check boxes; the comment says they were not in the quiz."""
-    options = question.options
-    invent = isinstance(question, MultipleSelect) and any(o.weight is None for o in options)
-    rights = max(1, sum(o.correct for o in options))
-    lines, derived_correct = [], []
-    for option in options:
-        weight = option.weight
-        if weight is None and invent:
-            weight = round((100 if option.correct else -100) / rights, 5)
-        if weight is None:
-            marker, correct = ("=" if option.correct else "~"), option.correct
-        else:
-            marker, correct = f"~%{_number(weight)}%", weight > 0
-        derived_correct.append(correct)
-        line = f"\t{marker}{_text(option.text, percent=marker == '~')}#{_text(option.feedback)}"
-        lines.append(line)
-    if derived_correct != [o.correct for o in options]:
-        meta["correct"] = [o.correct for o in options]
-    if invent:
-        weights = [o.weight for o in options]
-        meta["weights"] = None if all(w is None for w in weights) else weights
-    return lines
-
-
-def _best_response_text(context: str, caller_line: str, prompt: str) -> str:
-    return f"Context: {context}\n\nThe caller says: \"{caller_line}\"\n\n{prompt}"
-
-
-def _escape(text: str) -> str:
-    """Moodle's own escaping: backslash first, then the GIFT control characters and new lines."""
-    out = text.replace("\\", "\\\\")
-    for char in "~=#{}:":
-        out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-
-
-def _text(text: str, percent: bool = False, arrow: bool = False) -> str:
-    """Escaped text; `[moodle]` in front when the text itself starts like a format marker (or
-    like a weight after `~`), so the reader does not eat its first characters."""
-    out = _escape(text)
-    if arrow:
-        out = out.replace("->", "-\\>")  # a matching left side ends at the first '->'
-    if _FORMAT_MARK.match(text) or (percent and text.startswith("%")):
-        out = "[moodle]" + out
-    return out
-
-
-def _escape_category(category: str) -> str:
-    """Moodle writes category paths raw; only what would break the line is escaped."""
-    out = category.replace("\\", "\\\\")
-    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-
-
-def _number(value: float) -> str:
-    """A weight as plain decimals (Moodle reads no exponents) that reads back to the same float."""
-    if value == int(value):
-        return str(int(value))
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
 
 
 class _Codec:
@@ -668,7 +528,7 @@ class _Parser:
                 self.problem(meta_line, "workbook", "a best-response question needs 'context' and "
                              "'caller_line' in its '// workbook:' comment")
                 return False
-            prefix = _best_response_text(context.strip(_WS), caller.strip(_WS), "")
+            prefix = best_response_text(context.strip(_WS), caller.strip(_WS), "")
             if not data["prompt"].startswith(prefix):
                 self.problem(draft.line, "prompt", "the question text no longer starts with the "
                              "context and caller line of its '// workbook:' comment: edit both "
@@ -728,7 +588,7 @@ class _Parser:
         """(text, format) of one piece: format marker stripped, html tags removed, escapes undone."""
         piece = piece.strip(_WS)
         fmt = default
-        match = _FORMAT_MARK.match(piece)
+        match = FORMAT_MARK.match(piece)
         if match:
             fmt = match.group(1)
             piece = piece[match.end():]

@@ -10,7 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import content_root, find_learner_or_say, open_store, output_folder_exists
+from workbook.cli.support import (
+    Refused,
+    content_root,
+    find_learner_or_refuse,
+    load_content,
+    open_store,
+    require_output_folder,
+)
 from workbook.paths import resolve_data_dir
 
 
@@ -27,50 +34,44 @@ def add_certificate_commands(commands, common: argparse.ArgumentParser,
                                  help="check that a certificate PDF is genuine and unchanged")
     verify.add_argument("file", metavar="FILE.pdf")
     import_key = commands.add_parser("import-key", parents=[common],
-                                     help="trust certificates signed by another installation")
+                                     help="trust certificates and bundles signed by another installation "
+                                          "(needs the trainer passphrase)")
     import_key.add_argument("file", metavar="FILE.pem", help="a public key written by export-key")
+    import_key.add_argument("--name", default="", help="the PC's name, shown in the list of trusted keys")
+    trust = commands.add_parser("trust-key", parents=[common],
+                                help="trust the PC that signed a progress bundle (needs the trainer "
+                                     "passphrase); shows its name and key fingerprint first")
+    trust.add_argument("bundle", metavar="BUNDLE", help="a progress bundle written by that PC")
     export_key = commands.add_parser("export-key", parents=[common],
                                      help="write this installation's public key for other trainers")
     export_key.add_argument("--out", required=True, metavar="FILE.pem")
     return {"certificate": _certificate, "verify-certificate": _verify, "import-key": _import_key,
-            "export-key": _export_key}
+            "trust-key": _trust_key, "export-key": _export_key}
 
 
 def _certificate(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from workbook.core.loader import load_library
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
 
     data_dir = resolve_data_dir(args.data_dir)
     root = content_root(args)
-    library = load_library(root)
+    library = load_content(args)
     if library.course is None:
-        print(f"No valid course.yaml in {root}: run 'python main.py validate {root}'", file=sys.stderr)
-        return 1
+        raise Refused(f"No valid course.yaml in {root}: run 'python main.py validate {root}'")
     out = Path(args.out)
-    if not output_folder_exists(out):
-        return 1
-    db = open_store(data_dir)
-    if db is None:
-        return 1
-    try:
-        learner = find_learner_or_say(args.learner, data_dir)
-        if learner is None:
-            return 1
+    require_output_folder(out)
+    with open_store(data_dir):
+        learner = find_learner_or_refuse(args.learner, data_dir)
         chosen = certificate_settings(library)
         if args.page_size:
             chosen = replace(chosen, page_size=args.page_size)
         try:
             issued = issue_certificate(library, learner.id, data_dir, out, chosen=chosen)
         except NotEligible as refusal:
-            print(f"{learner.display_name} is not eligible for '{library.course.title}' yet:",
-                  file=sys.stderr)
-            for reason in refusal.eligibility.reasons():
-                print(f"  - {reason}", file=sys.stderr)
-            return 1
-    finally:
-        db.close()
+            reasons = "".join(f"\n  - {reason}" for reason in refusal.eligibility.reasons())
+            raise Refused(f"{learner.display_name} is not eligible for '{library.course.title}' yet:"
+                          + reasons) from None
     print(f"Certificate {issued.certificate_id} for {learner.display_name} written to {issued.path}")
     return 0
 
@@ -90,14 +91,34 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _import_key(args: argparse.Namespace) -> int:
-    from workbook.reports.signing import SigningKeyError, import_public_key
+    from workbook.keys import SigningKeyError, fingerprint, key_id, read_public_key, trust_key
 
+    data_dir = resolve_data_dir(args.data_dir)
     try:
-        identity = import_public_key(Path(args.file), resolve_data_dir(args.data_dir))
+        public = read_public_key(Path(args.file))
     except SigningKeyError as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    print(f"Trusted key {identity}: certificates it signed now verify here")
+        raise Refused(str(error)) from error
+    with open_store(data_dir, trainer=args):  # trusting a key is the trainer's decision
+        identity = trust_key(public, data_dir, args.name)
+    print(f"Trusted key {fingerprint(key_id(public))}{f' ({args.name})' if args.name else ''}: "
+          "certificates and progress bundles it signed are now accepted here")
+    return 0 if identity else 1
+
+
+def _trust_key(args: argparse.Namespace) -> int:
+    """Trust the signer of a bundle after showing who it is; the bundle must be genuine."""
+    from workbook.keys import trust_key
+    from workbook.store.bundles import BundleError, read_bundle
+
+    data_dir = resolve_data_dir(args.data_dir)
+    with open_store(data_dir, trainer=args):
+        try:
+            signer = read_bundle(Path(args.bundle)).signer
+        except BundleError as error:
+            raise Refused(f"Not trusted: {error}") from error
+        trust_key(signer.public(), data_dir, signer.installation)
+    print(f"Trusted the PC '{signer.installation}' (key {signer.fingerprint}): its progress bundles and "
+          "certificates are now accepted here")
     return 0
 
 

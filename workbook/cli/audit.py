@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.cli_support import content_root
+from workbook.cli.support import Refused, content_root
 
 if TYPE_CHECKING:  # the audit pulls in the content models; keep the command line's start light
     from workbook.core.audit import Audit
@@ -42,12 +42,10 @@ def _audit(args: argparse.Namespace) -> int:
 
     root = Path(args.directory) if args.directory else content_root(args)
     if args.seeds < 1:
-        print("--seeds must be at least 1", file=sys.stderr)
-        return 1
+        raise Refused("--seeds must be at least 1")
     library = load_library(root)
     if not library.modules and not library.scenarios:
-        print(f"{root}: no modules or practice calls to audit (run 'validate' to see why)", file=sys.stderr)
-        return 1
+        raise Refused(f"{root}: no modules or practice calls to audit (run 'validate' to see why)")
     if library.all_problems():
         print(f"{root}: some content has problems and is left out; run 'validate' for the list",
               file=sys.stderr)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli_support import find_learner_or_say, open_store, output_folder_exists
+from workbook.cli.support import Refused, find_learner_or_refuse, open_store, require_output_folder
 from workbook.paths import resolve_data_dir
 
 
@@ -37,26 +37,17 @@ def _export_progress(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     out = Path(args.out)
-    if not output_folder_exists(out):
-        return 1
-    db = open_store(data_dir)
-    if db is None:
-        return 1
-    try:
-        learner = find_learner_or_say(args.learner, data_dir)
-        if learner is None:
-            return 1
+    require_output_folder(out)
+    with open_store(data_dir, trainer=args):
+        learner = find_learner_or_refuse(args.learner, data_dir)
         from workbook.keys import load_or_create_key
 
-        summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
-    except BundleError as error:
-        print(f"{error}. Nothing was written.", file=sys.stderr)
-        return 1
-    except (OSError, StoreError) as error:
-        print(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+        try:
+            summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
+        except BundleError as error:
+            raise Refused(f"{error}. Nothing was written.") from error
+        except (OSError, StoreError) as error:
+            raise Refused(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}") from error
     print(f"{_plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
           f"{summary.path}")
     return 0
@@ -67,13 +58,8 @@ def _import_progress(args: argparse.Namespace) -> int:
     from workbook.store.bundles import import_bundles
 
     data_dir = resolve_data_dir(args.data_dir)
-    db = open_store(data_dir)
-    if db is None:
-        return 1
-    try:
+    with open_store(data_dir, trainer=args):
         results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
-    finally:
-        db.close()
     for result in results:
         merged = result.merged
         if merged is None:

@@ -6,11 +6,16 @@ Exit codes: 0 written; 1 refused (unknown learner, no database, unwritable file)
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from workbook.cli_support import content_root, find_learner_or_say, open_store, output_folder_exists
+from workbook.cli.support import (
+    Refused,
+    find_learner_or_refuse,
+    load_content,
+    open_store,
+    require_output_folder,
+)
 from workbook.paths import database_path, resolve_data_dir
 
 
@@ -38,37 +43,22 @@ def add_xapi_commands(commands, common: argparse.ArgumentParser,
 
 
 def _export_xapi(args: argparse.Namespace) -> int:
-    from workbook.core.loader import load_library
     from workbook.files import write_text_atomic
     from workbook.reports.xapi import HOME_PAGE, statements, to_json
 
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)
     if not path.is_file():
-        print(f"No progress database in {data_dir}: nothing to export", file=sys.stderr)
-        return 1
+        raise Refused(f"No progress database in {data_dir}: nothing to export")
     out = Path(args.out)
-    if not output_folder_exists(out):
-        return 1
-    root = content_root(args)
-    library = load_library(root)  # titles and question texts; activity of removed content still exports
-    db = open_store(path.parent)
-    if db is None:
-        return 1
-    try:
-        learner_ids = None
-        if args.learner:
-            learner = find_learner_or_say(args.learner, data_dir)
-            if learner is None:
-                return 1
-            learner_ids = [learner.id]
+    require_output_folder(out)
+    library = load_content(args)  # titles and question texts; activity of removed content still exports
+    with open_store(data_dir, read_only=True, trainer=args):  # an export only reads
+        learner_ids = [find_learner_or_refuse(args.learner, data_dir).id] if args.learner else None
         found = statements(library, learner_ids, home_page=args.home_page or HOME_PAGE)
-    finally:
-        db.close()
     try:
         write_text_atomic(out, to_json(found))
     except OSError as error:
-        print(f"{out}: cannot write: {error.strerror or error}", file=sys.stderr)
-        return 1
+        raise Refused(f"{out}: cannot write: {error.strerror or error}") from error
     print(f"{len(found)} xAPI statement{'s' if len(found) != 1 else ''} written to {out}")
     return 0
