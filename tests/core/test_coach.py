@@ -385,6 +385,8 @@ def test_every_shipped_pattern_is_fast_on_hostile_text(rules: CoachRules) -> Non
     ("That's what happens when you leave it to the last day.", "avoid-blame"),
     ("Don't be silly, it's a small charge.", "avoid-judging-or-correcting"),
     ("If you'd just let me finish, I can explain the fee.", "avoid-judging-or-correcting"),
+    ("No, the window isn't 30 days, it's 14.", "avoid-judging-or-correcting"),
+    ("You're confusing the deposit with the first payment.", "avoid-judging-or-correcting"),
     ("Take a deep breath for me.", "avoid-calm-down"),
     ("Please lower your voice.", "avoid-calm-down"),
 ])
@@ -399,6 +401,7 @@ def test_shapes_find_rephrasings(rules: CoachRules, text: str, rule_id: str) -> 
     ("Which plan did you opt for when you signed up?", "avoid-blame"),
     ("That's rubbish, I'm sorry. Let me sort it now.", "avoid-judging-or-correcting"),
     ("Let me explain what happens next.", "avoid-judging-or-correcting"),
+    ("It's the insurer who double-billed you, not the hospital.", "avoid-judging-or-correcting"),
     ("I can't promise a time, but I'll chase it today.", "avoid-overpromising"),
     ("I'm sure that's been really stressful.", "avoid-overpromising"),
     ("I'll stay on the line while you take a moment.", "avoid-calm-down"),
