@@ -141,6 +141,23 @@ def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
     return lines
 
 
+def scripted_replies_flagged(rules: CoachRules) -> str:
+    """How many of the practice calls' scripted replies, by rating, some "avoid" rule flags: a best
+    reply flagged is a false alarm on text the rules were never tuned on (the lessons' authors')."""
+    counts: dict[str, list[int]] = {}
+    for path in sorted((ROOT / "lessons" / "practice-calls").glob("*.yaml")):
+        nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}
+        for node in nodes.values() if isinstance(nodes, dict) else nodes:
+            for reply in (node or {}).get("replies") or []:
+                result = coach_reply(str(reply.get("text") or ""), rules, str(node.get("caller") or ""),
+                                     USE_MODEL)
+                tally = counts.setdefault(str(reply.get("rating")), [0, 0])
+                tally[0] += any(v.present for v in result.verdicts if v.kind == "avoid")
+                tally[1] += 1
+    return "script replies flagged by an avoid rule: " + ", ".join(
+        f"{rating} {flagged}/{total}" for rating, (flagged, total) in sorted(counts.items()))
+
+
 def main(argv: list[str]) -> int:
     show_misses = "--misses" in argv
     if "--no-model" in argv:
@@ -193,6 +210,8 @@ def main(argv: list[str]) -> int:
                        == _rating(i.expected, rules, i.expected))
             print(f"typed-turn rating {split:6}: {same}/{len(group)} ({same / len(group):.1%}) replies "
                   "rated best/okay/poor as the trainer's labels rate them")
+    print()
+    print(scripted_replies_flagged(rules))
     if show_misses:
         print()
         print("\n".join(misses(rules, items)))
