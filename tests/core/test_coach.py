@@ -407,6 +407,8 @@ def test_shapes_find_rephrasings(rules: CoachRules, text: str, rule_id: str) -> 
     ("No, you haven't done anything wrong. Do you still have the card?", "avoid-judging-or-correcting"),
     ("A letter like that is only a reminder, not a bill.", "avoid-judging-or-correcting"),
     ("I'm sorry you had to tell it a fourth time.", "avoid-blame"),
+    ("I'd rather you didn't need to call again: let me fix it now.", "avoid-blame"),
+    ("Refuse it at the door if it's not right, and I'll rebook.", "avoid-judging-or-correcting"),
     ("I can't promise a time, but I'll chase it today.", "avoid-overpromising"),
     ("I'm sure that's been really stressful.", "avoid-overpromising"),
     ("I'll stay on the line while you take a moment.", "avoid-calm-down"),
