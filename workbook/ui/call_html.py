@@ -85,8 +85,11 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
         f"<td><b>Handle time</b><br><span style='font-size:18px'>{report.handle_time}</span></td>"
         f"<td><b>Best replies</b><br><span style='font-size:18px'>{report.best_choices} of "
         f"{len(report.turns)}</span></td></tr></table>")
+    points = report.points or {}
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
-                     f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
+                     f"<td>{bar(percent)}</td><td style='color:{MUTED}'>"
+                     f"{escape(points[skill].explain()) if skill in points else ''}</td></tr>"
+                     for skill, percent in report.skills.items())
     turns, heard = [], []
     for turn in report.turns:
         heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
@@ -96,7 +99,9 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
                      f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
                      f"{said}"
                      f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
-    return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
+    return (f"{head}{metrics}<h2>Skills on this call</h2><p style='color:{MUTED}'>Points your replies "
+            "earned of the most the replies you were offered could earn; a reply that breaks a skill "
+            f"takes points away.</p><table cellpadding='3'>{skills}</table>"
             f"<h2>The call, turn by turn</h2>{''.join(turns)}")
 
 
