@@ -9,7 +9,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from workbook.core.call_engine import current_ending
-from workbook.core.scenario import Rating
+from workbook.core.scenario import EndingKind, Rating
 from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
@@ -61,6 +61,8 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     if ending is not None:
         if ending.caller:
             caller(ending.caller, None)
+        elif ending.kind == EndingKind.HUNG_UP:  # never just stop: say what happened on the line
+            parts.append(f"<p style='color:{MUTED}'><i>The caller hangs up. The line goes quiet.</i></p>")
         colour = SUCCESS if ending.kind.strong else WARNING
         parts.append(f"<p style='color:{colour}'><b>Call ended: {escape(ending.kind.label)}</b></p>")
     return "".join(parts)
