@@ -326,6 +326,16 @@ def test_skill_points_of_hidden_replies_are_not_possible():
     assert debrief(call, replay(call, [1])).skills == {"empathy": 100}
 
 
+def test_every_percentage_says_which_points_and_turns_make_it():
+    """A slip then a good reply nets 0%, and the debrief says so instead of a bare '0%'."""
+    call = scenario({"a": node(reply("b", "best", skills={"de-escalation": 2}),
+                               reply("b", "poor", skills={"de-escalation": -2})),
+                     "b": node(reply("fixed", "best", skills={"de-escalation": 2}), reply("fixed", "okay"))})
+    result = debrief(call, replay(call, [1, 0]))
+    assert result.skills == {"de-escalation": 0}
+    assert result.points["de-escalation"].explain() == "0 of 4 points (turn 1 -2, turn 2 +2)"
+
+
 def test_negative_skill_score_is_clamped_to_zero():
     call = scenario({"a": node(reply("fixed", "best", skills={"empathy": 1}),
                                reply("fixed", "poor", skills={"empathy": -3}))})

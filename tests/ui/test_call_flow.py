@@ -193,3 +193,17 @@ def test_a_call_stored_on_an_edited_script_is_not_resumed_or_drawn(qtbot, open_w
 
     practice_calls.end_call(stale, scenario.start, debrief(scenario, replay(scenario, [])))
     assert "cannot be replayed" in learner_detail_html(library, learner.id)
+
+
+def test_a_hang_up_without_last_words_says_the_caller_hung_up(library):
+    """The transcript never just stops: a hang-up with no scripted last line is narrated."""
+    from dataclasses import replace
+
+    from workbook.core.call_engine import start_call
+    from workbook.core.scenario import EndingKind
+    from workbook.ui.call_html import transcript_html
+
+    scenario, ending_id = next((s, eid) for s in library.scenarios for eid, e in s.endings.items()
+                               if e.kind == EndingKind.HUNG_UP and e.caller is None)
+    state = replace(start_call(scenario), at=ending_id)
+    assert "The caller hangs up" in transcript_html(scenario, state)

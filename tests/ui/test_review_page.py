@@ -35,6 +35,9 @@ def test_phrase_card_space_shows_the_answer_and_3_rates_good(qtbot, library):
     qtbot.keyClick(page, Qt.Key.Key_3)  # nothing to rate before the answer is seen
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert page.back.isVisible() and phrase.reason.split()[0] in page.back.text()
+    assert phrase.prompt in page.front.text()  # the card's own question, not a generic one
+    easy = page.rating_buttons[4].text()
+    assert easy.startswith("Easy (4) \u00b7 ") and easy.endswith(" d")  # when it would come back
     with qtbot.waitSignal(page.rated) as signal:
         qtbot.keyClick(page, Qt.Key.Key_3)
     assert signal.args == [phrase.id, 3]

@@ -3,8 +3,10 @@ turn with its feedback and, where the learner missed it, the better line.
 
 Skill score: for each skill, the points the learner's replies earned divided by the most the
 replies offered on their own path could have earned, so a short call is not punished for the
-skills it never tested. Simulated CSAT comes from the caller's final mood (1 to 5; a hang-up is 1,
-a formal complaint at most 2); FCR holds when the call ended resolved, with or without a promised
+skills it never tested. A reply that breaks a skill takes points away, so one slip early and one
+good reply later can net 0%: the debrief shows the points and the turns behind every percentage.
+Simulated CSAT comes from the caller's final mood (1 to 5; a hang-up is 1, a formal complaint at
+most 2); FCR holds when the call ended resolved, with or without a promised
 follow-up; handle time is the simulated seconds of the call.
 """
 
@@ -43,6 +45,21 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class SkillPoints:
+    """What a skill's percentage is made of: points earned of points possible on this path, and the
+    turns that moved it (turn number, points), so "0%" after one slip and one good reply reads as
+    what it is."""
+
+    earned: int
+    possible: int
+    turns: tuple[tuple[int, int], ...]
+
+    def explain(self) -> str:
+        moves = ", ".join(f"turn {number} {points:+d}" for number, points in self.turns) or "no turn"
+        return f"{max(0, self.earned)} of {self.possible} points ({moves})"
+
+
+@dataclass(frozen=True)
 class Debrief:
     ending: Ending | None  # None when the call was left unfinished
     skills: dict[str, int]  # skill id -> percent on this path
@@ -50,6 +67,7 @@ class Debrief:
     fcr: bool
     seconds: int
     turns: tuple[Turn, ...]
+    points: dict[str, SkillPoints] | None = None  # skill id -> what its percentage is made of
 
     @property
     def best_choices(self) -> int:
@@ -62,7 +80,7 @@ class Debrief:
 
 
 def debrief(scenario: Scenario, state: CallState) -> Debrief:
-    turns, earned, possible = [], {}, {}
+    turns, earned, possible, moved = [], {}, {}, {}
     walk = start_call(scenario)
     for number, choice in enumerate(state.choices, 1):
         node = scenario.nodes[choice.node]
@@ -71,6 +89,8 @@ def debrief(scenario: Scenario, state: CallState) -> Debrief:
         for skill in {s for option in offered for s in option.skills}:
             possible[skill] = possible.get(skill, 0) + max(0, *(o.skills.get(skill, 0) for o in offered))
             earned[skill] = earned.get(skill, 0) + reply.skills.get(skill, 0)
+            if reply.skills.get(skill, 0):
+                moved.setdefault(skill, []).append((number, reply.skills[skill]))
         best = next((o for o in offered if o.rating == Rating.BEST), None)
         better = best if reply.rating != Rating.BEST and best is not None else None
         shown = tuple(node.replies[i] for i in choice.shown)
@@ -80,8 +100,11 @@ def debrief(scenario: Scenario, state: CallState) -> Debrief:
     skills = {skill: (max(0, min(100, round(100 * earned[skill] / possible[skill])))
                       if possible[skill] > 0 else 0)  # only ever broken on this path: 0%
               for skill in sorted(possible) if possible[skill] > 0 or earned[skill] < 0}
+    points = {skill: SkillPoints(earned[skill], possible[skill], tuple(moved.get(skill, ())))
+              for skill in skills}
     ending = scenario.endings.get(state.at)
-    return Debrief(ending, skills, _csat(ending, state.mood), _fcr(ending), state.seconds, tuple(turns))
+    return Debrief(ending, skills, _csat(ending, state.mood), _fcr(ending), state.seconds, tuple(turns),
+                   points)
 
 
 def _csat(ending: Ending | None, mood: int) -> int:

@@ -40,7 +40,42 @@ class PhraseCard:
 
     @property
     def prompt(self) -> str:
-        return PHRASE_PROMPT
+        """The situation this phrase answers, from why it works ("It names the feeling without
+        judging" -> "What could you say that names the feeling without judging?"), so cards that share
+        a section still ask different questions."""
+        return phrase_prompt(self.reason)
+
+
+def phrase_prompt(reason: str) -> str:
+    """A question made from a phrase's reason; the generic prompt when there is no usable reason."""
+    text = " ".join(reason.split()).rstrip(".")
+    for opening in ("It ", "This ", "That ", "They ", "These "):
+        if text.startswith(opening):
+            verb = text[len(opening):]
+            if verb and verb[0].islower():
+                return f"What could you say that {verb}?"
+    return PHRASE_PROMPT if not text else f"What could you say here? ({text})"
+
+
+def interval_text(now: datetime, due: datetime) -> str:
+    """How long until a card comes back, as on Anki's rating buttons: '10 min', '3 h', '4 d', '2 mo'."""
+    minutes = max(1, round((utc(due) - utc(now)).total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 60 * 24:
+        return f"{round(minutes / 60)} h"
+    days = round(minutes / (60 * 24))
+    if days < 31:
+        return f"{days} d"
+    if days < 365:
+        return f"{round(days / 30)} mo"
+    return f"{days / 365:.1f} y"
+
+
+def preview_intervals(state: dict[str, Any] | None, card_id: str, now: datetime) -> dict[int, str]:
+    """What each rating would do to the card now, for the rating buttons."""
+    return {rating: interval_text(now, due_at(schedule(state, card_id, rating, now)))
+            for rating in RATING_LABELS}
 
 
 def question_card_id(module_id: str, question_id: str) -> str:

@@ -52,6 +52,7 @@ class DueCard:
     is_new: bool  # never rated yet
     presented: PresentedQuestion | None = None  # question cards
     phrase: PhraseCard | None = None  # phrase cards
+    state: dict | None = None  # its FSRS state (None for a new card), to preview each rating
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def due_cards(library: Library, learner_id: str, now: datetime,
         due = due_at(state.card)
         if missed_at > state.last_at:  # missed again after the last rating: it comes back at once
             due = min(due, _parse(missed_at))
-        cards.append(DueCard(card_id, QUESTION_KIND, module_id, due, False, presented))
+        cards.append(DueCard(card_id, QUESTION_KIND, module_id, due, False, presented, state=state.card))
 
     read = read_sections(learner_id)
     day_start = utc(datetime.combine(now.astimezone().date(), time(), tzinfo=now.astimezone().tzinfo))
@@ -105,7 +106,7 @@ def due_cards(library: Library, learner_id: str, now: datetime,
         state = states.get(phrase.id)
         if state is not None:
             cards.append(DueCard(phrase.id, PHRASE_KIND, phrase.module_id, due_at(state.card), False,
-                                 phrase=phrase))
+                                 phrase=phrase, state=state.card))
         elif allowance > 0:
             allowance -= 1
             cards.append(DueCard(phrase.id, PHRASE_KIND, phrase.module_id, now, True, phrase=phrase))

@@ -9,12 +9,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from workbook.core.call_engine import current_ending
-from workbook.core.scenario import Rating
+from workbook.core.scenario import EndingKind, Rating
 from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
-from workbook.ui.theme import MUTED, SUCCESS, WARNING
+from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from workbook.core.debrief import Debrief
     from workbook.core.scenario import Scenario
 
-RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
+RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: CAUTION, Rating.POOR: WARNING}
 
 
 def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRules | None = None) -> str:
@@ -34,13 +34,13 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     def caller(text: str, tone: str | None) -> None:
         note = f" <i style='color:{MUTED}'>({escape(tone)})</i>" if tone else ""
         parts.append(f"<table width='100%' cellspacing='0' cellpadding='8'><tr>"
-                     f"<td width='78%' bgcolor='#eef1f5'><b>{name}</b>{note}<br>{escape(text)}</td>"
+                     f"<td width='78%' bgcolor='{CALLER}'><b>{name}</b>{note}<br>{escape(text)}</td>"
                      "<td></td></tr></table><p style='margin:2px'></p>")
 
     def agent(body: str, note: str = "") -> None:
         under = f"<br><span style='font-size:small'>{note}</span>" if note else ""
         parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
-                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{body}{under}</td>"
+                     f"<td width='78%' bgcolor='{SELECTED}'><b>You</b><br>{body}{under}</td>"
                      "</tr></table><p style='margin:2px'></p>")
 
     first = scenario.nodes[scenario.start]
@@ -61,6 +61,8 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     if ending is not None:
         if ending.caller:
             caller(ending.caller, None)
+        elif ending.kind == EndingKind.HUNG_UP:  # never just stop: say what happened on the line
+            parts.append(f"<p style='color:{MUTED}'><i>The caller hangs up. The line goes quiet.</i></p>")
         colour = SUCCESS if ending.kind.strong else WARNING
         parts.append(f"<p style='color:{colour}'><b>Call ended: {escape(ending.kind.label)}</b></p>")
     return "".join(parts)
@@ -85,8 +87,11 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
         f"<td><b>Handle time</b><br><span style='font-size:18px'>{report.handle_time}</span></td>"
         f"<td><b>Best replies</b><br><span style='font-size:18px'>{report.best_choices} of "
         f"{len(report.turns)}</span></td></tr></table>")
+    points = report.points or {}
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
-                     f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
+                     f"<td>{bar(percent)}</td><td style='color:{MUTED}'>"
+                     f"{escape(points[skill].explain()) if skill in points else ''}</td></tr>"
+                     for skill, percent in report.skills.items())
     turns, heard = [], []
     for turn in report.turns:
         heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
@@ -96,7 +101,9 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
                      f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
                      f"{said}"
                      f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
-    return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
+    return (f"{head}{metrics}<h2>Skills on this call</h2><p style='color:{MUTED}'>Points your replies "
+            "earned of the most the replies you were offered could earn; a reply that breaks a skill "
+            f"takes points away.</p><table cellpadding='3'>{skills}</table>"
             f"<h2>The call, turn by turn</h2>{''.join(turns)}")
 
 

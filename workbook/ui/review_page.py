@@ -6,6 +6,7 @@ with `workbook.store.review.review`, so "Stop for now" (Esc) never loses work.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -13,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbook.core.quiz_review import review_question
-from workbook.core.review_cards import RATING_LABELS
+from workbook.core.review_cards import RATING_LABELS, preview_intervals
 from workbook.store.review import DueCard
 from workbook.ui.question_views import QuestionView, view_for
 from workbook.ui.theme import SUCCESS, WARNING
@@ -126,12 +127,16 @@ class ReviewPage(QWidget):
         self._set_rating_enabled(False)
         self.setFocus()
 
-    def show_done(self) -> None:
-        """Nothing left today."""
+    def show_done(self, no_cards_yet: bool = False) -> None:
+        """Nothing left today; or, for a learner with no cards at all yet, what review is."""
         self.card, self.answer_shown = None, False
         self._clear_question()
         self.counter.setText("0 left today")
-        self.front.setText("<p><b>All done for today.</b></p><p>New cards come as you read and practise.</p>")
+        self.front.setText(
+            "<p><b>Nothing to review yet.</b></p><p>Daily review brings back the quiz questions you "
+            "missed and the key phrases from the sections you have read, spaced out over days so they "
+            "stick. Read a section or take a quiz, and your first cards appear here.</p>" if no_cards_yet
+            else "<p><b>All done for today.</b></p><p>New cards come as you read and practice.</p>")
         self.front.setVisible(True)
         self.back.setVisible(False)
         for widget in (self.show_button, self.check_button, self.stop_button):
@@ -202,7 +207,13 @@ class ReviewPage(QWidget):
 
     def _set_rating_enabled(self, enabled: bool) -> None:
         self.rating_hint.setVisible(enabled)
-        for button in self.rating_buttons.values():
+        intervals = {}
+        if enabled and self.card is not None:  # when each rating would bring the card back, as Anki shows
+            intervals = preview_intervals(self.card.state, self.card.id, datetime.now(UTC))
+        for rating, button in self.rating_buttons.items():
+            label = RATING_LABELS[rating]
+            button.setText(f"{label} ({rating}) \u00b7 {intervals[rating]}" if rating in intervals
+                           else f"{label} ({rating})")
             button.setVisible(True)
             button.setEnabled(enabled)
 
