@@ -50,8 +50,7 @@ def main() -> int:
     sized[256].save(HERE / "icon.ico", sizes=[(s, s) for s in ICO_SIZES],
                     append_images=[sized[s] for s in ICO_SIZES if s != 256])
     largest.save(HERE / "icon.icns", sizes=[(s, s) for s in ICNS_SIZES])
-    sized[256].save(HERE / "icon-256.png")
-    print(f"wrote {HERE / 'icon.ico'}, {HERE / 'icon.icns'} and {HERE / 'icon-256.png'}")
+    print(f"wrote {HERE / 'icon.ico'} and {HERE / 'icon.icns'}")
     return 0
 
 
