@@ -53,7 +53,7 @@ def make_graduate(data_dir: Path) -> None:
 
 
 def main() -> int:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "dist" / "difficult-calls-workbook")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "dist" / "difficult-calls-workbook").resolve()
     cli = folder / f"workbook{EXE}"
     window = folder / f"{WINDOW_NAME}{EXE}"
     if not cli.is_file() or not window.is_file():
