@@ -148,7 +148,7 @@ def _certificates(args: argparse.Namespace) -> int:
         if found is None:
             return 1
         cohort_id, cohort_name = found
-        ids = [learner.id for learner in members(cohort_id)]
+        ids = [learner.id for learner in members(cohort_id, include_archived=True)]
         if not ids:
             print(f"Cohort '{cohort_name}' has no learners: nothing to issue")
             return 0

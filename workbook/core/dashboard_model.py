@@ -32,6 +32,12 @@ class LearnerRow:
     certificate_id: str | None = None  # the newest certificate issued, if any
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None
+    archived: bool = False  # removed from a PC's profile list: still shown to the trainer, marked
+
+    @property
+    def shown_name(self) -> str:
+        """The name as trainer views and reports print it, with the archive mark."""
+        return f"{self.name} (archived)" if self.archived else self.name
 
     def weakest_skills(self, count: int = 3) -> list[tuple[str, int]]:
         return sorted(self.skills.items(), key=lambda item: (item[1], item[0]))[:count]

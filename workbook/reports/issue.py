@@ -34,6 +34,7 @@ from workbook.store import settings as stored_settings
 from workbook.store.activity import record_activity
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import get_learner
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 ORGANISATION = "certificate.organisation"
@@ -178,7 +179,7 @@ def issued_certificates(learner_id: str | None = None) -> list[dict]:
     """Certificates issued (newest first), with their signed fields, for the lists in the app."""
     query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
     if learner_id is not None:
-        query = query.where(ActivityRecord.learner == learner_id)
+        query = query.where(of_person(learner_id))
     found = []
     for row in query.order_by(ActivityRecord.occurred_at.desc()):
         payload = json.loads(row.payload)

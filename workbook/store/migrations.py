@@ -6,6 +6,7 @@ climbs through every step, so there is one definition of the schema, not two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from peewee import SqliteDatabase
@@ -222,6 +223,49 @@ SCHEMA_V5 = [
 ]
 
 
+# v7: merged profiles. A trainer's merge of two profiles of one person is an append-only record
+# (`learner_merge`, refused UPDATE/DELETE like `activity`); history is never rewritten. Which
+# profile survives follows from the set of merge records alone (`store/merges.py` resolves it), so
+# every PC holding the same records agrees; `learner_alias` is that answer, derived data, one row per
+# merged-away profile. The dashboard totals are re-keyed to the surviving profile: the insert
+# triggers look the learner up in `learner_alias`, and `SUMMARY_REBUILD_V7` (run after every change
+# to the aliases) reads the activity rows through `activity_resolved`.
+_RESOLVED = ("coalesce((SELECT survivor_id FROM learner_alias WHERE learner_id = NEW.learner_id), "
+             "NEW.learner_id)")
+_TOTAL_TRIGGERS = [statement for statement in SCHEMA_V4
+                   if statement.startswith("CREATE TRIGGER activity_totals")]
+SUMMARY_REBUILD_V7 = [re.sub(r"\bFROM activity\b", "FROM activity_resolved AS activity", statement)
+                      for statement in SUMMARY_REBUILD]
+SCHEMA_V7 = [
+    """CREATE TABLE learner_merge (
+        id TEXT PRIMARY KEY NOT NULL,
+        from_learner_id TEXT NOT NULL,
+        into_learner_id TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        CHECK (from_learner_id <> into_learner_id)
+    )""",
+    """CREATE TRIGGER learner_merge_is_append_only_update BEFORE UPDATE ON learner_merge
+       BEGIN SELECT RAISE(ABORT, 'merge records are append-only'); END""",
+    """CREATE TRIGGER learner_merge_is_append_only_delete BEFORE DELETE ON learner_merge
+       BEGIN SELECT RAISE(ABORT, 'merge records are append-only'); END""",
+    """CREATE TABLE learner_alias (
+        learner_id TEXT PRIMARY KEY NOT NULL,
+        survivor_id TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX learner_alias_survivor ON learner_alias (survivor_id)",
+    """CREATE VIEW activity_resolved AS
+        SELECT a.rowid AS rowid, a.id, coalesce(s.survivor_id, a.learner_id) AS learner_id, a.verb,
+               a.module_id, a.object_id, a.attempt_id, a.payload, a.occurred_at, a.device_id
+          FROM activity AS a LEFT JOIN learner_alias AS s ON s.learner_id = a.learner_id""",
+    """CREATE VIEW cohort_member_resolved AS
+        SELECT DISTINCT m.cohort_id, coalesce(s.survivor_id, m.learner_id) AS learner_id
+          FROM cohort_member AS m LEFT JOIN learner_alias AS s ON s.learner_id = m.learner_id""",
+    *[f"DROP TRIGGER {statement.split()[2]}" for statement in _TOTAL_TRIGGERS],
+    *[statement.replace("NEW.learner_id", _RESOLVED) for statement in _TOTAL_TRIGGERS],
+]
+
+
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
         for statement in statements:
@@ -236,6 +280,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (3, _run(SCHEMA_V3)),
     (4, _run(SCHEMA_V4)),
     (5, _run(SCHEMA_V5)),
+    (7, _run(SCHEMA_V7)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

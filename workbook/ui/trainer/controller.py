@@ -173,7 +173,7 @@ class TrainerController(QObject):
         folder = dialogs.ask_folder(self.window, "Save the certificates in")
         if not folder:
             return
-        learner_ids = [learner.id for learner in cohorts.members(cohort_id)]
+        learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
         library, data_dir = self.library, self.data_dir
 
         def work(job: Job) -> BatchResult:

@@ -239,7 +239,7 @@ class DashboardPage(QWidget):
             return
         days = self.stalled_days.value()
         stalled = self.dashboard.stalled(days, self.now)
-        names = ", ".join(escape(row.name) for row in stalled[:12])
+        names = ", ".join(escape(row.shown_name) for row in stalled[:12])
         more = f" and {len(stalled) - 12} more" if len(stalled) > 12 else ""
         body = (f"<h3>No progress for {days} days</h3><p>{names}{more}</p>" if stalled
                 else f"<h3>No progress for {days} days</h3><p style='color:{MUTED}'>Nobody.</p>")
