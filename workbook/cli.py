@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbook import APP_NAME, __version__
 from workbook.cli_certificates import add_certificate_commands
+from workbook.cli_merge import add_merge_commands
 from workbook.cli_progress import add_progress_commands
 from workbook.cli_reports import add_report_commands
 from workbook.cli_support import content_root, output_folder_exists
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                             help="DOT file to write (usually .dot); the SVG goes beside it")
     extra = {}
     for register in (add_certificate_commands, add_progress_commands, add_xapi_commands,
-                     add_report_commands, add_trainer_commands):
+                     add_report_commands, add_trainer_commands, add_merge_commands):
         extra.update(register(commands, common, content))
     parser.set_defaults(extra_handlers=extra)
     return parser

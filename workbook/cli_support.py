@@ -36,11 +36,22 @@ def open_store(data_dir: Path):
 
 
 def find_learner_or_say(name_or_id: str, data_dir: Path):
-    """The learner by name, employee id or id; None after saying there is none (the database must
-    be open)."""
-    from workbook.store.learners import find_learner
+    """The learner by name, employee id or id; None after saying there is none, or that several
+    profiles answer (listing them with their ids, so the command can be run again with one). An
+    archived profile is named as such, never picked silently. The database must be open."""
+    from workbook.store.learners import AmbiguousLearner, describe, find_learner
 
-    learner = find_learner(name_or_id)
+    try:
+        learner = find_learner(name_or_id)
+    except AmbiguousLearner as several:
+        print(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again with "
+              "the id of the one you mean:", file=sys.stderr)
+        for candidate in several.candidates:
+            print(f"  {candidate.id}  {candidate.display_name} ({describe(candidate)})", file=sys.stderr)
+        return None
     if learner is None:
         print(f"No learner called '{name_or_id}' in {data_dir}", file=sys.stderr)
+    elif learner.archived_at is not None:
+        print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
+              "list; using that profile.", file=sys.stderr)
     return learner

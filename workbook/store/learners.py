@@ -1,9 +1,15 @@
-"""Learner profiles: create, list, rename, archive (profiles are hidden, never deleted)."""
+"""Learner profiles: create, list, find, archive (profiles are hidden, never deleted)."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
+
+from peewee import fn
+
 from workbook.store.clock import new_id, utc_now_text
-from workbook.store.models import LearnerRecord
+from workbook.store.merges import person_ids, survivor_of
+from workbook.store.models import ActivityRecord, AliasRecord, LearnerRecord
 
 MAX_NAME = 80
 
@@ -37,23 +43,85 @@ def create_learner(display_name: str, employee_id: str | None = None) -> Learner
 
 
 def active_learners() -> list[LearnerRecord]:
-    query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null())
+    """The PC's profile list: neither archived nor merged into another profile."""
+    query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null(),
+                                         LearnerRecord.id.not_in(AliasRecord.select(AliasRecord.learner_id)))
     return sorted(query, key=lambda learner: learner.display_name.casefold())
+
+
+def archived_learners() -> list[LearnerRecord]:
+    """Profiles removed from a PC's list (and not merged away), for the trainer to restore."""
+    query = LearnerRecord.select().where(LearnerRecord.archived_at.is_not_null(),
+                                         LearnerRecord.id.not_in(AliasRecord.select(AliasRecord.learner_id)))
+    return sorted(query, key=lambda learner: (learner.display_name.casefold(), learner.created_at))
 
 
 def get_learner(learner_id: str) -> LearnerRecord | None:
     return LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
 
 
-def find_learner(name_or_id: str) -> LearnerRecord | None:
-    """By UUID, employee ID, or exact display name (case-insensitive)."""
+class AmbiguousLearner(LookupError):
+    """More than one profile answers to what was typed; `candidates` are told apart by `describe`."""
+
+    def __init__(self, wanted: str, candidates: list[LearnerRecord]) -> None:
+        super().__init__(f"'{wanted}' matches {len(candidates)} profiles")
+        self.wanted = wanted
+        self.candidates = candidates
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def matching_learners(name_or_id: str) -> list[LearnerRecord]:
+    """Every surviving profile whose id, employee ID or display name (Unicode-normalised, any case)
+    is `name_or_id`, archived ones included; a profile merged away answers as its survivor."""
     wanted = name_or_id.strip()
+    exact = LearnerRecord.get_or_none(LearnerRecord.id == wanted)
+    if exact is not None:
+        return [get_learner(survivor_of(exact.id)) or exact]
+    found: dict[str, LearnerRecord] = {}
     for learner in LearnerRecord.select():
-        if wanted in (learner.id, learner.employee_id) or (
-            learner.display_name.casefold() == wanted.casefold()
-        ):
-            return learner
-    return None
+        if (learner.employee_id and _folded(learner.employee_id) == _folded(wanted)) or (
+                _folded(learner.display_name) == _folded(wanted)):
+            survivor = get_learner(survivor_of(learner.id)) or learner
+            found.setdefault(survivor.id, survivor)
+    return sorted(found.values(), key=lambda learner: (learner.archived_at is not None, learner.created_at))
+
+
+def find_learner(name_or_id: str) -> LearnerRecord | None:
+    """By UUID, employee ID, or display name; raises AmbiguousLearner rather than pick one of
+    several (an archived match included: the caller names the one it means by id)."""
+    found = matching_learners(name_or_id)
+    if len(found) > 1:
+        raise AmbiguousLearner(name_or_id, found)
+    return found[0] if found else None
+
+
+def first_activity(learner_id: str) -> str | None:
+    """When the person first did anything (UTC text), over every merged profile."""
+    return (ActivityRecord.select(fn.min(ActivityRecord.occurred_at))
+            .where(ActivityRecord.learner.in_(person_ids(learner_id))).scalar())
+
+
+def describe(learner: LearnerRecord) -> str:
+    """What tells two profiles of the same name apart: ID, e-mail, first activity, archive state."""
+    parts = [f"ID {learner.employee_id}" if learner.employee_id else "no ID"]
+    if learner.email:
+        parts.append(learner.email)
+    first = first_activity(learner.id)
+    parts.append(f"first activity {first[:10]}" if first else "no activity yet")
+    if learner.archived_at:
+        parts.append("archived")
+    return ", ".join(parts)
+
+
+def shown_apart(learners: list[LearnerRecord]) -> dict[str, str]:
+    """Learner id -> the name to list: the display name, with `describe` added when another listed
+    profile has the same name, so two "Sam Taylor" rows never look alike."""
+    counts = Counter(_folded(learner.display_name) for learner in learners)
+    return {learner.id: learner.display_name if counts[_folded(learner.display_name)] == 1
+            else f"{learner.display_name} ({describe(learner)})" for learner in learners}
 
 
 def archive_learner(learner_id: str) -> None:

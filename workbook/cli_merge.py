@@ -1,0 +1,68 @@
+"""`merge-learners FROM INTO`: record that two profiles are the same person (a trainer command).
+
+The merge is one more append-only record, never a rewrite: FROM's rows stay FROM's rows and are
+read as INTO's person from then on, on this PC and on every PC its bundles reach. A merge cannot be
+undone, so the command shows both profiles and asks first (`--yes` for scripts).
+
+Exit codes: 0 merged; 1 nothing merged (unknown or ambiguous profile, same person, not confirmed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workbook.cli_support import find_learner_or_say, open_store
+from workbook.paths import resolve_data_dir
+
+
+def add_merge_commands(commands, common: argparse.ArgumentParser, content: argparse.ArgumentParser) -> dict:
+    """Register the subcommand on `commands`; returns its handler by name."""
+    merge = commands.add_parser("merge-learners", parents=[common],
+                                help="merge two profiles of the same person (FROM's history counts for INTO)")
+    merge.add_argument("source", metavar="FROM", help="the profile to merge away: name, employee id or id")
+    merge.add_argument("target", metavar="INTO", help="the profile that stays: name, employee id or id")
+    merge.add_argument("--yes", action="store_true", help="merge without asking (a merge cannot be undone)")
+    return {"merge-learners": _merge_learners}
+
+
+def _merge_learners(args: argparse.Namespace) -> int:
+    from workbook.store.learners import describe
+    from workbook.store.merges import MergeError, merge_learners
+
+    data_dir = resolve_data_dir(args.data_dir)
+    db = open_store(data_dir)
+    if db is None:
+        return 1
+    try:
+        source = find_learner_or_say(args.source, data_dir)
+        target = find_learner_or_say(args.target, data_dir) if source is not None else None
+        if source is None or target is None:
+            return 1
+        print(f"Merge   {source.display_name} ({describe(source)}), id {source.id}\n"
+              f"into    {target.display_name} ({describe(target)}), id {target.id}\n"
+              "Both histories will count as one person's, here and wherever this PC's bundles go. "
+              "A merge cannot be undone.")
+        if not args.yes and not _confirmed():
+            print("Nothing was merged.", file=sys.stderr)
+            return 1
+        try:
+            done = merge_learners(source.id, target.id)
+        except MergeError as error:
+            print(f"{error} Nothing was merged.", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+    print(f"Merged: {done.rows_moved_over} activity record{'s' if done.rows_moved_over != 1 else ''} "
+          f"of {source.display_name} now count for {target.display_name}.")
+    return 0
+
+
+def _confirmed() -> bool:
+    if not sys.stdin.isatty():
+        print("No terminal to ask: add --yes to merge from a script.", file=sys.stderr)
+        return False
+    try:
+        return input("Merge? [y/N] ").strip().casefold() in ("y", "yes")
+    except (EOFError, KeyboardInterrupt):
+        return False
