@@ -4,6 +4,9 @@ The merge is one more append-only record, never a rewrite: FROM's rows stay FROM
 read as INTO's person from then on, on this PC and on every PC its bundles reach. A merge cannot be
 undone, so the command shows both profiles and asks first (`--yes` for scripts).
 
+FROM may also be a progress bundle refused for an employee ID clash: it is then imported (signed by
+a trusted key, as any import) with its learner merged into INTO, in one transaction.
+
 Exit codes: 0 merged; 1 nothing merged (unknown or ambiguous profile, same person, not confirmed).
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from workbook.cli_support import find_learner_or_say, open_store
 from workbook.paths import resolve_data_dir
@@ -20,7 +24,8 @@ def add_merge_commands(commands, common: argparse.ArgumentParser, content: argpa
     """Register the subcommand on `commands`; returns its handler by name."""
     merge = commands.add_parser("merge-learners", parents=[common],
                                 help="merge two profiles of the same person (FROM's history counts for INTO)")
-    merge.add_argument("source", metavar="FROM", help="the profile to merge away: name, employee id or id")
+    merge.add_argument("source", metavar="FROM",
+                       help="the profile to merge away: name, employee id or id, or a progress bundle file")
     merge.add_argument("target", metavar="INTO", help="the profile that stays: name, employee id or id")
     merge.add_argument("--yes", action="store_true", help="merge without asking (a merge cannot be undone)")
     return {"merge-learners": _merge_learners}
@@ -35,6 +40,8 @@ def _merge_learners(args: argparse.Namespace) -> int:
     if db is None:
         return 1
     try:
+        if args.source.endswith(".zip") and Path(args.source).is_file():
+            return _import_merged(Path(args.source), args, data_dir)
         source = find_learner_or_say(args.source, data_dir)
         target = find_learner_or_say(args.target, data_dir) if source is not None else None
         if source is None or target is None:
@@ -55,6 +62,34 @@ def _merge_learners(args: argparse.Namespace) -> int:
         db.close()
     print(f"Merged: {done.rows_moved_over} activity record{'s' if done.rows_moved_over != 1 else ''} "
           f"of {source.display_name} now count for {target.display_name}.")
+    return 0
+
+
+def _import_merged(path: Path, args: argparse.Namespace, data_dir: Path) -> int:
+    from workbook.keys import trusted_keys
+    from workbook.store.bundles import BundleError, read_bundle
+    from workbook.store.bundles import import_bundles as import_files
+    from workbook.store.learners import describe
+
+    target = find_learner_or_say(args.target, data_dir)
+    if target is None:
+        return 1
+    try:
+        learner = read_bundle(path).learner
+    except BundleError as error:
+        print(f"{error}. Nothing was imported.", file=sys.stderr)
+        return 1
+    print(f"Import  {learner.display_name} (ID {learner.employee_id or 'none'}) from {path.name}\n"
+          f"merged into {target.display_name} ({describe(target)}), id {target.id}\n"
+          "A merge cannot be undone.")
+    if not args.yes and not _confirmed():
+        print("Nothing was imported.", file=sys.stderr)
+        return 1
+    (result,) = import_files([path], trusted_keys(data_dir), merge_into={path: target.id})
+    if result.merged is None:
+        print(f"{path}: refused: {result.reason}", file=sys.stderr)
+        return 1
+    print(f"{path}: {result.merged.added} activity records imported merged into {target.display_name}.")
     return 0
 
 

@@ -51,7 +51,7 @@ def active_learners() -> list[LearnerRecord]:
 
 def archived_learners() -> list[LearnerRecord]:
     """Profiles removed from a PC's list (and not merged away), for the trainer to restore."""
-    query = LearnerRecord.select().where(LearnerRecord.archived_at.is_not_null(),
+    query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null(False),
                                          LearnerRecord.id.not_in(AliasRecord.select(AliasRecord.learner_id)))
     return sorted(query, key=lambda learner: (learner.display_name.casefold(), learner.created_at))
 
