@@ -219,6 +219,25 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
     return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
 
 
+def export_every_learner(folder: Path, key: Ed25519PrivateKey,
+                         progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> list[BundleSummary]:
+    """One bundle per profile on this PC (archived and merged ones too, so every row and merge
+    travels) into `folder`, named after the learner and the start of the id so namesakes differ."""
+    folder = Path(folder)
+    learners = list(LearnerRecord.select(LearnerRecord.id, LearnerRecord.display_name)
+                    .order_by(LearnerRecord.display_name, LearnerRecord.id).tuples())
+    written = []
+    for done, (learner_id, name) in enumerate(learners):
+        if cancelled is not None and cancelled():
+            break
+        stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:40] or "learner"
+        written.append(export_bundle(learner_id, folder / f"{stem}-{learner_id[:8]}.zip", key))
+        if progress is not None:
+            progress(done + 1, len(learners))
+    return written
+
+
 def _signature_entry(manifest_bytes: bytes, key: Ed25519PrivateKey) -> bytes:
     from cryptography.hazmat.primitives import serialization
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from peewee import fn
 
@@ -130,3 +131,27 @@ def archive_learner(learner_id: str) -> None:
 
 def unarchive_learner(learner_id: str) -> None:
     LearnerRecord.update(archived_at=None).where(LearnerRecord.id == learner_id).execute()
+
+
+@dataclass(frozen=True)
+class LearnerListing:
+    """One profile as the trainer's learner list shows it."""
+
+    id: str
+    name: str  # the display name, told apart from a namesake (`shown_apart`)
+    employee_id: str | None
+    email: str | None
+    first_activity: str | None  # UTC text
+    archived: bool
+
+
+def trainer_listing(archived_only: bool = False) -> list[LearnerListing]:
+    """Every profile still standing for a person (merged-away ones are not), archived ones marked."""
+    merged_away = AliasRecord.select(AliasRecord.learner_id)
+    query = LearnerRecord.select().where(LearnerRecord.id.not_in(merged_away))
+    if archived_only:
+        query = query.where(LearnerRecord.archived_at.is_null(False))
+    found = sorted(query, key=lambda learner: (learner.display_name.casefold(), learner.created_at))
+    apart = shown_apart(found)
+    return [LearnerListing(learner.id, apart[learner.id], learner.employee_id, learner.email,
+                           first_activity(learner.id), learner.archived_at is not None) for learner in found]

@@ -27,6 +27,8 @@ from workbook.ui.quiz_html import results_html
 from workbook.ui.theme import READER_CSS
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
+from workbook.ui.trainer.learners import TrainerLearners
+from workbook.ui.trainer.progress_import import TrainerImport
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,6 +58,10 @@ class TrainerController(QObject):
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
         self.page.learner_opened.connect(self.open_learner)
+        self.learners = TrainerLearners(session, self._reload)
+        self.imports = TrainerImport(session, self._reload)
+        self.page.learners_requested.connect(self.learners.open)
+        self.page.import_progress_requested.connect(self.imports.start)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
         self.loading: QueryOp | None = None  # the last dashboard read started
 
@@ -80,6 +86,11 @@ class TrainerController(QObject):
     def refresh(self, select: str | None = None) -> None:
         found = [(c.id, c.name) for c in cohorts.list_cohorts()]
         self.page.show_cohorts(found, select or self.page.current_cohort())
+
+    def _reload(self) -> None:
+        """After a restore, merge or import: the selected cohort's figures may have changed."""
+        if self.page.current_cohort():
+            self.show_cohort(self.page.current_cohort())
 
     def show_cohort(self, cohort_id: str) -> None:
         """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
