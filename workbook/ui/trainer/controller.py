@@ -221,7 +221,8 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
     learner = get_learner(learner_id)
-    parts = [f"<h1>{escape(learner.display_name)}</h1>"]
+    mark = " (archived)" if learner.archived_at else ""
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>"]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "
