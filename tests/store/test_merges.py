@@ -351,3 +351,14 @@ def test_merges_converge_whatever_order_bundles_arrive_in(history, seed):
             "%Y-%m-%dT%H:%M:%S.000000Z")) for _, s, t, h, n in history)
         assert found[0] == found[1]
         assert dict(found[0]["learner_alias"]) == expected
+
+
+def test_a_person_enrolled_under_both_profiles_is_one_dashboard_row(database, library):
+    one, two, other = create_learner("Kim"), create_learner("Kim P."), create_learner("Lee")
+    group, elsewhere = cohorts.create_cohort("Day"), cohorts.create_cohort("Night")
+    cohorts.enrol(group.id, [one.id, two.id, other.id])
+    cohorts.enrol(elsewhere.id, [one.id])
+    merge_learners(one.id, two.id)
+    assert [row.learner_id for row in cohort_dashboard(library, group.id).learners] == [two.id, other.id]
+    assert [row.learner_id for row in cohort_dashboard(library, elsewhere.id).learners] == [two.id]
+    assert [m.id for m in cohorts.members(group.id)] == [two.id, other.id]

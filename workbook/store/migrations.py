@@ -258,9 +258,18 @@ SCHEMA_V7 = [
         SELECT a.rowid AS rowid, a.id, coalesce(s.survivor_id, a.learner_id) AS learner_id, a.verb,
                a.module_id, a.object_id, a.attempt_id, a.payload, a.occurred_at, a.device_id
           FROM activity AS a LEFT JOIN learner_alias AS s ON s.learner_id = a.learner_id""",
+    # Members as the people they are: a merged-away member counts as its survivor, once. Written as
+    # two branches (the unmerged members; survivors who are members only through a merged profile)
+    # so the dashboard's `cohort_id = :cohort` reaches the primary key instead of a DISTINCT over
+    # every cohort's members.
     """CREATE VIEW cohort_member_resolved AS
-        SELECT DISTINCT m.cohort_id, coalesce(s.survivor_id, m.learner_id) AS learner_id
-          FROM cohort_member AS m LEFT JOIN learner_alias AS s ON s.learner_id = m.learner_id""",
+        SELECT m.cohort_id, m.learner_id FROM cohort_member AS m
+         WHERE NOT EXISTS (SELECT 1 FROM learner_alias AS s WHERE s.learner_id = m.learner_id)
+        UNION ALL
+        SELECT DISTINCT m.cohort_id, s.survivor_id FROM cohort_member AS m
+          JOIN learner_alias AS s ON s.learner_id = m.learner_id
+         WHERE NOT EXISTS (SELECT 1 FROM cohort_member AS k
+                            WHERE k.cohort_id = m.cohort_id AND k.learner_id = s.survivor_id)""",
     *[f"DROP TRIGGER {statement.split()[2]}" for statement in _TOTAL_TRIGGERS],
     *[statement.replace("NEW.learner_id", _RESOLVED) for statement in _TOTAL_TRIGGERS],
 ]
