@@ -13,7 +13,8 @@ measure what the dashboard costs on top of the queries it needs.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -133,12 +134,29 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
             calls_played=played, calls_strong=strong, certificate_id=certificate,
             skills=members[learner_id], last_active=_last_active(last_active, now),
             archived=archived_at is not None))
+    learners = _tell_namesakes_apart(learners)
     learners.sort(key=lambda row: (row.name.casefold(), row.learner_id))
     modules = tuple(ModuleColumn(m.id, m.title, len(m.sections), m.quiz is not None) for m in library.modules)
     averages = {skill: _round(sum(values) / len(values)) for skill, values in sorted(cohort_skill.items())}
     return CohortDashboard(cohort_id=cohort_id, cohort_name=rows["cohort"][0][1], modules=modules,
                            scenarios_total=len(library.scenarios), learners=tuple(learners),
                            skill_averages=averages)
+
+
+def _tell_namesakes_apart(rows: list[LearnerRow]) -> list[LearnerRow]:
+    """Rows sharing a name get what tells them apart: the employee ID column already does, else the
+    e-mail, else the first activity (read for these few rows only)."""
+    from workbook.store.learners import first_activity
+
+    names = Counter(row.name.casefold() for row in rows)
+    told = []
+    for row in rows:
+        if names[row.name.casefold()] > 1 and not row.employee_id:
+            first = first_activity(row.learner_id)
+            hint = row.email or (f"first activity {first[:10]}" if first else "no activity yet")
+            row = replace(row, namesake_hint=hint)
+        told.append(row)
+    return told
 
 
 def rebuild_totals() -> None:
