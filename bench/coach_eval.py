@@ -2,8 +2,10 @@
 
 Prints agreement %, precision, recall and counts per rule for the whole set, the part the rules were
 tuned on, the held-out part (`split: test`), the replies written after the rules were frozen
-(`fresh`), and the replies of a second labeller who never saw the rules' patterns (`second`), which
-is the most honest number. Run after editing lessons/coach/rules.yaml.
+(`fresh`), the held-out replies of a second labeller who never saw the rules' patterns (`second`),
+which is the most honest number, and a fourth labeller's tuning replies (`fourth`), each with the
+caller's line the reply answers (given to the coach as context). A set that has no code for a rule
+is not counted for that rule. Run after editing lessons/coach/rules.yaml.
 Usage: python bench/coach_eval.py [--misses] [RULES] [LABELLED ...]
 """
 
@@ -25,8 +27,10 @@ RULES = ROOT / "lessons" / "coach" / "rules.yaml"
 LABELLED = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
 SECOND_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "second_labeller.yaml"
 THIRD_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "third_labeller.yaml"  # all for tuning
-# "fresh": held-out replies written after the rules were frozen; "second": another labeller's.
-SPLITS = ("all", "tune", "test", "fresh", "second")
+FOURTH_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "fourth_labeller.yaml"  # all for tuning
+# "fresh": held-out replies written after the rules were frozen; "second": another labeller's;
+# "fourth": the fourth labeller's tuning replies, shown on their own.
+SPLITS = ("all", "tune", "test", "fresh", "second", "fourth")
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,10 @@ class Labelled:
     split: str
     text: str
     fresh: bool
-    expected: dict[str, bool]
+    expected: dict[str, bool]  # only the rules this set has a code for
     second: bool = False  # written and labelled by the second labeller
+    context: str = ""  # the caller's line the reply answers, when the set gives it
+    fourth: bool = False  # written and labelled by the fourth labeller
 
 
 @dataclass
@@ -67,13 +73,15 @@ class Counts:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def load_labelled(path: Path, rule_ids: list[str], second: bool = False) -> list[Labelled]:
-    """The labelled replies; `present` lists the codes judged present, every other rule is absent."""
+def load_labelled(path: Path, rule_ids: list[str], second: bool = False, fourth: bool = False,
+                  ) -> list[Labelled]:
+    """The labelled replies; `present` lists the codes judged present, every other coded rule is
+    absent. A rule the set has no code for (one added after it was labelled) is left out."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     codes: dict[str, str] = data["codes"]
-    unknown = set(codes.values()) ^ set(rule_ids)
+    unknown = set(codes.values()) - set(rule_ids)
     if unknown:
-        raise ValueError(f"labelled set and rules disagree on rule ids: {sorted(unknown)}")
+        raise ValueError(f"{path.name}: codes for rules that do not exist: {sorted(unknown)}")
     items = []
     for raw in data["replies"]:
         yes = raw.get("present") or []
@@ -82,7 +90,7 @@ def load_labelled(path: Path, rule_ids: list[str], second: bool = False) -> list
             raise ValueError(f"{raw['id']}: unknown label codes {bad}")
         expected = {rule_id: code in yes for code, rule_id in codes.items()}
         items.append(Labelled(str(raw["id"]), raw.get("split", "tune"), raw["text"],
-                              bool(raw.get("fresh")), expected, second))
+                              bool(raw.get("fresh")), expected, second, str(raw.get("caller") or ""), fourth))
     return items
 
 
@@ -90,7 +98,7 @@ def evaluate(rules: CoachRules, items: list[Labelled]) -> dict[str, dict[str, Co
     """{split: {rule id: Counts}} comparing the coach with the labels."""
     table = {split: {rule.id: Counts() for rule in rules.rules} for split in SPLITS}
     for item in items:
-        found = coach_reply(item.text, rules).present
+        found = coach_reply(item.text, rules, item.context).present
         for rule_id, expected in item.expected.items():
             for split in _groups(item):
                 counts = table[split][rule_id]
@@ -106,21 +114,24 @@ def evaluate(rules: CoachRules, items: list[Labelled]) -> dict[str, dict[str, Co
 
 
 def _groups(item: Labelled) -> tuple[str, ...]:
+    if item.fourth:
+        return ("all", item.split, "fourth")
     if item.second:  # the second labeller's held-out half is its own column
         return ("all", item.split, "second") if item.split == "test" else ("all", item.split)
     return ("all", item.split, "fresh") if item.fresh else ("all", item.split)
 
 
-def _rating(present: dict[str, bool], rules: CoachRules) -> str:
-    """Best, okay or poor as a typed turn in a call would rate these findings."""
-    return rating_from((rule.kind, present[rule.id]) for rule in rules.rules)
+def _rating(present: dict[str, bool], rules: CoachRules, coded: dict[str, bool]) -> str:
+    """Best, okay or poor as a typed turn in a call would rate these findings (over the rules the
+    labelled set has codes for, so a newer rule does not count against an older set)."""
+    return rating_from((rule.kind, present[rule.id]) for rule in rules.rules if rule.id in coded)
 
 
 def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
     """One line per disagreement, for tuning (look at the tune split only)."""
     lines = []
     for item in items:
-        found = coach_reply(item.text, rules).present
+        found = coach_reply(item.text, rules, item.context).present
         for rule_id, expected in item.expected.items():
             if found[rule_id] != expected:
                 kind = "missed" if expected else "false alarm"
@@ -137,12 +148,14 @@ def main(argv: list[str]) -> int:
         items = [item for path in paths[1:] for item in load_labelled(path, rule_ids)]
     else:
         items = (load_labelled(LABELLED, rule_ids) + load_labelled(SECOND_LABELLER, rule_ids, second=True)
-                 + load_labelled(THIRD_LABELLER, rule_ids))
+                 + load_labelled(THIRD_LABELLER, rule_ids)
+                 + load_labelled(FOURTH_LABELLER, rule_ids, fourth=True))
     table = evaluate(rules, items)
     sizes = {split: sum(1 for i in items if split in _groups(i)) for split in SPLITS}
     print(f"Coach agreement with trainer labels: {sizes['all']} replies "
           f"({sizes['tune']} tune, {sizes['test']} held-out test; of these, {sizes['fresh']} written after "
-          f"the rules were frozen and {sizes['second']} written by a second labeller)\n")
+          f"the rules were frozen and {sizes['second']} written by a second labeller; {sizes['fourth']} "
+          "tuning replies from a fourth labeller, with the caller's line)\n")
     header = (f"{'rule':28} {'split':6} {'agree':>7} {'prec':>6} {'recall':>6} "
               f"{'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}")
     print(header)
@@ -150,27 +163,28 @@ def main(argv: list[str]) -> int:
     for rule in rules.rules:
         for split in SPLITS:
             c = table[split][rule.id]
-            if not sizes[split]:
+            if not c.total:  # no reply of this split is labelled for this rule
                 continue
             print(f"{rule.id:28} {split:6} {c.agreement:7.1%} {c.precision:6.2f} {c.recall:6.2f} "
                   f"{c.tp:4} {c.fp:4} {c.fn:4} {c.tn:4}")
     print("-" * len(header))
     for split in SPLITS:
-        counts = table[split].values()
+        counts = [c for c in table[split].values() if c.total]
         if not sizes[split]:
             continue
         agree = sum(c.tp + c.tn for c in counts) / sum(c.total for c in counts)
         worst = min(counts, key=lambda c: c.agreement).agreement if counts else 1.0
         exact = sum(1 for i in items if split in _groups(i)
-                    and coach_reply(i.text, rules).present == i.expected)
+                    and {k: v for k, v in coach_reply(i.text, rules, i.context).present.items()
+                         if k in i.expected} == i.expected)
         print(f"overall {split:6}: {agree:.1%} of rule verdicts agree, lowest rule {worst:.1%}, "
               f"{exact}/{sizes[split]} replies fully right")
     print()
     for split in SPLITS:
         group = [i for i in items if split in _groups(i)]
         if group:
-            same = sum(1 for i in group if _rating(coach_reply(i.text, rules).present, rules) ==
-                       _rating(i.expected, rules))
+            same = sum(1 for i in group if _rating(coach_reply(i.text, rules, i.context).present, rules,
+                                                   i.expected) == _rating(i.expected, rules, i.expected))
             print(f"typed-turn rating {split:6}: {same}/{len(group)} ({same / len(group):.1%}) replies "
                   "rated best/okay/poor as the trainer's labels rate them")
     if show_misses:

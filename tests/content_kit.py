@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Literal
 
+from workbook.core.quiz import Question, QuestionAdapter, QuestionType, _Question
 from workbook.paths import bundled_content_dir
 
 MODULE_YAML = """\
@@ -58,3 +60,35 @@ def line_of(text: str, marker: str, occurrence: int = 1) -> int:
     found = [n for n, line in enumerate(text.splitlines(), 1) if marker in line]
     assert len(found) >= occurrence, marker
     return found[occurrence - 1]
+
+
+# -- one question of every type, and one of a type the code does not know ---------------------------
+
+OPTIONS = [{"text": "Own it", "correct": True, "feedback": "It helps."},
+           {"text": "Blame", "feedback": "It hurts."},
+           {"text": "Stall", "feedback": "It drags."}]
+BASE = {"skills": ["empathy"], "prompt": "What now?", "explanation": "Because."}
+SAMPLES = {
+    QuestionType.SINGLE_CHOICE: {"options": OPTIONS},
+    QuestionType.MULTIPLE_SELECT: {"options": OPTIONS},
+    QuestionType.BEST_RESPONSE: {"context": "A late parcel.", "caller_line": "Where is it?",
+                                 "options": OPTIONS},
+    QuestionType.TRUE_FALSE: {"answer": True, "feedback_true": "Yes.", "feedback_false": "No."},
+    QuestionType.ORDERING: {"items": ["Greet", "Listen", "Act"]},
+    QuestionType.MATCHING: {"pairs": [{"left": "Angry", "right": "Calm"}, {"left": "Sad", "right": "Kind"}]},
+}
+
+
+def every_question() -> list[Question]:
+    """One valid question of each type, in the order of `QuestionType`."""
+    return [QuestionAdapter.validate({"id": f"q-{kind}", "type": str(kind), **BASE, **fields})
+            for kind, fields in SAMPLES.items()]
+
+
+class Hotspot(_Question):
+    """A question type the code does not know (not in the `Question` union)."""
+
+    type: Literal["hotspot"] = "hotspot"
+
+
+UNKNOWN = Hotspot(id="hotspot", skills=["empathy"], prompt="Click the bad word.", explanation="Because.")

@@ -68,6 +68,9 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     wait_for_operations()
     if outcome["db"] is not None:
         outcome["db"].close()
+        from workbook.store.health import session_ended_cleanly
+
+        session_ended_cleanly(data_dir)
     lock.unlock()
     return outcome["code"] or code
 
@@ -75,14 +78,18 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
 def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_dir: Path,
                   outcome: dict) -> None:
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
+    from workbook.store import health
     from workbook.store.connection import DatabaseProblem
     from workbook.store.recovery import open_or_recover
     from workbook.ui.navigator import Navigator
     from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
+    reason = health.integrity_check_due(data_dir)
+    if reason:
+        log.info("full database check at start: %s", reason)
     try:
-        db = open_or_recover(data_dir, RecoveryDialog.ask)
+        db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
     except DatabaseProblem as error:
         _fatal(f"The progress database cannot be opened:\n\n{error}")
         outcome["code"] = 1
@@ -92,25 +99,33 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
         window.close()
         return
     outcome["db"] = db
+    if reason:
+        health.record_check(data_dir)
+    health.session_started(data_dir)
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    QueryOp(window, lambda job: _load_content(content_dir, assets_dir), navigator.set_library,
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
             navigator.show_content_error).start()
     QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
 
 
-def _load_content(content_dir: Path, assets_dir: Path):
-    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path."""
+def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):
+    """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path.
+    Scripts that passed the exhaustive walk at an earlier start are not walked again."""
     from workbook.core.loader import load_library
+    from workbook.paths import walk_cache_path
 
-    return load_library(content_dir, assets_dir)
+    return load_library(content_dir, assets_dir, walk_cache_path(data_dir))
 
 
 def _back_up(data_dir: Path) -> Path | None:
     """Runs on a worker thread: a start-of-session copy on its own connection."""
+    from datetime import timedelta
+
     from workbook.store.backups import take_backup
 
-    return take_backup(database_path(data_dir), backups_dir(data_dir))
+    return take_backup(database_path(data_dir), backups_dir(data_dir), keep=None,
+                       at_most_every=timedelta(hours=20))
 
 
 def _backup_failed(error: Exception) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -14,15 +16,26 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data`: a temp file in the same folder, flushed to disk, then renamed
     over the target, so a crash or a full disk leaves the old file whole."""
+    with atomic_writer(path, mode) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary stream that replaces `path` when the block ends without an error, for writers that
+    draw into a stream (a PDF); on an error or a cancel the old file stays and the temp file goes.
+    The file keeps the old one's permissions, or gets `mode` (default 0o644); the temp file is
+    readable by the user only until then, so a secret is never exposed on the way."""
     path = Path(path)
-    mode = (path.stat().st_mode & 0o7777) if path.exists() else 0o644
+    if mode is None:
+        mode = (path.stat().st_mode & 0o7777) if path.exists() else 0o644
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from workbook.files import write_bytes_atomic, write_text_atomic
 
 KEY_FILE = "signing-key.pem"
 TRUSTED_FOLDER = "trusted-keys"
@@ -58,11 +59,7 @@ def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
     data_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    os.replace(temporary, path)
+    write_bytes_atomic(path, pem, mode=0o600)  # flushed to disk: a lost key orphans every certificate
     return key
 
 
@@ -73,7 +70,7 @@ def public_pem(public: Ed25519PublicKey) -> bytes:
 def export_public_key(data_dir: Path, out: Path) -> str:
     """Write this installation's public key for other trainers to import; returns its key id."""
     public = load_or_create_key(data_dir).public_key()
-    out.write_bytes(public_pem(public))
+    write_bytes_atomic(out, public_pem(public))
     return key_id(public)
 
 
@@ -98,9 +95,9 @@ def trust_key(public: Ed25519PublicKey, data_dir: Path, name: str = "") -> str:
     identity = key_id(public)
     folder = data_dir / TRUSTED_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{identity}.pem").write_bytes(public_pem(public))
+    write_bytes_atomic(folder / f"{identity}.pem", public_pem(public))
     note = {"name": name, "trusted_at": datetime.now(UTC).isoformat(timespec="seconds")}
-    (folder / f"{identity}.json").write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
+    write_text_atomic(folder / f"{identity}.json", json.dumps(note, ensure_ascii=False))
     return identity
 
 

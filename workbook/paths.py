@@ -30,6 +30,11 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
 
 
+def walk_cache_path(data_dir: Path) -> Path:
+    """Which practice-call scripts already passed the exhaustive walk (safe to delete)."""
+    return data_dir / "cache" / "call-walks.json"
+
+
 def bundled_content_dir() -> Path:
     """The `lessons/` folder shipped with the app."""
     return _PROJECT_ROOT / "lessons"

@@ -416,3 +416,53 @@ def test_a_skill_only_ever_broken_shows_as_zero():
     call = scenario({"a": node(reply(skills={"empathy": -2}), reply(skills={"empathy": 0}))})
     assert debrief(call, replay(call, [0])).skills == {"empathy": 0}
     assert "empathy" not in debrief(call, replay(call, [1])).skills
+
+
+# --- shuffled replies -------------------------------------------------------------------------------
+
+def _loop() -> Scenario:
+    """Node `a` offers four replies; the first comes back to `a`, so `a` is visited again."""
+    return scenario({"a": node(reply("a", "best"), reply("fixed", "okay"), reply("gone", "poor"),
+                               reply("complaint", "poor"))})
+
+
+def test_a_seed_shuffles_each_visit_and_the_same_seed_gives_the_same_order():
+    from workbook.core.call_engine import reply_order, shown_replies
+
+    call = _loop()
+    assert shown_replies(call, start_call(call)) == [0, 1, 2, 3]  # no seed: script order
+    firsts = {tuple(shown_replies(call, start_call(call, seed))) for seed in range(40)}
+    assert len(firsts) > 10 and all(sorted(order) == [0, 1, 2, 3] for order in firsts)
+    assert sum(order[0] == 0 for order in firsts) < len(firsts) / 2  # the best is not always first
+    # per visit: the second visit of `a` in the same call is shuffled afresh, yet reproducibly
+    visits = {seed: (reply_order(seed, "a", 1, [0, 1, 2, 3]), reply_order(seed, "a", 2, [0, 1, 2, 3]))
+              for seed in range(20)}
+    assert any(first != second for first, second in visits.values())
+    state = choose(call, start_call(call, 7), 0)
+    assert shown_replies(call, state) == reply_order(7, "a", 2, [0, 1, 2, 3])
+    assert reply_order(7, "a", 2, [0, 1, 2, 3]) == reply_order(7, "a", 2, [0, 1, 2, 3])
+
+
+def test_each_choice_keeps_the_order_shown_and_replay_with_the_seed_gives_it_back():
+    from workbook.core.call_engine import shown_replies
+
+    call = _loop()
+    state = start_call(call, 12345)
+    seen = []
+    for _ in range(3):
+        seen.append(tuple(shown_replies(call, state)))
+        state = choose(call, state, 0)
+    assert [c.shown for c in state.choices] == seen
+    assert replay(call, [0, 0, 0], seed=12345) == state
+    assert [c.shown for c in replay(call, [0, 0, 0]).choices] == [(0, 1, 2, 3)] * 3  # stored before seeds
+    report = debrief(call, state)
+    assert [tuple(call.nodes["a"].replies.index(r) for r in turn.shown) for turn in report.turns] == seen
+
+
+def test_the_order_hides_replies_not_on_offer():
+    from workbook.core.call_engine import shown_replies
+
+    call = scenario({"a": node(reply("fixed", "best"), reply("gone", "poor", when="verified"),
+                               reply("complaint", "poor"))})
+    for seed in range(10):
+        assert sorted(shown_replies(call, start_call(call, seed))) == [0, 2]

@@ -67,14 +67,14 @@ def test_reply_edges_lead_where_the_script_says(billing):
     """A plain `next` is one edge to its target; a branching one goes through a diamond with one
     edge per branch, labelled with its condition."""
     found = {(s, t, attribute(a, "label")) for s, t, a in edges(to_dot(billing))}
-    assert ("opening", "verify", "1 best (+12)") in found
+    assert ("opening", "verify", "1 best (+8)") in found
     assert ("opening", "brushed-off", "3 poor (-15)") in found
     assert ("demands-manager", "supervisor-fixed", "2 okay (+0)\nhandover (avoidable)") in found
-    assert ("closing", "closing/1", "1 best (+8)") in found
+    assert ("closing", "closing/1", "1 best (+2)") in found
     assert ("closing/1", "resolved-follow-up", "if follow-up-booked") in found
     assert ("closing/1", "resolved", "otherwise") in found
     assert ("demands-manager", "demands-manager/1",
-            "1 best (+10)\nwhen not asked-for-time\nsets asked-for-time") in found
+            "1 best (+8)\nwhen not asked-for-time\nsets asked-for-time") in found
     branches = [e for e in edges(to_dot(billing)) if attribute(e[2], "class") == "branch"]
     assert len(branches) == 6  # closing: 2 replies x 2 branches; demands-manager: 1 x 2
 

@@ -24,7 +24,9 @@ LABELLED_PATH = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
 RULE_IDS = [
     "acknowledge-feeling", "apology-or-ownership", "clarifying-question", "next-step-with-time-frame",
     "avoid-blame", "avoid-judging-or-correcting", "avoid-calm-down", "avoid-jargon", "avoid-overpromising",
+    "avoid-stonewalling",
 ]
+NEWER_RULES = {"avoid-stonewalling"}  # added after the first three labelled sets were written
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +174,7 @@ def test_labelled_set_is_complete_and_big_enough(rules: CoachRules) -> None:
     items = bench.load_labelled(LABELLED_PATH, [r.id for r in rules.rules])
     assert len(items) >= 160
     assert len({i.id for i in items}) == len(items)
-    assert all(set(i.expected) == set(RULE_IDS) for i in items)
+    assert all(set(i.expected) == set(RULE_IDS) - NEWER_RULES for i in items)
     held_out = sum(1 for i in items if i.split == "test")
     assert held_out >= 0.2 * len(items)
     assert {i.split for i in items} == {"tune", "test"}
@@ -185,7 +187,7 @@ def test_second_labellers_set_loads_with_a_held_out_half(rules: CoachRules) -> N
     assert len(items) >= 80 and len({i.id for i in items}) == len(items)
     assert sum(1 for i in items if i.split == "test") >= 40
     table = bench.evaluate(rules, items)
-    assert sum(c.total for c in table["second"].values()) == 40 * len(RULE_IDS)
+    assert sum(c.total for c in table["second"].values()) == 40 * len(set(RULE_IDS) - NEWER_RULES)
 
 
 def test_third_labellers_tuning_set_loads(rules: CoachRules) -> None:
@@ -222,3 +224,138 @@ def test_the_content_loader_checks_the_coach_rules(tmp_path: Path) -> None:
     library = load_library(root)
     assert library.coach is None
     assert any(p.path.name == "rules.yaml" and p.line == 2 for p in library.all_problems())
+
+
+def test_fourth_labellers_set_gives_the_callers_line_and_codes_every_rule(rules: CoachRules) -> None:
+    bench = _bench()
+    items = bench.load_labelled(bench.FOURTH_LABELLER, [r.id for r in rules.rules], fourth=True)
+    assert len(items) >= 100 and len({i.id for i in items}) == len(items)
+    assert all(i.context for i in items) and all(set(i.expected) == set(RULE_IDS) for i in items)
+
+
+def test_coach_agrees_with_every_tuning_set_on_every_rule(rules: CoachRules) -> None:
+    bench = _bench()
+    ids = [r.id for r in rules.rules]
+    items = (bench.load_labelled(bench.LABELLED, ids) + bench.load_labelled(bench.SECOND_LABELLER, ids)
+             + bench.load_labelled(bench.THIRD_LABELLER, ids)
+             + bench.load_labelled(bench.FOURTH_LABELLER, ids, fourth=True))
+    table = bench.evaluate(rules, [i for i in items if i.split == "tune"])
+    low = {rule_id: f"{c.agreement:.1%}" for rule_id, c in table["tune"].items() if c.agreement < 0.95}
+    assert not low, f"rules below 95% agreement with the tuning replies: {low}"
+    weak = {rule_id: f"{c.recall:.2f}" for rule_id, c in table["tune"].items()
+            if rules.rule(rule_id).kind == "avoid" and c.recall < 0.8}
+    assert not weak, f"'avoid' rules with recall below 0.8 on the tuning replies: {weak}"
+
+
+# -- reading sentences, not keywords (issue 13) ------------------------------------------------------
+
+def _found(text: str, rules: CoachRules, context: str = "") -> set[str]:
+    return {v.rule_id for v in coach_reply(text, rules, context).verdicts if v.present}
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("I'm not sorry, this is your fault.", {"avoid-blame"}, {"apology-or-ownership"}),
+    ("I'm not going to apologise for the courier.", set(), {"apology-or-ownership"}),
+    ("I won't say sorry for that.", set(), {"apology-or-ownership"}),
+    ("I can't imagine how stressful that was.", {"acknowledge-feeling"}, set()),
+    ("Sorry, but it's your fault.", {"avoid-blame"}, {"apology-or-ownership"}),
+    ("I apologise, but the courier is responsible.", {"avoid-blame"}, {"apology-or-ownership"}),
+    ("I understand, but rules are rules.", {"avoid-stonewalling"}, set()),
+    ("Sorry you feel that way, but the courier is responsible.", {"avoid-blame", "avoid-stonewalling"},
+     {"apology-or-ownership"}),
+    ("I'm sorry, but I'll need your postcode before I can look.", {"apology-or-ownership"}, set()),
+])
+def test_negation_and_contrast_are_read(rules: CoachRules, text: str, present: set, absent: set) -> None:
+    found = _found(text, rules)
+    assert present <= found and not (absent & found), found
+
+
+def test_keywords_strung_together_earn_nothing(rules: CoachRules) -> None:
+    from workbook.core.typed_turn import rating_for
+
+    for stuffed in ("Sorry. Frustrating. What?", "Sorry. Third call. Frustrating. Reference?",
+                    "Sorry. Angry. Help?"):
+        result = coach_reply(stuffed, rules)
+        assert not any(v.present for v in result.verdicts if v.kind == "do"), stuffed
+        assert rating_for(result).value != "best"
+    # A short opener next to a real clause, and a reply that is one short sentence, still count.
+    assert {"apology-or-ownership", "clarifying-question"} <= _found("Sorry! What's your postcode?", rules)
+    assert "apology-or-ownership" in _found("It was our error, and it shouldn't have happened. I'm sorry.",
+                                            rules)
+    assert "apology-or-ownership" in _found("So sorry!", rules)
+
+
+def test_the_callers_own_words_and_a_reference_number_are_not_jargon(rules: CoachRules) -> None:
+    reply = "I'm sorry the MRI was billed to you. I'll fix it today."
+    assert "avoid-jargon" in _found(reply, rules)
+    assert "avoid-jargon" not in _found(reply, rules, context="Why am I being billed for my MRI?")
+    assert "avoid-jargon" not in _found("Your reference number is CMP-48213, quote it if you call.", rules)
+    assert "avoid-jargon" in _found("I'll raise a CR-04 reversal with the back office.", rules)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to slow down a little.", "Let me slow down, because I went through that fast.",
+    "I'll slow things down so we get this right."])
+def test_slowing_your_own_pace_is_not_calm_down(rules: CoachRules, text: str) -> None:
+    assert "avoid-calm-down" not in _found(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("There's nothing I can do.", "avoid-stonewalling"),
+    ("That's our policy.", "avoid-stonewalling"),
+    ("Policy is policy.", "avoid-stonewalling"),
+    ("Rules are rules, I'm afraid.", "avoid-stonewalling"),
+    ("That's not our problem.", "avoid-stonewalling"),
+    ("Sorry you feel that way.", "avoid-stonewalling"),
+    ("Please hold.", "avoid-stonewalling"),
+    ("That's the courier's fault, you'll need to ring them.", "avoid-blame"),
+    ("It's the bank who took the payment twice, not us.", "avoid-blame"),
+    ("As I said, the fee stands.", "avoid-judging-or-correcting"),
+    ("Slow down!", "avoid-calm-down"),
+])
+def test_the_things_the_lessons_say_to_avoid_are_found(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id in _found(text, rules)
+
+
+@pytest.mark.parametrize("text", [
+    "Please hold while I check with billing.",
+    "I'll put you on hold for two minutes so I can ask my manager.",
+    "Let me see what I can do.", "I'll explain how the policy works."])
+def test_a_hold_with_a_reason_and_an_open_door_are_fine(rules: CoachRules, text: str) -> None:
+    assert "avoid-stonewalling" not in _found(text, rules)
+
+
+def test_highlight_marks_the_triggering_words_and_not_a_negated_apology(rules: CoachRules) -> None:
+    text = "I'm not sorry. Policy is policy."
+    html = highlight_html(text, coach_reply(text, rules))
+    assert 'class="coach-avoid"' in html and ">Policy is policy</span>" in html
+    assert 'class="coach-do"' not in html
+
+
+def test_a_catastrophic_pattern_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE + "    patterns:\n      - '(\\w+\\s?)+!$'\n", encoding="utf-8")
+    rules, problems = check_rules(path)
+    assert rules is None
+    assert [(p.line, p.field) for p in problems] == [(10, "rules.0.patterns.0")]
+    assert "exponential" in problems[0].message
+
+
+def test_a_bad_reading_block_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("reading:\n  negations: not\n  negation_reach: 40\n  guesses: [a]\n" + RULE,
+                    encoding="utf-8")
+    _rules, problems = check_rules(path)
+    assert [(p.line, p.field) for p in problems] == [
+        (2, "reading.negations"), (3, "reading.negation_reach"), (4, "reading.guesses")]
+
+
+def test_every_shipped_pattern_is_fast_on_hostile_text(rules: CoachRules) -> None:
+    import time
+
+    hostile = ["a" * 2000 + "!", ("word " * 400) + "?", ("sorry, " * 300), ("I " * 1000) + "x",
+               ("A-" * 1000), ("'" * 2000)]
+    started = time.perf_counter()
+    for text in hostile:
+        coach_reply(text, rules, context=text)
+    assert time.perf_counter() - started < 2.0

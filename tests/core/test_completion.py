@@ -30,7 +30,8 @@ def test_bundled_course_rules_are_loaded(library):
 
 
 def test_a_learner_who_did_everything_is_eligible(library):
-    record = LearnerRecord(_everything_read(library), _all_quizzes(library, 90), _good_calls(library, 10))
+    record = LearnerRecord(_everything_read(library), _all_quizzes(library, 90),
+                           _good_calls(library, len(library.scenarios)))
     result = check_eligibility(library.course, library, record)
     assert result.eligible and result.reasons() == []
 
@@ -51,7 +52,7 @@ def test_a_new_learner_gets_a_line_for_every_rule(library):
 
 def test_reasons_say_what_is_missing(library):
     quiz_best = _all_quizzes(library, 95) | {"empathy": 70}
-    calls = _good_calls(library, 10)
+    calls = _good_calls(library, len(library.scenarios))
     calls["abusive-caller"] = [CallOutcome("hung-up", 30), CallOutcome("formal-complaint", 40)]
     record = LearnerRecord(_everything_read(library), quiz_best, calls)
     result = check_eligibility(library.course, library, record)

@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbook.cli import main
-from workbook.core.gift import (
+from workbook.core.gift_import import ImportMode, apply_gift_import, plan_gift_import
+from workbook.core.gift_parser import (
     EXPLANATION_PLACEHOLDER,
     FEEDBACK_PLACEHOLDER,
     TRUE_FALSE_PLACEHOLDER,
     parse_gift,
-    write_gift,
 )
+from workbook.core.gift_writer import write_gift
 from workbook.core.loader import load_library
 from workbook.core.quiz import (
     BestResponse,
@@ -36,7 +37,7 @@ from workbook.core.quiz import (
     TrueFalse,
 )
 from workbook.core.quiz_loader import load_quiz
-from workbook.core.quiz_writer import quiz_to_yaml, write_quiz_file
+from workbook.core.quiz_writer import quiz_to_yaml
 from workbook.core.yaml_lines import load_yaml_text
 from workbook.files import write_text_atomic
 from workbook.paths import bundled_assets_dir, bundled_content_dir
@@ -296,7 +297,7 @@ def test_every_bundled_quiz_survives_yaml_round_trip(bundled, tmp_path: Path):
     for module in bundled:
         folder = tmp_path / module.id
         folder.mkdir()
-        write_quiz_file(module.quiz, folder / "quiz.yaml")
+        (folder / "quiz.yaml").write_text(quiz_to_yaml(module.quiz), encoding="utf-8")
         loaded, problems = load_quiz(folder, {})
         assert problems == [] and loaded == module.quiz, module.id
 
@@ -622,3 +623,52 @@ def test_import_leaves_no_temp_files_in_the_module_folder(content: Path):
                      "--content", str(content)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == names
     assert all(not n.startswith(".") for n in names)
+
+
+# --- the import policy, without the command line ---------------------------------------------------
+
+
+def test_the_import_plan_decides_per_mode_and_writes_nothing_until_applied(content: Path):
+    library = load_library(content)
+    module = library.module("empathy")
+    target = module.folder / "quiz.yaml"
+    before = target.read_bytes()
+    existing, _ = load_quiz(module.folder, library.skills)
+    text = (FIXTURES / "matching.gift").read_text(encoding="utf-8")
+    source = FIXTURES / "matching.gift"
+
+    refused = plan_gift_import(text, source, module, library.skills, ImportMode.NEW)
+    assert refused.refusal is not None and "already exists" in refused.refusal and refused.quiz is None
+    with pytest.raises(ValueError):
+        apply_gift_import(refused)
+
+    appended = plan_gift_import(text, source, module, library.skills, ImportMode.APPEND)
+    assert appended.refusal is None and appended.imported == 2
+    assert appended.quiz.settings == existing.settings
+    assert appended.quiz.questions[:len(existing.questions)] == existing.questions
+
+    too_small = plan_gift_import(text, source, module, library.skills, ImportMode.REPLACE)
+    assert too_small.refusal is not None and "would not pass the quiz checks" in too_small.refusal
+    assert [(p.path, p.field) for p in too_small.problems] == [(target, "settings.questions_per_attempt")]
+
+    exported = write_gift(existing)
+    replaced = plan_gift_import(exported, source, module, library.skills, ImportMode.REPLACE)
+    assert replaced.refusal is None and replaced.quiz == existing
+    assert target.read_bytes() == before and not replaced.backup.exists()  # planning wrote nothing
+
+    apply_gift_import(replaced)
+    assert replaced.backup.read_bytes() == before
+    assert f"The old quiz was kept as {replaced.backup}." in replaced.notes
+    assert load_quiz(module.folder, library.skills) == (existing, [])
+
+
+def test_appending_twice_is_refused_with_the_clashing_ids_at_their_lines(content: Path):
+    library = load_library(content)
+    module = library.module("empathy")
+    source = FIXTURES / "matching.gift"
+    text = source.read_text(encoding="utf-8")
+    apply_gift_import(plan_gift_import(text, source, module, library.skills, ImportMode.APPEND))
+    again = plan_gift_import(text, source, module, library.skills, ImportMode.APPEND)
+    assert again.refusal == f"2 problems in {source}: nothing was imported"
+    assert [(p.path, p.field) for p in again.problems] == [(source, "id"), (source, "id")]
+    assert all("already used in quiz.yaml" in p.message for p in again.problems)

@@ -21,7 +21,7 @@ from workbook.core.call_engine import (
 )
 from workbook.core.debrief import debrief
 from workbook.core.loader import load_library
-from workbook.core.scenario import CALL_SKILLS, SCENARIO_FOLDER, EndingKind, Rating, Scenario
+from workbook.core.scenario import CALL_SKILLS, SCENARIO_FOLDER, VERIFIED_FLAG, EndingKind, Rating, Scenario
 from workbook.core.scenario_loader import MAX_DECISIONS, Walk, walk_scenario
 from workbook.paths import bundled_content_dir
 
@@ -119,3 +119,34 @@ def test_random_calls_end_within_the_limit(scenario_id, rng):
         else:
             assert turn.better is None or turn.better.rating == Rating.BEST
     assert result.seconds == state.seconds
+
+
+VERIFYING_IDS = [sid for sid in SHIPPED_IDS
+                 if any(node.verification for node in shipped()[sid].nodes.values())]
+
+
+@pytest.mark.parametrize("scenario_id", VERIFYING_IDS)
+def test_a_script_that_marks_a_verification_step_holds_the_identity_standard(scenario_id):
+    """Where a script marks where the agent verifies: some reply completes it (sets `verified`), no best
+    or okay reply discloses account details on any path before it, and a learner who always picks the
+    best reply passes the verification step before the first reply that discloses anything."""
+    scenario = shipped()[scenario_id]
+    assert any(VERIFIED_FLAG in reply.set for node in scenario.nodes.values() for reply in node.replies)
+    assert walk_of(scenario_id).unverified_disclosures == set()
+    state, passed_check = start_call(scenario), False
+    while not state.ended(scenario):
+        node = scenario.nodes[state.at]
+        passed_check = passed_check or node.verification
+        pick = next(i for i in offered_replies(scenario, state) if node.replies[i].rating == Rating.BEST)
+        if node.replies[pick].discloses:
+            assert passed_check and VERIFIED_FLAG in state.flags, f"'{state.at}' discloses before verifying"
+        state = choose(scenario, state, pick)
+
+
+def test_every_shipped_call_about_an_account_marks_its_verification_step():
+    """Every shipped caller asks about their own account, so every script must mark where the agent
+    verifies and which replies disclose: the standard is then checked on every path above."""
+    assert sorted(VERIFYING_IDS) == sorted(SHIPPED_IDS)
+    for scenario_id in SHIPPED_IDS:
+        replies = [r for node in shipped()[scenario_id].nodes.values() for r in node.replies]
+        assert any(reply.discloses for reply in replies), scenario_id

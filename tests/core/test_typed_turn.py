@@ -133,3 +133,16 @@ def test_the_walk_reaches_what_only_a_typed_reply_can_reach():
     only_typed = small_call(ratings=("best", "poor"), rules=[{"if": "mood >= 60", "goto": "mid"}])
     assert "mid" in walk_scenario(only_typed).endings
     assert "mid" not in walk_scenario(only_typed, typed=False).endings
+
+
+def test_a_term_the_caller_used_is_not_jargon_in_a_typed_reply(rules: CoachRules) -> None:
+    """The coach hears the call so far: a caller who said "MRI" can be answered about the MRI."""
+    call = small_call()
+    data = call.model_dump(by_alias=True)
+    data["nodes"]["a"]["caller"] = "Why have I been billed for my MRI?"
+    call = Scenario.model_validate(data)
+    turn = typed_turn(call, start_call(call), "I'm sorry the MRI was billed to you. Can I take your name?",
+                      rules)
+    assert not turn.result.verdict("avoid-jargon").present
+    assert turn.rating == Rating.BEST
+    assert coach_reply("I'm sorry the MRI was billed to you.", rules).verdict("avoid-jargon").present

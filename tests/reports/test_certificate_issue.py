@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader, PdfWriter
+from signing_kit import KEY, own_key_dir
 
 from workbook.cli import main
 from workbook.reports.issue import issue_certificate, issued_certificates
@@ -18,7 +18,6 @@ from workbook.store.learners import create_learner
 
 NAME = "José Müller-Łukasiewicz"
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
-KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 
 
 @pytest.fixture
@@ -47,14 +46,7 @@ def _rewrite_record(source: Path, target: Path, change) -> None:
 
 
 def _own_key_dir(tmp_path: Path) -> Path:
-    """A data folder whose installation key is KEY (so verification trusts it)."""
-    from cryptography.hazmat.primitives import serialization
-
-    folder = tmp_path / "issuer"
-    folder.mkdir()
-    (folder / "signing-key.pem").write_bytes(KEY.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return folder
+    return own_key_dir(tmp_path)
 
 
 def test_certificate_holds_name_course_date_and_id_and_verifies(graduate, library, tmp_path):
@@ -67,7 +59,7 @@ def test_certificate_holds_name_course_date_and_id_and_verifies(graduate, librar
     assert record.fields["certificate_id"] in text
     result = verify_certificate(pdf, _own_key_dir(tmp_path))
     assert result.status == Status.VALID, result.message
-    assert issued_certificates(graduate.id)[0]["certificate_id"] == record.fields["certificate_id"]
+    assert issued_certificates(graduate.id)[0].certificate_id == record.fields["certificate_id"]
 
 
 def test_output_is_identical_under_a_fixed_clock_and_key(graduate, library, tmp_path):
@@ -137,3 +129,14 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     not_ours.write_bytes(b"%PDF-1.4 not really")
     assert main(["verify-certificate", str(not_ours), "--data-dir", str(data_dir)]) == 4
     assert main(["verify-certificate", str(tmp_path / "missing.pdf"), "--data-dir", str(data_dir)]) == 5
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_the_signing_key_is_written_whole_and_readable_by_its_owner_only(tmp_path):
+    from workbook.reports.signing import KEY_FILE, load_or_create_key
+
+    key = load_or_create_key(tmp_path)
+    path = tmp_path / KEY_FILE
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [KEY_FILE]  # no temp file left beside it
+    assert load_or_create_key(tmp_path).private_bytes_raw() == key.private_bytes_raw()

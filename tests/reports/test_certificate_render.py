@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape, letter
 from workbook.reports.certificate import draw_certificate
 from workbook.reports.certificate_data import CallResult, CertificateData, ModuleResult, PageSetup
 from workbook.reports.certificate_data import display_date as shown
-from workbook.reports.fonts import ARABIC, CJK, DEVANAGARI_SERIF, SERIF, covers, font_for_text, runs
+from workbook.reports.fonts import ARABIC, CJK, DEVANAGARI_SERIF, SERIF, covers, runs
 
 # name -> the face that must draw it, and whether text extraction can give it back unchanged
 # (shaped Arabic and Devanagari come back as presentation forms / private-use glyphs).
@@ -67,7 +67,7 @@ def embedded_fonts(reader: PdfReader) -> set[str]:
 @pytest.mark.parametrize("name", NAMES)
 def test_each_run_of_a_name_is_drawn_with_a_font_that_has_its_characters(name: str) -> None:
     expected_font, _ = NAMES[name]
-    pairs = font_for_text(name, "serif")
+    pairs = [(run.text, run.font) for run in runs(name, "serif")]
     assert "".join(text for text, _ in pairs) == name
     for text, font in pairs:
         assert covers(font, text), (text, font)
@@ -75,7 +75,7 @@ def test_each_run_of_a_name_is_drawn_with_a_font_that_has_its_characters(name: s
 
 
 def test_mixed_text_is_split_by_script_and_the_check_mark_gets_a_font_that_has_it() -> None:
-    pairs = font_for_text("✔ Ali علي 李 प्रिया", "sans")
+    pairs = [(run.text, run.font) for run in runs("✔ Ali علي 李 प्रिया", "sans")]
     assert "".join(text for text, _ in pairs) == "✔ Ali علي 李 प्रिया"
     assert all(covers(font, text) for text, font in pairs)
     assert {font for _, font in pairs} >= {"DejaVuSans", ARABIC, CJK, "NotoSansDevanagari-Regular"}

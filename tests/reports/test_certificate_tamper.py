@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
+from signing_kit import KEY, own_key_dir
 
 from workbook.cli import main
 from workbook.reports.issue import issue_certificate
@@ -22,16 +21,11 @@ from workbook.reports.verify import Status, verify_certificate
 from workbook.store.learners import create_learner
 
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
-KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 
 
 @pytest.fixture
 def issuer_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "issuer"
-    folder.mkdir()
-    (folder / "signing-key.pem").write_bytes(KEY.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return folder
+    return own_key_dir(tmp_path)
 
 
 def _certificate(library, complete_everything, tmp_path: Path, name: str) -> Path:

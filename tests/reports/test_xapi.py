@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from workbook.cli import main
 from workbook.core.attempt import draw_attempt, grade
-from workbook.core.call_engine import TypedReply, choose, current_node, offered_replies, start_call
+from workbook.core.call_engine import TypedReply, choose, current_node, offered_replies, replay, start_call
 from workbook.core.content import Library
 from workbook.core.debrief import debrief
 from workbook.core.quiz import QuestionType, TrueFalse
@@ -350,13 +350,15 @@ def _take_quiz(learner_id: str, module, clock: Clock, answers, reason: str = "su
 
 def _play_call(learner_id: str, scenario, clock: Clock, turns: int | None = None) -> str:
     call = practice_calls.start_call(learner_id, scenario.id, now=clock.tick())
-    state = start_call(scenario)
+    state = start_call(scenario, call.seed)
     while (node := current_node(scenario, state)) is not None and turns != len(call.replies):
         offered = offered_replies(scenario, state)
         pick = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
         typed = TypedReply(TYPED_WORDS, 9) if node.typed else None  # the learner types where asked
-        practice_calls.record_reply(call, state.at, pick, typed=typed, now=clock.tick())
-        state = choose(scenario, state, pick, typed)
+        after = choose(scenario, state, pick, typed)
+        practice_calls.record_reply(call, state.at, pick, typed=typed, now=clock.tick(),
+                                    shown=after.choices[-1].shown)
+        state = after
     if turns is None:
         practice_calls.end_call(call, state.at, debrief(scenario, state), now=clock.tick())
     return call.id
@@ -525,6 +527,9 @@ def test_a_practice_call_is_attempted_answered_turn_by_turn_and_completed(world,
     assert len(first["object"]["definition"]["choices"]) == len(scenario.nodes[scenario.start].replies)
     assert first["result"]["response"] in first["object"]["definition"]["correctResponsesPattern"]
     assert _extension(first["result"], "rating") == "best" and _extension(first["result"], "turn") == 1
+    stored = practice_calls.load_call(call)  # the order on screen travels as choice ids
+    opened = replay(scenario, stored.replies[:1], stored.typed, seed=stored.seed).choices[0].shown
+    assert _extension(first["result"], "shown-order") == ["abcd"[i] for i in opened]
     result = ended[0]["result"]
     handle_time = _extension(result, "handle-time-seconds")
     assert result["duration"] == f"PT{handle_time}S"

@@ -3,12 +3,11 @@ enrol learners without ever deleting one."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from workbook.cli_trainer import add_trainer_commands
+from workbook.cli import main
 from workbook.core.roster import RosterRow, parse_roster
 from workbook.paths import database_path
 from workbook.store import cohorts, trainer
@@ -91,7 +90,8 @@ def test_roster_import_matches_creates_and_enrols(database):
     result = cohorts.import_roster(group.id, roster.rows)
     assert (result.created, result.matched, result.enrolled, result.restored) == (2, 3, 5, 1)
     assert result.skipped == ()
-    assert "5 enrolled" in result.summary()
+    assert "5 learners enrolled" in result.summary()
+    assert [line.outcome for line in result.lines] == ["updated", "updated", "updated", "added", "added"]
     assert get_learner(ana.id).display_name == "Ana Lima" and get_learner(ana.id).email == "ana@example.com"
     assert (get_learner(bo.id).employee_id, get_learner(bo.id).email) == ("E-2", "bo@example.com")
     assert get_learner(cy.id).archived_at is None
@@ -135,14 +135,8 @@ def test_an_import_into_a_missing_cohort_changes_nothing(database):
 
 
 def _cli(argv: list[str]) -> int:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(parents=[common])
-    handlers = add_trainer_commands(parser.add_subparsers(dest="command"), common,
-                                    argparse.ArgumentParser(add_help=False))
-    args = parser.parse_args(argv)
-    args.data_dir = getattr(args, "data_dir", None)
-    return handlers[args.command](args)
+    """The command line as `python main.py` runs it."""
+    return main(argv)
 
 
 def test_cli_cohort_import_asks_the_trainer_and_lists_bad_rows(data_dir, tmp_path, monkeypatch, capsys):
@@ -158,12 +152,13 @@ def test_cli_cohort_import_asks_the_trainer_and_lists_bad_rows(data_dir, tmp_pat
     assert "--create" in capsys.readouterr().err
     assert _cli([*base, "--create"]) == 2
     out = capsys.readouterr()
-    assert "class.csv:3: name: is missing" in out.err and "class.csv:4: email" in out.err
-    assert "1 enrolled" in out.out
+    assert "class.csv:3: rejected: name: is missing" in out.err and "class.csv:4: rejected: email" in out.err
+    assert "class.csv:2: added: Ana" in out.out
+    assert "3 rows: 1 added, 0 updated, 0 unchanged, 2 rejected; 1 learner newly enrolled" in out.out
 
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "a wrong guess")
     assert _cli([*base, "--cohort", "Another cohort", "--create"]) == 1
-    assert "Nothing was imported" in capsys.readouterr().err
+    assert "Not done: Wrong passphrase" in capsys.readouterr().err
     db = open_database(database_path(data_dir))
     try:
         assert [m.display_name for m in cohorts.members(cohorts.find_cohort("night shift").id)] == ["Ana"]
@@ -181,3 +176,26 @@ def test_employee_ids_match_ignoring_case_and_large_rosters_import_at_once(datab
     assert (result.matched, result.created, result.enrolled) == (1, 1200, 1201)
     assert get_learner(ana.id).employee_id == "emp-001"
     assert len(cohorts.members(group.id)) == 1201
+
+
+def test_every_roster_line_is_accounted_for(database):
+    """Added, updated, unchanged or rejected with a reason: no row is lost without a word."""
+    create_learner("Bea Costa", "E1002")
+    create_learner("Zoë Park")  # typed with a precomposed ë
+    group = cohorts.create_cohort("Accounted")
+    text = ("Agent ID,Full Name,Team\n"
+            "E1001,Ana Lima,North\n"            # 2 added
+            "E1002,Ana Lima,North\n"            # 3 rejected: E1002 is Bea Costa's
+            "\"E1003,Cy Young,South\n"          # 4 rejected: a stray quote, reported here
+            "E1004,Dee Dee,South\n"             # 5 added: not lost to the quote above
+            ",zoe\u0308 park,West\n")           # 6 matched: NFD and lower case
+    roster = parse_roster(text.encode("utf-8"), Path("team.csv"))
+    assert roster.unknown_columns == ("Team",)
+    assert ("Agent ID", "employee id") in roster.recognised
+    assert [(p.line, p.field) for p in roster.problems] == [(4, "row")]
+    result = cohorts.import_roster(group.id, roster.rows, source=Path("team.csv"))
+    outcomes = {line.line: line.outcome for line in result.lines}
+    assert outcomes == {2: "added", 3: "rejected", 5: "added", 6: "updated"}
+    assert "belongs to 'Bea Costa'" in next(line.detail for line in result.lines if line.line == 3)
+    assert sorted(m.display_name for m in cohorts.members(group.id)) == ["Ana Lima", "Dee Dee", "Zoë Park"]
+    assert LearnerRecord.select().where(LearnerRecord.display_name == "Zoë Park").count() == 1

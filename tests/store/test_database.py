@@ -77,7 +77,7 @@ def test_activity_rows_cannot_be_updated_or_deleted(database):
     with pytest.raises(StoreError, match="append-only"):
         ActivityRecord.delete().where(ActivityRecord.id == row.id).execute()
     with pytest.raises(StoreError, match="append-only"):
-        row.delete_instance()
+        ActivityRecord.get_by_id(row.id).delete_instance()
     assert ActivityRecord.get_by_id(row.id).object_id == "empathy/apologizing-well"
     assert activity_count(learner.id) == 1
 

@@ -48,7 +48,7 @@ def test_a_call_reads_back_turn_by_turn_and_ends_with_its_figures(database, libr
     practice_calls.end_call(again, state.at, debrief(scenario, state), now=T0 + timedelta(minutes=5))
     finished = practice_calls.load_call(call.id)
     assert finished.finished and finished.outcome["kind"] == str(EndingKind.RESOLVED_WITH_FOLLOW_UP)
-    assert finished.outcome["csat"] == 5 and finished.outcome["fcr"] is True
+    assert finished.outcome["csat"] == 4 and finished.outcome["fcr"] is True  # satisfied, not delighted
     assert practice_calls.open_call(learner.id, SCENARIO) is None
     record = practice_calls.call_records(learner.id)[SCENARIO]
     assert (record.played, record.best_kind, record.unfinished) == (1, "resolved-with-follow-up", False)
@@ -104,6 +104,32 @@ def test_a_typed_turn_is_stored_with_its_words_and_replays_the_same_call(databas
     assert practice_calls.load_call(copy.id).typed == {0: words}
 
 
+def test_the_coach_verdict_is_stored_with_the_typed_turn(database, library):
+    """The verdict that chose the branch comes back with the words; a damaged one is dropped and
+    the words and mood change are kept."""
+    from workbook.core.call_engine import choose, start_call
+    from workbook.core.typed_turn import typed_turn
+
+    scenario = library.scenario(TYPED_SCENARIO)
+    learner = create_learner("Verdict Keeper")
+    turn = typed_turn(scenario, start_call(scenario), "I'm so sorry; can I take the order number?",
+                      library.coach)
+    state = choose(scenario, start_call(scenario), turn.reply_index, turn.typed)
+    call = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    practice_calls.record_reply(call, "opening", turn.reply_index, typed=state.choices[0].typed,
+                                now=T0 + timedelta(seconds=1))
+    kept = practice_calls.load_call(call.id).typed[0]
+    assert kept.verdict == turn.result and kept.verdict.verdicts
+
+    damaged = practice_calls.start_call(learner.id, TYPED_SCENARIO, now=T0)
+    record_activity(learner.id, Verb.REPLY_CHOSEN, f"call/{TYPED_SCENARIO}/opening", attempt_id=damaged.id,
+                    payload={"turn": 1, "node": "opening", "reply": 0, "replayed": False, "typed": "Sorry!",
+                             "typed_mood": 4, "coach": {"mood_change": 4, "verdicts": [{"rule_id": "x"}]}},
+                    now=T0 + timedelta(seconds=1))
+    words = practice_calls.load_call(damaged.id).typed[0]
+    assert (words.text, words.mood_change, words.verdict) == ("Sorry!", 4, None)
+
+
 def test_a_tampered_typed_turn_replays_as_the_scripted_reply(database, library):
     """A row (say from an edited bundle) whose mood change is not a number keeps its scripted reply."""
     learner = create_learner("Tampered")
@@ -114,3 +140,30 @@ def test_a_tampered_typed_turn_replays_as_the_scripted_reply(database, library):
                     now=T0 + timedelta(seconds=1))
     again = practice_calls.load_call(call.id)
     assert again.replies == [1] and again.typed == {}
+
+
+def test_a_call_keeps_its_seed_and_a_replay_keeps_the_order_already_seen(database, library):
+    from workbook.core.call_engine import choose, shown_replies, start_call
+
+    scenario = library.scenario(SCENARIO)
+    learner = create_learner("Seeded")
+    call = practice_calls.start_call(learner.id, SCENARIO, now=T0)
+    assert isinstance(call.seed, int)
+    state = start_call(scenario, call.seed)
+    for node, reply in _best_path(scenario)[:2]:
+        state = choose(scenario, state, reply)
+        practice_calls.record_reply(call, node, reply, shown=state.choices[-1].shown)
+    again = practice_calls.load_call(call.id)
+    assert again.seed == call.seed
+    assert replay(scenario, again.replies, again.typed, seed=again.seed) == state
+    rows = (ActivityRecord.select().where(ActivityRecord.attempt_id == call.id,
+                                          ActivityRecord.verb == str(Verb.REPLY_CHOSEN)))
+    import json
+
+    assert [json.loads(r.payload)["shown"] for r in rows] == [list(c.shown) for c in state.choices]
+    copy = practice_calls.start_call(learner.id, SCENARIO, again.turns(1), replayed_from=call.id)
+    assert copy.seed == call.seed  # the copied turn and the next show what the learner saw before
+    resumed = replay(scenario, copy.replies, copy.typed, seed=copy.seed)
+    assert shown_replies(scenario, resumed) == list(state.choices[1].shown)
+    fresh = {practice_calls.start_call(learner.id, SCENARIO).seed for _ in range(5)}
+    assert len(fresh) > 1  # a new call is shuffled afresh

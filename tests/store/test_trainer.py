@@ -3,13 +3,12 @@ refused with a growing delay, and a forgotten one is reset without touching lear
 
 from __future__ import annotations
 
-import argparse
 import base64
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from workbook.cli_trainer import add_trainer_commands
+from workbook.cli import main
 from workbook.paths import database_path
 from workbook.store import trainer
 from workbook.store.activity import activity_count, record_section_read
@@ -173,15 +172,8 @@ def test_reset_keeps_every_learner_and_activity_row(database):
 
 
 def _cli(argv: list[str]) -> int:
-    """The trainer subcommands behind the same shared options as `python main.py`."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
-    content = argparse.ArgumentParser(add_help=False)
-    parser = argparse.ArgumentParser(parents=[common])
-    handlers = add_trainer_commands(parser.add_subparsers(dest="command"), common, content)
-    args = parser.parse_args(argv)
-    args.data_dir = getattr(args, "data_dir", None)
-    return handlers[args.command](args)
+    """The command line as `python main.py` runs it."""
+    return main(argv)
 
 
 def test_cli_reset_trainer_explains_without_yes_and_resets_with_it(data_dir, capsys):

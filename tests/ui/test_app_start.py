@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def _content_with_one_broken_module(tmp_path: Path) -> Path:
         shutil.copytree(source / name, root / name)
     shutil.copytree(bundled_assets_dir(), root.parent / "assets")
     meta = root / "02-empathy" / "module.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("minutes: 30", "minutes: soon"),
+    meta.write_text(re.sub(r"(?m)^minutes: \d+$", "minutes: soon", meta.read_text(encoding="utf-8")),
                     encoding="utf-8")
     return root
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from workbook.core.call_engine import current_node, offered_replies, replay
+from workbook.core.call_engine import current_node, offered_replies, replay, shown_replies
 from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.store import learners, practice_calls
@@ -31,7 +31,7 @@ def _play(qtbot, navigator, scenario, rating: Rating) -> None:
     page = navigator.calls.page
     while current_node(scenario, navigator.calls.state) is not None:
         node = current_node(scenario, navigator.calls.state)
-        offered = offered_replies(scenario, navigator.calls.state)
+        offered = shown_replies(scenario, navigator.calls.state)  # in the order on screen
         wanted = next((i for i in offered if node.replies[i].rating == rating), offered[0])
         turns = len(navigator.calls.state.choices)
         qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
@@ -53,7 +53,8 @@ def test_best_replies_end_well_and_the_debrief_explains(qtbot, open_window, libr
     assert page.debrief_button.isVisible()
     qtbot.keyClick(page.debrief_button, Qt.Key.Key_Space)
     report = page.report.toPlainText()
-    assert ending.title in report and "Simulated CSAT" in report and "5 / 5" in report
+    # a wronged caller ends satisfied, not delighted: the best path leaves her calmer (60-79), CSAT 4
+    assert ending.title in report and "Simulated CSAT" in report and "4 / 5" in report
     assert "A better line" not in report  # every reply was the best one
     record = practice_calls.call_records(navigator.learner_id)[SCENARIO]
     assert record.best_kind == str(EndingKind.RESOLVED_WITH_FOLLOW_UP) and not record.unfinished
@@ -85,18 +86,23 @@ def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open
 
 
 _STEPS_BEFORE_KILL = """
+from workbook.core.call_engine import current_node
 navigator.open_learner(create_learner("Killed Mid-Call").id)
 navigator.calls.open("healthcare-billing-error")
-for _ in range(3):
-    navigator.calls.page.press(1)
+scenario = navigator.library.scenario("healthcare-billing-error")
+page = navigator.calls.page
+for _ in range(3):  # the best reply each time, by the key of the place it is shown at
+    node = current_node(scenario, navigator.calls.state)
+    page.press(next(n for n, i in enumerate(page.offered, 1) if node.replies[i].rating == "best"))
 app.processEvents()
-print(navigator.calls.call.id, navigator.calls.state.at, navigator.calls.state.mood, flush=True)
+print(navigator.calls.call.id, navigator.calls.state.at, navigator.calls.state.mood,
+      ",".join(map(str, page.offered)), flush=True)
 """
 
 
 def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_dir: Path, kill_app_after):
     line = kill_app_after(_STEPS_BEFORE_KILL, data_dir)
-    call_id, node, mood = line[0], line[1], int(line[2])
+    call_id, node, mood, shown = line[0], line[1], int(line[2]), [int(i) for i in line[3].split(",")]
 
     navigator = open_window(library)
     navigator.profile_page.open_button.click()
@@ -108,6 +114,67 @@ def test_call_resumes_after_the_app_is_killed(qtbot, open_window, library, data_
     assert (navigator.calls.state.at, navigator.calls.state.mood) == (node, mood)
     assert navigator.calls.page.mood_bar.value() == mood
     assert len(navigator.calls.page.transcript.toPlainText().split("You\n")) == 4  # three replies shown
+    page = navigator.calls.page
+    assert page.offered == shown  # the replies come back in the order the killed app showed them
+    replies = navigator.library.scenario(SCENARIO).nodes[node].replies
+    assert [b.accessibleName() for b in page.reply_buttons] == [
+        f"Reply {n}: {replies[i].text}" for n, i in enumerate(shown, 1)]
+    qtbot.keyClick(page.reply_buttons[0], Qt.Key.Key_2)  # key 2 says the reply shown second
+    assert navigator.calls.call.replies[-1] == shown[1]
+
+
+def test_the_debrief_shows_the_replies_in_the_order_seen(qtbot, open_window, library):
+    navigator = open_window(library)
+    scenario = _start(navigator, "Order Seen")
+    page = navigator.calls.page
+    seen = []  # per turn: the button texts top to bottom, and the key pressed
+    while (node := current_node(scenario, navigator.calls.state)) is not None:
+        texts = [node.replies[i].text for i in page.offered]
+        assert [b.accessibleName() for b in page.reply_buttons] == [
+            f"Reply {n}: {text}" for n, text in enumerate(texts, 1)]
+        place = len(texts)  # always the reply shown last
+        seen.append((texts, place))
+        qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + place))
+    stored = practice_calls.load_call(navigator.calls.call.id)
+    assert stored.seed == navigator.calls.state.seed is not None
+    page.debrief_requested.emit()
+    _assert_lists_in_order(page.report.toPlainText(), seen)
+    # the trainer's drill-down replays the stored call with its seed: the same lists
+    from PySide6.QtGui import QTextDocument
+
+    drill_down = QTextDocument()
+    drill_down.setHtml(learner_detail_html(library, navigator.learner_id))
+    _assert_lists_in_order(drill_down.toPlainText(), seen)
+
+
+def _assert_lists_in_order(report: str, seen: list[tuple[list[str], int]]) -> None:
+    at = 0
+    for texts, place in seen:
+        listed = "\n".join(f"{n}. \u201c{t}\u201d" + (" \u2190 your pick" if n == place else "")
+                           for n, t in enumerate(texts, 1))
+        found = report.find("As shown:\n" + listed, at)
+        assert found >= at, f"turn not shown as seen: {texts}"
+        at = found + 1
+
+
+def test_a_call_stored_before_shuffling_resumes_in_script_order(qtbot, open_window, library):
+    """A call started by an older workbook has no seed: it replays and resumes in script order."""
+    from workbook.core.activity import Verb
+    from workbook.core.call_engine import start_call
+    from workbook.store.activity import record_activity
+
+    navigator = open_window(library)
+    learner = learners.create_learner("Old Call")
+    record_activity(learner.id, Verb.CALL_STARTED, f"call/{SCENARIO}", attempt_id="old-call",
+                    payload={"scenario_id": SCENARIO, "replayed_from": None, "prefix": 0})
+    scenario = library.scenario(SCENARIO)
+    record_activity(learner.id, Verb.REPLY_CHOSEN, f"call/{SCENARIO}/{scenario.start}", attempt_id="old-call",
+                    payload={"turn": 1, "node": scenario.start, "reply": 0, "replayed": False})
+    navigator.open_learner(learner.id)
+    navigator.calls.open(SCENARIO)
+    assert navigator.calls.call.id == "old-call" and navigator.calls.call.seed is None
+    assert navigator.calls.page.offered == offered_replies(scenario, navigator.calls.state)
+    assert navigator.calls.state.choices[0].shown == tuple(offered_replies(scenario, start_call(scenario)))
 
 
 def test_a_call_stored_on_an_edited_script_is_not_resumed_or_drawn(qtbot, open_window, library, monkeypatch):

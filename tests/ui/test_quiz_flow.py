@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from content_kit import UNKNOWN, every_question
 from PySide6.QtCore import Qt
 
-from workbook.core.quiz import Matching, Ordering
+from workbook.core.attempt import PresentedQuestion, grade
+from workbook.core.quiz import Matching, MultipleSelect, Ordering
 from workbook.core.scoring import right_response
 from workbook.store import learners, quiz_attempts
 from workbook.ui import dialogs
-from workbook.ui.question_views import ChoiceView, MatchingView, OrderingView
+from workbook.ui.question_views import ChoiceView, MatchingView, OrderingView, view_for
 
 MODULE = "active-listening"
 
@@ -62,10 +65,13 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     for number in range(total):
         assert page.position_label.text().startswith(f"Question {number + 1} of {total}")
         _answer_right_with_keys(qtbot, page)
+        given = page.view.response()
         qtbot.keyClick(page.view, Qt.Key.Key_Return)  # Enter checks the answer ...
         assert page.feedback.isVisible()
         assert page.feedback.toPlainText().startswith("Right")
-        assert attempt.plan.questions[number].id in attempt.checked  # saved as given
+        saved = quiz_attempts.load_attempt(attempt.id)  # the rows, read back
+        question_id = attempt.plan.questions[number].id
+        assert saved.responses[question_id] == given and question_id in saved.checked  # saved as given
         qtbot.keyClick(page, Qt.Key.Key_Return)  # ... then moves on, or submits after the last
 
     assert page.stack.currentWidget() is page.results
@@ -97,20 +103,45 @@ def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_win
     while page.stack.currentWidget() is page.question_panel:
         view = page.view
         question = view.presented.question
-        if isinstance(view, ChoiceView):  # pick a wrong option where there is one
-            right = set(right_response(question))
-            wrong = next(i for i in range(len(question.options)) if i not in right)
-            view.buttons[view.option_index.index(wrong)].setChecked(True)
-        elif isinstance(view, MatchingView):
-            for combo in view.combos:
-                combo.setCurrentIndex(1)
+        if isinstance(view, ChoiceView):
+            right = right_response(question)
+            if isinstance(question, MultipleSelect) and len(right) > 1:  # one of the right boxes only
+                view.buttons[view.option_index.index(right[0])].setChecked(True)
+            else:  # a wrong option
+                wrong = next(i for i in range(len(question.options)) if i not in right)
+                view.buttons[view.option_index.index(wrong)].setChecked(True)
+        elif isinstance(view, MatchingView):  # the first pair right, every other one wrong
+            for left, combo in enumerate(view.combos):
+                picks = [combo.itemData(i) for i in range(combo.count())]
+                combo.setCurrentIndex(picks.index(0 if left == 0 else next(
+                    p for p in picks if p not in (-1, left))))
+        # an ordering question is left as shown: shuffled, never already solved
         page.check_answer()
         assert "Why:" in page.feedback.toPlainText()
         (page.next_button if page.next_button.isVisible() else page.submit_button).click()
     result_text = page.score_label.text()
     assert "Not passed yet" in result_text
-    assert quiz_attempts.finished_attempts(navigator.learner_id, MODULE)[0].passed is False
-    assert len(attempt.responses) == len(attempt.plan.questions)
+    stored = quiz_attempts.finished_attempts(navigator.learner_id, MODULE)[0]
+    assert stored.passed is False and len(stored.responses) == len(attempt.plan.questions)
+
+    graded = grade(stored.plan, stored.responses)
+    scores = {r.presented.question.type: r.score for r in graded.results}
+    partial = [r for r in graded.results if 0 < r.score < 1]
+    for result in graded.results:
+        question = result.presented.question
+        if isinstance(question, Matching):
+            assert result.score == 1 / len(question.pairs)  # one pair of n earns 1/n
+        elif isinstance(question, Ordering):
+            assert 0 <= result.score < 1
+        elif isinstance(question, MultipleSelect) and len(right_response(question)) > 1:
+            assert result.score == 1 / len(right_response(question))
+        else:
+            assert result.score == 0
+    assert partial, scores  # 10 of 11 drawn: two of the matching and two multiple-select ones stay
+    assert 0 < stored.percent < graded.pass_mark
+    report = page.report.toPlainText()
+    for result in partial:
+        assert f"Partly right ({int(100 * result.score + 1e-9)}%)" in report
 
 
 def test_submitting_with_unanswered_questions_asks_first(qtbot, open_window, library, monkeypatch):
@@ -186,3 +217,49 @@ def test_last_section_leads_on_to_the_quiz(qtbot, open_window, library):
     qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert navigator.pages.currentWidget() is navigator.quiz.page
     assert navigator.quiz.page.stack.currentWidget() is navigator.quiz.page.intro
+
+
+def test_every_question_type_has_its_view_and_an_unknown_one_fails(qtbot):
+    for question in every_question():
+        size = len(question.items if isinstance(question, Ordering) else
+                   question.pairs if isinstance(question, Matching) else question.options)
+        view = view_for(PresentedQuestion(question, tuple(range(size))))
+        qtbot.addWidget(view)
+        expected = {Ordering: OrderingView, Matching: MatchingView}.get(type(question), ChoiceView)
+        assert type(view) is expected
+    with pytest.raises(AssertionError):
+        view_for(PresentedQuestion(UNKNOWN, (0,)))
+
+
+def test_every_question_type_starts_shuffled_and_the_review_shows_the_order_seen(qtbot, open_window, library):
+    """Options appear in the stored order; ordering and matching never start solved; a review
+    read back from the database lists each question's options in the order the learner saw."""
+    navigator = open_window(library)
+    _open_quiz(navigator, "Order Watcher")
+    page = navigator.quiz.page
+    page.start_button.click()
+    attempt_id = navigator.quiz.attempt.id
+    seen = []  # per choice question: option texts top to bottom
+    while page.stack.currentWidget() is page.question_panel:
+        view = page.view
+        presented = view.presented
+        question = presented.question
+        if isinstance(view, ChoiceView):
+            texts = [b.text().split("  ", 1)[-1] for b in view.buttons]
+            assert texts == [question.options[i].text for i in presented.order]
+            seen.append(texts)
+        elif isinstance(view, OrderingView):
+            assert list(view.response()) != list(range(len(question.items)))
+        elif isinstance(view, MatchingView):
+            targets = [view.combos[0].itemData(row) for row in range(1, view.combos[0].count())]
+            assert targets == list(presented.order) and targets != sorted(targets)
+        _answer_right_with_keys(qtbot, page)
+        page.check_answer()
+        (page.next_button if page.next_button.isVisible() else page.submit_button).click()
+    page.review_requested.emit(attempt_id)
+    report = page.report.toPlainText()
+    at = 0
+    for texts in seen:
+        places = [report.find(text, at) for text in texts]
+        assert -1 not in places and places == sorted(places), texts
+        at = places[0]

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 
+from workbook.core.reading import ReadingRule, word_count
 from workbook.store import activity, learners, settings
+from workbook.ui.reader_page import READ_MARK
+
+
+def _quick_reading(library, **rule):
+    """The shipped lessons with a reading rule short enough for a test to wait out."""
+    reading = ReadingRule(**({"min_seconds": 0, "max_seconds": 1} | rule))
+    return dataclasses.replace(library, course=library.course.model_copy(update={"reading": reading}))
+
+
+def _read_to_the_end(qtbot, reader) -> None:
+    """Scroll to the bottom and stay until the section counts as read."""
+    bar = reader.text.verticalScrollBar()
+    section_id = reader.current_section_id()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 or reader.reading_label.text() == "", timeout=2000)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: section_id in reader.read_ids, timeout=4000)
+
+
+def _marked_read(reader, index: int) -> bool:
+    """The reader's list shows the section ticked as read."""
+    return reader.section_list.item(index).text().startswith(READ_MARK)
 
 
 def _create_profile(qtbot, window, name: str, employee_id: str = "") -> None:
@@ -17,15 +41,17 @@ def _create_profile(qtbot, window, name: str, employee_id: str = "") -> None:
 
 def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     """Reading two sections, closing and reopening resumes at the second with both marked read."""
-    window = open_window(library)
+    window = open_window(_quick_reading(library))
     _create_profile(qtbot, window, "Ana Lima", "E-77")
     assert window.pages.currentWidget() is window.home_page
     qtbot.mouseClick(window.home_page.card("empathy").open_button, Qt.MouseButton.LeftButton)
     reader = window.reading.page
     assert window.pages.currentWidget() is reader
     assert reader.current_index == 0
+    _read_to_the_end(qtbot, reader)
     qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
     assert reader.current_index == 1
+    _read_to_the_end(qtbot, reader)
     window.window.close()
 
     window = open_window(library)
@@ -40,7 +66,8 @@ def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     reader = window.reading.page
     assert reader.module.id == "empathy"
     assert reader.current_index == 1
-    assert [reader.section_is_marked_read(i) for i in range(3)] == [True, True, False]
+    marks = [reader.section_list.item(i).text().startswith(READ_MARK) for i in range(3)]
+    assert marks == [True, True, False]
 
 
 def test_opening_a_module_starts_at_first_unread_section(qtbot, open_window, library):
@@ -112,6 +139,8 @@ def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library,
     _create_profile(qtbot, window, "Temp")
     learner_id = window.learner_id
     window.reading.open_module("empathy")
+    empathy = library.module("empathy")
+    activity.record_section_read(learner_id, empathy.id, empathy.sections[0].id)  # some progress
     window.show_profiles()
     answers = iter([False, True])
     monkeypatch.setattr(dialogs, "confirm", lambda *args: next(answers))
@@ -121,3 +150,57 @@ def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library,
     assert learners.active_learners() == []
     assert learners.get_learner(learner_id) is not None
     assert activity.activity_count(learner_id) > 0
+
+
+def test_a_section_shown_for_one_second_is_not_read(qtbot, open_window, library):
+    """Under the shipped rule a section needs its end reached and its minimum time; paging through
+    with Alt+Right reads nothing, and the reader says how long is left without a dialog."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Skimmer")
+    module = library.module("empathy")
+    window.reading.open_module(module.id, 0)
+    reader = window.reading.page
+    rule = library.reading_rule
+    needed = rule.minimum_seconds(word_count(module.sections[0].markdown))
+    assert needed >= 5
+    reader.text.verticalScrollBar().setValue(reader.text.verticalScrollBar().maximum())
+    qtbot.wait(1000)
+    qtbot.waitUntil(lambda: reader.reading_label.text().startswith("Keep reading:"), timeout=1500)
+    seconds = int(reader.reading_label.text().split(":")[1].split()[0])
+    assert 0 < seconds <= needed
+    window.window.activateWindow()
+    qtbot.waitUntil(window.window.isActiveWindow)
+    for _ in range(3):
+        qtbot.keyClick(reader.text, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.current_index == 3
+    assert activity.read_sections(window.learner_id) == {}
+    assert not any(_marked_read(reader, i) for i in range(4))
+    assert window.window.findChildren(type(window.window)) == []  # nothing popped up
+
+
+def test_a_section_counts_once_its_end_was_reached_and_its_time_spent(qtbot, open_window, library):
+    window = open_window(_quick_reading(library, min_seconds=1, max_seconds=1))
+    _create_profile(qtbot, window, "Reader")
+    module = library.module("empathy")
+    window.reading.open_module(module.id, 0)
+    reader = window.reading.page
+    section = module.sections[0]
+    # the time is spent, but the end was never on screen
+    qtbot.waitUntil(lambda: reader.reading_label.text() == "Scroll to the end to finish this section",
+                    timeout=4000)
+    assert section.id not in activity.read_sections(window.learner_id).get(module.id, set())
+    _read_to_the_end(qtbot, reader)
+    assert activity.read_sections(window.learner_id) == {module.id: {section.id}}
+    assert _marked_read(reader, 0) and reader.reading_label.text() == ""
+
+
+def test_sections_read_before_the_rule_stay_read(qtbot, open_window, library):
+    """Old databases keep their read rows: the reader and the home card still count them."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Old Reader")
+    module = library.module("empathy")
+    for section in module.sections:
+        activity.record_section_read(window.learner_id, module.id, section.id)
+    window.reading.open_module(module.id, 0)
+    assert all(_marked_read(window.reading.page, i) for i in range(len(module.sections)))
+    assert window.reading.page.reading_label.text() == ""

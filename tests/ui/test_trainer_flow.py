@@ -80,3 +80,97 @@ def test_cohort_roster_dashboard_report_and_certificates(qtbot, open_window, lib
     assert len(list((tmp_path / "certs").glob("*.pdf"))) == 1  # only Ana is eligible
     finish(navigator.trainer.loading)  # the dashboard re-read after the job
     assert page.proxy.rowCount() == len(names)
+
+
+def test_an_archived_cohort_is_listed_and_restored_with_its_learners(qtbot, open_window, library,
+                                                                     monkeypatch, finish):
+    navigator = open_window(library)
+    shown = _answers(monkeypatch)
+    evening = cohorts.create_cohort("Evening shift")
+    ana = learners.create_learner("Ana Lima")
+    cohorts.enrol(evening.id, [ana.id])
+    navigator.window.trainer_requested.emit()
+    page = navigator.trainer.page
+    finish(navigator.trainer.loading)
+    assert page.current_cohort() == evening.id and page.archived.isHidden()  # nothing archived yet
+
+    page.archive_button.click()
+    assert page.cohorts.count() == 0 and not page.archived.isHidden()
+    assert [page.archived.item(i).text() for i in range(page.archived.count())] == ["Evening shift"]
+    assert not page.restore_button.isEnabled()  # until an archived cohort is chosen
+
+    page.archived.setCurrentRow(0)
+    page.restore_button.click()
+    assert shown == [] and cohorts.find_cohort("Evening shift").id == evening.id
+    assert page.current_cohort() == evening.id and page.archived.isHidden()
+    assert [m.id for m in cohorts.members(evening.id)] == [ana.id]
+    finish(navigator.trainer.loading)  # its dashboard, read off the GUI thread
+    assert page.proxy.rowCount() == 1
+
+
+def test_restoring_next_to_a_cohort_of_the_same_name_is_refused_and_said(qtbot, open_window, library,
+                                                                         monkeypatch):
+    navigator = open_window(library)
+    shown = _answers(monkeypatch)
+    old = cohorts.create_cohort("Morning")
+    cohorts.archive_cohort(old.id)
+    cohorts.create_cohort("Morning")
+    navigator.window.trainer_requested.emit()
+    page = navigator.trainer.page
+    page.archived.setCurrentRow(0)
+    page.restore_button.click()
+    assert len(shown) == 1 and shown[0].startswith("ERROR ")
+    assert page.archived.count() == 1 and cohorts.get_cohort(old.id).archived_at is not None
+
+
+def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, open_window, library,
+                                                                        monkeypatch, finish):
+    """One learner answers a quiz a question a second, another takes their time: the dashboard shows
+    each one's median seconds, the rushed one is flagged, and the drill-down says which attempt."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from workbook.core.attempt import draw_attempt, grade
+    from workbook.core.scoring import right_response
+    from workbook.store import quiz_attempts
+
+    def take_quiz(learner_id: str, seconds_each: int) -> None:
+        start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+        plan = draw_attempt(library.module("empathy").quiz, "empathy", random.Random(1))
+        attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan, now=start))
+        for number, presented in enumerate(plan.questions, 1):
+            quiz_attempts.record_answer(attempt, presented.id, right_response(presented.question), True,
+                                        now=start + timedelta(seconds=seconds_each * number))
+        quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses),
+                                     now=start + timedelta(seconds=seconds_each * 20))
+
+    navigator = open_window(library)
+    quick, steady = learners.create_learner("Quick Clicker"), learners.create_learner("Steady Reader")
+    take_quiz(quick.id, 1)
+    take_quiz(steady.id, 40)
+    made = cohorts.create_cohort("Pace check")
+    cohorts.enrol(made.id, [quick.id, steady.id])
+    _answers(monkeypatch)
+    navigator.window.trainer_requested.emit()
+    page = navigator.trainer.page
+    finish(navigator.trainer.loading)
+    navigator.trainer.show_cohort(made.id)
+    finish(navigator.trainer.loading)  # the dashboard is read off the GUI thread
+    model = page.model
+    column = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) == "Median s / question")
+    cells = {model.index(r, 0).data(): model.index(r, column) for r in range(model.rowCount())}
+    assert cells["Quick Clicker"].data() == "1 s  \u26a0 1"
+    assert "faster than reading allows" in cells["Quick Clicker"].data(Qt.ItemDataRole.ToolTipRole)
+    assert cells["Steady Reader"].data() == "40 s"
+    assert cells["Steady Reader"].data(Qt.ItemDataRole.ToolTipRole) is None
+    insights = page.insights.text()
+    assert "Answered faster than reading allows" in insights and "Quick Clicker (1)" in insights
+    assert "Steady Reader (" not in insights
+    quick_html = trainer_controller.learner_detail_html(library, quick.id)
+    assert "median 1 s per quiz question" in quick_html
+    assert "Answered faster than reading allows" in quick_html
+    assert "Answered faster than reading allows" not in trainer_controller.learner_detail_html(library,
+                                                                                              steady.id)

@@ -7,7 +7,7 @@ import dataclasses
 
 from PySide6.QtCore import Qt
 
-from workbook.core.call_engine import current_node, offered_replies
+from workbook.core.call_engine import current_node, shown_replies
 from workbook.core.coach import coach_reply
 from workbook.core.scenario import Rating
 from workbook.store import learners, practice_calls
@@ -37,7 +37,7 @@ def _say(qtbot, page, text: str) -> None:
 def _finish_with_best_replies(qtbot, navigator, scenario) -> None:
     page = navigator.calls.page
     while (node := current_node(scenario, navigator.calls.state)) is not None:
-        offered = offered_replies(scenario, navigator.calls.state)
+        offered = shown_replies(scenario, navigator.calls.state)  # in the order on screen
         wanted = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
         qtbot.keyClick(page.reply_buttons[0], Qt.Key(Qt.Key.Key_0 + offered.index(wanted) + 1))
 
@@ -81,6 +81,26 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
     assert "You, in your own words:" in trainer_view and "coach-do" in trainer_view
 
 
+def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(qtbot, open_window,
+                                                                                library):
+    """The coach's verdict is stored with the turn: drawn later under edited rules (here every rule
+    removed) the drill-down still shows what the coach heard when the call took its branch."""
+    from workbook.ui.trainer.controller import learner_detail_html
+
+    navigator = open_window(library)
+    scenario = _open(navigator, "Rules Edited Later")
+    _say(qtbot, navigator.calls.page, GOOD)
+    _finish_with_best_replies(qtbot, navigator, scenario)
+    stored = practice_calls.finished_calls(navigator.learner_id, SCENARIO)[0].typed[0]
+    assert stored.verdict is not None and stored.verdict.mood_change == stored.mood_change
+    assert any(v.present and v.kind == "do" for v in stored.verdict.verdicts)
+
+    edited = dataclasses.replace(library, coach=dataclasses.replace(library.coach, rules=()))
+    assert coach_reply(GOOD, edited.coach).verdicts == ()  # re-running the coach would show nothing
+    view = learner_detail_html(edited, navigator.learner_id)
+    assert "Acknowledge the feeling" in view and "coach-do" in view
+
+
 def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _open(navigator, "Blunt Typist")
@@ -116,5 +136,5 @@ def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
     assert not page.typed_box.isVisible()
     assert len(page.reply_buttons) == len(scenario.nodes["opening"].replies)
     assert "coach rules cannot be read" in navigator.window.statusBar().currentMessage()
-    page.press(1)
+    page.press(1 + page.offered.index(0))  # the script's first reply, wherever it is shown
     assert navigator.calls.state.at == "get-details" and navigator.calls.call.typed == {}

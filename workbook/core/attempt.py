@@ -12,14 +12,18 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import assert_never
 
 from workbook.core.quiz import (
+    BestResponse,
     Matching,
+    MultipleSelect,
     Ordering,
     Question,
     QuestionAdapter,
     QuizFile,
     QuizSettings,
+    SingleChoice,
     TrueFalse,
 )
 from workbook.core.scoring import Response, score
@@ -76,18 +80,20 @@ def draw_attempt(quiz: QuizFile, module_id: str, rng: random.Random) -> AttemptP
 
 
 def _presentation_order(question: Question, settings: QuizSettings, rng: random.Random) -> tuple[int, ...]:
-    if isinstance(question, TrueFalse):
-        return (0, 1)  # True before False, always
-    if isinstance(question, Ordering):
-        return _shuffled_not_solved(len(question.items), rng)  # the right order would give it away
-    if isinstance(question, Matching):
-        if settings.shuffle_options:  # lists shown in the same order would give the answer away
+    match question:
+        case TrueFalse():
+            return (0, 1)  # True before False, always
+        case Ordering():
+            return _shuffled_not_solved(len(question.items), rng)  # the right order would give it away
+        case Matching():  # lists shown in the same order would give the answer away
             return _shuffled_not_solved(len(question.pairs), rng)
-        return tuple(range(len(question.pairs)))
-    order = list(range(len(question.options)))
-    if settings.shuffle_options:
-        rng.shuffle(order)
-    return tuple(order)
+        case SingleChoice() | MultipleSelect() | BestResponse():
+            order = list(range(len(question.options)))
+            if settings.shuffle_options:
+                rng.shuffle(order)
+            return tuple(order)
+        case _:
+            assert_never(question)
 
 
 def _shuffled_not_solved(size: int, rng: random.Random) -> tuple[int, ...]:

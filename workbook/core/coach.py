@@ -2,6 +2,9 @@
 
 The rules live in `lessons/coach/rules.yaml` so trainers can tune them without touching code; every
 verdict carries the character spans it found, so the learner sees *which words* earned or cost mood.
+Phrases are read in their sentence (`sentences.py`): a negated "sorry", a "sorry, but ..." that
+blames, and keywords strung together without a clause earn nothing; words the caller used
+themselves are not jargon. Patterns that could backtrack catastrophically are refused at load.
 """
 
 from __future__ import annotations
@@ -14,13 +17,20 @@ from typing import Any
 
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
 from workbook.core.problems import Problem
+from workbook.core.regex_guard import backtracking_risk
 from workbook.core.schema_problems import read_mapping
+from workbook.core.sentences import Reading, negated, said_in_a_clause, sentences, taken_back
 from workbook.core.yaml_lines import LocatedYaml
 
 RULES_FILE = Path("coach") / "rules.yaml"
 KINDS = ("do", "avoid")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns", "exceptions", "requires"}
+_RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns", "exceptions", "requires",
+              "contrast_takes_back", "callers_words_allowed"}
+_READING_LISTS = {"negations": "negations", "passed_over": "passed_over", "contrasts": "contrasts",
+                  "clause_words": "clause_words"}
+_READING_NUMBERS = {"negation_reach": (1, 6), "min_clause_words": (1, 10), "long_clause_words": (1, 20)}
+MAX_COACHED_CHARS = 2000  # a reply is read this far (typed replies are kept to 600 characters)
 _GROUP_KEYS = {"phrases", "patterns"}
 # Curly quotes typed on phones and word processors; same length, so spans still index the original.
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -47,15 +57,19 @@ class CoachRule:
     matchers: tuple[re.Pattern[str], ...]
     exceptions: tuple[re.Pattern[str], ...] = ()
     requires: tuple[re.Pattern[str], ...] = ()
+    contrast_takes_back: bool = False  # "sorry, but <something to avoid>" does not count
+    callers_words_allowed: bool = False  # words the caller used themselves are not found
 
 
 @dataclass(frozen=True)
 class CoachRules:
-    """All rules, in file order, plus the range the caller's mood change is kept within."""
+    """All rules, in file order, the range the caller's mood change is kept within, and how
+    sentences are read."""
 
     rules: tuple[CoachRule, ...]
     mood_min: int = -20
     mood_max: int = 20
+    reading: Reading = Reading()
 
     def rule(self, rule_id: str) -> CoachRule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -93,6 +107,29 @@ class CoachResult:
     @property
     def present(self) -> dict[str, bool]:
         return {v.rule_id: v.present for v in self.verdicts}
+
+    def to_payload(self) -> dict[str, Any]:
+        """The verdict as JSON-ready data, stored with a typed turn (the text is stored beside it)."""
+        return {"mood_change": self.mood_change,
+                "verdicts": [{"rule_id": v.rule_id, "kind": v.kind, "title": v.title, "present": v.present,
+                              "spans": [list(span) for span in v.spans], "explanation": v.explanation,
+                              "mood_change": v.mood_change} for v in self.verdicts]}
+
+    @classmethod
+    def from_payload(cls, text: str, data: Any) -> CoachResult | None:
+        """A stored verdict on `text`; None when it is missing or malformed (a tampered row)."""
+        try:
+            verdicts = tuple(
+                RuleVerdict(str(v["rule_id"]), str(v["kind"]), str(v["title"]), bool(v["present"]),
+                            tuple((int(start), int(end)) for start, end in v["spans"]),
+                            str(v["explanation"]), int(v["mood_change"]))
+                for v in data["verdicts"])
+            if any(v.kind not in KINDS or any(not 0 <= s <= e <= len(text) for s, e in v.spans)
+                   for v in verdicts):
+                return None
+            return cls(text, verdicts, int(data["mood_change"]))
+        except (KeyError, TypeError, ValueError):
+            return None
 
 
 @dataclass
@@ -142,6 +179,7 @@ def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
             reader.report(("mood_range",), "mood_range",
                           f"expected [low, high]: whole numbers, -{TYPED_MOOD_LIMIT} <= low <= 0 <= high "
                           f"<= {TYPED_MOOD_LIMIT}")
+    reading = _read_reading(reader, data.get("reading"))
     rules: list[CoachRule] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(data["rules"]):
@@ -155,7 +193,34 @@ def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
         rules.append(rule)
     if reader.problems:
         return None, reader.problems
-    return CoachRules(tuple(rules), mood_min, mood_max), []
+    return CoachRules(tuple(rules), mood_min, mood_max, reading), []
+
+
+def _read_reading(reader: _Reader, raw: Any) -> Reading:
+    """The `reading:` block: word lists and small numbers; anything missing keeps its default."""
+    if raw is None:
+        return Reading()
+    if not isinstance(raw, dict):
+        reader.report(("reading",), "reading", "expected word lists such as 'negations:' and 'contrasts:'")
+        return Reading()
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        where = ("reading", key)
+        if key in _READING_LISTS:
+            if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+                reader.report(where, f"reading.{key}", "expected a list of words")
+                continue
+            values[_READING_LISTS[key]] = frozenset(w.strip().lower() for w in value)
+        elif key in _READING_NUMBERS:
+            low, high = _READING_NUMBERS[key]
+            if type(value) is not int or not low <= value <= high:
+                reader.report(where, f"reading.{key}", f"expected a whole number from {low} to {high}")
+                continue
+            values[key] = value
+        else:
+            known = ", ".join(sorted([*_READING_LISTS, *_READING_NUMBERS]))
+            reader.report(where, f"reading.{key}", f"unknown field (expected one of {known})")
+    return Reading(**values)
 
 
 def load_rules(path: Path) -> CoachRules:
@@ -210,10 +275,16 @@ def _read_rule(reader: _Reader, index: int, raw: Any) -> CoachRule | None:
             exceptions = found
         else:
             requires = found
+    flags = {}
+    for key in ("contrast_takes_back", "callers_words_allowed"):
+        value = raw.get(key, False)
+        if not isinstance(value, bool):
+            reader.report(at + (key,), f"{label}.{key}", "expected true or false")
+        flags[key] = value is True
     if len(reader.problems) > before:
         return None
     return CoachRule(texts["id"], kind, texts["title"], " ".join(texts["explanation"].split()), mood,
-                     matchers, exceptions, requires)
+                     matchers, exceptions, requires, **flags)
 
 
 def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.Pattern[str], ...]:
@@ -229,6 +300,10 @@ def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.P
                 reader.report(where, f"{label}.{key}.{number}", "expected non-empty text")
                 continue
             source = phrase_pattern(item) if key == "phrases" else item
+            risk = backtracking_risk(source)
+            if risk:
+                reader.report(where, f"{label}.{key}.{number}", f"refused: {risk}")
+                continue
             try:
                 compiled.append(re.compile(source, re.IGNORECASE))
             except re.error as error:
@@ -254,21 +329,43 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def coach_reply(text: str, rules: CoachRules) -> CoachResult:
-    """Check a typed reply against every rule; the mood change is the clamped sum of found rules."""
-    normal = text.translate(_NORMALISE)
+def coach_reply(text: str, rules: CoachRules, context: str = "") -> CoachResult:
+    """Check a typed reply against every rule; the mood change is the clamped sum of found rules.
+
+    `context` is what the caller said (their line, or the call so far): words from it are not
+    jargon when the caller used them first ("MRI" in a call about an MRI)."""
+    normal = text[:MAX_COACHED_CHARS].translate(_NORMALISE)
+    reading = rules.reading
+    spans = sentences(normal)
+    context = context.translate(_NORMALISE)
+    found: dict[str, list[Span]] = {}
+    for rule in sorted(rules.rules, key=lambda r: r.kind != "avoid"):  # "avoid" first: a "but" needs them
+        cancelled = _find(rule.exceptions, normal)
+        hits = [span for span in _find(rule.matchers, normal) if not _overlaps(span, cancelled)]
+        if rule.callers_words_allowed and context:
+            hits = [span for span in hits if not _said_by_caller(normal[span[0]:span[1]], context)]
+        if rule.kind == "do":
+            hits = [span for span in hits
+                    if not negated(span, normal, reading) and said_in_a_clause(span, normal, spans, reading)]
+        if rule.contrast_takes_back:
+            avoided = [span for r in rules.rules if r.kind == "avoid" for span in found.get(r.id, [])]
+            hits = [span for span in hits if not taken_back(span, normal, spans, avoided, reading)]
+        if hits and rule.requires:
+            needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
+            hits = hits + needed if needed else []
+        found[rule.id] = hits
     verdicts = []
     for rule in rules.rules:
-        cancelled = _find(rule.exceptions, normal)
-        spans = [span for span in _find(rule.matchers, normal) if not _overlaps(span, cancelled)]
-        if spans and rule.requires:
-            needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
-            spans = spans + needed if needed else []
-        present = bool(spans)
-        verdicts.append(RuleVerdict(rule.id, rule.kind, rule.title, present, _merge(spans),
+        present = bool(found[rule.id])
+        verdicts.append(RuleVerdict(rule.id, rule.kind, rule.title, present, _merge(found[rule.id]),
                                     rule.explanation, rule.mood if present else 0))
     total = sum(v.mood_change for v in verdicts)
     return CoachResult(text, tuple(verdicts), max(rules.mood_min, min(rules.mood_max, total)))
+
+
+def _said_by_caller(words: str, context: str) -> bool:
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words.split()) + r"(?!\w)"
+    return re.search(pattern, context, re.IGNORECASE) is not None
 
 
 # Inline colours as well as classes: Qt rich text has no stylesheet for the reply preview.

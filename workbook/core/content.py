@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from workbook.core.coach import CoachRules
     from workbook.core.course import Course
     from workbook.core.quiz import QuizFile
+    from workbook.core.reading import ReadingRule
     from workbook.core.scenario import Scenario
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
@@ -106,6 +107,13 @@ class Library:
     scenarios: list[Scenario] = field(default_factory=list)  # practice calls that passed validation
     course: Course | None = None  # what completion takes; None without a valid course file
     coach: CoachRules | None = None  # the typed-reply coach; None without a valid coach/rules.yaml
+
+    @property
+    def reading_rule(self) -> ReadingRule:
+        """When a section counts as read: the course's rule, or the defaults without a course."""
+        from workbook.core.reading import ReadingRule
+
+        return self.course.reading if self.course is not None else ReadingRule()
 
     def module(self, module_id: str) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from workbook.core.content import Slug
 from workbook.core.problems import Problem
+from workbook.core.reading import ReadingRule
 from workbook.core.schema_problems import problems_from_error, read_mapping
 
 COURSE_FILE = "course.yaml"
@@ -46,6 +47,7 @@ class Course(BaseModel):
     organisation: Line = "Customer Care Academy"  # the default on certificates; a setting overrides it
     trainer: Line = "Training team"
     requires: Requirements = Requirements()
+    reading: ReadingRule = ReadingRule()  # when a section counts as read
 
 
 def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from workbook.core.pace import Pace
+
 
 @dataclass(frozen=True)
 class ModuleColumn:
@@ -32,6 +34,7 @@ class LearnerRow:
     certificate_id: str | None = None  # the newest certificate issued, if any
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None
+    pace: Pace = Pace()  # median seconds per question and per call turn, rushed attempts
     archived: bool = False  # removed from a PC's profile list: still shown to the trainer, marked
     namesake_hint: str = ""  # what tells this row from another of the same name ("first activity ...")
 

@@ -26,6 +26,7 @@ class Turn:
     mood_after: int
     better: Reply | None  # the best reply on offer, when the learner chose another
     typed: TypedReply | None = None  # the learner's own words, which the coach matched to `reply`
+    shown: tuple[Reply, ...] = ()  # the replies on offer, in the order the learner saw them
 
     @property
     def said(self) -> str:
@@ -72,8 +73,9 @@ def debrief(scenario: Scenario, state: CallState) -> Debrief:
             earned[skill] = earned.get(skill, 0) + reply.skills.get(skill, 0)
         best = next((o for o in offered if o.rating == Rating.BEST), None)
         better = best if reply.rating != Rating.BEST and best is not None else None
+        shown = tuple(node.replies[i] for i in choice.shown)
         turns.append(Turn(number, choice.node, node.caller, reply, choice.mood_before, choice.mood_after,
-                          better, choice.typed))
+                          better, choice.typed, shown))
         walk = choose(scenario, walk, choice.reply, choice.typed)
     skills = {skill: (max(0, min(100, round(100 * earned[skill] / possible[skill])))
                       if possible[skill] > 0 else 0)  # only ever broken on this path: 0%

@@ -20,6 +20,7 @@ from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
 from workbook.core.scenario_loader import load_scenarios
 from workbook.core.schema_problems import problems_from_error, read_mapping
+from workbook.core.walk_cache import WalkCache
 from workbook.core.yaml_lines import LocatedYaml, YamlError, load_yaml_file
 
 MODULE_FILE = "module.yaml"
@@ -31,8 +32,11 @@ _NUMBERED = re.compile(r"^\d+-")
 
 
 
-def load_library(root: Path, assets_dir: Path | None = None) -> Library:
-    """Read every module under `root`; broken modules are kept aside with their problems."""
+def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | None = None) -> Library:
+    """Read every module under `root`; broken modules are kept aside with their problems.
+
+    `walk_cache` (a file in the data folder) lets practice-call scripts that passed the exhaustive
+    walk before skip it; `validate` passes none, so it always walks everything."""
     root = Path(root)
     library = Library(root=root)
     if not root.is_dir():
@@ -64,7 +68,10 @@ def load_library(root: Path, assets_dir: Path | None = None) -> Library:
             module_id = meta.id if meta is not None else salvaged_id(folder / MODULE_FILE, folder.name)
             library.unavailable.append(UnavailableModule(folder, title, tuple(sorted(problems)), module_id))
     library.modules.sort(key=lambda m: (m.meta.order, m.meta.title))
-    scenarios, scenario_problems = load_scenarios(root, library.skills, declared)
+    cache = WalkCache(walk_cache) if walk_cache is not None else None
+    scenarios, scenario_problems = load_scenarios(root, library.skills, declared, cache)
+    if cache is not None:
+        cache.save()
     library.scenarios = [scenario for scenario, _path in scenarios]
     library.problems.extend(scenario_problems)
     loaded = {path for _scenario, path in scenarios}

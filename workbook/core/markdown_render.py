@@ -84,6 +84,8 @@ def render_html(markdown: str, resolve_image: ImageResolver | None = None) -> st
 def image_references(markdown: str) -> list[tuple[int, str]]:
     """Every image source in the Markdown with its 1-based line."""
     found: list[tuple[int, str]] = []
+    if "![" not in markdown:  # most sections have no image: skip the full parse (content load time)
+        return found
     for token in _PARSER.parse(markdown):
         if token.type != "inline" or not token.children:
             continue

@@ -124,8 +124,6 @@ Question = Annotated[
     SingleChoice | MultipleSelect | BestResponse | TrueFalse | Ordering | Matching,
     Field(discriminator="type"),
 ]
-CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_SELECT, QuestionType.BEST_RESPONSE,
-                QuestionType.TRUE_FALSE)
 
 
 class QuizFile(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import assert_never
 
 from pydantic import ValidationError
 
@@ -17,6 +18,7 @@ from workbook.core.quiz import (
     QuestionType,
     QuizFile,
     SingleChoice,
+    TrueFalse,
 )
 from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.yaml_lines import LocatedYaml
@@ -57,23 +59,31 @@ def check_quiz_rules(quiz: QuizFile, path: Path, located: LocatedYaml,
         for n, skill in enumerate(question.skills):
             if skills and skill not in skills:
                 report(at + ("skills", n), f"questions.{index}.skills", f"unknown skill '{skill}'")
-        if isinstance(question, SingleChoice | BestResponse | MultipleSelect):
-            right = sum(option.correct for option in question.options)
-            if isinstance(question, MultipleSelect) and right == 0:
-                report(at + ("options",), f"questions.{index}.options",
-                       "multiple select needs at least one option with 'correct: true'")
-            elif isinstance(question, MultipleSelect) and right == len(question.options):
-                report(at + ("options",), f"questions.{index}.options",
-                       "multiple select needs at least one wrong option, or ticking every box wins")
-            elif not isinstance(question, MultipleSelect) and right != 1:
-                report(at + ("options",), f"questions.{index}.options",
-                       f"{question.type} needs exactly one option with 'correct: true' (found {right})")
-            _unique([o.text for o in question.options], at + ("options",), "options", index, report)
-        elif isinstance(question, Ordering):
-            _unique(question.items, at + ("items",), "items", index, report)
-        elif isinstance(question, Matching):
-            _unique([p.left for p in question.pairs], at + ("pairs",), "pairs", index, report, "left")
-            _unique([p.right for p in question.pairs], at + ("pairs",), "pairs", index, report, "right")
+        match question:
+            case MultipleSelect():
+                right = sum(option.correct for option in question.options)
+                if right == 0:
+                    report(at + ("options",), f"questions.{index}.options",
+                           "multiple select needs at least one option with 'correct: true'")
+                elif right == len(question.options):
+                    report(at + ("options",), f"questions.{index}.options",
+                           "multiple select needs at least one wrong option, or ticking every box wins")
+                _unique([o.text for o in question.options], at + ("options",), "options", index, report)
+            case SingleChoice() | BestResponse():
+                right = sum(option.correct for option in question.options)
+                if right != 1:
+                    report(at + ("options",), f"questions.{index}.options",
+                           f"{question.type} needs exactly one option with 'correct: true' (found {right})")
+                _unique([o.text for o in question.options], at + ("options",), "options", index, report)
+            case TrueFalse():
+                pass  # two fixed options, exactly one of them right by construction
+            case Ordering():
+                _unique(question.items, at + ("items",), "items", index, report)
+            case Matching():
+                _unique([p.left for p in question.pairs], at + ("pairs",), "pairs", index, report, "left")
+                _unique([p.right for p in question.pairs], at + ("pairs",), "pairs", index, report, "right")
+            case _:
+                assert_never(question)
     per_attempt = quiz.settings.questions_per_attempt
     if per_attempt is not None and per_attempt > len(quiz.questions):
         report(("settings", "questions_per_attempt"), "settings.questions_per_attempt",

@@ -5,9 +5,10 @@ they picked it, and why. Plain data, so the feedback panel and the review render
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
 from workbook.core.attempt import PresentedQuestion
-from workbook.core.quiz import Matching, Ordering
+from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 from workbook.core.scoring import Response, score
 
 
@@ -34,18 +35,23 @@ class QuestionReview:
 def review_question(presented: PresentedQuestion, response: Response | None) -> QuestionReview:
     question = presented.question
     credit = score(question, response)
-    if isinstance(question, Ordering):
-        lines = _ordering_lines(question, response)
-        right = " \u2192 ".join(question.items)
-    elif isinstance(question, Matching):
-        lines = _matching_lines(question, response)
-        right = "; ".join(f"{pair.left} \u2192 {pair.right}" for pair in question.pairs)
-    else:
-        picked = set(response or ())
-        lines = tuple(ReviewLine(question.options[i].text, question.options[i].correct, i in picked,
-                                 question.options[i].feedback) for i in presented.order)
-        right = "; ".join(option.text for option in question.options if option.correct)
-    is_choice = not isinstance(question, Ordering | Matching)
+    match question:
+        case Ordering():
+            lines = _ordering_lines(question, response)
+            right = " \u2192 ".join(question.items)
+            is_choice = False
+        case Matching():
+            lines = _matching_lines(question, response)
+            right = "; ".join(f"{pair.left} \u2192 {pair.right}" for pair in question.pairs)
+            is_choice = False
+        case SingleChoice() | MultipleSelect() | BestResponse() | TrueFalse():
+            picked = set(response or ())
+            lines = tuple(ReviewLine(question.options[i].text, question.options[i].correct, i in picked,
+                                     question.options[i].feedback) for i in presented.order)
+            right = "; ".join(option.text for option in question.options if option.correct)
+            is_choice = True
+        case _:
+            assert_never(question)
     return QuestionReview(_verdict(credit, response), credit, lines, right, question.explanation, is_choice)
 
 

@@ -7,13 +7,11 @@ folded blocks) and load back with `load_quiz` to an equal quiz.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from workbook.core.quiz import QuizFile
-from workbook.files import write_text_atomic
 
 _QUESTION_KEYS = ("id", "type", "skills", "category", "prompt", "context", "caller_line", "options",
                   "answer", "feedback_true", "feedback_false", "items", "pairs", "explanation")
@@ -71,11 +69,6 @@ def quiz_to_yaml(quiz: QuizFile) -> str:
                      width=_WIDTH, indent=2)
     text = text.replace("\n  - id: ", "\n\n  - id: ").replace("questions:\n\n", "questions:\n", 1)
     return text.replace("\nquestions:\n", "\n\nquestions:\n", 1)
-
-
-def write_quiz_file(quiz: QuizFile, path: Path) -> None:
-    """Write `quiz` to `path` atomically (see `write_text_atomic`)."""
-    write_text_atomic(Path(path), quiz_to_yaml(quiz))
 
 
 

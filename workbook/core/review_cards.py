@@ -120,11 +120,6 @@ def _fsrs_id(card_id: str) -> int:
     return int(hashlib.sha256(card_id.encode("utf-8")).hexdigest()[:12], 16)
 
 
-def new_card_state(card_id: str, now: datetime) -> dict[str, Any]:
-    """The FSRS state of a card never reviewed: due at once."""
-    return Card(card_id=_fsrs_id(card_id), due=utc(now)).to_dict()
-
-
 def schedule(state: dict[str, Any] | None, card_id: str, rating: int, now: datetime) -> dict[str, Any]:
     """The card's state after a rating (1 Again .. 4 Easy) given at `now`; `state` None = a new card."""
     if rating not in RATING_LABELS:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +25,39 @@ _DELIMITERS = ",;\t"
 _EMAIL = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\".]+$")
 # Header spellings -> field; compared after lower-casing and turning "-", "_" and spaces into one.
 _HEADERS = {
-    "name": "name", "full name": "name", "display name": "name", "learner": "name",
+    "name": "name", "full name": "name", "display name": "name", "learner": "name", "agent": "name",
+    "agent name": "name", "learner name": "name", "employee name": "name", "trainee": "name",
+    "first name": "first_name", "given name": "first_name", "forename": "first_name",
+    "last name": "last_name", "surname": "last_name", "family name": "last_name",
     "employee id": "employee_id", "employeeid": "employee_id", "employee": "employee_id",
-    "employee number": "employee_id", "id": "employee_id",
+    "employee number": "employee_id", "employee no": "employee_id", "emp id": "employee_id",
+    "id": "employee_id", "agent id": "employee_id", "agentid": "employee_id", "agent number": "employee_id",
+    "staff id": "employee_id", "staff number": "employee_id", "staff no": "employee_id",
+    "badge": "employee_id", "badge number": "employee_id", "payroll number": "employee_id",
     "email": "email", "e mail": "email", "email address": "email", "e mail address": "email",
+    "work email": "email", "mail": "email",
 }
+FIELD_LABELS = {"name": "name", "first_name": "first name", "last_name": "last name",
+                "employee_id": "employee id", "email": "email"}
+
+
+def name_key(name: str) -> str:
+    """How names are compared: Unicode-normalised (NFC), spaces collapsed, case folded, so 'Zoë' typed
+    with a combining accent and 'ZOË' are the same person's name."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two spellings could name one person ('Ana L.' and 'Ana Lima', 'A. Lima' and 'Ana
+    Lima'), as opposed to two people ('Ana Lima' and 'Bea Costa'): first names agree, or last
+    names agree with the same initial."""
+    first = [t.strip(".,") for t in name_key(a).split() if t.strip(".,")]
+    second = [t.strip(".,") for t in name_key(b).split() if t.strip(".,")]
+    if not first or not second:
+        return False
+    if first[0] == second[0]:
+        return True
+    return len(first) > 1 and len(second) > 1 and first[-1] == second[-1] and first[0][0] == second[0][0]
 
 
 @dataclass(frozen=True)
@@ -46,10 +74,8 @@ class RosterRow:
 class Roster:
     rows: tuple[RosterRow, ...]
     problems: tuple[Problem, ...]
-
-    @property
-    def bad_lines(self) -> list[int]:
-        return sorted({problem.line for problem in self.problems})
+    recognised: tuple[tuple[str, str], ...] = ()  # (header as written, what it was read as)
+    unknown_columns: tuple[str, ...] = ()  # header cells that are not used, listed for the trainer
 
 
 def read_roster(path: Path) -> Roster:
@@ -86,34 +112,26 @@ def parse_roster(data: bytes | str, path: Path = Path("roster.csv")) -> Roster:
     delimiter, cells = _header(lines[header_index])
     header_line = header_index + 1
     fields = [_field(cell) for cell in cells]
-    if "name" not in fields:
+    if "name" not in fields and not {"first_name", "last_name"} <= set(fields):
         found = lines[header_index].strip()[:80]
         return Roster((), (Problem(path, header_line, "header",
-                                   f"needs a 'name' column (and optionally 'employee id' and 'email'); "
-                                   f"found '{found}'"),))
+                                   f"needs a 'name' column, or 'first name' and 'last name' (and optionally "
+                                   f"'employee id' and 'email'); found '{found}'"),))
     repeated = sorted({f for f in fields if f is not None and fields.count(f) > 1})
     if repeated:
         return Roster((), (Problem(path, header_line, "header",
                                    f"column '{repeated[0].replace('_', ' ')}' appears more than once"),))
     columns = {index: field for index, field in enumerate(fields) if field is not None}
     width = len(cells)
+    recognised = tuple((cell.strip(), FIELD_LABELS[field]) for cell, field in zip(cells, fields, strict=True)
+                       if field is not None)
+    unknown = tuple(cell.strip() for cell, field in zip(cells, fields, strict=True)
+                    if field is None and cell.strip())
 
-    body = "\n".join(lines[header_index + 1:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
     rows: list[RosterRow] = []
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
-    previous_end = 0
-    while True:
-        start = header_line + previous_end + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(Problem(path, header_line + reader.line_num, "row", f"cannot be read: {error}"))
-            break  # the reader cannot resynchronise after a broken quote
-        previous_end = reader.line_num
+    for start, record in _records(lines, header_index + 1, delimiter, width, path, problems):
         if not any(cell.strip() for cell in record):
             continue
         row, found = _row(record, columns, width, start, path)
@@ -128,7 +146,34 @@ def parse_roster(data: bytes | str, path: Path = Path("roster.csv")) -> Roster:
                 continue
             seen_ids[key] = start
         rows.append(row)
-    return Roster(tuple(rows), tuple(problems))
+    return Roster(tuple(rows), tuple(sorted(problems)), recognised, unknown)
+
+
+def _records(lines: list[str], first: int, delimiter: str, width: int, path: Path,
+             problems: list[Problem]):
+    """(line, cells) for each record from `lines[first:]`. A quoted field may run over several lines
+    (a name with a line break), but a quote that swallows whole rows, or never closes, is reported at
+    the line where it opens and reading goes on at the next line: no later row is lost to it."""
+    index = first
+    while index < len(lines):
+        reader = csv.reader((line + "\n" for line in lines[index:]), delimiter=delimiter, strict=True)
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            problems.append(Problem(path, index + 1, "row", 'a quote (") opens a field here and is never '
+                                    "closed: remove it, or close it before the separator"))
+            index += 1
+            continue
+        used = reader.line_num
+        if used > 1 and (len(record) > width or any("\n" in cell and delimiter in cell for cell in record)):
+            problems.append(Problem(path, index + 1, "row", f'a quote (") opens a field here that runs '
+                                    f"on over {used} lines: remove it, or close it before the separator"))
+            index += 1
+            continue
+        yield index + 1, record
+        index += used
 
 
 def _header(line: str) -> tuple[str, list[str]]:
@@ -158,7 +203,9 @@ def _row(record: list[str], columns: dict[int, str], width: int, line: int,
     if extra:
         problems.append(Problem(path, line, "row", f"has {len(record)} fields but the header has {width}: "
                                                    "quote a name or email that contains the separator"))
-    name = " ".join(values.get("name", "").split())
+    name = " ".join(values.get("name", "").split()) or " ".join(
+        f"{values.get('first_name', '')} {values.get('last_name', '')}".split())
+    name = unicodedata.normalize("NFC", name)
     employee_id = values.get("employee_id", "").strip() or None
     email = values.get("email", "").strip() or None
     if not name:

@@ -10,6 +10,7 @@ stand for with every mood change the coach can give, so learners' own words cann
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from workbook.core.problems import Problem
 from workbook.core.scenario import SCENARIO_FOLDER, VERIFIED_FLAG, Rating, Scenario
 from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.typed_turn import mapped_replies
+from workbook.core.walk_cache import WalkCache
 from workbook.core.yaml_lines import LocatedYaml
 
 MAX_DECISIONS = 30
@@ -56,15 +58,16 @@ class Walk:
 
 
 def load_scenarios(root: Path, skills: Mapping[str, str], module_ids: Iterable[str],
-                   ) -> tuple[list[tuple[Scenario, Path]], list[Problem]]:
-    """Every valid scenario under `root/practice-calls/`, and the problems of the others."""
+                   walk_cache: WalkCache | None = None) -> tuple[list[tuple[Scenario, Path]], list[Problem]]:
+    """Every valid scenario under `root/practice-calls/`, and the problems of the others.
+    With a `walk_cache`, scripts that passed the exhaustive walk before are not walked again."""
     folder = root / SCENARIO_FOLDER
     if not folder.is_dir():
         return [], []
     found, problems, seen = [], [], {}
     modules = set(module_ids)
     for path in sorted(folder.glob("*.yaml")):
-        scenario, own = load_scenario(path, skills, modules)
+        scenario, own = load_scenario(path, skills, modules, walk_cache)
         if scenario is not None and scenario.id in seen:
             own.append(Problem(path, 1, "id",
                                f"duplicate id '{scenario.id}', already used by {seen[scenario.id]}"))
@@ -76,7 +79,7 @@ def load_scenarios(root: Path, skills: Mapping[str, str], module_ids: Iterable[s
 
 
 def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | None = None,
-                  ) -> tuple[Scenario | None, list[Problem]]:
+                  walk_cache: WalkCache | None = None) -> tuple[Scenario | None, list[Problem]]:
     located, problems = read_mapping(path, "scenario")
     if located is None:
         return None, problems
@@ -86,7 +89,14 @@ def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | 
         return None, _schema_problems(error, path, located)
     problems = check_script(scenario, path, located, skills, module_ids)
     if not problems:  # the walk needs sound targets and conditions to run at all
-        problems = check_walk(scenario, path, located)
+        digest = None
+        if walk_cache is not None:
+            context = json.dumps([sorted(skills), sorted(module_ids or ())])
+            digest = walk_cache.digest(path.read_text(encoding="utf-8"), context)
+        if digest is None or not walk_cache.passed(digest):
+            problems = check_walk(scenario, path, located)
+            if not problems and digest is not None:
+                walk_cache.remember(digest)
     return (None if problems else scenario), problems
 
 

@@ -15,8 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import combinations
+from typing import assert_never
 
-from workbook.core.quiz import Matching, MultipleSelect, Ordering, Question
+from workbook.core.quiz import (
+    BestResponse,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 
 Response = Sequence[int]
 """Choice types: the picked option indices. Ordering: item indices in the learner's order.
@@ -27,28 +36,32 @@ def score(question: Question, response: Response | None) -> float:
     """The credit for `response` to `question`, from 0.0 to 1.0; no response scores 0."""
     if not response:
         return 0.0
-    if isinstance(question, MultipleSelect):
-        return _multiple_select(question, response)
-    if isinstance(question, Ordering):
-        return _ordering(len(question.items), response)
-    if isinstance(question, Matching):
-        return _matching(len(question.pairs), response)
-    picked = set(response)
-    right = {i for i, option in enumerate(question.options) if option.correct}
-    return 1.0 if picked == right else 0.0
-
-
-def is_fully_right(question: Question, response: Response | None) -> bool:
-    return score(question, response) >= 1.0
+    match question:
+        case MultipleSelect():
+            return _multiple_select(question, response)
+        case Ordering():
+            return _ordering(len(question.items), response)
+        case Matching():
+            return _matching(len(question.pairs), response)
+        case SingleChoice() | BestResponse() | TrueFalse():
+            picked = set(response)
+            right = {i for i, option in enumerate(question.options) if option.correct}
+            return 1.0 if picked == right else 0.0
+        case _:
+            assert_never(question)
 
 
 def right_response(question: Question) -> list[int]:
     """The response that earns full marks, in the same shape as a learner's."""
-    if isinstance(question, Ordering):
-        return list(range(len(question.items)))
-    if isinstance(question, Matching):
-        return list(range(len(question.pairs)))
-    return [i for i, option in enumerate(question.options) if option.correct]
+    match question:
+        case Ordering():
+            return list(range(len(question.items)))
+        case Matching():
+            return list(range(len(question.pairs)))
+        case SingleChoice() | MultipleSelect() | BestResponse() | TrueFalse():
+            return [i for i, option in enumerate(question.options) if option.correct]
+        case _:
+            assert_never(question)
 
 
 def _multiple_select(question: MultipleSelect, response: Response) -> float:

@@ -60,12 +60,20 @@ def reply_for_rating(scenario: Scenario, state: CallState, rating: Rating) -> in
     raise CallError(f"no reply is offered at '{state.at}'")
 
 
+def caller_context(scenario: Scenario, nodes: Iterable[str]) -> str:
+    """Everything the caller has said at `nodes` (the call so far, in order): the coach's context,
+    so a term the caller used ("my MRI") is not jargon when the agent uses it back."""
+    return "\n".join(scenario.nodes[node].caller for node in nodes if node in scenario.nodes)
+
+
 def typed_turn(scenario: Scenario, state: CallState, text: str, rules: CoachRules) -> TypedTurn:
-    """Coach `text` and turn it into a choice the engine can play (`choose(..., typed=...)`)."""
-    result = coach_reply(text, rules)
+    """Coach `text` and turn it into a choice the engine can play (`choose(..., typed=...)`), with
+    what the caller has said so far as the coach's context."""
+    context = caller_context(scenario, [*(c.node for c in state.choices), state.at])
+    result = coach_reply(text, rules, context)
     rating = rating_for(result)
     index = reply_for_rating(scenario, state, rating)
-    return TypedTurn(index, rating, TypedReply(text, result.mood_change), result)
+    return TypedTurn(index, rating, TypedReply(text, result.mood_change, result), result)
 
 
 def mapped_replies(scenario: Scenario, state: CallState) -> list[int]:

@@ -26,9 +26,9 @@ from workbook.reports.issue import (
     NotEligible,
     certificate_settings,
     issue_certificate,
-    issued_certificates,
 )
 from workbook.reports.signing import load_or_create_key
+from workbook.store.certificates import issued_certificates
 from workbook.store.learners import get_learner
 from workbook.store.merges import survivor_of
 
@@ -149,8 +149,8 @@ def issue_for_cohort(library: Library, learner_ids: Sequence[str], data_dir: Pat
         if held:
             newest = held[0]
             outcomes.append(LearnerOutcome(
-                learner_id, name, Outcome.ALREADY_CERTIFIED, newest["certificate_id"],
-                reasons=(f"holds {newest['certificate_id']} (issued {str(newest['issued_at'])[:10]}); "
+                learner_id, name, Outcome.ALREADY_CERTIFIED, newest.certificate_id,
+                reasons=(f"holds {newest.certificate_id} (issued {newest.issued_at[:10]}); "
                          "ask for a re-issue to give a new one",)))
         else:
             outcomes.append(_issue_one(library, learner_id, name, learner is not None, data_dir, out_dir,

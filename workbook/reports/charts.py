@@ -1,259 +1,206 @@
-"""Charts of a cohort for the reports and the trainer's drill-down, drawn with matplotlib.
+"""Cohort charts as reportlab Drawings: vector bars in the PDF report, and the same drawing as SVG for
+the trainer's dashboard (QtSvg shows it), so the screen and the paper never disagree.
 
-Only the object API and the Agg canvas are used (no pyplot, no Qt), so a chart can be built on a
-worker thread or in the headless CLI, and the UI can draw the same chart into its own Qt canvas with
-the `draw_*` functions. Sizes are fixed and rendered files carry no timestamps or random ids, so
-the same data gives the same bytes: the PDF report's byte-identical output depends on it.
+Plain shapes and strings only (no matplotlib, no numpy: about 150 MB off every install and half a
+second off the dashboard's first open): a chart builds in milliseconds on any thread, and the same
+data gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
-import logging
-import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from matplotlib import font_manager, rc_context
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import HexColor, white
 
-from workbook.core.dashboard_model import CohortDashboard, LearnerRow
+from workbook.core.cohort_metrics import PASS_MARK, band, progress_measures
+from workbook.core.dashboard_model import CohortDashboard
 from workbook.core.score_bands import FAIR, GOOD, score_colour
-from workbook.paths import bundled_assets_dir
-from workbook.reports.cohort_report import PASS_MARK, modules_completed, quizzes_passed
+from workbook.reports import fonts
 
-if TYPE_CHECKING:
-    from reportlab.lib.utils import ImageReader
-
-INK = "#1d2733"
-MUTED = "#5b6675"
-RULE = "#d5dce5"
+INK = HexColor("#1d2733")
+MUTED = HexColor("#5b6675")
+RULE = HexColor("#d5dce5")
 # Not started -> all done, light to dark: neutral blues, so they do not read as good or bad scores.
 BANDS = (("Not started", "#dbe4ee"), ("Under half", "#9fb8d3"), ("Half or more", "#5a83b0"),
          ("All done", "#1f4f8a"))
-PNG_DPI = 150
+CHART_SIZE = (382.0, 245.0)  # points: the report places charts at this size
 MIN_ROWS = 6  # a chart of two skills keeps the bar height of one with six
-
-SKILLS_SIZE = (5.3, 3.4)  # inches: the report places charts at this size, so text keeps its size
-PROGRESS_SIZE = (5.3, 3.4)
-LEARNER_SIZE = (5.0, 3.6)
-
-# The bundled faces first (Latin, Cyrillic, Greek), then one per script, then matplotlib's own.
-_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoNaskhArabic-Regular.ttf",
-               "NotoSansDevanagari-Regular.ttf", "DroidSansFallback.ttf", "DejaVuSans.ttf")
-_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "Noto Sans Devanagari", "Droid Sans Fallback", "DejaVu Sans"]
-_RC = {
-    "font.family": _FAMILIES,
-    "font.size": 8,
-    "text.parse_math": False,  # a '$' in a skill or module name is text, not mathematics
-    "text.color": INK,
-    "axes.edgecolor": RULE,
-    "axes.labelcolor": MUTED,
-    "axes.titlesize": 10,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "xtick.color": MUTED,
-    "ytick.color": INK,
-    "svg.fonttype": "path",  # no dependence on the viewer's fonts
-    "svg.hashsalt": "workbook-charts",  # fixed element ids instead of random ones
-}
-# rc_context changes process-wide settings: one chart is styled and rendered at a time.
-_lock = threading.RLock()
-_fonts_added = False
-
-
-@contextmanager
-def _styled() -> Iterator[None]:
-    global _fonts_added
-    with _lock:
-        if not _fonts_added:
-            # A bold title falls back to the regular CJK or Arabic face: expected, not worth a warning.
-            logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-            folder = bundled_assets_dir() / "fonts"
-            for name in _FONT_FILES:
-                if (folder / name).is_file():
-                    font_manager.fontManager.addfont(str(folder / name))
-            _fonts_added = True
-        with rc_context(_RC):
-            yield
+LABEL_SIZE = 7.5
+TITLE_SIZE = 10
 
 
 @dataclass(frozen=True)
-class Measure:
-    """One bar of the progress chart: how far each learner is with one kind of work."""
+class StackedRow:
+    """One bar of the progress chart: a label and the number of learners in each band."""
 
     label: str
-    total: int
-    done: Callable[[LearnerRow], int]
-    started: Callable[[LearnerRow], bool]
+    counts: tuple[int, ...]
 
 
-def progress_measures(dashboard: CohortDashboard, pass_mark: int = PASS_MARK) -> list[Measure]:
-    modules = dashboard.modules
-    quiz_count = sum(1 for m in modules if m.has_quiz)
-    return [
-        Measure("Modules completed", len(modules), lambda r: modules_completed(r, modules, pass_mark),
-                lambda r: any(r.sections_read.values()) or bool(r.quiz_best)),
-        Measure("Quizzes passed", quiz_count, lambda r: quizzes_passed(r, modules, pass_mark),
-                lambda r: bool(r.quiz_best)),
-        Measure("Calls handled well", dashboard.scenarios_total, lambda r: r.calls_strong,
-                lambda r: r.calls_played > 0),
-    ]
+def _font(bold: bool = False) -> str:
+    fonts.register_fonts()
+    return fonts.SANS_BOLD if bold else fonts.SANS
 
 
-def band(done: int, total: int, started: bool) -> int:
-    """0 not started, 1 under half, 2 half or more, 3 all done (an index into BANDS)."""
-    if total and done >= total:
-        return 3
-    if done == 0 and not started:
-        return 0
-    return 2 if total and 2 * done >= total else 1
+def _fit(text: str, width: float, size: float) -> str:
+    """`text` shortened with an ellipsis to fit `width` points."""
+    if fonts.text_width(text, size, "sans") <= width:
+        return text
+    while text and fonts.text_width(text + "\u2026", size, "sans") > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
 
 
-# -- drawing into a figure (the app passes its Qt canvas's figure) ---------------------------------
-
-def _plain_axes(axes) -> None:
-    for side in ("top", "right", "left"):
-        axes.spines[side].set_visible(False)
-    axes.tick_params(axis="y", length=0, labelfontfamily=_FAMILIES)
-    axes.tick_params(axis="x", labelfontfamily=_FAMILIES)
+def _canvas(width: float, height: float) -> Drawing:
+    """A drawing on white, so the chart reads the same on paper and on a dark screen."""
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=white, strokeColor=None))
+    return drawing
 
 
-def _empty(axes, message: str) -> None:
-    axes.set_axis_off()
-    axes.text(0.5, 0.5, message, ha="center", va="center", color=MUTED, transform=axes.transAxes)
+def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
+    drawing.add(String(0, height - TITLE_SIZE - 2, _fit(text, width, TITLE_SIZE), fontName=_font(True),
+                       fontSize=TITLE_SIZE, fillColor=INK))
 
 
-def draw_skill_bars(figure: Figure, scores: Mapping[str, int], label: Callable[[str], str] = str,
-                    title: str = "Skills, cohort average", compare: Mapping[str, int] | None = None) -> None:
-    """Horizontal bars, weakest skill at the top, on a 0-100 axis, coloured by threshold.
-
-    `compare` (for a learner's drill-down) marks the cohort's average for each skill.
-    """
-    with _styled():
-        figure.clear()
-        axes = figure.add_subplot()
-        axes.set_title(title)
-        items = sorted(scores.items(), key=lambda item: (item[1], label(item[0])))
-        if not items:
-            _empty(axes, "No quiz or call scores yet")
-            return
-        positions = range(len(items))
-        values = [value for _, value in items]
-        bars = axes.barh(positions, values, height=0.62, color=[score_colour(v) for v in values])
-        axes.set_yticks(positions, [label(skill) for skill, _ in items])
-        axes.bar_label(bars, labels=[f"{v}%" for v in values], padding=3, fontsize=7, color=INK)
-        if compare:
-            marks = [(i, compare[skill]) for i, (skill, _) in enumerate(items) if skill in compare]
-            if marks:
-                axes.scatter([v for _, v in marks], [i for i, _ in marks], marker="|", s=140,
-                             linewidths=2, color=INK, zorder=3, label="cohort average")
-                axes.legend(loc="lower right", bbox_to_anchor=(1, 1), fontsize=7, frameon=False,
-                            borderaxespad=0.2, handlelength=1)
-        for threshold in (FAIR, GOOD):
-            axes.axvline(threshold, color=MUTED, linewidth=0.6, linestyle=(0, (3, 3)), zorder=0)
-        axes.set_xlim(0, 100)
-        axes.set_xticks(range(0, 101, 20))
-        axes.set_xlabel("percent (dashed: 50% and 80%)")
-        axes.set_ylim(max(len(items), MIN_ROWS) - 0.5, -0.5)  # weakest at the top; few bars stay slim
-        _plain_axes(axes)
+def _empty(drawing: Drawing, message: str, width: float, height: float) -> Drawing:
+    drawing.add(String(width / 2, height / 2, message, fontName=_font(), fontSize=9, fillColor=MUTED,
+                       textAnchor="middle"))
+    return drawing
 
 
-def draw_progress(figure: Figure, dashboard: CohortDashboard, pass_mark: int = PASS_MARK) -> None:
-    """Stacked bars: how many learners have not started, done under half, half or more, or all of
-    the modules, quizzes and practice calls."""
-    with _styled():
-        figure.clear()
-        axes = figure.add_subplot()
-        axes.set_title("Progress of the cohort")
-        measures = [m for m in progress_measures(dashboard, pass_mark) if m.total]
-        if not dashboard.learners or not measures:
-            _empty(axes, "No learners in this cohort" if not dashboard.learners else "Nothing to count")
-            return
-        counts = [[0] * len(BANDS) for _ in measures]
-        for i, measure in enumerate(measures):
-            for row in dashboard.learners:
-                counts[i][band(measure.done(row), measure.total, measure.started(row))] += 1
-        positions = range(len(measures))
-        left = [0] * len(measures)
-        for b, (name, colour) in enumerate(BANDS):
-            widths = [counts[i][b] for i in positions]
-            bars = axes.barh(positions, widths, left=left, height=0.55, color=colour, label=name,
-                             edgecolor="white", linewidth=0.8)
-            text = "white" if b >= 2 else INK
-            axes.bar_label(bars, labels=[str(w) if w else "" for w in widths], label_type="center",
-                           fontsize=7, color=text)
-            left = [a + w for a, w in zip(left, widths, strict=True)]
-        axes.set_yticks(positions, [f"{m.label}\n(of {m.total})" for m in measures])
-        axes.set_xlim(0, len(dashboard.learners))
-        axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.set_xlabel("learners")
-        axes.invert_yaxis()
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(BANDS), fontsize=7,
-                    frameon=False, handlelength=1, columnspacing=1)
-        _plain_axes(axes)
+def skill_bars(scores: Mapping[str, int], label: Callable[[str], str] = str,
+               title: str = "Skills, cohort average", compare: Mapping[str, int] | None = None,
+               size: tuple[float, float] = CHART_SIZE) -> Drawing:
+    """Horizontal bars, weakest skill at the top, on a 0-100 axis, coloured by threshold; dashed
+    lines at the fair and good thresholds. `compare` marks the cohort's average per skill."""
+    width, height = size
+    drawing = _canvas(width, height)
+    _title(drawing, title, width, height)
+    items = sorted(scores.items(), key=lambda item: (item[1], label(item[0])))
+    if not items:
+        return _empty(drawing, "No quiz or call scores yet", width, height)
+    label_width = min(130.0, width * 0.34)
+    left, right = label_width + 6, width - 28
+    top, bottom = height - TITLE_SIZE - 14, 26
+    rows = max(len(items), MIN_ROWS)
+    slot = (top - bottom) / rows
+    scale = (right - left) / 100
+    for threshold in (FAIR, GOOD):
+        x = left + threshold * scale
+        drawing.add(Line(x, bottom, x, top, strokeColor=MUTED, strokeWidth=0.6, strokeDashArray=[3, 3]))
+    for index, (skill, value) in enumerate(items):
+        y = top - (index + 1) * slot + slot * 0.19
+        bar_height = slot * 0.62
+        name = _fit(label(skill), label_width - 4, LABEL_SIZE)
+        drawing.add(String(label_width, y + bar_height / 2 - 2.6, name, fontName=_font(), fontSize=LABEL_SIZE,
+                           fillColor=INK, textAnchor="end"))
+        drawing.add(Rect(left, y, max(value, 0) * scale, bar_height,
+                         fillColor=HexColor(score_colour(value)), strokeColor=None))
+        drawing.add(String(left + max(value, 0) * scale + 3, y + bar_height / 2 - 2.6, f"{value}%",
+                           fontName=_font(), fontSize=LABEL_SIZE - 0.5, fillColor=INK))
+        if compare and skill in compare:
+            x = left + compare[skill] * scale
+            drawing.add(Line(x, y - 2, x, y + bar_height + 2, strokeColor=INK, strokeWidth=2))
+    _axis(drawing, left, right, bottom, scale, "percent (dashed: 50% and 80%)")
+    if compare:
+        drawing.add(Line(right - 86, height - 9, right - 86, height - 1, strokeColor=INK, strokeWidth=2))
+        drawing.add(String(right - 82, height - 8, "cohort average", fontName=_font(),
+                           fontSize=LABEL_SIZE - 0.5, fillColor=MUTED))
+    return drawing
 
 
-# -- new figures ------------------------------------------------------------------------------------
+def _axis(drawing: Drawing, left: float, right: float, bottom: float, scale: float, caption: str,
+          ticks: Sequence[int] = range(0, 101, 20)) -> None:
+    drawing.add(Line(left, bottom, right, bottom, strokeColor=RULE, strokeWidth=0.8))
+    for tick in ticks:
+        x = left + tick * scale
+        drawing.add(Line(x, bottom, x, bottom - 3, strokeColor=RULE, strokeWidth=0.8))
+        drawing.add(String(x, bottom - 11, str(tick), fontName=_font(), fontSize=LABEL_SIZE - 0.5,
+                           fillColor=MUTED, textAnchor="middle"))
+    drawing.add(String((left + right) / 2, 2, caption, fontName=_font(), fontSize=LABEL_SIZE - 0.5,
+                       fillColor=MUTED, textAnchor="middle"))
 
-def _figure(size: tuple[float, float]) -> Figure:
-    figure = Figure(figsize=size, dpi=100, layout="constrained", facecolor="white")
-    FigureCanvasAgg(figure)
-    return figure
+
+def stacked_progress(rows: Sequence[StackedRow], learners: int, title: str = "Progress of the cohort",
+                     size: tuple[float, float] = CHART_SIZE, empty: str = "No learners in this cohort",
+                     ) -> Drawing:
+    """Stacked bars: how many learners are in each band (BANDS) for each kind of work, with a legend."""
+    width, height = size
+    drawing = _canvas(width, height)
+    _title(drawing, title, width, height)
+    if not learners or not rows:
+        return _empty(drawing, empty if not learners else "Nothing to count", width, height)
+    label_width = min(120.0, width * 0.32)
+    left, right = label_width + 6, width - 8
+    top, bottom = height - TITLE_SIZE - 14, 52
+    slot = (top - bottom) / max(len(rows), 3)
+    scale = (right - left) / learners
+    for index, row in enumerate(rows):
+        y = top - (index + 1) * slot + slot * 0.22
+        bar_height = slot * 0.55
+        for line, text in enumerate(row.label.split("\n")):
+            drawing.add(String(label_width, y + bar_height / 2 + 1 - line * 9,
+                               _fit(text, label_width - 4, LABEL_SIZE), fontName=_font(), fontSize=LABEL_SIZE,
+                               fillColor=INK, textAnchor="end"))
+        x = left
+        for band_index, count in enumerate(row.counts):
+            if not count:
+                continue
+            colour = HexColor(BANDS[band_index][1])
+            drawing.add(Rect(x, y, count * scale, bar_height, fillColor=colour, strokeColor=white,
+                             strokeWidth=0.8))
+            drawing.add(String(x + count * scale / 2, y + bar_height / 2 - 2.6, str(count), fontName=_font(),
+                               fontSize=LABEL_SIZE - 0.5, fillColor=white if band_index >= 2 else INK,
+                               textAnchor="middle"))
+            x += count * scale
+    step = max(1, learners // 5)
+    _axis(drawing, left, right, bottom, scale, "learners", ticks=range(0, learners + 1, step))
+    legend_x = left
+    for name, colour in BANDS:
+        drawing.add(Rect(legend_x, 18, 8, 8, fillColor=HexColor(colour), strokeColor=None))
+        drawing.add(String(legend_x + 11, 19, name, fontName=_font(), fontSize=LABEL_SIZE - 0.5,
+                           fillColor=INK))
+        legend_x += 14 + fonts.text_width(name, LABEL_SIZE - 0.5, "sans") + 10
+    return drawing
 
 
 def skill_averages_chart(dashboard: CohortDashboard, label: Callable[[str], str] = str,
-                         size: tuple[float, float] = SKILLS_SIZE) -> Figure:
+                         size: tuple[float, float] = CHART_SIZE) -> Drawing:
     """The cohort's mean score per skill, weakest first."""
-    figure = _figure(size)
-    draw_skill_bars(figure, dashboard.skill_averages, label)
-    return figure
+    return skill_bars(dashboard.skill_averages, label, size=size)
+
+
+def progress_rows(dashboard: CohortDashboard, pass_mark: int = PASS_MARK) -> list[StackedRow]:
+    """How many learners are in each band for modules, quizzes and calls (measures with a total)."""
+    rows = []
+    for measure in progress_measures(dashboard, pass_mark):
+        if not measure.total:
+            continue
+        counts = [0] * len(BANDS)
+        for row in dashboard.learners:
+            counts[band(measure.done(row), measure.total, measure.started(row))] += 1
+        rows.append(StackedRow(f"{measure.label}\n(of {measure.total})", tuple(counts)))
+    return rows
 
 
 def progress_chart(dashboard: CohortDashboard, pass_mark: int = PASS_MARK,
-                   size: tuple[float, float] = PROGRESS_SIZE) -> Figure:
-    figure = _figure(size)
-    draw_progress(figure, dashboard, pass_mark)
-    return figure
+                   size: tuple[float, float] = CHART_SIZE) -> Drawing:
+    return stacked_progress(progress_rows(dashboard, pass_mark), len(dashboard.learners), size=size)
 
 
-def learner_skills_chart(row: LearnerRow, label: Callable[[str], str] = str,
-                         cohort_averages: Mapping[str, int] | None = None,
-                         size: tuple[float, float] = LEARNER_SIZE) -> Figure:
-    """One learner's skills for the drill-down, with the cohort's averages marked beside them."""
-    figure = _figure(size)
-    draw_skill_bars(figure, row.skills, label, title=f"Skills: {row.name}", compare=cohort_averages)
-    return figure
+def scaled(drawing: Drawing, width: float) -> Drawing:
+    """The drawing shrunk to at most `width` points wide (never enlarged), for a report column."""
+    factor = min(1.0, width / drawing.width)
+    drawing.scale(factor, factor)
+    drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
+    return drawing
 
 
-# -- rendering ---------------------------------------------------------------------------------------
+def to_svg(drawing: Drawing) -> bytes:
+    """The drawing as SVG (for the dashboard's QSvgRenderer)."""
+    from reportlab.graphics import renderSVG
 
-def to_png(figure: Figure, dpi: int = PNG_DPI) -> bytes:
-    """PNG bytes without the 'Software' stamp, so equal charts are equal files."""
-    buffer = io.BytesIO()
-    with _styled():
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    return buffer.getvalue()
-
-
-def to_svg(figure: Figure) -> bytes:
-    """SVG with text as paths, no date and fixed ids (for the app's QSvgWidget or a web page)."""
-    buffer = io.BytesIO()
-    with _styled():
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
-
-
-def image_reader(figure: Figure, dpi: int = PNG_DPI) -> ImageReader:
-    """The chart as reportlab's ImageReader (a PNG at `dpi`); place it at `figure_size_points`."""
-    from reportlab.lib.utils import ImageReader
-
-    return ImageReader(io.BytesIO(to_png(figure, dpi)))
-
-
-def figure_size_points(figure: Figure) -> tuple[float, float]:
-    width, height = figure.get_size_inches()
-    return float(width) * 72, float(height) * 72
+    return renderSVG.drawToString(drawing).encode("utf-8")

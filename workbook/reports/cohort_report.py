@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Literal
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape, letter
@@ -25,7 +26,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -35,14 +35,20 @@ from reportlab.platypus import (
 )
 
 from workbook.core.cancel import Cancelled
+from workbook.core.cohort_metrics import (
+    PASS_MARK,
+    STALLED_DAYS,
+    Summary,
+    module_complete,
+    modules_completed,
+    summarise,
+)
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
 from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
 
-STALLED_DAYS = 7
-PASS_MARK = 80  # the course's default quiz pass mark; callers pass the course's own
 PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -79,23 +85,6 @@ def _date(moment: datetime | None) -> str:
 def _idle_days(row: LearnerRow, now: datetime) -> int | None:
     idle = row.inactive_for(now)
     return None if idle is None else idle.days
-
-
-# -- what counts as done (the summary, the matrix and the progress chart agree) --------------------
-
-def module_complete(row: LearnerRow, module: ModuleColumn, pass_mark: int) -> bool:
-    """Every section read and, where the module has a quiz, a best score at the pass mark."""
-    read = row.sections_read.get(module.module_id, 0) >= module.sections_total
-    passed = not module.has_quiz or row.quiz_best.get(module.module_id, -1) >= pass_mark
-    return read and passed
-
-
-def modules_completed(row: LearnerRow, modules: Sequence[ModuleColumn], pass_mark: int) -> int:
-    return sum(module_complete(row, module, pass_mark) for module in modules)
-
-
-def quizzes_passed(row: LearnerRow, modules: Sequence[ModuleColumn], pass_mark: int) -> int:
-    return sum(1 for m in modules if m.has_quiz and row.quiz_best.get(m.module_id, -1) >= pass_mark)
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
@@ -148,37 +137,6 @@ def write_csv(dashboard: CohortDashboard, out: str | Path,
 
 
 # -- PDF ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Summary:
-    """The headline figures on the report's first page."""
-
-    learners: int
-    lessons_read: int  # percent of all sections, over all learners
-    passed_all_quizzes: int  # learners
-    calls_handled_well: int  # percent of scenarios x learners
-    certified: int
-    stalled: int
-
-
-def summarise(dashboard: CohortDashboard, now: datetime, pass_mark: int = PASS_MARK,
-              stalled_days: int = STALLED_DAYS) -> Summary:
-    learners = dashboard.learners
-    sections = sum(m.sections_total for m in dashboard.modules) * len(learners)
-    read = sum(min(r.sections_read.get(m.module_id, 0), m.sections_total)
-               for r in learners for m in dashboard.modules)
-    quiz_count = sum(1 for m in dashboard.modules if m.has_quiz)
-    calls = dashboard.scenarios_total * len(learners)
-    return Summary(
-        learners=len(learners),
-        lessons_read=round(100 * read / sections) if sections else 0,
-        passed_all_quizzes=sum(1 for r in learners if quizzes_passed(r, dashboard.modules, pass_mark)
-                               >= quiz_count) if quiz_count else 0,
-        calls_handled_well=round(100 * sum(min(r.calls_strong, dashboard.scenarios_total) for r in learners)
-                                 / calls) if calls else 0,
-        certified=sum(1 for r in learners if r.certificate_id),
-        stalled=len(dashboard.stalled(stalled_days, now)))
-
 
 PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
 MARGIN = 36.0
@@ -300,13 +258,13 @@ class _Report:
         ]))
         return table
 
-    def charts_block(self, images: Sequence[tuple[bytes, float, float]]) -> Table:
+    def charts_block(self, drawings: Sequence[Drawing]) -> Table:
+        """The charts side by side, as vector drawings."""
+        from workbook.reports.charts import scaled
+
         gap = 14.0
-        column = (self.width - gap * (len(images) - 1)) / len(images)
-        cells = []
-        for png, width, height in images:
-            scale = min(1.0, column / width)
-            cells.append(Image(io.BytesIO(png), width * scale, height * scale))
+        column = (self.width - gap * (len(drawings) - 1)) / len(drawings)
+        cells = [scaled(drawing, column) for drawing in drawings]
         table = Table([cells], colWidths=[column + (gap if i < len(cells) - 1 else 0)
                                           for i in range(len(cells))])
         table.setStyle(_table_style([
@@ -515,7 +473,7 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
     `progress(done, total)` follows the steps: the two charts, each learner's row of the matrix, the
     page layout and the write. The same dashboard and `now` give the same bytes.
     """
-    from workbook.reports import charts  # matplotlib loads only when a PDF is wanted
+    from workbook.reports import charts
 
     now = now or datetime.now(UTC)
     if now.tzinfo is None:  # the dashboard's times are UTC-aware; a naive moment is taken as UTC
@@ -528,14 +486,14 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
     report = _Report(dashboard, now, width, skill_label, pass_mark, course_title, stalled_days)
     summary = summarise(dashboard, now, pass_mark, stalled_days)
 
-    images = []
-    for figure in (charts.skill_averages_chart(dashboard, skill_label),
-                   charts.progress_chart(dashboard, pass_mark)):
-        images.append((charts.to_png(figure), *charts.figure_size_points(figure)))
+    drawings = []
+    for drawing in (charts.skill_averages_chart(dashboard, skill_label),
+                    charts.progress_chart(dashboard, pass_mark)):
+        drawings.append(drawing)
         steps.step()
 
     story: list[Flowable] = [*report.title_block(summary), report.summary_block(summary),
-                             report.charts_block(images), Spacer(1, 8), *report.weakest_block(),
+                             report.charts_block(drawings), Spacer(1, 8), *report.weakest_block(),
                              Spacer(1, 10), *report.stalled_block(), Spacer(1, 10),
                              *report.matrix_blocks(steps)]
     buffer = io.BytesIO()

@@ -215,11 +215,6 @@ def runs(text: str, style: Style = "sans") -> tuple[Run, ...]:
     return tuple(result)
 
 
-def font_for_text(text: str, style: Style = "sans") -> list[tuple[str, str]]:
-    """(run, font name) pairs in reading order: which bundled face draws each part of the text."""
-    return [(run.text, run.font) for run in runs(text, style)]
-
-
 @dataclass(frozen=True)
 class _Piece:
     text: str  # a ShapedStr for shaped runs: glyphs already in visual order

@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +19,7 @@ from workbook.core.activity import Verb
 from workbook.core.completion import Eligibility, LearnerRecord, check_eligibility, required_modules
 from workbook.core.content import Library
 from workbook.core.scenario import EndingKind
+from workbook.files import atomic_writer
 from workbook.reports.certificate_data import (
     CallResult,
     CertificateData,
@@ -28,14 +27,13 @@ from workbook.reports.certificate_data import (
     PageSetup,
     display_date,
 )
-from workbook.reports.page_check import logo_file_digest
+from workbook.reports.logo_digest import logo_file_digest
 from workbook.reports.signing import SignedRecord, load_or_create_key, sign_fields
 from workbook.store import settings as stored_settings
 from workbook.store.activity import record_activity
+from workbook.store.certificates import issued_certificates as issued_certificates  # for the app's lists
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import get_learner
-from workbook.store.merges import of_person
-from workbook.store.models import ActivityRecord
 
 ORGANISATION = "certificate.organisation"
 TRAINER = "certificate.trainer"
@@ -159,31 +157,10 @@ def issue_certificate(library: Library, learner_id: str, data_dir: Path, out: Pa
     data, signed = build_certificate(library, learner_id, learner_record(library, learner_id), chosen, key,
                                      issued_at)
     out = Path(out)
-    descriptor, temporary = tempfile.mkstemp(prefix=".certificate-", suffix=".pdf", dir=out.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            draw_certificate(data, handle, PageSetup(chosen.page_size, chosen.logo),
-                             metadata_for(data, signed))
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_writer(out) as handle:
+        draw_certificate(data, handle, PageSetup(chosen.page_size, chosen.logo), metadata_for(data, signed))
     record_activity(learner_id, Verb.CERTIFICATE_ISSUED, f"certificate/{library.course.id}", now=issued_at,
                     attempt_id=data.certificate_id,
                     payload={"certificate_id": data.certificate_id, "key_id": signed.key_id,
                              "fields": signed.fields, "file": out.name})
     return IssuedCertificate(data.certificate_id, out, data)
-
-
-def issued_certificates(learner_id: str | None = None) -> list[dict]:
-    """Certificates issued (newest first), with their signed fields, for the lists in the app."""
-    query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
-    if learner_id is not None:
-        query = query.where(of_person(learner_id))
-    found = []
-    for row in query.order_by(ActivityRecord.occurred_at.desc()):
-        payload = json.loads(row.payload)
-        found.append({"certificate_id": payload["certificate_id"], "issued_at": row.occurred_at,
-                      "learner_id": row.learner_id, "file": payload.get("file"),
-                      "learner_name": payload["fields"].get("learner_name")})
-    return found

@@ -32,6 +32,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from workbook.reports.logo_digest import image_digest, logo_file_digest  # noqa: F401 (used by verify)
+
 # Keys that describe how an object is stored rather than what it shows.
 _STORAGE_KEYS = {"/Length", "/Filter", "/DecodeParms", "/Parent", "/Length1", "/Length2", "/Length3"}
 _MAX_NODES = 200_000  # a hostile file cannot make the comparison run away
@@ -40,20 +42,6 @@ LOGO = "<logo image>"
 
 class PageTooComplex(ValueError):
     """The page holds far more objects than any certificate does."""
-
-
-def image_digest(width: int, height: int, rgb: bytes) -> str:
-    """What the record signs for a custom logo: its size and RGB pixels."""
-    return hashlib.sha256(f"{width}x{height}|".encode() + rgb).hexdigest()
-
-
-def logo_file_digest(path) -> str:
-    """The digest of a logo file's pixels, as drawn (converted to RGB)."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        rgb = image.convert("RGB")
-        return image_digest(rgb.width, rgb.height, rgb.tobytes())
 
 
 @dataclass(frozen=True)

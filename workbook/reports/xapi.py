@@ -22,20 +22,26 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import quote
-
-from peewee import SQL
 
 from workbook import APP_NAME
 from workbook.core.activity import Verb, split_section_object_id
 from workbook.core.attempt import AttemptPlan
 from workbook.core.content import Library
-from workbook.core.quiz import BestResponse, Matching, Ordering, Question, TrueFalse
+from workbook.core.quiz import (
+    BestResponse,
+    Matching,
+    MultipleSelect,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import score
-from workbook.store.merges import person_ids
-from workbook.store.models import ActivityRecord, AliasRecord, LearnerRecord
+from workbook.store.activity import ActivityRow, activity_rows, learner_names
+from workbook.store.merges import person_ids, survivor_map
 
 # 1.0.3 section 2.4.10: a Learning Record Provider that sets "version" MUST set it to 1.0.0 (the data
 # model of every 1.0.x); the patch version followed travels in the X-Experience-API-Version header.
@@ -126,13 +132,10 @@ def extension_iri(name: str) -> str:
 def statements(library: Library, learner_ids: Iterable[str] | None = None, *,
                home_page: str = HOME_PAGE) -> list[dict[str, Any]]:
     """Every activity row (of the given learners, or all) as an xAPI statement, oldest first."""
-    query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, SQL("rowid"))
     if learner_ids is not None:
-        people = {member for learner_id in learner_ids for member in person_ids(learner_id)}
-        query = query.where(ActivityRecord.learner.in_(sorted(people)))
-    rows = list(query)
-    names = {learner.id: learner.display_name for learner in LearnerRecord.select()}
-    builder = _Builder(library, names, home_page, survivors=dict(AliasRecord.select().tuples()))
+        learner_ids = sorted({member for learner_id in learner_ids for member in person_ids(learner_id)})
+    rows = activity_rows(learner_ids)
+    builder = _Builder(library, learner_names(), home_page, survivors=survivor_map())
     builder.prepare(rows)
     return [statement for row in rows if (statement := builder.statement(row)) is not None]
 
@@ -195,7 +198,7 @@ def _activity(activity_id: str, kind: str, name: str | None = None, description:
     return {"objectType": "Activity", "id": activity_id, "definition": definition}
 
 
-def _payload(row: ActivityRecord) -> dict[str, Any]:
+def _payload(row: ActivityRow) -> dict[str, Any]:
     try:
         data = json.loads(row.payload or "{}")
     except ValueError:
@@ -216,54 +219,73 @@ def _seconds_between(start: str | None, end: str) -> float | None:
 
 
 def _question_text(question: Question) -> str:
-    if isinstance(question, BestResponse):
-        return f"{question.context}\n\nCaller: \u201c{question.caller_line}\u201d\n\n{question.prompt}"
-    return question.prompt
+    match question:
+        case BestResponse():
+            return f"{question.context}\n\nCaller: \u201c{question.caller_line}\u201d\n\n{question.prompt}"
+        case SingleChoice() | MultipleSelect() | TrueFalse() | Ordering() | Matching():
+            return question.prompt
+        case _:
+            assert_never(question)
+
+
+def _shown_order(shown: Any) -> list[int] | None:
+    """The reply indices in the order the learner saw them (the activity's `choices` stay in script
+    order, so its definition is the same in every statement); None for a row stored before replies
+    were shuffled, or a damaged one."""
+    if isinstance(shown, list) and shown and all(type(i) is int and i >= 0 for i in shown) \
+            and len(set(shown)) == len(shown):
+        return shown
+    return None
 
 
 def interaction_definition(question: Question) -> dict[str, Any]:
     """A quiz question as a cmi.interaction definition: type, components, correct responses."""
-    fields: dict[str, Any]
-    if isinstance(question, TrueFalse):
-        fields = {"interactionType": "true-false",
-                  "correctResponsesPattern": ["true" if question.answer else "false"]}
-    elif isinstance(question, Ordering):
-        fields = {"interactionType": "sequencing",
-                  "correctResponsesPattern": ["[,]".join(_letter(i) for i in range(len(question.items)))],
-                  "choices": [{"id": _letter(i), "description": _lang(item)}
-                              for i, item in enumerate(question.items)]}
-    elif isinstance(question, Matching):
-        fields = {"interactionType": "matching",
-                  "correctResponsesPattern": ["[,]".join(f"{_letter(i)}[.]{i + 1}"
-                                                         for i in range(len(question.pairs)))],
-                  "source": [{"id": _letter(i), "description": _lang(pair.left)}
-                             for i, pair in enumerate(question.pairs)],
-                  "target": [{"id": str(i + 1), "description": _lang(pair.right)}
-                             for i, pair in enumerate(question.pairs)]}
-    else:
-        right = [_letter(i) for i, option in enumerate(question.options) if option.correct]
-        fields = {"interactionType": "choice",
-                  "correctResponsesPattern": ["[,]".join(right)] if right else [],  # []: none is right
-                  "choices": [{"id": _letter(i), "description": _lang(option.text)}
-                              for i, option in enumerate(question.options)]}
-    return fields
+    match question:
+        case TrueFalse():
+            return {"interactionType": "true-false",
+                    "correctResponsesPattern": ["true" if question.answer else "false"]}
+        case Ordering():
+            return {"interactionType": "sequencing",
+                    "correctResponsesPattern": ["[,]".join(_letter(i) for i in range(len(question.items)))],
+                    "choices": [{"id": _letter(i), "description": _lang(item)}
+                                for i, item in enumerate(question.items)]}
+        case Matching():
+            return {"interactionType": "matching",
+                    "correctResponsesPattern": ["[,]".join(f"{_letter(i)}[.]{i + 1}"
+                                                           for i in range(len(question.pairs)))],
+                    "source": [{"id": _letter(i), "description": _lang(pair.left)}
+                               for i, pair in enumerate(question.pairs)],
+                    "target": [{"id": str(i + 1), "description": _lang(pair.right)}
+                               for i, pair in enumerate(question.pairs)]}
+        case SingleChoice() | MultipleSelect() | BestResponse():
+            right = [_letter(i) for i, option in enumerate(question.options) if option.correct]
+            return {"interactionType": "choice",
+                    "correctResponsesPattern": ["[,]".join(right)] if right else [],  # []: none is right
+                    "choices": [{"id": _letter(i), "description": _lang(option.text)}
+                                for i, option in enumerate(question.options)]}
+        case _:
+            assert_never(question)
 
 
 def interaction_response(question: Question, response: tuple[int, ...]) -> str | None:
     """A stored response (indices in the question's file order) in the xAPI response format."""
-    if isinstance(question, TrueFalse):
-        return ("true" if response[0] == 0 else "false") if response and response[0] in (0, 1) else None
-    if isinstance(question, Ordering):
-        size = len(question.items)
-        valid = [i for i in response if 0 <= i < size]
-        return "[,]".join(_letter(i) for i in valid) or None
-    if isinstance(question, Matching):
-        size = len(question.pairs)
-        pairs = [f"{_letter(left)}[.]{chosen + 1}" for left, chosen in enumerate(response[:size])
-                 if 0 <= chosen < size]
-        return "[,]".join(pairs) or None
-    size = len(question.options)
-    return "[,]".join(_letter(i) for i in sorted({i for i in response if 0 <= i < size})) or None
+    match question:
+        case TrueFalse():
+            return ("true" if response[0] == 0 else "false") if response and response[0] in (0, 1) else None
+        case Ordering():
+            size = len(question.items)
+            valid = [i for i in response if 0 <= i < size]
+            return "[,]".join(_letter(i) for i in valid) or None
+        case Matching():
+            size = len(question.pairs)
+            pairs = [f"{_letter(left)}[.]{chosen + 1}" for left, chosen in enumerate(response[:size])
+                     if 0 <= chosen < size]
+            return "[,]".join(pairs) or None
+        case SingleChoice() | MultipleSelect() | BestResponse():
+            size = len(question.options)
+            return "[,]".join(_letter(i) for i in sorted({i for i in response if 0 <= i < size})) or None
+        case _:
+            assert_never(question)
 
 
 class _Builder:
@@ -286,7 +308,7 @@ class _Builder:
             Verb.CALL_ENDED: self._call_ended, Verb.CERTIFICATE_ISSUED: self._certificate_issued,
         }
 
-    def prepare(self, rows: list[ActivityRecord]) -> None:
+    def prepare(self, rows: list[ActivityRow]) -> None:
         """Read every attempt's plan first, so answers find their question whatever the row order."""
         for row in rows:
             if row.verb == Verb.ATTEMPT_STARTED and row.attempt_id and row.attempt_id not in self.plans:
@@ -296,7 +318,7 @@ class _Builder:
                     self.plans[row.attempt_id] = None  # a snapshot this version cannot read
                 self.started[row.attempt_id] = row.occurred_at
 
-    def statement(self, row: ActivityRecord) -> dict[str, Any] | None:
+    def statement(self, row: ActivityRow) -> dict[str, Any] | None:
         try:
             handler = self.handlers[Verb(row.verb)]
         except (KeyError, ValueError):
@@ -364,7 +386,7 @@ class _Builder:
                          f"Practice call: {scenario.title if scenario else scenario_id}",
                          scenario.summary if scenario else None)
 
-    def _section_read(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _section_read(self, row: ActivityRow, payload: dict) -> tuple | None:
         module_id, section_id = split_section_object_id(row.object_id)
         module = self.library.module(module_id)
         section = module.section(section_id) if module else None
@@ -373,10 +395,10 @@ class _Builder:
         return "experienced", activity, None, self._context(parent=[self._module(module_id)],
                                                             grouping=[self._course()])
 
-    def _quiz_module(self, row: ActivityRecord) -> str:
+    def _quiz_module(self, row: ActivityRow) -> str:
         return row.module_id or row.object_id.split("/", 1)[0]
 
-    def _attempt_started(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _attempt_started(self, row: ActivityRow, payload: dict) -> tuple | None:
         module_id = self._quiz_module(row)
         plan = self.plans.get(row.attempt_id or "")
         extensions = {extension_iri("questions"): len(plan.questions),
@@ -385,7 +407,7 @@ class _Builder:
             row.attempt_id, parent=[self._module(module_id)], grouping=[self._course()],
             extensions=extensions)
 
-    def _answer_given(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _answer_given(self, row: ActivityRow, payload: dict) -> tuple | None:
         module_id = self._quiz_module(row)
         question_id = str(payload.get("question_id") or row.object_id.rsplit("/", 1)[-1])
         plan = self.plans.get(row.attempt_id or "")
@@ -410,7 +432,7 @@ class _Builder:
             row.attempt_id, parent=[self._quiz(module_id)],
             grouping=[self._module(module_id), self._course()])
 
-    def _attempt_submitted(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _attempt_submitted(self, row: ActivityRow, payload: dict) -> tuple | None:
         key = ("submitted", row.attempt_id or row.id)
         if key in self.used:
             return None  # a second submission row of one attempt (a merge): the first one counts
@@ -433,7 +455,7 @@ class _Builder:
         return ("passed" if passed else "failed"), self._quiz(module_id), result, self._context(
             row.attempt_id, parent=[self._module(module_id)], grouping=[self._course()])
 
-    def _call_context(self, row: ActivityRecord, parent: list,
+    def _call_context(self, row: ActivityRow, parent: list,
                       extensions: dict[str, Any] | None = None) -> dict[str, Any]:
         return self._context(row.attempt_id, parent=parent, grouping=[self._course()], extensions=extensions)
 
@@ -441,14 +463,14 @@ class _Builder:
         scenario = self.library.scenario(scenario_id)
         return [self._module(module_id) for module_id in scenario.modules] if scenario else []
 
-    def _call_started(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _call_started(self, row: ActivityRow, payload: dict) -> tuple | None:
         scenario_id = str(payload.get("scenario_id") or row.object_id.removeprefix("call/"))
         replayed_from = payload.get("replayed_from")
         extensions = {extension_iri("replayed-from"): as_uuid(str(replayed_from))} if replayed_from else None
         return "attempted", self._simulation(scenario_id), None, self._call_context(
             row, self._modules_of(scenario_id), extensions)
 
-    def _reply_chosen(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _reply_chosen(self, row: ActivityRow, payload: dict) -> tuple | None:
         scenario_id, _, node_id = row.object_id.removeprefix("call/").partition("/")
         node_id = str(payload.get("node") or node_id)
         key = ("turn", row.attempt_id or row.id, str(payload.get("turn")))
@@ -471,6 +493,9 @@ class _Builder:
                              description, **fields)
         extensions: dict[str, Any] = {extension_iri("turn"): payload.get("turn"),
                                       extension_iri("replayed"): bool(payload.get("replayed"))}
+        shown = _shown_order(payload.get("shown"))
+        if shown is not None:  # the replies in the order they were on screen, as choice ids
+            extensions[extension_iri("shown-order")] = [_letter(i) for i in shown]
         if isinstance(payload.get("typed"), str):  # the learner's own words, matched to reply `index`
             extensions[extension_iri("typed-reply")] = payload["typed"]
             extensions[extension_iri("coach-mood-change")] = payload.get("typed_mood")
@@ -484,7 +509,7 @@ class _Builder:
         result["extensions"] = {key: value for key, value in extensions.items() if value is not None}
         return "responded", activity, result, self._call_context(row, [self._simulation(scenario_id)])
 
-    def _call_ended(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _call_ended(self, row: ActivityRow, payload: dict) -> tuple | None:
         key = ("ended", row.attempt_id or row.id)
         if key in self.used:
             return None
@@ -510,7 +535,7 @@ class _Builder:
         return ("completed" if kind is not None else "exited"), self._simulation(scenario_id), result, \
             self._call_context(row, self._modules_of(scenario_id))
 
-    def _certificate_issued(self, row: ActivityRecord, payload: dict) -> tuple | None:
+    def _certificate_issued(self, row: ActivityRow, payload: dict) -> tuple | None:
         course_id = row.object_id.removeprefix("certificate/")
         course = self._course(course_id)
         fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}

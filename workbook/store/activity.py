@@ -4,30 +4,48 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from peewee import SQL
 
 from workbook.core.activity import Verb, section_object_id, split_section_object_id
 from workbook.store.clock import new_id, utc_now_text
 from workbook.store.merges import of_person
-from workbook.store.models import ActivityRecord
+from workbook.store.models import ActivityRecord, LearnerRecord
 from workbook.store.settings import device_id
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    """One stored event as plain data (what was written, what the xAPI export reads)."""
+
+    id: str
+    learner_id: str
+    verb: str
+    module_id: str | None
+    object_id: str
+    attempt_id: str | None
+    payload: str  # JSON text, as stored; a reader decides what to make of a damaged one
+    occurred_at: str
 
 
 def record_activity(learner_id: str, verb: Verb, object_id: str, *, module_id: str | None = None,
                     attempt_id: str | None = None, payload: dict[str, Any] | None = None,
-                    now: datetime | None = None) -> ActivityRecord:
+                    now: datetime | None = None) -> ActivityRow:
     """Write one event; it is committed before this returns (autocommit)."""
-    return ActivityRecord.create(
+    return _row(ActivityRecord.create(
         id=new_id(), learner=learner_id, verb=str(verb), module_id=module_id,
         object_id=object_id, attempt_id=attempt_id,
         payload=json.dumps(payload or {}, sort_keys=True, ensure_ascii=False),
         occurred_at=utc_now_text(now), device_id=device_id(),
-    )
+    ))
 
 
 def record_section_read(learner_id: str, module_id: str, section_id: str,
-                        now: datetime | None = None) -> ActivityRecord:
+                        now: datetime | None = None) -> ActivityRow:
     return record_activity(learner_id, Verb.SECTION_READ,
                            section_object_id(module_id, section_id), module_id=module_id, now=now)
 
@@ -59,3 +77,21 @@ def activity_count(learner_id: str | None = None) -> int:
     if learner_id is not None:
         query = query.where(of_person(learner_id))
     return query.count()
+
+
+def _row(record: ActivityRecord) -> ActivityRow:
+    return ActivityRow(record.id, record.learner_id, record.verb, record.module_id, record.object_id,
+                       record.attempt_id, record.payload, record.occurred_at)
+
+
+def activity_rows(learner_ids: Iterable[str] | None = None) -> list[ActivityRow]:
+    """Every event (of the given learners, or all), oldest first, ties in the order they were written."""
+    query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, SQL("rowid"))
+    if learner_ids is not None:
+        query = query.where(ActivityRecord.learner.in_(list(learner_ids)))
+    return [_row(row) for row in query]
+
+
+def learner_names() -> dict[str, str]:
+    """Display name by learner id, archived learners included."""
+    return {learner.id: learner.display_name for learner in LearnerRecord.select()}

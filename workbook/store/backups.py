@@ -1,7 +1,10 @@
 """Start-of-session backup copies of the database, and restoring one of them.
 
 Uses SQLite's backup API from a connection of its own, so it can run on a worker thread while the
-app already works on the database.
+app already works on the database. The app copies at most once a day, and only when the database
+changed since the newest copy; old copies are thinned as Anki does (everything from the last two
+days, then one a day for two weeks, one a week for two months, one a month for a year), so a large
+trainer database does not fill the disk with identical copies.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from workbook.store.connection import check_integrity, move_aside
@@ -30,14 +33,21 @@ class Backup:
         return self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
-                now: datetime | None = None) -> Path | None:
-    """Copy `db_path` into `backup_dir` and keep only the newest `keep` copies.
+def take_backup(db_path: Path, backup_dir: Path, keep: int | None = KEEP,
+                now: datetime | None = None, at_most_every: timedelta | None = None) -> Path | None:
+    """Copy `db_path` into `backup_dir`; keep the newest `keep` copies, or with `keep=None` thin
+    them by age (`thin_backups`).
 
-    A database with no learner profile is not copied: rotating such copies in would push out the
-    backups that hold real progress.
+    With `at_most_every`, no copy is made while the newest one is younger than that, or when the
+    database has not changed since it was taken. A database with no learner profile is not copied:
+    such copies would push out the backups that hold real progress.
     """
+    now = now or datetime.now(UTC)
     if not db_path.exists() or not _has_learners(db_path):
+        return None
+    newest = next(iter(list_backups(backup_dir)), None) if backup_dir.is_dir() else None
+    if at_most_every is not None and newest is not None and (
+            now - newest.taken_at < at_most_every or _last_change(db_path) <= newest.taken_at):
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
     for stale in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
@@ -53,9 +63,41 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int = KEEP,
         destination.close()
         source.close()
     os.replace(partial, target)
-    for old in list_backups(backup_dir)[keep:]:
+    found = list_backups(backup_dir)
+    for old in found[keep:] if keep is not None else thin_backups(found, now):
         old.path.unlink()
     return target
+
+
+def thin_backups(backups: list[Backup], now: datetime) -> list[Backup]:
+    """The backups to delete: every copy of the last two days is kept, then the newest of each day
+    for 14 days, of each week for 8 weeks and of each month for 12 months."""
+    keep: set[Path] = set()
+    buckets: set[tuple] = set()
+    for backup in sorted(backups, key=lambda b: b.taken_at, reverse=True):
+        age = now - backup.taken_at
+        moment = backup.taken_at
+        if age <= timedelta(days=2):
+            keep.add(backup.path)
+            continue
+        if age <= timedelta(days=14):
+            bucket = ("day", moment.date())
+        elif age <= timedelta(weeks=8):
+            bucket = ("week", *moment.isocalendar()[:2])
+        elif age <= timedelta(days=365):
+            bucket = ("month", moment.year, moment.month)
+        else:
+            continue
+        if bucket not in buckets:
+            buckets.add(bucket)
+            keep.add(backup.path)
+    return [backup for backup in backups if backup.path not in keep]
+
+
+def _last_change(db_path: Path) -> datetime:
+    """When the database (or its write-ahead log, which holds the newest writes) last changed."""
+    times = [path.stat().st_mtime for path in (db_path, Path(f"{db_path}-wal")) if path.exists()]
+    return datetime.fromtimestamp(max(times), UTC)
 
 
 def list_backups(backup_dir: Path) -> list[Backup]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -38,7 +39,7 @@ from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.connection import StoreError
 from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
-from workbook.store.settings import device_id
+from workbook.store.settings import device_id, get_setting, set_setting
 
 FORMAT = "workbook-progress"
 FORMAT_VERSION = 3  # 3: with merges.jsonl; 2: signed (still read); 1 was checksummed only and is refused
@@ -126,6 +127,9 @@ class Bundle:
     activities: tuple[dict[str, str | None], ...]
     signer: BundleSigner
     merges: tuple[dict[str, str], ...] = ()  # rows keyed by MERGE_COLUMNS; none in format 2
+    digest: str = ""  # SHA-256 of the rows file (and of the merges file, format 3), as signed
+    count: int = 0  # rows in the file, as signed
+    rows_checked: bool = True  # False: the rows were not read (this exact file was merged before)
 
 
 @dataclass(frozen=True)
@@ -266,8 +270,15 @@ def _json_line(row: dict[str, Any]) -> bytes:
 # --- read and check ------------------------------------------------------------------------------
 
 
-def read_bundle(path: Path) -> Bundle:
-    """Read and check the whole bundle without touching the database; raises BundleError."""
+def _imported_key(digest: str) -> str:
+    return f"bundle-merged/{digest}"
+
+
+def read_bundle(path: Path, skip_rows_merged_before: bool = False) -> Bundle:
+    """Read and check the whole bundle without touching the database; raises BundleError.
+
+    With `skip_rows_merged_before`, a file whose signed rows were merged here before is checked up
+    to its signature and checksum only: rows are never deleted, so there is nothing to add."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -305,19 +316,21 @@ def read_bundle(path: Path) -> Bundle:
     if hashlib.sha256(activities).hexdigest() != expected:
         raise BundleError(path, f"checksum mismatch: {ACTIVITIES} was changed after export (tampered or "
                                 "damaged)")
-    rows = _parse_rows(path, activities, manifest)
-    merge_rows: list[dict[str, str]] = []
     if merges_bytes is not None:
         if hashlib.sha256(merges_bytes).hexdigest() != manifest["sha256"][MERGES]:
             raise BundleError(path, f"checksum mismatch: {MERGES} was changed after export (tampered or "
                                     "damaged)")
-        merge_rows = _parse_merges(path, merges_bytes, manifest)
+        expected += ":" + manifest["sha256"][MERGES]  # the same rows with new merges are news
+    already = skip_rows_merged_before and get_setting(_imported_key(expected)) is not None
+    rows = [] if already else _parse_rows(path, activities, manifest)
+    merge_rows = [] if already or merges_bytes is None else _parse_merges(path, merges_bytes, manifest)
     learner = manifest["learner"]
     return Bundle(path=path, format_version=manifest["format_version"], app_version=manifest["app_version"],
                   exported_at=manifest["exported_at"], device_id=manifest["device_id"],
                   learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS},
                                         email=learner.get("email")),
-                  activities=tuple(rows), signer=signer, merges=tuple(merge_rows))
+                  activities=tuple(rows), signer=signer, merges=tuple(merge_rows), digest=expected,
+                  rows_checked=not already, count=manifest["counts"]["activities"])
 
 
 def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
@@ -623,10 +636,13 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
             elif stored != row:
                 raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
                                                "same id already here (rows never change once recorded)")
-        fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
-        for start in range(0, len(new_rows), _BATCH):
-            batch = [tuple(row[name] for name in COLUMNS) for row in new_rows[start:start + _BATCH]]
-            ActivityRecord.insert_many(batch, fields=fields).execute()
+        # One prepared statement for every row (peewee would build SQL text per batch).
+        columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+        statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
+                     f"VALUES ({', '.join('?' * len(COLUMNS))})")
+        values = [tuple(row[name] for name in COLUMNS) for row in new_rows]
+        database.connection().executemany(statement, values)
+        set_setting(_imported_key(bundle.digest), utc_now_text())
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
@@ -654,15 +670,27 @@ def _refuse_employee_id_clash(bundle: Bundle) -> None:
             f"progress…, or 'workbook merge-learners {bundle.path.name} {clash.id}'", clash.id)
 
 
+def _merged_before(bundle: Bundle) -> MergeResult:
+    """The result of importing a file whose rows are all here already."""
+    local = LearnerRecord.get_or_none(LearnerRecord.id == bundle.learner.id)
+    name = local.display_name if local is not None else bundle.learner.display_name
+    return MergeResult(learner_id=bundle.learner.id, display_name=name,
+                       bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
+                       learners_created=0, learners_updated=0)
+
+
 def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
-    """The stored rows among `ids`, keyed by id, looked up in batches."""
-    fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
+    """The stored rows among `ids`, keyed by id, looked up by primary key in batches of plain SQL."""
+    columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+    table = ActivityRecord._meta.table_name
     found = {}
-    for start in range(0, len(ids), _BATCH * 5):
-        query = ActivityRecord.select(*fields).where(ActivityRecord.id.in_(ids[start:start + _BATCH * 5]))
-        for values in query.tuples():
-            row = dict(zip(COLUMNS, values, strict=True))
-            found[row["id"]] = row
+    step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
+    for start in range(0, len(ids), step):
+        chunk = ids[start:start + step]
+        marks = ", ".join("?" * len(chunk))
+        cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
+        for values in cursor.fetchall():
+            found[values[0]] = dict(zip(COLUMNS, values, strict=True))
     return found
 
 
@@ -689,13 +717,15 @@ def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey
 
 def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:
     try:
-        bundle = read_bundle(path)
+        bundle = read_bundle(path, skip_rows_merged_before=merge_into is None)
         if bundle.signer.key_id not in trusted:
             return ImportResult(path, reason=untrusted_reason(bundle.signer), untrusted=bundle.signer)
         if merge_into is not None and LearnerRecord.get_or_none(LearnerRecord.id == merge_into) is None:
             return ImportResult(path, reason=f"no profile with id {merge_into} here to merge into")
+        if not bundle.rows_checked:
+            return ImportResult(path, merged=_merged_before(bundle))
         return ImportResult(path, merged=merge_bundle(bundle, merge_into))
     except BundleError as error:
         return ImportResult(path, reason=error.reason, conflict_with=getattr(error, "local_id", None))
-    except StoreError as error:
+    except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
         return ImportResult(path, reason=f"could not be merged, nothing from it was saved: {error}")

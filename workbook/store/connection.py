@@ -44,6 +44,30 @@ class DatabaseLockedError(DatabaseProblem):
     """Another program holds the database; nothing is wrong with the file."""
 
 
+def describe_store_error(error: BaseException, folder: Path) -> str:
+    """A failed write in the user's words, naming the real cause where it can be told: SQLite
+    reports a full disk as "database or disk is full", and after it has rolled the transaction back
+    itself the next rollback fails with "cannot rollback - no transaction is active", which hides
+    the cause."""
+    import shutil
+
+    text = str(error)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    full = "disk is full" in text or "disk I/O error" in text or (free is not None and free < 1024 * 1024)
+    if full or "cannot rollback" in text:
+        if full:
+            return f"the disk holding {folder} is full: free some space, then carry on"
+        return f"the write to {folder} failed part-way and was undone (SQLite: {text})"
+    if "readonly" in text or "read-only" in text:
+        return f"the data folder {folder} is read-only for you"
+    if "locked" in text or "busy" in text:
+        return "another program holds the database (is a second copy of the workbook open?)"
+    return f"{text} (data folder {folder})"
+
+
 def check_integrity(path: Path) -> None:
     """Raise CorruptDatabaseError unless SQLite's quick_check passes on `path`.
 
@@ -75,6 +99,21 @@ def check_integrity(path: Path) -> None:
         count = len(rows)
         raise CorruptDatabaseError(f"{path} is damaged: SQLite's check found {count} problem"
                                    f"{'' if count == 1 else 's'} inside the file", details=verdict)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_header(path: Path) -> None:
+    """The cheap check run at every start: the file is not empty and starts like a SQLite file."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        check_integrity(path)  # the same message as the full check
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise CorruptDatabaseError(f"{path} is not a workbook database (its first bytes are not a "
+                                       "SQLite header): it was overwritten or damaged")
 
 
 def refuse_newer_schema(path: Path) -> None:
@@ -113,7 +152,8 @@ def move_aside(path: Path, reason: str = "corrupt", now: datetime | None = None,
     return target
 
 
-def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDatabase:
+def open_database(path: Path, pre_migration_dir: Path | None = None,
+                  full_check: bool = True) -> SqliteDatabase:
     """Check, open, migrate and bind the database at `path`; raises DatabaseProblem.
 
     An empty file with no backups beside it held nothing (a first start cut short): it is opened
@@ -122,7 +162,10 @@ def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDa
     if (path.exists() and path.stat().st_size == 0 and pre_migration_dir is not None
             and not any(pre_migration_dir.glob("*.sqlite"))):
         path.unlink()
-    check_integrity(path)
+    if full_check:
+        check_integrity(path)
+    else:
+        check_header(path)
     refuse_newer_schema(path)
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
@@ -142,6 +185,30 @@ def open_database(path: Path, pre_migration_dir: Path | None = None) -> SqliteDa
     except sqlite3.DatabaseError as error:
         db.close()
         raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    database.initialize(db)
+    return db
+
+
+def open_database_read_only(path: Path) -> SqliteDatabase:
+    """Open the database for reading only, for exports and reports from a folder nobody can write to
+    (a read-only share, a locked-down PC). SQLite is told the file cannot change (`immutable`), so
+    it needs no lock or shared-memory file beside it. An old schema cannot be migrated here and is
+    refused with its reason."""
+    if not path.exists():
+        raise DatabaseProblem(f"{path} does not exist: there is no progress to read in this folder")
+    check_header(path)
+    db = SqliteDatabase(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        db.connect()
+        version = migrations.schema_version(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise CorruptDatabaseError(f"{path} is not a readable database: {error}") from error
+    if version != migrations.CURRENT_VERSION:
+        db.close()
+        raise DatabaseProblem(f"{path} is at schema version {version}, this workbook needs "
+                              f"{migrations.CURRENT_VERSION}; it cannot be updated in a read-only folder: "
+                              "open it once where it can be written")
     database.initialize(db)
     return db
 

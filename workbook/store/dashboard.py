@@ -21,9 +21,11 @@ from typing import Any
 from workbook.core.activity import section_object_id
 from workbook.core.content import Library
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.pace import Pace
 from workbook.store import migrations
 from workbook.store.clock import parse_utc_text
 from workbook.store.models import database
+from workbook.store.pace import COHORT_PACE, cohort_pace, pace_parameters
 from workbook.store.practice_calls import call_object_id
 
 # The content's current sections, quizzes, scenarios and skills are bound as JSON arrays, so
@@ -69,6 +71,8 @@ QUERIES: dict[str, str] = {
           FROM cohort_member_resolved AS m JOIN learner_skill_total AS k ON k.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort AND k.scores > 0
            AND (:skills IS NULL OR k.skill IN (SELECT value FROM json_each(:skills)))""",
+    # Median seconds per question and per call turn, and rushed attempts (migration step 6).
+    "pace": COHORT_PACE,
 }
 
 
@@ -86,7 +90,7 @@ def dashboard_parameters(library: Library, cohort_id: str) -> dict[str, Any]:
         "quizzes": json.dumps([m.id for m in library.modules if m.quiz is not None]),
         "scenarios": json.dumps([call_object_id(s.id) for s in library.scenarios]),
         "skills": json.dumps(sorted(library.skills)) if library.skills else None,
-    }
+    } | pace_parameters()
 
 
 def bare_dashboard_queries(library: Library, cohort_id: str) -> dict[str, list[tuple]]:
@@ -125,6 +129,7 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
             own[skill] = int(mean + 0.5)  # half up, as a trainer rounds (round() makes 62.5 into 62)
             cohort_skill[skill].append(mean)
 
+    paces = cohort_pace(rows["pace"])
     learners = []
     for learner_id, name, employee_id, email, last_active, certificate, archived_at in rows["members"]:
         played, strong = calls.get(learner_id, (0, 0))
@@ -133,7 +138,7 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
             sections_read=sections.get(learner_id, {}), quiz_best=quiz.get(learner_id, {}),
             calls_played=played, calls_strong=strong, certificate_id=certificate,
             skills=members[learner_id], last_active=_last_active(last_active, now),
-            archived=archived_at is not None))
+            pace=paces.get(learner_id, Pace()), archived=archived_at is not None))
     learners = _tell_namesakes_apart(learners)
     learners.sort(key=lambda row: (row.name.casefold(), row.learner_id))
     modules = tuple(ModuleColumn(m.id, m.title, len(m.sections), m.quiz is not None) for m in library.modules)
@@ -165,6 +170,10 @@ def rebuild_totals() -> None:
         for table in migrations.SUMMARY_TABLES:
             database.execute_sql(f"DELETE FROM {table}")
         for statement in migrations.SUMMARY_REBUILD_V7:
+            database.execute_sql(statement)
+        for table in migrations.PACE_TABLES:
+            database.execute_sql(f"DELETE FROM {table}")
+        for statement in migrations.PACE_REBUILD_V7:
             database.execute_sql(statement)
 
 

@@ -19,6 +19,23 @@ class ProfileError(ValueError):
     """A profile field the user typed cannot be used; the message says why."""
 
 
+@dataclass(frozen=True)
+class Learner:
+    """A learner profile as plain data; `id` is a UUID so profiles from other machines merge."""
+
+    id: str
+    display_name: str
+    employee_id: str | None
+    created_at: str
+    archived_at: str | None = None
+    email: str | None = None
+
+
+def learner_from(record: LearnerRecord) -> Learner:
+    return Learner(record.id, record.display_name, record.employee_id, record.created_at, record.archived_at,
+                   record.email)
+
+
 def _clean(display_name: str, employee_id: str | None) -> tuple[str, str | None]:
     name = " ".join(display_name.split())
     if not name:
@@ -31,7 +48,12 @@ def _clean(display_name: str, employee_id: str | None) -> tuple[str, str | None]
     return name, employee
 
 
-def create_learner(display_name: str, employee_id: str | None = None) -> LearnerRecord:
+def create_learner(display_name: str, employee_id: str | None = None) -> Learner:
+    return learner_from(new_learner_record(display_name, employee_id))
+
+
+def new_learner_record(display_name: str, employee_id: str | None = None) -> LearnerRecord:
+    """The new profile's row, for store modules that go on changing it in their transaction."""
     name, employee = _clean(display_name, employee_id)
     if employee is not None and (
         LearnerRecord.select()
@@ -43,28 +65,30 @@ def create_learner(display_name: str, employee_id: str | None = None) -> Learner
                                 created_at=utc_now_text())
 
 
-def active_learners() -> list[LearnerRecord]:
+def active_learners() -> list[Learner]:
     """The PC's profile list: neither archived nor merged into another profile."""
     query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null(),
                                          LearnerRecord.id.not_in(AliasRecord.select(AliasRecord.learner_id)))
-    return sorted(query, key=lambda learner: learner.display_name.casefold())
+    return sorted(map(learner_from, query), key=lambda learner: learner.display_name.casefold())
 
 
-def archived_learners() -> list[LearnerRecord]:
+def archived_learners() -> list[Learner]:
     """Profiles removed from a PC's list (and not merged away), for the trainer to restore."""
     query = LearnerRecord.select().where(LearnerRecord.archived_at.is_null(False),
                                          LearnerRecord.id.not_in(AliasRecord.select(AliasRecord.learner_id)))
-    return sorted(query, key=lambda learner: (learner.display_name.casefold(), learner.created_at))
+    return sorted(map(learner_from, query), key=lambda learner: (learner.display_name.casefold(),
+                                                                  learner.created_at))
 
 
-def get_learner(learner_id: str) -> LearnerRecord | None:
-    return LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
+def get_learner(learner_id: str) -> Learner | None:
+    record = LearnerRecord.get_or_none(LearnerRecord.id == learner_id)
+    return None if record is None else learner_from(record)
 
 
 class AmbiguousLearner(LookupError):
     """More than one profile answers to what was typed; `candidates` are told apart by `describe`."""
 
-    def __init__(self, wanted: str, candidates: list[LearnerRecord]) -> None:
+    def __init__(self, wanted: str, candidates: list[Learner]) -> None:
         super().__init__(f"'{wanted}' matches {len(candidates)} profiles")
         self.wanted = wanted
         self.candidates = candidates
@@ -74,23 +98,23 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-def matching_learners(name_or_id: str) -> list[LearnerRecord]:
+def matching_learners(name_or_id: str) -> list[Learner]:
     """Every surviving profile whose id, employee ID or display name (Unicode-normalised, any case)
     is `name_or_id`, archived ones included; a profile merged away answers as its survivor."""
     wanted = name_or_id.strip()
     exact = LearnerRecord.get_or_none(LearnerRecord.id == wanted)
     if exact is not None:
-        return [get_learner(survivor_of(exact.id)) or exact]
-    found: dict[str, LearnerRecord] = {}
+        return [get_learner(survivor_of(exact.id)) or learner_from(exact)]
+    found: dict[str, Learner] = {}
     for learner in LearnerRecord.select():
         if (learner.employee_id and _folded(learner.employee_id) == _folded(wanted)) or (
                 _folded(learner.display_name) == _folded(wanted)):
-            survivor = get_learner(survivor_of(learner.id)) or learner
+            survivor = get_learner(survivor_of(learner.id)) or learner_from(learner)
             found.setdefault(survivor.id, survivor)
     return sorted(found.values(), key=lambda learner: (learner.archived_at is not None, learner.created_at))
 
 
-def find_learner(name_or_id: str) -> LearnerRecord | None:
+def find_learner(name_or_id: str) -> Learner | None:
     """By UUID, employee ID, or display name; raises AmbiguousLearner rather than pick one of
     several (an archived match included: the caller names the one it means by id)."""
     found = matching_learners(name_or_id)
@@ -105,7 +129,7 @@ def first_activity(learner_id: str) -> str | None:
             .where(ActivityRecord.learner.in_(person_ids(learner_id))).scalar())
 
 
-def describe(learner: LearnerRecord) -> str:
+def describe(learner: Learner | LearnerRecord) -> str:
     """What tells two profiles of the same name apart: ID, e-mail, first activity, archive state."""
     parts = [f"ID {learner.employee_id}" if learner.employee_id else "no ID"]
     if learner.email:
@@ -117,7 +141,7 @@ def describe(learner: LearnerRecord) -> str:
     return ", ".join(parts)
 
 
-def shown_apart(learners: list[LearnerRecord]) -> dict[str, str]:
+def shown_apart(learners: list[Learner]) -> dict[str, str]:
     """Learner id -> the name to list: the display name, with `describe` added when another listed
     profile has the same name, so two "Sam Taylor" rows never look alike."""
     counts = Counter(_folded(learner.display_name) for learner in learners)

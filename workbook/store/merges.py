@@ -51,6 +51,11 @@ def of_person(learner_id: str):
     return ActivityRecord.learner.in_(person_ids(learner_id))
 
 
+def survivor_map() -> dict[str, str]:
+    """Every merged-away profile id -> the id standing for its person."""
+    return dict(AliasRecord.select(AliasRecord.learner_id, AliasRecord.survivor_id).tuples())
+
+
 def merged_away_ids() -> set[str]:
     return {learner_id for (learner_id,) in AliasRecord.select(AliasRecord.learner_id).tuples()}
 

@@ -223,19 +223,130 @@ SCHEMA_V5 = [
 ]
 
 
+# v6: how long each answer took, for the trainer's pace figures. One `learner_pace` row per quiz
+# question answered (its first answer in the attempt) and per call turn the learner chose (not turns
+# copied in by "replay from here"): the seconds since the attempt's previous row, i.e. since the
+# question or the caller's line was on screen, and the reading floor the row carries (the seconds
+# its text takes to read, `workbook.core.pace`). From those rows, kept like the v4 totals:
+# per attempt, answers timed against a floor and how many came sooner (`learner_attempt_pace`);
+# per learner and kind, how many answers took each whole second (`learner_pace_second`, capped at
+# PACE_CAP_SECONDS), and from those the lower median, kept per learner and kind in
+# `learner_pace_median` (a few dozen rows read per answer saved), which the dashboard reads.
+# PACE_REBUILD recomputes all three from the activity rows (and fills them for older databases).
+PACE_TABLES = ("learner_pace", "learner_attempt_pace", "learner_pace_second", "learner_pace_median")
+PACE_CAP_SECONDS = 900
+PACE_REBUILD = [  # the other two tables fill through the learner_pace trigger as these rows go in
+    """INSERT OR IGNORE INTO learner_pace (attempt_id, item, learner_id, kind, object_id, seconds, floor)
+       SELECT attempt_id, item, learner_id, kind, object_id, seconds, floor FROM (
+           SELECT attempt_id, learner_id, verb, object_id, occurred_at, rowid AS position,
+                  CASE verb WHEN 'reply-chosen' THEN object_id || '#' || coalesce(
+                      CASE WHEN json_valid(payload) THEN json_extract(payload, '$.turn') END, id)
+                       ELSE object_id END AS item,
+                  CASE verb WHEN 'answer-given' THEN 'question' ELSE 'turn' END AS kind,
+                  CASE WHEN verb = 'reply-chosen' AND json_valid(payload)
+                       THEN coalesce(json_extract(payload, '$.replayed'), 0) ELSE 0 END AS replayed,
+                  CASE WHEN json_valid(payload) AND json_type(payload, '$.floor') IN ('integer', 'real')
+                       THEN json_extract(payload, '$.floor') END AS floor,
+                  round((julianday(occurred_at) - julianday(lag(occurred_at) OVER (
+                       PARTITION BY attempt_id ORDER BY occurred_at, rowid))) * 86400, 3) AS seconds
+             FROM activity WHERE attempt_id IS NOT NULL)
+        WHERE verb IN ('answer-given', 'reply-chosen') AND NOT replayed AND seconds IS NOT NULL
+        ORDER BY occurred_at, position""",
+]
+SCHEMA_V6 = [
+    """CREATE TABLE learner_pace (
+        attempt_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        object_id TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        floor REAL,
+        PRIMARY KEY (attempt_id, item)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX learner_pace_learner ON learner_pace (learner_id)",
+    """CREATE TABLE learner_attempt_pace (
+        attempt_id TEXT PRIMARY KEY NOT NULL,
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        timed INTEGER NOT NULL,
+        too_fast INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX learner_attempt_pace_learner ON learner_attempt_pace (learner_id, kind, timed, too_fast)",
+    """CREATE TABLE learner_pace_second (
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        second INTEGER NOT NULL,
+        answers INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, kind, second)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE learner_pace_median (
+        learner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        seconds INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, kind)
+    ) WITHOUT ROWID""",
+    # An ignored insert keeps the first answer to a question: changing one's mind is not a new answer.
+    """CREATE TRIGGER activity_pace AFTER INSERT ON activity
+       WHEN NEW.attempt_id IS NOT NULL AND (NEW.verb = 'answer-given' OR (NEW.verb = 'reply-chosen' AND
+            CASE WHEN json_valid(NEW.payload) THEN coalesce(json_extract(NEW.payload, '$.replayed'), 0) = 0
+                 ELSE 1 END)) BEGIN
+        INSERT OR IGNORE INTO learner_pace (attempt_id, item, learner_id, kind, object_id, seconds, floor)
+            SELECT NEW.attempt_id,
+                   CASE NEW.verb WHEN 'reply-chosen' THEN NEW.object_id || '#' || coalesce(
+                       CASE WHEN json_valid(NEW.payload) THEN json_extract(NEW.payload, '$.turn') END, NEW.id)
+                        ELSE NEW.object_id END,
+                   NEW.learner_id, CASE NEW.verb WHEN 'answer-given' THEN 'question' ELSE 'turn' END,
+                   NEW.object_id, round((julianday(NEW.occurred_at) - julianday(previous.at)) * 86400, 3),
+                   CASE WHEN json_valid(NEW.payload)
+                         AND json_type(NEW.payload, '$.floor') IN ('integer', 'real')
+                        THEN json_extract(NEW.payload, '$.floor') END
+              FROM (SELECT max(occurred_at) AS at FROM activity
+                     WHERE attempt_id = NEW.attempt_id AND id != NEW.id
+                       AND occurred_at <= NEW.occurred_at) AS previous
+             WHERE previous.at IS NOT NULL;
+    END""",
+    f"""CREATE TRIGGER learner_pace_totals AFTER INSERT ON learner_pace BEGIN
+        INSERT INTO learner_attempt_pace (attempt_id, learner_id, kind, timed, too_fast)
+            VALUES (NEW.attempt_id, NEW.learner_id, NEW.kind, NEW.floor IS NOT NULL,
+                    coalesce(NEW.seconds < NEW.floor, 0))
+            ON CONFLICT (attempt_id) DO UPDATE
+               SET timed = timed + excluded.timed, too_fast = too_fast + excluded.too_fast;
+        INSERT INTO learner_pace_second (learner_id, kind, second, answers)
+            VALUES (NEW.learner_id, NEW.kind,
+                    min({PACE_CAP_SECONDS}, max(0, CAST(NEW.seconds AS INTEGER))), 1)
+            ON CONFLICT (learner_id, kind, second) DO UPDATE SET answers = answers + 1;
+        INSERT INTO learner_pace_median (learner_id, kind, seconds)
+            SELECT NEW.learner_id, NEW.kind, min(second) FROM (
+                SELECT second, sum(answers) OVER (ORDER BY second) AS upto, sum(answers) OVER () AS total
+                  FROM learner_pace_second WHERE learner_id = NEW.learner_id AND kind = NEW.kind)
+             WHERE 2 * upto >= total
+            ON CONFLICT (learner_id, kind) DO UPDATE SET seconds = excluded.seconds;
+    END""",
+    *PACE_REBUILD,
+]
+
+
 # v7: merged profiles. A trainer's merge of two profiles of one person is an append-only record
 # (`learner_merge`, refused UPDATE/DELETE like `activity`); history is never rewritten. Which
 # profile survives follows from the set of merge records alone (`store/merges.py` resolves it), so
 # every PC holding the same records agrees; `learner_alias` is that answer, derived data, one row per
 # merged-away profile. The dashboard totals are re-keyed to the surviving profile: the insert
-# triggers look the learner up in `learner_alias`, and `SUMMARY_REBUILD_V7` (run after every change
-# to the aliases) reads the activity rows through `activity_resolved`.
+# triggers (v4 totals, v6 pace) look the learner up in `learner_alias`, and `SUMMARY_REBUILD_V7` and
+# `PACE_REBUILD_V7` (run after every change to the aliases) read the rows through `activity_resolved`.
 _RESOLVED = ("coalesce((SELECT survivor_id FROM learner_alias WHERE learner_id = NEW.learner_id), "
              "NEW.learner_id)")
-_TOTAL_TRIGGERS = [statement for statement in SCHEMA_V4
-                   if statement.startswith("CREATE TRIGGER activity_totals")]
-SUMMARY_REBUILD_V7 = [re.sub(r"\bFROM activity\b", "FROM activity_resolved AS activity", statement)
-                      for statement in SUMMARY_REBUILD]
+_TOTAL_TRIGGERS = [statement for statement in (*SCHEMA_V4, *SCHEMA_V6) if statement.startswith(
+    ("CREATE TRIGGER activity_totals", "CREATE TRIGGER activity_pace"))]
+
+
+def _resolved(statements: list[str]) -> list[str]:
+    return [re.sub(r"\bFROM activity\b", "FROM activity_resolved AS activity", statement)
+            for statement in statements]
+
+
+SUMMARY_REBUILD_V7 = _resolved(SUMMARY_REBUILD)
+PACE_REBUILD_V7 = _resolved(PACE_REBUILD)
 SCHEMA_V7 = [
     """CREATE TABLE learner_merge (
         id TEXT PRIMARY KEY NOT NULL,
@@ -289,6 +400,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (3, _run(SCHEMA_V3)),
     (4, _run(SCHEMA_V4)),
     (5, _run(SCHEMA_V5)),
+    (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
 ]
 CURRENT_VERSION = STEPS[-1][0]

@@ -196,6 +196,55 @@ class LatestTotal(BaseRecord):
         table_name = "learner_latest"
 
 
+class PaceRecord(BaseRecord):
+    """Seconds one answer or call turn took, and its reading floor (migration step 6); derived data."""
+
+    attempt_id = TextField()
+    item = TextField()
+    learner_id = TextField()
+    kind = TextField()  # "question" or "turn"
+    object_id = TextField()
+    seconds = FloatField()
+    floor = FloatField(null=True)  # None: recorded before floors were stored
+
+    class Meta:
+        table_name = "learner_pace"
+        primary_key = CompositeKey("attempt_id", "item")
+
+
+class AttemptPaceRecord(BaseRecord):
+    attempt_id = TextField(primary_key=True)
+    learner_id = TextField()
+    kind = TextField()
+    timed = IntegerField()  # answers with a reading floor
+    too_fast = IntegerField()  # of those, answered sooner than the floor
+
+    class Meta:
+        table_name = "learner_attempt_pace"
+
+
+class PaceSecondRecord(BaseRecord):
+    learner_id = TextField()
+    kind = TextField()
+    second = IntegerField()
+    answers = IntegerField()
+
+    class Meta:
+        table_name = "learner_pace_second"
+        primary_key = CompositeKey("learner_id", "kind", "second")
+
+
+class PaceMedianRecord(BaseRecord):
+    learner_id = TextField()
+    kind = TextField()
+    seconds = IntegerField()  # the lower median, in whole seconds
+
+    class Meta:
+        table_name = "learner_pace_median"
+        primary_key = CompositeKey("learner_id", "kind")
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
-               BookmarkRecord, NoteRecord, MergeRecord, AliasRecord)
+               BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
+               PaceMedianRecord, MergeRecord, AliasRecord)

@@ -35,6 +35,34 @@ def _clean_body(body: str) -> str:
 # Bookmarks -----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Bookmark:
+    """A lesson section a learner marked to come back to."""
+
+    learner_id: str
+    module_id: str
+    section_id: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A learner's own note on a lesson section, as plain data."""
+
+    id: str
+    learner_id: str
+    module_id: str
+    section_id: str
+    body: str
+    created_at: str
+    updated_at: str
+
+
+def _note(record: NoteRecord) -> Note:
+    return Note(record.id, record.learner_id, record.module_id, record.section_id, record.body,
+                record.created_at, record.updated_at)
+
+
 def is_bookmarked(learner_id: str, module_id: str, section_id: str) -> bool:
     return BookmarkRecord.select().where(
         BookmarkRecord.learner == learner_id, BookmarkRecord.module_id == module_id,
@@ -54,57 +82,55 @@ def toggle_bookmark(learner_id: str, module_id: str, section_id: str, now: datet
         return True
 
 
-def bookmarks(learner_id: str) -> list[BookmarkRecord]:
+def bookmarks(learner_id: str) -> list[Bookmark]:
     """A learner's bookmarks, oldest first (see `collect` for content order)."""
-    return list(BookmarkRecord.select().where(BookmarkRecord.learner == learner_id)
-                .order_by(BookmarkRecord.created_at, BookmarkRecord.module_id, BookmarkRecord.section_id))
+    query = (BookmarkRecord.select().where(BookmarkRecord.learner == learner_id)
+             .order_by(BookmarkRecord.created_at, BookmarkRecord.module_id, BookmarkRecord.section_id))
+    return [Bookmark(row.learner_id, row.module_id, row.section_id, row.created_at) for row in query]
 
 
 # Notes ---------------------------------------------------------------------------------------------
 
 
 def add_note(learner_id: str, module_id: str, section_id: str, body: str,
-             now: datetime | None = None) -> NoteRecord:
+             now: datetime | None = None) -> Note:
     stamp = utc_now_text(now)
-    return NoteRecord.create(id=new_id(), learner=learner_id, module_id=module_id, section_id=section_id,
-                             body=_clean_body(body), created_at=stamp, updated_at=stamp)
+    return _note(NoteRecord.create(id=new_id(), learner=learner_id, module_id=module_id,
+                                   section_id=section_id, body=_clean_body(body), created_at=stamp,
+                                   updated_at=stamp))
 
 
-def edit_note(learner_id: str, note_id: str, body: str, now: datetime | None = None) -> NoteRecord:
+def edit_note(learner_id: str, note_id: str, body: str, now: datetime | None = None) -> Note:
     """Change a note's text in place (the same row, a new `updated_at`)."""
     text = _clean_body(body)
     changed = NoteRecord.update(body=text, updated_at=utc_now_text(now)).where(
         NoteRecord.id == note_id, NoteRecord.learner == learner_id).execute()
     if not changed:
         raise NoteError("That note no longer exists.")
-    return NoteRecord.get_by_id(note_id)
+    return _note(NoteRecord.get_by_id(note_id))
 
 
-def delete_note(learner_id: str, note_id: str) -> bool:
-    """Delete one of the learner's own notes; returns whether there was one to delete."""
-    return take_note(learner_id, note_id) is not None
-
-
-def take_note(learner_id: str, note_id: str) -> NoteRecord | None:
+def take_note(learner_id: str, note_id: str) -> Note | None:
     """Delete one of the learner's own notes and return it, so the user can undo (`restore_note`)."""
     with NoteRecord._meta.database.atomic():
         note = NoteRecord.get_or_none(NoteRecord.id == note_id, NoteRecord.learner == learner_id)
-        if note is not None:
-            note.delete_instance()
-    return note
+        if note is None:
+            return None
+        note.delete_instance()
+    return _note(note)
 
 
-def restore_note(note: NoteRecord) -> None:
+def restore_note(note: Note) -> None:
     """Put back a note `take_note` removed: same id, text and dates, as if never deleted."""
     NoteRecord.insert(id=note.id, learner=note.learner_id, module_id=note.module_id,
                       section_id=note.section_id, body=note.body, created_at=note.created_at,
                       updated_at=note.updated_at).on_conflict_ignore().execute()
 
 
-def notes_for_section(learner_id: str, module_id: str, section_id: str) -> list[NoteRecord]:
-    return list(NoteRecord.select().where(
+def notes_for_section(learner_id: str, module_id: str, section_id: str) -> list[Note]:
+    return [_note(row) for row in NoteRecord.select().where(
         NoteRecord.learner == learner_id, NoteRecord.module_id == module_id,
-        NoteRecord.section_id == section_id).order_by(NoteRecord.created_at, NoteRecord.id))
+        NoteRecord.section_id == section_id).order_by(NoteRecord.created_at, NoteRecord.id)]
 
 
 # Everything in one place ---------------------------------------------------------------------------
@@ -121,7 +147,7 @@ class SectionNotes:
     section_title: str
     in_lessons: bool = True
     bookmarked_at: str | None = None
-    notes: list[NoteRecord] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def bookmarked(self) -> bool:
@@ -146,7 +172,7 @@ def collect(library: Library, learner_id: str) -> list[SectionNotes]:
         entry(mark.module_id, mark.section_id).bookmarked_at = mark.created_at
     for note in NoteRecord.select().where(NoteRecord.learner == learner_id).order_by(
             NoteRecord.created_at, NoteRecord.id):
-        entry(note.module_id, note.section_id).notes.append(note)
+        entry(note.module_id, note.section_id).notes.append(_note(note))
 
     order = {(module.id, section.id): (m, s) for m, module in enumerate(library.modules)
              for s, section in enumerate(module.sections)}

@@ -1,12 +1,16 @@
 """Practice calls as append-only activity: a start, one row per reply chosen, and an end with the
 debrief's figures. A call is its list of replies; the engine replays them to resume or review it.
-A typed turn also stores the learner's words and the coach's mood change, so it replays exactly
-whatever later happens to the coach's rules.
+A typed turn also stores the learner's words, the coach's mood change and its verdict, so it replays
+exactly, and shows the verdict that chose the branch, whatever later happens to the coach's rules.
+
+The start row holds the seed that shuffles the replies (see `call_engine.shown_replies`), and each
+reply row the order the replies were shown in, for exports that do not replay the call.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,6 +45,7 @@ class StoredCall:
     replies: list[int] = field(default_factory=list)
     typed: dict[int, TypedReply] = field(default_factory=dict)  # turn index (from 0) -> own words
     replayed_from: str | None = None
+    seed: int | None = None  # shuffles the replies; None: stored before shuffling, script order
     ended_at: datetime | None = None
     outcome: dict | None = None  # ending id and kind, skills, csat, fcr, seconds
 
@@ -56,26 +61,43 @@ class StoredCall:
 
 def start_call(learner_id: str, scenario_id: str,
                prefix: Sequence[tuple[str, int] | tuple[str, int, TypedReply | None]] | None = None,
-               replayed_from: str | None = None, now: datetime | None = None) -> StoredCall:
-    """A new call; `prefix` (node, reply[, typed]) turns are copied in first for "replay from here"."""
+               replayed_from: str | None = None, now: datetime | None = None,
+               seed: int | None = None) -> StoredCall:
+    """A new call; `prefix` (node, reply[, typed]) turns are copied in first for "replay from here".
+
+    A fresh call gets a random seed; a replay keeps the seed of the call it replays, so the turns
+    copied in (and the turn played again) show the replies in the order already seen."""
+    if seed is None:
+        original = load_call(replayed_from) if replayed_from else None
+        seed = original.seed if original is not None else secrets.randbelow(2**31)
     call_id = new_id()
+    payload = {"scenario_id": scenario_id, "replayed_from": replayed_from, "prefix": len(prefix or [])}
+    if seed is not None:
+        payload["seed"] = seed
     record = record_activity(learner_id, Verb.CALL_STARTED, call_object_id(scenario_id),
-                             attempt_id=call_id, now=now,
-                             payload={"scenario_id": scenario_id, "replayed_from": replayed_from,
-                                      "prefix": len(prefix or [])})
+                             attempt_id=call_id, now=now, payload=payload)
     call = StoredCall(call_id, learner_id, scenario_id, parse_utc_text(record.occurred_at),
-                      replayed_from=replayed_from)
+                      replayed_from=replayed_from, seed=seed)
     for node, reply, *typed in prefix or []:
         record_reply(call, node, reply, typed=typed[0] if typed else None, replayed=True, now=now)
     return call
 
 
 def record_reply(call: StoredCall, node: str, reply: int, typed: TypedReply | None = None,
-                 replayed: bool = False, now: datetime | None = None) -> None:
-    """Saved at once, so a killed app resumes the call at the next turn."""
+                 replayed: bool = False, now: datetime | None = None,
+                 shown: Sequence[int] | None = None, floor: float | None = None) -> None:
+    """Saved at once, so a killed app resumes the call at the next turn. `shown`: the replies in
+    the order they were on screen (the seed gives the same order; this copy serves exports);
+    `floor`: the seconds the turn's text takes to read (`core.pace.turn_floor`), for the trainer."""
     payload = {"turn": len(call.replies) + 1, "node": node, "reply": reply, "replayed": replayed}
+    if shown is not None:
+        payload["shown"] = [int(i) for i in shown]
+    if floor is not None:
+        payload["floor"] = float(floor)
     if typed is not None:
         payload |= {"typed": typed.text, "typed_mood": typed.mood_change}
+        if typed.verdict is not None:
+            payload["coach"] = typed.verdict.to_payload()
     record_activity(call.learner_id, Verb.REPLY_CHOSEN, f"{call_object_id(call.scenario_id)}/{node}",
                     attempt_id=call.id, now=now, payload=payload)
     if typed is not None:
@@ -102,8 +124,9 @@ def load_call(call_id: str) -> StoredCall | None:
     if start is None:
         return None
     begun = json.loads(start.payload)
+    seed = begun.get("seed")
     call = StoredCall(call_id, start.learner_id, begun["scenario_id"], parse_utc_text(start.occurred_at),
-                      replayed_from=begun.get("replayed_from"))
+                      replayed_from=begun.get("replayed_from"), seed=seed if type(seed) is int else None)
     chosen = {}
     for row in rows:
         payload = json.loads(row.payload)
@@ -125,9 +148,14 @@ def load_call(call_id: str) -> StoredCall | None:
 def _typed_of(payload: dict) -> TypedReply | None:
     """The typed words of a stored turn; a malformed pair (a tampered row) counts as no words."""
     text, mood = payload.get("typed"), payload.get("typed_mood")
-    if isinstance(text, str) and type(mood) is int:
-        return TypedReply(text, mood)
-    return None
+    if not (isinstance(text, str) and type(mood) is int):
+        return None
+    verdict = None
+    if "coach" in payload:  # kept since verdicts are stored; older turns have only the words
+        from workbook.core.coach import CoachResult  # loads the rules reader (YAML) only when needed
+
+        verdict = CoachResult.from_payload(text, payload["coach"])
+    return TypedReply(text, mood, verdict)
 
 
 def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:

@@ -13,6 +13,7 @@ from peewee import SQL
 
 from workbook.core.activity import Verb
 from workbook.core.attempt import AttemptPlan, AttemptResult
+from workbook.core.pace import floor_seconds, question_words
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
 from workbook.store.merges import of_person
@@ -77,11 +78,13 @@ def record_answer(attempt: StoredAttempt, question_id: str, response: tuple[int,
                   checked: bool = False, now: datetime | None = None) -> None:
     """Saved at once; a later answer to the same question replaces it when read back."""
     response = tuple(int(i) for i in response)
+    payload = {"question_id": question_id, "response": list(response), "checked": checked}
+    presented = attempt.plan.question(question_id)
+    if presented is not None:  # the seconds its text takes to read, for the trainer's pace figures
+        payload["floor"] = floor_seconds(question_words(presented.question))
     record_activity(attempt.learner_id, Verb.ANSWER_GIVEN,
                     f"{quiz_object_id(attempt.module_id)}/{question_id}", module_id=attempt.module_id,
-                    attempt_id=attempt.id,
-                    payload={"question_id": question_id, "response": list(response), "checked": checked},
-                    now=now)
+                    attempt_id=attempt.id, payload=payload, now=now)
     attempt.responses[question_id] = response
     if checked:
         attempt.checked.add(question_id)

@@ -41,7 +41,7 @@ class DamageReport:
 AskRecovery = Callable[[DamageReport], RecoveryChoice]
 
 
-def open_or_recover(data_dir: Path, ask: AskRecovery) -> SqliteDatabase | None:
+def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -> SqliteDatabase | None:
     """The database, opened and migrated; None when the user chose to quit.
 
     The damaged file is moved aside only once the user picks a way on: after Quit it stays where
@@ -49,7 +49,7 @@ def open_or_recover(data_dir: Path, ask: AskRecovery) -> SqliteDatabase | None:
     """
     path = database_path(data_dir)
     try:
-        return open_database(path, backups_dir(data_dir))
+        return open_database(path, backups_dir(data_dir), full_check=full_check)
     except CorruptDatabaseError as error:
         report = DamageReport(str(error), aside_path(path), list_backups(backups_dir(data_dir)))
     while True:

@@ -6,8 +6,8 @@ wrong passphrase locks further tries for a delay that doubles with each consecut
 guessing costs time even when a script does the typing. The count survives a restart because it
 is stored, not held in memory.
 
-Forgotten passphrase: `python main.py reset-trainer --yes` (see `cli_trainer.RESET_PROCEDURE`) removes only
-these settings; every learner, cohort and activity row stays.
+Forgotten passphrase: `python main.py reset-trainer --yes` (see `workbook.cli.trainer.RESET_PROCEDURE`)
+removes only these settings; every learner, cohort and activity row stays.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from workbook.store.clock import parse_utc_text, utc_now_text
-from workbook.store.models import SettingRecord, database
+from workbook.store.models import ActivityRecord, CohortRecord, LearnerRecord, SettingRecord, database
 from workbook.store.settings import get_setting, set_setting
 
 PREFIX = "trainer."
@@ -204,3 +204,17 @@ def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int, length: int = HA
 
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
+
+
+@dataclass(frozen=True)
+class KeptData:
+    """What a passphrase reset leaves alone, counted so the reset can say so."""
+
+    learners: int
+    activity_rows: int
+    cohorts: int
+
+
+def kept_data() -> KeptData:
+    return KeptData(LearnerRecord.select().count(), ActivityRecord.select().count(),
+                    CohortRecord.select().count())

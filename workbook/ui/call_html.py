@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from workbook.core.call_engine import current_ending
 from workbook.core.scenario import Rating
 from workbook.core.score_bands import score_colour
-from workbook.ui.coach_html import coach_result, reply_html, verdict_line_html
+from workbook.core.typed_turn import caller_context
+from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
@@ -46,7 +47,8 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     caller(first.caller, first.tone)
     for number, choice in enumerate(state.choices):
         if choice.typed is not None:
-            result = coach_result(choice.typed.text, coach_rules)
+            heard = caller_context(scenario, [c.node for c in state.choices[:number + 1]])
+            result = typed_verdict(choice.typed, coach_rules, heard)
             agent(reply_html(choice.typed.text, result),
                   verdict_line_html(result, choice.mood_after - choice.mood_before))
         else:
@@ -85,11 +87,14 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
         f"{len(report.turns)}</span></td></tr></table>")
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
                      f"<td>{bar(percent)}</td></tr>" for skill, percent in report.skills.items())
-    turns = []
+    turns, heard = [], []
     for turn in report.turns:
+        heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
+        said = (_typed_turn_html(turn, coach_rules, "\n".join(heard)) if turn.typed
+                else _picked_turn_html(turn))
         turns.append(f"<h3>Turn {turn.number}</h3>"
                      f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
-                     f"{_typed_turn_html(turn, coach_rules) if turn.typed else _picked_turn_html(turn)}"
+                     f"{said}"
                      f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
     return (f"{head}{metrics}<h2>Skills on this call</h2><table cellpadding='3'>{skills}</table>"
             f"<h2>The call, turn by turn</h2>{''.join(turns)}")
@@ -103,14 +108,27 @@ def _picked_turn_html(turn) -> str:
               "</p>" if turn.better else "")
     return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
             f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}")
+            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
+            f"{shown_replies_html(turn)}")
 
 
-def _typed_turn_html(turn, coach_rules: CoachRules | None) -> str:
+def shown_replies_html(turn) -> str:
+    """The replies as they were on screen, numbered as the keys were, the learner's pick in bold."""
+    if len(turn.shown) < 2:
+        return ""
+    items = []
+    for number, reply in enumerate(turn.shown, 1):
+        text = f"{number}. \u201c{escape(reply.text)}\u201d"
+        items.append(f"<b>{text} \u2190 your pick</b>" if reply is turn.reply else text)
+    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>As shown:<br>"
+            + "<br>".join(items) + "</p>")
+
+
+def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:
     """A turn in the learner's own words: what the coach heard, how the caller took it, and the
-    script's best line to compare with."""
+    script's best line to compare with; `heard` is what the caller had said by then."""
     colour = RATING_COLOURS[turn.reply.rating]
-    result = coach_result(turn.typed.text, coach_rules)
+    result = typed_verdict(turn.typed, coach_rules, heard)
     best = turn.better or turn.reply
     return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
             f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.call_engine import current_node, mood_words, offered_replies
+from workbook.core.call_engine import current_node, mood_words, shown_replies
 from workbook.ui.call_html import debrief_html, transcript_html
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
 
@@ -99,7 +99,7 @@ class CallPage(QWidget):
         self.scenario: Scenario | None = None
         self.state: CallState | None = None
         self.reply_buttons: list[ReplyButton] = []
-        self.offered: list[int] = []
+        self.offered: list[int] = []  # reply indices in the order shown: key n picks offered[n-1]
         self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
         self.home_button = QPushButton("\u2190 &Home")
@@ -297,7 +297,7 @@ class CallPage(QWidget):
             button.deleteLater()
         self.reply_buttons = []
         node = current_node(self.scenario, self.state)
-        self.offered = offered_replies(self.scenario, self.state) if node else []
+        self.offered = shown_replies(self.scenario, self.state) if node else []  # display order
         typing = node is not None and node.typed and self.coach_rules is not None
         self.typed_box.setVisible(typing)
         for key in self.number_keys:  # digits must reach the text box while the learner types

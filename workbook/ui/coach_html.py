@@ -9,18 +9,26 @@ from typing import TYPE_CHECKING
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
+    from workbook.core.call_engine import TypedReply
     from workbook.core.coach import CoachResult, CoachRules
 
 SEPARATOR = " \u00b7 "
 
 
-def coach_result(text: str, rules: CoachRules | None) -> CoachResult | None:
-    """The coach's verdict, or None when no rules are loaded (the words are then shown plain)."""
+def coach_result(text: str, rules: CoachRules | None, context: str = "") -> CoachResult | None:
+    """The coach's verdict, or None when no rules are loaded (the words are then shown plain);
+    `context` is the caller's line the reply answered."""
     if rules is None:
         return None
     from workbook.core.coach import coach_reply
 
-    return coach_reply(text, rules)
+    return coach_reply(text, rules, context)
+
+
+def typed_verdict(typed: TypedReply, rules: CoachRules | None, context: str = "") -> CoachResult | None:
+    """The verdict that chose the branch, as stored with the turn; for a turn stored before verdicts
+    were kept, the current rules' verdict on the same words (`context` as for `coach_result`)."""
+    return typed.verdict if typed.verdict is not None else coach_result(typed.text, rules, context)
 
 
 def reply_html(text: str, result: CoachResult | None) -> str:

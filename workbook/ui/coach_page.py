@@ -116,8 +116,8 @@ class CoachPage(QWidget):
         self.reply.clear()
         self.feedback.setHtml(f"<p style='color:{MUTED}'>The coach looks for: acknowledging the "
                               "feeling, an apology or ownership, a clarifying question, a next step with a "
-                              "time frame; and for blame, judging or correcting, 'calm down', jargon and "
-                              "promises you cannot keep.</p>")
+                              "time frame; and for blame, judging or correcting, 'calm down', jargon, "
+                              "promises you cannot keep and closing the door.</p>")
         self.reply.setFocus()
 
     def check(self) -> None:
@@ -126,7 +126,8 @@ class CoachPage(QWidget):
         text = self.reply.toPlainText().strip()
         if not text or self.rules is None:
             return
-        self.result = coach_reply(text, self.rules)
+        caller = self.prompt.caller if self.prompt is not None else ""
+        self.result = coach_reply(text, self.rules, caller)
         rows = []
         for verdict in self.result.verdicts:
             good = verdict.present == (verdict.kind == "do")
@@ -138,7 +139,7 @@ class CoachPage(QWidget):
         mood = f"{'+' if change >= 0 else ''}{change}"
         model = ""
         if self.prompt is not None and self.prompt.model:  # the script's line, marked the same way
-            marked = highlight_html(self.prompt.model, coach_reply(self.prompt.model, self.rules))
+            marked = highlight_html(self.prompt.model, coach_reply(self.prompt.model, self.rules, caller))
             model = (f"<h3>The script's best line here</h3><p>\u201c{marked}\u201d</p>"
                      f"<p style='color:{MUTED}'>One good answer, not the only one: compare.</p>")
         self.feedback.setHtml(f"<h3>Your reply</h3><p>{highlight_html(text, self.result)}</p>"

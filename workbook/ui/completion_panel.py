@@ -13,6 +13,7 @@ from workbook.ui.theme import MUTED, SUCCESS
 
 if TYPE_CHECKING:
     from workbook.core.completion import Eligibility
+    from workbook.store.certificates import IssuedRecord
 
 
 class CompletionPanel(QFrame):
@@ -50,7 +51,8 @@ class CompletionPanel(QFrame):
         layout.addWidget(self.checklist)
         layout.addWidget(self.issued)
 
-    def show_eligibility(self, course_title: str, eligibility: Eligibility, issued: list[dict]) -> None:
+    def show_eligibility(self, course_title: str, eligibility: Eligibility,
+                         issued: list[IssuedRecord]) -> None:
         met = sum(1 for r in eligibility.requirements if r.met)
         total = len(eligibility.requirements)
         self.title.setText(f"Certificate: {course_title}")
@@ -69,9 +71,6 @@ class CompletionPanel(QFrame):
         self.checklist.setText(f"<table cellpadding='2'>{''.join(rows[:8])}</table>"
                                + (f"<p style='color:{MUTED}'>and {len(rows) - 8} more</p>"
                                   if len(rows) > 8 else ""))
-        self.issued.setText("Issued: " + ", ".join(f"{c['certificate_id']} ({c['issued_at'][:10]})"
+        self.issued.setText("Issued: " + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
                                                    for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
-
-    def requirement_lines(self) -> str:
-        return self.checklist.text()

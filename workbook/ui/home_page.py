@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from workbook.core.completion import Eligibility
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
+    from workbook.store.certificates import IssuedRecord
     from workbook.store.practice_calls import CallRecord
     from workbook.store.quiz_attempts import QuizScore
 
@@ -41,7 +42,7 @@ class LearnerSnapshot:
     unfinished_quizzes: set[str] = field(default_factory=set)
     calls: dict[str, CallRecord] = field(default_factory=dict)
     eligibility: Eligibility | None = None  # None when the content has no course file
-    certificates: list[dict] = field(default_factory=list)
+    certificates: list[IssuedRecord] = field(default_factory=list)
     review_due: int = 0  # spaced-review cards due now
 
 

@@ -8,6 +8,7 @@ the selected item; matching uses Tab and the arrow keys in each drop-down.
 from __future__ import annotations
 
 from html import escape
+from typing import assert_never
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.attempt import PresentedQuestion
-from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering
+from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 
 
 class QuestionView(QWidget):
@@ -242,8 +243,12 @@ class MatchingView(QuestionView):
 
 def view_for(presented: PresentedQuestion) -> QuestionView:
     question = presented.question
-    if isinstance(question, Ordering):
-        return OrderingView(presented)
-    if isinstance(question, Matching):
-        return MatchingView(presented)
-    return ChoiceView(presented)
+    match question:
+        case Ordering():
+            return OrderingView(presented)
+        case Matching():
+            return MatchingView(presented)
+        case SingleChoice() | MultipleSelect() | BestResponse() | TrueFalse():
+            return ChoiceView(presented)
+        case _:
+            assert_never(question)

@@ -1,12 +1,18 @@
-"""The lesson reader: a module's sections with read marks, the rendered text, and navigation."""
+"""The lesson reader: a module's sections with read marks, the rendered text, and navigation.
+
+A section counts as read under the course's reading rule (`workbook.core.reading`): its end was
+reached and it was on screen long enough for its length. A one-second timer adds up the time per
+section while the page is visible and shows one quiet line under the text until then.
+"""
 
 from __future__ import annotations
 
+import time
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.images import resolve_image
+from workbook.core.reading import ReadingRule, reading_status, word_count
 from workbook.ui.theme import MUTED, READER_CSS
 
 if TYPE_CHECKING:
@@ -40,9 +47,10 @@ def _clip(note: str, limit: int = 200) -> str:
 
 
 class ReaderPage(QWidget):
-    """Shows one module; announces every section reached so the window can record it."""
+    """Shows one module; announces every section shown, and every section read under the rule."""
 
-    section_reached = Signal(str, str)
+    section_reached = Signal(str, str)  # shown (for the learner's own notes and marks)
+    section_read = Signal(str, str)  # read under the reading rule: the window records it
     home_requested = Signal()
     quiz_requested = Signal(str)  # module id: the last section leads on to the quiz
     bookmark_toggled = Signal(str, str)  # module id, section id
@@ -58,6 +66,14 @@ class ReaderPage(QWidget):
         self.read_ids: set[str] = set()
         self.current_index = 0
         self.zoom = 0
+        self.reading_rule = ReadingRule()  # the course's rule; the navigator sets it
+        self.clock = time.monotonic
+        self.seconds_on: dict[str, float] = {}  # section id -> seconds on screen this session
+        self.reached_end: set[str] = set()
+        self._since: float | None = None  # when the time on the current section was last added up
+        self.reading_timer = QTimer(self)
+        self.reading_timer.setInterval(1000)
+        self.reading_timer.timeout.connect(self._check_reading)
 
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to all modules (Esc)")
@@ -103,9 +119,14 @@ class ReaderPage(QWidget):
         self.next_button.setObjectName("primary")
         self.next_button.setToolTip("Next section (Alt+Right)")
         self.next_button.clicked.connect(self.go_next)
+        self.reading_label = QLabel("")
+        self.reading_label.setObjectName("muted")
+        self.reading_label.setAccessibleName("Reading progress")
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addStretch(1)
+        navigation.addWidget(self.reading_label)
+        navigation.addSpacing(12)
         navigation.addWidget(self.next_button)
 
         right = QWidget()
@@ -161,6 +182,7 @@ class ReaderPage(QWidget):
         if self.module is None or not 0 <= index < len(self.module.sections):
             return
         section = self.module.sections[index]
+        self._add_time()
         self.current_index = index
         from workbook.core.markdown_render import render_html  # loaded with the content
 
@@ -168,7 +190,9 @@ class ReaderPage(QWidget):
         html = render_html(section.markdown, lambda source: self._image_url(source, folder))
         self.text.setHtml(html)
         self.text.verticalScrollBar().setValue(0)
-        self.read_ids.add(section.id)
+        self._since = self.clock() if self.isVisible() else None
+        self.reading_label.setText("" if section.id in self.read_ids else self._status(section)[1])
+        self.reading_timer.start()
         self.section_list.blockSignals(True)
         self.section_list.setCurrentRow(index)
         self.section_list.blockSignals(False)
@@ -180,6 +204,53 @@ class ReaderPage(QWidget):
         self.next_button.setText("Take the &quiz \u2192" if leads_to_quiz else "&Next \u2192")
         self.next_button.setEnabled(index < total - 1 or leads_to_quiz)
         self.section_reached.emit(self.module.id, section.id)
+
+    # -- reading time ---------------------------------------------------------------------------
+
+    def _add_time(self) -> None:
+        """Add the time since the last count to the section on screen (only while the page shows)."""
+        section_id = self.current_section_id()
+        now = self.clock()
+        if section_id is not None and self._since is not None:
+            self.seconds_on[section_id] = self.seconds_on.get(section_id, 0.0) + max(0.0, now - self._since)
+        self._since = now if self.isVisible() else None
+
+    def _status(self, section) -> tuple[bool, str]:
+        words = word_count(section.markdown)
+        return reading_status(self.reading_rule, words, self.seconds_on.get(section.id, 0.0),
+                              section.id in self.reached_end)
+
+    def _check_reading(self) -> None:
+        """Each second: note whether the end is on screen, and mark the section read once the rule holds."""
+        section_id = self.current_section_id()
+        if section_id is None or section_id in self.read_ids or not self.isVisible():
+            self.reading_timer.stop()
+            self.reading_label.setText("")
+            return
+        self._add_time()
+        bar = self.text.verticalScrollBar()
+        if bar.value() >= bar.maximum() - 2:  # at the bottom, or the section fits
+            self.reached_end.add(section_id)
+        section = self.module.sections[self.current_index]
+        read, message = self._status(section)
+        self.reading_label.setText(message)
+        if read:
+            self.reading_timer.stop()
+            self.read_ids.add(section_id)
+            self._refresh_marks()
+            self.section_read.emit(self.module.id, section_id)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._since = self.clock()
+        if self.current_section_id() is not None and self.current_section_id() not in self.read_ids:
+            self.reading_timer.start()
+
+    def hideEvent(self, event) -> None:
+        self._add_time()
+        self._since = None
+        self.reading_timer.stop()
+        super().hideEvent(event)
 
     def current_section_id(self) -> str | None:
         if self.module is None or not 0 <= self.current_index < len(self.module.sections):
@@ -254,9 +325,6 @@ class ReaderPage(QWidget):
 
     def zoom_reset(self) -> None:
         self.set_zoom(0)
-
-    def section_is_marked_read(self, index: int) -> bool:
-        return self.section_list.item(index).text().startswith(READ_MARK)
 
     def _refresh_marks(self) -> None:
         for row, section in enumerate(self.module.sections):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from workbook.store.connection import StoreError
+from workbook.store.connection import StoreError, describe_store_error
 from workbook.ui import dialogs
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: A
     except StoreError as error:
         window.save_status.setText(NOT_SAVED_TEXT)
         dialogs.show_error(window, "Progress not saved",
-                           f"The last step could not be saved to {data_dir}:\n\n{error}\n\n"
+                           f"The last step could not be saved: {describe_store_error(error, data_dir)}.\n\n"
                            "Earlier progress is safe. Check free disk space and that no other "
                            "program holds the database, then carry on.")
         return NotSaved(error)

@@ -4,11 +4,13 @@ answers, draw the debrief, and start again from any turn ("Replay from here").""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject
 
 from workbook.core import call_engine
 from workbook.core.debrief import debrief
+from workbook.core.pace import turn_floor
 from workbook.core.scenario import Scenario
 from workbook.core.typed_turn import typed_turn
 from workbook.store import practice_calls
@@ -96,7 +98,9 @@ class CallController(QObject):
         """Save the choice first; the caller only answers once it is on disk."""
         scenario = self.session.library.scenario(self.call.scenario_id)
         state = call_engine.choose(scenario, self.state, reply_index, typed)
-        if not self.session.write(practice_calls.record_reply, self.call, self.state.at, reply_index, typed):
+        record = partial(practice_calls.record_reply, shown=state.choices[-1].shown,
+                         floor=turn_floor(scenario.nodes[self.state.at]))  # the order seen; reading time
+        if not self.session.write(record, self.call, self.state.at, reply_index, typed):
             return
         self.state = state
         if state.ended(scenario):
@@ -115,4 +119,4 @@ class CallController(QObject):
 
 def _replay(scenario: Scenario, call: practice_calls.StoredCall) -> call_engine.CallState:
     """The call's state from its stored replies; raises CallError if the script changed."""
-    return call_engine.replay(scenario, call.replies, call.typed, call.nodes)
+    return call_engine.replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)

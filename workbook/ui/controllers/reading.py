@@ -22,7 +22,7 @@ class ReadingController(QObject):
         self.session = session
         self.page = ReaderPage(assets_dir)
         session.window.pages.addWidget(self.page)
-        self.page.section_reached.connect(self._record_section)
+        self.page.section_read.connect(self._record_section)  # read under the course's rule
         self.page.home_requested.connect(home)
         self.page.zoom_changed.connect(self._save_zoom)
 
@@ -42,6 +42,7 @@ class ReadingController(QObject):
             return
         read = activity.read_sections(learner_id).get(module_id, set())
         start = first_unread_index(module, read) if index is None else index
+        self.page.reading_rule = library.reading_rule
         self.session.show(self.page)
         self.page.open_module(module, read, start)
 

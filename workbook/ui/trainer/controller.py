@@ -24,7 +24,7 @@ from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.quiz_html import results_html
-from workbook.ui.theme import READER_CSS
+from workbook.ui.theme import MUTED, READER_CSS, WARNING
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 from workbook.ui.trainer.learners import TrainerLearners
@@ -54,6 +54,7 @@ class TrainerController(QObject):
         self.page.new_cohort_requested.connect(self.new_cohort)
         self.page.rename_cohort_requested.connect(self.rename_cohort)
         self.page.archive_cohort_requested.connect(self.archive_cohort)
+        self.page.restore_cohort_requested.connect(self.restore_cohort)
         self.page.roster_import_requested.connect(self.import_roster)
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
@@ -84,8 +85,10 @@ class TrainerController(QObject):
         self.unlocked = False
 
     def refresh(self, select: str | None = None) -> None:
-        found = [(c.id, c.name) for c in cohorts.list_cohorts()]
-        self.page.show_cohorts(found, select or self.page.current_cohort())
+        every = cohorts.list_cohorts(include_archived=True)
+        self.page.show_cohorts([(c.id, c.name) for c in every if c.archived_at is None],
+                               select or self.page.current_cohort(),
+                               archived=[(c.id, c.name) for c in every if c.archived_at is not None])
 
     def _reload(self) -> None:
         """After a restore, merge or import: the selected cohort's figures may have changed."""
@@ -125,6 +128,11 @@ class TrainerController(QObject):
         if self._write(cohorts.archive_cohort, cohort_id):
             self.refresh()
 
+    def restore_cohort(self, cohort_id: str) -> None:
+        """Back in the list, with its members and their history as they were."""
+        if self._write(cohorts.unarchive_cohort, cohort_id):
+            self.refresh(cohort_id)
+
     def import_roster(self, cohort_id: str) -> None:
         chosen = dialogs.ask_open_path(self.window, "Import a roster", "CSV files (*.csv);;All files (*)")
         if not chosen:
@@ -133,12 +141,9 @@ class TrainerController(QObject):
         imported = self._write(cohorts.import_roster, cohort_id, roster.rows, None, Path(chosen))
         if not imported:
             return
-        result = imported.value
-        problems = list(roster.problems) + list(result.skipped)
-        lines = "\n".join(p.format() for p in problems[:15])
-        more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
-        skipped = f"\n\nRows not imported:\n{lines}{more}" if problems else ""
-        dialogs.show_info(self.window, "Roster imported", f"{result.summary()}.{skipped}")
+        lines, summary = cohorts.roster_report(roster, imported.value, Path(chosen))
+        shown = "\n".join(lines[:40]) + (f"\n… and {len(lines) - 40} more lines" if len(lines) > 40 else "")
+        dialogs.show_info(self.window, "Roster imported", f"{summary}.\n\n{shown}")
         self.refresh(cohort_id)
 
     def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
@@ -220,24 +225,54 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
 
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
+    from workbook.store.pace import learner_attempt_pace
+
     learner = get_learner(learner_id)
+    pace, paces = learner_attempt_pace(learner_id)
     mark = " (archived)" if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>"]
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "
                          f"({attempt.submitted_at:%d %b %Y %H:%M})</h2>")
+            parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
             when = f"{call.ended_at:%d %b %Y %H:%M}"
             parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
+            parts.append(_attempt_pace_html(paces.get(call.id)))
             try:
-                report = debrief(scenario, replay(scenario, call.replies, call.typed, call.nodes))
+                state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
+                report = debrief(scenario, state)
             except CallError:
                 parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
                 continue
             parts.append(debrief_html(report, library.skill_label, library.coach))
-    if len(parts) == 1:
+    if len(parts) == 2:
         parts.append("<p>No quiz attempts or practice calls yet.</p>")
     return "".join(parts)
+
+
+def pace_html(pace) -> str:
+    """Median seconds per question and per call turn, and how many attempts were rushed."""
+    from workbook.core.pace import FASTEST_WORDS_PER_MINUTE
+
+    def seconds(value: float | None) -> str:
+        return f"{value:.0f} s" if value is not None else "\u2013"
+
+    warning = (f" \u00b7 <b style='color:{WARNING}'>\u26a0 {pace.rushed_quizzes} quiz attempt(s) and "
+               f"{pace.rushed_calls} call(s) answered faster than reading allows</b>" if pace.rushed else "")
+    return (f"<p><b>Pace:</b> median {seconds(pace.seconds_per_question)} per quiz question, "
+            f"{seconds(pace.seconds_per_turn)} per call turn{warning}<br>"
+            f"<span style='color:{MUTED}'>An answer is too fast when it came sooner than its words (question "
+            f"and options, or the caller's line and the replies) can be read at {FASTEST_WORDS_PER_MINUTE} "
+            "words a minute; an attempt is rushed when at least half its answers (and three or more) "
+            "were.</span></p>")
+
+
+def _attempt_pace_html(found) -> str:
+    if found is None:
+        return ""
+    colour = WARNING if found.rushed else MUTED
+    return f"<p style='color:{colour}'>{escape(found.note())}</p>"

@@ -1,6 +1,7 @@
-"""The trainer's page: cohorts on the left; on the right the cohort's matrix (sortable, filterable),
-per-skill chart, weakest skills, stalled learners, and the cohort jobs (roster, reports,
-certificates). Signals say what the trainer asked for; the controller does it.
+"""The trainer's page: cohorts on the left (archived ones below them, with Restore); on the right the
+cohort's matrix (sortable, filterable), per-skill chart, weakest skills, stalled learners, and the
+cohort jobs (roster, reports, certificates). Signals say what the trainer asked for; the controller
+does it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class DashboardPage(QWidget):
     new_cohort_requested = Signal()
     rename_cohort_requested = Signal(str)
     archive_cohort_requested = Signal(str)
+    restore_cohort_requested = Signal(str)
     roster_import_requested = Signal(str)
     report_requested = Signal(str, str)  # cohort id, "csv" or "pdf"
     certificates_requested = Signal(str)
@@ -57,7 +59,7 @@ class DashboardPage(QWidget):
         self.setObjectName("page")
         self.skill_label = skill_label
         self.dashboard: CohortDashboard | None = None
-        self.chart = None  # a matplotlib canvas, made on first use (matplotlib is slow to import)
+        self.chart = None  # an SVG view of the report's chart, made on first use
 
         home = QPushButton("\u2190 &Home")
         home.clicked.connect(self.home_requested)
@@ -89,10 +91,22 @@ class DashboardPage(QWidget):
         self.archive_button.clicked.connect(lambda: self._with_cohort(self.archive_cohort_requested))
         self.roster_button = QPushButton("Import &roster CSV\u2026")
         self.roster_button.clicked.connect(lambda: self._with_cohort(self.roster_import_requested))
+        self.archived_label = QLabel("Archived cohorts")
+        self.archived_label.setObjectName("muted")
+        self.archived = QListWidget()
+        self.archived.setAccessibleName("Archived cohorts")
+        self.archived.setMaximumHeight(110)
+        self.archived.currentItemChanged.connect(
+            lambda item, _previous: self.restore_button.setEnabled(item is not None))
+        self.restore_button = QPushButton("Res&tore")
+        self.restore_button.setToolTip("Bring the archived cohort back to the list")
+        self.restore_button.clicked.connect(self._restore_chosen)
         left = QVBoxLayout()
         left.addWidget(self.cohorts, 1)
         for button in (new, self.rename_button, self.archive_button, self.roster_button):
             left.addWidget(button)
+        for widget in (self.archived_label, self.archived, self.restore_button):
+            left.addWidget(widget)
         left_host = QWidget()
         left_host.setLayout(left)
         left_host.setMaximumWidth(260)
@@ -178,8 +192,17 @@ class DashboardPage(QWidget):
 
     # -- cohorts ----------------------------------------------------------------------------
 
-    def show_cohorts(self, cohorts: list[tuple[str, str]], select: str | None = None) -> None:
-        """(id, name) pairs of the active cohorts."""
+    def show_cohorts(self, cohorts: list[tuple[str, str]], select: str | None = None,
+                     archived: list[tuple[str, str]] | None = None) -> None:
+        """(id, name) pairs of the active cohorts, and of the archived ones (listed for Restore)."""
+        self.archived.clear()
+        for cohort_id, name in archived or []:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, cohort_id)
+            self.archived.addItem(item)
+        for widget in (self.archived_label, self.archived, self.restore_button):
+            widget.setVisible(bool(archived))
+        self.restore_button.setEnabled(False)
         self.cohorts.blockSignals(True)
         self.cohorts.clear()
         for cohort_id, name in cohorts:
@@ -196,6 +219,11 @@ class DashboardPage(QWidget):
             self.model.set_dashboard(CohortDashboard("", "", (), 0, (), {}))
             self.summary.setText("No cohorts yet: create one, then import a roster or add learners.")
             self._set_cohort_actions(False)
+
+    def _restore_chosen(self) -> None:
+        item = self.archived.currentItem()
+        if item is not None:
+            self.restore_cohort_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def current_cohort(self) -> str | None:
         item = self.cohorts.currentItem()
@@ -241,6 +269,11 @@ class DashboardPage(QWidget):
         parts = ["<h3>Weakest skills</h3>"]
         parts += [f"<p><b style='color:{score_colour(p)}'>{p}%</b> {escape(self.skill_label(s))}</p>"
                   for s, p in weakest] or [f"<p style='color:{MUTED}'>No scores yet.</p>"]
+        rushed = sorted((row for row in self.dashboard.learners if row.pace.rushed),
+                        key=lambda row: (-row.pace.rushed, row.name.casefold()))
+        if rushed:  # answered faster than the text can be read (workbook.core.pace)
+            names = ", ".join(f"{escape(row.name)} ({row.pace.rushed})" for row in rushed[:12])
+            parts.append(f"<h3>Answered faster than reading allows</h3><p>{names}</p>")
         self._insights_head = "".join(parts)
 
     def _show_stalled(self) -> None:
@@ -257,17 +290,17 @@ class DashboardPage(QWidget):
     def _draw_chart(self) -> None:
         if self.dashboard is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from PySide6.QtSvgWidgets import QSvgWidget
 
-        from workbook.reports.charts import draw_skill_bars  # the same chart as the PDF report
+        from workbook.reports.charts import skill_bars, to_svg  # the same chart as the PDF report
 
         if self.chart is None:
-            self.chart = FigureCanvasQTAgg(Figure(figsize=(3.4, 2.8), tight_layout=True))
+            self.chart = QSvgWidget()
             self.chart.setMinimumHeight(240)
+            self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             self.chart_host.addWidget(self.chart)
-        draw_skill_bars(self.chart.figure, self.dashboard.skill_averages, self.skill_label)
-        self.chart.draw_idle()
+        self.chart_svg = to_svg(skill_bars(self.dashboard.skill_averages, self.skill_label))
+        self.chart.load(self.chart_svg)
 
     def _open_learner(self, index) -> None:
         learner_id = self.proxy.data(index, LEARNER_ROLE)

@@ -11,12 +11,16 @@ from workbook.core.dashboard_model import CohortDashboard, LearnerRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 2
 _FIXED = ("Learner", "Employee ID")
-_TAIL = ("Calls handled well", "Certificate", "Weakest skill", "Last active")
+_TAIL = ("Calls handled well", "Certificate", "Weakest skill", "Median s / question", "Median s / turn",
+         "Last active")
+RUSHED = "\u26a0"  # marks a pace column: some attempts were answered faster than reading allows
 
 
 class MatrixModel(QAbstractTableModel):
     """Columns: learner, employee id, one per module ("read/total · quiz%"), calls, certificate,
-    weakest skill, last active. Sorting uses numbers, not the shown text."""
+    weakest skill, median seconds per question and per call turn (with a warning sign and a tooltip
+    when attempts were rushed: `workbook.core.pace`), last active. Sorting uses numbers, not the
+    shown text."""
 
     def __init__(self, skill_label=lambda skill: skill, parent=None) -> None:
         super().__init__(parent)
@@ -72,7 +76,19 @@ class MatrixModel(QAbstractTableModel):
             return key
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= len(_FIXED):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._pace_tip(row, index.column())
         return None
+
+    def _pace_tip(self, row: LearnerRow, column: int) -> str | None:
+        tail = column - len(_FIXED) - len(self.dashboard.modules)
+        rushed = {3: row.pace.rushed_quizzes, 4: row.pace.rushed_calls}.get(tail)
+        if not rushed:
+            return None
+        what = "quiz attempt" if tail == 3 else "practice call"
+        return (f"{rushed} {what}{'s' if rushed > 1 else ''} answered faster than reading allows: at least "
+                "half the answers came before their text could be read at 500 words a minute. "
+                "Double-click for the attempts.")
 
     def _cell(self, row: LearnerRow, column: int) -> tuple[str, object]:
         modules = self.dashboard.modules
@@ -98,6 +114,13 @@ class MatrixModel(QAbstractTableModel):
                 return "", 101
             skill, percent = weakest[0]
             return f"{self.skill_label(skill)} {percent}%", percent
+        if tail in (3, 4):
+            seconds = row.pace.seconds_per_question if tail == 3 else row.pace.seconds_per_turn
+            rushed = row.pace.rushed_quizzes if tail == 3 else row.pace.rushed_calls
+            if seconds is None:
+                return "", -1.0
+            flag = f"  {RUSHED} {rushed}" if rushed else ""
+            return f"{seconds:.0f} s{flag}", seconds
         last = row.last_active
         return (last.astimezone().strftime("%d %b %Y") if last else "never",
                 last.timestamp() if isinstance(last, datetime) else 0.0)

@@ -1,0 +1,72 @@
+"""Command line: no subcommand opens the app; subcommands run headless jobs. Imports no Qt.
+
+One module per group of subcommands, each with an `add_..._commands(commands, common, content)` that
+registers its parsers and returns its handlers by name; a handler returns the exit code, or raises
+`support.Refused` to stop with a message. Registering must import nothing heavy (the store, Qt,
+reportlab): every command, the app included, builds this parser first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from workbook import APP_NAME, __version__
+from workbook.cli.audit import add_audit_commands
+from workbook.cli.backups import add_backup_commands
+from workbook.cli.certificates import add_certificate_commands
+from workbook.cli.content import add_content_commands
+from workbook.cli.gift import add_gift_commands
+from workbook.cli.merge import add_merge_commands
+from workbook.cli.progress import add_progress_commands
+from workbook.cli.reports import add_report_commands
+from workbook.cli.support import Refused, content_root
+from workbook.cli.trainer import add_trainer_commands
+from workbook.cli.xapi import add_xapi_commands
+from workbook.paths import resolve_data_dir
+
+# In the order `--help` lists them; a new group of subcommands adds its register function here.
+COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
+                  add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
+                  add_audit_commands, add_merge_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder for the progress database and backups "
+                             "(default: WORKBOOK_DATA_DIR or the per-user data folder)")
+    common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+                        help="for trainer commands: a file whose first line is the trainer passphrase "
+                             "(or set WORKBOOK_TRAINER_PASSPHRASE; a terminal is asked otherwise)")
+    parser = argparse.ArgumentParser(prog="python main.py", parents=[common],
+                                     description=f"{APP_NAME}: opens the app, or runs a job.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", metavar="DIR", help="content folder (default: bundled lessons/)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    content = argparse.ArgumentParser(add_help=False)
+    content.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
+                         help="content folder (default: bundled lessons/)")
+    handlers = {}
+    for register in COMMAND_GROUPS:
+        handlers.update(register(commands, common, content))
+    parser.set_defaults(handlers=handlers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)  # given before or after the subcommand
+    args.passphrase_file = getattr(args, "passphrase_file", None)
+    if args.command is None:
+        from workbook.app import run_app  # Qt is loaded only when a window is wanted
+
+        content = content_root(args)
+        return run_app(resolve_data_dir(args.data_dir), content)
+    try:
+        return args.handlers[args.command](args)
+    except Refused as refusal:
+        if refusal.message:
+            print(refusal.message, file=sys.stderr)
+        return refusal.code

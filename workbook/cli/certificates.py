@@ -1,0 +1,130 @@
+"""Certificate subcommands: issue one headless, verify a PDF, and exchange public keys.
+
+Exit codes: 0 done / valid; 1 refused (not eligible) or tampered; 2 wrong usage (argparse);
+3 unknown issuer; 4 not a workbook certificate; 5 a file or key that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbook.cli.support import (
+    Refused,
+    content_root,
+    find_learner_or_refuse,
+    load_content,
+    open_store,
+    require_output_folder,
+)
+from workbook.paths import resolve_data_dir
+
+
+def add_certificate_commands(commands, common: argparse.ArgumentParser,
+                             content: argparse.ArgumentParser) -> dict:
+    """Register the subcommands on `commands`; returns their handlers by name."""
+    issue = commands.add_parser("certificate", parents=[common, content],
+                                help="issue a learner's completion certificate as a signed PDF")
+    issue.add_argument("--learner", required=True, metavar="NAME_OR_ID",
+                       help="display name, employee id or learner id")
+    issue.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
+    issue.add_argument("--page-size", choices=("A4", "Letter"), help="default: the saved setting (A4)")
+    verify = commands.add_parser("verify-certificate", parents=[common],
+                                 help="check that a certificate PDF is genuine and unchanged")
+    verify.add_argument("file", metavar="FILE.pdf")
+    import_key = commands.add_parser("import-key", parents=[common],
+                                     help="trust certificates and bundles signed by another installation "
+                                          "(needs the trainer passphrase)")
+    import_key.add_argument("file", metavar="FILE.pem", help="a public key written by export-key")
+    import_key.add_argument("--name", default="", help="the PC's name, shown in the list of trusted keys")
+    trust = commands.add_parser("trust-key", parents=[common],
+                                help="trust the PC that signed a progress bundle (needs the trainer "
+                                     "passphrase); shows its name and key fingerprint first")
+    trust.add_argument("bundle", metavar="BUNDLE", help="a progress bundle written by that PC")
+    export_key = commands.add_parser("export-key", parents=[common],
+                                     help="write this installation's public key for other trainers")
+    export_key.add_argument("--out", required=True, metavar="FILE.pem")
+    return {"certificate": _certificate, "verify-certificate": _verify, "import-key": _import_key,
+            "trust-key": _trust_key, "export-key": _export_key}
+
+
+def _certificate(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
+
+    data_dir = resolve_data_dir(args.data_dir)
+    root = content_root(args)
+    library = load_content(args)
+    if library.course is None:
+        raise Refused(f"No valid course.yaml in {root}: run 'python main.py validate {root}'")
+    out = Path(args.out)
+    require_output_folder(out)
+    with open_store(data_dir):
+        learner = find_learner_or_refuse(args.learner, data_dir)
+        chosen = certificate_settings(library)
+        if args.page_size:
+            chosen = replace(chosen, page_size=args.page_size)
+        try:
+            issued = issue_certificate(library, learner.id, data_dir, out, chosen=chosen)
+        except NotEligible as refusal:
+            reasons = "".join(f"\n  - {reason}" for reason in refusal.eligibility.reasons())
+            raise Refused(f"{learner.display_name} is not eligible for '{library.course.title}' yet:"
+                          + reasons) from None
+    print(f"Certificate {issued.certificate_id} for {learner.display_name} written to {issued.path}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from workbook.reports.verify import Status, verify_certificate
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 5
+    result = verify_certificate(path, resolve_data_dir(args.data_dir))
+    stream = sys.stdout if result.status == Status.VALID else sys.stderr
+    print(f"{result.status}: {result.message}", file=stream)
+    return {Status.VALID: 0, Status.TAMPERED: 1, Status.UNKNOWN_ISSUER: 3, Status.NOT_A_CERTIFICATE: 4,
+            Status.UNREADABLE: 5}[result.status]
+
+
+def _import_key(args: argparse.Namespace) -> int:
+    from workbook.keys import SigningKeyError, fingerprint, key_id, read_public_key, trust_key
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        public = read_public_key(Path(args.file))
+    except SigningKeyError as error:
+        raise Refused(str(error)) from error
+    with open_store(data_dir, trainer=args):  # trusting a key is the trainer's decision
+        identity = trust_key(public, data_dir, args.name)
+    print(f"Trusted key {fingerprint(key_id(public))}{f' ({args.name})' if args.name else ''}: "
+          "certificates and progress bundles it signed are now accepted here")
+    return 0 if identity else 1
+
+
+def _trust_key(args: argparse.Namespace) -> int:
+    """Trust the signer of a bundle after showing who it is; the bundle must be genuine."""
+    from workbook.keys import trust_key
+    from workbook.store.bundles import BundleError, read_bundle
+
+    data_dir = resolve_data_dir(args.data_dir)
+    with open_store(data_dir, trainer=args):
+        try:
+            signer = read_bundle(Path(args.bundle)).signer
+        except BundleError as error:
+            raise Refused(f"Not trusted: {error}") from error
+        trust_key(signer.public(), data_dir, signer.installation)
+    print(f"Trusted the PC '{signer.installation}' (key {signer.fingerprint}): its progress bundles and "
+          "certificates are now accepted here")
+    return 0
+
+
+def _export_key(args: argparse.Namespace) -> int:
+    from workbook.reports.signing import export_public_key
+
+    identity = export_public_key(resolve_data_dir(args.data_dir), Path(args.out))
+    print(f"Public key {identity} written to {args.out}")
+    return 0

@@ -1,0 +1,78 @@
+"""Progress bundle subcommands: export one learner's activity, import bundles from other machines.
+
+Exit codes: 0 done; 1 nothing exported, or at least one file refused (the others are still merged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbook.cli.support import Refused, find_learner_or_refuse, open_store, require_output_folder
+from workbook.paths import resolve_data_dir
+
+
+def add_progress_commands(commands, common: argparse.ArgumentParser,
+                          content: argparse.ArgumentParser) -> dict:
+    """Register the subcommands on `commands`; returns their handlers by name."""
+    export = commands.add_parser("export-progress", parents=[common],
+                                 help="write a learner's activity to a bundle file for another machine")
+    export.add_argument("--learner", required=True, metavar="NAME_OR_ID",
+                        help="display name, employee id or learner id")
+    export.add_argument("--out", required=True, metavar="FILE", help="bundle file to write (a ZIP)")
+    imports = commands.add_parser("import-progress", parents=[common],
+                                  help="merge progress bundles from other machines into this database")
+    imports.add_argument("files", nargs="+", metavar="FILE", help="bundle files written by export-progress")
+    return {"export-progress": _export_progress, "import-progress": _import_progress}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _export_progress(args: argparse.Namespace) -> int:
+    from workbook.store.bundles import BundleError, export_bundle
+    from workbook.store.connection import StoreError
+
+    data_dir = resolve_data_dir(args.data_dir)
+    out = Path(args.out)
+    require_output_folder(out)
+    with open_store(data_dir, trainer=args):
+        learner = find_learner_or_refuse(args.learner, data_dir)
+        from workbook.keys import load_or_create_key
+
+        try:
+            summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
+        except BundleError as error:
+            raise Refused(f"{error}. Nothing was written.") from error
+        except (OSError, StoreError) as error:
+            raise Refused(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}") from error
+    print(f"{_plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
+          f"{summary.path}")
+    return 0
+
+
+def _import_progress(args: argparse.Namespace) -> int:
+    from workbook.keys import trusted_keys
+    from workbook.store.bundles import import_bundles
+
+    data_dir = resolve_data_dir(args.data_dir)
+    with open_store(data_dir, trainer=args):
+        results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
+    for result in results:
+        merged = result.merged
+        if merged is None:
+            print(f"{result.path}: refused: {result.reason}", file=sys.stderr)
+            continue
+        profile = ("new profile" if merged.learners_created
+                   else "existing profile" + (f", named '{merged.display_name}' here"
+                                              if merged.display_name != merged.bundle_name else ""))
+        print(f"{result.path}: {merged.bundle_name} ({profile}): {merged.added} added, "
+              f"{merged.already_present} already present")
+    refused = sum(result.refused for result in results)
+    if refused:
+        print(f"{_plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
+              "was imported", file=sys.stderr)
+        return 1
+    return 0

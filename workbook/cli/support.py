@@ -1,0 +1,108 @@
+"""What every headless command does the same way: find the content, check the output folder, open the
+progress database, and refuse with a plain message instead of a traceback.
+
+A command refuses by raising `Refused`; `workbook.cli.main` prints its message on stderr and exits
+with its code, so a handler never needs its own try/finally to close the database on the way out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook.paths import bundled_content_dir, database_path
+
+if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
+    from workbook.store.learners import Learner
+
+
+class Refused(Exception):
+    """A command stops here: `message` goes to stderr (if any) and the process exits with `code`."""
+
+    def __init__(self, message: str = "", code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def content_root(args: argparse.Namespace) -> Path:
+    """`--content DIR`, or the bundled lessons."""
+    chosen = getattr(args, "content", None)
+    return Path(chosen) if chosen else bundled_content_dir()
+
+
+def load_content(args: argparse.Namespace):
+    """The content of `--content DIR` (or the bundled lessons) for a command that uses it; scripts
+    that passed the exhaustive walk before (the data folder's cache, shared with the app) are not
+    walked again. `validate` does not use this: it always walks everything."""
+    from workbook.core.loader import load_library
+    from workbook.paths import resolve_data_dir, walk_cache_path
+
+    return load_library(content_root(args), walk_cache=walk_cache_path(resolve_data_dir(args.data_dir)))
+
+
+def require_output_folder(out: Path) -> None:
+    """Refuses when the folder for `out` is missing, so nothing is half-written."""
+    if not out.parent.is_dir():
+        raise Refused(f"{out.parent}: no such folder. Nothing was written.")
+
+
+@contextmanager
+def open_store(data_dir: Path, read_only: bool = False,
+               trainer: argparse.Namespace | None = None) -> Iterator[None]:
+    """The progress database of `data_dir`, open for the block and closed after it whatever happens;
+    refuses with a plain message when it cannot be opened. A command that only reads (exports,
+    reports) on a folder it cannot write to opens the database for reading only. With `trainer`
+    (the command's arguments), the trainer passphrase is required first (workbook.trainer_gate)."""
+    from workbook.files import folder_write_problem
+    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
+
+    try:
+        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+            db = open_database_read_only(database_path(data_dir))
+        else:
+            db = open_database(database_path(data_dir))
+    except DatabaseProblem as error:
+        raise Refused(f"The progress database cannot be opened: {error}") from error
+    try:
+        if trainer is not None:
+            require_trainer(trainer)
+        yield
+    finally:
+        db.close()
+
+
+def require_trainer(args: argparse.Namespace) -> None:
+    """Refuses unless the trainer passphrase is given (file, environment or terminal) and right;
+    the database must be open. Nothing is asked when no trainer passphrase is set."""
+    from workbook.trainer_gate import trainer_allows
+
+    chosen = getattr(args, "passphrase_file", None)
+    result = trainer_allows(Path(chosen) if chosen else None)
+    if not result.allowed:
+        raise Refused(f"Not done: {result.message}")
+
+
+def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
+    """The learner by name, employee id or id (the database must be open); refuses when there is
+    none, or when several profiles answer (listing them with their ids, so the command can be run
+    again with one). An archived profile is named as such, never picked silently."""
+    from workbook.store.learners import AmbiguousLearner, describe, find_learner
+
+    try:
+        learner = find_learner(name_or_id)
+    except AmbiguousLearner as several:
+        listed = "\n".join(f"  {candidate.id}  {candidate.display_name} ({describe(candidate)})"
+                           for candidate in several.candidates)
+        raise Refused(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again "
+                      f"with the id of the one you mean:\n{listed}") from several
+    if learner is None:
+        raise Refused(f"No learner called '{name_or_id}' in {data_dir}")
+    if learner.archived_at is not None:
+        print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
+              "list; using that profile.", file=sys.stderr)
+    return learner

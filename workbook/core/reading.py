@@ -1,0 +1,51 @@
+"""When a lesson section counts as read: the learner reached its end and spent a minimum time on it.
+
+The minimum comes from the section's length: `share` of the time the text takes at
+`words_per_minute`, never more than `max_seconds` (a slow reader is never held back long) and never
+less than `min_seconds`. The numbers live in `lessons/course.yaml` under `reading:`, so a trainer
+can see and change them; without them the defaults below apply. Paging through sections with
+Alt+Right therefore reads nothing, while a learner who reads even quickly is never nagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_WORD = re.compile(r"[^\W_][\w'\u2019-]*")
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>")  # images, link targets, tags
+
+
+class ReadingRule(BaseModel):
+    """`reading:` in course.yaml. The defaults: a quarter of the time at 230 words a minute,
+    between 5 and 60 seconds, and the end of the text reached."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words_per_minute: int = Field(default=230, ge=60, le=1000)
+    share: float = Field(default=0.25, gt=0, le=1)
+    min_seconds: int = Field(default=5, ge=0, le=600)
+    max_seconds: int = Field(default=60, ge=0, le=1800)
+    reach_end: bool = True  # the learner must scroll to the bottom (a section that fits counts)
+
+    def minimum_seconds(self, words: int) -> int:
+        """Seconds a section of `words` words must stay on screen before it counts as read."""
+        wanted = self.share * max(0, words) * 60 / self.words_per_minute
+        return int(min(self.max_seconds, max(self.min_seconds, wanted)) + 0.5)
+
+
+def word_count(markdown: str) -> int:
+    """Words a reader reads: link targets, image paths and tags do not count."""
+    return len(_WORD.findall(_MARKUP.sub(" ", markdown)))
+
+
+def reading_status(rule: ReadingRule, words: int, seconds: float, reached_end: bool) -> tuple[bool, str]:
+    """(read, what to tell the learner): a short, neutral line, or "" once the section is read."""
+    left = rule.minimum_seconds(words) - seconds
+    at_end = reached_end or not rule.reach_end
+    if left <= 0 and at_end:
+        return True, ""
+    if left > 0:
+        return False, f"Keep reading: {int(left + 0.999)} s more"
+    return False, "Scroll to the end to finish this section"

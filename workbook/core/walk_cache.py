@@ -1,0 +1,60 @@
+"""Remember which practice-call scripts have already passed the exhaustive walk.
+
+Walking every reachable state of every script is most of what loading the content costs, yet a
+script only needs walking again when it (or what it is checked against) changes. The cache maps a
+digest of everything the walk depends on to "passed"; only passing scripts are remembered, so a
+broken script is always walked and reported. `validate` walks everything regardless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from workbook.files import write_text_atomic
+
+# Bump when the walk's rules change (new checks, limits), so old verdicts are not trusted.
+WALK_RULES_VERSION = "3"
+MAX_ENTRIES = 500
+
+
+class WalkCache:
+    """Digests of scripts that passed the walk, kept in one small JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._passed: dict[str, None] = {}
+        self._dirty = False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("rules") == WALK_RULES_VERSION:
+                self._passed = dict.fromkeys(str(item) for item in data.get("passed", [])[-MAX_ENTRIES:])
+        except (OSError, ValueError):
+            pass  # no cache yet, or a damaged one: walk everything
+
+    @staticmethod
+    def digest(script_text: str, context: str) -> str:
+        """Everything the walk's verdict depends on: the script, the skills and module ids it is
+        checked against, and the walk's rules."""
+        return hashlib.sha256(f"{WALK_RULES_VERSION}\0{context}\0{script_text}".encode()).hexdigest()
+
+    def passed(self, digest: str) -> bool:
+        return digest in self._passed
+
+    def remember(self, digest: str) -> None:
+        if digest not in self._passed:
+            self._passed[digest] = None
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed; a cache that cannot be written is simply not kept."""
+        if not self._dirty:
+            return
+        kept = list(self._passed)[-MAX_ENTRIES:]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self.path, json.dumps({"rules": WALK_RULES_VERSION, "passed": kept}))
+        except OSError:
+            return
+        self._dirty = False
