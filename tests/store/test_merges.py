@@ -222,6 +222,10 @@ def test_a_merge_travels_in_the_survivors_bundle(tmp_path, library):
         assert read_sections(b.id) == {"empathy": {"s1"}}
         (again,) = import_bundles([back], TRUSTED)
         assert again.merged.merges_added == 0
+    with opened(tmp_path / "third"):  # had B's rows already: the same rows with a merge are still news
+        import_bundles([a_zip, b_zip], TRUSTED)
+        (later,) = import_bundles([back], TRUSTED)
+        assert later.merged.merges_added == 1 and survivor_of(a.id) == b.id
 
 
 def test_an_employee_id_clash_offers_the_merge_and_importing_merged_resolves_it(tmp_path):
