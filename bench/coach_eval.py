@@ -6,7 +6,8 @@ tuned on, the held-out part (`split: test`), the replies written after the rules
 which is the most honest number, and a fourth labeller's tuning replies (`fourth`), each with the
 caller's line the reply answers (given to the coach as context). A set that has no code for a rule
 is not counted for that rule. Run after editing lessons/coach/rules.yaml.
-Usage: python bench/coach_eval.py [--misses] [RULES] [LABELLED ...]
+With --no-model the phrase rules are read alone (without lessons/coach/model.yaml).
+Usage: python bench/coach_eval.py [--misses] [--no-model] [RULES] [LABELLED ...]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ FOURTH_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "fourth_labeller.yaml"
 # "fresh": held-out replies written after the rules were frozen; "second": another labeller's;
 # "fourth": the fourth labeller's tuning replies, shown on their own.
 SPLITS = ("all", "tune", "test", "fresh", "second", "fourth")
+USE_MODEL = True  # --no-model: the phrase rules alone
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def evaluate(rules: CoachRules, items: list[Labelled]) -> dict[str, dict[str, Co
     """{split: {rule id: Counts}} comparing the coach with the labels."""
     table = {split: {rule.id: Counts() for rule in rules.rules} for split in SPLITS}
     for item in items:
-        found = coach_reply(item.text, rules, item.context).present
+        found = coach_reply(item.text, rules, item.context, USE_MODEL).present
         for rule_id, expected in item.expected.items():
             for split in _groups(item):
                 counts = table[split][rule_id]
@@ -131,7 +133,7 @@ def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
     """One line per disagreement, for tuning (look at the tune split only)."""
     lines = []
     for item in items:
-        found = coach_reply(item.text, rules, item.context).present
+        found = coach_reply(item.text, rules, item.context, USE_MODEL).present
         for rule_id, expected in item.expected.items():
             if found[rule_id] != expected:
                 kind = "missed" if expected else "false alarm"
@@ -139,8 +141,28 @@ def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
     return lines
 
 
+def scripted_replies_flagged(rules: CoachRules) -> str:
+    """How many of the practice calls' scripted replies, by rating, some "avoid" rule flags: a best
+    reply flagged is a false alarm on text the rules were never tuned on (the lessons' authors')."""
+    counts: dict[str, list[int]] = {}
+    for path in sorted((ROOT / "lessons" / "practice-calls").glob("*.yaml")):
+        nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}
+        for node in nodes.values() if isinstance(nodes, dict) else nodes:
+            for reply in (node or {}).get("replies") or []:
+                result = coach_reply(str(reply.get("text") or ""), rules, str(node.get("caller") or ""),
+                                     USE_MODEL)
+                tally = counts.setdefault(str(reply.get("rating")), [0, 0])
+                tally[0] += any(v.present for v in result.verdicts if v.kind == "avoid")
+                tally[1] += 1
+    return "script replies flagged by an avoid rule: " + ", ".join(
+        f"{rating} {flagged}/{total}" for rating, (flagged, total) in sorted(counts.items()))
+
+
 def main(argv: list[str]) -> int:
     show_misses = "--misses" in argv
+    if "--no-model" in argv:
+        global USE_MODEL
+        USE_MODEL = False
     paths = [Path(a) for a in argv if not a.startswith("--")]
     rules = load_rules(paths[0] if paths else RULES)
     rule_ids = [r.id for r in rules.rules]
@@ -175,7 +197,7 @@ def main(argv: list[str]) -> int:
         agree = sum(c.tp + c.tn for c in counts) / sum(c.total for c in counts)
         worst = min(counts, key=lambda c: c.agreement).agreement if counts else 1.0
         exact = sum(1 for i in items if split in _groups(i)
-                    and {k: v for k, v in coach_reply(i.text, rules, i.context).present.items()
+                    and {k: v for k, v in coach_reply(i.text, rules, i.context, USE_MODEL).present.items()
                          if k in i.expected} == i.expected)
         print(f"overall {split:6}: {agree:.1%} of rule verdicts agree, lowest rule {worst:.1%}, "
               f"{exact}/{sizes[split]} replies fully right")
@@ -183,10 +205,13 @@ def main(argv: list[str]) -> int:
     for split in SPLITS:
         group = [i for i in items if split in _groups(i)]
         if group:
-            same = sum(1 for i in group if _rating(coach_reply(i.text, rules, i.context).present, rules,
-                                                   i.expected) == _rating(i.expected, rules, i.expected))
+            same = sum(1 for i in group
+                       if _rating(coach_reply(i.text, rules, i.context, USE_MODEL).present, rules, i.expected)
+                       == _rating(i.expected, rules, i.expected))
             print(f"typed-turn rating {split:6}: {same}/{len(group)} ({same / len(group):.1%}) replies "
                   "rated best/okay/poor as the trainer's labels rate them")
+    print()
+    print(scripted_replies_flagged(rules))
     if show_misses:
         print()
         print("\n".join(misses(rules, items)))

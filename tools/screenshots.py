@@ -1,50 +1,62 @@
-"""Grab the main screens to PNG for the README and for review: python tools/screenshots.py OUT_DIR"""
+"""Grab the main screens to PNG at 1280x720 for the README and for review:
+python tools/screenshots.py OUT_DIR [--dark]"""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from workbook.ui import theme  # noqa: E402
+
+theme.use_dark("--dark" in sys.argv)  # before the pages are imported: they take its colours
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from workbook.core.images import default_assets_dir  # noqa: E402
 from workbook.core.loader import load_library  # noqa: E402
 from workbook.paths import bundled_content_dir  # noqa: E402
-from workbook.store import learners  # noqa: E402
+from workbook.store import activity, learners  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.ui.main_window import MainWindow  # noqa: E402
 from workbook.ui.navigator import Navigator  # noqa: E402
-from workbook.ui.theme import APP_STYLE  # noqa: E402
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setStyleSheet(APP_STYLE)
+    app.setPalette(theme.palette())
+    app.setStyleSheet(theme.app_style())
+    from workbook.ui.fonts import register_bundled_fonts
+
+    register_bundled_fonts(default_assets_dir(bundled_content_dir()))
     data = Path(tempfile.mkdtemp())
     open_database(data / "workbook.sqlite")
     content = bundled_content_dir()
     library = load_library(content)
     learners.create_learner("Priya Sharma", "E-1042")
     learners.create_learner("Marcus Lee")
+    learners.create_learner("\u0905\u0902\u091c\u0932\u093f \u0935\u0930\u094d\u092e\u093e")  # Devanagari
     window = MainWindow()
     navigator = Navigator(window, data, default_assets_dir(content), library)
     navigator.start()
-    window.resize(1200, 800)
+    window.resize(1280, 720)
     window.show()
     app.processEvents()
     window.grab().save(str(out / "profiles.png"))
     navigator.profile_page.profile_list.setCurrentRow(1)
     navigator.profile_page.open_button.click()
-    navigator.reading.open_module(library.modules[0].id)
-    navigator.reading.page.go_next()
-    navigator.reading.page.go_next()
+    first = library.modules[0]
+    for section in first.sections[:3]:  # read (a section counts once its reading time has passed)
+        activity.record_section_read(navigator.learner_id, first.id, section.id)
     navigator.show_home()
-    app.processEvents()
+    for _ in range(5):  # the rebuilt cards lay out over a few passes of the event loop
+        app.processEvents()
+        time.sleep(0.05)
     window.grab().save(str(out / "home.png"))
     navigator.reading.open_module("problem-solving-call-flow", 0)
     app.processEvents()
@@ -80,6 +92,9 @@ def _call_screens(app, window, navigator, scenario, out: Path) -> None:
     navigator.calls.show_debrief()
     app.processEvents()
     window.grab().save(str(out / "debrief.png"))
+    navigator.call_history.open()
+    app.processEvents()
+    window.grab().save(str(out / "calls.png"))
 
 
 def _personal_screens(app, window, navigator, library, out: Path) -> None:
@@ -168,4 +183,5 @@ def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "out"))
+    folders = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    main(Path(folders[0] if folders else "out"))

@@ -20,7 +20,7 @@ from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
 from workbook.ui.main_window import MainWindow
-from workbook.ui.theme import APP_STYLE
+from workbook.ui.theme import apply_theme
 
 log = logging.getLogger("workbook")
 
@@ -29,7 +29,7 @@ def run_app(data_dir: Path, content_dir: Path) -> int:
     """Open the workbook window on `content_dir` with progress kept in `data_dir`."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
-    app.setStyleSheet(APP_STYLE)
+    apply_theme(app)  # light or dark, as the system asks; before any page is imported
     assets_dir = default_assets_dir(content_dir)
     app.setWindowIcon(QIcon(str(assets_dir / "icon.svg")))
     try:
@@ -102,6 +102,9 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     if reason:
         health.record_check(data_dir)
     health.session_started(data_dir)
+    from workbook.ui.fonts import register_bundled_fonts
+
+    register_bundled_fonts(assets_dir)  # before the first learner name is drawn
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
     QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,

@@ -138,7 +138,8 @@ def test_spans_point_at_the_words_found(rules: CoachRules) -> None:
     text = "OK, calm down. You should have called."
     result = coach_reply(text, rules)
     assert [text[s:e] for s, e in result.verdict("avoid-calm-down").spans] == ["calm down"]
-    assert [text[s:e] for s, e in result.verdict("avoid-blame").spans] == ["You should have"]
+    # The whole shape is marked: the modal and what the caller should have done.
+    assert [text[s:e] for s, e in result.verdict("avoid-blame").spans] == ["You should have called"]
     assert "feeling" in result.verdict("avoid-calm-down").explanation
 
 
@@ -359,3 +360,107 @@ def test_every_shipped_pattern_is_fast_on_hostile_text(rules: CoachRules) -> Non
     for text in hostile:
         coach_reply(text, rules, context=text)
     assert time.perf_counter() - started < 2.0
+
+
+# -- shapes, not phrases: rephrasings a new writer uses ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("You could have just rung us before you sent it back.", "avoid-blame"),
+    ("If you'd opted for the annual plan this wouldn't be an issue.", "avoid-blame"),
+    ("That happened because you never returned the form.", "avoid-blame"),
+    ("You were meant to give us 30 days' notice.", "avoid-blame"),
+    ("You probably typed the card number in wrong.", "avoid-blame"),
+    ("It's the warehouse's mistake, they packed the wrong size.", "avoid-blame"),
+    ("The engineers caused this, not me.", "avoid-blame"),
+    ("Our notes say you agreed to the upgrade.", "avoid-blame"),
+    ("Like I said, the fee is correct.", "avoid-judging-or-correcting"),
+    ("You're not understanding me, the credit was applied.", "avoid-judging-or-correcting"),
+    ("You need to listen to what I'm telling you.", "avoid-judging-or-correcting"),
+    ("Actually, you're wrong about the date.", "avoid-judging-or-correcting"),
+    ("Don't use that tone with me.", "avoid-judging-or-correcting"),
+    ("Your claim will definitely be approved.", "avoid-overpromising"),
+    ("I'm positive it'll be there by Monday.", "avoid-overpromising"),
+    ("The insurer will cover it, I swear.", "avoid-overpromising"),
+    ("You opted out of paper bills, so the letter went to your inbox.", "avoid-blame"),
+    ("That's what happens when you leave it to the last day.", "avoid-blame"),
+    ("Next time, make sure you keep the receipt.", "avoid-blame"),
+    ("Don't be silly, it's a small charge.", "avoid-judging-or-correcting"),
+    ("If you'd just let me finish, I can explain the fee.", "avoid-judging-or-correcting"),
+    ("No, the window isn't 30 days, it's 14.", "avoid-judging-or-correcting"),
+    ("You're confusing the deposit with the first payment.", "avoid-judging-or-correcting"),
+    ("Take a deep breath for me.", "avoid-calm-down"),
+    ("Please lower your voice.", "avoid-calm-down"),
+])
+def test_shapes_find_rephrasings(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id in _found(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("I'm so sorry you had to wait on hold for an hour.", "avoid-blame"),
+    ("You'll need to send us the form by Friday and I'll process it the same day.", "avoid-blame"),
+    ("Since you cancelled, have there been any more payments?", "avoid-blame"),
+    ("Which plan did you opt for when you signed up?", "avoid-blame"),
+    ("Next time you call, quote CMP-48213 and you'll come straight to me.", "avoid-blame"),
+    ("That's rubbish, I'm sorry. Let me sort it now.", "avoid-judging-or-correcting"),
+    ("Let me explain what happens next.", "avoid-judging-or-correcting"),
+    ("It's the insurer who double-billed you, not the hospital.", "avoid-judging-or-correcting"),
+    ("No, you haven't done anything wrong. Do you still have the card?", "avoid-judging-or-correcting"),
+    ("A letter like that is only a reminder, not a bill.", "avoid-judging-or-correcting"),
+    ("I'm sorry you had to tell it a fourth time.", "avoid-blame"),
+    ("I'd rather you didn't need to call again: let me fix it now.", "avoid-blame"),
+    ("Refuse it at the door if it's not right, and I'll rebook.", "avoid-judging-or-correcting"),
+    ("I can't promise a time, but I'll chase it today.", "avoid-overpromising"),
+    ("I'm sure that's been really stressful.", "avoid-overpromising"),
+    ("I'll stay on the line while you take a moment.", "avoid-calm-down"),
+])
+def test_shapes_leave_ordinary_replies_alone(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id not in _found(text, rules)
+
+
+# -- the optional linear model beside the rules (lessons/coach/model.yaml) ---------------------------
+
+MODEL = """\
+rules:
+  avoid-blame:
+    threshold: 0.6
+    bias: -2.0
+    weights:
+      "w:yours": 30.0
+      "b:your call": 30.0
+      "c: cal": 1.0
+      "w:sorry": -3.0
+"""
+
+
+def _rules_with_model(tmp_path: Path, model: str) -> tuple[CoachRules | None, list]:
+    (tmp_path / "rules.yaml").write_text(RULES_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(model, encoding="utf-8")
+    return check_rules(tmp_path / "rules.yaml")
+
+
+def test_a_model_finds_what_the_phrases_miss_and_highlights_its_top_words(tmp_path: Path) -> None:
+    rules, problems = _rules_with_model(tmp_path, MODEL)
+    assert problems == [] and rules is not None and rules.model is not None
+    text = "That was your call, the choice was yours."
+    assert "avoid-blame" not in {v.rule_id for v in coach_reply(text, rules, use_model=False).verdicts
+                                 if v.present}
+    verdict = coach_reply(text, rules).verdict("avoid-blame")
+    assert verdict.present
+    assert {text[s:e] for s, e in verdict.spans} <= {"your", "call", "yours"}
+    assert "yours" in {text[s:e] for s, e in verdict.spans}
+    assert not coach_reply("I'm sorry, I'll call you back today.", rules).verdict("avoid-blame").present
+    assert 'class="coach-avoid"' in highlight_html(text, coach_reply(text, rules))
+
+
+@pytest.mark.parametrize(("model", "where"), [
+    (MODEL.replace("avoid-blame", "apology-or-ownership"), (2, "rules.apology-or-ownership")),
+    (MODEL.replace("avoid-blame", "avoid-nothing"), (2, "rules.avoid-nothing")),
+    (MODEL.replace("threshold: 0.6", "threshold: 3"), (3, "rules.avoid-blame.threshold")),
+    (MODEL.replace('"w:yours": 30.0', '"w:yours": heavy'), (5, "rules.avoid-blame.weights")),
+    ("rules: [1, 2]\n", (1, "rules")),
+])
+def test_a_broken_model_file_is_named_at_its_line(tmp_path: Path, model: str, where: tuple) -> None:
+    rules, problems = _rules_with_model(tmp_path, model)
+    assert rules is None
+    assert [(p.line, p.field) for p in problems] == [where]
+    assert problems[0].path.name == "model.yaml"

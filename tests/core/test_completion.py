@@ -60,7 +60,7 @@ def test_reasons_say_what_is_missing(library):
     abusive = library.scenario("abusive-caller").title
     assert result.reasons() == [
         f"{empathy} quiz: best 70%, needs 80%",
-        f"Practice call '{abusive}': not yet resolved or escalated appropriately",
+        f"Practice call \u201c{abusive}\u201d: not yet resolved or escalated appropriately",
     ]
 
 

@@ -16,7 +16,16 @@ def test_new_learner_sees_what_is_left(qtbot, open_window, library):
     panel = navigator.home_page.completion
     assert panel.isVisible() and not panel.certificate_button.isEnabled()
     assert "requirements met" in panel.summary.text()
-    assert "not taken yet, needs 80%" in panel.checklist.text()
+    assert "not taken yet, needs 80%" in panel.requirement_lines()
+    assert "still open" in panel.certificate_button.toolTip() and "unlocks when" in panel.summary.text()
+    every = navigator._snapshot("Just Started").eligibility.requirements
+    assert panel.requirement_lines().count("<tr>") == len(every) > 8  # every line, no "and 11 more"
+    assert [group.toggle.text().split(":")[0] for group in panel.groups] == ["Reading", "Quizzes",
+                                                                          "Practice calls"]
+    quizzes = panel.groups[1]
+    assert quizzes.toggle.isChecked() and quizzes.lines.isVisibleTo(panel)
+    quizzes.toggle.click()  # a group closes and opens again
+    assert not quizzes.lines.isVisibleTo(panel)
     first_card = navigator.home_page.cards[0]
     qtbot.waitUntil(lambda: first_card.height() > 0 and panel.height() > 0)
     assert panel.geometry().bottom() < first_card.geometry().top()  # the checklist sits above the cards
@@ -40,6 +49,9 @@ def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, librar
     assert pdf.parent == data_dir / "certificates" and pdf.is_file()
     assert verify_certificate(pdf, data_dir).status == Status.VALID
     assert identity in navigator.home_page.completion.issued.text()
+    assert "Open my" in panel.certificate_button.text()
+    panel.certificate_button.click()  # the issued certificate again, not a new ID
+    assert previewed[1] == (pdf, identity) and len(list(pdf.parent.glob("*.pdf"))) == 1
 
     dialog = certificate_dialog.CertificateDialog(pdf, identity, learner.display_name)
     qtbot.addWidget(dialog)

@@ -1,4 +1,4 @@
-"""Ctrl+K search from home: ranked results, Enter opens the section with the words highlighted."""
+"""Ctrl+F / Ctrl+K search from home: ranked results, Enter opens the section with the words highlighted."""
 
 from __future__ import annotations
 

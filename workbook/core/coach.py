@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
+from workbook.core.coach_model import MODEL_FILE_NAME, CoachModel, check_model
+from workbook.core.coach_model import find as model_find
 from workbook.core.problems import Problem
 from workbook.core.regex_guard import backtracking_risk
 from workbook.core.schema_problems import read_mapping
@@ -70,6 +72,7 @@ class CoachRules:
     mood_min: int = -20
     mood_max: int = 20
     reading: Reading = Reading()
+    model: CoachModel | None = None  # lessons/coach/model.yaml, when there is one
 
     def rule(self, rule_id: str) -> CoachRule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -193,7 +196,12 @@ def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
         rules.append(rule)
     if reader.problems:
         return None, reader.problems
-    return CoachRules(tuple(rules), mood_min, mood_max, reading), []
+    model = None
+    if (path.parent / MODEL_FILE_NAME).is_file():
+        model, problems = check_model(path.parent / MODEL_FILE_NAME, {r.id: r.kind for r in rules})
+        if problems:
+            return None, problems
+    return CoachRules(tuple(rules), mood_min, mood_max, reading, model), []
 
 
 def _read_reading(reader: _Reader, raw: Any) -> Reading:
@@ -329,11 +337,13 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def coach_reply(text: str, rules: CoachRules, context: str = "") -> CoachResult:
+def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool = True) -> CoachResult:
     """Check a typed reply against every rule; the mood change is the clamped sum of found rules.
 
     `context` is what the caller said (their line, or the call so far): words from it are not
-    jargon when the caller used them first ("MRI" in a call about an MRI)."""
+    jargon when the caller used them first ("MRI" in a call about an MRI). An "avoid" rule with a
+    model (`coach_model.py`) is also found when the model's score reaches its threshold; the words
+    that weighed most are its spans. `use_model=False` reads with the phrase rules alone."""
     normal = text[:MAX_COACHED_CHARS].translate(_NORMALISE)
     reading = rules.reading
     spans = sentences(normal)
@@ -353,6 +363,9 @@ def coach_reply(text: str, rules: CoachRules, context: str = "") -> CoachResult:
         if hits and rule.requires:
             needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
             hits = hits + needed if needed else []
+        model = rules.model.rules.get(rule.id) if rules.model and use_model else None
+        if not hits and model is not None:
+            hits = list(model_find(model, normal))
         found[rule.id] = hits
     verdicts = []
     for rule in rules.rules:

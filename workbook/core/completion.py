@@ -104,7 +104,7 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
         good = any(o.strong for o in outcomes)
         detail = ("ended well" if good else
                   "not yet resolved or escalated appropriately" if outcomes else "not played yet")
-        rules.append(Requirement("call", f"Practice call '{title}'", good, detail))
+        rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail))
     if calls.at_least:
         qualifying = sum(1 for outcomes in learner.calls.values()
                          if any(o.strong and o.skill_score >= calls.min_skill_score for o in outcomes))

@@ -60,7 +60,7 @@ def _render_callout(self, tokens, index, options, env) -> str:
         f'<table class="callout callout-{kind}" width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-top: 12px; margin-bottom: 12px;"><tr>'
         f'<td width="5" bgcolor="{style.accent}"></td>'
-        f'<td bgcolor="{style.background}" style="padding: 10px 14px;">'
+        f'<td bgcolor="{style.background}" style="padding: 10px 14px; color: #1f2d3d;">'
         f'<p style="color: {style.accent}; font-weight: 600;">{style.icon} {title}</p>\n'
     )
 

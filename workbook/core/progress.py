@@ -45,6 +45,27 @@ def resume_target(library: Library, positions_newest_first: Iterable[tuple[str, 
     return None
 
 
+def continue_target(library: Library, positions_newest_first: Iterable[tuple[str, str]],
+                    read: Mapping[str, set[str]]) -> tuple[Module, int] | None:
+    """Where "Continue" leads: the newest reading position while its module still has unread
+    sections; once that module is read, the first unread section after it in course order (then
+    from the start); None once every section is read."""
+    target = resume_target(library, positions_newest_first)
+    modules = list(library.modules)
+    start = 0
+    if target is not None:
+        module, _index = target
+        if any(section.id not in read.get(module.id, set()) for section in module.sections):
+            return target
+        start = modules.index(module) + 1 if module in modules else 0
+    for module in modules[start:] + modules[:start]:
+        done = read.get(module.id, set())
+        unread = next((i for i, section in enumerate(module.sections) if section.id not in done), None)
+        if unread is not None:
+            return module, unread
+    return None
+
+
 def first_unread_index(module: Module, read_ids: Iterable[str]) -> int:
     """Where to open a module: its first unread section, or the start once all are read."""
     read = set(read_ids)

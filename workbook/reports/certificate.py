@@ -8,8 +8,10 @@ is invariant, fonts are subset deterministically), so a certificate can be re-is
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
@@ -43,7 +45,10 @@ PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
 # What the footer tells a reader, by layout version: a certificate is verified by drawing it again
 # with the layout it was issued with, so an old layout's wording stays here for good.
 VERIFY_LINES = {1: "Verify with: python main.py verify-certificate FILE.pdf",
-                2: "Verify with: workbook verify-certificate FILE.pdf"}
+                2: "Verify with: workbook verify-certificate FILE.pdf",
+                3: "Verify with: workbook verify-certificate FILE.pdf"}
+WRAPS_TITLES = 3  # from this layout on, a long call title wraps onto two lines instead of ending in "…"
+FIXED_QR_MASK = 3  # from this layout on, the QR code uses mask 0 instead of searching all eight
 CHECK = "\u2714"
 METADATA_SETTERS = {"title": "setTitle", "author": "setAuthor", "subject": "setSubject",
                     "keywords": "setKeywords", "creator": "setCreator"}
@@ -59,6 +64,7 @@ def draw_certificate(data: CertificateData, out: str | Path | BinaryIO, setup: P
     target = str(out) if isinstance(out, str | Path) else out
     register_fonts()  # a bundled initial font keeps the unembedded Helvetica out of the PDF
     canvas = Canvas(target, pagesize=size, invariant=1, pageCompression=1, initialFontName=fonts.SANS)
+    _date_stamp(canvas, data.completed_on)
     canvas.setTitle(f"Certificate of Completion: {data.learner_name}, {data.course_title}")
     canvas.setAuthor(data.organisation)
     canvas.setSubject(data.course_title)
@@ -203,8 +209,11 @@ class _Layout:
         capacity = max(1, int((top - bottom - heading) // max(row_h, size * 1.25)) - 1)
         module_columns = [_Column("Module", column - 130, "left"), _Column("Sections read", 74, "right"),
                           _Column("Quiz best", 56, "right")]
-        call_columns = [_Column("", 16, "centre"), _Column("Practice call", (column - 16) * 0.5, "left"),
-                        _Column("Best outcome", (column - 16) * 0.5, "left")]
+        wraps = self.setup.layout >= WRAPS_TITLES
+        title_share = 0.62 if wraps else 0.5
+        call_columns = [_Column("", 16, "centre"),
+                        _Column("Practice call", (column - 16) * title_share, "left", wrap=wraps),
+                        _Column("Best outcome", (column - 16) * (1 - title_share), "left")]
         used = heading + rows * row_h
         top -= max(0.0, (top - bottom - used) / 2)  # centre the band between header and footer
         self._table(self.left, top, column, "Modules", module_columns,
@@ -235,22 +244,40 @@ class _Layout:
                 style: Style = "sans-bold" if index == 0 else "sans"
                 color = GREY if index == 0 else (BLUE if cell == CHECK else INK)
                 room = column.width - 2 * pad
-                fitted = cell if column.align == "centre" else ellipsize(cell, room, size, style)
                 anchor = {"left": cx + pad, "right": cx + column.width - pad, "centre": cx + column.width / 2}
+                cx += column.width
+                if index and column.wrap and text_width(cell, size, style) > room:
+                    self._wrapped(cell, anchor[column.align], y, row_h, room, size, style, color)
+                    continue
+                fitted = cell if column.align == "centre" else ellipsize(cell, room, size, style)
                 cell_size = size - 0.5 if index == 0 else size
                 _text(c, fitted, anchor[column.align], baseline, cell_size, style, color, column.align)
-                cx += column.width
             y -= row_h
         c.setStrokeColor(GOLD)
         c.setLineWidth(0.5)
         c.line(x, y, x + width, y)
+
+    def _wrapped(self, cell: str, x: float, row_top: float, row_h: float, room: float, size: float,
+                 style: Style, color: Color) -> None:
+        """A cell too long for one line, on two smaller lines inside its row (layout 3 on)."""
+        small = min(size, row_h / 2.3)
+        lines = wrap_lines(cell, room, small, style)
+        while len(lines) > 2 and small > 4.5:
+            small -= 0.25
+            lines = wrap_lines(cell, room, small, style)
+        if len(lines) > 2:  # longer than any real title: the second line takes the rest, cut
+            lines = [lines[0], ellipsize(" ".join(lines[1:]), room, small, style)]
+        lead = small * 1.12
+        first = row_top - (row_h - lead * len(lines)) / 2 - small * 0.9
+        for i, line in enumerate(lines):
+            _text(self.canvas, line, x, first - i * lead, small, style, color, "left")
 
     # ---- footer --------------------------------------------------------------------------
     def _footer(self) -> None:
         c, data, bottom = self.canvas, self.data, self.margin
         q = self.qr_size
         qr_x = self.right - q
-        _qr(c, data.qr_payload, qr_x, bottom, q)
+        _qr(c, data.qr_payload, qr_x, bottom, q, fixed_mask=self.setup.layout >= FIXED_QR_MASK)
 
         label_x = qr_x - 14
         lines = [("Certificate ID", data.certificate_id), ("Verification code", data.verification_code),
@@ -288,6 +315,19 @@ class _Column:
     label: str
     width: float
     align: Align
+    wrap: bool = False  # a long cell wraps onto two lines instead of ending in "…"
+
+
+def _date_stamp(canvas: Canvas, day: date) -> None:
+    """The PDF's creation date is the certificate's date (midnight UTC), not reportlab's fixed
+    1 January 2000 for invariant output: still the same bytes for the same certificate."""
+    import calendar
+
+    stamp = canvas._doc._timeStamp  # reportlab has no public setter for an invariant document
+    seconds = calendar.timegm(day.timetuple())
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
 
 
 def _capped(rows: list[list[str]], capacity: int, cells: int, title_at: int = 0) -> list[list[str]]:
@@ -299,7 +339,7 @@ def _capped(rows: list[list[str]], capacity: int, cells: int, title_at: int = 0)
     return [*rows[: capacity - 1], more]
 
 
-def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float, fixed_mask: bool = False) -> None:
     """The verification payload as a vector QR code (medium error correction, no quiet zone: the
     layout keeps white space around it).
 
@@ -307,7 +347,13 @@ def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     several times faster than rendering the widget's thousands of shapes through renderPDF.
     """
     widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
-    widget.qr.make()
+    if fixed_mask:  # choosing the best of 8 masks was ~60% of a certificate; any mask scans
+        qr = widget.qr
+        if qr.version is None:
+            qr.version = qr.calculate_version()
+        qr.makeImpl(False, 0)
+    else:
+        widget.qr.make()
     modules = widget.qr.modules
     count = len(modules)
     canvas.saveState()

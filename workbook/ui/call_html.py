@@ -14,7 +14,7 @@ from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
-from workbook.ui.theme import MUTED, SUCCESS, WARNING
+from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from workbook.core.debrief import Debrief
     from workbook.core.scenario import Scenario
 
-RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: "#b7791f", Rating.POOR: WARNING}
+RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: CAUTION, Rating.POOR: WARNING}
 
 
 def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRules | None = None) -> str:
@@ -34,13 +34,13 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     def caller(text: str, tone: str | None) -> None:
         note = f" <i style='color:{MUTED}'>({escape(tone)})</i>" if tone else ""
         parts.append(f"<table width='100%' cellspacing='0' cellpadding='8'><tr>"
-                     f"<td width='78%' bgcolor='#eef1f5'><b>{name}</b>{note}<br>{escape(text)}</td>"
+                     f"<td width='78%' bgcolor='{CALLER}'><b>{name}</b>{note}<br>{escape(text)}</td>"
                      "<td></td></tr></table><p style='margin:2px'></p>")
 
     def agent(body: str, note: str = "") -> None:
         under = f"<br><span style='font-size:small'>{note}</span>" if note else ""
         parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
-                     f"<td width='78%' bgcolor='#dbe7f5'><b>You</b><br>{body}{under}</td>"
+                     f"<td width='78%' bgcolor='{SELECTED}'><b>You</b><br>{body}{under}</td>"
                      "</tr></table><p style='margin:2px'></p>")
 
     first = scenario.nodes[scenario.start]

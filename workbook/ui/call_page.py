@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.call_engine import current_node, mood_words, shown_replies
 from workbook.ui.call_html import debrief_html, transcript_html
+from workbook.ui.elided import ElidedLabel
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 MOOD_COLOURS = ((20, "#a12a2a"), (40, "#c0562b"), (60, "#b7791f"), (80, "#5f8f3a"), (101, "#1b6e3a"))
 MAX_TYPED_CHARS = 600  # a reply said in one go; longer text is a letter, not a turn in a call
-PICK_PROMPT = "Your reply (keys 1\u20134):"
+PICK_PROMPT = "Your reply (keys 1\u2013{last}):"
 TYPED_PROMPT = "Your reply, in your own words:"
 
 
@@ -105,7 +106,7 @@ class CallPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to the modules (Esc). The call is saved; resume it later.")
         self.home_button.clicked.connect(self.home_requested)
-        self.title = QLabel("")
+        self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
         self.time_label = QLabel("")
         self.time_label.setObjectName("timer")
@@ -171,6 +172,11 @@ class CallPage(QWidget):
         self.transcript.setAccessibleName("Call transcript")
         self.transcript.document().setDefaultStyleSheet(READER_CSS)
         self.transcript.document().setDocumentMargin(14)
+        self.follow_transcript = True
+        bar = self.transcript.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _low, high: bar.setValue(high) if self.follow_transcript else None)
+        bar.actionTriggered.connect(  # the learner scrolled: stop following until the next turn
+            lambda _action: setattr(self, "follow_transcript", bar.sliderPosition() >= bar.maximum()))
         self.prompt_label = QLabel(PICK_PROMPT)
         self.prompt_label.setObjectName("muted")
         self.replies_box = QVBoxLayout()
@@ -280,6 +286,7 @@ class CallPage(QWidget):
         self._show_mood(state.mood)
         self.time_label.setText(f"\u260e {_clock(state.seconds)}")
         self.transcript.setHtml(transcript_html(scenario, state, self.coach_rules))
+        self.follow_transcript = True  # the caller's last line stays in view as the reply area grows
         self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
         self._show_replies()
         self.stack.setCurrentWidget(self.player)
@@ -312,7 +319,7 @@ class CallPage(QWidget):
             self.replies_box.addWidget(button)
             self.reply_buttons.append(button)
         ended = node is None
-        self.prompt_label.setText(TYPED_PROMPT if typing else PICK_PROMPT)
+        self.prompt_label.setText(TYPED_PROMPT if typing else PICK_PROMPT.format(last=len(self.offered)))
         self.prompt_label.setVisible(not ended)
         self.debrief_button.setVisible(ended)
         if typing:

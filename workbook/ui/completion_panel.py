@@ -1,5 +1,6 @@
-"""The course checklist on the home screen: every requirement with its state, and "Get certificate"
-once all are met."""
+"""The course checklist on the home screen: every requirement with its state, grouped (reading,
+quizzes, practice calls) in sections that open and close, and "Get certificate", which says in
+words what is still missing while it cannot be used, and reopens the certificate once issued."""
 
 from __future__ import annotations
 
@@ -7,13 +8,63 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbook.ui.theme import MUTED, SUCCESS
 
 if TYPE_CHECKING:
-    from workbook.core.completion import Eligibility
+    from workbook.core.completion import Eligibility, Requirement
     from workbook.store.certificates import IssuedRecord
+
+GROUPS = (("Reading", ("reading",)), ("Quizzes", ("quiz",)), ("Practice calls", ("call", "calls")))
+
+
+class ChecklistGroup(QWidget):
+    """A heading that opens and closes ("Reading: 7 of 8 done") over the group's every line."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setAutoRaise(True)
+        self.toggle.toggled.connect(self._set_open)
+        self.lines = QLabel("")
+        self.lines.setWordWrap(True)
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        self.lines.setContentsMargins(18, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.lines)
+
+    def show_requirements(self, requirements: list[Requirement]) -> None:
+        met = sum(1 for r in requirements if r.met)
+        self.toggle.setText(f"{self.title}: {met} of {len(requirements)} done")
+        rows = []
+        for requirement in sorted(requirements, key=lambda r: r.met):  # what is left, first
+            mark = (f"<span style='color:{SUCCESS}'>\u2714</span>" if requirement.met
+                    else f"<span style='color:{MUTED}'>\u25cb</span>")
+            rows.append(f"<tr><td>{mark}</td><td>{escape(requirement.label)}</td>"
+                        f"<td style='color:{MUTED}'>{escape(requirement.detail)}</td></tr>")
+        self.lines.setText(f"<table cellpadding='2'>{''.join(rows)}</table>")
+        self.toggle.setChecked(met < len(requirements))  # open while something is left to do
+        self._set_open(self.toggle.isChecked())
+
+    def _set_open(self, opened: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
+        self.lines.setVisible(opened)
 
 
 class CompletionPanel(QFrame):
@@ -24,14 +75,14 @@ class CompletionPanel(QFrame):
         self.setObjectName("card")
         self.title = QLabel("")
         self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
         self.summary = QLabel("")
         self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(10)
-        self.checklist = QLabel("")
-        self.checklist.setWordWrap(True)
-        self.checklist.setTextFormat(Qt.TextFormat.RichText)
+        self.groups = [ChecklistGroup(title) for title, _kinds in GROUPS]
         self.issued = QLabel("")
         self.issued.setObjectName("muted")
         self.issued.setWordWrap(True)
@@ -48,29 +99,39 @@ class CompletionPanel(QFrame):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addLayout(top)
         layout.addWidget(self.bar)
-        layout.addWidget(self.checklist)
+        for group in self.groups:
+            layout.addWidget(group)
         layout.addWidget(self.issued)
 
     def show_eligibility(self, course_title: str, eligibility: Eligibility,
                          issued: list[IssuedRecord]) -> None:
         met = sum(1 for r in eligibility.requirements if r.met)
         total = len(eligibility.requirements)
+        left = total - met
         self.title.setText(f"Certificate: {course_title}")
-        self.summary.setText("Everything is done: your certificate is ready." if eligibility.eligible
-                             else f"{met} of {total} requirements met")
+        if issued:
+            self.summary.setText("Everything is done. Your certificate is issued: open it or save a copy.")
+        elif eligibility.eligible:
+            self.summary.setText("Everything is done: your certificate is ready.")
+        else:
+            items = f"{left} open items below are" if left != 1 else "open item below is"
+            self.summary.setText(f"{met} of {total} requirements met. The certificate unlocks when the "
+                                 f"{items} done.")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(met)
-        self.certificate_button.setEnabled(eligibility.eligible)
-        self.certificate_button.setToolTip("" if eligibility.eligible else "Complete the checklist first")
-        rows = []
-        for requirement in sorted(eligibility.requirements, key=lambda r: r.met):  # what is left, first
-            mark = (f"<span style='color:{SUCCESS}'>\u2714</span>" if requirement.met
-                    else f"<span style='color:{MUTED}'>\u25cb</span>")
-            rows.append(f"<tr><td>{mark}</td><td>{escape(requirement.label)}</td>"
-                        f"<td style='color:{MUTED}'>{escape(requirement.detail)}</td></tr>")
-        self.checklist.setText(f"<table cellpadding='2'>{''.join(rows[:8])}</table>"
-                               + (f"<p style='color:{MUTED}'>and {len(rows) - 8} more</p>"
-                                  if len(rows) > 8 else ""))
+        self.certificate_button.setText("Open my &certificate\u2026" if issued else "Get &certificate\u2026")
+        self.certificate_button.setEnabled(eligibility.eligible or bool(issued))
+        self.certificate_button.setToolTip(
+            "" if eligibility.eligible or issued
+            else f"Not yet: {left} requirement{'s' if left != 1 else ''} still open (see the list)")
+        for group, (_title, kinds) in zip(self.groups, GROUPS, strict=True):
+            lines = [r for r in eligibility.requirements if r.kind in kinds]
+            group.setVisible(bool(lines))
+            if lines:
+                group.show_requirements(lines)
         self.issued.setText("Issued: " + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
                                                    for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
+
+    def requirement_lines(self) -> str:
+        return "".join(group.lines.text() for group in self.groups if not group.isHidden())

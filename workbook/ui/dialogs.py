@@ -68,7 +68,8 @@ def ask_folder(parent: QWidget | None, title: str) -> str | None:
 
 def ask_multiline(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A few lines of text (a personal note); None when cancelled or left empty."""
-    from PySide6.QtWidgets import QInputDialog
+    from workbook.ui.note_dialog import NoteDialog
 
-    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
-    return value.strip() if ok and value.strip() else None
+    dialog = NoteDialog(parent, title, label, text)
+    ok = dialog.exec() == NoteDialog.DialogCode.Accepted
+    return dialog.text().strip() if ok and dialog.text().strip() else None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.ui.completion_panel import CompletionPanel
+from workbook.ui.elided import ElidedButton
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
 from workbook.ui.scenario_card import ScenarioCardWidget
 
@@ -44,6 +46,7 @@ class LearnerSnapshot:
     eligibility: Eligibility | None = None  # None when the content has no course file
     certificates: list[IssuedRecord] = field(default_factory=list)
     review_due: int = 0  # spaced-review cards due now
+    left_off: tuple[Module, int] | None = None  # the newest reading position; `resume` may move on from it
 
 
 class HomePage(QWidget):
@@ -52,6 +55,7 @@ class HomePage(QWidget):
     module_open_requested = Signal(str)
     quiz_requested = Signal(str)
     call_requested = Signal(str)
+    calls_requested = Signal()  # the practice-calls page
     certificate_requested = Signal()
     review_requested = Signal()
     coach_requested = Signal()
@@ -73,35 +77,42 @@ class HomePage(QWidget):
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # a learner's name is never markup
         self.overall = QLabel("")
         self.overall.setObjectName("pageSubtitle")
-        self.resume_button = QPushButton("")
+        self.overall.setWordWrap(True)
+        self.resume_button = ElidedButton("")
         self.resume_button.setObjectName("primary")
-        self.resume_button.setShortcut("Ctrl+R")
         self.resume_button.clicked.connect(self.resume_requested)
         self.review_button = QPushButton("Daily &review")
         self.review_button.setToolTip("Missed questions and key phrases, spaced so they stick (Ctrl+D)")
-        self.review_button.setShortcut("Ctrl+D")
         self.review_button.clicked.connect(self.review_requested)
         self.coach_button = QPushButton("&Own-words drill")
-        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+W)")
-        self.coach_button.setShortcut("Ctrl+W")
+        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+Shift+O)")
         self.coach_button.clicked.connect(self.coach_requested)
+        self.calls_button = QPushButton("Practice ca&lls")
+        self.calls_button.setToolTip("Every practice call, your best outcomes and past debriefs "
+                                     "(Ctrl+Shift+C)")
+        self.calls_button.clicked.connect(self.calls_requested)
         self.notes_button = QPushButton("My &notes")
         self.notes_button.setToolTip("Every bookmark and note in one place (Ctrl+Shift+M)")
         self.notes_button.clicked.connect(self.notes_requested)
         self.search_button = QPushButton("&Search\u2026")
-        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+K)")
-        self.search_button.setShortcut("Ctrl+K")
+        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+F, Ctrl+K)")
         self.search_button.clicked.connect(self.search_requested)
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.greeting)
-        titles.addWidget(self.overall)
-        header.addLayout(titles, 1)
-        header.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.actions = QHBoxLayout()
-        for button in (self.review_button, self.search_button, self.coach_button, self.notes_button):
+        # Shortcuts are actions of the page, not of the buttons: a button's shortcut is replaced by
+        # its mnemonic whenever its text changes. They only work while the page is shown.
+        self.shortcut_actions = {
+            "Ctrl+R": self._page_action("Ctrl+R", self.resume_button.click),
+            "Ctrl+D": self._page_action("Ctrl+D", self.review_button.click),
+            "Ctrl+Shift+O": self._page_action("Ctrl+Shift+O", self.coach_button.click),
+            "Ctrl+Shift+C": self._page_action("Ctrl+Shift+C", self.calls_button.click),
+        }
+        header = QVBoxLayout()
+        header.addWidget(self.greeting)
+        header.addWidget(self.overall)
+        self.actions = QHBoxLayout()  # "Continue" first; its text elides before the row outgrows the window
+        self.actions.addWidget(self.resume_button, 1)
+        for button in (self.review_button, self.calls_button, self.search_button, self.coach_button,
+                       self.notes_button):
             self.actions.addWidget(button)
-        self.actions.addStretch(1)
 
         self.grid_host = QWidget()
         self.grid_host.setObjectName("page")
@@ -122,6 +133,13 @@ class HomePage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.loading_label)
         layout.addWidget(scroll, 1)
+
+    def _page_action(self, keys: str, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def show_loading(self, learner_name: str) -> None:
         self.greeting.setText(f"Welcome, {learner_name}")
@@ -146,12 +164,17 @@ class HomePage(QWidget):
                              f"{passed} of {len(quizzes)} quizzes passed  ·  "
                              f"{self._strong_calls(library, snapshot)} of {len(library.scenarios)} "
                              "practice calls handled well")
-        if resume is not None:
+        left_off = snapshot.left_off
+        if resume is not None and left_off is not None:
             module, index = resume
-            self.resume_button.setText(
-                f"Continue where you left off: {module.title} \u203a {module.sections[index].title}")
+            where = f"{module.title} \u203a {module.sections[index].title}"
+            same = (module.id, index) == (left_off[0].id, left_off[1])
+            self.resume_button.setText(f"Continue where you left off: {where}" if same
+                                       else f"Continue with the next unread section: {where}")
+        elif resume is not None:
+            self.resume_button.setText(f"Start with {resume[0].title}")
         elif library.modules:
-            self.resume_button.setText(f"Start with {library.modules[0].title}")
+            self.resume_button.setText(f"Everything is read: start again with {library.modules[0].title}")
         self.resume_button.setVisible(bool(library.modules))
 
         while self.grid.count():

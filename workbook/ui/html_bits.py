@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbook.core.score_bands import score_colour
+from workbook.ui.theme import BORDER
 
 
 def bar(percent: int, cells: int = 20) -> str:
@@ -10,4 +11,4 @@ def bar(percent: int, cells: int = 20) -> str:
     filled = max(0, min(cells, round(percent * cells / 100)))
     block = "\u2588"
     return (f"<span style='color:{score_colour(percent)}'>{block * filled}</span>"
-            f"<span style='color:#d5dce5'>{block * (cells - filled)}</span>")
+            f"<span style='color:{BORDER}'>{block * (cells - filled)}</span>")

@@ -8,33 +8,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from workbook import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
 
-SHORTCUTS_HELP = """<table cellpadding="3">
-<tr><td><b>Alt+Right</b>, <b>Ctrl+PgDown</b></td><td>Next section</td></tr>
-<tr><td><b>Alt+Left</b>, <b>Ctrl+PgUp</b></td><td>Previous section</td></tr>
-<tr><td><b>Ctrl+=</b> / <b>Ctrl+-</b> / <b>Ctrl+0</b></td><td>Zoom in / out / reset</td></tr>
-<tr><td><b>F6</b></td><td>Move between the section list and the text</td></tr>
-<tr><td><b>Esc</b></td><td>Back to the modules</td></tr>
-<tr><td><b>Ctrl+R</b></td><td>Continue where you left off (home)</td></tr>
-<tr><td><b>Tab</b>, <b>Enter</b></td><td>Move between module cards, open one</td></tr>
-<tr><td><b>Ctrl+Shift+P</b></td><td>Switch profile</td></tr>
-<tr><td><b>Ctrl+T</b></td><td>Trainer views (passphrase)</td></tr>
-<tr><td><b>1</b>\u2013<b>9</b>, <b>Enter</b></td><td>Quiz: pick an option, check and move on</td></tr>
-<tr><td><b>1</b>\u2013<b>4</b></td><td>Practice call: pick a reply</td></tr>
-<tr><td><b>Ctrl+Enter</b></td><td>Practice call or own-words drill: say your typed reply</td></tr>
-<tr><td><b>Ctrl+D</b>, <b>Ctrl+K</b>, <b>Ctrl+W</b></td><td>Home: review, search, own-words drill</td></tr>
-<tr><td><b>Ctrl+Shift+B</b>, <b>Ctrl+Shift+N</b></td><td>Reader: bookmark the section, add a note</td></tr>
-<tr><td><b>Ctrl+Shift+M</b></td><td>My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)</td></tr>
-<tr><td><b>Ctrl+B</b></td><td>A short breathing reset</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>Quit (progress is already saved)</td></tr>
-</table>"""
+# Every shortcut the F1 list shows, as (keys, what they do); tests press each one.
+SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
+    (("Alt+Right", "Ctrl+PgDown"), "Next section"),
+    (("Alt+Left", "Ctrl+PgUp"), "Previous section"),
+    (("Ctrl+=", "Ctrl+-", "Ctrl+0"), "Zoom in / out / reset"),
+    (("F6",), "Move between the section list and the text"),
+    (("Esc",), "Back to the modules"),
+    (("Ctrl+H",), "The modules (home)"),
+    (("Ctrl+R",), "Continue where you left off (home)"),
+    (("Tab", "Enter"), "Move between module cards, open one"),
+    (("Ctrl+Shift+P",), "Switch profile"),
+    (("Ctrl+T",), "Trainer views (passphrase)"),
+    (("1\u20139", "Enter"), "Quiz: pick an option (as many keys as options), check and move on"),
+    (("1\u20134",), "Practice call: pick a reply"),
+    (("Ctrl+Enter",), "Practice call or own-words drill: say your typed reply"),
+    (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"), "Home: daily review, practice calls, own-words drill"),
+    (("Ctrl+F", "Ctrl+K"), "Search lessons, quizzes and calls"),
+    (("Ctrl+Shift+B", "Ctrl+Shift+N"), "Reader: bookmark the section, add a note"),
+    (("Ctrl+Shift+M",), "My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)"),
+    (("Ctrl+B",), "A short breathing reset"),
+    (("Ctrl+Q",), "Quit (progress is already saved)"),
+]
+
+SHORTCUTS_HELP = '<table cellpadding="3">' + "".join(
+    f"<tr><td>{', '.join(f'<b>{key}</b>' for key in keys)}</td><td>{what}</td></tr>"
+    for keys, what in SHORTCUTS) + "</table>"
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +58,7 @@ class MainWindow(QMainWindow):
     export_notes_requested = Signal()
     export_progress_requested = Signal()
     notes_requested = Signal()
+    search_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
         self.save_status = QLabel("")
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
+        QApplication.instance().installEventFilter(self)
 
     def _build_menus(self) -> None:
         """Menu titles paint with the window; their actions are filled in right after the first
@@ -74,7 +83,6 @@ class MainWindow(QMainWindow):
         self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&View", "&Help")]
 
     def _fill_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QMessageBox
 
         file_menu, view_menu, help_menu = self._menus
@@ -86,9 +94,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Certificate settings\u2026", None,
                      self.certificate_settings_requested.emit)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)  # StandardKey.Quit is empty on Windows
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
         self._action(view_menu, "My &notes and bookmarks", "Ctrl+Shift+M", self.notes_requested.emit)
+        self._action(view_menu, "&Search\u2026", ("Ctrl+F", "Ctrl+K"), self.search_requested.emit)
         self._action(view_menu, "&Trainer views\u2026", "Ctrl+T", self.trainer_requested.emit)
         self._action(view_menu, "&Breathing reset\u2026", "Ctrl+B", self.breathing_requested.emit)
         view_menu.addSeparator()
@@ -103,7 +112,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
-        if keys is not None:
+        if isinstance(keys, tuple):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif keys is not None:
             action.setShortcut(QKeySequence(keys))  # window-wide, the default context
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -125,6 +136,24 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._fill_menus()
         self.first_paint_did_happen.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a focused push button of this window presses it, as Space does (Qt only does this
+        in dialogs). Checked where the key arrives, so an Enter that a list used and passed on never
+        presses a button that took the focus meanwhile."""
+        if event.type() == QEvent.Type.KeyPress and self._enter_presses(watched, event):
+            watched.click()
+            return True
+        return False
+
+    def _enter_presses(self, watched: QObject, event: QKeyEvent) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton
+
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
+                and isinstance(watched, QPushButton) and watched.hasFocus() and watched.isEnabled()
+                and watched.window() is self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
         event.accept()

@@ -11,12 +11,13 @@ from PySide6.QtGui import QDesktopServices
 from workbook import APP_NAME
 from workbook.core.completion import check_eligibility
 from workbook.core.content import Library
-from workbook.core.progress import progress_by_module, resume_target
+from workbook.core.progress import continue_target, progress_by_module, resume_target
 from workbook.reports import issue
 from workbook.store import activity, learners, practice_calls, quiz_attempts, settings
 from workbook.store.learner_progress import learner_record
 from workbook.ui import breathing_dialog, dialogs
 from workbook.ui.controllers.call import CallController
+from workbook.ui.controllers.call_history import CallHistoryController
 from workbook.ui.controllers.certificate import CertificateController
 from workbook.ui.controllers.coach import CoachController
 from workbook.ui.controllers.notes import NotesController
@@ -54,6 +55,7 @@ class Navigator(QObject):
         self.reading = ReadingController(self.session, assets_dir, home)
         self.quiz = QuizController(self.session, home)
         self.calls = CallController(self.session, home)
+        self.call_history = CallHistoryController(self.session, self.calls, home)
         self.notes = NotesController(self.session, self.reading.page, home)
         self.review = ReviewController(self.session, home)
         self.coach = CoachController(self.session, home)
@@ -73,6 +75,7 @@ class Navigator(QObject):
         home.resume_requested.connect(self.reading.resume)
         home.quiz_requested.connect(self.quiz.open)
         home.call_requested.connect(self.calls.open)
+        home.calls_requested.connect(self.call_history.open)
         home.certificate_requested.connect(self.certificates.issue)
         home.review_requested.connect(self.review.open)
         home.coach_requested.connect(self.coach.open)
@@ -87,6 +90,7 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(self.reading.zoom)
         window.notes_requested.connect(self.notes.open)
+        window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
         window.export_notes_requested.connect(self.notes.export)
         window.export_progress_requested.connect(self.progress_export.start)
         window.certificate_settings_requested.connect(self.certificates.edit_settings)
@@ -118,7 +122,7 @@ class Navigator(QObject):
         if learner is None:
             return
         self.session.learner_id = learner_id
-        self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id)
+        self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.learner_did_change.emit(learner_id)
         self.show_home()
@@ -139,15 +143,18 @@ class Navigator(QObject):
     def _snapshot(self, name: str) -> LearnerSnapshot:
         """Everything the home screen shows, each set of rows read once."""
         library, learner_id = self.library, self.learner_id
-        reading = progress_by_module(library, activity.read_sections(learner_id))
+        read = activity.read_sections(learner_id)
+        reading = progress_by_module(library, read)
         scores = quiz_attempts.quiz_scores(learner_id)
         eligibility = (check_eligibility(library.course, library,
                                          learner_record(library, learner_id, reading, scores))
                        if library.course else None)
+        positions = activity.reading_positions(learner_id)
         return LearnerSnapshot(
-            name, reading, resume_target(library, activity.reading_positions(learner_id)), scores,
+            name, reading, continue_target(library, positions, read), scores,
             quiz_attempts.unfinished_quiz_modules(learner_id), practice_calls.call_records(learner_id),
-            eligibility, issue.issued_certificates(learner_id), self.review.due_count())
+            eligibility, issue.issued_certificates(learner_id), self.review.due_count(),
+            left_off=resume_target(library, positions))
 
     def offer_breathing(self) -> None:
         breathing_dialog.offer_breathing(self.window)

@@ -135,6 +135,15 @@ class ProfilePage(QWidget):
             self.learner_chosen.emit(learner_id)
 
     def _create(self) -> None:
+        name = " ".join(self.name_edit.text().split())
+        same = [learner for learner in learners.active_learners()
+                if " ".join(learner.display_name.split()).casefold() == name.casefold()]
+        if name and same and not dialogs.confirm(
+                self, "Same name", f"A profile named \u201c{name}\u201d already exists. Create a second "
+                "one with the same name?\n\nAn employee ID tells the two apart in the list and on reports.",
+                "Create another"):
+            self.name_edit.setFocus()
+            return
         try:
             learner = learners.create_learner(self.name_edit.text(), self.employee_edit.text())
         except ProfileError as error:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
+from workbook.ui.theme import MUTED
 
 
 class QuestionView(QWidget):
@@ -64,6 +65,12 @@ class QuestionView(QWidget):
         self.setFocus()
 
 
+def _keys(count: int) -> str:
+    """"keys 1\u20134" for four options (number keys reach nine at most)."""
+    last = min(count, 9)
+    return "key 1" if last == 1 else f"keys 1\u2013{last}"
+
+
 class ChoiceView(QuestionView):
     """Single choice, best response and true/false (radio buttons); multiple select (check boxes)."""
 
@@ -71,10 +78,10 @@ class ChoiceView(QuestionView):
         super().__init__(presented, parent)
         question = presented.question
         self.multiple = isinstance(question, MultipleSelect)
-        self.hint = ("Pick all that apply (keys 1\u20139 toggle)" if self.multiple
-                     else "Pick one (keys 1\u20139)")
+        keys = _keys(len(presented.order))
+        self.hint = (f"Pick all that apply ({keys} toggle)" if self.multiple else f"Pick one ({keys})")
         if isinstance(question, BestResponse):
-            scene = QLabel(f"<p style='color:#5b6675'>{escape(question.context)}</p>"
+            scene = QLabel(f"<p style='color:{MUTED}'>{escape(question.context)}</p>"
                            f"<p><b>Caller:</b> <i>{escape(question.caller_line)}</i></p>")
             scene.setObjectName("callerLine")
             scene.setWordWrap(True)
@@ -134,11 +141,11 @@ class _OrderList(QListWidget):
 class OrderingView(QuestionView):
     """A list to put in order: drag, the Move buttons, or Ctrl+Up / Ctrl+Down."""
 
-    hint = "Put in order: select an item (keys 1\u20139), then Ctrl+Up / Ctrl+Down or drag"
-
     def __init__(self, presented: PresentedQuestion, parent: QWidget | None = None) -> None:
         super().__init__(presented, parent)
         self.question: Ordering = presented.question
+        self.hint = (f"Put in order: select an item ({_keys(len(self.question.items))}), then Ctrl+Up / "
+                     "Ctrl+Down or drag")
         self.items = _OrderList()
         self.items.setObjectName("orderingList")
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)

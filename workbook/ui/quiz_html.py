@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbook.core.quiz_review import QuestionReview, review_question
 from workbook.ui.html_bits import bar
-from workbook.ui.theme import SUCCESS, WARNING
+from workbook.ui.theme import CAUTION, MUTED, QUOTE, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.attempt import AttemptResult
@@ -30,7 +30,7 @@ def results_html(result: AttemptResult, skill_label) -> str:
 
 
 def review_html(review: QuestionReview, heading_level: int | None) -> str:
-    colour = SUCCESS if review.score >= 1 else ("#b7791f" if review.score > 0 else WARNING)
+    colour = SUCCESS if review.score >= 1 else (CAUTION if review.score > 0 else WARNING)
     verdict = f"<p><b style='color:{colour}'>{escape(review.verdict)}</b></p>"
     if heading_level:
         verdict = f"<h{heading_level} style='color:{colour}'>{escape(review.verdict)}</h{heading_level}>"
@@ -39,11 +39,11 @@ def review_html(review: QuestionReview, heading_level: int | None) -> str:
         mark = "\u2714" if line.right else "\u2718"
         mark_colour = SUCCESS if line.right else WARNING
         if not line.picked:  # an option the learner left: only the right ones need a mark
-            mark, mark_colour = ("\u25cb", "#5b6675") if not line.right else ("\u2714", SUCCESS)
+            mark, mark_colour = ("\u25cb", MUTED) if not line.right else ("\u2714", SUCCESS)
         chosen = " <i>(your answer)</i>" if line.picked and review.is_choice else ""
         rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
                     f"<td><b>{escape(line.text)}</b>{chosen}<br>"
-                    f"<span style='color:#3c4a5a'>{escape(line.feedback)}</span></td></tr>")
+                    f"<span style='color:{QUOTE}'>{escape(line.feedback)}</span></td></tr>")
     right = ""
     if review.score < 1:
         right = f"<p><b>Right answer:</b> {escape(review.right_answer)}</p>"

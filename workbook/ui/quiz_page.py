@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.ui.elided import ElidedLabel
 from workbook.ui.question_views import QuestionView, view_for
 from workbook.ui.quiz_html import results_html, review_html
-from workbook.ui.theme import READER_CSS, SUCCESS, WARNING
+from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.attempt import AttemptResult
@@ -60,7 +61,7 @@ class QuizPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to all modules (Esc)")
         self.home_button.clicked.connect(self.home_requested)
-        self.title = QLabel("")
+        self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
         self.timer_label = QLabel("")
         self.timer_label.setObjectName("timer")
@@ -233,7 +234,7 @@ class QuizPage(QWidget):
             best = max(a.percent for a in finished)
             self.history.setHtml(f"<p>Best: <b>{best}%</b></p><table cellpadding='4'>{rows}</table>")
         else:
-            self.history.setHtml("<p style='color:#5b6675'>No attempts yet.</p>")
+            self.history.setHtml(f"<p style='color:{MUTED}'>No attempts yet.</p>")
         self.resume_button.setVisible(unfinished is not None)
         if unfinished is not None:
             answered = len(unfinished.responses)
@@ -418,7 +419,7 @@ class QuizPage(QWidget):
         ran_out = " \u00b7 time ran out" if reason == "time-up" else ""
         self.score_label.setText(
             f"<span style='font-size:26px; font-weight:600; color:{colour}'>{result.percent}% \u00b7 "
-            f"{verdict}</span> <span style='color:#5b6675'>pass mark {result.pass_mark}%{ran_out}</span>")
+            f"{verdict}</span> <span style='color:{MUTED}'>pass mark {result.pass_mark}%{ran_out}</span>")
         self.report.setHtml(results_html(result, self.skill_label))
         self.stack.setCurrentWidget(self.results)
         self.retake_button.setFocus()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from workbook.core.images import resolve_image
 from workbook.core.reading import ReadingRule, reading_status, word_count
-from workbook.ui.theme import MUTED, READER_CSS
+from workbook.ui.elided import ElidedLabel
+from workbook.ui.theme import MARK, MUTED, READER_CSS
 
 if TYPE_CHECKING:
     from workbook.core.content import Module
@@ -78,17 +79,15 @@ class ReaderPage(QWidget):
         self.home_button = QPushButton("\u2190 &Home")
         self.home_button.setToolTip("Back to all modules (Esc)")
         self.home_button.clicked.connect(self.home_requested)
-        self.module_title = QLabel("")
+        self.module_title = ElidedLabel("")
         self.module_title.setObjectName("pageTitle")
         self.position_label = QLabel("")
         self.position_label.setObjectName("muted")
         self.bookmark_button = QPushButton("\u2606 &Bookmark")
         self.bookmark_button.setToolTip("Bookmark this section (Ctrl+Shift+B)")
-        self.bookmark_button.setShortcut("Ctrl+Shift+B")
         self.bookmark_button.clicked.connect(self._emit_bookmark)
         self.note_button = QPushButton("Add a n&ote\u2026")
         self.note_button.setToolTip("A personal note on this section (Ctrl+Shift+N)")
-        self.note_button.setShortcut("Ctrl+Shift+N")
         self.note_button.clicked.connect(self._emit_note)
         top = QHBoxLayout()
         top.addWidget(self.home_button)
@@ -160,6 +159,8 @@ class ReaderPage(QWidget):
             "Ctrl+=": self.zoom_in, "Ctrl++": self.zoom_in, "Ctrl+-": self.zoom_out,
             "Ctrl+0": self.zoom_reset, "Esc": self.home_requested.emit,
             "F6": self._switch_focus,
+            # not the buttons' own shortcuts: those give way to a mnemonic when the label changes
+            "Ctrl+Shift+B": self._emit_bookmark, "Ctrl+Shift+N": self._emit_note,
         }
         for keys, action in shortcuts.items():
             QShortcut(QKeySequence(keys), self, action)
@@ -292,7 +293,7 @@ class ReaderPage(QWidget):
                     break
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
-                selection.format.setBackground(QColor("#fff1a8"))
+                selection.format.setBackground(QColor(MARK))
                 selections.append(selection)
         self.text.setExtraSelections(selections)
         if selections:

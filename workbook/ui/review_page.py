@@ -126,12 +126,16 @@ class ReviewPage(QWidget):
         self._set_rating_enabled(False)
         self.setFocus()
 
-    def show_done(self) -> None:
-        """Nothing left today."""
+    def show_done(self, no_cards_yet: bool = False) -> None:
+        """Nothing left today; or, for a learner with no cards at all yet, what review is."""
         self.card, self.answer_shown = None, False
         self._clear_question()
         self.counter.setText("0 left today")
-        self.front.setText("<p><b>All done for today.</b></p><p>New cards come as you read and practise.</p>")
+        self.front.setText(
+            "<p><b>Nothing to review yet.</b></p><p>Daily review brings back the quiz questions you "
+            "missed and the key phrases from the sections you have read, spaced out over days so they "
+            "stick. Read a section or take a quiz, and your first cards appear here.</p>" if no_cards_yet
+            else "<p><b>All done for today.</b></p><p>New cards come as you read and practice.</p>")
         self.front.setVisible(True)
         self.back.setVisible(False)
         for widget in (self.show_button, self.check_button, self.stop_button):

@@ -1,4 +1,4 @@
-"""Ctrl+K: search every lesson section, quiz explanation and practice-call feedback. Results are
+"""Ctrl+F or Ctrl+K: search every lesson section, quiz explanation and practice-call feedback. Results are
 ranked; Enter opens one (a section opens with the matching words highlighted)."""
 
 from __future__ import annotations

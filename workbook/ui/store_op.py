@@ -51,7 +51,8 @@ StoreResult = Saved[T] | NotSaved
 
 
 def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: Any,
-          refuses: tuple[type[Exception], ...] = (), refusal_title: str = "Not saved") -> Saved[T] | NotSaved:
+          refuses: tuple[type[Exception], ...] = (), refusal_title: str = "Not saved",
+          announce: bool = True) -> Saved[T] | NotSaved:
     """`change(*args)` as a `Saved` result, or `NotSaved` after showing why.
 
     A `StoreError` (disk full, database held by another program) is a failure to save and says
@@ -70,5 +71,6 @@ def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: A
     except refuses as refusal:
         dialogs.show_error(window, refusal_title, str(refusal))
         return NotSaved(refusal)
-    window.save_status.setText(SAVED_TEXT)
+    if announce:  # a remembered setting (the last profile, the zoom) is not the learner's progress
+        window.save_status.setText(SAVED_TEXT)
     return Saved(value)

@@ -52,7 +52,7 @@ class CallController(QObject):
             state = _replay(scenario, unfinished)
         except call_engine.CallError:
             dialogs.show_error(self.session.window, "Call cannot be resumed",
-                               f"The script of '{scenario.title}' has changed since this call was "
+                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
                                "started, so it cannot be resumed. A new call starts instead.")
             self.start_new(scenario_id)
             return
@@ -110,6 +110,23 @@ class CallController(QObject):
     def show_debrief(self) -> None:
         scenario = self.session.library.scenario(self.call.scenario_id)
         self.page.show_debrief(scenario, debrief(scenario, self.state), self.session.skill_label)
+
+    def open_debrief(self, call_id: str) -> None:
+        """A finished call's debrief again (from the practice-calls page)."""
+        call = practice_calls.load_call(call_id)
+        library = self.session.library
+        scenario = library.scenario(call.scenario_id) if call and library else None
+        if scenario is None or call.learner_id != self.session.learner_id:
+            return
+        try:
+            state = _replay(scenario, call)
+        except call_engine.CallError:
+            dialogs.show_error(self.session.window, "Debrief unavailable",
+                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
+                               "played, so its debrief cannot be drawn again.")
+            return
+        self._show(scenario, call, state)
+        self.show_debrief()
 
     def replay_from(self, turn: int) -> None:
         """A new call that copies the first `turn - 1` choices, then lets the learner choose again."""

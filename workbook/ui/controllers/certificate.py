@@ -24,13 +24,19 @@ class CertificateController(QObject):
         self.running: QueryOp | None = None  # the certificate being drawn (tests wait on it)
 
     def issue(self) -> None:
-        """Issue the certificate into the data folder off the GUI thread (drawing the PDF loads
-        reportlab and takes a moment), then preview it with "Save as…"."""
+        """Reopen the learner's certificate if one was issued and its file is still there; otherwise
+        issue one into the data folder off the GUI thread (drawing the PDF loads reportlab and takes
+        a moment). Either way it is previewed with "Save as…"."""
         if self.running is not None and not self.running.done:
             return  # a second click while the first certificate is drawn
         library, data_dir, learner_id = self.session.library, self.session.data_dir, self.session.learner_id
         learner = learners.get_learner(learner_id)
         folder = data_dir / "certificates"
+        for issued in issue.issued_certificates(learner_id):  # newest first
+            if issued.file and (folder / issued.file).is_file():
+                certificate_dialog.show_certificate(self.session.window, folder / issued.file,
+                                                    issued.certificate_id, learner.display_name)
+                return
         folder.mkdir(parents=True, exist_ok=True)
         stem = "".join(ch if ch.isalnum() else "-" for ch in learner.display_name).strip("-") or "learner"
         target = folder / f"certificate-{stem}.pdf"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbook.core.progress import first_unread_index, resume_target
+from workbook.core.progress import continue_target, first_unread_index
 from workbook.store import activity, settings
 from workbook.ui.controllers.session import Session
 from workbook.ui.reader_page import ReaderPage
@@ -60,7 +60,8 @@ class ReadingController(QObject):
         library, learner_id = self.session.library, self.session.learner_id
         if library is None or learner_id is None or not library.modules:
             return
-        target = resume_target(library, activity.reading_positions(learner_id))
+        target = continue_target(library, activity.reading_positions(learner_id),
+                                 activity.read_sections(learner_id))
         if target is None:
             self.open_module(library.modules[0].id, 0)
         else:
@@ -75,4 +76,4 @@ class ReadingController(QObject):
             self.section_did_record.emit(module_id, section_id)
 
     def _save_zoom(self, steps: int) -> None:
-        self.session.write(settings.set_setting, settings.READER_ZOOM, str(steps))
+        self.session.write(settings.set_setting, settings.READER_ZOOM, str(steps), announce=False)

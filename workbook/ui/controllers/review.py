@@ -4,7 +4,7 @@ stop at any card and go on later."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject
 
@@ -33,11 +33,13 @@ class ReviewController(QObject):
         self._next_card()
 
     def _next_card(self) -> None:
-        cards = review.due_cards(self.session.library, self.session.learner_id, datetime.now(UTC))
+        library, learner_id, now = self.session.library, self.session.learner_id, datetime.now(UTC)
+        cards = review.due_cards(library, learner_id, now)
         if cards:
             self.page.show_card(cards[0], len(cards))
-        else:
-            self.page.show_done()
+        else:  # no card due even years from now: the learner has none yet
+            later = review.due_cards(library, learner_id, now + timedelta(days=3650))
+            self.page.show_done(no_cards_yet=not later)
 
     def _rate(self, card_id: str, rating: int) -> None:
         if self.session.write(review.review, self.session.learner_id, card_id, rating):

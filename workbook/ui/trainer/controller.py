@@ -122,8 +122,8 @@ class TrainerController(QObject):
         current = cohorts.get_cohort(cohort_id)
         if current is None or not dialogs.confirm(
                 self.window, "Archive cohort?",
-                f"Archive '{current.name}'? It leaves the list; its learners and all their progress "
-                "stay, and it can be restored.", "Archive"):
+                f"Archive \u201c{current.name}\u201d? It leaves the list; its learners and all their "
+                "progress stay, and it can be restored.", "Archive"):
             return
         if self._write(cohorts.archive_cohort, cohort_id):
             self.refresh()

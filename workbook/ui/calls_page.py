@@ -1,0 +1,165 @@
+"""Practice calls on a page of their own: every call with its best outcome, and under it each call the
+learner finished, whose debrief opens again (not only "Play again")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.core.scenario import EndingKind
+from workbook.ui.scenario_card import ScenarioCardWidget
+
+if TYPE_CHECKING:
+    from workbook.core.scenario import Scenario
+    from workbook.store.practice_calls import CallRecord, StoredCall
+
+ID_ROLE = Qt.ItemDataRole.UserRole  # ("scenario", id) or ("call", id)
+
+
+@dataclass(frozen=True)
+class CallHistory:
+    """One scenario as the page lists it: its record and its finished calls, oldest first."""
+
+    scenario: Scenario
+    record: CallRecord | None
+    finished: list[StoredCall]
+
+
+def outcome_text(call: StoredCall) -> tuple[str, str]:
+    """("Resolved", "skills 72%") for a finished call."""
+    outcome = call.outcome or {}
+    kind = outcome.get("kind")
+    label = EndingKind(kind).label if kind in set(EndingKind) else "Ended"
+    skills = list((outcome.get("skills") or {}).values())
+    return label, (f"skills {round(sum(skills) / len(skills))}%" if skills else "")
+
+
+class CallsPage(QWidget):
+    call_requested = Signal(str)  # scenario id: start, resume or play again
+    debrief_requested = Signal(str)  # call id: a past call's debrief
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.home_button = QPushButton("\u2190 &Home")
+        self.home_button.setToolTip("Back to the modules (Esc)")
+        self.home_button.clicked.connect(self.home_requested)
+        title = QLabel("Practice calls")
+        title.setObjectName("pageTitle")
+        top = QHBoxLayout()
+        top.addWidget(self.home_button)
+        top.addSpacing(12)
+        top.addWidget(title, 1)
+        hint = QLabel("Each call with its best outcome. Open a call to play it, or a past call to read "
+                      "its debrief again.")
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Call", "Outcome", "Skills", "When"])
+        self.tree.setAccessibleName("Practice calls and your past calls")
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemActivated.connect(lambda *_: self.open_selected())
+
+        self.play_button = QPushButton("&Play this call")
+        self.play_button.setObjectName("primary")
+        self.play_button.clicked.connect(self._play_selected)
+        self.debrief_button = QPushButton("Open the &debrief")
+        self.debrief_button.clicked.connect(self._debrief_selected)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.debrief_button)
+        buttons.addWidget(self.play_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Esc"), self, self.home_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_calls(self, histories: list[CallHistory]) -> None:
+        self.tree.clear()
+        for history in histories:
+            record = history.record
+            top = QTreeWidgetItem([history.scenario.title, ScenarioCardWidget.record_text(record), "", ""])
+            top.setData(0, ID_ROLE, ("scenario", history.scenario.id))
+            top.setToolTip(0, history.scenario.summary)
+            for number, call in enumerate(history.finished, start=1):
+                label, skills = outcome_text(call)
+                when = call.ended_at.astimezone().strftime("%Y-%m-%d %H:%M") if call.ended_at else ""
+                child = QTreeWidgetItem([f"Call {number}" + (" (replayed)" if call.replayed_from else ""),
+                                         label, skills, when])
+                child.setData(0, ID_ROLE, ("call", call.id))
+                child.setToolTip(0, "Enter opens this call's debrief")
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()  # every past call in sight; a heading closes with Left or a click
+        if self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_buttons()
+        self.tree.setFocus()
+
+    def selected(self) -> tuple[str, str] | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def item_for(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            for item in [top] + [top.child(i) for i in range(top.childCount())]:
+                if item.data(0, ID_ROLE) == (kind, item_id):
+                    return item
+        return None
+
+    def open_selected(self) -> None:
+        """Enter or a double-click: a call plays, a past call opens its debrief."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        kind, item_id = chosen
+        (self.debrief_requested if kind == "call" else self.call_requested).emit(item_id)
+
+    def _scenario_of_selection(self) -> str | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        top = item.parent() or item
+        return top.data(0, ID_ROLE)[1]
+
+    def _play_selected(self) -> None:
+        scenario_id = self._scenario_of_selection()
+        if scenario_id is not None:
+            self.call_requested.emit(scenario_id)
+
+    def _debrief_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen[0] == "call":
+            self.debrief_requested.emit(chosen[1])
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.play_button.setEnabled(chosen is not None)
+        self.debrief_button.setEnabled(chosen is not None and chosen[0] == "call")
