@@ -190,11 +190,11 @@ def test_export_is_sorted_complete_and_repeatable(database, tmp_path):
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert first.sha256 == again.sha256 and first.activities == 5
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
-        assert archive.namelist() == ["manifest.json", "activities.jsonl", "signature.json"]
+        assert archive.namelist() == ["manifest.json", "activities.jsonl", "merges.jsonl", "signature.json"]
     bundle = read_bundle(tmp_path / "a.zip")
     times = [row["occurred_at"] for row in bundle.activities]
     assert times == sorted(times) and len(times) == 5
-    assert bundle.learner.id == LEARNER and bundle.format_version == 2 and bundle.device_id
+    assert bundle.learner.id == LEARNER and bundle.format_version == 3 and bundle.device_id
     assert list(tmp_path.glob(".*")) == []  # no temporary file left beside the bundle
 
 
@@ -339,7 +339,7 @@ MALFORMED = {
                                           fix_checksum=False), {}, "checksum mismatch"),
     "counts-mismatch": (lambda good: rebuilt(good, manifest=lambda m: m["counts"].update(activities=4)), {},
                         "counts mismatch: activities.jsonl has 3 records, the manifest says 4"),
-    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=3)), {},
+    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=4)), {},
                              "wrong format version: made by a newer workbook"),
     "unsigned-old-format": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=1)), {},
                             "unsigned: format version 1 bundles were only checksummed"),
