@@ -9,13 +9,13 @@ import random
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from db_kit import opened
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,24 +41,6 @@ TRUSTED = {key_id(KEY.public_key()): KEY.public_key()}  # what the importing PC 
 def export(learner_id: str, out: Path, **options):
     """Export signed with the test PC's key."""
     return export_bundle(learner_id, out, KEY, **options)
-
-
-@pytest.fixture(autouse=True)
-def decoy_data_dir(tmp_path, monkeypatch) -> Path:
-    """Point the default data folder at an empty temp folder so no test can touch a real one."""
-    decoy = tmp_path / "decoy"
-    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(decoy))
-    return decoy
-
-
-@contextmanager
-def opened(folder: Path) -> Iterator:
-    """The database in `folder`, bound to the models, closed afterwards."""
-    db = open_database(database_path(folder))
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 def contents(folder: Path) -> tuple[list[tuple], list[tuple]]:
@@ -520,7 +502,6 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
 
 def test_the_learner_email_travels_with_the_bundle(tmp_path):
     from workbook.store.bundles import import_bundles
-    from workbook.store.connection import open_database
     from workbook.store.learners import create_learner, get_learner
     from workbook.store.models import LearnerRecord
 

@@ -7,8 +7,6 @@ import hashlib
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from itertools import permutations
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import peewee
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from db_kit import opened
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +27,6 @@ from workbook.reports.xapi import statements
 from workbook.store import bundles, cohorts, merges
 from workbook.store.activity import activity_count, read_sections, record_activity, record_section_read
 from workbook.store.bundles import export_bundle, import_bundles, read_bundle
-from workbook.store.connection import open_database
 from workbook.store.dashboard import cohort_dashboard, rebuild_totals
 from workbook.store.learners import (
     AmbiguousLearner,
@@ -46,22 +44,6 @@ from workbook.store.models import LearnerRecord, MergeRecord
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 TRUSTED = {key_id(KEY.public_key()): KEY.public_key()}
-
-
-@pytest.fixture(autouse=True)
-def decoy_data_dir(tmp_path, monkeypatch) -> Path:
-    decoy = tmp_path / "decoy"
-    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(decoy))
-    return decoy
-
-
-@contextmanager
-def opened(folder: Path) -> Iterator:
-    db = open_database(database_path(folder))
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 def totals(folder: Path) -> dict[str, list[tuple]]:
