@@ -276,4 +276,5 @@ def test_feedback_gets_the_room_once_the_answer_is_checked(qtbot, open_window, l
     page.check_answer()
     qtbot.waitUntil(page.feedback.isVisible)
     layout = page._question_layout
-    assert layout.stretch(layout.indexOf(page.feedback)) > layout.stretch(layout.indexOf(page._question_scroll))
+    feedback, question = layout.indexOf(page.feedback), layout.indexOf(page._question_scroll)
+    assert layout.stretch(feedback) > layout.stretch(question)
