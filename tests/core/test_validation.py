@@ -209,3 +209,11 @@ def test_cli_validate_bundled_lessons(capsys):
                            capsys.readouterr().out.strip())
     assert summary is not None
     assert int(summary.group(1)) >= 8
+
+
+def test_table_cells_stay_apart_in_search_text():
+    """A snippet from a table reads 'FCR · 75%;', not 'FCR 75% CSAT 85%' run together."""
+    from workbook.core.markdown_render import plain_text
+
+    text = plain_text("Targets:\n\n| Metric | Target |\n|---|---|\n| FCR | 75% |\n| CSAT | 85% |\n")
+    assert text == "Targets Metric \u00b7 Target; FCR \u00b7 75%; CSAT \u00b7 85%;"

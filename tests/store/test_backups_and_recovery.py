@@ -20,14 +20,6 @@ GARBAGE = b"this is not a database" * 100
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def decoy_data_dir(tmp_path, monkeypatch) -> Path:
-    """Point the default data folder at an empty temp folder so no test can touch a real one."""
-    decoy = tmp_path / "decoy"
-    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(decoy))
-    return decoy
-
-
 def make_database(data_dir: Path, *names: str, reads: int = 0) -> Path:
     """A closed database file holding learners with the given names (the first with some reads)."""
     db = open_database(database_path(data_dir))

@@ -9,13 +9,13 @@ import random
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from db_kit import opened
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,24 +41,6 @@ TRUSTED = {key_id(KEY.public_key()): KEY.public_key()}  # what the importing PC 
 def export(learner_id: str, out: Path, **options):
     """Export signed with the test PC's key."""
     return export_bundle(learner_id, out, KEY, **options)
-
-
-@pytest.fixture(autouse=True)
-def decoy_data_dir(tmp_path, monkeypatch) -> Path:
-    """Point the default data folder at an empty temp folder so no test can touch a real one."""
-    decoy = tmp_path / "decoy"
-    monkeypatch.setenv("WORKBOOK_DATA_DIR", str(decoy))
-    return decoy
-
-
-@contextmanager
-def opened(folder: Path) -> Iterator:
-    """The database in `folder`, bound to the models, closed afterwards."""
-    db = open_database(database_path(folder))
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 def contents(folder: Path) -> tuple[list[tuple], list[tuple]]:
@@ -190,11 +172,11 @@ def test_export_is_sorted_complete_and_repeatable(database, tmp_path):
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     assert first.sha256 == again.sha256 and first.activities == 5
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
-        assert archive.namelist() == ["manifest.json", "activities.jsonl", "signature.json"]
+        assert archive.namelist() == ["manifest.json", "activities.jsonl", "merges.jsonl", "signature.json"]
     bundle = read_bundle(tmp_path / "a.zip")
     times = [row["occurred_at"] for row in bundle.activities]
     assert times == sorted(times) and len(times) == 5
-    assert bundle.learner.id == LEARNER and bundle.format_version == 2 and bundle.device_id
+    assert bundle.learner.id == LEARNER and bundle.format_version == 3 and bundle.device_id
     assert list(tmp_path.glob(".*")) == []  # no temporary file left beside the bundle
 
 
@@ -339,7 +321,7 @@ MALFORMED = {
                                           fix_checksum=False), {}, "checksum mismatch"),
     "counts-mismatch": (lambda good: rebuilt(good, manifest=lambda m: m["counts"].update(activities=4)), {},
                         "counts mismatch: activities.jsonl has 3 records, the manifest says 4"),
-    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=3)), {},
+    "newer-format-version": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=4)), {},
                              "wrong format version: made by a newer workbook"),
     "unsigned-old-format": (lambda good: rebuilt(good, manifest=lambda m: m.update(format_version=1)), {},
                             "unsigned: format version 1 bundles were only checksummed"),
@@ -520,7 +502,6 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
 
 def test_the_learner_email_travels_with_the_bundle(tmp_path):
     from workbook.store.bundles import import_bundles
-    from workbook.store.connection import open_database
     from workbook.store.learners import create_learner, get_learner
     from workbook.store.models import LearnerRecord
 

@@ -117,10 +117,13 @@ def test_matrix_figures_match_the_learners_own_records(cohort, library):
     """Sections read, quiz best, calls and certificate agree with the per-learner store readers."""
     board = cohort_dashboard(library, cohort["id"], NOW)
     assert board.cohort_name == "October intake"
-    assert [row.name for row in board.learners] == ["Ana Lima", "Ben Okafor", "Cy Young"]  # no Dee, Eve
+    # Dee is archived: still listed, marked (a learner cannot hide from the trainer); Eve is no member.
+    assert [row.shown_name for row in board.learners] == ["Ana Lima", "Ben Okafor", "Cy Young",
+                                                          "Dee Dee (archived)"]
     assert [m.module_id for m in board.modules] == [m.id for m in library.modules]
     assert board.scenarios_total == len(library.scenarios)
-    ana, ben, cy = board.learners
+    ana, ben, cy, dee = board.learners
+    assert dee.archived and not ana.archived
 
     assert (ana.employee_id, ana.email) == ("E-1", "ana@example.com")
     assert ana.sections_read == {m.id: len(m.sections) for m in library.modules}
@@ -165,11 +168,13 @@ def test_skill_averages_and_weakest_skills(cohort, library):
 
 
 def test_stalled_learners_with_a_fixed_now(cohort, library):
-    """Ben (nearly 19 days idle) and Cy (never active) have stalled; Ana, active today, has not."""
+    """Ben (nearly 19 days idle) and Cy (never active) have stalled; Ana, active today, has not; Dee
+    (archived) is listed too, marked."""
     board = cohort_dashboard(library, cohort["id"], NOW)
     ana = board.learners[0]
     assert ana.last_active == NOW  # rows stamped after `now` count as activity at `now`
-    assert [row.name for row in board.stalled(7, NOW)] == ["Cy Young", "Ben Okafor"]
+    assert [row.shown_name for row in board.stalled(7, NOW)] == ["Cy Young", "Dee Dee (archived)",
+                                                                 "Ben Okafor"]
     assert [row.name for row in board.stalled(20, NOW)] == ["Cy Young"]
     assert timedelta(days=18) < board.learners[1].inactive_for(NOW) < timedelta(days=19)
 

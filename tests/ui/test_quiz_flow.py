@@ -263,3 +263,18 @@ def test_every_question_type_starts_shuffled_and_the_review_shows_the_order_seen
         places = [report.find(text, at) for text in texts]
         assert -1 not in places and places == sorted(places), texts
         at = places[0]
+
+
+def test_feedback_gets_the_room_once_the_answer_is_checked(qtbot, open_window, library):
+    """The locked question gives up height to the feedback instead of keeping it empty."""
+    navigator = open_window(library)
+    _open_quiz(navigator, "Room Reader")
+    page = navigator.quiz.page
+    page.start_button.click()
+    navigator.window.resize(1280, 720)
+    _answer_right_with_keys(qtbot, page)
+    page.check_answer()
+    qtbot.waitUntil(page.feedback.isVisible)
+    layout = page._question_layout
+    feedback, question = layout.indexOf(page.feedback), layout.indexOf(page._question_scroll)
+    assert layout.stretch(feedback) > layout.stretch(question)

@@ -38,3 +38,23 @@ def test_one_result_is_one_result_and_results_render_as_rich_text(qtbot, library
     dialog.query.setText("telescope")  # one practice call mentions it
     dialog.run()
     assert dialog.status.text() == "1 result"
+
+
+def test_a_question_hit_shows_the_question_with_its_answer_and_why(qtbot, open_window, library, monkeypatch):
+    """A quiz question found by search is shown with its right answer and explanation, not the quiz
+    intro the learner would have to page through."""
+    from workbook.core.search_index import HitKind
+    from workbook.store.search import Hit
+    from workbook.ui import dialogs
+
+    navigator = open_window(library)
+    navigator.open_learner(learners.create_learner("Seeker").id)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append((title, text)))
+    module = library.module("measuring-success")
+    question = module.quiz.questions[0]
+    hit = Hit(HitKind.QUESTION, module.id, question.id, question.prompt, "", 0.0)
+    navigator.search.open_hit(hit, "anything")
+    [(title, text)] = shown
+    assert module.title in title and question.prompt in text and question.explanation in text
+    assert "Right answer: " in text

@@ -126,7 +126,7 @@ def _certificates(args: argparse.Namespace) -> int:
     if out_dir.exists() and not out_dir.is_dir():
         raise Refused(f"{out_dir}: not a folder. Nothing was written.")
     with _cohort_database(args) as (cohort_id, cohort_name):
-        ids = [learner.id for learner in members(cohort_id)]
+        ids = [learner.id for learner in members(cohort_id, include_archived=True)]
         if not ids:
             print(f"Cohort '{cohort_name}' has no learners: nothing to issue")
             return 0

@@ -8,6 +8,7 @@ with its code, so a handler never needs its own try/finally to close the databas
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,10 +88,21 @@ def require_trainer(args: argparse.Namespace) -> None:
 
 
 def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
-    """The learner by name, employee id or id (the database must be open); refuses when there is none."""
-    from workbook.store.learners import find_learner
+    """The learner by name, employee id or id (the database must be open); refuses when there is
+    none, or when several profiles answer (listing them with their ids, so the command can be run
+    again with one). An archived profile is named as such, never picked silently."""
+    from workbook.store.learners import AmbiguousLearner, describe, find_learner
 
-    learner = find_learner(name_or_id)
+    try:
+        learner = find_learner(name_or_id)
+    except AmbiguousLearner as several:
+        listed = "\n".join(f"  {candidate.id}  {candidate.display_name} ({describe(candidate)})"
+                           for candidate in several.candidates)
+        raise Refused(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again "
+                      f"with the id of the one you mean:\n{listed}") from several
     if learner is None:
         raise Refused(f"No learner called '{name_or_id}' in {data_dir}")
+    if learner.archived_at is not None:
+        print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
+              "list; using that profile.", file=sys.stderr)
     return learner

@@ -35,6 +35,15 @@ class LearnerRow:
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None
     pace: Pace = Pace()  # median seconds per question and per call turn, rushed attempts
+    archived: bool = False  # removed from a PC's profile list: still shown to the trainer, marked
+    namesake_hint: str = ""  # what tells this row from another of the same name ("first activity ...")
+
+    @property
+    def shown_name(self) -> str:
+        """The name as trainer views and reports print it, with what tells namesakes apart and the
+        archive mark."""
+        marks = [mark for mark in (self.namesake_hint, "archived" if self.archived else "") if mark]
+        return f"{self.name} ({', '.join(marks)})" if marks else self.name
 
     def weakest_skills(self, count: int = 3) -> list[tuple[str, int]]:
         return sorted(self.skills.items(), key=lambda item: (item[1], item[0]))[:count]

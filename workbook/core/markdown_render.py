@@ -143,5 +143,11 @@ def plain_text(markdown: str) -> str:
         stripped = raw.strip()
         if _OPEN_FENCE.match(stripped) or _RULE_LINE.match(stripped):
             continue
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            # A table row: its cells stay apart in a snippet ("FCR · 75%;"), not run together.
+            cells = [_MARKUP.sub(lambda m: m.group(1) or " ", cell).strip()
+                     for cell in stripped[1:-1].split("|")]
+            lines.append(" · ".join(cell for cell in cells if cell) + ";")
+            continue
         lines.append(_MARKUP.sub(lambda m: m.group(1) or " ", stripped))
     return re.sub(r"\s+", " ", " ".join(lines)).strip()

@@ -30,6 +30,7 @@ from workbook.reports.issue import (
 from workbook.reports.signing import load_or_create_key
 from workbook.store.certificates import issued_certificates
 from workbook.store.learners import get_learner
+from workbook.store.merges import survivor_of
 
 MAX_STEM = 60  # characters of the learner's name kept in a file name
 
@@ -131,13 +132,15 @@ def issue_for_cohort(library: Library, learner_ids: Sequence[str], data_dir: Pat
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     key = key or load_or_create_key(data_dir)
     chosen = chosen or certificate_settings(library)
-    ids = list(dict.fromkeys(learner_ids))
+    ids = list(dict.fromkeys(survivor_of(learner_id) for learner_id in learner_ids))
     taken: set[str] = set()
     outcomes: list[LearnerOutcome] = []
     stopped = False
     for done, learner_id in enumerate(ids):
         learner = get_learner(learner_id)
         name = learner.display_name if learner is not None else learner_id
+        if learner is not None and learner.archived_at is not None:
+            name += " (archived)"  # removed from a PC's list, never hidden from the trainer
         if stopped or (cancelled is not None and cancelled()):
             stopped = True
             outcomes.append(LearnerOutcome(learner_id, name, Outcome.NOT_REACHED))
@@ -162,7 +165,7 @@ def _issue_one(library: Library, learner_id: str, name: str, exists: bool, data_
                chosen: CertificateSettings) -> LearnerOutcome:
     if not exists:
         return LearnerOutcome(learner_id, name, Outcome.FAILED, reasons=("no such learner profile",))
-    out = unique_path(out_dir, file_stem(name), taken)
+    out = unique_path(out_dir, file_stem(name.removesuffix(" (archived)")), taken)
     try:
         issued = issue_certificate(library, learner_id, data_dir, out, now=now, key=key, chosen=chosen)
     except NotEligible as refusal:

@@ -111,7 +111,7 @@ def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill
     """The header and one row per learner, in the dashboard's order."""
     rows = [csv_header(dashboard)]
     for learner in dashboard.learners:
-        row = [_spreadsheet_safe(learner.name), _spreadsheet_safe(learner.employee_id),
+        row = [_spreadsheet_safe(learner.shown_name), _spreadsheet_safe(learner.employee_id),
                _spreadsheet_safe(learner.email)]
         for module in dashboard.modules:
             row.append(str(learner.sections_read.get(module.module_id, 0)))
@@ -325,7 +325,7 @@ class _Report:
             "Calls handled well")]]
         for row in stalled:
             idle = _idle_days(row, self.now)
-            rows.append([ScriptText(row.name, 8.5, max_lines=1),
+            rows.append([ScriptText(row.shown_name, 8.5, max_lines=1),
                          ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
                          Paragraph(_short_date(row.last_active) or "never", CELL_LEFT),
                          Paragraph(DASH if idle is None else str(idle), CELL_LEFT),
@@ -397,7 +397,7 @@ class _Report:
         return Paragraph(f"{read}/{module.sections_total}<br/>{quiz}", CELL), tint
 
     def learner_cells(self, row: LearnerRow) -> list:
-        name = [ScriptText(row.name, 8.5, max_lines=2)]
+        name = [ScriptText(row.shown_name, 8.5, max_lines=2)]
         if row.employee_id:
             name.append(ScriptText(row.employee_id, 6.8, colour=MUTED, max_lines=1))
         idle = _idle_days(row, self.now)

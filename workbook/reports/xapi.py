@@ -41,6 +41,7 @@ from workbook.core.quiz import (
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import score
 from workbook.store.activity import ActivityRow, activity_rows, learner_names
+from workbook.store.merges import person_ids, survivor_map
 
 # 1.0.3 section 2.4.10: a Learning Record Provider that sets "version" MUST set it to 1.0.0 (the data
 # model of every 1.0.x); the patch version followed travels in the X-Experience-API-Version header.
@@ -131,8 +132,10 @@ def extension_iri(name: str) -> str:
 def statements(library: Library, learner_ids: Iterable[str] | None = None, *,
                home_page: str = HOME_PAGE) -> list[dict[str, Any]]:
     """Every activity row (of the given learners, or all) as an xAPI statement, oldest first."""
+    if learner_ids is not None:
+        learner_ids = sorted({member for learner_id in learner_ids for member in person_ids(learner_id)})
     rows = activity_rows(learner_ids)
-    builder = _Builder(library, learner_names(), home_page)
+    builder = _Builder(library, learner_names(), home_page, survivors=survivor_map())
     builder.prepare(rows)
     return [statement for row in rows if (statement := builder.statement(row)) is not None]
 
@@ -289,9 +292,11 @@ class _Builder:
     """Turns rows into statements; remembers attempt plans and start times, and which submissions,
     call ends and turns it has already used (the first one counts, as in the store)."""
 
-    def __init__(self, library: Library, names: dict[str, str], home_page: str) -> None:
+    def __init__(self, library: Library, names: dict[str, str], home_page: str,
+                 survivors: dict[str, str] | None = None) -> None:
         self.library = library
         self.names = names
+        self.survivors = survivors or {}  # merged-away profile -> the profile that stands for them
         self.home_page = home_page
         self.plans: dict[str, AttemptPlan | None] = {}
         self.started: dict[str, str] = {}
@@ -334,6 +339,8 @@ class _Builder:
         return statement
 
     def _actor(self, learner_id: str) -> dict[str, Any]:
+        """The person: a row of a merged-away profile is the surviving profile's statement."""
+        learner_id = self.survivors.get(learner_id, learner_id)
         actor: dict[str, Any] = {"objectType": "Agent"}
         name = self.names.get(learner_id)
         if name:

@@ -13,6 +13,7 @@ from peewee import SQL
 
 from workbook.core.activity import Verb, section_object_id, split_section_object_id
 from workbook.store.clock import new_id, utc_now_text
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord, LearnerRecord
 from workbook.store.settings import device_id
 
@@ -52,7 +53,7 @@ def record_section_read(learner_id: str, module_id: str, section_id: str,
 def read_sections(learner_id: str) -> dict[str, set[str]]:
     """Section ids read, per module id."""
     query = (ActivityRecord.select(ActivityRecord.object_id).distinct()
-             .where(ActivityRecord.learner == learner_id,
+             .where(of_person(learner_id),
                     ActivityRecord.verb == str(Verb.SECTION_READ)))
     read: dict[str, set[str]] = defaultdict(set)
     for (object_id,) in query.tuples():
@@ -64,7 +65,7 @@ def read_sections(learner_id: str) -> dict[str, set[str]]:
 def reading_positions(learner_id: str, limit: int = 50) -> list[tuple[str, str]]:
     """The sections most recently reached, newest first (module id, section id)."""
     query = (ActivityRecord.select(ActivityRecord.object_id)
-             .where(ActivityRecord.learner == learner_id,
+             .where(of_person(learner_id),
                     ActivityRecord.verb == str(Verb.SECTION_READ))
              .order_by(ActivityRecord.occurred_at.desc(), ActivityRecord.id.desc())
              .limit(limit))
@@ -74,7 +75,7 @@ def reading_positions(learner_id: str, limit: int = 50) -> list[tuple[str, str]]
 def activity_count(learner_id: str | None = None) -> int:
     query = ActivityRecord.select()
     if learner_id is not None:
-        query = query.where(ActivityRecord.learner == learner_id)
+        query = query.where(of_person(learner_id))
     return query.count()
 
 

@@ -31,19 +31,26 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from peewee import SQL
 
 from workbook import __version__
+from workbook.core.profile_merges import Merge, survivors
 from workbook.files import write_bytes_atomic
 from workbook.keys import b64, fingerprint, installation_name, key_id, unb64
+from workbook.store import merges as profile_merges
 from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.connection import StoreError
+from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.settings import device_id, get_setting, set_setting
 
 FORMAT = "workbook-progress"
-FORMAT_VERSION = 2  # 2: signed (signature.json); 1 was checksummed only and is refused
+FORMAT_VERSION = 3  # 3: with merges.jsonl; 2: signed (still read); 1 was checksummed only and is refused
+OLDEST_READ = 2
 MANIFEST = "manifest.json"
 ACTIVITIES = "activities.jsonl"
+MERGES = "merges.jsonl"  # format 3: the profile merges touching the bundle's learner (store/merges.py)
 SIGNATURE = "signature.json"
-ENTRIES = (MANIFEST, ACTIVITIES, SIGNATURE)  # written in this order
+ENTRIES = (MANIFEST, ACTIVITIES, MERGES, SIGNATURE)  # written in this order
+MAX_MERGES_BYTES = 4 * 1024 * 1024
+MAX_MERGES = 10_000
 MAX_SIGNATURE_BYTES = 4096
 COLUMNS = ("id", "learner_id", "verb", "module_id", "object_id", "attempt_id", "payload", "occurred_at",
            "device_id")
@@ -68,6 +75,15 @@ class BundleError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class EmployeeIdConflict(BundleError):
+    """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
+    are the same person, a trainer imports it merged into that profile."""
+
+    def __init__(self, path: Path, reason: str, local_id: str) -> None:
+        super().__init__(path, reason)
+        self.local_id = local_id
 
 
 @dataclass(frozen=True)
@@ -110,7 +126,8 @@ class Bundle:
     learner: BundleLearner
     activities: tuple[dict[str, str | None], ...]
     signer: BundleSigner
-    digest: str = ""  # SHA-256 of the rows file, as signed
+    merges: tuple[dict[str, str], ...] = ()  # rows keyed by MERGE_COLUMNS; none in format 2
+    digest: str = ""  # SHA-256 of the rows file (and of the merges file, format 3), as signed
     count: int = 0  # rows in the file, as signed
     rows_checked: bool = True  # False: the rows were not read (this exact file was merged before)
 
@@ -138,6 +155,7 @@ class MergeResult:
     already_present: int
     learners_created: int
     learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
+    merges_added: int = 0  # profile merge records new here
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,7 @@ class ImportResult:
     merged: MergeResult | None = None
     reason: str | None = None
     untrusted: BundleSigner | None = None
+    conflict_with: str | None = None  # refused for an employee ID clash with this local profile id
 
     @property
     def refused(self) -> bool:
@@ -175,11 +194,13 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
                 .order_by(ActivityRecord.occurred_at, SQL("rowid")).tuples())
         lines = [_json_line(dict(zip(COLUMNS, row, strict=True))) for row in rows.iterator()]
+        merge_lines = [_json_line(row) for row in profile_merges.merge_records([learner_id])]
         device = device_id()
     if len(lines) > MAX_ROWS:
         raise BundleError(out, f"{len(lines)} activity records is more than a bundle may hold ({MAX_ROWS})")
     activities = b"".join(lines)
     digest = hashlib.sha256(activities).hexdigest()
+    merges_bytes = b"".join(merge_lines)
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -189,17 +210,36 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         "learner": {"id": learner.id, "display_name": learner.display_name,
                     "employee_id": learner.employee_id, "created_at": learner.created_at,
                     "archived_at": learner.archived_at, "email": learner.email},
-        "counts": {"activities": len(lines)},
-        "sha256": {ACTIVITIES: digest},
+        "counts": {"activities": len(lines), "merges": len(merge_lines)},
+        "sha256": {ACTIVITIES: digest, MERGES: hashlib.sha256(merges_bytes).hexdigest()},
         "signed_by": {"key_id": key_id(key.public_key()),
                       "installation": (installation or installation_name())[:MAX_TEXT]},
     }
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                       + "\n").encode("utf-8")
-    data = build_zip({MANIFEST: manifest_bytes, ACTIVITIES: activities,
+    data = build_zip({MANIFEST: manifest_bytes, ACTIVITIES: activities, MERGES: merges_bytes,
                       SIGNATURE: _signature_entry(manifest_bytes, key)})
     write_bytes_atomic(out, data)
     return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
+
+
+def export_every_learner(folder: Path, key: Ed25519PrivateKey,
+                         progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> list[BundleSummary]:
+    """One bundle per profile on this PC (archived and merged ones too, so every row and merge
+    travels) into `folder`, named after the learner and the start of the id so namesakes differ."""
+    folder = Path(folder)
+    learners = list(LearnerRecord.select(LearnerRecord.id, LearnerRecord.display_name)
+                    .order_by(LearnerRecord.display_name, LearnerRecord.id).tuples())
+    written = []
+    for done, (learner_id, name) in enumerate(learners):
+        if cancelled is not None and cancelled():
+            break
+        stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:40] or "learner"
+        written.append(export_bundle(learner_id, folder / f"{stem}-{learner_id[:8]}.zip", key))
+        if progress is not None:
+            progress(done + 1, len(learners))
+    return written
 
 
 def _signature_entry(manifest_bytes: bytes, key: Ed25519PrivateKey) -> bytes:
@@ -260,6 +300,13 @@ def read_bundle(path: Path, skip_rows_merged_before: bool = False) -> Bundle:
             signer = _check_signature(path, manifest, manifest_bytes,
                                       _read_entry(path, archive, infos[SIGNATURE], MAX_SIGNATURE_BYTES))
             activities = _read_entry(path, archive, infos[ACTIVITIES], MAX_ACTIVITIES_BYTES)
+            merges_bytes = None
+            if manifest["format_version"] >= 3:
+                if MERGES not in infos:
+                    raise BundleError(path, f"truncated or incomplete: {MERGES} is missing")
+                merges_bytes = _read_entry(path, archive, infos[MERGES], MAX_MERGES_BYTES)
+            elif MERGES in infos:
+                raise BundleError(path, f"malformed: a format 2 bundle has no {MERGES}")
     except BundleError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
@@ -269,15 +316,21 @@ def read_bundle(path: Path, skip_rows_merged_before: bool = False) -> Bundle:
     if hashlib.sha256(activities).hexdigest() != expected:
         raise BundleError(path, f"checksum mismatch: {ACTIVITIES} was changed after export (tampered or "
                                 "damaged)")
+    if merges_bytes is not None:
+        if hashlib.sha256(merges_bytes).hexdigest() != manifest["sha256"][MERGES]:
+            raise BundleError(path, f"checksum mismatch: {MERGES} was changed after export (tampered or "
+                                    "damaged)")
+        expected += ":" + manifest["sha256"][MERGES]  # the same rows with new merges are news
     already = skip_rows_merged_before and get_setting(_imported_key(expected)) is not None
     rows = [] if already else _parse_rows(path, activities, manifest)
+    merge_rows = [] if already or merges_bytes is None else _parse_merges(path, merges_bytes, manifest)
     learner = manifest["learner"]
     return Bundle(path=path, format_version=manifest["format_version"], app_version=manifest["app_version"],
                   exported_at=manifest["exported_at"], device_id=manifest["device_id"],
                   learner=BundleLearner(**{key: learner[key] for key in _LEARNER_FIELDS},
                                         email=learner.get("email")),
-                  activities=tuple(rows), signer=signer, digest=expected, rows_checked=not already,
-                  count=manifest["counts"]["activities"])
+                  activities=tuple(rows), signer=signer, merges=tuple(merge_rows), digest=expected,
+                  rows_checked=not already, count=manifest["counts"]["activities"])
 
 
 def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
@@ -324,7 +377,8 @@ def _check_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.Zi
     if extra:
         raise BundleError(path, f"malformed: unexpected entries {', '.join(extra)}")
     by_name = {info.filename: info for info in infos}
-    limits = {MANIFEST: MAX_MANIFEST_BYTES, ACTIVITIES: MAX_ACTIVITIES_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES}
+    limits = {MANIFEST: MAX_MANIFEST_BYTES, ACTIVITIES: MAX_ACTIVITIES_BYTES, MERGES: MAX_MERGES_BYTES,
+              SIGNATURE: MAX_SIGNATURE_BYTES}
     for name, info in by_name.items():
         if info.flag_bits & 0x1:
             raise BundleError(path, f"malformed: {name} is encrypted")
@@ -362,7 +416,7 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
     if version > FORMAT_VERSION:
         raise BundleError(path, f"wrong format version: made by a newer workbook (format version {version}; "
                                 f"this one reads up to {FORMAT_VERSION}): update the workbook")
-    if version < FORMAT_VERSION:
+    if version < OLDEST_READ:
         raise BundleError(path, f"unsigned: format version {version} bundles were only checksummed, so "
                                 "anyone could have edited them; export it again with this version of the "
                                 "workbook")
@@ -394,7 +448,17 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
     digest = sums.get(ACTIVITIES) if isinstance(sums, dict) else None
     if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
         raise problem(f"sha256.{ACTIVITIES}", "a SHA-256 in lowercase hex")
+    if version >= 3:
+        merges_count = counts.get("merges")
+        if not isinstance(merges_count, int) or isinstance(merges_count, bool) or merges_count < 0:
+            raise problem("counts.merges", "a whole number")
+        if not _is_sha256(sums.get(MERGES)):
+            raise problem(f"sha256.{MERGES}", "a SHA-256 in lowercase hex")
     return manifest
+
+
+def _is_sha256(digest: Any) -> bool:
+    return isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)
 
 
 def _check_learner(learner: dict[str, Any], problem: Callable[[str, str], BundleError]) -> None:
@@ -448,6 +512,46 @@ def _parse_rows(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[
     return rows
 
 
+def _parse_merges(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[str, str]]:
+    """The merge rows, each well-formed, and all joined to the bundle's learner: a bundle carries the
+    merges of its own learner's person, never merges between other people's profiles."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BundleError(path, f"malformed: {MERGES} is not UTF-8 text") from error
+    if text and not text.endswith("\n"):
+        raise BundleError(path, f"truncated: the last line of {MERGES} is incomplete")
+    lines = text.split("\n")[:-1] if text else []
+    if len(lines) != manifest["counts"]["merges"] or len(lines) > MAX_MERGES:
+        raise BundleError(path, f"counts mismatch: {MERGES} has {len(lines)} records, the manifest says "
+                                f"{manifest['counts']['merges']}")
+    rows: list[dict[str, str]] = []
+    for number, line in enumerate(lines, start=1):
+        where = f"{MERGES} line {number}"
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise BundleError(path, f"malformed: {where} is not valid JSON ({error})") from error
+        if not isinstance(row, dict) or set(row) != set(MERGE_COLUMNS):
+            raise BundleError(path, f"malformed: {where} must hold exactly {', '.join(MERGE_COLUMNS)}")
+        if not all(_is_text(row[name], MAX_ID) for name in MERGE_COLUMNS if name != "merged_at"):
+            raise BundleError(path, f"malformed: {where}: ids must be text of 1 to {MAX_ID} characters")
+        if not _is_time(row["merged_at"]):
+            raise BundleError(path, f"malformed: {where}: 'merged_at' must be a UTC timestamp")
+        if row["from_learner_id"] == row["into_learner_id"]:
+            raise BundleError(path, f"malformed: {where} merges a profile into itself")
+        rows.append(row)
+    learner_id = manifest["learner"]["id"]
+    joined = survivors(Merge(r["id"], r["from_learner_id"], r["into_learner_id"], r["merged_at"])
+                       for r in rows)
+    person = joined.get(learner_id, learner_id)
+    for number, row in enumerate(rows, start=1):
+        if joined.get(row["from_learner_id"], row["from_learner_id"]) != person:
+            raise BundleError(path, f"malformed: {MERGES} line {number} merges profiles that are not the "
+                                    f"bundle's learner {learner_id}")
+    return rows
+
+
 def _row_problem(row: Any) -> str | None:
     """Why `row` cannot be stored as an activity row, or None."""
     if not isinstance(row, dict):
@@ -498,8 +602,10 @@ def _is_time(value: Any) -> bool:
 # --- merge -------------------------------------------------------------------------------------
 
 
-def merge_bundle(bundle: Bundle) -> MergeResult:
-    """Add the bundle's learner (if unknown) and the rows not present yet, in one transaction.
+def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
+    """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
+    transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
+    that person (what a trainer chooses when the employee IDs clash).
 
     Nothing already here is changed: a known profile keeps its own name and archive state, and a row
     id already present must hold the same row, or the whole bundle is refused (BundleError).
@@ -507,15 +613,20 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
     learner = bundle.learner
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
+        merges_added, clashes = profile_merges.add_merge_records(bundle.merges)
+        if clashes:
+            raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
+                                           "the same id already here (merge records never change)")
+        if local is None:
+            LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
+                                 employee_id=learner.employee_id, created_at=learner.created_at,
+                                 archived_at=learner.archived_at, email=learner.email).execute()
+        if merge_into is not None and profile_merges.survivor_of(learner.id) != \
+                profile_merges.survivor_of(merge_into):
+            profile_merges.merge_learners(learner.id, merge_into)
+            merges_added += 1
         if local is None and learner.employee_id is not None and learner.archived_at is None:
-            clash = (LearnerRecord.select()
-                     .where(LearnerRecord.employee_id == learner.employee_id,
-                            LearnerRecord.archived_at.is_null()).first())
-            if clash is not None:
-                raise BundleError(bundle.path, f"conflict: employee ID {learner.employee_id} belongs to "
-                                               f"'{clash.display_name}' here, a different profile from "
-                                               f"the bundle's '{learner.display_name}' (archive one of "
-                                               "them first)")
+            _refuse_employee_id_clash(bundle)
         present = _present_rows([row["id"] for row in bundle.activities])
         new_rows = []
         for row in bundle.activities:
@@ -525,10 +636,6 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
             elif stored != row:
                 raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
                                                "same id already here (rows never change once recorded)")
-        if local is None:
-            LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
-                                 employee_id=learner.employee_id, created_at=learner.created_at,
-                                 archived_at=learner.archived_at, email=learner.email).execute()
         # One prepared statement for every row (peewee would build SQL text per batch).
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
         statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
@@ -541,7 +648,26 @@ def merge_bundle(bundle: Bundle) -> MergeResult:
                        bundle_name=learner.display_name, added=len(new_rows),
                        already_present=len(bundle.activities) - len(new_rows),
                        learners_created=int(local is None),
-                       learners_updated=int(local is not None and bool(new_rows)))
+                       learners_updated=int(local is not None and bool(new_rows)),
+                       merges_added=merges_added)
+
+
+def _refuse_employee_id_clash(bundle: Bundle) -> None:
+    """A new profile may not share its employee ID with another person's active profile here (the
+    same person's profiles, joined by a merge, may)."""
+    learner = bundle.learner
+    person = profile_merges.survivor_of(learner.id)
+    merged_away = profile_merges.merged_away_ids()
+    for clash in (LearnerRecord.select().where(LearnerRecord.employee_id == learner.employee_id,
+                                                LearnerRecord.archived_at.is_null(),
+                                                LearnerRecord.id != learner.id)):
+        if clash.id in merged_away or profile_merges.survivor_of(clash.id) == person:
+            continue
+        raise EmployeeIdConflict(
+            bundle.path, f"conflict: employee ID {learner.employee_id} belongs to '{clash.display_name}' "
+            f"here, a different profile from the bundle's '{learner.display_name}'. If they are the "
+            "same person, a trainer can import it merged into that profile: Trainer views > Import "
+            f"progress…, or 'workbook merge-learners {bundle.path.name} {clash.id}'", clash.id)
 
 
 def _merged_before(bundle: Bundle) -> MergeResult:
@@ -574,23 +700,32 @@ def untrusted_reason(signer: BundleSigner) -> str:
             "Trainer views > Import progress, or 'workbook trust-key BUNDLE'; then import again")
 
 
-def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey]) -> list[ImportResult]:
+def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey],
+                   merge_into: Mapping[Path, str] | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[ImportResult]:
     """Check and merge each file on its own; a refused file changes nothing, the others still merge.
-    Only bundles signed by a key in `trusted` are merged."""
+    Only bundles signed by a key in `trusted` are merged. `merge_into` maps a file to the local
+    profile its learner is the same person as (a trainer's answer to an employee ID conflict);
+    `progress` is told how many files are done after each."""
     results = []
     for path in map(Path, paths):
-        try:
-            bundle = read_bundle(path, skip_rows_merged_before=True)
-            if bundle.signer.key_id not in trusted:
-                results.append(ImportResult(path, reason=untrusted_reason(bundle.signer),
-                                            untrusted=bundle.signer))
-                continue
-            merged = merge_bundle(bundle) if bundle.rows_checked else _merged_before(bundle)
-        except BundleError as error:
-            results.append(ImportResult(path, reason=error.reason))
-        except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
-            reason = f"could not be merged, nothing from it was saved: {error}"
-            results.append(ImportResult(path, reason=reason))
-        else:
-            results.append(ImportResult(path, merged=merged))
+        results.append(_import_one(path, trusted, (merge_into or {}).get(path)))
+        if progress is not None:
+            progress(len(results))
     return results
+
+
+def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:
+    try:
+        bundle = read_bundle(path, skip_rows_merged_before=merge_into is None)
+        if bundle.signer.key_id not in trusted:
+            return ImportResult(path, reason=untrusted_reason(bundle.signer), untrusted=bundle.signer)
+        if merge_into is not None and LearnerRecord.get_or_none(LearnerRecord.id == merge_into) is None:
+            return ImportResult(path, reason=f"no profile with id {merge_into} here to merge into")
+        if not bundle.rows_checked:
+            return ImportResult(path, merged=_merged_before(bundle))
+        return ImportResult(path, merged=merge_bundle(bundle, merge_into))
+    except BundleError as error:
+        return ImportResult(path, reason=error.reason, conflict_with=getattr(error, "local_id", None))
+    except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
+        return ImportResult(path, reason=f"could not be merged, nothing from it was saved: {error}")

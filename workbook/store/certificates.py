@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from workbook.core.activity import Verb
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 
@@ -24,7 +25,7 @@ def issued_certificates(learner_id: str | None = None) -> list[IssuedRecord]:
     """Certificates issued (newest first), of one learner or of all."""
     query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
     if learner_id is not None:
-        query = query.where(ActivityRecord.learner == learner_id)
+        query = query.where(of_person(learner_id))  # every profile merged into this one
     found = []
     for row in query.order_by(ActivityRecord.occurred_at.desc()):
         payload = json.loads(row.payload)

@@ -13,7 +13,8 @@ measure what the dashboard costs on top of the queries it needs.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -32,14 +33,14 @@ from workbook.store.practice_calls import call_object_id
 QUERIES: dict[str, str] = {
     "cohort": "SELECT id, name FROM cohort WHERE id = :cohort",
     "members": """
-        SELECT l.id, l.display_name, l.employee_id, l.email, t.last_at, t.certificate_id
-          FROM cohort_member AS m
+        SELECT l.id, l.display_name, l.employee_id, l.email, t.last_at, t.certificate_id, l.archived_at
+          FROM cohort_member_resolved AS m
           JOIN learner AS l ON l.id = m.learner_id
           LEFT JOIN learner_latest AS t ON t.learner_id = m.learner_id
-         WHERE m.cohort_id = :cohort AND l.archived_at IS NULL""",
+         WHERE m.cohort_id = :cohort""",
     "sections": """
         SELECT m.learner_id, r.module_id, r.sections
-          FROM cohort_member AS m JOIN learner_module_read AS r ON r.learner_id = m.learner_id
+          FROM cohort_member_resolved AS m JOIN learner_module_read AS r ON r.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort AND r.module_id IN (SELECT value FROM json_each(:modules))""",
     # Sections read once but since removed from the lessons, to subtract: the distinct section ids
     # come from one index seek each (a skip-scan), so with none removed this costs next to nothing.
@@ -54,20 +55,20 @@ QUERIES: dict[str, str] = {
              WHERE object_id IS NOT NULL AND object_id NOT IN (SELECT value FROM json_each(:sections)))
         SELECT m.learner_id, r.module_id, count(*)
           FROM removed CROSS JOIN learner_section_read AS r ON r.object_id = removed.object_id
-          CROSS JOIN cohort_member AS m ON m.cohort_id = :cohort AND m.learner_id = r.learner_id
+          CROSS JOIN cohort_member_resolved AS m ON m.cohort_id = :cohort AND m.learner_id = r.learner_id
          GROUP BY m.learner_id, r.module_id""",
     "quiz": """
         SELECT m.learner_id, q.module_id, q.best
-          FROM cohort_member AS m JOIN learner_quiz_best AS q ON q.learner_id = m.learner_id
+          FROM cohort_member_resolved AS m JOIN learner_quiz_best AS q ON q.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort AND q.module_id IN (SELECT value FROM json_each(:quizzes))""",
     "calls": """
         SELECT m.learner_id, count(*), sum(c.strong)
-          FROM cohort_member AS m JOIN learner_call_best AS c ON c.learner_id = m.learner_id
+          FROM cohort_member_resolved AS m JOIN learner_call_best AS c ON c.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort AND c.object_id IN (SELECT value FROM json_each(:scenarios))
          GROUP BY m.learner_id""",
     "skills": """
         SELECT m.learner_id, k.skill, k.total / k.scores
-          FROM cohort_member AS m JOIN learner_skill_total AS k ON k.learner_id = m.learner_id
+          FROM cohort_member_resolved AS m JOIN learner_skill_total AS k ON k.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort AND k.scores > 0
            AND (:skills IS NULL OR k.skill IN (SELECT value FROM json_each(:skills)))""",
     # Median seconds per question and per call turn, and rushed attempts (migration step 6).
@@ -98,7 +99,8 @@ def bare_dashboard_queries(library: Library, cohort_id: str) -> dict[str, list[t
 
 
 def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = None) -> CohortDashboard:
-    """The cohort's matrix and figures. Archived profiles are left out, as everywhere else.
+    """The cohort's matrix and figures. A profile merged into another counts as that one; an
+    archived profile is listed with `archived` set, never left out (a learner cannot hide this way).
 
     `now`, when given, caps `last_active`: a row stamped later by a device whose clock runs fast
     counts as activity now, so no one looks active in the future.
@@ -129,14 +131,15 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
 
     paces = cohort_pace(rows["pace"])
     learners = []
-    for learner_id, name, employee_id, email, last_active, certificate in rows["members"]:
+    for learner_id, name, employee_id, email, last_active, certificate, archived_at in rows["members"]:
         played, strong = calls.get(learner_id, (0, 0))
         learners.append(LearnerRow(
             learner_id=learner_id, name=name, employee_id=employee_id, email=email,
             sections_read=sections.get(learner_id, {}), quiz_best=quiz.get(learner_id, {}),
             calls_played=played, calls_strong=strong, certificate_id=certificate,
             skills=members[learner_id], last_active=_last_active(last_active, now),
-            pace=paces.get(learner_id, Pace())))
+            pace=paces.get(learner_id, Pace()), archived=archived_at is not None))
+    learners = _tell_namesakes_apart(learners)
     learners.sort(key=lambda row: (row.name.casefold(), row.learner_id))
     modules = tuple(ModuleColumn(m.id, m.title, len(m.sections), m.quiz is not None) for m in library.modules)
     averages = {skill: _round(sum(values) / len(values)) for skill, values in sorted(cohort_skill.items())}
@@ -145,16 +148,32 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
                            skill_averages=averages)
 
 
+def _tell_namesakes_apart(rows: list[LearnerRow]) -> list[LearnerRow]:
+    """Rows sharing a name get what tells them apart: the employee ID column already does, else the
+    e-mail, else the first activity (read for these few rows only)."""
+    from workbook.store.learners import first_activity
+
+    names = Counter(row.name.casefold() for row in rows)
+    told = []
+    for row in rows:
+        if names[row.name.casefold()] > 1 and not row.employee_id:
+            first = first_activity(row.learner_id)
+            hint = row.email or (f"first activity {first[:10]}" if first else "no activity yet")
+            row = replace(row, namesake_hint=hint)
+        told.append(row)
+    return told
+
+
 def rebuild_totals() -> None:
     """Recompute every per-learner total from the activity rows, in one transaction."""
     with database.atomic():
         for table in migrations.SUMMARY_TABLES:
             database.execute_sql(f"DELETE FROM {table}")
-        for statement in migrations.SUMMARY_REBUILD:
+        for statement in migrations.SUMMARY_REBUILD_V7:
             database.execute_sql(statement)
         for table in migrations.PACE_TABLES:
             database.execute_sql(f"DELETE FROM {table}")
-        for statement in migrations.PACE_REBUILD:
+        for statement in migrations.PACE_REBUILD_V7:
             database.execute_sql(statement)
 
 

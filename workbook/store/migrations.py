@@ -6,6 +6,7 @@ climbs through every step, so there is one definition of the schema, not two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from peewee import SqliteDatabase
@@ -326,6 +327,65 @@ SCHEMA_V6 = [
 ]
 
 
+# v7: merged profiles. A trainer's merge of two profiles of one person is an append-only record
+# (`learner_merge`, refused UPDATE/DELETE like `activity`); history is never rewritten. Which
+# profile survives follows from the set of merge records alone (`store/merges.py` resolves it), so
+# every PC holding the same records agrees; `learner_alias` is that answer, derived data, one row per
+# merged-away profile. The dashboard totals are re-keyed to the surviving profile: the insert
+# triggers (v4 totals, v6 pace) look the learner up in `learner_alias`, and `SUMMARY_REBUILD_V7` and
+# `PACE_REBUILD_V7` (run after every change to the aliases) read the rows through `activity_resolved`.
+_RESOLVED = ("coalesce((SELECT survivor_id FROM learner_alias WHERE learner_id = NEW.learner_id), "
+             "NEW.learner_id)")
+_TOTAL_TRIGGERS = [statement for statement in (*SCHEMA_V4, *SCHEMA_V6) if statement.startswith(
+    ("CREATE TRIGGER activity_totals", "CREATE TRIGGER activity_pace"))]
+
+
+def _resolved(statements: list[str]) -> list[str]:
+    return [re.sub(r"\bFROM activity\b", "FROM activity_resolved AS activity", statement)
+            for statement in statements]
+
+
+SUMMARY_REBUILD_V7 = _resolved(SUMMARY_REBUILD)
+PACE_REBUILD_V7 = _resolved(PACE_REBUILD)
+SCHEMA_V7 = [
+    """CREATE TABLE learner_merge (
+        id TEXT PRIMARY KEY NOT NULL,
+        from_learner_id TEXT NOT NULL,
+        into_learner_id TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        CHECK (from_learner_id <> into_learner_id)
+    )""",
+    """CREATE TRIGGER learner_merge_is_append_only_update BEFORE UPDATE ON learner_merge
+       BEGIN SELECT RAISE(ABORT, 'merge records are append-only'); END""",
+    """CREATE TRIGGER learner_merge_is_append_only_delete BEFORE DELETE ON learner_merge
+       BEGIN SELECT RAISE(ABORT, 'merge records are append-only'); END""",
+    """CREATE TABLE learner_alias (
+        learner_id TEXT PRIMARY KEY NOT NULL,
+        survivor_id TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX learner_alias_survivor ON learner_alias (survivor_id)",
+    """CREATE VIEW activity_resolved AS
+        SELECT a.rowid AS rowid, a.id, coalesce(s.survivor_id, a.learner_id) AS learner_id, a.verb,
+               a.module_id, a.object_id, a.attempt_id, a.payload, a.occurred_at, a.device_id
+          FROM activity AS a LEFT JOIN learner_alias AS s ON s.learner_id = a.learner_id""",
+    # Members as the people they are: a merged-away member counts as its survivor, once. Written as
+    # two branches (the unmerged members; survivors who are members only through a merged profile)
+    # so the dashboard's `cohort_id = :cohort` reaches the primary key instead of a DISTINCT over
+    # every cohort's members.
+    """CREATE VIEW cohort_member_resolved AS
+        SELECT m.cohort_id, m.learner_id FROM cohort_member AS m
+         WHERE NOT EXISTS (SELECT 1 FROM learner_alias AS s WHERE s.learner_id = m.learner_id)
+        UNION ALL
+        SELECT DISTINCT m.cohort_id, s.survivor_id FROM cohort_member AS m
+          JOIN learner_alias AS s ON s.learner_id = m.learner_id
+         WHERE NOT EXISTS (SELECT 1 FROM cohort_member AS k
+                            WHERE k.cohort_id = m.cohort_id AND k.learner_id = s.survivor_id)""",
+    *[f"DROP TRIGGER {statement.split()[2]}" for statement in _TOTAL_TRIGGERS],
+    *[statement.replace("NEW.learner_id", _RESOLVED) for statement in _TOTAL_TRIGGERS],
+]
+
+
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
         for statement in statements:
@@ -341,6 +401,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (4, _run(SCHEMA_V4)),
     (5, _run(SCHEMA_V5)),
     (6, _run(SCHEMA_V6)),
+    (7, _run(SCHEMA_V7)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

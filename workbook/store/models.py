@@ -105,6 +105,30 @@ class NoteRecord(BaseRecord):
         table_name = "note"
 
 
+class MergeRecord(BaseRecord):
+    """A trainer merged profile `from_learner` into `into_learner` (the same person); append-only,
+    and not a foreign key: a merge may reach a PC before either profile does."""
+
+    id = TextField(primary_key=True)
+    from_learner_id = TextField()
+    into_learner_id = TextField()
+    merged_at = TextField()
+    device_id = TextField()
+
+    class Meta:
+        table_name = "learner_merge"
+
+
+class AliasRecord(BaseRecord):
+    """Derived from the merge records (`merges.resolve`): a merged-away profile and its survivor."""
+
+    learner_id = TextField(primary_key=True)
+    survivor_id = TextField()
+
+    class Meta:
+        table_name = "learner_alias"
+
+
 # Per-learner totals kept by insert triggers on `activity` (migration step 4) for the cohort
 # dashboard. Derived data: read them, never write them; `dashboard.rebuild_totals` recomputes them.
 
@@ -223,4 +247,4 @@ class PaceMedianRecord(BaseRecord):
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
-               PaceMedianRecord)
+               PaceMedianRecord, MergeRecord, AliasRecord)

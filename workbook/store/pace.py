@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from workbook.core.pace import MIN_TIMED, RUSHED_SHARE, AttemptPace, Pace, median
+from workbook.store.merges import survivor_of
 from workbook.store.models import AttemptPaceRecord, PaceRecord, database
 
 # Each learner's lower median in whole seconds per kind (kept by the step-6 triggers), then the
@@ -25,7 +26,8 @@ _PACE_SQL = """
       FROM members AS m JOIN learner_attempt_pace AS a ON a.learner_id = m.learner_id
      WHERE a.timed >= :min_timed AND a.too_fast >= :share * a.timed
      GROUP BY a.learner_id, a.kind"""
-COHORT_PACE = _PACE_SQL.format(members="SELECT learner_id FROM cohort_member WHERE cohort_id = :cohort")
+COHORT_PACE = _PACE_SQL.format(
+    members="SELECT learner_id FROM cohort_member_resolved WHERE cohort_id = :cohort")  # through merges
 LEARNER_PACE = _PACE_SQL.format(members="SELECT :learner")
 
 
@@ -46,7 +48,8 @@ def cohort_pace(rows: list[tuple]) -> dict[str, Pace]:
 
 def learner_attempt_pace(learner_id: str) -> tuple[Pace, dict[str, AttemptPace]]:
     """One learner's pace overall (as the dashboard has it) and per attempt (quiz attempt or call
-    id), for the drill-down."""
+    id), for the drill-down. The figures are kept under the profile a merge left standing."""
+    learner_id = survivor_of(learner_id)
     rows = database.connection().execute(LEARNER_PACE, {"learner": learner_id} | pace_parameters()).fetchall()
     pace = cohort_pace(rows).get(learner_id, Pace())
     seconds: dict[str, list[float]] = defaultdict(list)

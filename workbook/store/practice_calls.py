@@ -22,6 +22,7 @@ from workbook.core.call_engine import TypedReply
 from workbook.core.debrief import Debrief
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 _CALL_VERBS = (str(Verb.CALL_STARTED), str(Verb.REPLY_CHOSEN), str(Verb.CALL_ENDED))
@@ -160,9 +161,9 @@ def _typed_of(payload: dict) -> TypedReply | None:
 def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:
     """The newest call on this scenario that was started and never ended, to resume it."""
     ended = (ActivityRecord.select(ActivityRecord.attempt_id)
-             .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED)))
+             .where(of_person(learner_id), ActivityRecord.verb == str(Verb.CALL_ENDED)))
     start = (ActivityRecord.select(ActivityRecord.attempt_id)
-             .where(ActivityRecord.learner == learner_id,
+             .where(of_person(learner_id),
                     ActivityRecord.object_id == call_object_id(scenario_id),
                     ActivityRecord.verb == str(Verb.CALL_STARTED),
                     ActivityRecord.attempt_id.not_in(ended))
@@ -183,7 +184,7 @@ class CallRecord:
 def call_records(learner_id: str) -> dict[str, CallRecord]:
     rows = (ActivityRecord.select(ActivityRecord.verb, ActivityRecord.object_id, ActivityRecord.attempt_id,
                                   ActivityRecord.payload)
-            .where(ActivityRecord.learner == learner_id,
+            .where(of_person(learner_id),
                    ActivityRecord.verb.in_((str(Verb.CALL_STARTED), str(Verb.CALL_ENDED))))
             .order_by(ActivityRecord.occurred_at, SQL("rowid")))
     started: dict[str, set[str]] = {}
@@ -208,7 +209,7 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
 def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
     """Every finished call per scenario as (ending kind, mean skill percent), for completion rules."""
     rows = (ActivityRecord.select(ActivityRecord.object_id, ActivityRecord.attempt_id, ActivityRecord.payload)
-            .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED))
+            .where(of_person(learner_id), ActivityRecord.verb == str(Verb.CALL_ENDED))
             .order_by(ActivityRecord.occurred_at, SQL("rowid")))
     seen: set[str] = set()
     outcomes: dict[str, list[tuple[str | None, int]]] = {}
@@ -225,7 +226,7 @@ def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
 
 def finished_calls(learner_id: str, scenario_id: str) -> list[StoredCall]:
     ids = (ActivityRecord.select(ActivityRecord.attempt_id)
-           .where(ActivityRecord.learner == learner_id, ActivityRecord.verb == str(Verb.CALL_ENDED),
+           .where(of_person(learner_id), ActivityRecord.verb == str(Verb.CALL_ENDED),
                   ActivityRecord.object_id == call_object_id(scenario_id))
            .order_by(ActivityRecord.occurred_at))
     calls = [load_call(row.attempt_id) for row in ids]

@@ -16,6 +16,7 @@ from workbook.core.attempt import AttemptPlan, AttemptResult
 from workbook.core.pace import floor_seconds, question_words
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 _QUIZ_VERBS = (str(Verb.ATTEMPT_STARTED), str(Verb.ANSWER_GIVEN), str(Verb.ATTEMPT_SUBMITTED))
@@ -127,11 +128,11 @@ def load_attempt(attempt_id: str) -> StoredAttempt | None:
 def open_attempt(learner_id: str, module_id: str) -> StoredAttempt | None:
     """The newest attempt on this quiz that was started and never submitted, to resume it."""
     submitted = (ActivityRecord.select(ActivityRecord.attempt_id)
-                 .where(ActivityRecord.learner == learner_id,
+                 .where(of_person(learner_id),
                         ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED),
                         ActivityRecord.module_id == module_id))
     start = (ActivityRecord.select(ActivityRecord.attempt_id)
-             .where(ActivityRecord.learner == learner_id, ActivityRecord.module_id == module_id,
+             .where(of_person(learner_id), ActivityRecord.module_id == module_id,
                     ActivityRecord.verb == str(Verb.ATTEMPT_STARTED),
                     ActivityRecord.attempt_id.not_in(submitted))
              .order_by(ActivityRecord.occurred_at.desc()).first())
@@ -141,10 +142,10 @@ def open_attempt(learner_id: str, module_id: str) -> StoredAttempt | None:
 def unfinished_quiz_modules(learner_id: str) -> set[str]:
     """Modules with an attempt started and not submitted (their cards offer "Resume quiz")."""
     submitted = (ActivityRecord.select(ActivityRecord.attempt_id)
-                 .where(ActivityRecord.learner == learner_id,
+                 .where(of_person(learner_id),
                         ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED)))
     rows = (ActivityRecord.select(ActivityRecord.module_id).distinct()
-            .where(ActivityRecord.learner == learner_id,
+            .where(of_person(learner_id),
                    ActivityRecord.verb == str(Verb.ATTEMPT_STARTED),
                    ActivityRecord.attempt_id.not_in(submitted)))
     return {module_id for (module_id,) in rows.tuples()}
@@ -153,7 +154,7 @@ def unfinished_quiz_modules(learner_id: str) -> set[str]:
 def finished_attempts(learner_id: str, module_id: str) -> list[StoredAttempt]:
     """Submitted attempts on one quiz, oldest first, for the history and reviews."""
     ids = (ActivityRecord.select(ActivityRecord.attempt_id, ActivityRecord.occurred_at)
-           .where(ActivityRecord.learner == learner_id, ActivityRecord.module_id == module_id,
+           .where(of_person(learner_id), ActivityRecord.module_id == module_id,
                   ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED))
            .order_by(ActivityRecord.occurred_at))
     attempts = [load_attempt(row.attempt_id) for row in ids]
@@ -164,7 +165,7 @@ def quiz_scores(learner_id: str) -> dict[str, QuizScore]:
     """Best and latest score per module, from the submission rows alone (cheap for the home page)."""
     rows = (ActivityRecord.select(ActivityRecord.module_id, ActivityRecord.attempt_id,
                                   ActivityRecord.payload)
-            .where(ActivityRecord.learner == learner_id,
+            .where(of_person(learner_id),
                    ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED))
             .order_by(ActivityRecord.occurred_at, SQL("rowid")))
     per_module: dict[str, dict[str, tuple[int, bool]]] = {}

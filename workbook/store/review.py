@@ -35,6 +35,7 @@ from workbook.core.review_cards import (
 from workbook.core.scoring import score
 from workbook.store.activity import read_sections, record_activity
 from workbook.store.clock import parse_utc_text, utc_now_text
+from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 NEW_PHRASES_PER_DAY = 10
@@ -128,7 +129,7 @@ def _card_states(learner_id: str, card_id: str | None = None) -> dict[str, _Stat
     """Each card's newest review row (ties broken by rowid); duplicates of a row change nothing."""
     query = (ActivityRecord.select(ActivityRecord.object_id, ActivityRecord.payload,
                                    ActivityRecord.occurred_at)
-             .where(ActivityRecord.learner == learner_id,
+             .where(of_person(learner_id),
                     ActivityRecord.verb == str(Verb.CARD_REVIEWED))
              .order_by(ActivityRecord.occurred_at, SQL("rowid")))
     if card_id is not None:
@@ -150,7 +151,7 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
     """card id -> (question as last asked when missed, module id, newest time it was missed), over
     every submitted attempt: a question is missed when its kept response scored below 1."""
     submitted_rows = (ActivityRecord.select(ActivityRecord.attempt_id, ActivityRecord.occurred_at)
-                      .where(ActivityRecord.learner == learner_id,
+                      .where(of_person(learner_id),
                              ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED))
                       .order_by(ActivityRecord.occurred_at, SQL("rowid")))
     submitted: dict[str, str] = {}
@@ -159,12 +160,12 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
     if not submitted:
         return {}
     submitted_ids = (ActivityRecord.select(ActivityRecord.attempt_id)
-                     .where(ActivityRecord.learner == learner_id,
+                     .where(of_person(learner_id),
                             ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED)))
     responses: dict[str, dict[str, list[int]]] = {}
     answers = (ActivityRecord.select(ActivityRecord.attempt_id, ActivityRecord.payload,
                                      ActivityRecord.occurred_at)
-               .where(ActivityRecord.learner == learner_id,
+               .where(of_person(learner_id),
                       ActivityRecord.verb == str(Verb.ANSWER_GIVEN),
                       ActivityRecord.attempt_id.in_(submitted_ids))
                .order_by(ActivityRecord.occurred_at, SQL("rowid")))
@@ -174,7 +175,7 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
         data = json.loads(payload)
         responses.setdefault(attempt_id, {})[data["question_id"]] = data["response"]
     starts = (ActivityRecord.select(ActivityRecord.attempt_id, ActivityRecord.payload)
-              .where(ActivityRecord.learner == learner_id,
+              .where(of_person(learner_id),
                      ActivityRecord.verb == str(Verb.ATTEMPT_STARTED),
                      ActivityRecord.attempt_id.in_(submitted_ids)))
     missed: dict[str, tuple[PresentedQuestion, str, str]] = {}

@@ -48,6 +48,16 @@ def ask_open_path(parent: QWidget | None, title: str, filter_text: str) -> str |
     return chosen or None
 
 
+def ask_open_paths(parent: QWidget | None, title: str, filter_text: str) -> list[str]:
+    """Several files at once (progress bundles); empty when the user cancels."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filter_text)
+    return list(chosen)
+
+
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
     from pathlib import Path
 

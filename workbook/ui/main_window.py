@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
     trainer_requested = Signal()
     breathing_requested = Signal()
     export_notes_requested = Signal()
+    export_progress_requested = Signal()
     notes_requested = Signal()
     search_requested = Signal()
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open &data folder", None, self.open_data_folder_requested.emit)
         self._action(file_menu, "&Export my notes and bookmarks\u2026", None,
                      self.export_notes_requested.emit)
+        self._action(file_menu, "Export this PC's &progress\u2026", None, self.export_progress_requested.emit)
         self._action(file_menu, "&Certificate settings\u2026", None,
                      self.certificate_settings_requested.emit)
         file_menu.addSeparator()

@@ -21,6 +21,7 @@ from workbook.ui.controllers.call_history import CallHistoryController
 from workbook.ui.controllers.certificate import CertificateController
 from workbook.ui.controllers.coach import CoachController
 from workbook.ui.controllers.notes import NotesController
+from workbook.ui.controllers.progress_export import ProgressExport
 from workbook.ui.controllers.quiz import QuizController
 from workbook.ui.controllers.reading import ReadingController
 from workbook.ui.controllers.review import ReviewController
@@ -62,6 +63,7 @@ class Navigator(QObject):
                                        self.calls.open)
         self.certificates = CertificateController(self.session, home)
         self.trainer = TrainerController(self.session, home)
+        self.progress_export = ProgressExport(self.session)
         self._route()
 
     def _route(self) -> None:
@@ -90,6 +92,7 @@ class Navigator(QObject):
         window.notes_requested.connect(self.notes.open)
         window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
         window.export_notes_requested.connect(self.notes.export)
+        window.export_progress_requested.connect(self.progress_export.start)
         window.certificate_settings_requested.connect(self.certificates.edit_settings)
         window.trainer_requested.connect(self.trainer.open)
         window.breathing_requested.connect(self.offer_breathing)

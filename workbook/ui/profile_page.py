@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workbook.store import learners
 from workbook.store.learners import ProfileError
+from workbook.store.merges import survivor_of
 from workbook.ui import dialogs
 
 
@@ -99,9 +100,13 @@ class ProfilePage(QWidget):
     def refresh(self, preselect_id: str | None = None) -> None:
         """Reload profiles from the store and select `preselect_id` (or the first)."""
         self.profile_list.clear()
-        for learner in learners.active_learners():
-            label = learner.display_name
-            if learner.employee_id:
+        found = learners.active_learners()
+        apart = learners.shown_apart(found)  # two "Sam Taylor" rows say which is which
+        if preselect_id is not None:
+            preselect_id = survivor_of(preselect_id)  # a profile merged into another opens as that one
+        for learner in found:
+            label = apart[learner.id]
+            if learner.employee_id and label == learner.display_name:
                 label += f"   ·   {learner.employee_id}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, learner.id)

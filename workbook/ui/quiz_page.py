@@ -181,6 +181,7 @@ class QuizPage(QWidget):
         layout.addWidget(scroll, 3)
         layout.addWidget(self.feedback, 2)
         layout.addLayout(buttons)
+        self._question_layout, self._question_scroll = layout, scroll
         return panel
 
     def _build_results(self) -> QWidget:
@@ -288,7 +289,7 @@ class QuizPage(QWidget):
         if checked:
             self._show_feedback(review_question(presented, response))
         else:
-            self.feedback.hide()
+            self._hide_feedback()
         self._update_buttons()
         self.view.focus_answer()
 
@@ -405,8 +406,17 @@ class QuizPage(QWidget):
     # -- feedback and results ---------------------------------------------------------------
 
     def _show_feedback(self, review: QuestionReview) -> None:
+        """Feedback takes most of the height once shown: the locked question needs less room than the
+        explanation the learner is now reading (it used to sit cut off in a small box)."""
         self.feedback.setHtml(review_html(review, heading_level=3))
+        self._question_layout.setStretchFactor(self._question_scroll, 2)
+        self._question_layout.setStretchFactor(self.feedback, 3)
         self.feedback.show()
+
+    def _hide_feedback(self) -> None:
+        self.feedback.hide()
+        self._question_layout.setStretchFactor(self._question_scroll, 3)
+        self._question_layout.setStretchFactor(self.feedback, 2)
 
     def show_results(self, module: Module, attempt: StoredAttempt, result: AttemptResult,
                      reason: str = "submitted") -> None:

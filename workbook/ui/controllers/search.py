@@ -41,12 +41,32 @@ class SearchController(QObject):
         return self.index
 
     def open_hit(self, hit: Hit, query: str) -> None:
-        """A section opens with the words highlighted; a question opens its quiz; a call its player."""
+        """A section opens with the words highlighted; a question shows itself with its answer and
+        explanation (what the search was for); a call opens its player."""
         from workbook.core.search_index import HitKind, highlight_terms  # see _index
 
         if hit.kind == HitKind.SECTION:
             self._open_section(hit.owner_id, hit.item_id, highlight_terms(query))
         elif hit.kind == HitKind.QUESTION:
-            self._open_quiz(hit.owner_id)
+            self.show_question(hit.owner_id, hit.item_id)
         else:
             self._open_call(hit.owner_id)
+
+    def show_question(self, module_id: str, question_id: str) -> None:
+        """The question found, its right answer and why, in a dialog; its quiz when it is gone."""
+        from workbook.core.attempt import PresentedQuestion
+        from workbook.core.quiz_review import review_question
+        from workbook.core.scoring import right_response
+        from workbook.ui import dialogs
+
+        module = self.session.library.module(module_id) if self.session.library else None
+        question = next((q for q in (module.quiz.questions if module and module.quiz else ())
+                         if q.id == question_id), None)
+        if question is None:
+            self._open_quiz(module_id)
+            return
+        size = len(getattr(question, "options", None) or getattr(question, "items", None)
+                   or getattr(question, "pairs", None) or ())
+        review = review_question(PresentedQuestion(question, tuple(range(size))), right_response(question))
+        dialogs.show_info(self.session.window, f"From the {module.title} quiz",
+                          f"{question.prompt}\n\nRight answer: {review.right_answer}\n\n{review.explanation}")

@@ -27,6 +27,8 @@ from workbook.ui.quiz_html import results_html
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
+from workbook.ui.trainer.learners import TrainerLearners
+from workbook.ui.trainer.progress_import import TrainerImport
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,6 +59,10 @@ class TrainerController(QObject):
         self.page.report_requested.connect(self.write_report)
         self.page.certificates_requested.connect(self.batch_certificates)
         self.page.learner_opened.connect(self.open_learner)
+        self.learners = TrainerLearners(session, self._reload)
+        self.imports = TrainerImport(session, self._reload)
+        self.page.learners_requested.connect(self.learners.open)
+        self.page.import_progress_requested.connect(self.imports.start)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
         self.loading: QueryOp | None = None  # the last dashboard read started
 
@@ -83,6 +89,11 @@ class TrainerController(QObject):
         self.page.show_cohorts([(c.id, c.name) for c in every if c.archived_at is None],
                                select or self.page.current_cohort(),
                                archived=[(c.id, c.name) for c in every if c.archived_at is not None])
+
+    def _reload(self) -> None:
+        """After a restore, merge or import: the selected cohort's figures may have changed."""
+        if self.page.current_cohort():
+            self.show_cohort(self.page.current_cohort())
 
     def show_cohort(self, cohort_id: str) -> None:
         """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
@@ -178,7 +189,7 @@ class TrainerController(QObject):
         folder = dialogs.ask_folder(self.window, "Save the certificates in")
         if not folder:
             return
-        learner_ids = [learner.id for learner in cohorts.members(cohort_id)]
+        learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
         library, data_dir = self.library, self.data_dir
 
         def work(job: Job) -> BatchResult:
@@ -218,7 +229,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
 
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
-    parts = [f"<h1>{escape(learner.display_name)}</h1>", pace_html(pace)]
+    mark = " (archived)" if learner.archived_at else ""
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "

@@ -51,6 +51,8 @@ class DashboardPage(QWidget):
     learner_opened = Signal(str)
     home_requested = Signal()
     lock_requested = Signal()
+    learners_requested = Signal(bool)  # archived only
+    import_progress_requested = Signal()
 
     def __init__(self, skill_label=lambda skill: skill, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,11 +67,18 @@ class DashboardPage(QWidget):
         title.setObjectName("pageTitle")
         lock = QPushButton("&Lock trainer views")
         lock.clicked.connect(self.lock_requested)
+        self.learners_button = QPushButton("L&earners\u2026")
+        self.learners_button.clicked.connect(lambda: self.learners_requested.emit(False))
+        self.archived_button = QPushButton("Archi&ved learners\u2026")
+        self.archived_button.clicked.connect(lambda: self.learners_requested.emit(True))
+        self.import_button = QPushButton("Import &progress\u2026")
+        self.import_button.clicked.connect(self.import_progress_requested)
         top = QHBoxLayout()
         top.addWidget(home)
         top.addSpacing(12)
         top.addWidget(title, 1)
-        top.addWidget(lock)
+        for button in (self.learners_button, self.archived_button, self.import_button, lock):
+            top.addWidget(button)
 
         self.cohorts = QListWidget()
         self.cohorts.setAccessibleName("Cohorts")
@@ -272,7 +281,7 @@ class DashboardPage(QWidget):
             return
         days = self.stalled_days.value()
         stalled = self.dashboard.stalled(days, self.now)
-        names = ", ".join(escape(row.name) for row in stalled[:12])
+        names = ", ".join(escape(row.shown_name) for row in stalled[:12])
         more = f" and {len(stalled) - 12} more" if len(stalled) > 12 else ""
         body = (f"<h3>No progress for {days} days</h3><p>{names}{more}</p>" if stalled
                 else f"<h3>No progress for {days} days</h3><p style='color:{MUTED}'>Nobody.</p>")

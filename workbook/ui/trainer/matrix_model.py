@@ -93,7 +93,7 @@ class MatrixModel(QAbstractTableModel):
     def _cell(self, row: LearnerRow, column: int) -> tuple[str, object]:
         modules = self.dashboard.modules
         if column == 0:
-            return row.name, row.name.casefold()
+            return row.shown_name, row.name.casefold()
         if column == 1:
             return row.employee_id or "", row.employee_id or ""
         if column < len(_FIXED) + len(modules):

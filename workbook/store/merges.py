@@ -1,0 +1,119 @@
+"""Merged profiles: record that two profiles are one person, and read every profile through it.
+
+A merge never rewrites history: it is one more append-only row (`learner_merge`), and which profile
+survives is worked out from all the rows (`core.profile_merges.survivors`) into `learner_alias`,
+derived data rebuilt after each change together with the dashboard totals. Readers ask
+`person_ids` for every profile id that stands for the same person and read their rows together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from workbook.core.profile_merges import Merge, survivors
+from workbook.store.clock import new_id, utc_now_text
+from workbook.store.models import ActivityRecord, AliasRecord, LearnerRecord, MergeRecord, database
+from workbook.store.settings import device_id
+
+MERGE_COLUMNS = ("id", "from_learner_id", "into_learner_id", "merged_at", "device_id")
+
+
+class MergeError(ValueError):
+    """A merge that cannot be made; the message says why, in words for the trainer."""
+
+
+@dataclass(frozen=True)
+class MergeDone:
+    """What merge_learners recorded: `survivor` now stands for both profiles."""
+
+    merge_id: str
+    merged_away: str
+    survivor: str
+    rows_moved_over: int  # activity rows of the merged-away profile, now read as the survivor's
+
+
+def survivor_of(learner_id: str) -> str:
+    alias = AliasRecord.get_or_none(AliasRecord.learner_id == learner_id)
+    return alias.survivor_id if alias is not None else learner_id
+
+
+def person_ids(learner_id: str) -> list[str]:
+    """The surviving profile's id first, then every profile merged into it."""
+    survivor = survivor_of(learner_id)
+    merged = AliasRecord.select(AliasRecord.learner_id).where(AliasRecord.survivor_id == survivor)
+    return [survivor, *sorted(learner_id for (learner_id,) in merged.tuples())]
+
+
+def of_person(learner_id: str):
+    """The peewee condition for the activity rows of this learner's person (every merged profile)."""
+    return ActivityRecord.learner.in_(person_ids(learner_id))
+
+
+def survivor_map() -> dict[str, str]:
+    """Every merged-away profile id -> the id standing for its person."""
+    return dict(AliasRecord.select(AliasRecord.learner_id, AliasRecord.survivor_id).tuples())
+
+
+def merged_away_ids() -> set[str]:
+    return {learner_id for (learner_id,) in AliasRecord.select(AliasRecord.learner_id).tuples()}
+
+
+def merge_learners(from_id: str, into_id: str, now: datetime | None = None) -> MergeDone:
+    """Record that profile `from_id` is the same person as `into_id`; `into_id`'s person survives."""
+    with database.atomic():
+        for learner_id in (from_id, into_id):
+            if LearnerRecord.get_or_none(LearnerRecord.id == learner_id) is None:
+                raise MergeError(f"No profile with id {learner_id}.")
+        away, stays = survivor_of(from_id), survivor_of(into_id)
+        if away == stays:
+            raise MergeError("These are already the same person's profiles: nothing to merge.")
+        record = MergeRecord.create(id=new_id(), from_learner_id=away, into_learner_id=stays,
+                                    merged_at=utc_now_text(now), device_id=device_id())
+        rows = ActivityRecord.select().where(ActivityRecord.learner.in_(person_ids(away))).count()
+        refresh_aliases()
+    return MergeDone(record.id, away, survivor_of(stays), rows)
+
+
+def merge_records(learner_ids: Sequence[str] | None = None) -> list[dict[str, str]]:
+    """The merge rows touching the person of any of `learner_ids` (all rows when None), oldest first."""
+    query = MergeRecord.select().order_by(MergeRecord.merged_at, MergeRecord.id)
+    if learner_ids is not None:
+        ids = {member for learner_id in learner_ids for member in person_ids(learner_id)}
+        query = query.where(MergeRecord.from_learner_id.in_(list(ids))
+                            | MergeRecord.into_learner_id.in_(list(ids)))
+    return [{name: getattr(record, name) for name in MERGE_COLUMNS} for record in query]
+
+
+def add_merge_records(rows: Iterable[dict[str, str]]) -> tuple[int, list[str]]:
+    """Store the rows not present yet (call inside the importer's transaction); returns how many
+    were added and the ids of rows that clash with a stored row of the same id (nothing is added
+    then: the caller refuses the whole bundle)."""
+    rows = list(rows)
+    present = {record.id: record for record in MergeRecord.select().where(
+        MergeRecord.id.in_([row["id"] for row in rows]))}
+    clashes = [row["id"] for row in rows if row["id"] in present
+               and any(getattr(present[row["id"]], name) != row[name] for name in MERGE_COLUMNS)]
+    if clashes:
+        return 0, clashes
+    new = [row for row in rows if row["id"] not in present]
+    if new:
+        MergeRecord.insert_many([tuple(row[name] for name in MERGE_COLUMNS) for row in new],
+                                fields=[getattr(MergeRecord, name) for name in MERGE_COLUMNS]).execute()
+        refresh_aliases()
+    return len(new), []
+
+
+def refresh_aliases() -> None:
+    """Work out the survivors from every merge row again, and re-key the dashboard totals to them."""
+    merges = [Merge(r.id, r.from_learner_id, r.into_learner_id, r.merged_at) for r in MergeRecord.select()]
+    with database.atomic():
+        database.execute_sql("DELETE FROM learner_alias")
+        pairs = sorted(survivors(merges).items())
+        for start in range(0, len(pairs), 400):
+            AliasRecord.insert_many(pairs[start:start + 400],
+                                    fields=[AliasRecord.learner_id, AliasRecord.survivor_id]).execute()
+        from workbook.store.dashboard import rebuild_totals  # the dashboard reads these: no cycle
+
+        rebuild_totals()

@@ -1,0 +1,44 @@
+""""Export this PC's progress…": every learner's progress, one signed bundle each, into a folder
+(a USB stick), off the GUI thread with a progress bar, so moving progress needs no terminal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from workbook.keys import load_or_create_key
+from workbook.store.bundles import BundleSummary, export_every_learner
+from workbook.ui import dialogs
+from workbook.ui.controllers.session import Session
+from workbook.ui.operations import Job, QueryOp
+
+
+class ProgressExport(QObject):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self.running: QueryOp | None = None  # tests wait on it
+
+    def start(self) -> None:
+        folder = dialogs.ask_folder(self.session.window, "Export this PC's progress to a folder or USB stick")
+        if folder:
+            self.run(Path(folder))
+
+    def run(self, folder: Path) -> None:
+        key = load_or_create_key(self.session.data_dir)
+
+        def work(job: Job) -> list[BundleSummary]:
+            return export_every_learner(folder, key, progress=job.progress, cancelled=job.cancelled)
+
+        self.running = QueryOp(self.session.window, work, lambda written: self._done(folder, written),
+                               progress="Exporting progress", cancellable=True).start()
+
+    def _done(self, folder: Path, written: list[BundleSummary]) -> None:
+        rows = sum(summary.activities for summary in written)
+        text = (f"{len(written)} progress file{'s' if len(written) != 1 else ''} ({rows} activity records) "
+                f"written to {folder}, one per learner, signed by this PC.\n\nOn the trainer's PC: Trainer "
+                "views > Import progress…, and choose them all.")
+        self.session.window.save_status.setText(f"\u2714 Progress exported to {folder}")
+        dialogs.show_info(self.session.window, "Progress exported", text)

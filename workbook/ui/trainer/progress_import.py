@@ -1,0 +1,158 @@
+""""Import progress…" in the trainer views: many bundle files at once, off the GUI thread with a
+progress bar, then a table that accounts for every file (rows added, already present, refused and
+why).
+
+A bundle signed by a PC this installation does not trust yet is offered for trust, showing the PC's
+name and key fingerprint (the trainer views are already behind the passphrase); a bundle refused for
+an employee ID clash is offered for import merged into the local profile. Either way the files are
+then imported again; everything else stands as the first pass left it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbook.keys import trust_key, trusted_keys
+from workbook.store.bundles import BundleSigner, ImportResult, import_bundles
+from workbook.store.learners import describe, get_learner
+from workbook.ui import dialogs
+from workbook.ui.controllers.session import Session
+from workbook.ui.operations import Job, QueryOp
+
+COLUMNS = ("File", "Learner", "Rows added", "Already present", "Result")
+
+
+class ImportSummary(QDialog):
+    """One row per file: what it added, or why it was refused."""
+
+    def __init__(self, parent: QWidget | None, results: list[ImportResult]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Progress imported")
+        self.resize(900, 420)
+        added = sum(r.merged.added for r in results if r.merged is not None)
+        refused = sum(r.refused for r in results)
+        self.headline = QLabel(f"{len(results)} file{'s' if len(results) != 1 else ''}: {added} rows added"
+                               + (f", {refused} refused (nothing from them was saved)" if refused else ""))
+        self.table = QTableWidget(len(results), len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Files imported")
+        for number, result in enumerate(results):
+            for column, value in enumerate(summary_row(result)):
+                self.table.setItem(number, column, QTableWidgetItem(value))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+
+
+def summary_row(result: ImportResult) -> tuple[str, str, str, str, str]:
+    merged = result.merged
+    if merged is None:
+        return (result.path.name, "", "", "", f"refused: {result.reason}")
+    if merged.learners_created:
+        outcome = "new profile"
+    elif merged.display_name != merged.bundle_name:
+        outcome = f"existing profile, named '{merged.display_name}' here"
+    else:
+        outcome = "existing profile"
+    if merged.merges_added:
+        outcome += f"; {merged.merges_added} profile merge{'s' if merged.merges_added != 1 else ''}"
+    return (result.path.name, merged.bundle_name, str(merged.added), str(merged.already_present), outcome)
+
+
+class TrainerImport(QObject):
+    def __init__(self, session: Session, changed: Callable[[], None]) -> None:
+        super().__init__(session.window)
+        self.session = session
+        self.changed = changed
+        self.running: QueryOp | None = None  # tests wait on it
+        self.summary: ImportSummary | None = None
+        self._offered: set[str | Path] = set()  # keys and files already asked about in this import
+
+    def start(self) -> None:
+        chosen = dialogs.ask_open_paths(self.session.window, "Import progress bundles",
+                                        "Progress bundles (*.zip);;All files (*)")
+        if chosen:
+            self.run([Path(name) for name in chosen])
+
+    def run(self, paths: list[Path], merge_into: dict[Path, str] | None = None,
+            earlier: dict[Path, ImportResult] | None = None) -> None:
+        if earlier is None:  # a new import: ask afresh
+            self._offered = set()
+        trusted = trusted_keys(self.session.data_dir)
+
+        def work(job: Job) -> list[ImportResult]:
+            return import_bundles(paths, trusted, merge_into,
+                                  progress=lambda done: job.progress(done, len(paths)))
+
+        self.running = QueryOp(self.session.window, work, lambda results: self._imported(results, earlier),
+                               progress="Importing progress").start()
+
+    def _imported(self, results: list[ImportResult], earlier: dict[Path, ImportResult] | None) -> None:
+        combined = {**(earlier or {}), **{result.path: result for result in results}}
+        retry, merge_into = self._offers(results)  # each asked once: a "no" stays refused
+        if retry:
+            self.run(retry, merge_into, combined)
+            return
+        self.summary = ImportSummary(self.session.window, list(combined.values()))
+        self.summary.open()
+        self.changed()
+
+    def _offers(self, results: list[ImportResult]) -> tuple[list[Path], dict[Path, str]]:
+        retry: list[Path] = []
+        signers: dict[str, BundleSigner] = {}
+        for result in results:
+            if result.untrusted is not None:
+                signers.setdefault(result.untrusted.key_id, result.untrusted)
+        for signer in signers.values():
+            if signer.key_id in self._offered:
+                continue
+            self._offered.add(signer.key_id)
+            if self.offer_trust(signer):
+                trust_key(signer.public(), self.session.data_dir, signer.installation)
+                retry += [r.path for r in results
+                          if r.untrusted is not None and r.untrusted.key_id == signer.key_id]
+        merge_into: dict[Path, str] = {}
+        for result in results:
+            local = get_learner(result.conflict_with) if result.conflict_with else None
+            if local is None or result.path in self._offered:
+                continue
+            self._offered.add(result.path)
+            if self.offer_merge(result, local):
+                merge_into[result.path] = local.id
+                retry.append(result.path)
+        return retry, merge_into
+
+    def offer_trust(self, signer: BundleSigner) -> bool:
+        """Ask whether to trust the PC that signed a bundle; tests replace this."""
+        return dialogs.confirm(
+            self.session.window, "Trust this PC?",
+            f"Some files were signed by the PC '{signer.installation}', which this installation does not "
+            f"trust yet.\n\nKey fingerprint: {signer.fingerprint}\n\nTrust it only if that is one of your "
+            "learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and "
+            "later.", "Trust and import")
+
+    def offer_merge(self, result: ImportResult, local) -> bool:
+        """Ask whether a bundle refused for an employee ID clash is the local profile's person."""
+        return dialogs.confirm(
+            self.session.window, "Same person?",
+            f"{result.path.name} was refused: {result.reason}.\n\nImport it merged into "
+            f"{local.display_name} ({describe(local)})? Both histories then count as one person's; a merge "
+            "cannot be undone.", "Import and merge")
