@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
                         help="for trainer commands: a file whose first line is the trainer passphrase "
                              "(or set WORKBOOK_TRAINER_PASSPHRASE; a terminal is asked otherwise)")
-    parser = argparse.ArgumentParser(prog="python main.py", parents=[common],
+    parser = argparse.ArgumentParser(prog="workbook", parents=[common],
                                      description=f"{APP_NAME}: opens the app, or runs a job.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: bundled lessons/)")

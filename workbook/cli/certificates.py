@@ -58,7 +58,7 @@ def _certificate(args: argparse.Namespace) -> int:
     root = content_root(args)
     library = load_content(args)
     if library.course is None:
-        raise Refused(f"No valid course.yaml in {root}: run 'python main.py validate {root}'")
+        raise Refused(f"No valid course.yaml in {root}: run 'workbook validate {root}'")
     out = Path(args.out)
     require_output_folder(out)
     with open_store(data_dir):

@@ -72,7 +72,7 @@ def _call_graph(args: argparse.Namespace) -> int:
         print(f"Unknown practice call '{args.scenario}' in {root} (practice calls: {known})", file=sys.stderr)
         if broken:
             print(f"{len(broken)} practice-call file{'s' if len(broken) != 1 else ''} cannot be loaded "
-                  f"({', '.join(p.name for p in broken)}); run 'python main.py validate' to see why",
+                  f"({', '.join(p.name for p in broken)}); run 'workbook validate' to see why",
                   file=sys.stderr)
         return 1
     out = Path(args.out)

@@ -45,7 +45,7 @@ def _find_module(args: argparse.Namespace) -> tuple[Library, Module]:
     if module is None:
         broken = next((u for u in library.unavailable if u.folder.name.endswith(args.module)), None)
         if broken is not None:
-            raise Refused(f"Module '{args.module}' cannot be loaded; run 'python main.py validate' "
+            raise Refused(f"Module '{args.module}' cannot be loaded; run 'workbook validate' "
                           f"to see why ({broken.folder})")
         known = ", ".join(m.id for m in library.modules) or "none"
         raise Refused(f"Unknown module '{args.module}' in {root} (modules: {known})")

@@ -120,7 +120,7 @@ def _certificates(args: argparse.Namespace) -> int:
 
     library = _library(args)
     if library.course is None:
-        raise Refused("The content has no valid course.yaml, so no one can be certified: run 'python main.py "
+        raise Refused("The content has no valid course.yaml, so no one can be certified: run 'workbook "
                       "validate'")
     out_dir = Path(args.out_dir)
     if out_dir.exists() and not out_dir.is_dir():

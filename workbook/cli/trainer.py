@@ -22,7 +22,7 @@ RESET_PROCEDURE = """\
 Forgotten trainer passphrase: reset it on this computer.
 
   1. Close the workbook on this computer.
-  2. Run:  python main.py reset-trainer --yes   (add --data-dir DIR if the data lives elsewhere)
+  2. Run:  workbook reset-trainer --yes   (add --data-dir DIR if the data lives elsewhere)
   3. Open the workbook and set a new trainer passphrase (Trainer views ask for one).
 
 The reset removes only the trainer passphrase and its failed-try counter. Every learner profile,

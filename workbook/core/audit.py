@@ -7,7 +7,7 @@ who never read a word (always the longest, always the first shown, always the po
 uniform random) answering every quiz through the real draw and scoring and playing every call
 through the real engine, judged by the course's own completion rules.
 
-Plain Python over a loaded Library, so `python main.py audit`, the tests and the README figures all
+Plain Python over a loaded Library, so `workbook audit`, the tests and the README figures all
 come from the same code.
 """
 
@@ -362,7 +362,7 @@ def simulate(library: Library, name: str, rank: Rank, seeds: int = DEFAULT_SEEDS
 
 @dataclass
 class Audit:
-    """Everything `python main.py audit` prints."""
+    """Everything `workbook audit` prints."""
 
     pass_mark: int
     min_skill_score: int

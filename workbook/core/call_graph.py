@@ -1,5 +1,5 @@
 """Draw a practice call as a Graphviz DOT graph, so a trainer can see every path of a script at once
-(`python main.py call-graph ID --out FILE.dot`).
+(`workbook call-graph ID --out FILE.dot`).
 
 Nodes are boxes with the caller's line, endings are coloured shapes (green: strong, red: failing),
 and every reply is one edge labelled `number rating (mood change)`. A reply whose `next` branches

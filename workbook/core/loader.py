@@ -1,6 +1,6 @@
 """Load and check a content folder: every module it can use, and every problem as `path:line`.
 
-One pass does both jobs so that the app at start and `python main.py validate` can never disagree
+One pass does both jobs so that the app at start and `workbook validate` can never disagree
 about what is broken.
 """
 

@@ -1,6 +1,6 @@
 """Issue a certificate: check eligibility, sign the fields, draw the PDF, record that it was issued.
 
-Shared by the app's "Get certificate" and `python main.py certificate`, so both give the same
+Shared by the app's "Get certificate" and `workbook certificate`, so both give the same
 document and the same refusal reasons. Under a fixed clock and key the PDF is byte-identical.
 """
 

@@ -6,7 +6,7 @@ wrong passphrase locks further tries for a delay that doubles with each consecut
 guessing costs time even when a script does the typing. The count survives a restart because it
 is stored, not held in memory.
 
-Forgotten passphrase: `python main.py reset-trainer --yes` (see `workbook.cli.trainer.RESET_PROCEDURE`)
+Forgotten passphrase: `workbook reset-trainer --yes` (see `workbook.cli.trainer.RESET_PROCEDURE`)
 removes only these settings; every learner, cohort and activity row stays.
 """
 

@@ -164,7 +164,7 @@ class UnavailableCardWidget(QFrame):
         reason.setWordWrap(True)
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hint = QLabel(f"Folder: {broken.folder.name}. A trainer can fix the file and run "
-                      "'python main.py validate' to check it.")
+                      "'workbook validate' to check it.")
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from workbook.store import trainer
 
 RESET_HELP = ("Forgotten it? On this computer, close the workbook and run "
-              "'python main.py reset-trainer --yes'. Learner progress is kept.")
+              "'workbook reset-trainer --yes'. Learner progress is kept.")
 
 
 class PassphraseDialog(QDialog):
