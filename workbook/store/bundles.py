@@ -476,29 +476,35 @@ def _check_learner(learner: dict[str, Any], problem: Callable[[str, str], Bundle
         raise problem("learner.archived_at", "null or a UTC timestamp")
 
 
-def _parse_rows(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[str, str | None]]:
+def _jsonl_records(path: Path, data: bytes, name: str, expected: int, limit: int) -> list[tuple[str, Any]]:
+    """(where, record) for each line of a JSON-lines entry, checked as text, complete and counted."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise BundleError(path, f"malformed: {ACTIVITIES} is not UTF-8 text") from error
+        raise BundleError(path, f"malformed: {name} is not UTF-8 text") from error
     if text and not text.endswith("\n"):
-        raise BundleError(path, f"truncated: the last line of {ACTIVITIES} is incomplete")
+        raise BundleError(path, f"truncated: the last line of {name} is incomplete")
     lines = text.split("\n")[:-1] if text else []
-    if len(lines) > MAX_ROWS:
-        raise BundleError(path, f"oversized: {len(lines):,} activity records, more than {MAX_ROWS:,}")
-    expected = manifest["counts"]["activities"]
+    if len(lines) > limit:
+        raise BundleError(path, f"oversized: {len(lines):,} records in {name}, more than {limit:,}")
     if len(lines) != expected:
-        raise BundleError(path, f"counts mismatch: {ACTIVITIES} has {len(lines)} records, the manifest says "
+        raise BundleError(path, f"counts mismatch: {name} has {len(lines)} records, the manifest says "
                                 f"{expected}")
+    records = []
+    for number, line in enumerate(lines, start=1):
+        where = f"{name} line {number}"
+        try:
+            records.append((where, json.loads(line)))
+        except ValueError as error:
+            raise BundleError(path, f"malformed: {where} is not valid JSON ({error})") from error
+    return records
+
+
+def _parse_rows(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[str, str | None]]:
     learner_id = manifest["learner"]["id"]
     rows = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        where = f"{ACTIVITIES} line {number}"
-        try:
-            row = json.loads(line)
-        except ValueError as error:
-            raise BundleError(path, f"malformed: {where} is not valid JSON ({error})") from error
+    for where, row in _jsonl_records(path, data, ACTIVITIES, manifest["counts"]["activities"], MAX_ROWS):
         problem = _row_problem(row)
         if problem:
             raise BundleError(path, f"malformed: {where}: {problem}")
@@ -515,23 +521,8 @@ def _parse_rows(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[
 def _parse_merges(path: Path, data: bytes, manifest: dict[str, Any]) -> list[dict[str, str]]:
     """The merge rows, each well-formed, and all joined to the bundle's learner: a bundle carries the
     merges of its own learner's person, never merges between other people's profiles."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BundleError(path, f"malformed: {MERGES} is not UTF-8 text") from error
-    if text and not text.endswith("\n"):
-        raise BundleError(path, f"truncated: the last line of {MERGES} is incomplete")
-    lines = text.split("\n")[:-1] if text else []
-    if len(lines) != manifest["counts"]["merges"] or len(lines) > MAX_MERGES:
-        raise BundleError(path, f"counts mismatch: {MERGES} has {len(lines)} records, the manifest says "
-                                f"{manifest['counts']['merges']}")
     rows: list[dict[str, str]] = []
-    for number, line in enumerate(lines, start=1):
-        where = f"{MERGES} line {number}"
-        try:
-            row = json.loads(line)
-        except ValueError as error:
-            raise BundleError(path, f"malformed: {where} is not valid JSON ({error})") from error
+    for where, row in _jsonl_records(path, data, MERGES, manifest["counts"]["merges"], MAX_MERGES):
         if not isinstance(row, dict) or set(row) != set(MERGE_COLUMNS):
             raise BundleError(path, f"malformed: {where} must hold exactly {', '.join(MERGE_COLUMNS)}")
         if not all(_is_text(row[name], MAX_ID) for name in MERGE_COLUMNS if name != "merged_at"):
