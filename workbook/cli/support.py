@@ -51,6 +51,28 @@ def require_output_folder(out: Path) -> None:
         raise Refused(f"{out.parent}: no such folder. Nothing was written.")
 
 
+_chosen_database: str | None = None  # `--database URL` of this command, set by workbook.cli.main
+
+
+def choose_database(url: str | None) -> None:
+    """The command's `--database URL` (None: WORKBOOK_DATABASE_URL, else the data folder's file)."""
+    global _chosen_database
+    _chosen_database = url
+
+
+def refuse_on_server(command: str) -> None:
+    """Refuses a command that works on the data folder's database file (backups, restore) when the
+    progress database is a server's."""
+    from workbook.store.connection import SERVER_SCHEMES, redact_url, resolve_database_url
+
+    url = resolve_database_url(_chosen_database)
+    if url and url.split(":", 1)[0] in SERVER_SCHEMES:
+        from workbook.store.dialect import SERVER_BACKUPS
+
+        raise Refused(f"Not done: {command} works on the data folder's database file, but "
+                      f"{SERVER_BACKUPS} ({redact_url(url)})")
+
+
 @contextmanager
 def open_store(data_dir: Path, read_only: bool = False,
                trainer: argparse.Namespace | None = None) -> Iterator[None]:
@@ -59,10 +81,19 @@ def open_store(data_dir: Path, read_only: bool = False,
     reports) on a folder it cannot write to opens the database for reading only. With `trainer`
     (the command's arguments), the trainer passphrase is required first (workbook.trainer_gate)."""
     from workbook.files import folder_write_problem
-    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
+    from workbook.store.connection import (
+        DatabaseProblem,
+        open_database,
+        open_database_read_only,
+        open_database_url,
+        resolve_database_url,
+    )
 
+    server = resolve_database_url(_chosen_database)
     try:
-        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+        if server:
+            db = open_database_url(server, data_dir)
+        elif read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
             db = open_database_read_only(database_path(data_dir))
         else:
             db = open_database(database_path(data_dir))
