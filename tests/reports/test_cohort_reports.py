@@ -25,8 +25,6 @@ from workbook.reports.cohort_report import Cancelled, csv_header, write_csv, wri
 from workbook.reports.issue import issued_certificates
 from workbook.store.learners import create_learner
 
-pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
-
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 SKILLS = {"listening": "Active listening", "empathy": "Empathy", "de-escalation": "De-escalation",
@@ -304,6 +302,7 @@ def cohort(two_cohorts, class_of_three):
     return evening
 
 
+@pytest.mark.both_backends  # the report command against a server, too
 def test_cli_report_as_csv(cohort, data_dir, database_args, tmp_path, capsys):
     table = tmp_path / "evening.csv"
     assert _cli(["report", "--cohort", "evening SHIFT", "--format", "csv", "--out", str(table),
@@ -315,6 +314,7 @@ def test_cli_report_as_csv(cohort, data_dir, database_args, tmp_path, capsys):
     assert {row["Name"]: row["Employee ID"] for row in rows}["李小龙"] == "E-2"
 
 
+@pytest.mark.both_backends
 def test_cli_unknown_cohort_lists_the_cohorts_and_writes_nothing(two_cohorts, database_args, tmp_path,
                                                                 capsys):
     out = tmp_path / "x.csv"
