@@ -17,6 +17,7 @@ from workbook.cli.audit import add_audit_commands
 from workbook.cli.backups import add_backup_commands
 from workbook.cli.certificates import add_certificate_commands
 from workbook.cli.content import add_content_commands
+from workbook.cli.database import add_database_commands
 from workbook.cli.gift import add_gift_commands
 from workbook.cli.merge import add_merge_commands
 from workbook.cli.progress import add_progress_commands
@@ -30,7 +31,7 @@ from workbook.qt_args import split_qt_args
 # In the order `--help` lists them; a new group of subcommands adds its register function here.
 COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
                   add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
-                  add_audit_commands, add_merge_commands)
+                  add_audit_commands, add_merge_commands, add_database_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

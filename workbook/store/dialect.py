@@ -82,6 +82,16 @@ def postgres_sql(sql: str) -> str:
     return text.replace("?", "%s")
 
 
+@lru_cache(maxsize=1)
+def machine_id() -> str:
+    """A stable id for this computer (its host name and network card), for the activity rows it
+    writes to a server, where the settings table is shared by every PC."""
+    import socket
+    import uuid
+
+    return uuid.uuid5(uuid.NAMESPACE_DNS, f"{socket.gethostname()}/{uuid.getnode():012x}").hex
+
+
 # --- schema version ----------------------------------------------------------------------------
 
 VERSION_TABLE = "workbook_schema"  # PostgreSQL: one row; SQLite keeps it in PRAGMA user_version
