@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.paths import bundled_content_dir, database_path
+from workbook.paths import bundled_content_dir, database_path, is_server_url, resolve_database_url
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
     from workbook.store.learners import Learner
@@ -60,13 +60,17 @@ def choose_database(url: str | None) -> None:
     _chosen_database = url
 
 
+def chosen_database_url() -> str | None:
+    """The command's `--database URL`, else WORKBOOK_DATABASE_URL; None: the data folder's file."""
+    return resolve_database_url(_chosen_database)
+
+
 def refuse_on_server(command: str) -> None:
     """Refuses a command that works on the data folder's database file (backups, restore) when the
     progress database is a server's."""
-    from workbook.store.connection import SERVER_SCHEMES, redact_url, resolve_database_url
-
-    url = resolve_database_url(_chosen_database)
-    if url and url.split(":", 1)[0] in SERVER_SCHEMES:
+    url = chosen_database_url()
+    if is_server_url(url):
+        from workbook.store.connection import redact_url
         from workbook.store.dialect import SERVER_BACKUPS
 
         raise Refused(f"Not done: {command} works on the data folder's database file, but "
@@ -86,10 +90,9 @@ def open_store(data_dir: Path, read_only: bool = False,
         open_database,
         open_database_read_only,
         open_database_url,
-        resolve_database_url,
     )
 
-    server = resolve_database_url(_chosen_database)
+    server = chosen_database_url()
     try:
         if server:
             db = open_database_url(server, data_dir)

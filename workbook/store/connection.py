@@ -12,6 +12,7 @@ from pathlib import Path
 
 from peewee import Database, PeeweeException, SqliteDatabase
 
+from workbook.paths import SERVER_SCHEMES, resolve_database_url  # noqa: F401 (callers find them here)
 from workbook.store import migrations
 from workbook.store.models import database
 
@@ -232,15 +233,7 @@ def _stamped(prefix: str) -> str:
 
 # --- a server database --------------------------------------------------------------------------
 
-DATABASE_URL_ENV = "WORKBOOK_DATABASE_URL"
-SERVER_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_SECONDS = 10
-
-
-def resolve_database_url(explicit: str | None = None) -> str | None:
-    """`--database URL` wins, then `WORKBOOK_DATABASE_URL`; None means the SQLite file in the data
-    folder (the default, which needs nothing set up)."""
-    return explicit or os.environ.get(DATABASE_URL_ENV) or None
 
 
 def redact_url(url: str) -> str:
