@@ -64,3 +64,18 @@ def test_the_app_shows_the_same_message_in_its_start_up_dialog(qtbot, data_dir, 
 def test_both_backends_know_the_same_schema_versions():
     """A new version is a step in `migrations.STEPS` and `migrations_pg.STEPS` alike."""
     assert [number for number, _ in migrations_pg.STEPS] == [number for number, _ in migrations.STEPS]
+
+
+def test_without_postgresql_its_tests_skip_with_the_reason_or_fail_in_ci(monkeypatch):
+    import pg_kit
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(RuntimeError, match="pg_config is not on PATH") as missing:
+        pg_kit.Cluster()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("WORKBOOK_REQUIRE_POSTGRES", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="need a local PostgreSQL installation: pg_config"):
+        pg_kit.unavailable(str(missing.value))
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="so this is a failure"):
+        pg_kit.unavailable(str(missing.value))
