@@ -22,7 +22,13 @@ from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
 from workbook.support_log import attach_file_log, detach_file_log, start_line
-from workbook.ui.i18n import install_translators, remove_translators, resolve_language, translate
+from workbook.ui.i18n import (
+    install_translators,
+    remove_translators,
+    resolve_language,
+    saved_choice,
+    translate,
+)
 from workbook.ui.main_window import MainWindow
 from workbook.ui.theme import apply_theme
 
@@ -92,6 +98,7 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
         return 1
 
     window = MainWindow()
+    window.language_choice = saved_choice(data_dir)  # ticked in View > Language
     window.support_folders = (data_dir, content_dir)
     outcome = {"code": 0, "db": None}
     window.first_paint_did_happen.connect(

@@ -58,14 +58,16 @@ def resolve_language(requested: str | None, data_dir: Path | None) -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load our catalogue and Qt's own (Cancel, Save, ... in standard dialogs) for `language`; English
-    needs none. Returns the installed translators (kept alive by the caller)."""
-    if language == "en":
-        return []
+    """Load our catalogue and Qt's own (Cancel, Save, ... in standard dialogs) for `language`.
+    English loads ours too: it holds the English plural forms ("1 section", "2 sections") of
+    sources written "%n section(s)". Returns the installed translators (kept alive by the caller)."""
     installed = []
     ours = translations_dir() / f"{CATALOG}_{language}.qm"
-    qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for directory, name in ((str(ours.parent), ours.name), (qt_own, f"qtbase_{language}")):
+    catalogues = [(str(ours.parent), ours.name)]
+    if language != "en":
+        qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues.append((qt_own, f"qtbase_{language}"))
+    for directory, name in catalogues:
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
