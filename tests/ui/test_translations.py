@@ -189,10 +189,15 @@ def test_lang_de_shows_the_home_page_and_menus_in_german(qtbot, data_dir, tmp_pa
     assert QApplication.translate("MainWindow", "&File") == "&File"
 
 
-def test_german_text_loads_through_a_real_dialog_button(qtbot, german):
-    """Qt's own catalogue comes too: a standard button says Abbrechen."""
+def test_qt_own_catalogue_comes_too_for_buttons_and_key_names(qtbot, german):
+    """A standard button says Abbrechen, and the F1 list names the keys as a German keyboard does."""
     from PySide6.QtWidgets import QDialogButtonBox
+
+    from workbook.ui.main_window import shortcuts_help
 
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Abbrechen"
+    table = shortcuts_help()
+    assert "<b>Strg+Umschalt+P</b></td><td>Profil wechseln</td>" in table
+    assert "<b>1\u20139</b>" in table

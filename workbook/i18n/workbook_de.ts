@@ -251,7 +251,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Type what you would say, then press Ctrl+Enter.</source>
-        <translation>Schreiben Sie, was Sie sagen würden, und drücken Sie dann Strg+Eingabe.</translation>
+        <translation>Schreiben Sie, was Sie sagen würden, und drücken Sie dann Strg+Enter.</translation>
     </message>
     <message>
         <source>&amp;Say it</source>
@@ -259,7 +259,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation>Strg+Eingabe</translation>
+        <translation>Strg+Enter</translation>
     </message>
     <message>
         <source>The coach listens for: the feeling acknowledged, ownership, a clarifying question, a next step with a time frame; and for blame, judging, “calm down”, jargon and promises you cannot keep. The caller reacts to what it hears.</source>
@@ -366,7 +366,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Enter opens this call&apos;s debrief</source>
-        <translation>Eingabe öffnet die Auswertung dieses Anrufs</translation>
+        <translation>Enter öffnet die Auswertung dieses Anrufs</translation>
     </message>
 </context>
 <context>
@@ -573,7 +573,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Type what you would say to this caller, then press Ctrl+Enter.</source>
-        <translation>Schreiben Sie, was Sie diesem Anrufer sagen würden, und drücken Sie dann Strg+Eingabe.</translation>
+        <translation>Schreiben Sie, was Sie diesem Anrufer sagen würden, und drücken Sie dann Strg+Enter.</translation>
     </message>
     <message>
         <source>Your reply</source>
@@ -585,7 +585,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation>Strg+Eingabe</translation>
+        <translation>Strg+Enter</translation>
     </message>
     <message>
         <source>&amp;Another caller</source>
@@ -1502,7 +1502,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>NoteDialog</name>
     <message>
         <source>Ctrl+Enter saves · Esc cancels</source>
-        <translation>Strg+Eingabe speichert · Esc bricht ab</translation>
+        <translation>Strg+Enter speichert · Esc bricht ab</translation>
     </message>
     <message>
         <source>Discard this note?</source>
@@ -1620,7 +1620,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Enter</source>
-        <translation>Eingabe</translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Ed&amp;it note…</source>
@@ -1675,7 +1675,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>OrderingView</name>
     <message>
         <source>Put in order: select an item ({keys}), then Ctrl+Up / Ctrl+Down or drag</source>
-        <translation>In Reihenfolge bringen: Eintrag wählen ({keys}), dann Strg+Pfeil hoch / Strg+Pfeil runter oder ziehen</translation>
+        <translation>In Reihenfolge bringen: Eintrag wählen ({keys}), dann Strg+Hoch / Strg+Herunter oder ziehen</translation>
     </message>
     <message>
         <source>Items to put in order</source>
@@ -1980,7 +1980,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
     <message>
         <source>Enter</source>
-        <translation>Eingabe</translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>&amp;Next question</source>
@@ -2287,7 +2287,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
     <message>
         <source>Check answer (Enter)</source>
-        <translation>Antwort prüfen (Eingabe)</translation>
+        <translation>Antwort prüfen (Enter)</translation>
     </message>
     <message>
         <source>Back to home</source>

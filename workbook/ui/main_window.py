@@ -46,9 +46,15 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
 
 
 def shortcuts_help() -> str:
-    """The F1 list as a table, in the interface language (the keys stay as Qt spells them)."""
+    """The F1 list as a table, in the interface language: keys as the keyboard labels them there
+    (Qt's own catalogue says "Strg" for Ctrl in German); "1\u20139" stays as it is."""
+    from PySide6.QtGui import QKeySequence
+
+    def shown(key: str) -> str:
+        return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key
+
     return '<table cellpadding="3">' + "".join(
-        f"<tr><td>{', '.join(f'<b>{key}</b>' for key in keys)}</td>"
+        f"<tr><td>{', '.join(f'<b>{shown(key)}</b>' for key in keys)}</td>"
         f"<td>{QCoreApplication.translate('Shortcuts', what)}</td></tr>"
         for keys, what in SHORTCUTS) + "</table>"
 
