@@ -57,11 +57,13 @@ wheelhouse: $(RUN_STAMP)
 # workbook_en.ts holds only the English plural forms), lrelease compiles them into the .qm files the app
 # loads. Both kinds are committed; a test checks that they are current.
 I18N := workbook/i18n
+TRANSLATED := de  # a new language's code here makes its workbook_XX.ts at the next run
 LUPDATE_ARGS := -extensions py -locations none -no-obsolete -source-language en workbook/ui workbook/app.py
 translations: | $(RUN_STAMP)
-	$(BIN)/pyside6-lupdate -silent $(LUPDATE_ARGS) -ts $(I18N)/workbook.ts $(I18N)/workbook_de.ts
+	$(BIN)/pyside6-lupdate -silent $(LUPDATE_ARGS) -ts $(I18N)/workbook.ts \
+		$(foreach code,$(TRANSLATED),$(I18N)/workbook_$(code).ts)
 	$(BIN)/pyside6-lupdate -silent $(LUPDATE_ARGS) -pluralonly -ts $(I18N)/workbook_en.ts
-	$(BIN)/pyside6-lrelease -silent -nounfinished $(I18N)/workbook_de.ts $(I18N)/workbook_en.ts
+	$(BIN)/pyside6-lrelease -silent -nounfinished $(foreach code,$(TRANSLATED) en,$(I18N)/workbook_$(code).ts)
 
 icons: $(DIST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
