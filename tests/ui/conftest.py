@@ -12,6 +12,7 @@ from workbook.core.content import Library
 from workbook.core.images import default_assets_dir
 from workbook.paths import database_path
 from workbook.store.connection import open_database
+from workbook.ui import i18n
 from workbook.ui.i18n import install_translators, remove_translators
 from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator
@@ -21,9 +22,12 @@ from workbook.ui.theme import APP_STYLE
 
 @pytest.fixture(scope="session", autouse=True)
 def english_plurals(qapp):
-    """The English catalogue, as the app loads it: it turns "%n section(s)" into "1 section"."""
+    """The English catalogue, as the app loads it: it turns "%n section(s)" into "1 section"; and a
+    window started here speaks English whatever the developer's system language is."""
     installed = install_translators(qapp, "en")
-    yield installed
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "system_languages", lambda: ["en-US", "en"])
+        yield installed
     remove_translators(qapp, installed)
 
 
@@ -72,6 +76,7 @@ from workbook.core.loader import load_library
 from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
 from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
+from workbook.ui import i18n
 from workbook.ui.i18n import install_translators, remove_translators
 from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator

@@ -3,6 +3,7 @@ plurals follow the number, the compiled files are current, and `--lang de` shows
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -115,20 +116,29 @@ def test_a_plural_follows_the_number(qapp, qtbot, library, language, one, two, a
 
 
 def test_the_language_choice_is_saved_and_the_command_line_wins(data_dir, monkeypatch):
-    from PySide6.QtCore import QLocale
-
     assert i18n.saved_choice(data_dir) == i18n.SYSTEM
     i18n.save_choice(data_dir, "de")
     assert i18n.saved_choice(data_dir) == "de"
     assert i18n.resolve_language(None, data_dir) == "de"
     assert i18n.resolve_language("en", data_dir) == "en"  # --lang wins
     i18n.save_choice(data_dir, i18n.SYSTEM)
-    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_AT")))
-    assert i18n.resolve_language(None, data_dir) == "de"  # the system's language, when we ship it
-    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("ja_JP")))
+    monkeypatch.setattr(i18n, "system_languages", lambda: ["fr-CH", "de-AT", "de"])
+    assert i18n.resolve_language(None, data_dir) == "de"  # the first system language we ship
+    monkeypatch.setattr(i18n, "system_languages", lambda: ["ja-JP", "ja"])
     assert i18n.resolve_language(None, data_dir) == "en"
     with pytest.raises(ValueError):
         i18n.save_choice(data_dir, "xx")
+
+
+@pytest.mark.parametrize(("system", "expected"), [("de_DE.UTF-8", "de"), ("ja_JP.UTF-8", "en")])
+def test_the_real_system_locale_picks_the_language(system, expected):
+    """A fresh process, as a learner's PC starts it: LANG decides when nothing else does."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG"))}
+    shown = subprocess.run([sys.executable, "-c", "from workbook.ui.i18n import resolve_language; "
+                            "print(resolve_language(None, None))"],
+                           env={**env, "LANG": system, "PYTHONPATH": str(REPO_ROOT)}, capture_output=True,
+                           text=True, check=True)
+    assert shown.stdout.strip() == expected
 
 
 def test_view_language_menu_saves_the_choice_for_the_next_start(qtbot, open_window, library, data_dir):

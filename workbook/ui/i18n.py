@@ -50,11 +50,16 @@ def resolve_language(requested: str | None, data_dir: Path | None) -> str:
     choice = requested or (saved_choice(data_dir) if data_dir is not None else SYSTEM)
     if choice in LANGUAGES:
         return choice
-    for name in QLocale.system().uiLanguages():  # "de-DE", "de", ...
+    for name in system_languages():
         code = name.replace("_", "-").split("-")[0].lower()
         if code in LANGUAGES:
             return code
     return "en"
+
+
+def system_languages() -> list[str]:
+    """The languages the user's system asks for, first choice first ("de-DE", "de", ...)."""
+    return list(QLocale.system().uiLanguages())
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
