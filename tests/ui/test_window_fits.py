@@ -13,6 +13,7 @@ from workbook.core.attempt import draw_attempt, grade
 from workbook.core.loader import load_library
 from workbook.paths import bundled_content_dir
 from workbook.store import activity, learners, quiz_attempts
+from workbook.ui.i18n import install_translators, remove_translators
 
 SCREENS = {"100%": (1280, 720), "125%": (int(1366 / 1.25), int(768 / 1.25))}  # logical pixels
 LONG = ("A very long module title that keeps going well past what any screen could hold in one line, "
@@ -49,7 +50,15 @@ def _fits(navigator, where: str) -> None:
     assert window.width() == 1280, f"{where}: the window grew to {window.width()} px"
 
 
-def test_every_page_fits_1280x720_and_1366x768_at_125_percent(qtbot, open_window, long_titles):
+@pytest.fixture(params=["en", "de"])
+def language(request, qapp):
+    """German words are long: every page must fit in the German interface too."""
+    installed = install_translators(qapp, request.param) if request.param != "en" else []
+    yield request.param
+    remove_translators(qapp, installed)
+
+
+def test_every_page_fits_1280x720_and_1366x768_at_125_percent(qtbot, language, open_window, long_titles):
     library = load_library(long_titles)
     assert library.module("measuring-success").title == LONG
     navigator = open_window(library)

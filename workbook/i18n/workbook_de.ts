@@ -712,7 +712,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Import &amp;roster CSV…</source>
-        <translation>&amp;Teilnehmerliste (CSV) importieren…</translation>
+        <translation>&amp;Teilnehmer-CSV importieren…</translation>
     </message>
     <message>
         <source>Archived cohorts</source>
@@ -752,15 +752,15 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Report &amp;CSV…</source>
-        <translation>Bericht &amp;CSV…</translation>
+        <translation>&amp;CSV-Bericht…</translation>
     </message>
     <message>
         <source>Report &amp;PDF…</source>
-        <translation>Bericht &amp;PDF…</translation>
+        <translation>&amp;PDF-Bericht…</translation>
     </message>
     <message>
         <source>Certificates for eligible learners…</source>
-        <translation>Zertifikate für berechtigte Lernende…</translation>
+        <translation>Zertifikate für Berechtigte…</translation>
     </message>
     <message>
         <source>No cohorts yet: create one, then import a roster or add learners.</source>
