@@ -219,7 +219,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc). The call is saved; resume it later.</source>
@@ -255,7 +255,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Say it</source>
-        <translation>&amp;Sagen</translation>
+        <translation>Sa&amp;gen</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
@@ -314,7 +314,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc)</source>
@@ -350,7 +350,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Play this call</source>
-        <translation>Diesen Anruf &amp;spielen</translation>
+        <translation>Diesen Anruf s&amp;pielen</translation>
     </message>
     <message>
         <source>Open the &amp;debrief</source>
@@ -471,7 +471,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Trainer name:</source>
-        <translation>Name der &amp;Trainerin/des Trainers:</translation>
+        <translation>Name &amp;Trainer/in:</translation>
     </message>
     <message>
         <source>&amp;Page size:</source>
@@ -565,7 +565,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>CoachPage</name>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Say it in your own words</source>
@@ -672,7 +672,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>DashboardPage</name>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Trainer: cohorts</source>
@@ -680,7 +680,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Lock trainer views</source>
-        <translation>Trainer-Ansichten &amp;sperren</translation>
+        <translation>Trainer-Ansichten spe&amp;rren</translation>
     </message>
     <message>
         <source>L&amp;earners…</source>
@@ -769,7 +769,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message numerus="yes">
         <source>%n learner(s)</source>
         <translation>
-            <numerusform>%n Lernende(r)</numerusform>
+            <numerusform>%n lernende Person</numerusform>
             <numerusform>%n Lernende</numerusform>
         </translation>
     </message>
@@ -796,7 +796,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>und %n weitere(r)</numerusform>
+            <numerusform>und %n weitere</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
@@ -960,7 +960,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Learner</source>
-        <translation>Lernende(r)</translation>
+        <translation>Lernende</translation>
     </message>
     <message>
         <source>Rows added</source>
@@ -1021,7 +1021,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>LearnerDetail</name>
     <message>
         <source>Learner detail</source>
-        <translation>Details zur/zum Lernenden</translation>
+        <translation>Lernverlauf</translation>
     </message>
     <message>
         <source>(archived)</source>
@@ -1116,7 +1116,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Merge…</source>
-        <translation>&amp;Zusammenführen…</translation>
+        <translation>Zusammen&amp;führen…</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -1289,7 +1289,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <name>MatrixModel</name>
     <message>
         <source>Learner</source>
-        <translation>Lernende(r)</translation>
+        <translation>Lernende</translation>
     </message>
     <message>
         <source>Employee ID</source>
@@ -1369,7 +1369,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Builds on: {modules}</source>
-        <translation>Baut auf: {modules}</translation>
+        <translation>Setzt voraus: {modules}</translation>
     </message>
     <message numerus="yes">
         <source>All %n section(s) read</source>
@@ -1422,7 +1422,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Quiz: best {best}%  ·  latest {latest}%</source>
-        <translation>Quiz: bestes {best} %  ·  letztes {latest} %</translation>
+        <translation>Quiz: Bestwert {best} %  ·  zuletzt {latest} %</translation>
     </message>
     <message>
         <source>attempt in progress</source>
@@ -1572,7 +1572,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>My notes and bookmarks</source>
@@ -1640,7 +1640,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Remove &amp;bookmark</source>
-        <translation>Lesezeichen ent&amp;fernen</translation>
+        <translation>Lesezeichen en&amp;tfernen</translation>
     </message>
     <message>
         <source>(no longer in the lessons)</source>
@@ -1944,7 +1944,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <name>QuizPage</name>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>
@@ -1956,7 +1956,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
     <message>
         <source>&amp;Start quiz</source>
-        <translation>Quiz &amp;starten</translation>
+        <translation>Quiz &amp;beginnen</translation>
     </message>
     <message>
         <source>Read the &amp;lessons</source>
@@ -2066,7 +2066,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
     <message>
         <source>&amp;Start a new attempt</source>
-        <translation>Neuen Versuch &amp;starten</translation>
+        <translation>&amp;Neuen Versuch beginnen</translation>
     </message>
     <message>
         <source>Question {number} of {total}</source>
@@ -2127,7 +2127,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <name>ReaderPage</name>
     <message>
         <source>&amp;Home</source>
-        <translation>&amp;Start</translation>
+        <translation>&amp;Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>
@@ -2200,7 +2200,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>und %n weitere(r)</numerusform>
+            <numerusform>und %n weitere</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
