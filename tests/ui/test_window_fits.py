@@ -4,6 +4,7 @@ call titles elide or wrap and never set the window's minimum size."""
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -48,6 +49,21 @@ def _fits(navigator, where: str) -> None:
             f"{where}: the window needs at least {hint.width()}x{hint.height()}, more than "
             f"{width}x{height} ({scale} scale)")
     assert window.width() == 1280, f"{where}: the window grew to {window.width()} px"
+    _one_button_per_shortcut_letter(window.pages.currentWidget(), where)
+
+
+def _one_button_per_shortcut_letter(page, where: str) -> None:
+    """Alt+letter presses one button: two shown buttons with the same letter (a translation can
+    easily make one) would only move the focus between them."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    letters: dict[str, list[str]] = {}
+    for button in page.findChildren(QAbstractButton):
+        found = re.search(r"&([^&])", button.text().replace("&&", ""))
+        if found and button.isVisibleTo(page):
+            letters.setdefault(found.group(1).lower(), []).append(button.text())
+    clashes = {letter: texts for letter, texts in letters.items() if len(texts) > 1}
+    assert not clashes, f"{where}: buttons share a shortcut letter: {clashes}"
 
 
 @pytest.fixture(params=["en", "de"])
