@@ -155,6 +155,10 @@ def test_view_language_menu_saves_the_choice_for_the_next_start(qtbot, open_wind
     assert "next time you start" in window.statusBar().currentMessage()
 
 
+def _shortcut_letters(texts: list[str]) -> list[str]:
+    return [found.group(1).lower() for text in texts if (found := re.search(r"&([^&])", text))]
+
+
 def _window() -> MainWindow:
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
 
@@ -179,6 +183,8 @@ def test_lang_de_shows_the_home_page_and_menus_in_german(qtbot, data_dir, tmp_pa
         qtbot.wait(50)
         seen["menus"] = [action.text() for action in window.menuBar().actions()]
         seen["file"] = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+        seen["menu letters"] = [_shortcut_letters([a.text() for a in action.menu().actions()])
+                                for action in window.menuBar().actions()]
         seen["greeting"] = home.greeting.text()
         seen["overall"] = home.overall.text()
         seen["buttons"] = [home.review_button.text(), home.calls_button.text(), home.notes_button.text()]
@@ -190,6 +196,8 @@ def test_lang_de_shows_the_home_page_and_menus_in_german(qtbot, data_dir, tmp_pa
     assert main(["--lang", "de", "--data-dir", str(data_dir)]) == 0
     assert seen["menus"] == ["&Datei", "&Ansicht", "&Hilfe"]
     assert "&Profil wechseln\u2026" in seen["file"] and "&Beenden" in seen["file"]
+    for letters in seen["menu letters"]:  # one entry per Alt+letter in each menu
+        assert len(letters) == len(set(letters)) >= 3, letters
     assert seen["greeting"] == "Willkommen, Ana"
     assert "Modulen gelesen" in seen["overall"] and "Abschnitten gelesen" in seen["overall"]
     assert seen["buttons"] == ["Tägliche &Wiederholung", "Übungs&anrufe", "Meine &Notizen"]
