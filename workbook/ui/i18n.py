@@ -41,7 +41,9 @@ def save_choice(data_dir: Path, choice: str) -> None:
     """Remember `system` or a language code for the next start."""
     if choice != SYSTEM and choice not in LANGUAGES:
         raise ValueError(f"unknown interface language {choice!r}")
-    (data_dir / CHOICE_FILE).write_text(choice + "\n", encoding="utf-8")
+    from workbook.files import write_text_atomic
+
+    write_text_atomic(data_dir / CHOICE_FILE, choice + "\n")
 
 
 def resolve_language(requested: str | None, data_dir: Path | None) -> str:
