@@ -316,12 +316,12 @@ def test_cli_report_as_csv(cohort, data_dir, tmp_path, capsys):
 def test_cli_unknown_cohort_lists_the_cohorts_and_writes_nothing(two_cohorts, data_dir, tmp_path, capsys):
     out = tmp_path / "x.csv"
     assert _cli(["report", "--cohort", "Night shift", "--format", "csv", "--out", str(out),
-                 "--data-dir", str(data_dir)]) == 1
+                 "--data-dir", str(data_dir)]) == 3
     err = capsys.readouterr().err
     assert "No cohort called 'Night shift'" in err and "'Evening shift'" in err and "'Morning shift'" in err
     assert not out.exists()
     assert _cli(["certificates", "--cohort", "Night shift", "--out-dir", str(tmp_path / "c"),
-                 "--data-dir", str(data_dir)]) == 1
+                 "--data-dir", str(data_dir)]) == 3
 
 
 def test_cli_certificates_for_a_cohort(cohort, data_dir, tmp_path, capsys):
