@@ -63,7 +63,7 @@ class Navigator(QObject):
                                        self.calls.open)
         self.certificates = CertificateController(self.session, home)
         self.trainer = TrainerController(self.session, home)
-        self.progress_export = ProgressExport(self.session)
+        self.progress_export = ProgressExport(self.session, self.trainer.allows)
         self._route()
 
     def _route(self) -> None:
