@@ -13,10 +13,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from db_kit import opened
+from peewee import SqliteDatabase
 
 from workbook.keys import KEY_FILE, trust_key
 from workbook.paths import database_path
-from workbook.store import bundles
+from workbook.store import bundles, migrations
+from workbook.store.connection import PRAGMAS
 from workbook.store.learners import create_learner
 
 PC_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
@@ -57,10 +59,12 @@ def make_pc(folder: Path, learners: int = 2, rows_each: int = 150) -> list[str]:
 
 
 def make_server(folder: Path) -> str:
-    """A fresh server database (the workbook's schema); returns its URL."""
+    """A fresh server database (the workbook's schema), made without binding the models to it (a
+    test's app may be running on its own database); returns its URL."""
     folder.mkdir(parents=True, exist_ok=True)
-    with opened(folder):
-        pass
+    db = SqliteDatabase(str(database_path(folder)), pragmas=PRAGMAS)
+    migrations.migrate(db)
+    db.close()
     return f"sqlite:///{database_path(folder)}"
 
 

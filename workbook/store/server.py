@@ -39,11 +39,14 @@ def redact(url: str) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file of a `sqlite:///path` URL, or None for another kind of server."""
+    """The file of a `sqlite:///relative` or `sqlite:////absolute` URL, or None for another kind of
+    server."""
     parts = urlsplit(url)
     if parts.scheme != "sqlite":
         return None
-    return Path(unquote(parts.path if not parts.netloc else f"/{parts.netloc}{parts.path}"))
+    if not parts.path or parts.path == "/":
+        raise ValueError("it names no file: write sqlite:///FOLDER/workbook.sqlite")
+    return Path(unquote(parts.path[1:]))
 
 
 def connect_server(url: str) -> Database:

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
     zoom_requested = Signal(int)  # +1 in, -1 out, 0 reset
     open_data_folder_requested = Signal()
     certificate_settings_requested = Signal()
+    sync_settings_requested = Signal()
+    progress_saved = Signal()  # a learner's progress reached the database (store_op.write)
     trainer_requested = Signal()
     breathing_requested = Signal()
     export_notes_requested = Signal()
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Export this PC's &progress\u2026", None, self.export_progress_requested.emit)
         self._action(file_menu, "&Certificate settings\u2026", None,
                      self.certificate_settings_requested.emit)
+        self._action(file_menu, "S&ync with a server\u2026", None, self.sync_settings_requested.emit)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", "Ctrl+Q", self.close)  # StandardKey.Quit is empty on Windows
         self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
