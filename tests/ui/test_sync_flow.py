@@ -77,3 +77,29 @@ def test_an_unreachable_server_is_retried_quietly_until_it_answers(qtbot, open_w
     qtbot.waitUntil(lambda: navigator.sync.status.text().startswith("Synced"), timeout=10000)
     assert inbox_rows(server) == 1 and shown == []
     finish(navigator.sync.running)
+
+
+def test_opening_the_trainer_views_on_a_server_merges_what_pcs_pushed(qtbot, open_window, library, data_dir,
+                                                                      monkeypatch, tmp_path, finish):
+    from sync_kit import PC_KEY, make_pc
+
+    from workbook.cli import main
+    from workbook.keys import trust_key
+    from workbook.ui.trainer import passphrase_dialog
+
+    url = make_server(data_dir)  # this app's own database plays the centre's server
+    trust_key(PC_KEY.public_key(), data_dir, "training-pc-1")
+    pc = tmp_path / "pc"
+    make_pc(pc)
+    assert main(["sync", "--server", url, "--data-dir", str(pc)]) == 5  # not on the server's list yet
+    navigator = open_window(library)
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
+    navigator.window.trainer_requested.emit()
+    qtbot.waitUntil(lambda: navigator.trainer.ingesting is not None, timeout=5000)
+    finish(navigator.trainer.ingesting)
+    assert "300 activity records merged from learner PCs" in navigator.window.statusBar().currentMessage()
+    connection = sqlite3.connect(database_path(data_dir))
+    try:
+        assert connection.execute("SELECT count(*) FROM activity").fetchone()[0] == 300
+    finally:
+        connection.close()

@@ -60,10 +60,12 @@ def _sql(statement: str) -> str:
     return statement if database.param == "?" else statement.replace("?", database.param)
 
 
-def pending_count() -> int:
-    """Batches never looked at; cheap, so a trainer view can ask before starting an ingest."""
-    return database.execute_sql("SELECT count(*) FROM sync_inbox AS i WHERE NOT EXISTS (SELECT 1 FROM "
-                                "sync_ingest AS g WHERE g.batch_id = i.batch_id)").fetchone()[0]
+def waiting_count() -> int:
+    """Batches never looked at or waiting for their PC to be trusted; cheap, so a trainer view can
+    ask before starting an ingest."""
+    return database.execute_sql(
+        "SELECT count(*) FROM sync_inbox AS i WHERE NOT EXISTS (SELECT 1 FROM sync_ingest AS g WHERE "
+        f"g.batch_id = i.batch_id AND g.status <> '{UNTRUSTED}')").fetchone()[0]
 
 
 def publish_trusted_keys(data_dir: Path) -> int:

@@ -65,6 +65,7 @@ class TrainerController(QObject):
         self.page.import_progress_requested.connect(self.imports.start)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
         self.loading: QueryOp | None = None  # the last dashboard read started
+        self.ingesting: QueryOp | None = None  # merging what learner PCs synced (tests wait on it)
 
     @property
     def library(self) -> Library | None:
@@ -80,6 +81,39 @@ class TrainerController(QObject):
                 return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
+        self.ingest_synced()
+
+    def ingest_synced(self) -> None:
+        """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
+        thread; on a PC's own file there is nothing pushed and this costs a query or two."""
+        from workbook.store.models import database
+        from workbook.store.sync_ingest import IngestResult, ingest, waiting_count
+
+        if not waiting_count():
+            return
+        data_dir = self.data_dir
+
+        def work(job: Job) -> IngestResult:
+            try:
+                return ingest(data_dir, cancelled=job.cancelled)
+            finally:
+                database.close()  # this worker thread's own connection
+
+        self.ingesting = QueryOp(self.window, work, self._ingested, self._ingest_failed).start()
+
+    def _ingested(self, result) -> None:
+        parts = []
+        if result.merged:
+            parts.append(f"{result.rows_added} activity records merged from learner PCs")
+            self._reload()
+        if result.quarantined:
+            parts.append(f"{len(result.quarantined)} pushed batches quarantined ('workbook sync --ingest' "
+                         "lists why)")
+        if parts:
+            self.window.statusBar().showMessage("; ".join(parts), 15000)
+
+    def _ingest_failed(self, error: Exception) -> None:
+        self.window.statusBar().showMessage(f"Synced progress was not merged: {error}", 15000)
 
     def lock(self) -> None:
         self.unlocked = False
