@@ -41,7 +41,7 @@ from workbook.store.models import (
 from workbook.store.server import ServerError, connect_server, redact, server_sql
 from workbook.store.settings import device_id, get_setting, set_setting
 
-PUSH_ROWS = 10_000  # activity rows per chunk: one server transaction each
+PUSH_ROWS = 25_000  # activity rows per chunk: one server transaction each
 SERVER_URL = "sync_server_url"  # the app setting "Sync with a server"
 LAST_SYNCED = "sync_last_synced_at"
 _LEARNER_COLUMNS = ("id", "display_name", "employee_id", "created_at", "archived_at", "email")

@@ -35,6 +35,7 @@ from workbook.store.clock import utc_now_text
 from workbook.store.models import database
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
+INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
 
 @dataclass(frozen=True)
@@ -103,20 +104,25 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     """Merge every pending batch signed by a trusted key; quarantine the rest with their reason."""
     publish_trusted_keys(data_dir)
     trusted = {**server_trusted_keys(), **trusted_keys(data_dir)}
-    waiting = [batch_id for (batch_id,) in database.execute_sql(
-        "SELECT i.batch_id FROM sync_inbox AS i LEFT JOIN sync_ingest AS g ON g.batch_id = i.batch_id "
-        f"WHERE g.batch_id IS NULL OR (g.status = '{UNTRUSTED}' AND i.key_id IN "
+    waiting = database.execute_sql(
+        "SELECT i.batch_id, i.row_count FROM sync_inbox AS i LEFT JOIN sync_ingest AS g "
+        f"ON g.batch_id = i.batch_id WHERE g.batch_id IS NULL OR (g.status = '{UNTRUSTED}' AND i.key_id IN "
         f"({', '.join(database.param for _ in trusted) or 'NULL'})) ORDER BY i.pushed_at, i.batch_id",
-        tuple(trusted)).fetchall()]
+        tuple(trusted)).fetchall()
     merged = added = already = 0
-    for done, batch_id in enumerate(waiting, start=1):
-        if cancelled is not None and cancelled():
-            break
-        outcome = _ingest_one(batch_id, trusted)
-        if outcome is not None:
-            merged += 1
-            added += outcome[0]
-            already += outcome[1]
+    done = 0
+    while done < len(waiting) and not (cancelled is not None and cancelled()):
+        with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
+            rows = 0
+            while done < len(waiting) and rows < INGEST_ROWS:
+                batch_id, count = waiting[done]
+                outcome = _ingest_one(batch_id, trusted)
+                done += 1
+                rows += count
+                if outcome is not None:
+                    merged += 1
+                    added += outcome[0]
+                    already += outcome[1]
         if progress is not None:
             progress(done, len(waiting))
     return IngestResult(merged, added, already, tuple(quarantined()))
