@@ -16,7 +16,8 @@ def get_setting(key: str, default: str | None = None) -> str | None:
 
 
 def set_setting(key: str, value: str) -> None:
-    SettingRecord.insert(key=key, value=value).on_conflict_replace().execute()
+    SettingRecord.insert(key=key, value=value).on_conflict(
+        conflict_target=[SettingRecord.key], preserve=[SettingRecord.value]).execute()
 
 
 def device_id() -> str:
