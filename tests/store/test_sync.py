@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,8 +20,10 @@ from workbook.cli import main
 from workbook.keys import fingerprint, key_id, trusted_keys
 from workbook.paths import database_path
 from workbook.store import cohorts, migrations
+from workbook.store.connection import open_database_url
 from workbook.store.learners import create_learner
 from workbook.store.merges import merge_learners
+from workbook.store.server import connect_server, server_sql, sqlite_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,67 +36,102 @@ def ingest(trainer: Path, url: str, *extra: str) -> int:
     return main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer), *extra])
 
 
-def activity_ids(folder: Path) -> list[str]:
-    connection = sqlite3.connect(database_path(folder))
+def on_server(url: str, sql: str, parameters: tuple = ()) -> list[tuple]:
+    """Rows of a query (or nothing, for a change) run on the server as its administrator."""
+    db = connect_server(url)
+    try:
+        cursor = db.execute_sql(server_sql(db, sql), parameters)
+        return cursor.fetchall() if cursor.description else []
+    finally:
+        db.close()
+
+
+def activity_ids(where: Path | str) -> list[str]:
+    """Activity ids of a PC's folder, or of a server's URL."""
+    if isinstance(where, str):
+        return [row[0] for row in on_server(where, "SELECT id FROM activity ORDER BY id")]
+    connection = sqlite3.connect(database_path(where))
     try:
         return [row[0] for row in connection.execute("SELECT id FROM activity ORDER BY id")]
     finally:
         connection.close()
 
 
-def server_rows(folder: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(database_path(folder))
+@contextmanager
+def server_store(url: str) -> Iterator[None]:
+    """The server bound as the store, as a trainer's tools open it."""
+    db = open_database_url(url)
     try:
-        return connection.execute(sql).fetchall()
+        yield
     finally:
+        db.close()
+
+
+def newer_server(url: str) -> None:
+    """Mark the server as written by a newer workbook."""
+    newer = migrations.CURRENT_VERSION + 1
+    path = sqlite_path(url)
+    if path is not None:
+        connection = sqlite3.connect(path)
+        connection.execute(f"PRAGMA user_version = {newer}")
         connection.close()
+        return
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f"UPDATE workbook_schema SET version = {newer}")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def server_url(request, tmp_path) -> str:
+    """A fresh server: a SQLite file, or a database on the session's throwaway PostgreSQL cluster."""
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_url")
+    return make_server(tmp_path / "server")
 
 
 @pytest.fixture
-def centre(tmp_path):
-    """(pc folder, server folder, server URL, trainer folder), the PC trusted by the trainer, whose
-    first ingest has published the trusted keys."""
-    pc, server, trainer = tmp_path / "pc", tmp_path / "server", tmp_path / "trainer"
+def centre(tmp_path, server_url):
+    """(pc folder, server URL, trainer folder), the PC trusted by the trainer, whose first ingest has
+    published the trusted keys."""
+    pc, trainer = tmp_path / "pc", tmp_path / "trainer"
     make_pc(pc)
-    url = make_server(server)
     make_trainer(trainer)
-    assert ingest(trainer, url) == 0
-    return pc, server, url, trainer
+    assert ingest(trainer, server_url) == 0
+    return pc, server_url, trainer
 
 
 def test_sync_pushes_every_row_and_a_second_sync_adds_nothing(centre, capsys):
-    pc, server, url, trainer = centre
+    pc, url, trainer = centre
     assert sync(pc, url) == 0
     assert "300 activity records pushed (2 batches)" in capsys.readouterr().out
     assert ingest(trainer, url) == 0
-    assert activity_ids(server) == activity_ids(pc)
-    inbox = server_rows(server, "SELECT count(*), sum(row_count) FROM sync_inbox")
+    assert activity_ids(url) == activity_ids(pc)
+    inbox = on_server(url, "SELECT count(*), sum(row_count) FROM sync_inbox")
     assert sync(pc, url) == 0
     assert "0 activity records pushed (0 batches)" in capsys.readouterr().out
     assert ingest(trainer, url) == 0
     assert "Ingested 0 batches" in capsys.readouterr().out
-    assert server_rows(server, "SELECT count(*), sum(row_count) FROM sync_inbox") == inbox
-    assert activity_ids(server) == activity_ids(pc)
+    assert on_server(url, "SELECT count(*), sum(row_count) FROM sync_inbox") == inbox
+    assert activity_ids(url) == activity_ids(pc)
 
 
 def test_new_rows_and_a_merge_travel_at_the_next_sync(centre):
-    pc, server, url, trainer = centre
+    pc, url, trainer = centre
     assert sync(pc, url) == 0
     with opened(pc) as db:
         late = create_learner("Late Joiner")
-        add_rows(db, rows_for(late.id, 20, device="pc-device"))
-        first = server_rows(server, "SELECT 1")  # the server file is untouched meanwhile
-        merge_learners(late.id, [row for row in db.execute_sql("SELECT id FROM learner WHERE "
-                                                                "employee_id = 'E000'")][0][0])
-    assert first == [(1,)]
+        add_rows(db, rows_for(late.id, 20))
+        (keeper,) = db.execute_sql("SELECT id FROM learner WHERE employee_id = 'E000'").fetchall()
+        merge_learners(late.id, keeper[0])
     assert sync(pc, url) == 0 and ingest(trainer, url) == 0
-    assert activity_ids(server) == activity_ids(pc)
-    assert server_rows(server, "SELECT from_learner_id FROM learner_merge") == [(late.id,)]
+    assert activity_ids(url) == activity_ids(pc)
+    assert on_server(url, "SELECT from_learner_id FROM learner_merge") == [(late.id,)]
 
 
 def test_pull_brings_rosters_cohorts_and_trusted_keys(centre, capsys):
-    pc, server, url, trainer = centre
-    with opened(server):
+    pc, url, trainer = centre
+    with server_store(url):
         cohort = cohorts.create_cohort("November intake")
         enrolled = [create_learner("Roster Person", "R001"), create_learner("Another Person")]
         cohorts.enrol(cohort.id, [learner.id for learner in enrolled])
@@ -103,7 +142,7 @@ def test_pull_brings_rosters_cohorts_and_trusted_keys(centre, capsys):
         assert here.name == "November intake"
         assert sorted(m.display_name for m in cohorts.members(here.id)) == ["Another Person", "Roster Person"]
     assert key_id(TRAINER_KEY.public_key()) in trusted_keys(pc)
-    with opened(server):
+    with server_store(url):
         cohorts.rename_cohort(cohort.id, "November intake A")
     assert sync(pc, url) == 0
     assert "pulled 0 profiles, 1 cohort, 0 enrolments, 0 trusted keys" in capsys.readouterr().out
@@ -111,10 +150,9 @@ def test_pull_brings_rosters_cohorts_and_trusted_keys(centre, capsys):
     assert "pulled 0 profiles, 0 cohorts, 0 enrolments, 0 trusted keys" in capsys.readouterr().out
 
 
-def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path, capsys):
-    pc, server, trainer = tmp_path / "pc", tmp_path / "server", tmp_path / "trainer"
+def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path, server_url, capsys):
+    pc, trainer, url = tmp_path / "pc", tmp_path / "trainer", server_url
     make_pc(pc)
-    url = make_server(server)
     make_trainer(trainer, trusts_pc=False)
     assert ingest(trainer, url) == 0
     shown = fingerprint(key_id(PC_KEY.public_key()))
@@ -123,30 +161,25 @@ def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path,
     assert ingest(trainer, url) == 2
     err = capsys.readouterr().err
     assert err.count("quarantined:") == 2 and "not trusted" in err and shown in err
-    assert activity_ids(server) == []
+    assert activity_ids(url) == []
     assert ingest(trainer, url, "--trust", shown) == 0
     assert "Trusted the PC" in capsys.readouterr().out
-    assert activity_ids(server) == activity_ids(pc)
+    assert activity_ids(url) == activity_ids(pc)
     assert sync(pc, url) == 0  # the server now lists this PC's key
 
 
 def test_a_tampered_batch_is_rejected_and_nothing_of_it_is_merged(centre, capsys):
-    pc, server, url, trainer = centre
+    pc, url, trainer = centre
     assert sync(pc, url) == 0
-    connection = sqlite3.connect(database_path(server))
-    with connection:
-        batch, text = connection.execute("SELECT batch_id, activities FROM sync_inbox ORDER BY batch_id"
-                                         ).fetchone()
-        connection.execute("UPDATE sync_inbox SET activities = ? WHERE batch_id = ?",
-                           (text.replace('empathy/s1"', 'empathy/s9"', 1), batch))
-    connection.close()
+    batch, text = on_server(url, "SELECT batch_id, activities FROM sync_inbox ORDER BY batch_id")[0]
+    on_server(url, "UPDATE sync_inbox SET activities = ? WHERE batch_id = ?",
+              (text.replace('empathy/s1"', 'empathy/s9"', 1), batch))
     assert ingest(trainer, url) == 2
     assert "checksum mismatch" in capsys.readouterr().err
-    assert len(activity_ids(server)) == 150  # the other learner's batch merged
-    assert server_rows(server, "SELECT status FROM sync_ingest WHERE batch_id = "
-                               f"'{batch}'") == [("rejected",)]
+    assert len(activity_ids(url)) == 150  # the other learner's batch merged
+    assert on_server(url, "SELECT status FROM sync_ingest WHERE batch_id = ?", (batch,)) == [("rejected",)]
     assert ingest(trainer, url) == 2  # still quarantined, still not merged
-    assert len(activity_ids(server)) == 150
+    assert len(activity_ids(url)) == 150
 
 
 _KILLER = textwrap.dedent("""
@@ -180,28 +213,26 @@ _KILLER = textwrap.dedent("""
 
 @pytest.mark.parametrize("point", ["before-commit", "after-commit"])
 def test_a_sync_killed_mid_push_resumes_and_pushes_each_row_once(centre, point):
-    pc, server, url, trainer = centre
+    pc, url, trainer = centre
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     killed = subprocess.run([sys.executable, "-c", _KILLER, url, str(pc), point, "3"], env=env,
                             capture_output=True, text=True, timeout=60)
     assert killed.returncode == 9, killed.stderr
-    assert server_rows(server, "SELECT count(*) FROM sync_inbox")[0][0] > 0
+    assert on_server(url, "SELECT count(*) FROM sync_inbox")[0][0] > 0
     assert sync(pc, url) == 0
     assert ingest(trainer, url) == 0
-    assert activity_ids(server) == activity_ids(pc)
-    (pushed,) = server_rows(server, "SELECT sum(row_count) FROM sync_inbox")[0]
+    assert activity_ids(url) == activity_ids(pc)
+    (pushed,) = on_server(url, "SELECT sum(row_count) FROM sync_inbox")[0]
     assert pushed == 300  # no chunk reached the inbox twice
 
 
 def test_errors_name_the_server_without_its_password_and_exit_distinctly(centre, tmp_path, capsys):
-    pc, server, url, trainer = centre
+    pc, url, trainer = centre
     missing = f"sqlite:///{tmp_path / 'nowhere' / 'workbook.sqlite'}"
     assert sync(pc, missing) == 3
     err = capsys.readouterr().err
     assert "cannot reach the server" in err and "nowhere" in err and "Traceback" not in err
-    connection = sqlite3.connect(database_path(server))
-    connection.execute(f"PRAGMA user_version = {migrations.CURRENT_VERSION + 1}")
-    connection.close()
+    newer_server(url)
     assert sync(pc, url) == 4
     err = capsys.readouterr().err
     assert "newer than this workbook" in err and "update the workbook" in err

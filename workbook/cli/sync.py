@@ -105,22 +105,23 @@ def _server_store(args: argparse.Namespace, data_dir: Path) -> Iterator[None]:
         with open_store(data_dir):
             yield
         return
-    from workbook.store.connection import DatabaseProblem, open_database
+    from workbook.store.connection import DatabaseProblem, open_database_url
     from workbook.store.server import redact, sqlite_path
 
     url = args.server or os.environ[ENVIRONMENT]
-    path = sqlite_path(url)
-    if path is None:
-        raise Refused(f"{redact(url)}: only sqlite:/// servers can be ingested into by this build. Nothing "
-                      "was done.")
-    if not path.is_file():
+    try:
+        path = sqlite_path(url)
+    except ValueError as error:
+        raise Refused(f"{redact(url)} is not a server address: {error}. Nothing was done.") from error
+    if path is not None and not path.is_file():
         raise Refused(f"Not synced: cannot reach the server {redact(url)}: there is no database at {path}.",
                       UNREACHABLE)
     try:
-        db = open_database(path)
+        db = open_database_url(url, data_dir)
     except DatabaseProblem as error:
-        raise Refused(f"The server {redact(url)} cannot be opened: {error}", SCHEMA
-                      if "schema version" in str(error) else 1) from error
+        text = str(error)
+        code = SCHEMA if "schema version" in text else UNREACHABLE if "cannot reach" in text else 1
+        raise Refused(f"Not synced: {text}", code) from error
     try:
         yield
     finally:

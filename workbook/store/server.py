@@ -8,7 +8,7 @@ failure becomes a `ServerError` whose message names the URL with the password hi
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from peewee import Database, PeeweeException, SqliteDatabase
 
@@ -25,17 +25,9 @@ class ServerError(Exception):
 
 def redact(url: str) -> str:
     """The URL with its password replaced by '***', for messages and logs."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "(an unreadable server address)"
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    from workbook.store.connection import redact_url
+
+    return redact_url(url)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -79,10 +71,19 @@ def connect_server(url: str) -> Database:
 
 
 def _connect_other(url: str, shown: str) -> Database:
+    from urllib.parse import parse_qs
+
     from playhouse.db_url import connect
 
+    from workbook.store.connection import CONNECT_TIMEOUT_SECONDS, SERVER_SCHEMES
+
+    parts = urlsplit(url)
+    if parts.scheme not in SERVER_SCHEMES:
+        raise ServerError(f"{shown}: a server address is postgresql://USER@HOST/NAME (or sqlite:///FILE)",
+                          "setup")
+    extra = {} if "connect_timeout" in parse_qs(parts.query) else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
     try:
-        return connect(url)
+        return connect(url, application_name="workbook-sync", **extra)
     except (RuntimeError, ValueError, ImportError) as error:
         raise ServerError(f"{shown}: not a server address this workbook can use ({_first_line(error)})",
                           "setup") from error
