@@ -246,3 +246,43 @@ def test_redact_hides_the_password():
     assert redact("postgresql://learner:s3cret@db.example:5432/workbook") == \
         "postgresql://learner:***@db.example:5432/workbook"
     assert redact("sqlite:////srv/workbook.sqlite") == "sqlite:////srv/workbook.sqlite"
+
+
+def test_the_documented_learner_role_can_sync_and_do_nothing_more(tmp_path, pg_cluster, pg_url, capsys):
+    """The README's SQL for the learner PCs' role: enough to sync, not enough to write activity or read
+    the trainer's settings."""
+    import psycopg
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = readme.split("```sql\nCREATE ROLE workbook_learner", 1)[1].split("```", 1)[0]
+    name = pg_url.rsplit("/", 1)[1]
+    role = f"learner_{name}"
+    sql = ("CREATE ROLE workbook_learner" + documented).replace("workbook_learner", role).replace(
+        "DATABASE workbook", f"DATABASE {name}").replace("'choose-one'", "'pc-secret'")
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(sql)
+    pc, trainer = tmp_path / "pc", tmp_path / "trainer"
+    make_pc(pc)
+    make_trainer(trainer)
+    assert ingest(trainer, pg_url) == 0
+    learner_url = pg_cluster.url(name, user=role, password="pc-secret")
+    assert sync(pc, learner_url) == 0
+    assert "pc-secret" not in capsys.readouterr().out
+    assert sync(pc, learner_url) == 0  # a repeated push is ignored, with no UPDATE or SELECT on the inbox
+    with psycopg.connect(learner_url, autocommit=True) as connection:
+        for forbidden in ("INSERT INTO activity (id, learner_id, verb, object_id, payload, occurred_at, "
+                          "device_id) VALUES ('x', 'y', 'v', 'o', '{}', 't', 'd')",
+                          "SELECT * FROM setting", "SELECT * FROM sync_inbox", "DELETE FROM sync_inbox"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                connection.execute(forbidden)
+    assert ingest(trainer, pg_url) == 0
+    assert activity_ids(pg_url) == activity_ids(pc)
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"REVOKE INSERT ON sync_inbox FROM {role}")
+    with opened(pc) as db:
+        add_rows(db, rows_for(db.execute_sql("SELECT id FROM learner").fetchone()[0], 5,
+                              start=1000))
+    capsys.readouterr()
+    assert sync(pc, learner_url) == 1
+    err = capsys.readouterr().err
+    assert "refused this PC's database role" in err and "pc-secret" not in err and "Traceback" not in err

@@ -47,7 +47,7 @@ LAST_SYNCED = "sync_last_synced_at"
 _LEARNER_COLUMNS = ("id", "display_name", "employee_id", "created_at", "archived_at", "email")
 _INBOX_INSERT = ("INSERT INTO sync_inbox (batch_id, key_id, device_id, row_count, pushed_at, manifest, "
                  "activities, merges, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                 "ON CONFLICT (batch_id) DO NOTHING")
+                 "ON CONFLICT DO NOTHING")  # no conflict target: a PC's role needs no SELECT on the inbox
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,9 @@ def sync_with_server(url: str, data_dir: Path, key: Ed25519PrivateKey,
     except Exception as error:  # a driver's error mid-way: nothing committed on either side is lost
         if _is_store_error(error):
             raise
+        if "permission denied" in str(error):
+            raise ServerError(f"the server {redact(url)} refused this PC's database role ({_line(error)}): "
+                              "give it the grants the README lists for learner PCs", "setup") from error
         raise ServerError(f"lost the server {redact(url)} part-way ({_line(error)}); nothing is lost, the "
                           "next sync carries on", "unreachable") from error
     finally:
