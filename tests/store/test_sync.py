@@ -86,7 +86,7 @@ def newer_server(url: str) -> None:
 def server_url(request, tmp_path) -> str:
     """A fresh server: a SQLite file, or a database on the session's throwaway PostgreSQL cluster."""
     if request.param == "postgres":
-        return request.getfixturevalue("pg_url")
+        return request.getfixturevalue("fresh_pg_url")
     return make_server(tmp_path / "server")
 
 
@@ -248,17 +248,22 @@ def test_redact_hides_the_password():
     assert redact("sqlite:////srv/workbook.sqlite") == "sqlite:////srv/workbook.sqlite"
 
 
-def test_the_documented_learner_role_can_sync_and_do_nothing_more(tmp_path, pg_cluster, pg_url, capsys):
-    """The README's SQL for the learner PCs' role: enough to sync, not enough to write activity or read
-    the trainer's settings."""
+def test_the_documented_learner_role_can_sync_and_do_nothing_more(tmp_path, pg_cluster, fresh_pg_url,
+                                                                    capsys):
+    """The README's sync grants, on a learner role that may otherwise only connect and read the
+    rosters: enough to sync, not enough to write activity or read the inbox or the trainer's settings."""
     import psycopg
 
+    pg_url = fresh_pg_url
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = readme.split("```sql\nCREATE ROLE workbook_learner", 1)[1].split("```", 1)[0]
+    documented = readme.split("```sql\n-- Learner PCs: add signed batches", 1)[1].split("```", 1)[0]
     name = pg_url.rsplit("/", 1)[1]
     role = f"learner_{name}"
-    sql = ("CREATE ROLE workbook_learner" + documented).replace("workbook_learner", role).replace(
-        "DATABASE workbook", f"DATABASE {name}").replace("'choose-one'", "'pc-secret'")
+    sql = (f"CREATE ROLE {role} LOGIN PASSWORD 'pc-secret'; CREATE ROLE trainer_{name};"
+           f"GRANT CONNECT ON DATABASE {name} TO {role}; GRANT USAGE ON SCHEMA public TO {role};"
+           f"GRANT SELECT ON workbook_schema, learner, cohort, cohort_member TO {role};"
+           + documented.split("\n", 1)[1].replace("workbook_learner", role)
+           .replace("workbook_trainer", f"trainer_{name}"))
     with psycopg.connect(pg_url, autocommit=True) as admin:
         admin.execute(sql)
     pc, trainer = tmp_path / "pc", tmp_path / "trainer"

@@ -10,8 +10,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import Database, PeeweeException, SqliteDatabase
+from peewee import Database, ImproperlyConfigured, PeeweeException, SqliteDatabase
 
+from workbook.paths import SERVER_SCHEMES, resolve_database_url  # noqa: F401 (callers find them here)
 from workbook.store import migrations
 from workbook.store.models import database
 
@@ -232,15 +233,7 @@ def _stamped(prefix: str) -> str:
 
 # --- a server database --------------------------------------------------------------------------
 
-DATABASE_URL_ENV = "WORKBOOK_DATABASE_URL"
-SERVER_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_SECONDS = 10
-
-
-def resolve_database_url(explicit: str | None = None) -> str | None:
-    """`--database URL` wins, then `WORKBOOK_DATABASE_URL`; None means the SQLite file in the data
-    folder (the default, which needs nothing set up)."""
-    return explicit or os.environ.get(DATABASE_URL_ENV) or None
 
 
 def redact_url(url: str) -> str:
@@ -292,6 +285,9 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
         raise DatabaseProblem(f"{shown} cannot be used: {_first_line(error)}") from error
     try:
         db.connect()
+    except ImproperlyConfigured as error:  # no driver: peewee finds neither psycopg 3 nor psycopg2
+        raise DatabaseProblem(f"{shown}: PostgreSQL support needs the psycopg package "
+                              "(pip install 'psycopg[binary]')") from error
     except PeeweeException as error:
         raise DatabaseProblem(f"cannot reach the progress database at {shown}: {_first_line(error)}"
                               ) from error
@@ -302,8 +298,10 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
         raise DatabaseProblem(f"{shown}: {error}") from error
     except PeeweeException as error:
         db.close()
+        hint = (" (its schema is older than this workbook's: run 'workbook migrate' as the database's owner)"
+                if "permission denied" in str(error) else "")
         raise DatabaseProblem(f"the progress database at {shown} cannot be prepared: {_first_line(error)}"
-                              ) from error
+                              f"{hint}") from error
     database.initialize(db)
     return db
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from peewee import SQL, Database, PostgresqlDatabase
+from peewee import __exception_wrapper__ as _driver_errors  # psycopg errors as peewee's
 
 from workbook.store.models import database
 
@@ -51,7 +52,7 @@ def run_raw(sql: str, parameters: Mapping[str, Any] | Sequence[Any] = ()) -> lis
     unchanged; on PostgreSQL it is translated once (`postgres_sql`)."""
     if not is_server():
         return database.connection().execute(sql, parameters).fetchall()
-    with database.obj.__exception_wrapper__:
+    with _driver_errors:
         return database.connection().execute(postgres_sql(sql), parameters).fetchall()
 
 
@@ -60,7 +61,7 @@ def execute_many(sql: str, rows: Iterable[Sequence[Any]]) -> None:
     if not is_server():
         database.connection().executemany(sql, rows)
         return
-    with database.obj.__exception_wrapper__, database.connection().cursor() as cursor:
+    with _driver_errors, database.connection().cursor() as cursor:
         cursor.executemany(postgres_sql(sql), list(rows))
 
 
@@ -79,6 +80,16 @@ def postgres_sql(sql: str) -> str:
     text = text.replace("CROSS JOIN", "JOIN").replace("%", "%%")
     text = _NAMED.sub(r"%(\1)s", text)
     return text.replace("?", "%s")
+
+
+@lru_cache(maxsize=1)
+def machine_id() -> str:
+    """A stable id for this computer (its host name and network card), for the activity rows it
+    writes to a server, where the settings table is shared by every PC."""
+    import socket
+    import uuid
+
+    return uuid.uuid5(uuid.NAMESPACE_DNS, f"{socket.gethostname()}/{uuid.getnode():012x}").hex
 
 
 # --- schema version ----------------------------------------------------------------------------

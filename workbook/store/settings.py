@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbook.store import dialect
 from workbook.store.clock import new_id
 from workbook.store.models import SettingRecord
 
@@ -21,7 +22,11 @@ def set_setting(key: str, value: str) -> None:
 
 
 def device_id() -> str:
-    """This installation's id, made once; stamped on every activity row it records."""
+    """This installation's id, made once; stamped on every activity row it records. On a server
+    every PC shares the settings table (and a learner role may not read it), so there the id names
+    the machine instead (`dialect.machine_id`)."""
+    if dialect.is_server():
+        return dialect.machine_id()
     existing = get_setting(DEVICE_ID)
     if existing:
         return existing
