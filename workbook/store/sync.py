@@ -265,6 +265,12 @@ def _pull_keys(server: Database, data_dir: Path) -> tuple[int, set[str]]:
     return added, listed
 
 
+def close_thread_connection() -> None:
+    """Close the calling worker thread's own connection to the bound store (the store opens one per
+    thread), once its background sync or ingest is done."""
+    database.close()
+
+
 def server_url() -> str | None:
     """The app setting "Sync with a server", or None."""
     return get_setting(SERVER_URL) or None

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QLabel
 
 from workbook.keys import load_or_create_key
 from workbook.store import settings
-from workbook.store.models import database
 from workbook.store.server import ServerError
-from workbook.store.sync import SERVER_URL, SyncResult, server_url, sync_with_server
+from workbook.store.sync import SERVER_URL, SyncResult, close_thread_connection, server_url, sync_with_server
 from workbook.ui import sync_dialog
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
@@ -73,7 +72,7 @@ class SyncController(QObject):
             except ServerError as error:  # expected while offline: a status line, not a logged traceback
                 return error
             finally:
-                database.close()  # this worker thread's own connection to the PC's database
+                close_thread_connection()
 
         self._again = False
         self.status.setText("Syncing\u2026")

@@ -86,7 +86,7 @@ class TrainerController(QObject):
     def ingest_synced(self) -> None:
         """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
         thread; on a PC's own file there is nothing pushed and this costs a query or two."""
-        from workbook.store.models import database
+        from workbook.store.sync import close_thread_connection
         from workbook.store.sync_ingest import IngestResult, ingest, waiting_count
 
         if not waiting_count():
@@ -97,7 +97,7 @@ class TrainerController(QObject):
             try:
                 return ingest(data_dir, cancelled=job.cancelled)
             finally:
-                database.close()  # this worker thread's own connection
+                close_thread_connection()
 
         self.ingesting = QueryOp(self.window, work, self._ingested, self._ingest_failed).start()
 
