@@ -291,3 +291,9 @@ def test_the_documented_learner_role_can_sync_and_do_nothing_more(tmp_path, pg_c
     assert sync(pc, learner_url) == 1
     err = capsys.readouterr().err
     assert "refused this PC's database role" in err and "pc-secret" not in err and "Traceback" not in err
+
+
+def test_a_workbook_open_on_the_server_itself_does_not_push_to_a_server(tmp_path, fresh_pg_url, capsys):
+    url = make_server(tmp_path / "server")
+    assert main(["sync", "--server", url, "--database", fresh_pg_url, "--data-dir", str(tmp_path / "t")]) == 1
+    assert "only a PC's own file syncs" in capsys.readouterr().err

@@ -73,6 +73,9 @@ def sync_with_server(url: str, data_dir: Path, key: Ed25519PrivateKey,
     (unreachable, schema, setup) with nothing lost: an interrupted push resumes where it stopped."""
     from workbook.keys import fingerprint
 
+    if store_is_a_server():
+        raise ServerError("this workbook is open on a server database itself: only a PC's own file syncs "
+                          "with a server", "setup")
     server = connect_server(url)
     try:
         server_id = _server_id(server, url)
@@ -263,6 +266,13 @@ def _pull_keys(server: Database, data_dir: Path) -> tuple[int, set[str]]:
             trust_key(public, data_dir, str(name))
             added += 1
     return added, listed
+
+
+def store_is_a_server() -> bool:
+    """Whether the bound store is itself a central server (a trainer's workbook opened on it)."""
+    from workbook.store import dialect
+
+    return dialect.is_server()
 
 
 def close_thread_connection() -> None:

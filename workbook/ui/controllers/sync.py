@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QLabel
 from workbook.keys import load_or_create_key
 from workbook.store import settings
 from workbook.store.server import ServerError
-from workbook.store.sync import SERVER_URL, SyncResult, close_thread_connection, server_url, sync_with_server
+from workbook.store.sync import (
+    SERVER_URL,
+    SyncResult,
+    close_thread_connection,
+    server_url,
+    store_is_a_server,
+    sync_with_server,
+)
 from workbook.ui import sync_dialog
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
@@ -47,7 +54,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Read the setting once the database is open, and sync what was saved while offline."""
-        self.url = server_url()
+        self.url = None if store_is_a_server() else server_url()
         if self.url:
             self.request()
 
