@@ -1,4 +1,4 @@
-"""File > Sync with a server: the address of the training centre's server, or none."""
+"""File > Sync with a server: the address of the training center's server, or none."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 class SyncDialog(QDialog):
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sync with a server")
+        self.setWindowTitle(self.tr("Sync with a server"))
         self.url = QLineEdit(current)
-        self.url.setPlaceholderText("postgresql://learner@server/workbook")
-        note = QLabel("When set, progress is sent to the training centre's server in the background after "
-                      "each save, and retried quietly while the server cannot be reached. Leave it empty "
-                      "to keep progress on this PC (progress files still work).")
+        self.url.setPlaceholderText("postgresql://learner@server/workbook")  # an address, not words
+        note = QLabel(self.tr("When set, progress is sent to the training center's server in the "
+                              "background after each save, and retried quietly while the server cannot be "
+                              "reached. Leave it empty to keep progress on this PC (progress files still "
+                              "work)."))
         note.setWordWrap(True)
         note.setObjectName("muted")
         form = QFormLayout(self)
-        form.addRow("&Server address:", self.url)
+        form.addRow(self.tr("&Server address:"), self.url)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)

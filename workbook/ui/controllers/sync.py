@@ -1,4 +1,4 @@
-"""Background sync with a training centre's server: after each save, never blocking the window.
+"""Background sync with a training center's server: after each save, never blocking the window.
 
 A save asks for a sync; the request waits a moment (several saves in a row make one sync) and runs
 off the GUI thread through the operation layer. While the server cannot be reached the sync is
@@ -82,7 +82,7 @@ class SyncController(QObject):
                 close_thread_connection()
 
         self._again = False
-        self.status.setText("Syncing\u2026")
+        self.status.setText(self.tr("Syncing\u2026"))
         self.running = QueryOp(self.session.window, work, self._synced, self._failed).start()
 
     def _synced(self, result: SyncResult | ServerError) -> None:
@@ -91,9 +91,11 @@ class SyncController(QObject):
             return
         self.retry_ms = FIRST_RETRY_MS
         moment = datetime.now().strftime("%H:%M")
-        note = "" if result.trusted else " (waiting for a trainer to trust this PC)"
-        self.status.setText(f"Synced {moment}{note}")
-        self.status.setToolTip(f"Last synced with {result.server} at {moment}")
+        self.status.setText((self.tr("Synced {time}") if result.trusted
+                             else self.tr("Synced {time} (waiting for a trainer to trust this PC)")).format(
+            time=moment))
+        self.status.setToolTip(self.tr("Last synced with {server} at {time}").format(server=result.server,
+                                                                                    time=moment))
         if self._again:
             self.request()
 
@@ -101,8 +103,8 @@ class SyncController(QObject):
         kind = error.kind if isinstance(error, ServerError) else "unreachable"
         if self.retry_ms == FIRST_RETRY_MS:  # logged once per outage, not at every retry
             log.info("sync did not finish, retrying quietly: %s", error)
-        self.status.setText("Sync: offline, will retry" if kind == "unreachable"
-                            else "Sync: the server needs attention")
+        self.status.setText(self.tr("Sync: offline, will retry") if kind == "unreachable"
+                            else self.tr("Sync: the server needs attention"))
         self.status.setToolTip(str(error))
         self._timer.start(self.retry_ms)
         self.retry_ms = min(self.retry_ms * 2, MAX_RETRY_MS)
