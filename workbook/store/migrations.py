@@ -388,6 +388,56 @@ SCHEMA_V7 = [
 ]
 
 
+# v8: sync with a central server (store/sync.py, store/sync_ingest.py). Learner PCs may only add
+# signed batches to `sync_inbox` (the same signed entries as a progress bundle, as text) and read
+# `sync_server`, the rosters, cohorts and `sync_trusted_key`; a trainer's ingest checks each batch
+# against the trusted keys and merges it like a bundle import, writing its verdict to
+# `sync_ingest` (a batch that fails stays in the inbox, quarantined with its reason). Plain SQL
+# that SQLite and PostgreSQL both read.
+SCHEMA_V8 = [
+    """CREATE TABLE sync_server (
+        id TEXT PRIMARY KEY NOT NULL
+    )""",
+    """CREATE TABLE sync_inbox (
+        batch_id TEXT PRIMARY KEY NOT NULL,
+        key_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        pushed_at TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        activities TEXT NOT NULL,
+        merges TEXT NOT NULL,
+        signature TEXT NOT NULL
+    )""",
+    """CREATE TABLE sync_ingest (
+        batch_id TEXT PRIMARY KEY NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        key_id TEXT NOT NULL,
+        installation TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        already_present INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sync_trusted_key (
+        key_id TEXT PRIMARY KEY NOT NULL,
+        public_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        trusted_at TEXT NOT NULL
+    )""",
+]
+
+
+def _schema_v8(db: Database) -> None:
+    """The tables, and this database's own id: a PC keeps how far it has pushed per server id, so a
+    server replaced by a fresh one gets everything again."""
+    import uuid
+
+    for statement in SCHEMA_V8:
+        db.execute_sql(statement)
+    db.execute_sql(f"INSERT INTO sync_server (id) VALUES ({db.param})", (uuid.uuid4().hex,))
+
+
 def _run(statements: list[str]) -> Callable[[Database], None]:
     def step(db: Database) -> None:
         for statement in statements:
@@ -406,6 +456,7 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (5, _run(SCHEMA_V5)),
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
+    (8, _schema_v8),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -27,6 +27,7 @@ from workbook.ui.controllers.reading import ReadingController
 from workbook.ui.controllers.review import ReviewController
 from workbook.ui.controllers.search import SearchController
 from workbook.ui.controllers.session import Session
+from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
@@ -64,6 +65,7 @@ class Navigator(QObject):
         self.certificates = CertificateController(self.session, home)
         self.trainer = TrainerController(self.session, home)
         self.progress_export = ProgressExport(self.session, self.trainer.allows)
+        self.sync = SyncController(self.session)
         self._route()
 
     def _route(self) -> None:
@@ -94,6 +96,8 @@ class Navigator(QObject):
         window.export_notes_requested.connect(self.notes.export)
         window.export_progress_requested.connect(self.progress_export.start)
         window.certificate_settings_requested.connect(self.certificates.edit_settings)
+        window.sync_settings_requested.connect(self.sync.edit_settings)
+        window.progress_saved.connect(self.sync.request)
         window.trainer_requested.connect(self.trainer.open)
         window.breathing_requested.connect(self.offer_breathing)
         window.language_chosen.connect(self.save_language)
@@ -112,6 +116,7 @@ class Navigator(QObject):
         """Restore the reader zoom and ask who is training."""
         self.reading.restore_zoom()
         self.show_profiles()
+        self.sync.start()
 
     def show_profiles(self) -> None:
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
