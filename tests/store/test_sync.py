@@ -156,9 +156,9 @@ def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path,
     make_trainer(trainer, trusts_pc=False)
     assert ingest(trainer, url) == 0
     shown = fingerprint(key_id(PC_KEY.public_key()))
-    assert sync(pc, url) == 5
+    assert sync(pc, url) == 7
     assert "not trusted by the server yet" in capsys.readouterr().err
-    assert ingest(trainer, url) == 2
+    assert ingest(trainer, url) == 7
     err = capsys.readouterr().err
     assert err.count("quarantined:") == 2 and "not trusted" in err and shown in err
     assert activity_ids(url) == []
@@ -174,11 +174,11 @@ def test_a_tampered_batch_is_rejected_and_nothing_of_it_is_merged(centre, capsys
     batch, text = on_server(url, "SELECT batch_id, activities FROM sync_inbox ORDER BY batch_id")[0]
     on_server(url, "UPDATE sync_inbox SET activities = ? WHERE batch_id = ?",
               (text.replace('empathy/s1"', 'empathy/s9"', 1), batch))
-    assert ingest(trainer, url) == 2
+    assert ingest(trainer, url) == 7
     assert "checksum mismatch" in capsys.readouterr().err
     assert len(activity_ids(url)) == 150  # the other learner's batch merged
     assert on_server(url, "SELECT status FROM sync_ingest WHERE batch_id = ?", (batch,)) == [("rejected",)]
-    assert ingest(trainer, url) == 2  # still quarantined, still not merged
+    assert ingest(trainer, url) == 7  # still quarantined, still not merged
     assert len(activity_ids(url)) == 150
 
 
@@ -229,11 +229,11 @@ def test_a_sync_killed_mid_push_resumes_and_pushes_each_row_once(centre, point):
 def test_errors_name_the_server_without_its_password_and_exit_distinctly(centre, tmp_path, capsys):
     pc, url, trainer = centre
     missing = f"sqlite:///{tmp_path / 'nowhere' / 'workbook.sqlite'}"
-    assert sync(pc, missing) == 3
+    assert sync(pc, missing) == 5
     err = capsys.readouterr().err
     assert "cannot reach the server" in err and "nowhere" in err and "Traceback" not in err
     newer_server(url)
-    assert sync(pc, url) == 4
+    assert sync(pc, url) == 5
     err = capsys.readouterr().err
     assert "newer than this workbook" in err and "update the workbook" in err
     assert main(["sync", "--data-dir", str(pc)]) == 1

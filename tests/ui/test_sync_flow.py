@@ -91,7 +91,7 @@ def test_opening_the_trainer_views_on_a_server_merges_what_pcs_pushed(qtbot, ope
     trust_key(PC_KEY.public_key(), data_dir, "training-pc-1")
     pc = tmp_path / "pc"
     make_pc(pc)
-    assert main(["sync", "--server", url, "--data-dir", str(pc)]) == 5  # not on the server's list yet
+    assert main(["sync", "--server", url, "--data-dir", str(pc)]) == 7  # not on the server's list yet
     navigator = open_window(library)
     monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
     navigator.window.trainer_requested.emit()

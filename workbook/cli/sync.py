@@ -1,10 +1,10 @@
 """`sync`: a learner PC pushes its new activity to a central server and pulls rosters, cohorts and
 trusted keys; `sync --ingest` (a trainer command) checks and merges what the PCs pushed.
 
-Exit codes: 0 done; 1 refused (no server given, local database or passphrase problem); 2 (ingest)
-merged, but some batches stay quarantined (listed with their reason); 3 the server cannot be
-reached (nothing is lost: run it again later); 4 the server's schema is newer or older than this
-workbook; 5 pushed, but the server does not trust this PC yet (its rows wait in the inbox).
+Exit codes (the table in workbook.cli.exit_codes): 0 done; 1 refused (no server given); 5 the server
+cannot be reached, or its schema is newer or older than this workbook (nothing is lost: run it again
+later); 6 the trainer passphrase is wrong; 7 done in part: pushed, but the server does not trust this
+PC yet (its rows wait in the inbox), or (ingest) merged, but some batches stay quarantined.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, open_store, require_trainer
 from workbook.paths import resolve_data_dir
 
 ENVIRONMENT = "WORKBOOK_SYNC_SERVER"
-UNREACHABLE, SCHEMA, UNTRUSTED, QUARANTINED = 3, 4, 5, 2
+UNREACHABLE = SCHEMA = ExitCode.DATABASE
+UNTRUSTED = QUARANTINED = ExitCode.PARTIAL
 
 
 def add_sync_commands(commands, common: argparse.ArgumentParser, content: argparse.ArgumentParser) -> dict:
@@ -74,7 +76,7 @@ def _push_and_pull(args: argparse.Namespace) -> int:
 
 
 def _code(kind: str) -> int:
-    return {"unreachable": UNREACHABLE, "schema": SCHEMA}.get(kind, 1)
+    return {"unreachable": UNREACHABLE, "schema": SCHEMA}.get(kind, ExitCode.REFUSED)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -120,7 +122,7 @@ def _server_store(args: argparse.Namespace, data_dir: Path) -> Iterator[None]:
         db = open_database_url(url, data_dir)
     except DatabaseProblem as error:
         text = str(error)
-        code = SCHEMA if "schema version" in text else UNREACHABLE if "cannot reach" in text else 1
+        code = SCHEMA if "schema version" in text else UNREACHABLE
         raise Refused(f"Not synced: {text}", code) from error
     try:
         yield
