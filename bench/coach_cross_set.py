@@ -8,7 +8,10 @@ rules) are scored two ways, rule by rule:
   an entry that finds labelled replies in two sets, or none at all, stays), and each rule's model is
   retrained on every other labelled set (needs numpy). This is the honest "new writer" figure.
 Prints agreement, precision and recall per rule and set, and the pooled "held" figures.
-Usage: python bench/coach_cross_set.py [--full-only] [--misses] [SET.yaml ...]
+With --try-model RULE,RULE: would a model help those rules? For each held-out set the model is
+trained on every other labelled set and its threshold chosen by an inner leave-one-set-out run over
+those (never on the held-out set); prints the rule alone and "rule OR model" on the held-out set.
+Usage: python bench/coach_cross_set.py [--full-only] [--misses] [--try-model RULES] [SET.yaml ...]
 """
 
 from __future__ import annotations
@@ -85,7 +88,60 @@ def _add(total: Counts, part: Counts) -> None:
         setattr(total, key, getattr(total, key) + getattr(part, key))
 
 
+def try_model(rules: CoachRules, sets: dict[str, list[Labelled]], older: list[Labelled], rule_id: str,
+              ) -> None:
+    """Nested leave-one-set-out: would "rule OR model" beat the rule alone on a set neither saw?"""
+    from coach_train import KEEP, choose_threshold, probability, train
+
+    groups = dict(sets)
+    for n, path in enumerate(OLDER):
+        groups[f"older{n}"] = load_labelled(path, [r.id for r in rules.rules])
+    groups = {k: [i for i in v if rule_id in i.expected] for k, v in groups.items()}
+    groups = {k: v for k, v in groups.items() if v}
+    pooled = [Counts(), Counts()]
+    for held in sets:
+        inner = []
+        for inner_held in groups:
+            if inner_held == held:
+                continue
+            train_on = [i for k, v in groups.items() if k not in (held, inner_held) for i in v]
+            weights, bias = train(train_on, rule_id, KEEP)
+            trimmed = without_set(dataclasses.replace(rules, model=None), {k: v for k, v in groups.items()
+                                                                              if k != held}, inner_held, [])
+            for item in groups[inner_held]:
+                found = coach_reply(item.text, trimmed, item.context).present[rule_id]
+                inner.append((probability(weights, bias, item.text), found, item.expected[rule_id]))
+        threshold = choose_threshold(inner)[0]
+        weights, bias = train([i for k, v in groups.items() if k != held for i in v], rule_id, KEEP)
+        trimmed = without_set(dataclasses.replace(rules, model=None), sets, held, older)
+        counts = [Counts(), Counts()]
+        for item in groups[held]:
+            found = coach_reply(item.text, trimmed, item.context).present[rule_id]
+            either = found or probability(weights, bias, item.text) >= threshold
+            for c, f in zip(counts + pooled, (found, either, found, either), strict=True):
+                c.tp += f and item.expected[rule_id]
+                c.fp += f and not item.expected[rule_id]
+                c.fn += item.expected[rule_id] and not f
+                c.tn += not f and not item.expected[rule_id]
+        print(f"{rule_id:28} {held:7} thr {threshold:5.3f}  rule " + _cell(counts[0]) + "  rule OR model "
+              + _cell(counts[1]))
+    print(f"{rule_id:28} pooled             rule " + _cell(pooled[0]) + "  rule OR model " + _cell(pooled[1]))
+
+
+def _cell(c: Counts) -> str:
+    return f"{c.agreement:6.1%} {c.precision:4.2f} {c.recall:4.2f}"
+
+
 def main(argv: list[str]) -> int:
+    if "--try-model" in argv:
+        wanted = argv[argv.index("--try-model") + 1].split(",")
+        rules = load_rules(RULES)
+        ids = [r.id for r in rules.rules]
+        sets = {name: load_labelled(path, ids) for name, path in SETS.items()}
+        older = [i for path in OLDER for i in load_labelled(path, ids)]
+        for rule_id in wanted:
+            try_model(rules, sets, older, rule_id)
+        return 0
     paths = [Path(a) for a in argv if not a.startswith("--")]
     rules = load_rules(RULES)
     ids = [r.id for r in rules.rules]

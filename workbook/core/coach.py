@@ -4,7 +4,8 @@ The rules live in `lessons/coach/rules.yaml` so trainers can tune them without t
 verdict carries the character spans it found, so the learner sees *which words* earned or cost mood.
 Phrases are read in their sentence (`sentences.py`): a negated "sorry", a "sorry, but ..." that
 blames, and keywords strung together without a clause earn nothing; words the caller used
-themselves are not jargon. Patterns that could backtrack catastrophically are refused at load.
+themselves are not jargon; a refusal followed by a way forward ("..., but I can ...") is not a closed
+door (`unless_offered`). Patterns that could backtrack catastrophically are refused at load.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class CoachRule:
     matchers: tuple[re.Pattern[str], ...]
     exceptions: tuple[re.Pattern[str], ...] = ()
     requires: tuple[re.Pattern[str], ...] = ()
-    unless_offered: tuple[re.Pattern[str], ...] = ()  # "I can't refund it, but I can ...": a way forward after
+    unless_offered: tuple[re.Pattern[str], ...] = ()  # a way forward after the find cancels it
     contrast_takes_back: bool = False  # "sorry, but <something to avoid>" does not count
     callers_words_allowed: bool = False  # words the caller used themselves are not found
 
