@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -65,6 +66,8 @@ class Navigator(QObject):
         self.trainer = TrainerController(self.session, home)
         self.progress_export = ProgressExport(self.session)
         self._route()
+        if library is not None:
+            _leave_out_of_collections()
 
     def _route(self) -> None:
         """Which request opens which feature: the profile and home pages, the window's menus, and a
@@ -162,6 +165,7 @@ class Navigator(QObject):
     def set_library(self, library: Library) -> None:
         """Content finished loading (it loads off the GUI thread at start)."""
         self.session.library = library
+        _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
         if library.unavailable:
@@ -173,3 +177,11 @@ class Navigator(QObject):
         self.session.library = Library(root=Path("."))
         dialogs.show_error(self.window, "Content could not be loaded",
                            f"The lessons could not be loaded:\n\n{error}")
+
+
+def _leave_out_of_collections() -> None:
+    """The window, its pages and the content live as long as the app. A full garbage collection
+    walks every object there is, holding the GIL: with these in it, each one that a background
+    job's allocations set off froze the GUI thread for a few hundred ms. Frozen, they are skipped
+    (and still freed as usual when nothing refers to them any more)."""
+    gc.freeze()
