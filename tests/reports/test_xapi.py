@@ -42,6 +42,8 @@ from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 TYPED_WORDS = "That sounds stressful. Can I take the order number so I can check it now?"

@@ -16,6 +16,8 @@ from workbook.store.connection import open_database
 from workbook.store.learners import archive_learner, create_learner, get_learner
 from workbook.store.models import LearnerRecord
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 
 def test_create_rename_archive_and_name_rules(database):
     """Names are tidied and unique among active cohorts, ignoring case; archived names are free."""

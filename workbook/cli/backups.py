@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.cli.support import Refused
+from workbook.cli.support import Refused, refuse_on_server
 from workbook.paths import backups_dir, database_path, resolve_data_dir
 
 
@@ -26,6 +26,7 @@ def add_backup_commands(commands, common: argparse.ArgumentParser,
 def _backups(args: argparse.Namespace) -> int:
     from workbook.store.backups import list_backups
 
+    refuse_on_server("backups")
     folder = backups_dir(resolve_data_dir(args.data_dir))
     found = list_backups(folder)
     if not found:
@@ -40,6 +41,7 @@ def _restore(args: argparse.Namespace) -> int:
     from workbook.store.backups import list_backups, restore_backup
     from workbook.store.connection import DatabaseProblem
 
+    refuse_on_server("restore-backup")
     data_dir = resolve_data_dir(args.data_dir)
     if args.backup:
         chosen = Path(args.backup)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.paths import bundled_content_dir, database_path
+from workbook.paths import bundled_content_dir, database_path, is_server_url, resolve_database_url
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
     from workbook.store.learners import Learner
@@ -51,6 +51,32 @@ def require_output_folder(out: Path) -> None:
         raise Refused(f"{out.parent}: no such folder. Nothing was written.")
 
 
+_chosen_database: str | None = None  # `--database URL` of this command, set by workbook.cli.main
+
+
+def choose_database(url: str | None) -> None:
+    """The command's `--database URL` (None: WORKBOOK_DATABASE_URL, else the data folder's file)."""
+    global _chosen_database
+    _chosen_database = url
+
+
+def chosen_database_url() -> str | None:
+    """The command's `--database URL`, else WORKBOOK_DATABASE_URL; None: the data folder's file."""
+    return resolve_database_url(_chosen_database)
+
+
+def refuse_on_server(command: str) -> None:
+    """Refuses a command that works on the data folder's database file (backups, restore) when the
+    progress database is a server's."""
+    url = chosen_database_url()
+    if is_server_url(url):
+        from workbook.store.connection import redact_url
+        from workbook.store.dialect import SERVER_BACKUPS
+
+        raise Refused(f"Not done: {command} works on the data folder's database file, but "
+                      f"{SERVER_BACKUPS} ({redact_url(url)})")
+
+
 @contextmanager
 def open_store(data_dir: Path, read_only: bool = False,
                trainer: argparse.Namespace | None = None) -> Iterator[None]:
@@ -59,10 +85,18 @@ def open_store(data_dir: Path, read_only: bool = False,
     reports) on a folder it cannot write to opens the database for reading only. With `trainer`
     (the command's arguments), the trainer passphrase is required first (workbook.trainer_gate)."""
     from workbook.files import folder_write_problem
-    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
+    from workbook.store.connection import (
+        DatabaseProblem,
+        open_database,
+        open_database_read_only,
+        open_database_url,
+    )
 
+    server = chosen_database_url()
     try:
-        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+        if server:
+            db = open_database_url(server, data_dir)
+        elif read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
             db = open_database_read_only(database_path(data_dir))
         else:
             db = open_database(database_path(data_dir))

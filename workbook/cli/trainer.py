@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli.support import Refused, open_store
+from workbook.cli.support import Refused, chosen_database_url, open_store
 from workbook.paths import database_path, resolve_data_dir
 
 # Kept here, not in the store: registering the subcommand must not import the store (90 ms of
@@ -57,7 +57,7 @@ def _reset_trainer(args: argparse.Namespace) -> int:
         print(f"\nNothing was changed. Data folder: {data_dir}", file=sys.stderr)
         return 1
     path = database_path(data_dir)
-    if not path.exists():
+    if not path.exists() and chosen_database_url() is None:
         raise Refused(f"No progress database in {data_dir}: there is no trainer passphrase to reset.")
     with open_store(data_dir):
         if not has_trainer():

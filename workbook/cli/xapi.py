@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from workbook.cli.support import (
     Refused,
+    chosen_database_url,
     find_learner_or_refuse,
     load_content,
     open_store,
@@ -48,7 +49,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)
-    if not path.is_file():
+    if not path.is_file() and chosen_database_url() is None:
         raise Refused(f"No progress database in {data_dir}: nothing to export")
     out = Path(args.out)
     require_output_folder(out)
