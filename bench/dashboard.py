@@ -331,7 +331,7 @@ def cached_database(library: Library, rebuild: bool, learners: int = LEARNERS, c
 # until the matrix and the chart have both painted (offscreen), first open included; then WARM more
 # openings of the same cohort in the same process. Prints one JSON line of milliseconds.
 APP_CHILD = r"""
-import json, sys, time
+import json, os, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -344,7 +344,12 @@ from workbook.ui.trainer import passphrase_dialog
 
 path, warm = Path(sys.argv[1]), int(sys.argv[2])
 app = QApplication([])
-open_database(path, full_check=False)
+if os.environ.get("WORKBOOK_DATABASE"):  # --database: the server, through the store's URL seam
+    from workbook.store.connection import open_database_url
+    open_database_url(os.environ["WORKBOOK_DATABASE"])
+    path = Path(tempfile.mkdtemp()) / "unused.sqlite"
+else:
+    open_database(path, full_check=False)
 window = MainWindow()
 navigator = Navigator(window, path.parent, bundled_assets_dir(), load_library(bundled_content_dir()))
 navigator.start()
@@ -470,14 +475,53 @@ def line(label: str, times: list[float], baseline: float | None = None) -> str:
 
 
 def postgres_seam(url: str) -> None:
-    """--database needs the store's PostgreSQL support (branch pgstore); say so plainly without it."""
-    try:
-        from workbook.store import connection
-    except ImportError as error:  # pragma: no cover
-        raise SystemExit(f"cannot import the store: {error}") from error
+    """--database needs the store's PostgreSQL support and psycopg; say so plainly without them."""
+    from workbook.store import connection
+
     if not hasattr(connection, "open_database_url"):
-        raise SystemExit(f"--database {url}: this workbook's store opens SQLite files only (PostgreSQL "
-                         "support comes with the pgstore branch); run without --database.")
+        raise SystemExit(f"--database {url}: this workbook's store opens SQLite files only; "
+                         "run without --database.")
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise SystemExit(f"--database {url}: give a postgresql://USER:PASSWORD@HOST:PORT/NAME URL")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        raise SystemExit(f"--database needs the psycopg package: {error}") from error
+
+
+def load_postgres(url: str, source: Path) -> None:
+    """The bench cohort on the server, once: the schema made by the workbook itself (its URL seam
+    and PostgreSQL migrations), then every row of the cached SQLite database copied in bulk (COPY),
+    the per-learner totals and pace tables included, with the insert triggers set aside for the
+    copy (`session_replication_role`, which needs a superuser): they are the totals of these rows."""
+    import psycopg
+
+    from workbook.store.connection import open_database_url
+
+    open_database_url(url).close()  # creates or migrates the schema
+    with psycopg.connect(url, autocommit=True) as server:
+        if server.execute("SELECT count(*) FROM cohort WHERE id = %s", (COHORT_ID,)).fetchone()[0]:
+            return
+        print(f"copying the bench cohort into {url.split('@')[-1]} (once) ...", flush=True)
+        started = time.perf_counter()
+        local = sqlite3.connect(source)
+        tables = ["learner", "cohort", "cohort_member", *migrations.SUMMARY_TABLES, *migrations.PACE_TABLES,
+                  "activity"]
+        with server.transaction():
+            server.execute("SET session_replication_role = replica")
+            for table in tables:
+                wanted = [row[0] for row in server.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                    "ORDER BY ordinal_position", (table,))]
+                have = {row[1] for row in local.execute(f"PRAGMA table_info({table})")}
+                columns = [column for column in wanted if column in have]
+                with server.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                    order = " ORDER BY rowid" if table == "activity" else ""  # in time order, as written
+                    for row in local.execute(f"SELECT {', '.join(columns)} FROM {table}{order}"):
+                        copy.write_row(row)
+        server.execute("ANALYZE")
+        local.close()
+        print(f"copied in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def main(runs: int, learners: int, rebuild: bool, database: str | None, check: bool = False) -> None:
@@ -486,6 +530,8 @@ def main(runs: int, learners: int, rebuild: bool, database: str | None, check: b
         postgres_seam(database)
     path = cached_database(library, rebuild, learners, check)
     goal_ms, goal_ratio = GOALS[learners]
+    if database:
+        load_postgres(database, path)
     with sqlite3.connect(path) as connection:
         count = connection.execute("SELECT count(*) FROM activity").fetchone()[0]
         members = connection.execute("SELECT count(*) FROM cohort_member WHERE cohort_id = ?",
@@ -494,11 +540,14 @@ def main(runs: int, learners: int, rebuild: bool, database: str | None, check: b
           f"cohort of {members:,} learners; SQLite {sqlite3.sqlite_version}; {runs} runs of each side, "
           f"alternating, each a fresh process with {WARM} more openings after the first")
     bare_first, bare_warm, app_first, app_warm = [], [], [], []
+    bare_code, target = (BARE_CHILD_PG, database) if database else (BARE_CHILD, str(path))
+    if database:
+        print(f"on PostgreSQL: {database.split('@')[-1]}; the bare side is psycopg alone")
     for _ in range(runs):
-        times = child(BARE_CHILD, str(path), str(WARM), *bare_arguments(library))
+        times = child(bare_code, target, str(WARM), *bare_arguments(library))
         bare_first.append(times[0])
         bare_warm.append(statistics.median(times[1:]))
-        times = child(APP_CHILD, str(path), str(WARM))
+        times = child(APP_CHILD, str(path), str(WARM), database=database)
         app_first.append(times[0])
         app_warm.append(statistics.median(times[1:]))
     first, warm = statistics.median(bare_first), statistics.median(bare_warm)
