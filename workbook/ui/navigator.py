@@ -183,5 +183,12 @@ def _leave_out_of_collections() -> None:
     """The window, its pages and the content live as long as the app. A full garbage collection
     walks every object there is, holding the GIL: with these in it, each one that a background
     job's allocations set off froze the GUI thread for a few hundred ms. Frozen, they are skipped
-    (and still freed as usual when nothing refers to them any more)."""
-    gc.freeze()
+    (and still freed as usual when nothing refers to them any more). Once per process: a frozen
+    object in a cycle is never collected, so a later window (tests make hundreds) is not frozen."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False
