@@ -396,11 +396,11 @@ class _Report:
             idle = _idle_days(row, self.now)
             rows.append([ScriptText(row.shown_name, 8.5, max_lines=1),
                          ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
-                         Paragraph(_short_date(row.last_active) or "never", CELL_LEFT),
-                         Paragraph(DASH if idle is None else str(idle), CELL_LEFT),
-                         Paragraph(f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
-                                   CELL_LEFT),
-                         Paragraph(f"{row.calls_strong} of {self.dashboard.scenarios_total}", CELL_LEFT)])
+                         *(Cell([(text, CELL_LEFT.fontSize, _INK_HEX)], CELL_LEFT) for text in (
+                             _short_date(row.last_active) or "never",
+                             DASH if idle is None else str(idle),
+                             f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
+                             f"{row.calls_strong} of {self.dashboard.scenarios_total}"))])
         widths = [190, 90, 90, 100, 100]
         table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
         table.setStyle(_list_style())

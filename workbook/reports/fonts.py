@@ -232,10 +232,20 @@ def _shape(text: str, font: str) -> tuple[str, float, bool]:
     return text, pdfmetrics.stringWidth(text, font, 1), False
 
 
+@lru_cache(maxsize=16)
+def _draws_ascii(font: str) -> bool:
+    return covers(font, "".join(map(chr, range(0x20, 0x7F))))
+
+
 @lru_cache(maxsize=4096)
 def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
     """The runs shaped and put in visual (left-to-right drawing) order."""
     fonts = register_fonts()
+    face = CHAINS[style][0]
+    if text.isascii() and text.isprintable() and text and _draws_ascii(face):
+        # What the general path gives printable ASCII: one left-to-right run in the style's own face.
+        # Reports wrap thousands of names and figures, measuring every prefix: this is most of them.
+        return (_Piece(text, face, pdfmetrics.stringWidth(text, face, 1), False),)
     pieces: list[_Piece] = []
     levels: list[int] = []
     logical = runs(text, style)
