@@ -319,12 +319,12 @@ def test_cli_unknown_cohort_lists_the_cohorts_and_writes_nothing(two_cohorts, da
                                                                 capsys):
     out = tmp_path / "x.csv"
     assert _cli(["report", "--cohort", "Night shift", "--format", "csv", "--out", str(out),
-                 *database_args]) == 1
+                 *database_args]) == 3
     err = capsys.readouterr().err
     assert "No cohort called 'Night shift'" in err and "'Evening shift'" in err and "'Morning shift'" in err
     assert not out.exists()
     assert _cli(["certificates", "--cohort", "Night shift", "--out-dir", str(tmp_path / "c"),
-                 *database_args]) == 1
+                 *database_args]) == 3
 
 
 def test_cli_certificates_for_a_cohort(cohort, data_dir, database_args, tmp_path, capsys):

@@ -18,6 +18,7 @@ from workbook.cli.backups import add_backup_commands
 from workbook.cli.certificates import add_certificate_commands
 from workbook.cli.content import add_content_commands
 from workbook.cli.database import add_database_commands
+from workbook.cli.exit_codes import exit_code_table
 from workbook.cli.gift import add_gift_commands
 from workbook.cli.merge import add_merge_commands
 from workbook.cli.progress import add_progress_commands
@@ -46,9 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="for trainer commands: a file whose first line is the trainer passphrase "
                              "(or set WORKBOOK_TRAINER_PASSPHRASE; a terminal is asked otherwise)")
     parser = argparse.ArgumentParser(prog="workbook", parents=[common],
-                                     description=f"{APP_NAME}: opens the app, or runs a job.")
+                                     description=f"{APP_NAME}: opens the app, or runs a job. "
+                                                 "'workbook COMMAND --help' tells more about a command.",
+                                     epilog=exit_code_table(),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: bundled lessons/)")
+    parser.add_argument("--lang", choices=("en", "de"), default=None,
+                        help="interface language of the window (default: View > Language, "
+                             "else the system's); lessons stay English")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     content = argparse.ArgumentParser(add_help=False)
     content.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
@@ -56,8 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     handlers = {}
     for register in COMMAND_GROUPS:
         handlers.update(register(commands, common, content))
+    _describe_commands(commands)
     parser.set_defaults(handlers=handlers)
     return parser
+
+
+def _describe_commands(commands: argparse._SubParsersAction) -> None:
+    """Every subcommand's `--help` opens with its one-line summary (unless it has a longer description)
+    and ends with the exit-code table."""
+    for action in commands._choices_actions:
+        sub = commands.choices[action.dest]
+        if not sub.description and action.help:
+            sub.description = action.help[0].upper() + action.help[1:] + "."
+        sub.epilog = sub.epilog or exit_code_table()
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
         content = content_root(args)
-        return run_app(resolve_data_dir(args.data_dir), content, qt_args, database_url=args.database)
+        return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang,
+                       database_url=args.database)
     if qt_args:
         parser.error(f"Qt options ({' '.join(qt_args)}) apply only when opening the window")
     from workbook.support_log import run_logged

@@ -1,6 +1,6 @@
 """Backup subcommands: list the database backups, and restore one (the current file is kept aside).
 
-Exit codes: 0 done; 1 no backup, or the backup cannot be restored.
+Exit codes (workbook.cli.exit_codes): 0 done; 1 the backup cannot be restored; 3 no such backup.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, refuse_on_server
 from workbook.paths import backups_dir, database_path, resolve_data_dir
 
@@ -48,10 +49,10 @@ def _restore(args: argparse.Namespace) -> int:
     else:
         found = list_backups(backups_dir(data_dir))
         if not found:
-            raise Refused(f"No backups in {backups_dir(data_dir)}")
+            raise Refused(f"No backups in {backups_dir(data_dir)}", ExitCode.NOT_FOUND)
         chosen = found[0].path
     if not chosen.is_file():
-        raise Refused(f"{chosen}: no such backup file")
+        raise Refused(f"{chosen}: no such backup file", ExitCode.NOT_FOUND)
     from workbook.store.lock import holding_lock
 
     try:

@@ -23,10 +23,9 @@ def add_database_commands(commands, common: argparse.ArgumentParser,
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from workbook.store import migrations
-    from workbook.store.models import database
+    from workbook.store.connection import opened_schema_version
 
     with open_store(resolve_data_dir(args.data_dir)):
-        version = migrations.schema_version(database.obj)
+        version = opened_schema_version()
     print(f"The progress database is at schema version {version}.")
     return 0

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.paths import bundled_content_dir, database_path, is_server_url, resolve_database_url
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_
 class Refused(Exception):
     """A command stops here: `message` goes to stderr (if any) and the process exits with `code`."""
 
-    def __init__(self, message: str = "", code: int = 1) -> None:
+    def __init__(self, message: str = "", code: int = ExitCode.REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -48,7 +49,7 @@ def load_content(args: argparse.Namespace):
 def require_output_folder(out: Path) -> None:
     """Refuses when the folder for `out` is missing, so nothing is half-written."""
     if not out.parent.is_dir():
-        raise Refused(f"{out.parent}: no such folder. Nothing was written.")
+        raise Refused(f"{out.parent}: no such folder. Nothing was written.", ExitCode.NOT_FOUND)
 
 
 _chosen_database: str | None = None  # `--database URL` of this command, set by workbook.cli.main
@@ -101,7 +102,7 @@ def open_store(data_dir: Path, read_only: bool = False,
         else:
             db = open_database(database_path(data_dir))
     except DatabaseProblem as error:
-        raise Refused(f"The progress database cannot be opened: {error}") from error
+        raise Refused(f"The progress database cannot be opened: {error}", ExitCode.DATABASE) from error
     try:
         if trainer is not None:
             require_trainer(trainer)
@@ -118,7 +119,7 @@ def require_trainer(args: argparse.Namespace) -> None:
     chosen = getattr(args, "passphrase_file", None)
     result = trainer_allows(Path(chosen) if chosen else None)
     if not result.allowed:
-        raise Refused(f"Not done: {result.message}")
+        raise Refused(f"Not done: {result.message}", ExitCode.DENIED)
 
 
 def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
@@ -135,7 +136,7 @@ def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
         raise Refused(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again "
                       f"with the id of the one you mean:\n{listed}") from several
     if learner is None:
-        raise Refused(f"No learner called '{name_or_id}' in {data_dir}")
+        raise Refused(f"No learner called '{name_or_id}' in {data_dir}", ExitCode.NOT_FOUND)
     if learner.archived_at is not None:
         print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
               "list; using that profile.", file=sys.stderr)

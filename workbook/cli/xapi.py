@@ -1,6 +1,6 @@
 """xAPI subcommand: write the activity as xAPI 1.0.3 statements for a Learning Record Store.
 
-Exit codes: 0 written; 1 refused (unknown learner, no database, unwritable file).
+Exit codes (workbook.cli.exit_codes): 0 written; 1 unwritable file; 3 unknown learner or no database.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import (
     Refused,
     chosen_database_url,
@@ -50,7 +51,7 @@ def _export_xapi(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)
     if not path.is_file() and chosen_database_url() is None:
-        raise Refused(f"No progress database in {data_dir}: nothing to export")
+        raise Refused(f"No progress database in {data_dir}: nothing to export", ExitCode.NOT_FOUND)
     out = Path(args.out)
     require_output_folder(out)
     library = load_content(args)  # titles and question texts; activity of removed content still exports

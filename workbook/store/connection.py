@@ -306,6 +306,11 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
     return db
 
 
+def opened_schema_version() -> int:
+    """The schema version of the database the store has open."""
+    return migrations.schema_version(database.obj)
+
+
 def _first_line(error: BaseException) -> str:
     """The driver's message without its multi-line detail (and never a password)."""
     text = str(error).strip().splitlines()

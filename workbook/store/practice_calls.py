@@ -195,7 +195,7 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
             started.setdefault(scenario_id, set()).add(attempt_id)
         elif attempt_id not in ended_ids:
             ended_ids.add(attempt_id)
-            ended.setdefault(scenario_id, []).append(json.loads(payload).get("kind"))
+            ended.setdefault(scenario_id, []).append(_ended_payload(payload).get("kind"))
     records = {}
     for scenario_id, ids in started.items():
         kinds = ended.get(scenario_id, [])
@@ -203,6 +203,16 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
         records[scenario_id] = CallRecord(len(kinds), best, kinds[-1] if kinds else None,
                                           bool(ids - ended_ids))
     return records
+
+
+def _ended_payload(payload: str) -> dict:
+    """A call-ended row's payload, or an empty one when it is damaged: such a call counts as
+    finished with no known ending, instead of stopping every view of the learner's progress."""
+    try:
+        data = json.loads(payload)
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
@@ -216,8 +226,9 @@ def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
         if attempt_id in seen:
             continue
         seen.add(attempt_id)
-        data = json.loads(payload)
-        skills = list(data.get("skills", {}).values())
+        data = _ended_payload(payload)
+        marks = data.get("skills")
+        skills = [v for v in marks.values() if isinstance(v, int | float)] if isinstance(marks, dict) else []
         mean = round(sum(skills) / len(skills)) if skills else 0
         outcomes.setdefault(object_id.removeprefix("call/"), []).append((data.get("kind"), mean))
     return outcomes

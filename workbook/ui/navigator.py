@@ -64,7 +64,7 @@ class Navigator(QObject):
                                        self.calls.open)
         self.certificates = CertificateController(self.session, home)
         self.trainer = TrainerController(self.session, home)
-        self.progress_export = ProgressExport(self.session)
+        self.progress_export = ProgressExport(self.session, self.trainer.allows)
         self._route()
         if library is not None:
             _leave_out_of_collections()
@@ -99,6 +99,7 @@ class Navigator(QObject):
         window.certificate_settings_requested.connect(self.certificates.edit_settings)
         window.trainer_requested.connect(self.trainer.open)
         window.breathing_requested.connect(self.offer_breathing)
+        window.language_chosen.connect(self.save_language)
         window.open_data_folder_requested.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir))))
 
@@ -159,6 +160,17 @@ class Navigator(QObject):
             eligibility, issue.issued_certificates(learner_id), self.review.due_count(),
             left_off=resume_target(library, positions))
 
+    def save_language(self, choice: str) -> None:
+        """View > Language: kept in the data folder, read at the next start (see workbook.ui.i18n)."""
+        from workbook.ui.i18n import save_choice
+
+        try:
+            save_choice(self.data_dir, choice)
+        except OSError as error:
+            dialogs.show_error(self.window, self.tr("Not saved"),
+                               self.tr("The language choice could not be saved:\n\n{reason}").format(
+                                   reason=error.strerror))
+
     def offer_breathing(self) -> None:
         breathing_dialog.offer_breathing(self.window)
 
@@ -171,12 +183,12 @@ class Navigator(QObject):
         if library.unavailable:
             count = len(library.unavailable)
             self.window.statusBar().showMessage(
-                f"{count} module{'s' if count > 1 else ''} unavailable: see the home screen", 10000)
+                self.tr("%n module(s) unavailable: see the home screen", "", count), 10000)
 
     def show_content_error(self, error: Exception) -> None:
         self.session.library = Library(root=Path("."))
-        dialogs.show_error(self.window, "Content could not be loaded",
-                           f"The lessons could not be loaded:\n\n{error}")
+        dialogs.show_error(self.window, self.tr("Content could not be loaded"),
+                           self.tr("The lessons could not be loaded:\n\n{error}").format(error=error))
 
 
 def _leave_out_of_collections() -> None:

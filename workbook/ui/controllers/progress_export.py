@@ -1,9 +1,11 @@
 """"Export this PC's progress…": every learner's progress, one signed bundle each, into a folder
-(a USB stick), off the GUI thread with a progress bar, so moving progress needs no terminal.
+(a USB stick), off the GUI thread with a progress bar, so moving progress needs no terminal. Like
+`workbook export-progress`, it needs the trainer passphrase when one is set.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,13 +18,17 @@ from workbook.ui.operations import Job, QueryOp
 
 
 class ProgressExport(QObject):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, trainer_allows: Callable[[], bool] = lambda: True) -> None:
         super().__init__(session.window)
         self.session = session
+        self.trainer_allows = trainer_allows
         self.running: QueryOp | None = None  # tests wait on it
 
     def start(self) -> None:
-        folder = dialogs.ask_folder(self.session.window, "Export this PC's progress to a folder or USB stick")
+        if not self.trainer_allows():
+            return
+        folder = dialogs.ask_folder(self.session.window,
+                                    self.tr("Export this PC's progress to a folder or USB stick"))
         if folder:
             self.run(Path(folder))
 
@@ -33,12 +39,14 @@ class ProgressExport(QObject):
             return export_every_learner(folder, key, progress=job.progress, cancelled=job.cancelled)
 
         self.running = QueryOp(self.session.window, work, lambda written: self._done(folder, written),
-                               progress="Exporting progress", cancellable=True).start()
+                               progress=self.tr("Exporting progress"), cancellable=True).start()
 
     def _done(self, folder: Path, written: list[BundleSummary]) -> None:
         rows = sum(summary.activities for summary in written)
-        text = (f"{len(written)} progress file{'s' if len(written) != 1 else ''} ({rows} activity records) "
-                f"written to {folder}, one per learner, signed by this PC.\n\nOn the trainer's PC: Trainer "
-                "views > Import progress…, and choose them all.")
-        self.session.window.save_status.setText(f"\u2714 Progress exported to {folder}")
-        dialogs.show_info(self.session.window, "Progress exported", text)
+        text = (self.tr("%n progress file(s) ({rows} activity records) written to {folder}, one per learner, "
+                        "signed by this PC.", "", len(written)).format(rows=rows, folder=folder)
+                + "\n\n" + self.tr("On the trainer's PC: Trainer views > Import progress\u2026, and choose "
+                                    "them all."))
+        self.session.window.save_status.setText(
+            "\u2714 " + self.tr("Progress exported to {folder}").format(folder=folder))
+        dialogs.show_info(self.session.window, self.tr("Progress exported"), text)
