@@ -1,5 +1,5 @@
 """What a learner or trainer sees when the server cannot be used: one line naming the URL, with the
-password hidden, and exit code 1 from a command (the same message in a dialog from the app); never
+password hidden, and exit code 5 from a command (the same message in a dialog from the app); never
 a traceback. Also the schema steps of both backends stay in step."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from workbook.store.connection import DatabaseProblem, open_database_url, redact
 
 
 def _refusal(capsys, url: str) -> str:
-    assert main(["migrate", "--database", url]) == 1
+    assert main(["migrate", "--database", url]) == 5
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and "secret" not in captured.err
     lines = captured.err.strip().splitlines()

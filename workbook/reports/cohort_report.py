@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Literal
@@ -22,6 +23,7 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -168,6 +170,7 @@ SMALL = _style("small", 6.8, colour=MUTED, leading=8.5)
 SMALL_CENTRE = _style("small-centre", 6.8, colour=MUTED, align=TA_CENTER, leading=8.5)
 FIGURE = _style("figure", 19, fonts.SANS_BOLD, ACCENT, TA_CENTER, leading=22)
 FIGURE_LABEL = _style("figure-label", 7.5, colour=MUTED, align=TA_CENTER, leading=9.5)
+_INK_HEX, _MUTED_HEX = "#1d2733", "#5b6675"  # INK and MUTED, for Cell
 KICKER = _style("kicker", 9, fonts.SANS_BOLD, ACCENT, leading=12)
 
 
@@ -183,14 +186,20 @@ class ScriptText(Flowable):
         self.max_lines = max_lines
         self.leading = size * 1.3
         self._lines = [self.text]
+        self._wrapped: dict[float, list[str]] = {}  # by width: a table wraps a cell again at each page split
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width not in self._wrapped:
+            self._wrapped[avail_width] = self._lines_for(avail_width)
+        self._lines = self._wrapped[avail_width]
+        self.width, self.height = avail_width, self.leading * len(self._lines)
+        return self.width, self.height
+
+    def _lines_for(self, avail_width: float) -> list[str]:
         lines = fonts.wrap_lines(self.text, avail_width, self.size, self.style) or [""]
         if len(lines) > self.max_lines:
             lines = [*lines[:self.max_lines - 1], " ".join(lines[self.max_lines - 1:])]
-        self._lines = [fonts.ellipsize(line, avail_width, self.size, self.style) for line in lines]
-        self.width, self.height = avail_width, self.leading * len(self._lines)
-        return self.width, self.height
+        return [fonts.ellipsize(line, avail_width, self.size, self.style) for line in lines]
 
     def draw(self) -> None:
         self.canv.setFillColor(self.colour)
@@ -198,6 +207,66 @@ class ScriptText(Flowable):
         for i, line in enumerate(self._lines):
             baseline = self.height - i * self.leading - self.leading / 2 - 0.36 * self.size
             fonts.draw_text(self.canv, line, x, baseline, self.size, self.style, self.align)
+
+
+class Cell(Flowable):
+    """A matrix cell: a line or two of short Latin text (figures, dates, ids), each in its own size
+    and colour, laid out as a Paragraph in `style` would set them (same leading and baselines).
+
+    A report of 2,000 learners has some 25,000 cells; a Paragraph parses its markup and breaks its
+    lines for each, which was most of the report's time. These texts never wrap, so they need none of it.
+    """
+
+    def __init__(self, lines: Sequence[tuple[str, float, str]], style: ParagraphStyle | None = None,
+                 tint: HexColor | None = None) -> None:
+        super().__init__()
+        style = style or CELL
+        self.lines = lines  # (text, font size, colour as "#rrggbb")
+        self.tint = tint  # the cell's background, painted by _MatrixTable
+        self.font, self.size, self.leading = style.fontName, style.fontSize, style.leading
+        self.align = style.alignment
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, self.leading * len(self.lines)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        text_object = self.canv.beginText()  # one text object for the cell's lines, not one per line
+        y = self.height - self.size
+        for text, size, colour in self.lines:
+            x = (self.width - stringWidth(text, self.font, size)) / 2 if self.align == TA_CENTER else 0.0
+            text_object.setFont(self.font, size)
+            text_object.setFillColor(_colour(colour))
+            text_object.setTextOrigin(x, y)
+            text_object.textOut(text)
+            y -= self.leading
+        self.canv.drawText(text_object)
+
+
+@lru_cache(maxsize=64)
+def _colour(hex_text: str) -> HexColor:
+    return HexColor(hex_text)
+
+
+class _MatrixTable(Table):
+    """A table whose cells may carry their own background (`Cell.tint`), painted under the grid.
+
+    One BACKGROUND style command per tinted cell would do the same, but a table copies and shifts
+    every command each time it splits across a page: for 2,000 learners that was most of the report.
+    """
+
+    def _drawBkgrnd(self) -> None:  # reportlab's method
+        super()._drawBkgrnd()
+        columns, rows, heights = self._colpositions, self._rowpositions, self._rowHeights
+        for y, values in enumerate(self._cellvalues):
+            for x, value in enumerate(values):
+                if isinstance(value, (list, tuple)) and len(value) == 1:
+                    value = value[0]
+                tint = getattr(value, "tint", None)
+                if tint is not None:
+                    self.canv.setFillColor(tint)
+                    self.canv.rect(columns[x], rows[y], columns[x + 1] - columns[x], -heights[y], stroke=0,
+                                   fill=1)
 
 
 class _Document(SimpleDocTemplate):
@@ -327,11 +396,11 @@ class _Report:
             idle = _idle_days(row, self.now)
             rows.append([ScriptText(row.shown_name, 8.5, max_lines=1),
                          ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
-                         Paragraph(_short_date(row.last_active) or "never", CELL_LEFT),
-                         Paragraph(DASH if idle is None else str(idle), CELL_LEFT),
-                         Paragraph(f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
-                                   CELL_LEFT),
-                         Paragraph(f"{row.calls_strong} of {self.dashboard.scenarios_total}", CELL_LEFT)])
+                         *(Cell([(text, CELL_LEFT.fontSize, _INK_HEX)], CELL_LEFT) for text in (
+                             _short_date(row.last_active) or "never",
+                             DASH if idle is None else str(idle),
+                             f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
+                             f"{row.calls_strong} of {self.dashboard.scenarios_total}"))])
         widths = [190, 90, 90, 100, 100]
         table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
         table.setStyle(_list_style())
@@ -359,17 +428,14 @@ class _Report:
             header += [ScriptText(m.title, 6.6, "sans-bold", INK, "centre", max_lines=4) for m in group]
             header += [Paragraph(h, SMALL_CENTRE) for h in ("Calls well", "Certificate", "Last active")]
             rows: list[list] = [header]
-            style = _matrix_style(len(group))
-            for y, row in enumerate(d.learners, 1):
+            for row in d.learners:
                 name, calls, certificate, last = learner_cells[row.learner_id]
                 module_cells = cells[row.learner_id][start:start + len(group)]
-                rows.append([name, *(cell for cell, _ in module_cells), calls, certificate, last])
-                for x, (_, tint) in enumerate(module_cells, 1):
-                    if tint is not None:
-                        style.add("BACKGROUND", (x, y), (x, y), tint)
+                rows.append([name, *module_cells, calls, certificate, last])
             start += len(group)
-            table = Table(rows, colWidths=[name_width, *([module_width] * len(group)), *tail], repeatRows=1)
-            table.setStyle(style)
+            table = _MatrixTable(rows, colWidths=[name_width, *([module_width] * len(group)), *tail],
+                                 repeatRows=1)
+            table.setStyle(_matrix_style(len(group)))
             blocks += [CondPageBreak(KEEP_WITH_HEADING), self.heading(f"Learners and modules{part}"), table,
                        Spacer(1, 6)]
         blocks.append(Paragraph(
@@ -379,22 +445,22 @@ class _Report:
             f"practice calls whose best attempt ended well, of {d.scenarios_total}.", NOTE))
         return blocks
 
-    def module_cell(self, row: LearnerRow, module: ModuleColumn) -> tuple[Paragraph, HexColor | None]:
+    def module_cell(self, row: LearnerRow, module: ModuleColumn) -> Cell:
         read = row.sections_read.get(module.module_id, 0)
         best = row.quiz_best.get(module.module_id)
         if not module.has_quiz:
-            quiz = '<font size="6.5" color="#5b6675">no quiz</font>'
+            quiz = ("no quiz", 6.5, _MUTED_HEX)
         elif best is None:
-            quiz = f'<font color="#5b6675">{DASH}</font>'
+            quiz = (DASH, CELL.fontSize, _MUTED_HEX)
         else:
-            quiz = f'<font color="{score_colour(best)}">{best}%</font>'
+            quiz = (f"{best}%", CELL.fontSize, score_colour(best))
         if module_complete(row, module, self.pass_mark):
             tint = DONE_TINT
         elif read or best is not None:
             tint = STARTED_TINT
         else:
             tint = None
-        return Paragraph(f"{read}/{module.sections_total}<br/>{quiz}", CELL), tint
+        return Cell([(f"{read}/{module.sections_total}", CELL.fontSize, _INK_HEX), quiz], tint=tint)
 
     def learner_cells(self, row: LearnerRow) -> list:
         name = [ScriptText(row.shown_name, 8.5, max_lines=2)]
@@ -404,9 +470,10 @@ class _Report:
         stalled = idle is None or idle >= self.stalled_days
         last = _short_date(row.last_active) or "never"
         colour = "#a12a2a" if stalled else "#1d2733"
-        return [name, Paragraph(f"{row.calls_strong}/{self.dashboard.scenarios_total}", CELL),
-                Paragraph(escape(row.certificate_id) if row.certificate_id else DASH, SMALL_CENTRE),
-                Paragraph(f'<font color="{colour}">{last}</font>', CELL)]
+        calls = f"{row.calls_strong}/{self.dashboard.scenarios_total}"
+        return [name, Cell([(calls, CELL.fontSize, _INK_HEX)]),
+                Cell([(row.certificate_id or DASH, SMALL_CENTRE.fontSize, _MUTED_HEX)], SMALL_CENTRE),
+                Cell([(last, CELL.fontSize, colour)])]
 
     def footer(self, canvas, doc) -> None:
         width, _ = doc.pagesize

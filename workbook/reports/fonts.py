@@ -303,6 +303,11 @@ def _shape(text: str, font: str) -> tuple[str, float, bool]:
     return text, pdfmetrics.stringWidth(text, font, 1), False
 
 
+@lru_cache(maxsize=16)
+def _draws_ascii(font: str) -> bool:
+    return covers(font, "".join(map(chr, range(0x20, 0x7F))))
+
+
 def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
     """The runs shaped and in visual (left-to-right drawing) order."""
     return _pieces(text, style, _legacy_order.get())
@@ -311,6 +316,11 @@ def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
 @lru_cache(maxsize=4096)
 def _pieces(text: str, style: Style, legacy: bool) -> tuple[_Piece, ...]:
     fonts = register_fonts()
+    face = CHAINS[style][0]
+    if text.isascii() and text.isprintable() and text and _draws_ascii(face):
+        # What the general path gives printable ASCII: one left-to-right run in the style's own face.
+        # Reports wrap thousands of names and figures, measuring every prefix: this is most of them.
+        return (_Piece(text, face, pdfmetrics.stringWidth(text, face, 1), False),)
     pieces: list[_Piece] = []
     for run in (_legacy_visual_runs(text, style) if legacy else _visual_runs(text, style)):
         if run.kind in _SHAPE and run.font in SHAPED_FONTS and fonts[run.font].shapable:

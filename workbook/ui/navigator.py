@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -67,6 +68,8 @@ class Navigator(QObject):
         self.progress_export = ProgressExport(self.session, self.trainer.allows)
         self.sync = SyncController(self.session)
         self._route()
+        if library is not None:
+            _leave_out_of_collections()
 
     def _route(self) -> None:
         """Which request opens which feature: the profile and home pages, the window's menus, and a
@@ -179,6 +182,7 @@ class Navigator(QObject):
     def set_library(self, library: Library) -> None:
         """Content finished loading (it loads off the GUI thread at start)."""
         self.session.library = library
+        _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
         if library.unavailable:
@@ -190,3 +194,18 @@ class Navigator(QObject):
         self.session.library = Library(root=Path("."))
         dialogs.show_error(self.window, self.tr("Content could not be loaded"),
                            self.tr("The lessons could not be loaded:\n\n{error}").format(error=error))
+
+
+def _leave_out_of_collections() -> None:
+    """The window, its pages and the content live as long as the app. A full garbage collection
+    walks every object there is, holding the GIL: with these in it, each one that a background
+    job's allocations set off froze the GUI thread for a few hundred ms. Frozen, they are skipped
+    (and still freed as usual when nothing refers to them any more). Once per process: a frozen
+    object in a cycle is never collected, so a later window (tests make hundreds) is not frozen."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+_frozen = False

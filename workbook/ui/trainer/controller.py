@@ -242,10 +242,10 @@ class TrainerController(QObject):
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
-        learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
         library, data_dir = self.library, self.data_dir
 
         def work(job: Job) -> BatchResult:
+            learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
             return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=job.progress,
                                     cancelled=job.cancelled)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,9 @@ from workbook.core.dashboard_model import CohortDashboard
 from workbook.core.score_bands import score_colour
 from workbook.ui.theme import MUTED
 from workbook.ui.trainer.matrix_model import LEARNER_ROLE, MatrixModel
+from workbook.ui.trainer.skill_chart import SkillChart
+
+CELL_PADDING = 14  # pixels around a cell's text: Qt's item margins and a little air
 
 
 class _FilterProxy(QSortFilterProxyModel):
@@ -59,7 +62,7 @@ class DashboardPage(QWidget):
         self.setObjectName("page")
         self.skill_label = skill_label
         self.dashboard: CohortDashboard | None = None
-        self.chart = None  # an SVG view of the report's chart, made on first use
+        self.chart = SkillChart(skill_label)  # the report's skills chart, painted with QPainter
 
         home = QPushButton("\u2190 " + self.tr("&Home"))
         home.clicked.connect(self.home_requested)
@@ -141,8 +144,7 @@ class DashboardPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 2,000 (1 s)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by _fit_columns
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(self.tr("Learners by module"))
         self.table.doubleClicked.connect(self._open_learner)
@@ -151,9 +153,8 @@ class DashboardPage(QWidget):
         self.insights = QLabel("")
         self.insights.setWordWrap(True)
         self.insights.setTextFormat(Qt.TextFormat.RichText)
-        self.chart_host = QVBoxLayout()
         side = QVBoxLayout()
-        side.addLayout(self.chart_host)
+        side.addWidget(self.chart)
         side.addWidget(self.insights, 1)
         side_host = QWidget()
         side_host.setLayout(side)
@@ -251,6 +252,7 @@ class DashboardPage(QWidget):
         self.model.set_dashboard(dashboard)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._fit_columns()
         self._set_cohort_actions(True)
         learners = dashboard.learners
         certified = sum(1 for row in learners if row.certificate_id)
@@ -264,7 +266,18 @@ class DashboardPage(QWidget):
             + self.tr("{count} certified").format(count=certified))
         self._show_insights()
         self._show_stalled()
-        QTimer.singleShot(0, self._draw_chart)  # the table paints first; the chart follows (150 ms)
+        self._draw_chart()
+
+    def _fit_columns(self, sample: int = 40) -> None:
+        """Each column as wide as its title or the widest of the first `sample` rows' texts, measured
+        here: Qt's ResizeToContents would ask the model for eight roles of each of those cells, again
+        at every sort (10,000 calls into Python for a cohort's matrix)."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        rows = min(sample, self.model.rowCount())
+        for column in range(self.model.columnCount()):
+            texts = (self.model.cell_text(row, column) for row in range(rows))
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            header.resizeSection(column, max(widest + CELL_PADDING, header.sectionSizeHint(column)))
 
     def _show_insights(self) -> None:
         weakest = self.dashboard.weakest_skills(3)
@@ -291,19 +304,8 @@ class DashboardPage(QWidget):
         self.insights.setText(getattr(self, "_insights_head", "") + body)
 
     def _draw_chart(self) -> None:
-        if self.dashboard is None:
-            return
-        from PySide6.QtSvgWidgets import QSvgWidget
-
-        from workbook.reports.charts import skill_bars, to_svg  # the same chart as the PDF report
-
-        if self.chart is None:
-            self.chart = QSvgWidget()
-            self.chart.setMinimumHeight(240)
-            self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            self.chart_host.addWidget(self.chart)
-        self.chart_svg = to_svg(skill_bars(self.dashboard.skill_averages, self.skill_label))
-        self.chart.load(self.chart_svg)
+        if self.dashboard is not None:
+            self.chart.show_scores(self.dashboard.skill_averages)
 
     def _open_learner(self, index) -> None:
         learner_id = self.proxy.data(index, LEARNER_ROLE)
@@ -318,3 +320,4 @@ class DashboardPage(QWidget):
             self.home_requested.emit()
             return
         super().keyPressEvent(event)
+

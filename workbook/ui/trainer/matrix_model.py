@@ -16,6 +16,8 @@ _TAIL = (QT_TRANSLATE_NOOP("MatrixModel", "Calls handled well"),
          QT_TRANSLATE_NOOP("MatrixModel", "Weakest skill"),
          QT_TRANSLATE_NOOP("MatrixModel", "Median s / question"),
          QT_TRANSLATE_NOOP("MatrixModel", "Median s / turn"), QT_TRANSLATE_NOOP("MatrixModel", "Last active"))
+_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, LEARNER_ROLE,
+                                          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
 RUSHED = "\u26a0"  # marks a pace column: some attempts were answered faster than reading allows
 
 
@@ -30,12 +32,18 @@ class MatrixModel(QAbstractTableModel):
         self.dashboard: CohortDashboard | None = None
         self.rows: list[LearnerRow] = []
         self.skill_label = skill_label
+        self._columns = 0
 
     def set_dashboard(self, dashboard: CohortDashboard) -> None:
         self.beginResetModel()
         self.dashboard = dashboard
         self.rows = list(dashboard.learners)
+        self._columns = len(_FIXED) + len(dashboard.modules) + len(_TAIL)
         self.endResetModel()
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What the cell shows (for sizing columns without a round of data() calls per role)."""
+        return self._cell(self.rows[row], column)[0]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """One key per row in Python, instead of a proxy asking data() for every comparison
@@ -51,9 +59,7 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.dashboard is None else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.dashboard is None:
-            return 0
-        return len(_FIXED) + len(self.dashboard.modules) + len(_TAIL)
+        return 0 if parent.isValid() else self._columns  # asked thousands of times a paint: kept, not counted
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -67,16 +73,15 @@ class MatrixModel(QAbstractTableModel):
         return self.tr(_TAIL[section - len(_FIXED) - len(modules)])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.dashboard is None:
-            return None
+        if role not in _ROLES or not index.isValid() or self.dashboard is None:
+            return None  # the view asks for a dozen roles per cell painted, most of them unused here
         row = self.rows[index.row()]
         if role == LEARNER_ROLE:
             return row.learner_id
-        text, key = self._cell(row, index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return self._cell(row, index.column())[0]
         if role == SORT_ROLE:
-            return key
+            return self._cell(row, index.column())[1]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= len(_FIXED):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

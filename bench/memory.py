@@ -1,0 +1,139 @@
+"""Peak memory after visiting every page, against a bare window (goal: at most 2x; issue 18).
+
+Each side is a fresh process (offscreen) that reports its peak resident set (`ru_maxrss`):
+  bare:     a QApplication and a QMainWindow with one line of text, shown and painted;
+  workbook: the real window on a scratch copy of the 2,000-learner bench database; a learner with a
+            full history is opened, then each page is visited in turn (home, reader, quiz, practice
+            calls and a call, review, coach, notes, the trainer's dashboard of 2,000 learners with
+            its chart), each painted before the next.
+Runs alternate; the figures are medians. Usage: python bench/memory.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+GOAL_RATIO = 2.0
+
+BARE = r"""
+import resource, sys
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+window = QMainWindow(); window.resize(1400, 900); window.setCentralWidget(QLabel("Opening")); window.show()
+for _ in range(20):
+    app.processEvents()
+window.repaint()
+print("maxrss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+WORKBOOK = r"""
+import resource, sqlite3, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from workbook.core.loader import load_library
+from workbook.paths import bundled_assets_dir, bundled_content_dir
+from workbook.store.connection import open_database
+from workbook.ui import dialogs
+from workbook.ui.main_window import MainWindow
+from workbook.ui.navigator import Navigator
+from workbook.ui.trainer import passphrase_dialog
+
+data = Path(sys.argv[1])
+app = QApplication([])
+open_database(data / "workbook.sqlite", full_check=False)
+library = load_library(bundled_content_dir())
+window = MainWindow()
+navigator = Navigator(window, data, bundled_assets_dir(), library)
+navigator.start()
+window.resize(1400, 900)
+window.show()
+passphrase_dialog.ask_trainer_passphrase = lambda parent: True
+for name in ("show_info", "show_error", "confirm"):
+    setattr(dialogs, name, lambda *args, **kwargs: None)
+
+def settle(seconds=0.3):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    window.repaint()
+
+with sqlite3.connect(data / "workbook.sqlite") as connection:
+    learner = connection.execute("SELECT learner_id FROM learner_latest WHERE certificate_id IS NOT NULL "
+                                 "LIMIT 1").fetchone()[0]
+settle()
+navigator.open_learner(learner)
+settle()
+module = library.modules[0]
+steps = [
+    lambda: navigator.reading.open_module(module.id),
+    lambda: navigator.quiz.open(next(m.id for m in library.modules if m.quiz is not None)),
+    lambda: navigator.call_history.open(),
+    lambda: navigator.calls.open(library.scenarios[0].id),
+    lambda: navigator.review.open(),
+    lambda: navigator.coach.open(),
+    lambda: navigator.notes.open(),
+    lambda: navigator.show_home(),
+    lambda: window.trainer_requested.emit(),
+]
+for step in steps:
+    step()
+    settle()
+trainer = navigator.trainer
+deadline = time.monotonic() + 60
+while trainer.page.dashboard is None and time.monotonic() < deadline:
+    settle(0.1)
+settle(1.0)
+if trainer.page.dashboard is None:
+    sys.exit("the dashboard did not load")
+print("maxrss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def peak(code: str, *arguments: str) -> float:
+    """MiB at the child's peak (ru_maxrss is in KiB on Linux)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=300)
+    for line in done.stdout.splitlines():
+        if line.startswith("maxrss "):
+            return int(line.split()[1]) / 1024
+    raise SystemExit(f"a bench child failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+
+
+def main(runs: int = 3) -> None:
+    from dashboard import cached_database
+
+    from workbook.core.loader import load_library
+    from workbook.paths import bundled_content_dir
+
+    source = cached_database(load_library(bundled_content_dir()), False, 2000)
+    bare, workbook = [], []
+    folder = Path(tempfile.mkdtemp(prefix="workbook-memory-"))
+    try:
+        for _ in range(runs):
+            shutil.copyfile(source, folder / "workbook.sqlite")
+            bare.append(peak(BARE))
+            workbook.append(peak(WORKBOOK, str(folder)))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    b, w = statistics.median(bare), statistics.median(workbook)
+    print(f"peak resident memory, {runs} fresh processes each, medians (min-max):")
+    print(f"  bare QMainWindow                      {b:7.1f} MiB ({min(bare):.1f}-{max(bare):.1f})")
+    print(f"  workbook, every page visited          {w:7.1f} MiB ({min(workbook):.1f}-{max(workbook):.1f})"
+          f"  {w / b:.2f}x")
+    print(f"goal: at most {GOAL_RATIO:.0f}x the bare window: {'met' if w / b <= GOAL_RATIO else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
