@@ -4,7 +4,8 @@ reportlab has no glyph fallback: a string drawn in one font prints boxes for eve
 font lacks. So a string is cut into runs by script, each run gets the first font of a chain that
 has all its characters, Arabic and Devanagari runs are shaped with HarfBuzz (joined letters,
 conjuncts and matras), and runs are put in visual order (right-to-left runs reversed) before
-drawing. Fonts are registered on first use, not on import, so the app starts without them.
+drawing. Each font is registered on first use, not on import, so the app starts without them and a
+Latin-only page never reads the CJK face.
 """
 
 from __future__ import annotations
@@ -70,24 +71,39 @@ _SHAPE = frozenset({"arabic", "hebrew", "devanagari", "indic"})
 _IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)})
 
 _lock = threading.Lock()
-_fonts: dict[str, TTFont] = {}
 
 
-def register_fonts() -> dict[str, TTFont]:
-    """Load and register the bundled faces once per process (about 0.3 s, mostly the CJK face)."""
-    if _fonts:
-        return _fonts
-    with _lock:
-        if not _fonts:
-            loaded = {}
-            for name, file in FONT_FILES.items():
-                font = TTFont(name, str(FONT_DIR / file))
+class _Faces(dict):
+    """The bundled faces by name, each loaded and registered the first time it is asked for: a
+    certificate in Latin script never reads the 4 MB CJK face."""
+
+    def __missing__(self, name: str) -> TTFont:
+        if name not in FONT_FILES:
+            raise KeyError(name)
+        with _lock:
+            if name not in self:
+                font = TTFont(name, str(FONT_DIR / FONT_FILES[name]))
                 pdfmetrics.registerFont(font)
                 if name in SHAPED_FONTS:
                     _reserve_private_codes(font)
-                loaded[name] = font
-            _fonts.update(loaded)
+                dict.__setitem__(self, name, font)
+        return dict.__getitem__(self, name)
+
+
+_fonts = _Faces()
+
+
+def register_fonts() -> dict[str, TTFont]:
+    """Load and register every bundled face now (about 0.3 s, mostly the CJK face), for documents
+    that name faces directly (paragraph styles); drawing with `draw_text` needs only `face`."""
+    for name in FONT_FILES:
+        face(name)
     return _fonts
+
+
+def face(name: str) -> TTFont:
+    """One bundled face, loaded and registered the first time it is asked for."""
+    return _fonts[name]
 
 
 def _reserve_private_codes(font: TTFont) -> None:
@@ -106,7 +122,7 @@ def _reserve_private_codes(font: TTFont) -> None:
 
 def covers(font_name: str, text: str) -> bool:
     """Whether the font has a glyph for every character (zero-width controls aside)."""
-    cmap = register_fonts()[font_name].face.charToGlyph
+    cmap = face(font_name).face.charToGlyph
     return all(cmap.get(ord(ch), 0) or ord(ch) in _IGNORABLE for ch in text)
 
 
@@ -168,7 +184,7 @@ def _resolve_kinds(text: str) -> list[str]:
 
 
 def _font_for_char(ch: str, preferred: str, chain: tuple[str, ...]) -> str:
-    fonts = register_fonts()
+    fonts = _fonts
     code = ord(ch)
     if fonts[preferred].face.charToGlyph.get(code, 0) or code in _IGNORABLE:
         return preferred
@@ -235,7 +251,7 @@ def _shape(text: str, font: str) -> tuple[str, float, bool]:
 @lru_cache(maxsize=4096)
 def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
     """The runs shaped and put in visual (left-to-right drawing) order."""
-    fonts = register_fonts()
+    fonts = _fonts
     pieces: list[_Piece] = []
     levels: list[int] = []
     logical = runs(text, style)
@@ -297,7 +313,7 @@ def ink_depth(text: str, style: Style = "sans") -> float:
 
     Font-wide descents are no guide: Naskh's covers stacked marks twice as deep as any name needs.
     """
-    fonts = register_fonts()
+    fonts = _fonts
     deepest = 0.0
     for run in runs(text, style):
         font = fonts[run.font]
