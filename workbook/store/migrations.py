@@ -386,6 +386,19 @@ SCHEMA_V7 = [
 ]
 
 
+# v9: a quiz attempt's start row kept a full copy of every question it showed (15 KB, 89% of the
+# payload bytes of a busy database). Each distinct question body is now stored once, keyed by its
+# SHA-256, and new start rows refer to it (`store/quiz_questions.py`); rows already written are
+# never rewritten (activity is append-only) and read back as before. Portable SQL: the PostgreSQL
+# steps can run the same statement.
+SCHEMA_V9 = [
+    """CREATE TABLE quiz_question (
+        digest TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    )""",
+]
+
+
 def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
     def step(db: SqliteDatabase) -> None:
         for statement in statements:
@@ -402,6 +415,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (5, _run(SCHEMA_V5)),
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
+    (9, _run(SCHEMA_V9)),  # v8 is the sync tables (branch `sync`); it goes before this when merged
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
