@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 DIST_STAMP := $(VENV)/.installed-dist
 APP_DIR := dist/difficult-calls-workbook
 
-.PHONY: run test lint bench dist dist-test wheelhouse icons clean
+.PHONY: run test lint bench dist dist-test wheelhouse icons translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,19 @@ dist-test: dist $(TEST_STAMP)
 # Every wheel needed to run, pinned with hashes, for `pip install --no-index` on an offline PC.
 wheelhouse: $(RUN_STAMP)
 	$(BIN)/python packaging/wheelhouse.py --out wheelhouse
+
+# The interface's translations (see "Translating the interface" in the README): lupdate collects every
+# tr()/translate() text of the UI into the .ts files (workbook.ts is the template for a new language,
+# workbook_en.ts holds only the English plural forms), lrelease compiles them into the .qm files the app
+# loads. Both kinds are committed; a test checks that they are current.
+I18N := workbook/i18n
+TRANSLATED := de  # a new language's code here makes its workbook_XX.ts at the next run
+LUPDATE_ARGS := -extensions py -locations none -no-obsolete -source-language en workbook/ui workbook/app.py
+translations: | $(RUN_STAMP)
+	$(BIN)/pyside6-lupdate -silent $(LUPDATE_ARGS) -ts $(I18N)/workbook.ts \
+		$(foreach code,$(TRANSLATED),$(I18N)/workbook_$(code).ts)
+	$(BIN)/pyside6-lupdate -silent $(LUPDATE_ARGS) -pluralonly -ts $(I18N)/workbook_en.ts
+	$(BIN)/pyside6-lrelease -silent -nounfinished $(foreach code,$(TRANSLATED) en,$(I18N)/workbook_$(code).ts)
 
 icons: $(DIST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py

@@ -22,6 +22,13 @@ from workbook import APP_NAME
 from workbook.core.images import default_assets_dir
 from workbook.paths import backups_dir, database_path
 from workbook.support_log import attach_file_log, detach_file_log, start_line
+from workbook.ui.i18n import (
+    install_translators,
+    remove_translators,
+    resolve_language,
+    saved_choice,
+    translate,
+)
 from workbook.ui.main_window import MainWindow
 from workbook.ui.theme import apply_theme
 
@@ -29,11 +36,21 @@ log = logging.getLogger("workbook")
 SMOKE_ENV = "WORKBOOK_SMOKE_CLOSE"  # set: close the window once the content is shown (smoke tests)
 
 
-def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = ()) -> int:
+def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = (),
+            language: str | None = None) -> int:
     """Open the workbook window on `content_dir` with progress kept in `data_dir`; `qt_args` are
-    Qt's own options (`-style fusion`), given to QApplication."""
+    Qt's own options (`-style fusion`), given to QApplication; `language` (`--lang`) overrides the
+    saved interface language and the system's."""
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
+    translators = install_translators(app, resolve_language(language, data_dir))
+    try:
+        return _run_translated(app, data_dir, content_dir)
+    finally:
+        remove_translators(app, translators)  # a test's next window starts in English again
+
+
+def _run_translated(app: QApplication, data_dir: Path, content_dir: Path) -> int:
     style = app.style().name()  # before the style sheet wraps it (`-style fusion` shows here)
     apply_theme(app)  # light or dark, as the system asks; before any page is imported
     assets_dir = default_assets_dir(content_dir)
@@ -41,13 +58,14 @@ def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = ()) -> i
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        _fatal(f"The data folder {data_dir} cannot be created:\n{error.strerror}")
+        _fatal(translate("App", "The data folder {folder} cannot be created:\n{reason}").format(
+            folder=data_dir, reason=error.strerror))
         return 1
     from workbook.files import folder_write_problem
 
     problem = folder_write_problem(data_dir)  # before the log file, the lock and the database
     if problem is not None:
-        _fatal(f"The workbook cannot start: {problem}.")
+        _fatal(translate("App", "The workbook cannot start: {problem}.").format(problem=problem))
         return 1
     log_handler = attach_file_log(data_dir)
     log.info("%s; content folder %s; style %s", start_line(data_dir, f"Qt {qVersion()}"), content_dir, style)
@@ -73,13 +91,14 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
     if not lock.tryLock(200):
         if lock.error() != QLockFile.LockError.LockFailedError:  # not another copy: a disk problem
             problem = folder_write_problem(data_dir) or f"the lock file in {data_dir} cannot be written"
-            _fatal(f"The workbook cannot start: {problem}.")
+            _fatal(translate("App", "The workbook cannot start: {problem}.").format(problem=problem))
             return 1
-        _fatal("The workbook is already open with this data folder.\n\n"
-               "Switch to that window, or close it first.")
+        _fatal(translate("App", "The workbook is already open with this data folder.\n\n"
+                   "Switch to that window, or close it first."))
         return 1
 
     window = MainWindow()
+    window.language_choice = saved_choice(data_dir)  # ticked in View > Language
     window.support_folders = (data_dir, content_dir)
     outcome = {"code": 0, "db": None}
     window.first_paint_did_happen.connect(
@@ -114,7 +133,7 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     try:
         db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
     except DatabaseProblem as error:
-        _fatal(f"The progress database cannot be opened:\n\n{error}")
+        _fatal(translate("App", "The progress database cannot be opened:\n\n{error}").format(error=error))
         outcome["code"] = 1
         window.close()
         return
@@ -181,8 +200,8 @@ def _report_unexpected(kind, value, trace) -> None:
 
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
     dialogs.show_error(None, APP_NAME,
-                       f"Something went wrong: {value}\n\nYour saved progress is safe. "
-                       "Details were written to workbook.log in the data folder.")
+                       translate("App", "Something went wrong: {error}\n\nYour saved progress is safe. "
+                           "Details were written to workbook.log in the data folder.").format(error=value))
 
 
 def _fatal(message: str) -> None:

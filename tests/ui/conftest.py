@@ -12,10 +12,23 @@ from workbook.core.content import Library
 from workbook.core.images import default_assets_dir
 from workbook.paths import database_path
 from workbook.store.connection import open_database
+from workbook.ui import i18n
+from workbook.ui.i18n import install_translators, remove_translators
 from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator
 from workbook.ui.operations import QueryOp
 from workbook.ui.theme import APP_STYLE
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):
+    """The English catalogue, as the app loads it: it turns "%n section(s)" into "1 section"; and a
+    window started here speaks English whatever the developer's system language is."""
+    installed = install_translators(qapp, "en")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "system_languages", lambda: ["en-US", "en"])
+        yield installed
+    remove_translators(qapp, installed)
 
 
 @pytest.fixture
@@ -63,6 +76,8 @@ from workbook.core.loader import load_library
 from workbook.paths import bundled_assets_dir, bundled_content_dir, database_path
 from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
+from workbook.ui import i18n
+from workbook.ui.i18n import install_translators, remove_translators
 from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator
 

@@ -87,7 +87,7 @@ def test_namesakes_are_told_apart_and_merged_by_the_trainer(qtbot, open_window, 
     assert not shown  # no error
     assert [row.id for row in view.rows] == [second.id]
     assert read_sections(second.id) == {"empathy": {"s1"}}
-    assert "1 records now count for Sam Taylor" in navigator.window.save_status.text()
+    assert "1 record now counts for Sam Taylor" in navigator.window.save_status.text()
     navigator.show_profiles()
     assert navigator.profile_page.profile_list.count() == 1
 

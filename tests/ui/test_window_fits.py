@@ -4,6 +4,7 @@ call titles elide or wrap and never set the window's minimum size."""
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from workbook.core.attempt import draw_attempt, grade
 from workbook.core.loader import load_library
 from workbook.paths import bundled_content_dir
 from workbook.store import activity, learners, quiz_attempts
+from workbook.ui.i18n import install_translators, remove_translators
 
 SCREENS = {"100%": (1280, 720), "125%": (int(1366 / 1.25), int(768 / 1.25))}  # logical pixels
 LONG = ("A very long module title that keeps going well past what any screen could hold in one line, "
@@ -47,9 +49,32 @@ def _fits(navigator, where: str) -> None:
             f"{where}: the window needs at least {hint.width()}x{hint.height()}, more than "
             f"{width}x{height} ({scale} scale)")
     assert window.width() == 1280, f"{where}: the window grew to {window.width()} px"
+    _one_button_per_shortcut_letter(window.pages.currentWidget(), where)
 
 
-def test_every_page_fits_1280x720_and_1366x768_at_125_percent(qtbot, open_window, long_titles):
+def _one_button_per_shortcut_letter(page, where: str) -> None:
+    """Alt+letter presses one button: two shown buttons with the same letter (a translation can
+    easily make one) would only move the focus between them."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    letters: dict[str, list[str]] = {}
+    for button in page.findChildren(QAbstractButton):
+        found = re.search(r"&([^&])", button.text().replace("&&", ""))
+        if found and button.isVisibleTo(page):
+            letters.setdefault(found.group(1).lower(), []).append(button.text())
+    clashes = {letter: texts for letter, texts in letters.items() if len(texts) > 1}
+    assert not clashes, f"{where}: buttons share a shortcut letter: {clashes}"
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request, qapp):
+    """German words are long: every page must fit in the German interface too."""
+    installed = install_translators(qapp, request.param) if request.param != "en" else []
+    yield request.param
+    remove_translators(qapp, installed)
+
+
+def test_every_page_fits_1280x720_and_1366x768_at_125_percent(qtbot, language, open_window, long_titles):
     library = load_library(long_titles)
     assert library.module("measuring-success").title == LONG
     navigator = open_window(library)

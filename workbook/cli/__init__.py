@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      description=f"{APP_NAME}: opens the app, or runs a job.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: bundled lessons/)")
+    parser.add_argument("--lang", choices=("en", "de"), default=None,
+                        help="interface language of the window (default: View > Language, "
+                             "else the system's); lessons stay English")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     content = argparse.ArgumentParser(add_help=False)
     content.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
@@ -66,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
         content = content_root(args)
-        return run_app(resolve_data_dir(args.data_dir), content, qt_args)
+        return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang)
     if qt_args:
         parser.error(f"Qt options ({' '.join(qt_args)}) apply only when opening the window")
     from workbook.support_log import run_logged

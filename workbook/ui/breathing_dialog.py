@@ -37,10 +37,10 @@ class BreathingDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, cycles: int = CYCLES, clock=time.monotonic) -> None:
         super().__init__(parent)
-        self.setWindowTitle("A minute to reset")
+        self.setWindowTitle(self.tr("A minute to reset"))
         self.cycles, self.clock = cycles, clock
         self.started = clock()
-        intro = QLabel("Follow the circle. Breathe in as it grows, out slowly as it shrinks.")
+        intro = QLabel(self.tr("Follow the circle. Breathe in as it grows, out slowly as it shrinks."))
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.circle = _Circle()
@@ -50,7 +50,7 @@ class BreathingDialog(QDialog):
         self.count = QLabel("")
         self.count.setObjectName("muted")
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.skip = QPushButton("&Skip (Esc)")
+        self.skip = QPushButton(self.tr("&Skip (Esc)"))
         self.skip.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -70,13 +70,16 @@ class BreathingDialog(QDialog):
         self.circle.update()
         if moment.finished:
             self.timer.stop()
-            self.phase.setText("Well done. Ready for the next call.")
+            self.phase.setText(self.tr("Well done. Ready for the next call."))
             self.count.setText("")
-            self.skip.setText("&Close")
+            self.skip.setText(self.tr("&Close"))
             self.finished_exercise.emit()
             return
-        self.phase.setText(f"{moment.phase}\u2026 {int(moment.seconds_left_in_phase) + 1}")
-        self.count.setText(f"Breath {moment.cycle} of {self.cycles}")
+        phase = {"Breathe in": self.tr("Breathe in"), "Hold": self.tr("Hold"),
+                 "Breathe out": self.tr("Breathe out")}.get(moment.phase, moment.phase)
+        self.phase.setText(f"{phase}\u2026 {int(moment.seconds_left_in_phase) + 1}")
+        self.count.setText(self.tr("Breath {number} of {total}").format(number=moment.cycle,
+                                                                        total=self.cycles))
 
 
 def offer_breathing(parent: QWidget | None) -> None:

@@ -8,12 +8,16 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from workbook.core.call_engine import current_ending
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
+from workbook.ui.i18n import translate
+from workbook.ui.labels import ending_label, rating_label
 from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
@@ -23,12 +27,17 @@ if TYPE_CHECKING:
     from workbook.core.scenario import Scenario
 
 RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: CAUTION, Rating.POOR: WARNING}
+# Whole sentences, so a translation can bend the rating word as its grammar needs.
+TOOK_IT = {Rating.BEST: QT_TRANSLATE_NOOP("CallHtml", "The caller took it as a <b>best</b> reply."),
+           Rating.OKAY: QT_TRANSLATE_NOOP("CallHtml", "The caller took it as an <b>okay</b> reply."),
+           Rating.POOR: QT_TRANSLATE_NOOP("CallHtml", "The caller took it as a <b>poor</b> reply.")}
 
 
 def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRules | None = None) -> str:
     """The call so far as chat bubbles: caller on the left, agent on the right; under a typed reply,
     what the coach heard in it."""
     name = escape(scenario.persona.name.split()[0])
+    you = translate("CallHtml", "You")
     parts = []
 
     def caller(text: str, tone: str | None) -> None:
@@ -40,7 +49,7 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
     def agent(body: str, note: str = "") -> None:
         under = f"<br><span style='font-size:small'>{note}</span>" if note else ""
         parts.append("<table width='100%' cellspacing='0' cellpadding='8'><tr><td></td>"
-                     f"<td width='78%' bgcolor='{SELECTED}'><b>You</b><br>{body}{under}</td>"
+                     f"<td width='78%' bgcolor='{SELECTED}'><b>{you}</b><br>{body}{under}</td>"
                      "</tr></table><p style='margin:2px'></p>")
 
     first = scenario.nodes[scenario.start]
@@ -62,9 +71,12 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
         if ending.caller:
             caller(ending.caller, None)
         elif ending.kind == EndingKind.HUNG_UP:  # never just stop: say what happened on the line
-            parts.append(f"<p style='color:{MUTED}'><i>The caller hangs up. The line goes quiet.</i></p>")
+            parts.append(f"<p style='color:{MUTED}'><i>"
+                         + translate("CallHtml", "The caller hangs up. The line goes quiet.") + "</i></p>")
         colour = SUCCESS if ending.kind.strong else WARNING
-        parts.append(f"<p style='color:{colour}'><b>Call ended: {escape(ending.kind.label)}</b></p>")
+        ended = translate("CallHtml", "Call ended: {outcome}").format(
+            outcome=escape(ending_label(ending.kind)))
+        parts.append(f"<p style='color:{colour}'><b>{ended}</b></p>")
     return "".join(parts)
 
 
@@ -73,49 +85,60 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
     if ending is not None:
         colour = SUCCESS if ending.kind.strong else WARNING
         head = (f"<h1 style='color:{colour}'>{escape(ending.title)}</h1>"
-                f"<p><b style='color:{colour}'>{escape(ending.kind.label)}</b> \u2014 "
+                f"<p><b style='color:{colour}'>{escape(ending_label(ending.kind))}</b> \u2014 "
                 f"{escape(ending.outcome)}</p>")
     else:
-        head = "<h1>Call not finished</h1>"
+        head = "<h1>" + translate("CallHtml", "Call not finished") + "</h1>"
     csat_colour = score_colour(report.csat * 20)
+    fcr = translate("CallHtml", "Yes") if report.fcr else translate("CallHtml", "No")
+    best_of = translate("CallHtml", "{best} of {total}").format(best=report.best_choices,
+                                                                total=len(report.turns))
     metrics = (
         "<table cellpadding='6'><tr>"
-        f"<td><b>Simulated CSAT</b><br><span style='font-size:18px; color:{csat_colour}'>"
-        f"{report.csat} / 5</span></td>"
-        f"<td><b>First contact resolution</b><br><span style='font-size:18px'>"
-        f"{'Yes' if report.fcr else 'No'}</span></td>"
-        f"<td><b>Handle time</b><br><span style='font-size:18px'>{report.handle_time}</span></td>"
-        f"<td><b>Best replies</b><br><span style='font-size:18px'>{report.best_choices} of "
-        f"{len(report.turns)}</span></td></tr></table>")
+        "<td><b>" + translate("CallHtml", "Simulated CSAT") + "</b><br>"
+        f"<span style='font-size:18px; color:{csat_colour}'>{report.csat} / 5</span></td>"
+        "<td><b>" + translate("CallHtml", "First contact resolution") + "</b><br>"
+        f"<span style='font-size:18px'>{fcr}</span></td>"
+        "<td><b>" + translate("CallHtml", "Handle time") + "</b><br>"
+        f"<span style='font-size:18px'>{report.handle_time}</span></td>"
+        "<td><b>" + translate("CallHtml", "Best replies") + "</b><br>"
+        f"<span style='font-size:18px'>{best_of}</span></td></tr></table>")
     points = report.points or {}
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
                      f"<td>{bar(percent)}</td><td style='color:{MUTED}'>"
                      f"{escape(points[skill].explain()) if skill in points else ''}</td></tr>"
                      for skill, percent in report.skills.items())
     turns, heard = [], []
+    replay = translate("CallHtml", "Replay from here")
     for turn in report.turns:
         heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
         said = (_typed_turn_html(turn, coach_rules, "\n".join(heard)) if turn.typed
                 else _picked_turn_html(turn))
-        turns.append(f"<h3>Turn {turn.number}</h3>"
+        turn_heading = translate("CallHtml", "Turn {number}").format(number=turn.number)
+        turns.append(f"<h3>{turn_heading}</h3>"
                      f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
                      f"{said}"
-                     f"<p><a href='replay:{turn.number}'>Replay from here</a></p>")
-    return (f"{head}{metrics}<h2>Skills on this call</h2><p style='color:{MUTED}'>Points your replies "
-            "earned of the most the replies you were offered could earn; a reply that breaks a skill "
-            f"takes points away.</p><table cellpadding='3'>{skills}</table>"
-            f"<h2>The call, turn by turn</h2>{''.join(turns)}")
+                     f"<p><a href='replay:{turn.number}'>{replay}</a></p>")
+    skills_heading = translate("CallHtml", "Skills on this call")
+    skills_note = translate("CallHtml", "Points your replies earned of the most the replies you were offered "
+                                        "could earn; a reply that breaks a skill takes points away.")
+    turns_heading = translate("CallHtml", "The call, turn by turn")
+    return (f"{head}{metrics}<h2>{skills_heading}</h2><p style='color:{MUTED}'>{skills_note}</p>"
+            f"<table cellpadding='3'>{skills}</table><h2>{turns_heading}</h2>{''.join(turns)}")
 
 
 def _picked_turn_html(turn) -> str:
     colour = RATING_COLOURS[turn.reply.rating]
     change = turn.mood_after - turn.mood_before
     note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
-    better = (f"<p style='margin-left:18px'><b>A better line:</b> \u201c{escape(turn.better.text)}\u201d"
+    better_line = translate("CallHtml", "A better line:")
+    better = (f"<p style='margin-left:18px'><b>{better_line}</b> \u201c{escape(turn.better.text)}\u201d"
               "</p>" if turn.better else "")
-    return (f"<p><b>You:</b> \u201c{escape(turn.reply.text)}\u201d<br>"
-            f"<b style='color:{colour}'>{turn.reply.rating.value.capitalize()}</b> \u00b7 mood "
-            f"{'+' if change >= 0 else ''}{change} \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
+    you = translate("CallHtml", "You:")
+    mood = translate("CallHtml", "mood {change}").format(change=f"{'+' if change >= 0 else ''}{change}")
+    return (f"<p><b>{you}</b> \u201c{escape(turn.reply.text)}\u201d<br>"
+            f"<b style='color:{colour}'>{rating_label(turn.reply.rating)}</b> \u00b7 {mood}"
+            f" \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
             f"{shown_replies_html(turn)}")
 
 
@@ -124,11 +147,12 @@ def shown_replies_html(turn) -> str:
     if len(turn.shown) < 2:
         return ""
     items = []
+    your_pick = translate("CallHtml", "your pick")
     for number, reply in enumerate(turn.shown, 1):
         text = f"{number}. \u201c{escape(reply.text)}\u201d"
-        items.append(f"<b>{text} \u2190 your pick</b>" if reply is turn.reply else text)
-    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>As shown:<br>"
-            + "<br>".join(items) + "</p>")
+        items.append(f"<b>{text} \u2190 {your_pick}</b>" if reply is turn.reply else text)
+    return (f"<p style='margin-left:18px; color:{MUTED}; font-size:small'>"
+            + translate("CallHtml", "As shown:") + "<br>" + "<br>".join(items) + "</p>")
 
 
 def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:
@@ -137,8 +161,9 @@ def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> s
     colour = RATING_COLOURS[turn.reply.rating]
     result = typed_verdict(turn.typed, coach_rules, heard)
     best = turn.better or turn.reply
-    return (f"<p><b>You, in your own words:</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
-            f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>"
-            f"The caller took it as a <b style='color:{colour}'>{turn.reply.rating.value}</b> reply.</p>"
-            f"<p style='margin-left:18px'><b>The script's best line here:</b> \u201c{escape(best.text)}\u201d"
-            "</p>")
+    own_words = translate("CallHtml", "You, in your own words:")
+    took_it = translate("CallHtml", TOOK_IT[turn.reply.rating]).replace("<b>", f"<b style='color:{colour}'>")
+    best_line = translate("CallHtml", "The script's best line here:")
+    return (f"<p><b>{own_words}</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"
+            f"{verdict_line_html(result, turn.mood_after - turn.mood_before)}<br>{took_it}</p>"
+            f"<p style='margin-left:18px'><b>{best_line}</b> \u201c{escape(best.text)}\u201d</p>")

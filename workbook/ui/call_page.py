@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.core.call_engine import current_node, mood_words, shown_replies
+from workbook.core.call_engine import current_node, shown_replies
 from workbook.ui.call_html import debrief_html, transcript_html
 from workbook.ui.elided import ElidedLabel
+from workbook.ui.labels import mood_label
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
 
 MOOD_COLOURS = ((20, "#a12a2a"), (40, "#c0562b"), (60, "#b7791f"), (80, "#5f8f3a"), (101, "#1b6e3a"))
 MAX_TYPED_CHARS = 600  # a reply said in one go; longer text is a letter, not a turn in a call
-PICK_PROMPT = "Your reply (keys 1\u2013{last}):"
-TYPED_PROMPT = "Your reply, in your own words:"
+PICK_PROMPT = QT_TRANSLATE_NOOP("CallPage", "Your reply (keys 1\u2013{last}):")
+TYPED_PROMPT = QT_TRANSLATE_NOOP("CallPage", "Your reply, in your own words:")
 
 
 def _mood_colour(mood: int) -> str:
@@ -57,7 +58,7 @@ class ReplyButton(QPushButton):
     def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reply")
-        self.setAccessibleName(f"Reply {number}: {text}")
+        self.setAccessibleName(self.tr("Reply {number}: {text}").format(number=number, text=text))
         self.label = QLabel(f"<b>{number}</b>&nbsp;&nbsp; {escape(text)}")
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -103,14 +104,14 @@ class CallPage(QWidget):
         self.offered: list[int] = []  # reply indices in the order shown: key n picks offered[n-1]
         self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
-        self.home_button = QPushButton("\u2190 &Home")
-        self.home_button.setToolTip("Back to the modules (Esc). The call is saved; resume it later.")
+        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button.setToolTip(self.tr("Back to the modules (Esc). The call is saved; resume it later."))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
         self.time_label = QLabel("")
         self.time_label.setObjectName("timer")
-        self.time_label.setToolTip("Simulated handle time")
+        self.time_label.setToolTip(self.tr("Simulated handle time"))
         top = QHBoxLayout()
         top.addWidget(self.home_button)
         top.addSpacing(12)
@@ -152,7 +153,7 @@ class CallPage(QWidget):
         self.mood_bar.setRange(0, 100)
         self.mood_bar.setTextVisible(False)
         self.mood_bar.setFixedHeight(14)
-        self.mood_bar.setAccessibleName("Caller's mood")
+        self.mood_bar.setAccessibleName(self.tr("Caller's mood"))
         self.mood_label = QLabel("")
         self.mood_label.setObjectName("moodLabel")
         persona_layout = QVBoxLayout(persona)
@@ -161,7 +162,7 @@ class CallPage(QWidget):
         persona_layout.addWidget(self.persona_context, 0, Qt.AlignmentFlag.AlignLeft)
         persona_layout.addWidget(self.persona_situation)
         persona_layout.addSpacing(12)
-        caption = QLabel("CALLER'S MOOD")
+        caption = QLabel(self.tr("CALLER'S MOOD"))
         caption.setObjectName("muted")
         persona_layout.addWidget(caption)
         persona_layout.addWidget(self.mood_bar)
@@ -169,7 +170,7 @@ class CallPage(QWidget):
         persona_layout.addStretch(1)
 
         self.transcript = QTextBrowser()
-        self.transcript.setAccessibleName("Call transcript")
+        self.transcript.setAccessibleName(self.tr("Call transcript"))
         self.transcript.document().setDefaultStyleSheet(READER_CSS)
         self.transcript.document().setDocumentMargin(14)
         self.follow_transcript = True
@@ -177,12 +178,12 @@ class CallPage(QWidget):
         bar.rangeChanged.connect(lambda _low, high: bar.setValue(high) if self.follow_transcript else None)
         bar.actionTriggered.connect(  # the learner scrolled: stop following until the next turn
             lambda _action: setattr(self, "follow_transcript", bar.sliderPosition() >= bar.maximum()))
-        self.prompt_label = QLabel(PICK_PROMPT)
+        self.prompt_label = QLabel(self.tr(PICK_PROMPT).format(last=4))
         self.prompt_label.setObjectName("muted")
         self.replies_box = QVBoxLayout()
         self.replies_box.setSpacing(6)
         self.typed_box = self._build_typed_box()
-        self.debrief_button = QPushButton("See the &debrief \u2192")
+        self.debrief_button = QPushButton(self.tr("See the &debrief") + " \u2192")
         self.debrief_button.setObjectName("primary")
         self.debrief_button.clicked.connect(self.debrief_requested)
 
@@ -201,22 +202,23 @@ class CallPage(QWidget):
     def _build_typed_box(self) -> QWidget:
         box = QWidget()
         self.typed_edit = QPlainTextEdit()
-        self.typed_edit.setAccessibleName("Your reply in your own words")
-        self.typed_edit.setPlaceholderText("Type what you would say, then press Ctrl+Enter.")
+        self.typed_edit.setAccessibleName(self.tr("Your reply in your own words"))
+        self.typed_edit.setPlaceholderText(self.tr("Type what you would say, then press Ctrl+Enter."))
         self.typed_edit.setMaximumHeight(96)
         self.typed_edit.setTabChangesFocus(True)  # Tab moves on to "Say it", as in any form
         self.typed_edit.textChanged.connect(self._typed_changed)
-        self.send_button = QPushButton("&Say it")
+        self.send_button = QPushButton(self.tr("&Say it"))
         self.send_button.setObjectName("primary")
-        self.send_button.setToolTip("Ctrl+Enter")
+        self.send_button.setToolTip(self.tr("Ctrl+Enter"))
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send_typed)
         self.length_label = QLabel("")
         self.length_label.setObjectName("muted")
         self.length_label.hide()
-        hint = QLabel("The coach listens for: the feeling acknowledged, ownership, a clarifying question, "
-                      "a next step with a time frame; and for blame, judging, “calm down”, jargon "
-                      "and promises you cannot keep. The caller reacts to what it hears.")
+        hint = QLabel(self.tr("The coach listens for: the feeling acknowledged, ownership, a clarifying "
+                              "question, a next step with a time frame; and for blame, judging, "
+                              "\u201ccalm down\u201d, jargon and promises you cannot keep. The caller reacts "
+                              "to what it hears."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -235,8 +237,9 @@ class CallPage(QWidget):
         text = self.typed_edit.toPlainText().strip()
         too_long = len(text) > MAX_TYPED_CHARS
         self.send_button.setEnabled(bool(text) and not too_long)
-        warning = (f"<span style='color:{WARNING}'>{len(text)} characters: keep a reply under "
-                   f"{MAX_TYPED_CHARS}, as you would say it in one go.</span>")
+        warning = (f"<span style='color:{WARNING}'>"
+                   + self.tr("{count} characters: keep a reply under {limit}, as you would say it in one "
+                             "go.").format(count=len(text), limit=MAX_TYPED_CHARS) + "</span>")
         self.length_label.setText(warning if too_long else "")
         self.length_label.setVisible(too_long)
 
@@ -251,16 +254,16 @@ class CallPage(QWidget):
         self.report = QTextBrowser()
         self.report.setOpenLinks(False)
         self.report.anchorClicked.connect(self._link)
-        self.report.setAccessibleName("Debrief")
+        self.report.setAccessibleName(self.tr("Debrief"))
         self.report.document().setDefaultStyleSheet(READER_CSS)
         self.report.document().setDocumentMargin(18)
-        self.play_again_button = QPushButton("&Play again")
+        self.play_again_button = QPushButton(self.tr("&Play again"))
         self.play_again_button.setObjectName("primary")
         self.play_again_button.clicked.connect(self.play_again_requested)
-        self.back_button = QPushButton("&Back to modules")
+        self.back_button = QPushButton(self.tr("&Back to modules"))
         self.back_button.clicked.connect(self.home_requested)
-        self.breathe_button = QPushButton("Take a &minute to reset\u2026")
-        self.breathe_button.setToolTip("A short paced-breathing exercise: composure is a skill too")
+        self.breathe_button = QPushButton(self.tr("Take a &minute to reset\u2026"))
+        self.breathe_button.setToolTip(self.tr("A short paced-breathing exercise: composure is a skill too"))
         self.breathe_button.clicked.connect(self.breathing_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -278,7 +281,7 @@ class CallPage(QWidget):
     def show_call(self, scenario: Scenario, state: CallState) -> None:
         """Draw the call as `state` has it: transcript so far, mood, time, and the replies on offer."""
         self.scenario, self.state = scenario, state
-        self.title.setText(f"Practice call: {scenario.title}")
+        self.title.setText(self.tr("Practice call: {title}").format(title=scenario.title))
         persona = scenario.persona
         self.persona_name.setText(persona.name)
         self.persona_context.setText(persona.context)
@@ -295,7 +298,7 @@ class CallPage(QWidget):
         self.mood_bar.setValue(mood)
         colour = _mood_colour(mood)
         self.mood_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; border-radius: 3px; }}")
-        self.mood_label.setText(f"<b style='color:{colour}'>{mood_words(mood)}</b> "
+        self.mood_label.setText(f"<b style='color:{colour}'>{mood_label(mood)}</b> "
                                 f"<span style='color:{MUTED}'>({mood}/100)</span>")
 
     def _show_replies(self) -> None:
@@ -314,12 +317,13 @@ class CallPage(QWidget):
             self.typed_edit.clear()
         for place, index in enumerate(self.offered):
             button = ReplyButton(place + 1, node.replies[index].text)
-            button.setToolTip(f"Key {place + 1}")
+            button.setToolTip(self.tr("Key {number}").format(number=place + 1))
             button.clicked.connect(lambda _=False, i=index: self.reply_chosen.emit(i))
             self.replies_box.addWidget(button)
             self.reply_buttons.append(button)
         ended = node is None
-        self.prompt_label.setText(TYPED_PROMPT if typing else PICK_PROMPT.format(last=len(self.offered)))
+        self.prompt_label.setText(self.tr(TYPED_PROMPT) if typing
+                                  else self.tr(PICK_PROMPT).format(last=len(self.offered)))
         self.prompt_label.setVisible(not ended)
         self.debrief_button.setVisible(ended)
         if typing:
@@ -338,7 +342,7 @@ class CallPage(QWidget):
 
     def show_debrief(self, scenario: Scenario, report: Debrief, skill_label) -> None:
         self.scenario = scenario
-        self.title.setText(f"Debrief: {scenario.title}")
+        self.title.setText(self.tr("Debrief: {title}").format(title=scenario.title))
         self.time_label.setText(f"\u260e {report.handle_time}")
         self.report.setHtml(debrief_html(report, skill_label, self.coach_rules))
         self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)

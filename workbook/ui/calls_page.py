@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.scenario import EndingKind
+from workbook.ui.i18n import translate
+from workbook.ui.labels import ending_label
 from workbook.ui.scenario_card import ScenarioCardWidget
 
 if TYPE_CHECKING:
@@ -42,9 +44,11 @@ def outcome_text(call: StoredCall) -> tuple[str, str]:
     """("Resolved", "skills 72%") for a finished call."""
     outcome = call.outcome or {}
     kind = outcome.get("kind")
-    label = EndingKind(kind).label if kind in set(EndingKind) else "Ended"
+    label = ending_label(EndingKind(kind)) if kind in set(EndingKind) else translate("CallsPage", "Ended")
     skills = list((outcome.get("skills") or {}).values())
-    return label, (f"skills {round(sum(skills) / len(skills))}%" if skills else "")
+    if not skills:
+        return label, ""
+    return label, translate("CallsPage", "skills {percent}%").format(percent=round(sum(skills) / len(skills)))
 
 
 class CallsPage(QWidget):
@@ -55,23 +59,23 @@ class CallsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.home_button = QPushButton("\u2190 &Home")
-        self.home_button.setToolTip("Back to the modules (Esc)")
+        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button.setToolTip(self.tr("Back to the modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
-        title = QLabel("Practice calls")
+        title = QLabel(self.tr("Practice calls"))
         title.setObjectName("pageTitle")
         top = QHBoxLayout()
         top.addWidget(self.home_button)
         top.addSpacing(12)
         top.addWidget(title, 1)
-        hint = QLabel("Each call with its best outcome. Open a call to play it, or a past call to read "
-                      "its debrief again.")
+        hint = QLabel(self.tr("Each call with its best outcome. Open a call to play it, or a past call to "
+                              "read its debrief again."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Call", "Outcome", "Skills", "When"])
-        self.tree.setAccessibleName("Practice calls and your past calls")
+        self.tree.setHeaderLabels([self.tr("Call"), self.tr("Outcome"), self.tr("Skills"), self.tr("When")])
+        self.tree.setAccessibleName(self.tr("Practice calls and your past calls"))
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -81,10 +85,10 @@ class CallsPage(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.itemActivated.connect(lambda *_: self.open_selected())
 
-        self.play_button = QPushButton("&Play this call")
+        self.play_button = QPushButton(self.tr("&Play this call"))
         self.play_button.setObjectName("primary")
         self.play_button.clicked.connect(self._play_selected)
-        self.debrief_button = QPushButton("Open the &debrief")
+        self.debrief_button = QPushButton(self.tr("Open the &debrief"))
         self.debrief_button.clicked.connect(self._debrief_selected)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -110,10 +114,11 @@ class CallsPage(QWidget):
             for number, call in enumerate(history.finished, start=1):
                 label, skills = outcome_text(call)
                 when = call.ended_at.astimezone().strftime("%Y-%m-%d %H:%M") if call.ended_at else ""
-                child = QTreeWidgetItem([f"Call {number}" + (" (replayed)" if call.replayed_from else ""),
-                                         label, skills, when])
+                name = (self.tr("Call {number} (replayed)") if call.replayed_from
+                        else self.tr("Call {number}")).format(number=number)
+                child = QTreeWidgetItem([name, label, skills, when])
                 child.setData(0, ID_ROLE, ("call", call.id))
-                child.setToolTip(0, "Enter opens this call's debrief")
+                child.setToolTip(0, self.tr("Enter opens this call's debrief"))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()  # every past call in sight; a heading closes with Left or a click

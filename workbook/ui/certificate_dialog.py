@@ -36,22 +36,24 @@ class CertificateDialog(QDialog):
         super().__init__(parent)
         self.pdf = pdf
         self.saved_to: Path | None = None
-        self.setWindowTitle(f"Certificate {certificate_id}")
+        self.setWindowTitle(self.tr("Certificate {id}").format(id=certificate_id))
         self.resize(980, 760)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setPixmap(QPixmap.fromImage(render_first_page(pdf)))
-        self.preview.setAccessibleName(f"Preview of the certificate for {learner_name}")
+        self.preview.setAccessibleName(
+            self.tr("Preview of the certificate for {name}").format(name=learner_name))
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
-        note = QLabel(f"Certificate <b>{certificate_id}</b> for {escape(learner_name)} is signed and "
-                      "recorded. Anyone with the workbook can check it: workbook verify-certificate FILE.pdf")
+        note = QLabel(self.tr("Certificate <b>{id}</b> for {name} is signed and recorded. Anyone with the "
+                              "workbook can check it: workbook verify-certificate FILE.pdf").format(
+                                  id=certificate_id, name=escape(learner_name)))
         note.setWordWrap(True)
-        self.save_button = QPushButton("&Save as\u2026")
+        self.save_button = QPushButton(self.tr("&Save as\u2026"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_as)
-        close = QPushButton("&Close")
+        close = QPushButton(self.tr("&Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(note, 1)
@@ -63,19 +65,20 @@ class CertificateDialog(QDialog):
         self.save_button.setFocus()
 
     def save_as(self) -> None:
-        chosen = dialogs.ask_save_path(self, "Save certificate", str(Path.home() / self.pdf.name),
-                                       "PDF files (*.pdf)")
+        chosen = dialogs.ask_save_path(self, self.tr("Save certificate"), str(Path.home() / self.pdf.name),
+                                       self.tr("PDF files (*.pdf)"))
         if not chosen:
             return
         target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
             shutil.copyfile(self.pdf, target)
         except OSError as error:
-            dialogs.show_error(self, "Not saved", f"The certificate could not be saved to {target}:\n\n"
-                               f"{error.strerror}")
+            dialogs.show_error(self, self.tr("Not saved"),
+                               self.tr("The certificate could not be saved to {file}:\n\n{reason}").format(
+                                   file=target, reason=error.strerror))
             return
         self.saved_to = target
-        dialogs.show_info(self, "Saved", f"Saved to {target}")
+        dialogs.show_info(self, self.tr("Saved"), self.tr("Saved to {file}").format(file=target))
 
 
 def show_certificate(parent: QWidget | None, pdf: Path, certificate_id: str, learner_name: str) -> None:

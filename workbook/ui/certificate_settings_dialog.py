@@ -22,24 +22,24 @@ from workbook.reports.issue import CertificateSettings
 class CertificateSettingsDialog(QDialog):
     def __init__(self, current: CertificateSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Certificate settings")
+        self.setWindowTitle(self.tr("Certificate settings"))
         self.organisation = QLineEdit(current.organisation)
         self.trainer = QLineEdit(current.trainer)
         self.page_size = QComboBox()
         self.page_size.addItems(["A4", "Letter"])
         self.page_size.setCurrentText(current.page_size)
         self.logo = QLineEdit(str(current.logo) if current.logo else "")
-        self.logo.setPlaceholderText("Bundled mark (leave empty)")
-        browse = QPushButton("&Browse\u2026")
+        self.logo.setPlaceholderText(self.tr("Bundled mark (leave empty)"))
+        browse = QPushButton(self.tr("&Browse\u2026"))
         browse.clicked.connect(self._browse)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&Organisation:", self.organisation)
-        form.addRow("&Trainer name:", self.trainer)
-        form.addRow("&Page size:", self.page_size)
-        form.addRow("&Logo (PNG or JPEG):", logo_row)
+        form.addRow(self.tr("&Organisation:"), self.organisation)
+        form.addRow(self.tr("&Trainer name:"), self.trainer)
+        form.addRow(self.tr("&Page size:"), self.page_size)
+        form.addRow(self.tr("&Logo (PNG or JPEG):"), logo_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -48,8 +48,8 @@ class CertificateSettingsDialog(QDialog):
         self.resize(520, 200)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose a logo", str(Path.home()),
-                                                "Images (*.png *.jpg *.jpeg)")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), str(Path.home()),
+                                                self.tr("Images (*.png *.jpg *.jpeg)"))
         if chosen:
             self.logo.setText(chosen)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from workbook.ui.i18n import translate
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
@@ -44,9 +45,10 @@ def verdict_line_html(result: CoachResult | None, mood_change: int) -> str:
     """What the coach heard (green), what the caller would object to (red), what was missing (grey),
     and the mood change the call used (stored with the turn, so it is shown even without rules)."""
     sign = "+" if mood_change >= 0 else ""
-    mood = f"caller's mood <b>{sign}{mood_change}</b>"
+    mood = translate("CoachHtml", "caller's mood <b>{change}</b>").format(change=f"{sign}{mood_change}")
+    coach = translate("CoachHtml", "Coach:")
     if result is None:
-        return f"<span style='color:{MUTED}'>Coach: {mood}</span>"
+        return f"<span style='color:{MUTED}'>{coach} {mood}</span>"
     heard = [f"<span style='color:{SUCCESS}'>\u2714 {escape(v.title)}</span>"
              for v in result.verdicts if v.kind == "do" and v.present]
     objected = [f"<span style='color:{WARNING}'>\u2718 {escape(v.title)}</span>"
@@ -54,5 +56,6 @@ def verdict_line_html(result: CoachResult | None, mood_change: int) -> str:
     missing = [escape(v.title) for v in result.verdicts if v.kind == "do" and not v.present]
     parts = heard + objected
     if missing:
-        parts.append(f"<span style='color:{MUTED}'>not heard: {', '.join(missing).lower()}</span>")
-    return "Coach: " + SEPARATOR.join([*parts, mood])
+        not_heard = translate("CoachHtml", "not heard: {items}").format(items=", ".join(missing).lower())
+        parts.append(f"<span style='color:{MUTED}'>{not_heard}</span>")
+    return f"{coach} " + SEPARATOR.join([*parts, mood])

@@ -59,9 +59,9 @@ class CoachPage(QWidget):
         self.prompt: DrillPrompt | None = None
         self.random = random.Random()
         self.result: CoachResult | None = None
-        home = QPushButton("\u2190 &Home")
+        home = QPushButton("\u2190 " + self.tr("&Home"))
         home.clicked.connect(self.home_requested)
-        title = QLabel("Say it in your own words")
+        title = QLabel(self.tr("Say it in your own words"))
         title.setObjectName("pageTitle")
         top = QHBoxLayout()
         top.addWidget(home)
@@ -71,15 +71,16 @@ class CoachPage(QWidget):
         self.scene.setObjectName("callerLine")
         self.scene.setWordWrap(True)
         self.reply = QPlainTextEdit()
-        self.reply.setPlaceholderText("Type what you would say to this caller, then press Ctrl+Enter.")
-        self.reply.setAccessibleName("Your reply")
+        self.reply.setPlaceholderText(self.tr("Type what you would say to this caller, then press "
+                                              "Ctrl+Enter."))
+        self.reply.setAccessibleName(self.tr("Your reply"))
         self.reply.setMaximumHeight(120)
         self.reply.setTabChangesFocus(True)
-        self.check_button = QPushButton("&Check my reply")
+        self.check_button = QPushButton(self.tr("&Check my reply"))
         self.check_button.setObjectName("primary")
-        self.check_button.setToolTip("Ctrl+Enter")
+        self.check_button.setToolTip(self.tr("Ctrl+Enter"))
         self.check_button.clicked.connect(self.check)
-        self.next_button = QPushButton("&Another caller")
+        self.next_button = QPushButton(self.tr("&Another caller"))
         self.next_button.clicked.connect(self.next_prompt)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -87,7 +88,7 @@ class CoachPage(QWidget):
         buttons.addWidget(self.check_button)
         self.feedback = QTextBrowser()
         self.feedback.document().setDefaultStyleSheet(READER_CSS + HIGHLIGHT_CSS)
-        self.feedback.setAccessibleName("Coach feedback")
+        self.feedback.setAccessibleName(self.tr("Coach feedback"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
@@ -108,16 +109,18 @@ class CoachPage(QWidget):
 
     def next_prompt(self) -> None:
         if not self.prompts:
-            self.scene.setText("No practice calls are loaded, so there is no caller to answer.")
+            self.scene.setText(self.tr("No practice calls are loaded, so there is no caller to answer."))
             return
         self.prompt = prompt = self.random.choice(self.prompts)
         self.scene.setText(f"<span style='color:{MUTED}'>{escape(prompt.context)} \u00b7 "
-                           f"{escape(prompt.title)}</span><br><b>Caller:</b> <i>{escape(prompt.caller)}</i>")
+                           f"{escape(prompt.title)}</span><br><b>" + self.tr("Caller:")
+                           + f"</b> <i>{escape(prompt.caller)}</i>")
         self.reply.clear()
-        self.feedback.setHtml(f"<p style='color:{MUTED}'>The coach looks for: acknowledging the "
-                              "feeling, an apology or ownership, a clarifying question, a next step with a "
-                              "time frame; and for blame, judging or correcting, 'calm down', jargon, "
-                              "promises you cannot keep and closing the door.</p>")
+        self.feedback.setHtml(f"<p style='color:{MUTED}'>"
+                              + self.tr("The coach looks for: acknowledging the feeling, an apology or "
+                                        "ownership, a clarifying question, a next step with a time frame; "
+                                        "and for blame, judging or correcting, 'calm down', jargon, promises "
+                                        "you cannot keep and closing the door.") + "</p>")
         self.reply.setFocus()
 
     def check(self) -> None:
@@ -140,8 +143,10 @@ class CoachPage(QWidget):
         model = ""
         if self.prompt is not None and self.prompt.model:  # the script's line, marked the same way
             marked = highlight_html(self.prompt.model, coach_reply(self.prompt.model, self.rules, caller))
-            model = (f"<h3>The script's best line here</h3><p>\u201c{marked}\u201d</p>"
-                     f"<p style='color:{MUTED}'>One good answer, not the only one: compare.</p>")
-        self.feedback.setHtml(f"<h3>Your reply</h3><p>{highlight_html(text, self.result)}</p>"
-                              f"<p>The caller's mood would move <b>{mood}</b>.</p>"
-                              f"<table cellpadding='4'>{''.join(rows)}</table>{model}")
+            model = ("<h3>" + self.tr("The script's best line here") + f"</h3><p>\u201c{marked}\u201d</p>"
+                     f"<p style='color:{MUTED}'>" + self.tr("One good answer, not the only one: compare.")
+                     + "</p>")
+        would_move = self.tr("The caller's mood would move <b>{change}</b>.").format(change=mood)
+        marked_reply = highlight_html(text, self.result)
+        self.feedback.setHtml("<h3>" + self.tr("Your reply") + f"</h3><p>{marked_reply}</p>"
+                              f"<p>{would_move}</p><table cellpadding='4'>{''.join(rows)}</table>{model}")

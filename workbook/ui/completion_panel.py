@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from workbook.core.completion import Eligibility, Requirement
     from workbook.store.certificates import IssuedRecord
 
-GROUPS = (("Reading", ("reading",)), ("Quizzes", ("quiz",)), ("Practice calls", ("call", "calls")))
+GROUPS = ((QT_TRANSLATE_NOOP("ChecklistGroup", "Reading"), ("reading",)),
+          (QT_TRANSLATE_NOOP("ChecklistGroup", "Quizzes"), ("quiz",)),
+          (QT_TRANSLATE_NOOP("ChecklistGroup", "Practice calls"), ("call", "calls")))
 
 
 class ChecklistGroup(QWidget):
@@ -33,7 +35,7 @@ class ChecklistGroup(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = title
+        self.title = self.tr(title)  # marked in GROUPS
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -51,7 +53,8 @@ class ChecklistGroup(QWidget):
 
     def show_requirements(self, requirements: list[Requirement]) -> None:
         met = sum(1 for r in requirements if r.met)
-        self.toggle.setText(f"{self.title}: {met} of {len(requirements)} done")
+        self.toggle.setText(self.tr("{group}: {met} of %n done", "", len(requirements)).format(
+            group=self.title, met=met))
         rows = []
         for requirement in sorted(requirements, key=lambda r: r.met):  # what is left, first
             mark = (f"<span style='color:{SUCCESS}'>\u2714</span>" if requirement.met
@@ -86,7 +89,7 @@ class CompletionPanel(QFrame):
         self.issued = QLabel("")
         self.issued.setObjectName("muted")
         self.issued.setWordWrap(True)
-        self.certificate_button = QPushButton("Get &certificate\u2026")
+        self.certificate_button = QPushButton(self.tr("Get &certificate\u2026"))
         self.certificate_button.setObjectName("primary")
         self.certificate_button.clicked.connect(self.certificate_requested)
         top = QHBoxLayout()
@@ -108,28 +111,30 @@ class CompletionPanel(QFrame):
         met = sum(1 for r in eligibility.requirements if r.met)
         total = len(eligibility.requirements)
         left = total - met
-        self.title.setText(f"Certificate: {course_title}")
+        self.title.setText(self.tr("Certificate: {course}").format(course=course_title))
         if issued:
-            self.summary.setText("Everything is done. Your certificate is issued: open it or save a copy.")
+            self.summary.setText(self.tr("Everything is done. Your certificate is issued: open it or save a "
+                                         "copy."))
         elif eligibility.eligible:
-            self.summary.setText("Everything is done: your certificate is ready.")
+            self.summary.setText(self.tr("Everything is done: your certificate is ready."))
         else:
-            items = f"{left} open items below are" if left != 1 else "open item below is"
-            self.summary.setText(f"{met} of {total} requirements met. The certificate unlocks when the "
-                                 f"{items} done.")
+            self.summary.setText(
+                self.tr("{met} of %n requirement(s) met.", "", total).format(met=met) + " "
+                + self.tr("The certificate unlocks when the %n open item(s) below are done.", "", left))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(met)
-        self.certificate_button.setText("Open my &certificate\u2026" if issued else "Get &certificate\u2026")
+        self.certificate_button.setText(self.tr("Open my &certificate\u2026") if issued
+                                        else self.tr("Get &certificate\u2026"))
         self.certificate_button.setEnabled(eligibility.eligible or bool(issued))
         self.certificate_button.setToolTip(
             "" if eligibility.eligible or issued
-            else f"Not yet: {left} requirement{'s' if left != 1 else ''} still open (see the list)")
+            else self.tr("Not yet: %n requirement(s) still open (see the list)", "", left))
         for group, (_title, kinds) in zip(self.groups, GROUPS, strict=True):
             lines = [r for r in eligibility.requirements if r.kind in kinds]
             group.setVisible(bool(lines))
             if lines:
                 group.show_requirements(lines)
-        self.issued.setText("Issued: " + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
+        self.issued.setText(self.tr("Issued: ") + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
                                                    for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
 

@@ -81,21 +81,24 @@ class HomePage(QWidget):
         self.resume_button = ElidedButton("")
         self.resume_button.setObjectName("primary")
         self.resume_button.clicked.connect(self.resume_requested)
-        self.review_button = QPushButton("Daily &review")
-        self.review_button.setToolTip("Missed questions and key phrases, spaced so they stick (Ctrl+D)")
+        self.review_button = QPushButton(self.tr("Daily &review"))
+        self.review_button.setToolTip(self.tr("Missed questions and key phrases, spaced so they stick "
+                                              "(Ctrl+D)"))
         self.review_button.clicked.connect(self.review_requested)
-        self.coach_button = QPushButton("&Own-words drill")
-        self.coach_button.setToolTip("Type your own reply to a caller; the coach explains (Ctrl+Shift+O)")
+        self.coach_button = QPushButton(self.tr("&Own-words drill"))
+        self.coach_button.setToolTip(self.tr("Type your own reply to a caller; the coach explains "
+                                             "(Ctrl+Shift+O)"))
         self.coach_button.clicked.connect(self.coach_requested)
-        self.calls_button = QPushButton("Practice ca&lls")
-        self.calls_button.setToolTip("Every practice call, your best outcomes and past debriefs "
-                                     "(Ctrl+Shift+C)")
+        self.calls_button = QPushButton(self.tr("Practice ca&lls"))
+        self.calls_button.setToolTip(self.tr("Every practice call, your best outcomes and past debriefs "
+                                             "(Ctrl+Shift+C)"))
         self.calls_button.clicked.connect(self.calls_requested)
-        self.notes_button = QPushButton("My &notes")
-        self.notes_button.setToolTip("Every bookmark and note in one place (Ctrl+Shift+M)")
+        self.notes_button = QPushButton(self.tr("My &notes"))
+        self.notes_button.setToolTip(self.tr("Every bookmark and note in one place (Ctrl+Shift+M)"))
         self.notes_button.clicked.connect(self.notes_requested)
-        self.search_button = QPushButton("&Search\u2026")
-        self.search_button.setToolTip("Search lessons, quiz explanations and call feedback (Ctrl+F, Ctrl+K)")
+        self.search_button = QPushButton(self.tr("&Search\u2026"))
+        self.search_button.setToolTip(self.tr("Search lessons, quiz explanations and call feedback "
+                                              "(Ctrl+F, Ctrl+K)"))
         self.search_button.clicked.connect(self.search_requested)
         # Shortcuts are actions of the page, not of the buttons: a button's shortcut is replaced by
         # its mnemonic whenever its text changes. They only work while the page is shown.
@@ -123,7 +126,7 @@ class HomePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.grid_host)
-        self.loading_label = QLabel("Loading modules…")
+        self.loading_label = QLabel(self.tr("Loading modules\u2026"))
         self.loading_label.setObjectName("muted")
 
         layout = QVBoxLayout(self)
@@ -142,7 +145,7 @@ class HomePage(QWidget):
         return action
 
     def show_loading(self, learner_name: str) -> None:
-        self.greeting.setText(f"Welcome, {learner_name}")
+        self.greeting.setText(self.tr("Welcome, {name}").format(name=learner_name))
         self.resume_button.hide()
         self.loading_label.show()
 
@@ -151,30 +154,33 @@ class HomePage(QWidget):
         progress, resume = snapshot.reading, snapshot.resume
         quiz_scores, unfinished_quizzes = snapshot.quiz_scores, snapshot.unfinished_quizzes
         self.loading_label.hide()
-        self.greeting.setText(f"Welcome, {snapshot.name}")
-        self.review_button.setText(f"Daily &review ({snapshot.review_due} due)" if snapshot.review_due
-                                   else "Daily &review")
+        self.greeting.setText(self.tr("Welcome, {name}").format(name=snapshot.name))
+        self.review_button.setText(self.tr("Daily &review (%n due)", "", snapshot.review_due)
+                                   if snapshot.review_due else self.tr("Daily &review"))
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)
         quizzes = [m.id for m in library.modules if m.quiz is not None]
         passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
-        self.overall.setText(f"{done} of {len(library.modules)} modules read  ·  "
-                             f"{read} of {total} sections read  ·  "
-                             f"{passed} of {len(quizzes)} quizzes passed  ·  "
-                             f"{self._strong_calls(library, snapshot)} of {len(library.scenarios)} "
-                             "practice calls handled well")
+        self.overall.setText("  \u00b7  ".join((
+            self.tr("{done} of %n module(s) read", "", len(library.modules)).format(done=done),
+            self.tr("{done} of %n section(s) read", "", total).format(done=read),
+            self.tr("{done} of %n quiz(zes) passed", "", len(quizzes)).format(done=passed),
+            self.tr("{done} of %n practice call(s) handled well", "", len(library.scenarios)).format(
+                done=self._strong_calls(library, snapshot)))))
         left_off = snapshot.left_off
         if resume is not None and left_off is not None:
             module, index = resume
             where = f"{module.title} \u203a {module.sections[index].title}"
             same = (module.id, index) == (left_off[0].id, left_off[1])
-            self.resume_button.setText(f"Continue where you left off: {where}" if same
-                                       else f"Continue with the next unread section: {where}")
+            self.resume_button.setText((self.tr("Continue where you left off: {where}") if same
+                                        else self.tr("Continue with the next unread section: {where}"))
+                                       .format(where=where))
         elif resume is not None:
-            self.resume_button.setText(f"Start with {resume[0].title}")
+            self.resume_button.setText(self.tr("Start with {module}").format(module=resume[0].title))
         elif library.modules:
-            self.resume_button.setText(f"Everything is read: start again with {library.modules[0].title}")
+            self.resume_button.setText(self.tr("Everything is read: start again with {module}").format(
+                module=library.modules[0].title))
         self.resume_button.setVisible(bool(library.modules))
 
         while self.grid.count():
@@ -214,14 +220,14 @@ class HomePage(QWidget):
         for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
             QWidget.setTabOrder(previous, card)
         if not library.modules and not library.unavailable:
-            self.overall.setText(f"No modules found in {library.root}.")
+            self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 
     def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> int:
         """A 'Practice calls' heading and a card per scenario; returns the next free grid row."""
         self.scenario_cards = []
         if not library.scenarios:
             return row
-        heading = QLabel("Practice calls")
+        heading = QLabel(self.tr("Practice calls"))
         heading.setObjectName("sectionTitle")
         self.grid.addWidget(heading, row, 0, 1, COLUMNS)
         row += 1
@@ -234,8 +240,7 @@ class HomePage(QWidget):
             self.scenario_cards.append(card)
         return row + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
 
-    @staticmethod
-    def _calls_text(library: Library, snapshot: LearnerSnapshot, module_id: str) -> str:
+    def _calls_text(self, library: Library, snapshot: LearnerSnapshot, module_id: str) -> str:
         """'Practice calls: 1 of 2 handled well' for the calls that practise this module."""
         from workbook.core.scenario import EndingKind
 
@@ -244,7 +249,7 @@ class HomePage(QWidget):
             return ""
         strong = sum(1 for s in linked if (record := snapshot.calls.get(s.id))
                      and record.best_kind and EndingKind(record.best_kind).strong)
-        return f"Practice calls: {strong} of {len(linked)} handled well"
+        return self.tr("Practice calls: {strong} of %n handled well", "", len(linked)).format(strong=strong)
 
     @staticmethod
     def _strong_calls(library: Library, snapshot: LearnerSnapshot) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 
 from workbook import APP_NAME, __version__
@@ -18,30 +18,45 @@ if TYPE_CHECKING:
 
 # Every shortcut the F1 list shows, as (keys, what they do); tests press each one.
 SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
-    (("Alt+Right", "Ctrl+PgDown"), "Next section"),
-    (("Alt+Left", "Ctrl+PgUp"), "Previous section"),
-    (("Ctrl+=", "Ctrl+-", "Ctrl+0"), "Zoom in / out / reset"),
-    (("F6",), "Move between the section list and the text"),
-    (("Esc",), "Back to the modules"),
-    (("Ctrl+H",), "The modules (home)"),
-    (("Ctrl+R",), "Continue where you left off (home)"),
-    (("Tab", "Enter"), "Move between module cards, open one"),
-    (("Ctrl+Shift+P",), "Switch profile"),
-    (("Ctrl+T",), "Trainer views (passphrase)"),
-    (("1\u20139", "Enter"), "Quiz: pick an option (as many keys as options), check and move on"),
-    (("1\u20134",), "Practice call: pick a reply"),
-    (("Ctrl+Enter",), "Practice call or own-words drill: say your typed reply"),
-    (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"), "Home: daily review, practice calls, own-words drill"),
-    (("Ctrl+F", "Ctrl+K"), "Search lessons, quizzes and calls"),
-    (("Ctrl+Shift+B", "Ctrl+Shift+N"), "Reader: bookmark the section, add a note"),
-    (("Ctrl+Shift+M",), "My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)"),
-    (("Ctrl+B",), "A short breathing reset"),
-    (("Ctrl+Q",), "Quit (progress is already saved)"),
+    (("Alt+Right", "Ctrl+PgDown"), QT_TRANSLATE_NOOP("Shortcuts", "Next section")),
+    (("Alt+Left", "Ctrl+PgUp"), QT_TRANSLATE_NOOP("Shortcuts", "Previous section")),
+    (("Ctrl+=", "Ctrl+-", "Ctrl+0"), QT_TRANSLATE_NOOP("Shortcuts", "Zoom in / out / reset")),
+    (("F6",), QT_TRANSLATE_NOOP("Shortcuts", "Move between the section list and the text")),
+    (("Esc",), QT_TRANSLATE_NOOP("Shortcuts", "Back to the modules")),
+    (("Ctrl+H",), QT_TRANSLATE_NOOP("Shortcuts", "The modules (home)")),
+    (("Ctrl+R",), QT_TRANSLATE_NOOP("Shortcuts", "Continue where you left off (home)")),
+    (("Tab", "Enter"), QT_TRANSLATE_NOOP("Shortcuts", "Move between module cards, open one")),
+    (("Ctrl+Shift+P",), QT_TRANSLATE_NOOP("Shortcuts", "Switch profile")),
+    (("Ctrl+T",), QT_TRANSLATE_NOOP("Shortcuts", "Trainer views (passphrase)")),
+    (("1\u20139", "Enter"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Quiz: pick an option (as many keys as options), check and move on")),
+    (("1\u20134",), QT_TRANSLATE_NOOP("Shortcuts", "Practice call: pick a reply")),
+    (("Ctrl+Enter",),
+     QT_TRANSLATE_NOOP("Shortcuts", "Practice call or own-words drill: say your typed reply")),
+    (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Home: daily review, practice calls, own-words drill")),
+    (("Ctrl+F", "Ctrl+K"), QT_TRANSLATE_NOOP("Shortcuts", "Search lessons, quizzes and calls")),
+    (("Ctrl+Shift+B", "Ctrl+Shift+N"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Reader: bookmark the section, add a note")),
+    (("Ctrl+Shift+M",),
+     QT_TRANSLATE_NOOP("Shortcuts", "My notes and bookmarks (F2 edit, Del delete, Ctrl+Z undo)")),
+    (("Ctrl+B",), QT_TRANSLATE_NOOP("Shortcuts", "A short breathing reset")),
+    (("Ctrl+Q",), QT_TRANSLATE_NOOP("Shortcuts", "Quit (progress is already saved)")),
 ]
 
-SHORTCUTS_HELP = '<table cellpadding="3">' + "".join(
-    f"<tr><td>{', '.join(f'<b>{key}</b>' for key in keys)}</td><td>{what}</td></tr>"
-    for keys, what in SHORTCUTS) + "</table>"
+
+def shortcuts_help() -> str:
+    """The F1 list as a table, in the interface language: keys as the keyboard labels them there
+    (Qt's own catalogue says "Strg" for Ctrl in German); "1\u20139" stays as it is."""
+    from PySide6.QtGui import QKeySequence
+
+    def shown(key: str) -> str:
+        return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key
+
+    return '<table cellpadding="3">' + "".join(
+        f"<tr><td>{', '.join(f'<b>{shown(key)}</b>' for key in keys)}</td>"
+        f"<td>{QCoreApplication.translate('Shortcuts', what)}</td></tr>"
+        for keys, what in SHORTCUTS) + "</table>"
 
 
 class MainWindow(QMainWindow):
@@ -59,16 +74,18 @@ class MainWindow(QMainWindow):
     export_progress_requested = Signal()
     notes_requested = Signal()
     search_requested = Signal()
+    language_chosen = Signal(str)  # "system", "en", "de": saved for the next start
 
     def __init__(self) -> None:
         super().__init__()
         self.navigator = None  # set once the database is open
         self.support_folders = None  # (data folder, content folder), for Help > Copy diagnostic info
         self._painted = False
+        self.language_choice = "system"  # which View > Language entry is ticked; set before the menus fill
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
         self.pages = QStackedWidget()
-        opening = QLabel("Opening your workbook\u2026")
+        opening = QLabel(self.tr("Opening your workbook\u2026"))
         opening.setStyleSheet("qproperty-alignment: AlignCenter;")  # the Qt enum namespace costs 30 ms
         opening.setObjectName("muted")
         self.pages.addWidget(opening)
@@ -81,34 +98,62 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """Menu titles paint with the window; their actions are filled in right after the first
         paint, because parsing shortcut strings wakes the Qt enum tables (about 30 ms)."""
-        self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&View", "&Help")]
+        self._menus = [self.menuBar().addMenu(title)
+                       for title in (self.tr("&File"), self.tr("&View"), self.tr("&Help"))]
 
     def _fill_menus(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         file_menu, view_menu, help_menu = self._menus
-        self._action(file_menu, "Switch &profile\u2026", "Ctrl+Shift+P", self.switch_profile_requested.emit)
-        self._action(file_menu, "Open &data folder", None, self.open_data_folder_requested.emit)
-        self._action(file_menu, "&Export my notes and bookmarks\u2026", None,
+        self._action(file_menu, self.tr("Switch &profile\u2026"), "Ctrl+Shift+P",
+                     self.switch_profile_requested.emit)
+        self._action(file_menu, self.tr("Open &data folder"), None, self.open_data_folder_requested.emit)
+        self._action(file_menu, self.tr("&Export my notes and bookmarks\u2026"), None,
                      self.export_notes_requested.emit)
-        self._action(file_menu, "Export this PC's &progress\u2026", None, self.export_progress_requested.emit)
-        self._action(file_menu, "&Certificate settings\u2026", None,
+        self._action(file_menu, self.tr("Export this PC's &progress\u2026"), None,
+                     self.export_progress_requested.emit)
+        self._action(file_menu, self.tr("&Certificate settings\u2026"), None,
                      self.certificate_settings_requested.emit)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)  # StandardKey.Quit is empty on Windows
-        self._action(view_menu, "&Modules", "Ctrl+H", self.home_requested.emit)
-        self._action(view_menu, "My &notes and bookmarks", "Ctrl+Shift+M", self.notes_requested.emit)
-        self._action(view_menu, "&Search\u2026", ("Ctrl+F", "Ctrl+K"), self.search_requested.emit)
-        self._action(view_menu, "&Trainer views\u2026", "Ctrl+T", self.trainer_requested.emit)
-        self._action(view_menu, "&Breathing reset\u2026", "Ctrl+B", self.breathing_requested.emit)
+        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)  # StandardKey.Quit: empty on Windows
+        self._action(view_menu, self.tr("&Modules"), "Ctrl+H", self.home_requested.emit)
+        self._action(view_menu, self.tr("My &notes and bookmarks"), "Ctrl+Shift+M",
+                     self.notes_requested.emit)
+        self._action(view_menu, self.tr("&Search\u2026"), ("Ctrl+F", "Ctrl+K"), self.search_requested.emit)
+        self._action(view_menu, self.tr("&Trainer views\u2026"), "Ctrl+T", self.trainer_requested.emit)
+        self._action(view_menu, self.tr("&Breathing reset\u2026"), "Ctrl+B", self.breathing_requested.emit)
         view_menu.addSeparator()
-        self._action(view_menu, "Zoom &in", None, lambda: self.zoom_requested.emit(1))
-        self._action(view_menu, "Zoom &out", None, lambda: self.zoom_requested.emit(-1))
-        self._action(view_menu, "&Reset zoom", None, lambda: self.zoom_requested.emit(0))
-        self._action(help_menu, "&Keyboard shortcuts", "F1",
-                     lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
-        self._action(help_menu, "Copy &diagnostic info", None, self.copy_diagnostics)
-        self._action(help_menu, "&About", None, self._show_about)
+        self._action(view_menu, self.tr("Zoom &in"), None, lambda: self.zoom_requested.emit(1))
+        self._action(view_menu, self.tr("Zoom &out"), None, lambda: self.zoom_requested.emit(-1))
+        self._action(view_menu, self.tr("&Reset zoom"), None, lambda: self.zoom_requested.emit(0))
+        view_menu.addSeparator()
+        self._fill_language_menu(view_menu.addMenu(self.tr("&Language")))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1",
+                     lambda: QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help()))
+        self._action(help_menu, self.tr("Copy &diagnostic info"), None, self.copy_diagnostics)
+        self._action(help_menu, self.tr("&About"), None, self._show_about)
+
+    def _fill_language_menu(self, menu) -> None:
+        """System / English / Deutsch as one radio group; the navigator saves the choice."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        from workbook.ui.i18n import LANGUAGES, SYSTEM
+
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in [(SYSTEM, self.tr("System language")), *LANGUAGES.items()]:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.language_choice)
+            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _choose_language(self, code: str) -> None:
+        self.language_choice = code
+        self.language_chosen.emit(code)
+        self.statusBar().showMessage(self.tr("The new interface language applies the next time you start "
+                                             "the workbook."), 10000)
 
     def _action(self, menu, text: str, keys, slot) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
@@ -132,15 +177,16 @@ class MainWindow(QMainWindow):
         data_dir, content_dir = self.support_folders or ("(not set)", "(not set)")
         text = diagnostic_text(data_dir, content_dir, f"Qt {qVersion()}")
         QApplication.clipboard().setText(text)
-        self.statusBar().showMessage("Diagnostic info copied: paste it into your message to support.", 8000)
+        copied = self.tr("Diagnostic info copied: paste it into your message to support.")
+        self.statusBar().showMessage(copied, 8000)
         return text
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Offline training for handling "
-                          "difficult calls.")
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME),
+                          f"<b>{APP_NAME}</b> {__version__}<br>"
+                          + self.tr("Offline training for handling difficult calls."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -37,17 +37,19 @@ class ModuleCardWidget(QFrame):
         self.setObjectName("card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(f"Module {module.meta.order}: {module.title}")
+        self.setAccessibleName(self.tr("Module {number}: {title}").format(number=module.meta.order,
+                                                                          title=module.title))
         self.setMinimumWidth(300)
 
-        number = QLabel(f"MODULE {module.meta.order}")
+        number = QLabel(self.tr("MODULE {number}").format(number=module.meta.order))
         number.setObjectName("muted")
         title = QLabel(module.title)
         title.setObjectName("cardTitle")
         title.setWordWrap(True)
         summary = QLabel(module.meta.summary)
         summary.setWordWrap(True)
-        facts = QLabel(f"{module.meta.minutes} min  ·  {len(module.sections)} sections")
+        facts = QLabel(self.tr("{minutes} min").format(minutes=module.meta.minutes) + "  \u00b7  "
+                       + self.tr("%n section(s)", "", len(module.sections)))
         facts.setObjectName("muted")
 
         chips = QHBoxLayout()
@@ -74,7 +76,7 @@ class ModuleCardWidget(QFrame):
         self.quiz_label.setWordWrap(True)
         self.quiz_button = QPushButton(self._quiz_button_text(quiz_score, quiz_unfinished))
         self.quiz_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Q on the focused card opens it
-        self.quiz_button.setToolTip("Open the quiz (Q on a focused card)")
+        self.quiz_button.setToolTip(self.tr("Open the quiz (Q on a focused card)"))
         self.quiz_button.setVisible(module.quiz is not None)
         self.quiz_button.clicked.connect(lambda: self.quiz_requested.emit(self.module_id))
 
@@ -86,7 +88,7 @@ class ModuleCardWidget(QFrame):
         layout.addLayout(chips)
         layout.addWidget(facts)
         if prerequisite_titles:
-            builds_on = QLabel("Builds on: " + ", ".join(prerequisite_titles))
+            builds_on = QLabel(self.tr("Builds on: {modules}").format(modules=", ".join(prerequisite_titles)))
             builds_on.setObjectName("muted")
             builds_on.setWordWrap(True)
             layout.addWidget(builds_on)
@@ -105,38 +107,37 @@ class ModuleCardWidget(QFrame):
         self.calls_label.setVisible(bool(calls_text))
         layout.addWidget(self.calls_label)
 
-    @staticmethod
-    def _progress_text(progress: ReadingProgress) -> str:
+    def _progress_text(self, progress: ReadingProgress) -> str:
         if progress.complete:
-            return f"\u2714 All {progress.total} sections read"
-        return f"{progress.read} of {progress.total} sections read"
+            return "\u2714 " + self.tr("All %n section(s) read", "", progress.total)
+        return self.tr("{read} of %n section(s) read", "", progress.total).format(read=progress.read)
 
-    @staticmethod
-    def _button_text(progress: ReadingProgress) -> str:
+    def _button_text(self, progress: ReadingProgress) -> str:
         if progress.read == 0:
-            return "Start"
-        return "Review" if progress.complete else "Continue"
+            return self.tr("Start")
+        return self.tr("Review") if progress.complete else self.tr("Continue")
 
-    @staticmethod
-    def _quiz_text(module: Module, score: QuizScore | None, unfinished: bool) -> str:
+    def _quiz_text(self, module: Module, score: QuizScore | None, unfinished: bool) -> str:
         if module.quiz is None:
             if module.quiz_problems:
                 first = module.quiz_problems[0]
-                return f"Quiz unavailable: {first.path.name}:{first.line}: {first.message}"
-            return "No quiz for this module"
+                return self.tr("Quiz unavailable: {problem}").format(
+                    problem=f"{first.path.name}:{first.line}: {first.message}")
+            return self.tr("No quiz for this module")
         if score is None:
             count = len(module.quiz.questions)
-            text = f"Quiz: not taken yet ({count} questions, pass mark {module.quiz.settings.pass_mark}%)"
+            text = self.tr("Quiz: not taken yet (%n question(s), pass mark {mark}%)", "", count).format(
+                mark=module.quiz.settings.pass_mark)
         else:
-            mark = "\u2714 passed" if score.ever_passed else "not passed yet"
-            text = f"Quiz: best {score.best}%  \u00b7  latest {score.latest}%  \u00b7  {mark}"
-        return text + ("  \u00b7  attempt in progress" if unfinished else "")
+            mark = "\u2714 " + self.tr("passed") if score.ever_passed else self.tr("not passed yet")
+            text = self.tr("Quiz: best {best}%  \u00b7  latest {latest}%").format(
+                best=score.best, latest=score.latest) + f"  \u00b7  {mark}"
+        return text + ("  \u00b7  " + self.tr("attempt in progress") if unfinished else "")
 
-    @staticmethod
-    def _quiz_button_text(score: QuizScore | None, unfinished: bool) -> str:
+    def _quiz_button_text(self, score: QuizScore | None, unfinished: bool) -> str:
         if unfinished:
-            return "Resume quiz"
-        return "Retake quiz" if score is not None else "Take quiz"
+            return self.tr("Resume quiz")
+        return self.tr("Retake quiz") if score is not None else self.tr("Take quiz")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -159,12 +160,12 @@ class UnavailableCardWidget(QFrame):
     def __init__(self, broken: UnavailableModule, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unavailableCard")
-        title = QLabel(f"<b>{broken.title}</b> is unavailable")
+        title = QLabel(self.tr("<b>{title}</b> is unavailable").format(title=broken.title))
         reason = QLabel(broken.reason)
         reason.setWordWrap(True)
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel(f"Folder: {broken.folder.name}. A trainer can fix the file and run "
-                      "'workbook validate' to check it.")
+        hint = QLabel(self.tr("Folder: {folder}. A trainer can fix the file and run "
+                              "'workbook validate' to check it.").format(folder=broken.folder.name))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)

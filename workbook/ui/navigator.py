@@ -126,6 +126,7 @@ class Navigator(QObject):
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
         window.trainer_requested.connect(lambda: self.trainer.open())
         window.breathing_requested.connect(self.offer_breathing)
+        window.language_chosen.connect(self.save_language)
         window.open_data_folder_requested.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir))))
 
@@ -188,6 +189,17 @@ class Navigator(QObject):
             review.due_count(library, learner_id, datetime.now(UTC)),
             left_off=resume_target(library, positions))
 
+    def save_language(self, choice: str) -> None:
+        """View > Language: kept in the data folder, read at the next start (see workbook.ui.i18n)."""
+        from workbook.ui.i18n import save_choice
+
+        try:
+            save_choice(self.data_dir, choice)
+        except OSError as error:
+            dialogs.show_error(self.window, self.tr("Not saved"),
+                               self.tr("The language choice could not be saved:\n\n{reason}").format(
+                                   reason=error.strerror))
+
     def offer_breathing(self) -> None:
         from workbook.ui import breathing_dialog
 
@@ -204,13 +216,13 @@ class Navigator(QObject):
         if library.unavailable:
             count = len(library.unavailable)
             self.window.statusBar().showMessage(
-                f"{count} module{'s' if count > 1 else ''} unavailable: see the home screen", 10000)
+                self.tr("%n module(s) unavailable: see the home screen", "", count), 10000)
 
     def show_content_error(self, error: Exception) -> None:
         self.session.library = Library(root=Path("."))
         QTimer.singleShot(0, self._build_features)
-        dialogs.show_error(self.window, "Content could not be loaded",
-                           f"The lessons could not be loaded:\n\n{error}")
+        dialogs.show_error(self.window, self.tr("Content could not be loaded"),
+                           self.tr("The lessons could not be loaded:\n\n{error}").format(error=error))
 
 
 class _AfterPaint(QObject):

@@ -27,7 +27,7 @@ class NoteDialog(QDialog):
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(label)
         prompt.setBuddy(self.editor)
-        hint = QLabel("Ctrl+Enter saves \u00b7 Esc cancels")
+        hint = QLabel(self.tr("Ctrl+Enter saves \u00b7 Esc cancels"))
         hint.setObjectName("muted")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -49,7 +49,7 @@ class NoteDialog(QDialog):
     def reject(self) -> None:
         """Esc, Cancel or the close box: a changed note is only dropped once the learner says so."""
         if self.text().strip() != self.original.strip() and not dialogs.confirm(
-                self, "Discard this note?", "Your changes to this note have not been saved.",
-                "Discard"):
+                self, self.tr("Discard this note?"),
+                self.tr("Your changes to this note have not been saved."), self.tr("Discard")):
             return
         super().reject()

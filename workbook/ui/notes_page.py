@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from workbook.store.notes import SectionNotes
 
 ROLE = Qt.ItemDataRole.UserRole
-EMPTY_TEXT = ("No bookmarks or notes yet. In any lesson, press Ctrl+Shift+B to bookmark the section "
-              "or Ctrl+Shift+N to write a note on it; they are all listed here.")
+EMPTY_TEXT = QT_TRANSLATE_NOOP("NotesPage", "No bookmarks or notes yet. In any lesson, press Ctrl+Shift+B to "
+                               "bookmark the section or Ctrl+Shift+N to write a note on it; they are all "
+                               "listed here.")
 PREVIEW_CHARS = 90
 
 
@@ -58,11 +59,11 @@ class NotesPage(QWidget):
         self.setObjectName("page")
         self.items: list[SectionNotes] = []
 
-        home = QPushButton("\u2190 &Home")
+        home = QPushButton("\u2190 " + self.tr("&Home"))
         home.clicked.connect(self.home_requested)
-        title = QLabel("My notes and bookmarks")
+        title = QLabel(self.tr("My notes and bookmarks"))
         title.setObjectName("pageTitle")
-        self.export_button = QPushButton("&Export to Markdown\u2026")
+        self.export_button = QPushButton(self.tr("&Export to Markdown\u2026"))
         self.export_button.clicked.connect(self.export_requested)
         top = QHBoxLayout()
         top.addWidget(home)
@@ -71,16 +72,16 @@ class NotesPage(QWidget):
         top.addWidget(self.export_button)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by words in a note or a section title")
-        self.filter.setAccessibleName("Filter notes")
+        self.filter.setPlaceholderText(self.tr("Filter by words in a note or a section title"))
+        self.filter.setAccessibleName(self.tr("Filter notes"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("card")
         self.undo_label = QLabel("")
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setToolTip("Ctrl+Z")
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
         self.undo_button.clicked.connect(self.undo_requested)
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.setContentsMargins(12, 6, 12, 6)
@@ -89,8 +90,8 @@ class NotesPage(QWidget):
         self.undo_bar.hide()
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Section and notes", "Date"])
-        self.tree.setAccessibleName("Bookmarked and annotated sections")
+        self.tree.setHeaderLabels([self.tr("Section and notes"), self.tr("Date")])
+        self.tree.setAccessibleName(self.tr("Bookmarked and annotated sections"))
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -99,22 +100,22 @@ class NotesPage(QWidget):
         self.tree.currentItemChanged.connect(self._selection_changed)
         self.tree.itemActivated.connect(lambda *_: self.open_selected())
         self.detail = QTextBrowser()
-        self.detail.setAccessibleName("Selected note")
+        self.detail.setAccessibleName(self.tr("Selected note"))
         self.detail.document().setDefaultStyleSheet(READER_CSS)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(self.tr(EMPTY_TEXT))
         self.empty_label.setObjectName("muted")
         self.empty_label.setWordWrap(True)
 
-        self.open_button = QPushButton("&Open section")
-        self.open_button.setToolTip("Enter")
+        self.open_button = QPushButton(self.tr("&Open section"))
+        self.open_button.setToolTip(self.tr("Enter"))
         self.open_button.clicked.connect(self.open_selected)
-        self.edit_button = QPushButton("Ed&it note\u2026")
-        self.edit_button.setToolTip("F2")
+        self.edit_button = QPushButton(self.tr("Ed&it note\u2026"))
+        self.edit_button.setToolTip(self.tr("F2"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("&Delete note")
-        self.delete_button.setToolTip("Del; Undo brings it back")
+        self.delete_button = QPushButton(self.tr("&Delete note"))
+        self.delete_button.setToolTip(self.tr("Del; Undo brings it back"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.unbookmark_button = QPushButton("Remove &bookmark")
+        self.unbookmark_button = QPushButton(self.tr("Remove &bookmark"))
         self.unbookmark_button.clicked.connect(self.remove_bookmark_selected)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.edit_button, self.delete_button, self.unbookmark_button):
@@ -151,11 +152,11 @@ class NotesPage(QWidget):
         chosen = None
         for entry in items:
             star = "\u2605 " if entry.bookmarked else ""
-            gone = "" if entry.in_lessons else " (no longer in the lessons)"
+            gone = "" if entry.in_lessons else " " + self.tr("(no longer in the lessons)")
             section = QTreeWidgetItem([f"{star}{entry.module_title} \u203a {entry.section_title}{gone}",
                                        (entry.bookmarked_at or "")[:10]])
             section.setData(0, ROLE, ("section", entry.module_id, entry.section_id))
-            section.setToolTip(0, "Bookmarked" if entry.bookmarked else "Has notes")
+            section.setToolTip(0, self.tr("Bookmarked") if entry.bookmarked else self.tr("Has notes"))
             for note in entry.notes:
                 child = QTreeWidgetItem([_preview(note.body), note.updated_at[:10]])
                 child.setData(0, ROLE, ("note", note.id))
@@ -224,19 +225,21 @@ class NotesPage(QWidget):
         self.unbookmark_button.setEnabled(entry is not None and entry.bookmarked)
         self.detail.setHtml(self._detail_html(key, entry) if entry is not None else "")
 
-    @staticmethod
-    def _detail_html(key: tuple[str, ...], entry: SectionNotes) -> str:
+    def _detail_html(self, key: tuple[str, ...], entry: SectionNotes) -> str:
         head = f"<h3>{escape(entry.section_title)}</h3><p style='color:{MUTED}'>{escape(entry.module_title)}"
         if entry.bookmarked:
-            head += f" \u00b7 bookmarked {escape((entry.bookmarked_at or '')[:10])}"
+            when = escape((entry.bookmarked_at or "")[:10])
+            head += " \u00b7 " + self.tr("bookmarked {date}").format(date=when)
         head += "</p>"
         notes = [n for n in entry.notes if key[0] == "section" or n.id == key[1]]
         if not notes:
-            return head + f"<p style='color:{MUTED}'>No notes on this section yet.</p>"
+            return head + f"<p style='color:{MUTED}'>" + self.tr("No notes on this section yet.") + "</p>"
         body = "".join(
-            f"<p style='color:{MUTED}'>Note, {escape(n.created_at[:10])}"
-            f"{', edited ' + escape(n.updated_at[:10]) if n.updated_at != n.created_at else ''}</p>"
-            f"<p style='white-space:pre-wrap'>{escape(n.body)}</p>" for n in notes)
+            f"<p style='color:{MUTED}'>"
+            + (self.tr("Note, {date}, edited {edited}") if n.updated_at != n.created_at
+               else self.tr("Note, {date}")).format(date=escape(n.created_at[:10]),
+                                                    edited=escape(n.updated_at[:10]))
+            + f"</p><p style='white-space:pre-wrap'>{escape(n.body)}</p>" for n in notes)
         return head + body
 
     # -- actions ----------------------------------------------------------------------------

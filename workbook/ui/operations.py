@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from workbook.core.cancel import Cancelled
 from workbook.ui import dialogs
+from workbook.ui.i18n import translate
 
 __all__ = ["Cancelled", "Job", "Outcome", "QueryOp", "wait_for_operations"]
 
@@ -132,7 +133,8 @@ class QueryOp(QObject, Generic[T]):
             self.deleteLater()
 
     def _show_failure(self, error: Exception) -> None:
-        dialogs.show_error(self._parent, "Not finished", f"The job stopped: {error}")
+        dialogs.show_error(self._parent, self.tr("Not finished"),
+                           self.tr("The job stopped: {error}").format(error=error))
 
 
 class _Task(QRunnable):
@@ -158,7 +160,7 @@ class _Task(QRunnable):
 
 
 def _progress_dialog(parent: QWidget, label: str, cancellable: bool) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, translate("QueryOp", "Cancel"), 0, 0, parent)
     if not cancellable:
         dialog.setCancelButton(None)
     dialog.setWindowTitle(label)

@@ -31,25 +31,25 @@ class ProfilePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        title = QLabel("Who is training today?")
+        title = QLabel(self.tr("Who is training today?"))
         title.setObjectName("pageTitle")
-        subtitle = QLabel("Pick your profile, or create one. Each profile keeps its own progress.")
+        subtitle = QLabel(self.tr("Pick your profile, or create one. Each profile keeps its own progress."))
         subtitle.setObjectName("pageSubtitle")
 
         self.profile_list = QListWidget()
-        self.profile_list.setAccessibleName("Learner profiles")
+        self.profile_list.setAccessibleName(self.tr("Learner profiles"))
         self.profile_list.itemActivated.connect(lambda _item: self._open_selected())
         self.profile_list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.open_button = QPushButton("&Open profile")
+        self.open_button = QPushButton(self.tr("&Open profile"))
         self.open_button.setObjectName("primary")
         self.open_button.clicked.connect(self._open_selected)
-        self.archive_button = QPushButton("&Remove from this list…")
+        self.archive_button = QPushButton(self.tr("&Remove from this list\u2026"))
         self.archive_button.clicked.connect(self._archive_selected)
-        self.empty_label = QLabel("No profiles yet: create the first one on the right.")
+        self.empty_label = QLabel(self.tr("No profiles yet: create the first one on the right."))
         self.empty_label.setObjectName("muted")
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Profiles on this computer</b>"))
+        left.addWidget(QLabel("<b>" + self.tr("Profiles on this computer") + "</b>"))
         left.addWidget(self.profile_list, 1)
         left.addWidget(self.empty_label)
         buttons = QHBoxLayout()
@@ -59,14 +59,14 @@ class ProfilePage(QWidget):
         left.addLayout(buttons)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. Priya Sharma")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Priya Sharma"))
         self.name_edit.setMaxLength(learners.MAX_NAME)
-        self.name_edit.setAccessibleName("Display name")
+        self.name_edit.setAccessibleName(self.tr("Display name"))
         self.employee_edit = QLineEdit()
-        self.employee_edit.setPlaceholderText("optional")
+        self.employee_edit.setPlaceholderText(self.tr("optional"))
         self.employee_edit.setMaxLength(40)
-        self.employee_edit.setAccessibleName("Employee ID")
-        self.create_button = QPushButton("&Create profile")
+        self.employee_edit.setAccessibleName(self.tr("Employee ID"))
+        self.create_button = QPushButton(self.tr("&Create profile"))
         self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self._create)
         self.name_edit.returnPressed.connect(self._create)
@@ -78,9 +78,9 @@ class ProfilePage(QWidget):
         form_frame = QFrame()
         form_frame.setObjectName("card")
         form = QFormLayout(form_frame)
-        form.addRow(QLabel("<b>New profile</b>"))
-        form.addRow("&Display name:", self.name_edit)
-        form.addRow("&Employee ID:", self.employee_edit)
+        form.addRow(QLabel("<b>" + self.tr("New profile") + "</b>"))
+        form.addRow(self.tr("&Display name:"), self.name_edit)
+        form.addRow(self.tr("&Employee ID:"), self.employee_edit)
         form.addRow(self.form_error)
         form.addRow(self.create_button)
 
@@ -139,9 +139,11 @@ class ProfilePage(QWidget):
         same = [learner for learner in learners.active_learners()
                 if " ".join(learner.display_name.split()).casefold() == name.casefold()]
         if name and same and not dialogs.confirm(
-                self, "Same name", f"A profile named \u201c{name}\u201d already exists. Create a second "
-                "one with the same name?\n\nAn employee ID tells the two apart in the list and on reports.",
-                "Create another"):
+                self, self.tr("Same name"),
+                self.tr("A profile named \u201c{name}\u201d already exists. Create a second one with the "
+                        "same name?\n\nAn employee ID tells the two apart in the list and on "
+                        "reports.").format(name=name),
+                self.tr("Create another")):
             self.name_edit.setFocus()
             return
         try:
@@ -161,8 +163,9 @@ class ProfilePage(QWidget):
         learner = learners.get_learner(learner_id) if learner_id else None
         if learner is None:
             return
-        question = (f"Remove {learner.display_name} from the profile list?\n\n"
-                    "Their progress is kept and a trainer can bring the profile back.")
-        if dialogs.confirm(self, "Remove profile", question, "Remove"):
+        question = self.tr("Remove {name} from the profile list?\n\n"
+                           "Their progress is kept and a trainer can bring the profile back.").format(
+                               name=learner.display_name)
+        if dialogs.confirm(self, self.tr("Remove profile"), question, self.tr("Remove")):
             learners.archive_learner(learner.id)
             self.refresh()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
+from workbook.ui.i18n import translate
 from workbook.ui.theme import MUTED
 
 
@@ -68,7 +69,9 @@ class QuestionView(QWidget):
 def _keys(count: int) -> str:
     """"keys 1\u20134" for four options (number keys reach nine at most)."""
     last = min(count, 9)
-    return "key 1" if last == 1 else f"keys 1\u2013{last}"
+    if last == 1:
+        return translate("QuestionView", "key 1")
+    return translate("QuestionView", "keys 1\u2013{last}").format(last=last)
 
 
 class ChoiceView(QuestionView):
@@ -79,10 +82,11 @@ class ChoiceView(QuestionView):
         question = presented.question
         self.multiple = isinstance(question, MultipleSelect)
         keys = _keys(len(presented.order))
-        self.hint = (f"Pick all that apply ({keys} toggle)" if self.multiple else f"Pick one ({keys})")
+        self.hint = (self.tr("Pick all that apply ({keys} toggle)") if self.multiple
+                     else self.tr("Pick one ({keys})")).format(keys=keys)
         if isinstance(question, BestResponse):
             scene = QLabel(f"<p style='color:{MUTED}'>{escape(question.context)}</p>"
-                           f"<p><b>Caller:</b> <i>{escape(question.caller_line)}</i></p>")
+                           "<p><b>" + self.tr("Caller:") + f"</b> <i>{escape(question.caller_line)}</i></p>")
             scene.setObjectName("callerLine")
             scene.setWordWrap(True)
             self.layout_.addWidget(scene)
@@ -144,16 +148,16 @@ class OrderingView(QuestionView):
     def __init__(self, presented: PresentedQuestion, parent: QWidget | None = None) -> None:
         super().__init__(presented, parent)
         self.question: Ordering = presented.question
-        self.hint = (f"Put in order: select an item ({_keys(len(self.question.items))}), then Ctrl+Up / "
-                     "Ctrl+Down or drag")
+        self.hint = self.tr("Put in order: select an item ({keys}), then Ctrl+Up / Ctrl+Down or drag").format(
+            keys=_keys(len(self.question.items)))
         self.items = _OrderList()
         self.items.setObjectName("orderingList")
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.items.setAccessibleName("Items to put in order")
+        self.items.setAccessibleName(self.tr("Items to put in order"))
         self.items.model().rowsMoved.connect(lambda *_: self._renumber())
         self.items.move_requested.connect(self.move_selected)
-        up = QPushButton("Move &up")
-        down = QPushButton("Move &down")
+        up = QPushButton(self.tr("Move &up"))
+        down = QPushButton(self.tr("Move &down"))
         up.clicked.connect(lambda: self.move_selected(-1))
         down.clicked.connect(lambda: self.move_selected(1))
         buttons = QHBoxLayout()
@@ -208,21 +212,20 @@ class OrderingView(QuestionView):
 class MatchingView(QuestionView):
     """Each left-hand item gets a drop-down of the right-hand items, in the shown order."""
 
-    hint = "Match each item: Tab moves between the lists, arrow keys choose"
-
     def __init__(self, presented: PresentedQuestion, parent: QWidget | None = None) -> None:
         super().__init__(presented, parent)
+        self.hint = self.tr("Match each item: Tab moves between the lists, arrow keys choose")
         self.question: Matching = presented.question
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.combos: list[QComboBox] = []
         for pair in self.question.pairs:
             combo = QComboBox()
-            combo.addItem("Choose\u2026", -1)
+            combo.addItem(self.tr("Choose\u2026"), -1)
             for index in presented.order:
                 combo.addItem(self.question.pairs[index].right, index)
             combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
-            combo.setAccessibleName(f"Match for: {pair.left}")
+            combo.setAccessibleName(self.tr("Match for: {item}").format(item=pair.left))
             label = QLabel(pair.left)
             label.setWordWrap(True)
             label.setMinimumWidth(380)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbook.core.quiz_review import QuestionReview, review_question
 from workbook.ui.html_bits import bar
+from workbook.ui.i18n import translate
 from workbook.ui.theme import CAUTION, MUTED, QUOTE, SUCCESS, WARNING
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ def results_html(result: AttemptResult, skill_label) -> str:
     skills = "".join(
         f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
         f"<td>{bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
-    parts = [f"<h2>By skill</h2><table cellpadding='3'>{skills}</table>", "<h2>Review</h2>"]
+    by_skill, review_heading = translate("QuizHtml", "By skill"), translate("QuizHtml", "Review")
+    parts = [f"<h2>{by_skill}</h2><table cellpadding='3'>{skills}</table>", f"<h2>{review_heading}</h2>"]
     for number, item in enumerate(result.results, 1):
         review = review_question(item.presented, item.response)
         parts.append(f"<h3>{number}. {escape(item.presented.question.prompt)}</h3>")
@@ -35,17 +37,19 @@ def review_html(review: QuestionReview, heading_level: int | None) -> str:
     if heading_level:
         verdict = f"<h{heading_level} style='color:{colour}'>{escape(review.verdict)}</h{heading_level}>"
     rows = []
+    your_answer = translate("QuizHtml", "your answer")
     for line in review.lines:
         mark = "\u2714" if line.right else "\u2718"
         mark_colour = SUCCESS if line.right else WARNING
         if not line.picked:  # an option the learner left: only the right ones need a mark
             mark, mark_colour = ("\u25cb", MUTED) if not line.right else ("\u2714", SUCCESS)
-        chosen = " <i>(your answer)</i>" if line.picked and review.is_choice else ""
+        chosen = f" <i>({your_answer})</i>" if line.picked and review.is_choice else ""
         rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
                     f"<td><b>{escape(line.text)}</b>{chosen}<br>"
                     f"<span style='color:{QUOTE}'>{escape(line.feedback)}</span></td></tr>")
     right = ""
     if review.score < 1:
-        right = f"<p><b>Right answer:</b> {escape(review.right_answer)}</p>"
+        right = "<p><b>" + translate("QuizHtml", "Right answer:") + f"</b> {escape(review.right_answer)}</p>"
+    why = translate("QuizHtml", "Why:")
     return (f"{verdict}<table cellpadding='3'>{''.join(rows)}</table>{right}"
-            f"<p><b>Why:</b> {escape(review.explanation)}</p>")
+            f"<p><b>{why}</b> {escape(review.explanation)}</p>")

@@ -58,8 +58,8 @@ class QuizPage(QWidget):
         self.view: QuestionView | None = None
         self.seconds_left: float | None = None
 
-        self.home_button = QPushButton("\u2190 &Home")
-        self.home_button.setToolTip("Back to all modules (Esc)")
+        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")
         self.title.setObjectName("pageTitle")
@@ -107,14 +107,14 @@ class QuizPage(QWidget):
         self.history = QTextBrowser()
         self.history.setOpenLinks(False)
         self.history.anchorClicked.connect(lambda url: self.review_requested.emit(url.toString()))
-        self.history.setAccessibleName("Past attempts")
-        self.start_button = QPushButton("&Start quiz")
+        self.history.setAccessibleName(self.tr("Past attempts"))
+        self.start_button = QPushButton(self.tr("&Start quiz"))
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self.module.id))
         self.resume_button = QPushButton("")
         self.resume_button.setObjectName("primary")
         self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.module.id))
-        self.lessons_button = QPushButton("Read the &lessons")
+        self.lessons_button = QPushButton(self.tr("Read the &lessons"))
         self.lessons_button.clicked.connect(lambda: self.lessons_requested.emit(self.module.id))
         buttons = QHBoxLayout()
         buttons.addWidget(self.lessons_button)
@@ -124,7 +124,7 @@ class QuizPage(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.addWidget(self.intro_facts)
-        layout.addWidget(QLabel("<b>Your attempts</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Your attempts") + "</b>"))
         layout.addWidget(self.history, 1)
         layout.addLayout(buttons)
         return panel
@@ -141,21 +141,21 @@ class QuizPage(QWidget):
         self.question_host = QVBoxLayout()
         self.feedback = QTextBrowser()
         self.feedback.setObjectName("feedback")
-        self.feedback.setAccessibleName("Feedback")
+        self.feedback.setAccessibleName(self.tr("Feedback"))
         self.feedback.document().setDefaultStyleSheet(READER_CSS)
         self.feedback.setMinimumHeight(150)
         self.feedback.hide()
-        self.previous_button = QPushButton("\u2190 &Previous")
+        self.previous_button = QPushButton("\u2190 " + self.tr("&Previous"))
         self.previous_button.clicked.connect(self.go_previous)
-        self.check_button = QPushButton("&Check answer")
+        self.check_button = QPushButton(self.tr("&Check answer"))
         self.check_button.setObjectName("primary")
-        self.check_button.setToolTip("Enter")
+        self.check_button.setToolTip(self.tr("Enter"))
         self.check_button.clicked.connect(self.check_answer)
-        self.next_button = QPushButton("&Next question \u2192")
+        self.next_button = QPushButton(self.tr("&Next question") + " \u2192")
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip("Enter")
+        self.next_button.setToolTip(self.tr("Enter"))
         self.next_button.clicked.connect(self.go_next)
-        self.submit_button = QPushButton("S&ubmit quiz")
+        self.submit_button = QPushButton(self.tr("S&ubmit quiz"))
         self.submit_button.setObjectName("primary")
         self.submit_button.clicked.connect(self._submit_clicked)
         buttons = QHBoxLayout()
@@ -189,13 +189,13 @@ class QuizPage(QWidget):
         self.score_label = QLabel("")
         self.score_label.setObjectName("scoreLabel")
         self.report = QTextBrowser()
-        self.report.setAccessibleName("Results and review")
+        self.report.setAccessibleName(self.tr("Results and review"))
         self.report.document().setDefaultStyleSheet(READER_CSS)
         self.report.document().setDocumentMargin(18)
-        self.retake_button = QPushButton("&Retake quiz")
+        self.retake_button = QPushButton(self.tr("&Retake quiz"))
         self.retake_button.setObjectName("primary")
         self.retake_button.clicked.connect(lambda: self.start_requested.emit(self.module.id))
-        self.back_button = QPushButton("&Back to modules")
+        self.back_button = QPushButton(self.tr("&Back to modules"))
         self.back_button.clicked.connect(self.home_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -217,32 +217,38 @@ class QuizPage(QWidget):
         self.module, self.attempt = module, None
         quiz = module.quiz
         settings = quiz.settings
-        self.title.setText(f"Quiz: {module.title}")
+        self.title.setText(self.tr("Quiz: {module}").format(module=module.title))
         drawn = min(settings.questions_per_attempt or len(quiz.questions), len(quiz.questions))
-        timing = ("you see feedback after each answer" if settings.feedback == FeedbackTiming.AFTER_EACH
-                  else "you see feedback when you submit")
-        limit = (f"a time limit of {settings.time_limit_minutes} minutes"
-                 if settings.time_limit_minutes else "no time limit")
+        after_each = settings.feedback == FeedbackTiming.AFTER_EACH
+        timing = (self.tr("you see feedback after each answer") if after_each
+                  else self.tr("you see feedback when you submit"))
+        limit = (self.tr("a time limit of %n minute(s)", "", settings.time_limit_minutes)
+                 if settings.time_limit_minutes else self.tr("no time limit"))
         self.intro_facts.setText(
-            f"<p>{drawn} questions, drawn from a bank of {len(quiz.questions)}. Pass mark "
-            f"<b>{settings.pass_mark}%</b>; {timing}; {limit}.</p><p>Each answer is saved as you "
-            "give it: you can close the workbook and come back to an unfinished attempt.</p>")
+            "<p>" + self.tr("%n question(s), drawn from a bank of {bank}.", "", drawn).format(
+                bank=len(quiz.questions))
+            + " " + self.tr("Pass mark <b>{mark}%</b>; {timing}; {limit}.").format(
+                mark=settings.pass_mark, timing=timing, limit=limit)
+            + "</p><p>" + self.tr("Each answer is saved as you give it: you can close the workbook and come "
+                                  "back to an unfinished attempt.") + "</p>")
         if finished:
+            passed, not_passed, review = self.tr("passed"), self.tr("not passed"), self.tr("Review")
             rows = "".join(
                 f"<tr><td>{a.submitted_at.astimezone():%d %b %Y %H:%M}</td><td><b>{a.percent}%</b></td>"
-                f"<td>{'passed' if a.passed else 'not passed'}</td>"
-                f"<td><a href='{a.id}'>Review</a></td></tr>" for a in reversed(finished))
+                f"<td>{passed if a.passed else not_passed}</td>"
+                f"<td><a href='{a.id}'>{review}</a></td></tr>" for a in reversed(finished))
             best = max(a.percent for a in finished)
-            self.history.setHtml(f"<p>Best: <b>{best}%</b></p><table cellpadding='4'>{rows}</table>")
+            self.history.setHtml("<p>" + self.tr("Best: <b>{percent}%</b>").format(percent=best)
+                                 + f"</p><table cellpadding='4'>{rows}</table>")
         else:
-            self.history.setHtml(f"<p style='color:{MUTED}'>No attempts yet.</p>")
+            self.history.setHtml(f"<p style='color:{MUTED}'>" + self.tr("No attempts yet.") + "</p>")
         self.resume_button.setVisible(unfinished is not None)
         if unfinished is not None:
             answered = len(unfinished.responses)
-            self.resume_button.setText(
-                f"&Resume attempt ({answered} of {len(unfinished.plan.questions)} answered)")
-        self.start_button.setText("&Start a new attempt" if unfinished else
-                                  ("&Retake quiz" if finished else "&Start quiz"))
+            self.resume_button.setText(self.tr("&Resume attempt ({answered} of {total} answered)").format(
+                answered=answered, total=len(unfinished.plan.questions)))
+        self.start_button.setText(self.tr("&Start a new attempt") if unfinished else
+                                  (self.tr("&Retake quiz") if finished else self.tr("&Start quiz")))
         self.start_button.setObjectName("" if unfinished else "primary")
         self.start_button.style().polish(self.start_button)
         self.stack.setCurrentWidget(self.intro)
@@ -253,7 +259,7 @@ class QuizPage(QWidget):
     def show_attempt(self, module: Module, attempt: StoredAttempt, seconds_left: float | None) -> None:
         """Open `attempt` at its first unanswered question (or the first, for a new one)."""
         self.module, self.attempt = module, attempt
-        self.title.setText(f"Quiz: {module.title}")
+        self.title.setText(self.tr("Quiz: {module}").format(module=module.title))
         self.seconds_left = seconds_left
         self._update_timer_label()
         if seconds_left is not None:
@@ -279,7 +285,8 @@ class QuizPage(QWidget):
         self.view.changed.connect(self._answer_changed)
         self.question_host.addWidget(self.view)
         total = len(plan.questions)
-        self.position_label.setText(f"Question {self.index + 1} of {total}  \u00b7  "
+        position = self.tr("Question {number} of {total}").format(number=self.index + 1, total=total)
+        self.position_label.setText(position + "  \u00b7  "
                                     + ", ".join(self.skill_label(s) for s in presented.question.skills))
         self.progress.setRange(0, total)
         self.progress.setValue(len(self.attempt.responses))
@@ -378,9 +385,9 @@ class QuizPage(QWidget):
             from workbook.ui import dialogs
 
             count = len(unanswered)
-            if not dialogs.confirm(self, "Submit quiz?",
-                                   f"{count} question{'s are' if count > 1 else ' is'} not answered "
-                                   "and will score nothing. Submit anyway?", "Submit"):
+            if not dialogs.confirm(self, self.tr("Submit quiz?"),
+                                   self.tr("%n question(s) not answered will score nothing. Submit anyway?",
+                                           "", count), self.tr("Submit")):
                 return
         self.submit_requested.emit("submitted")
 
@@ -401,7 +408,7 @@ class QuizPage(QWidget):
             self.timer_label.setText("")
             return
         minutes, seconds = divmod(int(self.seconds_left), 60)
-        self.timer_label.setText(f"\u23f1 {minutes}:{seconds:02d} left")
+        self.timer_label.setText("\u23f1 " + self.tr("{time} left").format(time=f"{minutes}:{seconds:02d}"))
 
     # -- feedback and results ---------------------------------------------------------------
 
@@ -423,13 +430,14 @@ class QuizPage(QWidget):
         self.clock.stop()
         self.timer_label.setText("")
         self.module, self.attempt = module, None
-        self.title.setText(f"Quiz: {module.title}")
-        verdict = "Passed" if result.passed else "Not passed yet"
+        self.title.setText(self.tr("Quiz: {module}").format(module=module.title))
+        verdict = self.tr("Passed") if result.passed else self.tr("Not passed yet")
         colour = SUCCESS if result.passed else WARNING
-        ran_out = " \u00b7 time ran out" if reason == "time-up" else ""
+        ran_out = " \u00b7 " + self.tr("time ran out") if reason == "time-up" else ""
+        pass_mark = self.tr("pass mark {percent}%").format(percent=result.pass_mark)
         self.score_label.setText(
             f"<span style='font-size:26px; font-weight:600; color:{colour}'>{result.percent}% \u00b7 "
-            f"{verdict}</span> <span style='color:{MUTED}'>pass mark {result.pass_mark}%{ran_out}</span>")
+            f"{verdict}</span> <span style='color:{MUTED}'>{pass_mark}{ran_out}</span>")
         self.report.setHtml(results_html(result, self.skill_label))
         self.stack.setCurrentWidget(self.results)
         self.retake_button.setFocus()

@@ -76,18 +76,18 @@ class ReaderPage(QWidget):
         self.reading_timer.setInterval(1000)
         self.reading_timer.timeout.connect(self._check_reading)
 
-        self.home_button = QPushButton("\u2190 &Home")
-        self.home_button.setToolTip("Back to all modules (Esc)")
+        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.module_title = ElidedLabel("")
         self.module_title.setObjectName("pageTitle")
         self.position_label = QLabel("")
         self.position_label.setObjectName("muted")
-        self.bookmark_button = QPushButton("\u2606 &Bookmark")
-        self.bookmark_button.setToolTip("Bookmark this section (Ctrl+Shift+B)")
+        self.bookmark_button = QPushButton("\u2606 " + self.tr("&Bookmark"))
+        self.bookmark_button.setToolTip(self.tr("Bookmark this section (Ctrl+Shift+B)"))
         self.bookmark_button.clicked.connect(self._emit_bookmark)
-        self.note_button = QPushButton("Add a n&ote\u2026")
-        self.note_button.setToolTip("A personal note on this section (Ctrl+Shift+N)")
+        self.note_button = QPushButton(self.tr("Add a n&ote\u2026"))
+        self.note_button.setToolTip(self.tr("A personal note on this section (Ctrl+Shift+N)"))
         self.note_button.clicked.connect(self._emit_note)
         top = QHBoxLayout()
         top.addWidget(self.home_button)
@@ -98,7 +98,7 @@ class ReaderPage(QWidget):
         top.addWidget(self.position_label)
 
         self.section_list = QListWidget()
-        self.section_list.setAccessibleName("Sections")
+        self.section_list.setAccessibleName(self.tr("Sections"))
         self.section_list.setMinimumWidth(220)
         self.section_list.setWordWrap(True)
         self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -107,20 +107,20 @@ class ReaderPage(QWidget):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(self._open_link)
-        self.text.setAccessibleName("Section text")
+        self.text.setAccessibleName(self.tr("Section text"))
         self.text.document().setDefaultStyleSheet(READER_CSS)
         self.text.document().setDocumentMargin(24)
 
-        self.previous_button = QPushButton("\u2190 &Previous")
-        self.previous_button.setToolTip("Previous section (Alt+Left)")
+        self.previous_button = QPushButton("\u2190 " + self.tr("&Previous"))
+        self.previous_button.setToolTip(self.tr("Previous section (Alt+Left)"))
         self.previous_button.clicked.connect(self.go_previous)
-        self.next_button = QPushButton("&Next \u2192")
+        self.next_button = QPushButton(self.tr("&Next") + " \u2192")
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip("Next section (Alt+Right)")
+        self.next_button.setToolTip(self.tr("Next section (Alt+Right)"))
         self.next_button.clicked.connect(self.go_next)
         self.reading_label = QLabel("")
         self.reading_label.setObjectName("muted")
-        self.reading_label.setAccessibleName("Reading progress")
+        self.reading_label.setAccessibleName(self.tr("Reading progress"))
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addStretch(1)
@@ -136,7 +136,7 @@ class ReaderPage(QWidget):
         self.notes_strip.setWordWrap(True)
         self.notes_strip.setTextFormat(Qt.TextFormat.RichText)
         self.notes_strip.setContentsMargins(12, 8, 12, 8)
-        self.notes_strip.setAccessibleName("Your notes on this section")
+        self.notes_strip.setAccessibleName(self.tr("Your notes on this section"))
         self.notes_strip.linkActivated.connect(lambda _link: self.all_notes_requested.emit())
         self.notes_strip.hide()
         right_layout.addWidget(self.text, 1)
@@ -199,10 +199,12 @@ class ReaderPage(QWidget):
         self.section_list.blockSignals(False)
         self._refresh_marks()
         total = len(self.module.sections)
-        self.position_label.setText(f"Section {index + 1} of {total}")
+        self.position_label.setText(self.tr("Section {number} of {total}").format(number=index + 1,
+                                                                                 total=total))
         self.previous_button.setEnabled(index > 0)
         leads_to_quiz = index == total - 1 and self.module.quiz is not None
-        self.next_button.setText("Take the &quiz \u2192" if leads_to_quiz else "&Next \u2192")
+        next_text = self.tr("Take the &quiz") if leads_to_quiz else self.tr("&Next")
+        self.next_button.setText(next_text + " \u2192")
         self.next_button.setEnabled(index < total - 1 or leads_to_quiz)
         self.section_reached.emit(self.module.id, section.id)
 
@@ -268,15 +270,19 @@ class ReaderPage(QWidget):
 
     def show_personal(self, bookmarked: bool, notes: list[str]) -> None:
         """The learner's own marks on the shown section: bookmark state and notes under the text."""
-        self.bookmark_button.setText("\u2605 Bookmarked" if bookmarked else "\u2606 &Bookmark")
-        self.note_button.setText(f"Notes ({len(notes)}) \u2013 add\u2026" if notes else "Add a n&ote\u2026")
+        self.bookmark_button.setText("\u2605 " + self.tr("Bookmarked") if bookmarked
+                                     else "\u2606 " + self.tr("&Bookmark"))
+        self.note_button.setText(self.tr("Notes ({count}) \u2013 add\u2026").format(count=len(notes)) if notes
+                                 else self.tr("Add a n&ote\u2026"))
         self.notes_strip.setVisible(bool(notes))
         if notes:
             shown = "".join(f"<li>{escape(_clip(note))}</li>" for note in notes[:NOTES_SHOWN])
-            more = f" and {len(notes) - NOTES_SHOWN} more" if len(notes) > NOTES_SHOWN else ""
+            more = (" " + self.tr("and %n more", "", len(notes) - NOTES_SHOWN)
+                    if len(notes) > NOTES_SHOWN else "")
             self.notes_strip.setText(
-                f"<b>Your notes</b>{more} \u00b7 <a href='notes'>edit them in My notes</a> "
-                f"<span style='color:{MUTED}'>(Ctrl+Shift+M)</span><ul style='margin:0'>{shown}</ul>")
+                "<b>" + self.tr("Your notes") + f"</b>{more} \u00b7 <a href='notes'>"
+                + self.tr("edit them in My notes")
+                + f"</a> <span style='color:{MUTED}'>(Ctrl+Shift+M)</span><ul style='margin:0'>{shown}</ul>")
 
     def highlight(self, words: list[str]) -> None:
         """Mark every occurrence of `words` (search terms) in the shown section, and scroll to the first."""
@@ -332,7 +338,7 @@ class ReaderPage(QWidget):
             mark = READ_MARK if section.id in self.read_ids else UNREAD_MARK
             item = self.section_list.item(row)
             item.setText(f"{mark}  {section.title}")
-            item.setToolTip("Read" if section.id in self.read_ids else "Not read yet")
+            item.setToolTip(self.tr("Read") if section.id in self.read_ids else self.tr("Not read yet"))
 
     def _row_changed(self, row: int) -> None:
         if row != self.current_index:

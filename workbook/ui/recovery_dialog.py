@@ -24,32 +24,32 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, report: DamageReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Progress database could not be read")
+        self.setWindowTitle(self.tr("Progress database could not be read"))
         self.choice = RecoveryChoice(Recovery.QUIT)
         intro = QLabel(
-            "<b>Your progress database could not be read.</b><br><br>"
-            f"{report.reason}<br><br>"
-            "Nothing will be deleted: whatever you choose below, the damaged file is kept as"
-            f"<br><code>{report.moved_to}</code>"
-            "<br><br>Restore a backup (taken each time the workbook starts), or start with an "
-            "empty database."
+            "<b>" + self.tr("Your progress database could not be read.")
+            + f"</b><br><br>{report.reason}<br><br>"
+            + self.tr("Nothing will be deleted: whatever you choose below, the damaged file is kept as")
+            + f"<br><code>{report.moved_to}</code><br><br>"
+            + self.tr("Restore a backup (taken each time the workbook starts), or start with an empty "
+                      "database.")
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backup_list = QListWidget()
         for backup in report.backups:
-            item = QListWidgetItem(f"Backup from {backup.label}")
+            item = QListWidgetItem(self.tr("Backup from {when}").format(when=backup.label))
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             self.backup_list.addItem(item)
         if report.backups:
             self.backup_list.setCurrentRow(0)
-        self.restore_button = QPushButton("&Restore selected backup")
+        self.restore_button = QPushButton(self.tr("&Restore selected backup"))
         self.restore_button.setDefault(True)
         self.restore_button.setEnabled(bool(report.backups))
         self.restore_button.clicked.connect(self._restore)
-        fresh = QPushButton("&Start fresh")
+        fresh = QPushButton(self.tr("&Start fresh"))
         fresh.clicked.connect(lambda: self._finish(RecoveryChoice(Recovery.START_FRESH)))
-        quit_button = QPushButton("&Quit")
+        quit_button = QPushButton(self.tr("&Quit"))
         quit_button.clicked.connect(lambda: self._finish(RecoveryChoice(Recovery.QUIT)))
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
@@ -61,7 +61,7 @@ class RecoveryDialog(QDialog):
         if report.backups:
             layout.addWidget(self.backup_list)
         else:
-            layout.addWidget(QLabel("No backups were found."))
+            layout.addWidget(QLabel(self.tr("No backups were found.")))
         layout.addLayout(buttons)
         self.resize(560, 380)
 

@@ -34,12 +34,12 @@ class ReviewPage(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.setObjectName("page")
-        title = QLabel("Daily review")
+        title = QLabel(self.tr("Daily review"))
         title.setObjectName("pageTitle")
         self.counter = QLabel("")
         self.counter.setObjectName("muted")
-        self.stop_button = QPushButton("Stop for now")
-        self.stop_button.setToolTip("Every rating is already saved (Esc)")
+        self.stop_button = QPushButton(self.tr("Stop for now"))
+        self.stop_button.setToolTip(self.tr("Every rating is already saved (Esc)"))
         self.stop_button.clicked.connect(self.home_requested.emit)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -56,18 +56,18 @@ class ReviewPage(QWidget):
         self.back.setTextFormat(Qt.TextFormat.RichText)
         self.back.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.show_button = QPushButton("Show answer (Space)")
+        self.show_button = QPushButton(self.tr("Show answer (Space)"))
         self.show_button.clicked.connect(self.show_answer)
-        self.check_button = QPushButton("Check answer (Enter)")
+        self.check_button = QPushButton(self.tr("Check answer (Enter)"))
         self.check_button.clicked.connect(self.check_answer)
         self.rating_buttons: dict[int, QPushButton] = {}
         ratings = QHBoxLayout()
-        for rating, label in RATING_LABELS.items():
-            button = QPushButton(f"{label} ({rating})")
+        for rating in RATING_LABELS:
+            button = QPushButton(f"{self._rating_label(rating)} ({rating})")
             button.clicked.connect(lambda _=False, r=rating: self.rate(r))
             self.rating_buttons[rating] = button
             ratings.addWidget(button)
-        self.home_button = QPushButton("Back to home")
+        self.home_button = QPushButton(self.tr("Back to home"))
         self.home_button.clicked.connect(self.home_requested.emit)
 
         layout = QVBoxLayout(self)
@@ -79,7 +79,8 @@ class ReviewPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.show_button)
         layout.addWidget(self.check_button)
-        self.rating_hint = QLabel("How well did you remember it? Keys 1\u20134; the next card comes at once.")
+        self.rating_hint = QLabel(self.tr("How well did you remember it? Keys 1\u20134; the next card comes "
+                                          "at once."))
         self.rating_hint.setObjectName("muted")
         layout.addWidget(self.rating_hint)
         layout.addLayout(ratings)
@@ -105,7 +106,7 @@ class ReviewPage(QWidget):
         self.home_button.setVisible(False)
         self.stop_button.setVisible(True)
         if remaining is not None:
-            self.counter.setText(f"{remaining} left today")
+            self.counter.setText(self.tr("%n left today", "", remaining))
         if card.phrase is not None:
             phrase = card.phrase
             self.front.setText(f"<p><b>{escape(phrase.situation)}</b></p><p>{escape(phrase.prompt)}</p>")
@@ -114,7 +115,7 @@ class ReviewPage(QWidget):
             self.check_button.setVisible(False)
             self.space.setEnabled(True)
         elif card.presented is not None:
-            self.front.setText("<p><b>A question you missed</b></p>")
+            self.front.setText("<p><b>" + self.tr("A question you missed") + "</b></p>")
             self.front.setVisible(True)
             self.view = view_for(card.presented)
             self.view.changed.connect(self._update_check)
@@ -131,12 +132,14 @@ class ReviewPage(QWidget):
         """Nothing left today; or, for a learner with no cards at all yet, what review is."""
         self.card, self.answer_shown = None, False
         self._clear_question()
-        self.counter.setText("0 left today")
+        self.counter.setText(self.tr("%n left today", "", 0))
         self.front.setText(
-            "<p><b>Nothing to review yet.</b></p><p>Daily review brings back the quiz questions you "
-            "missed and the key phrases from the sections you have read, spaced out over days so they "
-            "stick. Read a section or take a quiz, and your first cards appear here.</p>" if no_cards_yet
-            else "<p><b>All done for today.</b></p><p>New cards come as you read and practice.</p>")
+            "<p><b>" + self.tr("Nothing to review yet.") + "</b></p><p>"
+            + self.tr("Daily review brings back the quiz questions you missed and the key phrases from the "
+                      "sections you have read, spaced out over days so they stick. Read a section or take a "
+                      "quiz, and your first cards appear here.") + "</p>" if no_cards_yet
+            else "<p><b>" + self.tr("All done for today.") + "</b></p><p>"
+            + self.tr("New cards come as you read and practice.") + "</p>")
         self.front.setVisible(True)
         self.back.setVisible(False)
         for widget in (self.show_button, self.check_button, self.stop_button):
@@ -167,7 +170,8 @@ class ReviewPage(QWidget):
         colour = SUCCESS if result.score >= 1.0 else WARNING
         parts = [f"<p style='color:{colour}; font-weight:600'>{escape(result.verdict)}</p>"]
         if result.score < 1.0:
-            parts.append(f"<p>Right answer: {escape(result.right_answer)}</p>")
+            parts.append("<p>" + self.tr("Right answer: {answer}").format(answer=escape(result.right_answer))
+                         + "</p>")
         for line in result.lines:
             if line.feedback and (line.picked or line.right):
                 mark = "\u2714" if line.right else "\u2718"
@@ -211,11 +215,16 @@ class ReviewPage(QWidget):
         if enabled and self.card is not None:  # when each rating would bring the card back, as Anki shows
             intervals = preview_intervals(self.card.state, self.card.id, datetime.now(UTC))
         for rating, button in self.rating_buttons.items():
-            label = RATING_LABELS[rating]
+            label = self._rating_label(rating)
             button.setText(f"{label} ({rating}) \u00b7 {intervals[rating]}" if rating in intervals
                            else f"{label} ({rating})")
             button.setVisible(True)
             button.setEnabled(enabled)
+
+    def _rating_label(self, rating: int) -> str:
+        """Again / Hard / Good / Easy (the core's RATING_LABELS) in the interface language."""
+        return {1: self.tr("Again"), 2: self.tr("Hard"), 3: self.tr("Good"), 4: self.tr("Easy")}.get(
+            rating, RATING_LABELS.get(rating, str(rating)))
 
     def _clear_question(self) -> None:
         if self.view is not None:

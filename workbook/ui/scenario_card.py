@@ -9,6 +9,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbook.core.scenario import EndingKind
+from workbook.ui.i18n import translate
+from workbook.ui.labels import ending_label
 
 if TYPE_CHECKING:
     from workbook.core.scenario import Scenario
@@ -26,7 +28,7 @@ class ScenarioCardWidget(QFrame):
         self.scenario_id = scenario.id
         self.setObjectName("card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"Practice call: {scenario.title}")
+        self.setAccessibleName(self.tr("Practice call: {title}").format(title=scenario.title))
         self.setMinimumWidth(300)
         context = QLabel(scenario.persona.context.upper())
         context.setObjectName("muted")
@@ -35,7 +37,7 @@ class ScenarioCardWidget(QFrame):
         title.setWordWrap(True)
         summary = QLabel(scenario.summary)
         summary.setWordWrap(True)
-        practises = QLabel("Practises: " + ", ".join(module_titles))
+        practises = QLabel(self.tr("Practises: {modules}").format(modules=", ".join(module_titles)))
         practises.setObjectName("muted")
         practises.setWordWrap(True)
         self.record_label = QLabel(self.record_text(record))
@@ -52,7 +54,7 @@ class ScenarioCardWidget(QFrame):
             layout.addWidget(widget)
         self.typed_label = None
         if any(node.typed for node in scenario.nodes.values()):
-            self.typed_label = QLabel("\u270e Has points where you answer in your own words")
+            self.typed_label = QLabel("\u270e " + self.tr("Has points where you answer in your own words"))
             self.typed_label.setObjectName("muted")
             layout.addWidget(self.typed_label)
         layout.addStretch(1)
@@ -61,23 +63,26 @@ class ScenarioCardWidget(QFrame):
     @staticmethod
     def record_text(record: CallRecord | None) -> str:
         if record is None or (record.played == 0 and not record.unfinished):
-            return "Not played yet"
+            return translate("ScenarioCardWidget", "Not played yet")
         parts = []
         if record.best_kind:
             kind = EndingKind(record.best_kind)
             tick = "\u2714 " if kind.strong else ""
-            parts.append(f"{tick}Best: {kind.label}")
+            best = translate("ScenarioCardWidget", "Best: {outcome}").format(outcome=ending_label(kind))
+            parts.append(tick + best)
         if record.played:
-            parts.append(f"played {record.played}\u00d7")
+            parts.append(translate("ScenarioCardWidget", "played {count}\u00d7").format(count=record.played))
         if record.unfinished:
-            parts.append("a call in progress")
+            parts.append(translate("ScenarioCardWidget", "a call in progress"))
         return "  \u00b7  ".join(parts)
 
     @staticmethod
     def button_text(record: CallRecord | None) -> str:
         if record is not None and record.unfinished:
-            return "Resume call"
-        return "Play again" if record is not None and record.played else "Start call"
+            return translate("ScenarioCardWidget", "Resume call")
+        if record is not None and record.played:
+            return translate("ScenarioCardWidget", "Play again")
+        return translate("ScenarioCardWidget", "Start call")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):

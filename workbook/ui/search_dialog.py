@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 
 from workbook.ui.theme import MUTED
 
-KIND_LABELS = {"section": "Lesson", "question": "Quiz", "call": "Practice call"}
+KIND_LABELS = {"section": "Lesson", "question": "Quiz", "call": "Practice call"}  # as the index titles them
+SHOWN_KIND_LABELS = {"section": QT_TRANSLATE_NOOP("SearchDialog", "Lesson"),
+                     "question": QT_TRANSLATE_NOOP("SearchDialog", "Quiz"),
+                     "call": QT_TRANSLATE_NOOP("SearchDialog", "Practice call")}
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -69,10 +72,10 @@ class SearchDialog(QDialog):
     def __init__(self, index, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.index = index
-        self.setWindowTitle("Search the workbook")
+        self.setWindowTitle(self.tr("Search the workbook"))
         self.resize(760, 520)
         self.query = QLineEdit()
-        self.query.setPlaceholderText("e.g. calm down, first contact resolution, refund")
+        self.query.setPlaceholderText(self.tr("e.g. calm down, first contact resolution, refund"))
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
@@ -80,7 +83,7 @@ class SearchDialog(QDialog):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap the results on resize
-        self.results.setAccessibleName("Results")
+        self.results.setAccessibleName(self.tr("Results"))
         self.status = QLabel("")
         self.status.setObjectName("muted")
         layout = QVBoxLayout(self)
@@ -103,13 +106,14 @@ class SearchDialog(QDialog):
         for hit in self.hits:
             label = KIND_LABELS.get(str(hit.kind), str(hit.kind))
             title = hit.title.removeprefix(f"{label}: ")
+            label = self.tr(SHOWN_KIND_LABELS[str(hit.kind)]) if str(hit.kind) in SHOWN_KIND_LABELS else label
             plain = _unescape(hit.snippet.replace("<b>", "").replace("</b>", ""))
             item = QListWidgetItem(f"{label}: {title}\n{plain}")  # for screen readers and tests
             item.setData(HTML_ROLE, f"<span style='color:{MUTED}'>{escape(label)}</span> \u00b7 "
                                     f"<b>{escape(title)}</b><br>{hit.snippet}")
             self.results.addItem(item)
         count = len(self.hits)
-        self.status.setText(f"{count} result{'' if count == 1 else 's'}" if text else "")
+        self.status.setText(self.tr("%n result(s)", "", count) if text else "")
         if self.hits:
             self.results.setCurrentRow(0)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from workbook.store.connection import StoreError, describe_store_error
 from workbook.ui import dialogs
+from workbook.ui.i18n import translate
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SAVED_TEXT = "\u2714 Progress saved"
+SAVED_TEXT = "\u2714 Progress saved"  # in English; the status bar shows these in the interface language
 NOT_SAVED_TEXT = "\u26a0 Progress not saved"
 
 
@@ -51,7 +52,7 @@ StoreResult = Saved[T] | NotSaved
 
 
 def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: Any,
-          refuses: tuple[type[Exception], ...] = (), refusal_title: str = "Not saved",
+          refuses: tuple[type[Exception], ...] = (), refusal_title: str | None = None,
           announce: bool = True) -> Saved[T] | NotSaved:
     """`change(*args)` as a `Saved` result, or `NotSaved` after showing why.
 
@@ -62,15 +63,16 @@ def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: A
     try:
         value = change(*args)
     except StoreError as error:
-        window.save_status.setText(NOT_SAVED_TEXT)
-        dialogs.show_error(window, "Progress not saved",
-                           f"The last step could not be saved: {describe_store_error(error, data_dir)}.\n\n"
-                           "Earlier progress is safe. Check free disk space and that no other "
-                           "program holds the database, then carry on.")
+        window.save_status.setText("\u26a0 " + translate("StoreOp", "Progress not saved"))
+        dialogs.show_error(window, translate("StoreOp", "Progress not saved"),
+                           translate("StoreOp", "The last step could not be saved: {reason}.\n\n"
+                                     "Earlier progress is safe. Check free disk space and that no other "
+                                     "program holds the database, then carry on.").format(
+                               reason=describe_store_error(error, data_dir)))
         return NotSaved(error)
     except refuses as refusal:
-        dialogs.show_error(window, refusal_title, str(refusal))
+        dialogs.show_error(window, refusal_title or translate("StoreOp", "Not saved"), str(refusal))
         return NotSaved(refusal)
     if announce:  # a remembered setting (the last profile, the zoom) is not the learner's progress
-        window.save_status.setText(SAVED_TEXT)
+        window.save_status.setText("\u2714 " + translate("StoreOp", "Progress saved"))
     return Saved(value)

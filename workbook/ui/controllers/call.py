@@ -51,9 +51,10 @@ class CallController(QObject):
         try:
             state = _replay(scenario, unfinished)
         except call_engine.CallError:
-            dialogs.show_error(self.session.window, "Call cannot be resumed",
-                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
-                               "started, so it cannot be resumed. A new call starts instead.")
+            dialogs.show_error(self.session.window, self.tr("Call cannot be resumed"),
+                               self.tr("The script of \u201c{title}\u201d has changed since this call was "
+                                       "started, so it cannot be resumed. A new call starts instead.").format(
+                                           title=scenario.title))
             self.start_new(scenario_id)
             return
         self._show(scenario, unfinished, state)
@@ -77,8 +78,8 @@ class CallController(QObject):
         self.page.coach_rules = coach
         if any(node.typed for node in scenario.nodes.values()) and coach is None:
             self.session.window.statusBar().showMessage(
-                "The coach rules cannot be read, so this call offers its scripted replies throughout "
-                "(the Own-words drill on the home screen says why).", 10000)
+                self.tr("The coach rules cannot be read, so this call offers its scripted replies "
+                        "throughout (the Own-words drill on the home screen says why)."), 10000)
         self.page.show_call(scenario, state)
         self.session.show(self.page)
 
@@ -121,9 +122,10 @@ class CallController(QObject):
         try:
             state = _replay(scenario, call)
         except call_engine.CallError:
-            dialogs.show_error(self.session.window, "Debrief unavailable",
-                               f"The script of \u201c{scenario.title}\u201d has changed since this call was "
-                               "played, so its debrief cannot be drawn again.")
+            dialogs.show_error(self.session.window, self.tr("Debrief unavailable"),
+                               self.tr("The script of \u201c{title}\u201d has changed since this call was "
+                                       "played, so its debrief cannot be drawn again.").format(
+                                           title=scenario.title))
             return
         self._show(scenario, call, state)
         self.show_debrief()

@@ -47,23 +47,26 @@ class CertificateController(QObject):
         self.running = QueryOp(
             self.session.window, lambda job: issue.issue_certificate(library, learner_id, data_dir, target),
             lambda issued: self._issued(issued, learner.display_name),
-            lambda error: self._not_issued(error, folder), progress="Issuing your certificate").start()
+            lambda error: self._not_issued(error, folder),
+            progress=self.tr("Issuing your certificate")).start()
 
     def _issued(self, issued: issue.IssuedCertificate, name: str) -> None:
         window = self.session.window
-        window.save_status.setText("\u2714 Certificate issued")
+        window.save_status.setText("\u2714 " + self.tr("Certificate issued"))
         self._home()
         certificate_dialog.show_certificate(window, issued.path, issued.certificate_id, name)
 
     def _not_issued(self, error: Exception, folder: Path) -> None:
         window = self.session.window
         if isinstance(error, issue.NotEligible):
-            dialogs.show_error(window, "Not yet", "\n".join(error.eligibility.reasons()))
+            dialogs.show_error(window, self.tr("Not yet"), "\n".join(error.eligibility.reasons()))
         elif isinstance(error, (OSError, StoreError)):
-            dialogs.show_error(window, "Certificate not issued",
-                               f"The certificate could not be written to {folder}:\n\n{error}")
+            dialogs.show_error(window, self.tr("Certificate not issued"),
+                               self.tr("The certificate could not be written to {folder}:\n\n{error}").format(
+                                   folder=folder, error=error))
         else:
-            dialogs.show_error(window, "Certificate not issued", f"The certificate was not issued: {error}")
+            dialogs.show_error(window, self.tr("Certificate not issued"),
+                               self.tr("The certificate was not issued: {error}").format(error=error))
 
     def edit_settings(self) -> None:
         if self.session.library is None:

@@ -26,8 +26,9 @@ class CoachController(QObject):
         if library is None:
             return
         if library.coach is None:
-            dialogs.show_error(self.session.window, "Coach unavailable",
-                               f"The coach rules cannot be used:\n\n{self._unavailable()}")
+            dialogs.show_error(self.session.window, self.tr("Coach unavailable"),
+                               self.tr("The coach rules cannot be used:\n\n{reason}").format(
+                                   reason=self._unavailable()))
             return
         self.page.start(library, library.coach)
         self.session.show(self.page)
@@ -36,4 +37,4 @@ class CoachController(QObject):
         """Why the coach's rules cannot be used, as the validator put it (`path:line: ...`)."""
         path = self.session.library.root / RULES_FILE
         found = [str(p) for p in self.session.library.problems if p.path == path]
-        return "\n".join(found) or f"{path} is missing."
+        return "\n".join(found) or self.tr("{file} is missing.").format(file=path)

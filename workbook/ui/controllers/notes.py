@@ -48,14 +48,15 @@ class NotesController(QObject):
             self._show_personal(module_id, section_id)
 
     def _add_note(self, module_id: str, section_id: str) -> None:
-        body = dialogs.ask_multiline(self.session.window, "Add a note", "Your note on this section:")
+        body = dialogs.ask_multiline(self.session.window, self.tr("Add a note"),
+                                     self.tr("Your note on this section:"))
         if body and self._write_note(notes.add_note, self.session.learner_id, module_id, section_id, body):
             self._show_personal(module_id, section_id)
 
     def _write_note(self, change: Callable[..., object], *args: object) -> bool:
         """A note write; a note too long to keep is explained, not raised."""
         return bool(self.session.write(change, *args, refuses=(notes.NoteError,),
-                                       refusal_title="Note not saved"))
+                                       refusal_title=self.tr("Note not saved")))
 
     # -- My notes -----------------------------------------------------------------------------
 
@@ -73,7 +74,7 @@ class NotesController(QObject):
                              keep or self.page.selected())
 
     def _edit_note(self, note_id: str, body: str) -> None:
-        text = dialogs.ask_multiline(self.session.window, "Edit note", "Your note:", body)
+        text = dialogs.ask_multiline(self.session.window, self.tr("Edit note"), self.tr("Your note:"), body)
         if text and text != body and self._write_note(notes.edit_note, self.session.learner_id, note_id,
                                                       text):
             self._refresh(("note", note_id))
@@ -84,14 +85,14 @@ class NotesController(QObject):
             self._refresh()
             return
         self.undo = partial(notes.restore_note, taken.value)
-        self.page.show_undo(f"Note deleted: \u201c{taken.value.body[:60]}\u201d")
+        self.page.show_undo(self.tr("Note deleted: \u201c{note}\u201d").format(note=taken.value.body[:60]))
         self._refresh()
 
     def _remove_bookmark(self, module_id: str, section_id: str) -> None:
         learner_id = self.session.learner_id
         if self.session.write(notes.toggle_bookmark, learner_id, module_id, section_id):
             self.undo = partial(notes.toggle_bookmark, learner_id, module_id, section_id)
-            self.page.show_undo("Bookmark removed.")
+            self.page.show_undo(self.tr("Bookmark removed."))
             self._refresh(("section", module_id, section_id))
 
     def _undo(self) -> None:
@@ -104,7 +105,8 @@ class NotesController(QObject):
         library, learner_id = self.session.library, self.session.learner_id
         if learner_id is None or library is None:
             return
-        chosen = dialogs.ask_save_path(self.session.window, "Export notes and bookmarks",
-                                       str(Path.home() / "workbook-notes.md"), "Markdown (*.md)")
+        chosen = dialogs.ask_save_path(self.session.window, self.tr("Export notes and bookmarks"),
+                                       str(Path.home() / "workbook-notes.md"), self.tr("Markdown (*.md)"))
         if chosen and self.session.write(notes.write_notes_markdown, Path(chosen), library, learner_id):
-            dialogs.show_info(self.session.window, "Exported", f"Notes and bookmarks written to {chosen}")
+            dialogs.show_info(self.session.window, self.tr("Exported"),
+                              self.tr("Notes and bookmarks written to {file}").format(file=chosen))

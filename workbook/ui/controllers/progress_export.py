@@ -22,7 +22,8 @@ class ProgressExport(QObject):
         self.running: QueryOp | None = None  # tests wait on it
 
     def start(self) -> None:
-        folder = dialogs.ask_folder(self.session.window, "Export this PC's progress to a folder or USB stick")
+        folder = dialogs.ask_folder(self.session.window,
+                                    self.tr("Export this PC's progress to a folder or USB stick"))
         if folder:
             self.run(Path(folder))
 
@@ -33,12 +34,14 @@ class ProgressExport(QObject):
             return export_every_learner(folder, key, progress=job.progress, cancelled=job.cancelled)
 
         self.running = QueryOp(self.session.window, work, lambda written: self._done(folder, written),
-                               progress="Exporting progress", cancellable=True).start()
+                               progress=self.tr("Exporting progress"), cancellable=True).start()
 
     def _done(self, folder: Path, written: list[BundleSummary]) -> None:
         rows = sum(summary.activities for summary in written)
-        text = (f"{len(written)} progress file{'s' if len(written) != 1 else ''} ({rows} activity records) "
-                f"written to {folder}, one per learner, signed by this PC.\n\nOn the trainer's PC: Trainer "
-                "views > Import progress…, and choose them all.")
-        self.session.window.save_status.setText(f"\u2714 Progress exported to {folder}")
-        dialogs.show_info(self.session.window, "Progress exported", text)
+        text = (self.tr("%n progress file(s) ({rows} activity records) written to {folder}, one per learner, "
+                        "signed by this PC.", "", len(written)).format(rows=rows, folder=folder)
+                + "\n\n" + self.tr("On the trainer's PC: Trainer views > Import progress\u2026, and choose "
+                                    "them all."))
+        self.session.window.save_status.setText(
+            "\u2714 " + self.tr("Progress exported to {folder}").format(folder=folder))
+        dialogs.show_info(self.session.window, self.tr("Progress exported"), text)

@@ -40,9 +40,10 @@ class QuizController(QObject):
             return
         if module.quiz is None:
             reason = (str(module.quiz_problems[0].format()) if module.quiz_problems
-                      else "This module has no quiz.")
-            dialogs.show_error(self.session.window, "Quiz unavailable",
-                               f"The quiz for {module.title} cannot be used:\n\n{reason}")
+                      else self.tr("This module has no quiz."))
+            dialogs.show_error(self.session.window, self.tr("Quiz unavailable"),
+                               self.tr("The quiz for {module} cannot be used:\n\n{reason}").format(
+                                   module=module.title, reason=reason))
             return
         self.attempt = None
         self.page.show_intro(module, quiz_attempts.open_attempt(learner_id, module_id),

@@ -68,5 +68,7 @@ class SearchController(QObject):
         size = len(getattr(question, "options", None) or getattr(question, "items", None)
                    or getattr(question, "pairs", None) or ())
         review = review_question(PresentedQuestion(question, tuple(range(size))), right_response(question))
-        dialogs.show_info(self.session.window, f"From the {module.title} quiz",
-                          f"{question.prompt}\n\nRight answer: {review.right_answer}\n\n{review.explanation}")
+        dialogs.show_info(self.session.window, self.tr("From the {module} quiz").format(module=module.title),
+                          f"{question.prompt}\n\n"
+                          + self.tr("Right answer: {answer}").format(answer=review.right_answer)
+                          + f"\n\n{review.explanation}")

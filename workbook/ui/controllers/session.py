@@ -36,7 +36,7 @@ class Session:
         return self.library.skill_label(skill) if self.library else skill
 
     def write(self, change: Callable[..., T], *args: Any, refuses: tuple[type[Exception], ...] = (),
-              refusal_title: str = "Not saved", announce: bool = True) -> store_op.StoreResult[T]:
+              refusal_title: str | None = None, announce: bool = True) -> store_op.StoreResult[T]:
         """One store write through `store_op.write`: saved or shown, never raised; `announce=False`
         for a setting, so "Progress saved" only ever follows the learner's own progress."""
         return store_op.write(self.window, self.data_dir, change, *args, refuses=refuses,

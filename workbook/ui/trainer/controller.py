@@ -22,6 +22,7 @@ from workbook.store.learners import get_learner
 from workbook.ui import dialogs, store_op
 from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
+from workbook.ui.i18n import translate
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.quiz_html import results_html
 from workbook.ui.theme import MUTED, READER_CSS, WARNING
@@ -108,22 +109,24 @@ class TrainerController(QObject):
     # -- cohorts ----------------------------------------------------------------------------
 
     def new_cohort(self) -> None:
-        name = dialogs.ask_text(self.window, "New cohort", "Cohort name (e.g. 'November intake'):")
+        name = dialogs.ask_text(self.window, self.tr("New cohort"),
+                                self.tr("Cohort name (e.g. 'November intake'):"))
         if name and (created := self._write(cohorts.create_cohort, name)):
             self.refresh(created.value.id)
 
     def rename_cohort(self, cohort_id: str) -> None:
         current = cohorts.get_cohort(cohort_id)
-        name = dialogs.ask_text(self.window, "Rename cohort", "New name:", current.name if current else "")
+        name = dialogs.ask_text(self.window, self.tr("Rename cohort"), self.tr("New name:"),
+                                current.name if current else "")
         if name and self._write(cohorts.rename_cohort, cohort_id, name):
             self.refresh(cohort_id)
 
     def archive_cohort(self, cohort_id: str) -> None:
         current = cohorts.get_cohort(cohort_id)
         if current is None or not dialogs.confirm(
-                self.window, "Archive cohort?",
-                f"Archive \u201c{current.name}\u201d? It leaves the list; its learners and all their "
-                "progress stay, and it can be restored.", "Archive"):
+                self.window, self.tr("Archive cohort?"),
+                self.tr("Archive \u201c{name}\u201d? It leaves the list; its learners and all their progress "
+                        "stay, and it can be restored.").format(name=current.name), self.tr("Archive")):
             return
         if self._write(cohorts.archive_cohort, cohort_id):
             self.refresh()
@@ -134,7 +137,8 @@ class TrainerController(QObject):
             self.refresh(cohort_id)
 
     def import_roster(self, cohort_id: str) -> None:
-        chosen = dialogs.ask_open_path(self.window, "Import a roster", "CSV files (*.csv);;All files (*)")
+        chosen = dialogs.ask_open_path(self.window, self.tr("Import a roster"),
+                                       self.tr("CSV files (*.csv);;All files (*)"))
         if not chosen:
             return
         roster = read_roster(Path(chosen))
@@ -142,13 +146,15 @@ class TrainerController(QObject):
         if not imported:
             return
         lines, summary = cohorts.roster_report(roster, imported.value, Path(chosen))
-        shown = "\n".join(lines[:40]) + (f"\n… and {len(lines) - 40} more lines" if len(lines) > 40 else "")
-        dialogs.show_info(self.window, "Roster imported", f"{summary}.\n\n{shown}")
+        shown = "\n".join(lines[:40]) + ("\n\u2026 " + self.tr("and %n more line(s)", "", len(lines) - 40)
+                                         if len(lines) > 40 else "")
+        dialogs.show_info(self.window, self.tr("Roster imported"), f"{summary}.\n\n{shown}")
         self.refresh(cohort_id)
 
     def _write(self, change: Callable[..., T], *args: Any) -> store_op.StoreResult[T]:
         """A cohort change in one transaction; a name taken or a failed write is shown, not raised."""
-        return self.session.write(change, *args, refuses=(cohorts.CohortError,), refusal_title="Not done")
+        return self.session.write(change, *args, refuses=(cohorts.CohortError,),
+                                  refusal_title=self.tr("Not done"))
 
     # -- drill-down -------------------------------------------------------------------------
 
@@ -159,9 +165,11 @@ class TrainerController(QObject):
 
     def write_report(self, cohort_id: str, kind: str) -> None:
         cohort = cohorts.get_cohort(cohort_id)
-        chosen = dialogs.ask_save_path(self.window, f"Save the {kind.upper()} report",
+        title = self.tr("Save the {kind} report").format(kind=kind.upper())
+        chosen = dialogs.ask_save_path(self.window, title,
                                        str(Path.home() / f"{cohort.name}.{kind}"),
-                                       f"{kind.upper()} files (*.{kind})")
+                                       self.tr("{kind} files (*.{extension})").format(kind=kind.upper(),
+                                                                                     extension=kind))
         if not chosen:
             return
         target = Path(chosen)
@@ -181,12 +189,14 @@ class TrainerController(QObject):
                                         pass_mark=course.requires.quiz_pass_mark if course else 80)
             return target
 
-        self.running = QueryOp(self.window, work, lambda path: self._done(f"Report saved to {path}"),
-                               progress=f"Building the {kind.upper()} report", cancellable=True,
+        saved = self.tr("Report saved to {file}")
+        self.running = QueryOp(self.window, work, lambda path: self._done(saved.format(file=path)),
+                               progress=self.tr("Building the {kind} report").format(kind=kind.upper()),
+                               cancellable=True,
                                on_cancel=self._cancelled).start()
 
     def batch_certificates(self, cohort_id: str) -> None:
-        folder = dialogs.ask_folder(self.window, "Save the certificates in")
+        folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
         learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
@@ -197,24 +207,24 @@ class TrainerController(QObject):
                                     cancelled=job.cancelled)
 
         self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
-                               progress="Issuing certificates", cancellable=True,
+                               progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled).start()
 
     def _done(self, message: str) -> None:
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
-        dialogs.show_info(self.window, "Done", message)
+        dialogs.show_info(self.window, self.tr("Done"), message)
         if self.page.current_cohort():
             self.show_cohort(self.page.current_cohort())
 
     def _cancelled(self) -> None:
-        self.window.save_status.setText("Cancelled: nothing was written")
+        self.window.save_status.setText(self.tr("Cancelled: nothing was written"))
 
 
 def show_learner_detail(parent, library: Library, learner_id: str) -> None:
     """Every quiz attempt with its answers, and every practice call with its debrief."""
     html = learner_detail_html(library, learner_id)
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Learner detail")
+    dialog.setWindowTitle(translate("LearnerDetail", "Learner detail"))
     dialog.resize(900, 700)
     view = QTextBrowser()
     view.document().setDefaultStyleSheet(READER_CSS)
@@ -229,28 +239,33 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
 
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
-    mark = " (archived)" if learner.archived_at else ""
+    mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
     parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
-            parts.append(f"<h2>{escape(module.title)} quiz: {attempt.percent}% "
-                         f"({attempt.submitted_at:%d %b %Y %H:%M})</h2>")
+            heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
+                module=escape(module.title), percent=attempt.percent,
+                when=f"{attempt.submitted_at:%d %b %Y %H:%M}")
+            parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
             when = f"{call.ended_at:%d %b %Y %H:%M}"
-            parts.append(f"<h2>Practice call: {escape(scenario.title)} ({when})</h2>")
+            heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
+                title=escape(scenario.title), when=when)
+            parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(call.id)))
             try:
                 state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
                 report = debrief(scenario, state)
             except CallError:
-                parts.append("<p>The script has changed since this call; it cannot be replayed.</p>")
+                parts.append("<p>" + translate("LearnerDetail", "The script has changed since this call; it "
+                                               "cannot be replayed.") + "</p>")
                 continue
             parts.append(debrief_html(report, library.skill_label, library.coach))
     if len(parts) == 2:
-        parts.append("<p>No quiz attempts or practice calls yet.</p>")
+        parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
     return "".join(parts)
 
 
@@ -261,14 +276,20 @@ def pace_html(pace) -> str:
     def seconds(value: float | None) -> str:
         return f"{value:.0f} s" if value is not None else "\u2013"
 
-    warning = (f" \u00b7 <b style='color:{WARNING}'>\u26a0 {pace.rushed_quizzes} quiz attempt(s) and "
-               f"{pace.rushed_calls} call(s) answered faster than reading allows</b>" if pace.rushed else "")
-    return (f"<p><b>Pace:</b> median {seconds(pace.seconds_per_question)} per quiz question, "
-            f"{seconds(pace.seconds_per_turn)} per call turn{warning}<br>"
-            f"<span style='color:{MUTED}'>An answer is too fast when it came sooner than its words (question "
-            f"and options, or the caller's line and the replies) can be read at {FASTEST_WORDS_PER_MINUTE} "
-            "words a minute; an attempt is rushed when at least half its answers (and three or more) "
-            "were.</span></p>")
+    # "label: number" wording: a plain function has no QObject for a %n plural
+    rushed = translate("LearnerDetail", "answered faster than reading allows: quiz attempts {quizzes}, "
+                                        "calls {calls}").format(quizzes=pace.rushed_quizzes,
+                                                                calls=pace.rushed_calls)
+    warning = f" \u00b7 <b style='color:{WARNING}'>\u26a0 {rushed}</b>" if pace.rushed else ""
+    median = translate("LearnerDetail", "median {question} per quiz question, {turn} per call turn").format(
+        question=seconds(pace.seconds_per_question), turn=seconds(pace.seconds_per_turn))
+    explained = translate("LearnerDetail", "An answer is too fast when it came sooner than its words "
+                                           "(question and options, or the caller's line and the replies) can "
+                                           "be read at {words} words a minute; an attempt is rushed when at "
+                                           "least half its answers (and three or more) were.").format(
+                                               words=FASTEST_WORDS_PER_MINUTE)
+    return ("<p><b>" + translate("LearnerDetail", "Pace:") + f"</b> {median}{warning}<br>"
+            f"<span style='color:{MUTED}'>{explained}</span></p>")
 
 
 def _attempt_pace_html(found) -> str:

@@ -61,17 +61,17 @@ class DashboardPage(QWidget):
         self.dashboard: CohortDashboard | None = None
         self.chart = None  # an SVG view of the report's chart, made on first use
 
-        home = QPushButton("\u2190 &Home")
+        home = QPushButton("\u2190 " + self.tr("&Home"))
         home.clicked.connect(self.home_requested)
-        title = QLabel("Trainer: cohorts")
+        title = QLabel(self.tr("Trainer: cohorts"))
         title.setObjectName("pageTitle")
-        lock = QPushButton("&Lock trainer views")
+        lock = QPushButton(self.tr("&Lock trainer views"))
         lock.clicked.connect(self.lock_requested)
-        self.learners_button = QPushButton("L&earners\u2026")
+        self.learners_button = QPushButton(self.tr("L&earners\u2026"))
         self.learners_button.clicked.connect(lambda: self.learners_requested.emit(False))
-        self.archived_button = QPushButton("Archi&ved learners\u2026")
+        self.archived_button = QPushButton(self.tr("Archi&ved learners\u2026"))
         self.archived_button.clicked.connect(lambda: self.learners_requested.emit(True))
-        self.import_button = QPushButton("Import &progress\u2026")
+        self.import_button = QPushButton(self.tr("Import &progress\u2026"))
         self.import_button.clicked.connect(self.import_progress_requested)
         top = QHBoxLayout()
         top.addWidget(home)
@@ -81,25 +81,25 @@ class DashboardPage(QWidget):
             top.addWidget(button)
 
         self.cohorts = QListWidget()
-        self.cohorts.setAccessibleName("Cohorts")
+        self.cohorts.setAccessibleName(self.tr("Cohorts"))
         self.cohorts.currentItemChanged.connect(self._cohort_changed)
-        new = QPushButton("&New cohort\u2026")
+        new = QPushButton(self.tr("&New cohort\u2026"))
         new.clicked.connect(self.new_cohort_requested)
-        self.rename_button = QPushButton("Rena&me\u2026")
+        self.rename_button = QPushButton(self.tr("Rena&me\u2026"))
         self.rename_button.clicked.connect(lambda: self._with_cohort(self.rename_cohort_requested))
-        self.archive_button = QPushButton("&Archive")
+        self.archive_button = QPushButton(self.tr("&Archive"))
         self.archive_button.clicked.connect(lambda: self._with_cohort(self.archive_cohort_requested))
-        self.roster_button = QPushButton("Import &roster CSV\u2026")
+        self.roster_button = QPushButton(self.tr("Import &roster CSV\u2026"))
         self.roster_button.clicked.connect(lambda: self._with_cohort(self.roster_import_requested))
-        self.archived_label = QLabel("Archived cohorts")
+        self.archived_label = QLabel(self.tr("Archived cohorts"))
         self.archived_label.setObjectName("muted")
         self.archived = QListWidget()
-        self.archived.setAccessibleName("Archived cohorts")
+        self.archived.setAccessibleName(self.tr("Archived cohorts"))
         self.archived.setMaximumHeight(110)
         self.archived.currentItemChanged.connect(
             lambda item, _previous: self.restore_button.setEnabled(item is not None))
-        self.restore_button = QPushButton("Res&tore")
-        self.restore_button.setToolTip("Bring the archived cohort back to the list")
+        self.restore_button = QPushButton(self.tr("Res&tore"))
+        self.restore_button.setToolTip(self.tr("Bring the archived cohort back to the list"))
         self.restore_button.clicked.connect(self._restore_chosen)
         left = QVBoxLayout()
         left.addWidget(self.cohorts, 1)
@@ -111,21 +111,21 @@ class DashboardPage(QWidget):
         left_host.setLayout(left)
         left_host.setMaximumWidth(260)
 
-        self.summary = QLabel("Choose or create a cohort.")
+        self.summary = QLabel(self.tr("Choose or create a cohort."))
         self.summary.setObjectName("quizFacts")
         self.summary.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter learners by name or employee ID (Ctrl+F)")
+        self.filter.setPlaceholderText(self.tr("Filter learners by name or employee ID (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.stalled_days = QSpinBox()
         self.stalled_days.setRange(1, 365)
         self.stalled_days.setValue(7)
-        self.stalled_days.setSuffix(" days")
-        self.stalled_days.setAccessibleName("Days without progress")
+        self.stalled_days.setSuffix(" " + self.tr("days"))
+        self.stalled_days.setAccessibleName(self.tr("Days without progress"))
         self.stalled_days.valueChanged.connect(lambda _: self._show_stalled())
         filters = QHBoxLayout()
         filters.addWidget(self.filter, 1)
-        filters.addWidget(QLabel("No progress for"))
+        filters.addWidget(QLabel(self.tr("No progress for")))
         filters.addWidget(self.stalled_days)
 
         self.model = MatrixModel(skill_label)
@@ -144,7 +144,7 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(40)  # size columns from 40 rows, not all 2,000 (1 s)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Learners by module")
+        self.table.setAccessibleName(self.tr("Learners by module"))
         self.table.doubleClicked.connect(self._open_learner)
         self.table.activated.connect(self._open_learner)
 
@@ -159,13 +159,13 @@ class DashboardPage(QWidget):
         side_host.setLayout(side)
         side_host.setMinimumWidth(330)
 
-        self.csv_button = QPushButton("Report &CSV\u2026")
+        self.csv_button = QPushButton(self.tr("Report &CSV\u2026"))
         self.csv_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
                                                                                                      "csv")))
-        self.pdf_button = QPushButton("Report &PDF\u2026")
+        self.pdf_button = QPushButton(self.tr("Report &PDF\u2026"))
         self.pdf_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
                                                                                                      "pdf")))
-        self.certificates_button = QPushButton("Certificates for eligible learners\u2026")
+        self.certificates_button = QPushButton(self.tr("Certificates for eligible learners\u2026"))
         self.certificates_button.clicked.connect(lambda: self._with_cohort(self.certificates_requested))
         jobs = QHBoxLayout()
         jobs.addStretch(1)
@@ -217,7 +217,7 @@ class DashboardPage(QWidget):
         else:
             self.dashboard = None
             self.model.set_dashboard(CohortDashboard("", "", (), 0, (), {}))
-            self.summary.setText("No cohorts yet: create one, then import a roster or add learners.")
+            self.summary.setText(self.tr("No cohorts yet: create one, then import a roster or add learners."))
             self._set_cohort_actions(False)
 
     def _restore_chosen(self) -> None:
@@ -258,22 +258,24 @@ class DashboardPage(QWidget):
         mean_progress = (round(100 * sum(sum(r.sections_read.values()) for r in learners)
                                / (total_sections * len(learners))) if learners else 0)
         self.summary.setText(
-            f"<b>{escape(dashboard.cohort_name)}</b>: {len(learners)} learners \u00b7 lessons read "
-            f"{mean_progress}% on average \u00b7 {certified} certified")
+            f"<b>{escape(dashboard.cohort_name)}</b>: "
+            + self.tr("%n learner(s)", "", len(learners)) + " \u00b7 "
+            + self.tr("lessons read {percent}% on average").format(percent=mean_progress) + " \u00b7 "
+            + self.tr("{count} certified").format(count=certified))
         self._show_insights()
         self._show_stalled()
         QTimer.singleShot(0, self._draw_chart)  # the table paints first; the chart follows (150 ms)
 
     def _show_insights(self) -> None:
         weakest = self.dashboard.weakest_skills(3)
-        parts = ["<h3>Weakest skills</h3>"]
+        parts = ["<h3>" + self.tr("Weakest skills") + "</h3>"]
         parts += [f"<p><b style='color:{score_colour(p)}'>{p}%</b> {escape(self.skill_label(s))}</p>"
-                  for s, p in weakest] or [f"<p style='color:{MUTED}'>No scores yet.</p>"]
+                  for s, p in weakest] or [f"<p style='color:{MUTED}'>" + self.tr("No scores yet.") + "</p>"]
         rushed = sorted((row for row in self.dashboard.learners if row.pace.rushed),
                         key=lambda row: (-row.pace.rushed, row.name.casefold()))
         if rushed:  # answered faster than the text can be read (workbook.core.pace)
             names = ", ".join(f"{escape(row.name)} ({row.pace.rushed})" for row in rushed[:12])
-            parts.append(f"<h3>Answered faster than reading allows</h3><p>{names}</p>")
+            parts.append("<h3>" + self.tr("Answered faster than reading allows") + f"</h3><p>{names}</p>")
         self._insights_head = "".join(parts)
 
     def _show_stalled(self) -> None:
@@ -282,9 +284,10 @@ class DashboardPage(QWidget):
         days = self.stalled_days.value()
         stalled = self.dashboard.stalled(days, self.now)
         names = ", ".join(escape(row.shown_name) for row in stalled[:12])
-        more = f" and {len(stalled) - 12} more" if len(stalled) > 12 else ""
-        body = (f"<h3>No progress for {days} days</h3><p>{names}{more}</p>" if stalled
-                else f"<h3>No progress for {days} days</h3><p style='color:{MUTED}'>Nobody.</p>")
+        more = " " + self.tr("and %n more", "", len(stalled) - 12) if len(stalled) > 12 else ""
+        heading = "<h3>" + self.tr("No progress for %n day(s)", "", days) + "</h3>"
+        body = (f"{heading}<p>{names}{more}</p>" if stalled
+                else f"{heading}<p style='color:{MUTED}'>" + self.tr("Nobody.") + "</p>")
         self.insights.setText(getattr(self, "_insights_head", "") + body)
 
     def _draw_chart(self) -> None:

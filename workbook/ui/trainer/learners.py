@@ -46,7 +46,7 @@ class TrainerLearners(QObject):
 
     def restore(self, learner_id: str) -> None:
         if self.session.write(learners.unarchive_learner, learner_id):
-            self.session.window.save_status.setText("\u2714 Restored to the profile list")
+            self.session.window.save_status.setText("\u2714 " + self.tr("Restored to the profile list"))
             self.refresh()
             self.changed()
 
@@ -55,19 +55,21 @@ class TrainerLearners(QObject):
         if source is None or target is None:
             return
         if source.id == target.id:
-            dialogs.show_info(self.session.window, "Merge profiles", "Choose two different profiles.")
+            dialogs.show_info(self.session.window, self.tr("Merge profiles"),
+                              self.tr("Choose two different profiles."))
             return
-        question = (f"Merge {source.display_name} ({learners.describe(source)})\n"
-                    f"into {target.display_name} ({learners.describe(target)})?\n\n"
-                    f"Everything {source.display_name} did counts for {target.display_name} from now on, "
-                    "on this PC and on every PC its progress bundles reach. Nothing is deleted, but a "
-                    "merge cannot be undone.")
-        if not dialogs.confirm(self.session.window, "Merge profiles", question, "Merge"):
+        question = self.tr("Merge {source} ({source_who})\ninto {target} ({target_who})?\n\n"
+                           "Everything {source} did counts for {target} from now on, on this PC and on every "
+                           "PC its progress bundles reach. Nothing is deleted, but a merge cannot be "
+                           "undone.").format(source=source.display_name, source_who=learners.describe(source),
+                                             target=target.display_name, target_who=learners.describe(target))
+        if not dialogs.confirm(self.session.window, self.tr("Merge profiles"), question, self.tr("Merge")):
             return
         done = self.session.write(merge_learners, source.id, target.id, refuses=(MergeError,),
-                                  refusal_title="Not merged")
+                                  refusal_title=self.tr("Not merged"))
         if done:
             self.session.window.save_status.setText(
-                f"\u2714 Merged: {done.value.rows_moved_over} records now count for {target.display_name}")
+                "\u2714 " + self.tr("Merged: %n record(s) now count for {name}", "",
+                                     done.value.rows_moved_over).format(name=target.display_name))
             self.refresh()
             self.changed()

@@ -7,7 +7,7 @@ view filtered to archived profiles.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from workbook.store.learners import LearnerListing
 
-COLUMNS = ("Name", "Employee ID", "E-mail", "First activity", "Status")
+COLUMNS = (QT_TRANSLATE_NOOP("LearnersView", "Name"), QT_TRANSLATE_NOOP("LearnersView", "Employee ID"),
+           QT_TRANSLATE_NOOP("LearnersView", "E-mail"), QT_TRANSLATE_NOOP("LearnersView", "First activity"),
+           QT_TRANSLATE_NOOP("LearnersView", "Status"))
 
 
 class LearnersView(QDialog):
@@ -34,44 +36,44 @@ class LearnersView(QDialog):
 
     def __init__(self, parent: QWidget | None = None, archived_only: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Learners")
+        self.setWindowTitle(self.tr("Learners"))
         self.resize(820, 520)
         self.rows: list[LearnerListing] = []
         self.show_filter = QComboBox()
-        self.show_filter.addItems(["All learners", "Archived learners"])
+        self.show_filter.addItems([self.tr("All learners"), self.tr("Archived learners")])
         self.show_filter.setCurrentIndex(int(archived_only))
-        self.show_filter.setAccessibleName("Show")
+        self.show_filter.setAccessibleName(self.tr("Show"))
         self.show_filter.currentIndexChanged.connect(
             lambda index: self.archived_only_changed.emit(bool(index)))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Learner profiles")
+        self.table.setAccessibleName(self.tr("Learner profiles"))
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.restore_button = QPushButton("&Restore to the profile list")
+        self.restore_button = QPushButton(self.tr("&Restore to the profile list"))
         self.restore_button.clicked.connect(self._restore)
         self.merge_from = QComboBox()
-        self.merge_from.setAccessibleName("Profile to merge away")
+        self.merge_from.setAccessibleName(self.tr("Profile to merge away"))
         self.merge_into = QComboBox()
-        self.merge_into.setAccessibleName("Profile that stays")
-        self.merge_button = QPushButton("&Merge\u2026")
+        self.merge_into.setAccessibleName(self.tr("Profile that stays"))
+        self.merge_button = QPushButton(self.tr("&Merge\u2026"))
         self.merge_button.clicked.connect(self._merge)
         self.empty = QLabel("")
         self.empty.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.show_filter)
         top.addStretch(1)
         top.addWidget(self.restore_button)
         merge = QHBoxLayout()
-        merge.addWidget(QLabel("Same person: merge"))
+        merge.addWidget(QLabel(self.tr("Same person: merge")))
         merge.addWidget(self.merge_from, 1)
-        merge.addWidget(QLabel("into"))
+        merge.addWidget(QLabel(self.tr("into")))
         merge.addWidget(self.merge_into, 1)
         merge.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
@@ -90,17 +92,18 @@ class LearnersView(QDialog):
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             values = (row.name, row.employee_id or "", row.email or "",
-                      (row.first_activity or "")[:10] or "none yet", "archived" if row.archived else "listed")
+                      (row.first_activity or "")[:10] or self.tr("none yet"),
+                      self.tr("archived") if row.archived else self.tr("listed"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
-        nobody = "No archived learners." if self.archived_only else "No learners."
+        nobody = self.tr("No archived learners.") if self.archived_only else self.tr("No learners.")
         self.empty.setText("" if rows else nobody)
         for box in (self.merge_from, self.merge_into):
             box.clear()
             for choice in choices:
-                mark = " (archived)" if choice.archived else ""
+                mark = " " + self.tr("(archived)") if choice.archived else ""
                 employee = f" · {choice.employee_id}" if choice.employee_id else ""
                 box.addItem(f"{choice.name}{employee}{mark}", choice.id)
         if self.merge_into.count() > 1:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 2
-_FIXED = ("Learner", "Employee ID")
-_TAIL = ("Calls handled well", "Certificate", "Weakest skill", "Median s / question", "Median s / turn",
-         "Last active")
+_FIXED = (QT_TRANSLATE_NOOP("MatrixModel", "Learner"), QT_TRANSLATE_NOOP("MatrixModel", "Employee ID"))
+_TAIL = (QT_TRANSLATE_NOOP("MatrixModel", "Calls handled well"),
+         QT_TRANSLATE_NOOP("MatrixModel", "Certificate"),
+         QT_TRANSLATE_NOOP("MatrixModel", "Weakest skill"),
+         QT_TRANSLATE_NOOP("MatrixModel", "Median s / question"),
+         QT_TRANSLATE_NOOP("MatrixModel", "Median s / turn"), QT_TRANSLATE_NOOP("MatrixModel", "Last active"))
 RUSHED = "\u26a0"  # marks a pace column: some attempts were answered faster than reading allows
 
 
@@ -58,10 +61,10 @@ class MatrixModel(QAbstractTableModel):
             return None
         modules = self.dashboard.modules
         if section < len(_FIXED):
-            return _FIXED[section]
+            return self.tr(_FIXED[section])
         if section < len(_FIXED) + len(modules):
             return modules[section - len(_FIXED)].title
-        return _TAIL[section - len(_FIXED) - len(modules)]
+        return self.tr(_TAIL[section - len(_FIXED) - len(modules)])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.dashboard is None:
@@ -85,10 +88,10 @@ class MatrixModel(QAbstractTableModel):
         rushed = {3: row.pace.rushed_quizzes, 4: row.pace.rushed_calls}.get(tail)
         if not rushed:
             return None
-        what = "quiz attempt" if tail == 3 else "practice call"
-        return (f"{rushed} {what}{'s' if rushed > 1 else ''} answered faster than reading allows: at least "
-                "half the answers came before their text could be read at 500 words a minute. "
-                "Double-click for the attempts.")
+        what = (self.tr("%n quiz attempt(s) answered faster than reading allows", "", rushed) if tail == 3
+                else self.tr("%n practice call(s) answered faster than reading allows", "", rushed))
+        return what + self.tr(": at least half the answers came before their text could be read at 500 words "
+                              "a minute. Double-click for the attempts.")
 
     def _cell(self, row: LearnerRow, column: int) -> tuple[str, object]:
         modules = self.dashboard.modules
@@ -122,5 +125,5 @@ class MatrixModel(QAbstractTableModel):
             flag = f"  {RUSHED} {rushed}" if rushed else ""
             return f"{seconds:.0f} s{flag}", seconds
         last = row.last_active
-        return (last.astimezone().strftime("%d %b %Y") if last else "never",
+        return (last.astimezone().strftime("%d %b %Y") if last else self.tr("never"),
                 last.timestamp() if isinstance(last, datetime) else 0.0)

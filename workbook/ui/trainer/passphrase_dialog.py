@@ -3,33 +3,34 @@ refused with the store's growing delay, shown to the trainer in seconds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from workbook.store import trainer
 
-RESET_HELP = ("Forgotten it? On this computer, close the workbook and run "
-              "'workbook reset-trainer --yes'. Learner progress is kept.")
+RESET_HELP = QT_TRANSLATE_NOOP("PassphraseDialog", "Forgotten it? On this computer, close the workbook and "
+                               "run 'workbook reset-trainer --yes'. Learner progress is kept.")
 
 
 class PassphraseDialog(QDialog):
     def __init__(self, first_time: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first_time = first_time
-        self.setWindowTitle("Set a trainer passphrase" if first_time else "Trainer views")
+        self.setWindowTitle(self.tr("Set a trainer passphrase") if first_time else self.tr("Trainer views"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Passphrase again")
+        self.repeat.setAccessibleName(self.tr("Passphrase again"))
         self.message = QLabel("")
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        intro = QLabel("Choose a passphrase of at least 8 characters. Learners cannot open trainer "
-                       "views without it." if first_time else "Enter the trainer passphrase.")
+        intro = QLabel(self.tr("Choose a passphrase of at least 8 characters. Learners cannot open trainer "
+                               "views without it.") if first_time
+                       else self.tr("Enter the trainer passphrase."))
         intro.setWordWrap(True)
-        hint = QLabel(RESET_HELP)
+        hint = QLabel(self.tr(RESET_HELP))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -38,9 +39,9 @@ class PassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(intro)
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         if first_time:
-            form.addRow("&Again:", self.repeat)
+            form.addRow(self.tr("&Again:"), self.repeat)
         else:
             self.repeat.hide()
         form.addRow(self.message)
@@ -54,7 +55,7 @@ class PassphraseDialog(QDialog):
         text = self.passphrase.text()
         if self.first_time:
             if text != self.repeat.text():
-                self.message.setText("The two passphrases differ.")
+                self.message.setText(self.tr("The two passphrases differ."))
                 return
             try:
                 trainer.set_passphrase(text)
@@ -69,9 +70,9 @@ class PassphraseDialog(QDialog):
             return
         self.passphrase.clear()
         wait = max(1, round(check.retry_after_seconds))
-        self.message.setText(f"Not accepted. You can try again in {wait} second{'s' if wait != 1 else ''}."
+        self.message.setText(self.tr("Not accepted. You can try again in %n second(s).", "", wait)
                              if check.reason == "wrong" else
-                             f"Too many wrong tries: wait {wait} second{'s' if wait != 1 else ''}.")
+                             self.tr("Too many wrong tries: wait %n second(s).", "", wait))
 
 
 def ask_trainer_passphrase(parent: QWidget | None) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,10 @@ from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
 
-COLUMNS = ("File", "Learner", "Rows added", "Already present", "Result")
+COLUMNS = (QT_TRANSLATE_NOOP("ImportSummary", "File"), QT_TRANSLATE_NOOP("ImportSummary", "Learner"),
+           QT_TRANSLATE_NOOP("ImportSummary", "Rows added"),
+           QT_TRANSLATE_NOOP("ImportSummary", "Already present"),
+           QT_TRANSLATE_NOOP("ImportSummary", "Result"))
 
 
 class ImportSummary(QDialog):
@@ -40,41 +43,42 @@ class ImportSummary(QDialog):
 
     def __init__(self, parent: QWidget | None, results: list[ImportResult]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Progress imported")
+        self.setWindowTitle(self.tr("Progress imported"))
         self.resize(900, 420)
         added = sum(r.merged.added for r in results if r.merged is not None)
         refused = sum(r.refused for r in results)
-        self.headline = QLabel(f"{len(results)} file{'s' if len(results) != 1 else ''}: {added} rows added"
-                               + (f", {refused} refused (nothing from them was saved)" if refused else ""))
+        self.headline = QLabel(
+            self.tr("%n file(s): {added} rows added", "", len(results)).format(added=added)
+            + (self.tr(", {refused} refused (nothing from them was saved)").format(refused=refused) if refused
+               else ""))
         self.table = QTableWidget(len(results), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Files imported")
+        self.table.setAccessibleName(self.tr("Files imported"))
         for number, result in enumerate(results):
-            for column, value in enumerate(summary_row(result)):
+            for column, value in enumerate(self.summary_row(result)):
                 self.table.setItem(number, column, QTableWidgetItem(value))
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
 
-
-def summary_row(result: ImportResult) -> tuple[str, str, str, str, str]:
-    merged = result.merged
-    if merged is None:
-        return (result.path.name, "", "", "", f"refused: {result.reason}")
-    if merged.learners_created:
-        outcome = "new profile"
-    elif merged.display_name != merged.bundle_name:
-        outcome = f"existing profile, named '{merged.display_name}' here"
-    else:
-        outcome = "existing profile"
-    if merged.merges_added:
-        outcome += f"; {merged.merges_added} profile merge{'s' if merged.merges_added != 1 else ''}"
-    return (result.path.name, merged.bundle_name, str(merged.added), str(merged.already_present), outcome)
+    def summary_row(self, result: ImportResult) -> tuple[str, str, str, str, str]:
+        merged = result.merged
+        if merged is None:
+            return (result.path.name, "", "", "", self.tr("refused: {reason}").format(reason=result.reason))
+        if merged.learners_created:
+            outcome = self.tr("new profile")
+        elif merged.display_name != merged.bundle_name:
+            outcome = self.tr("existing profile, named '{name}' here").format(name=merged.display_name)
+        else:
+            outcome = self.tr("existing profile")
+        if merged.merges_added:
+            outcome += "; " + self.tr("%n profile merge(s)", "", merged.merges_added)
+        return (result.path.name, merged.bundle_name, str(merged.added), str(merged.already_present), outcome)
 
 
 class TrainerImport(QObject):
@@ -87,8 +91,8 @@ class TrainerImport(QObject):
         self._offered: set[str | Path] = set()  # keys and files already asked about in this import
 
     def start(self) -> None:
-        chosen = dialogs.ask_open_paths(self.session.window, "Import progress bundles",
-                                        "Progress bundles (*.zip);;All files (*)")
+        chosen = dialogs.ask_open_paths(self.session.window, self.tr("Import progress bundles"),
+                                        self.tr("Progress bundles (*.zip);;All files (*)"))
         if chosen:
             self.run([Path(name) for name in chosen])
 
@@ -103,7 +107,7 @@ class TrainerImport(QObject):
                                   progress=lambda done: job.progress(done, len(paths)))
 
         self.running = QueryOp(self.session.window, work, lambda results: self._imported(results, earlier),
-                               progress="Importing progress").start()
+                               progress=self.tr("Importing progress")).start()
 
     def _imported(self, results: list[ImportResult], earlier: dict[Path, ImportResult] | None) -> None:
         combined = {**(earlier or {}), **{result.path: result for result in results}}
@@ -143,16 +147,19 @@ class TrainerImport(QObject):
     def offer_trust(self, signer: BundleSigner) -> bool:
         """Ask whether to trust the PC that signed a bundle; tests replace this."""
         return dialogs.confirm(
-            self.session.window, "Trust this PC?",
-            f"Some files were signed by the PC '{signer.installation}', which this installation does not "
-            f"trust yet.\n\nKey fingerprint: {signer.fingerprint}\n\nTrust it only if that is one of your "
-            "learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and "
-            "later.", "Trust and import")
+            self.session.window, self.tr("Trust this PC?"),
+            self.tr("Some files were signed by the PC '{pc}', which this installation does not trust yet.\n\n"
+                    "Key fingerprint: {fingerprint}\n\nTrust it only if that is one of your learner PCs (its "
+                    "fingerprint is shown on that PC). Its bundles are then imported, now and later.").format(
+                        pc=signer.installation, fingerprint=signer.fingerprint),
+            self.tr("Trust and import"))
 
     def offer_merge(self, result: ImportResult, local) -> bool:
         """Ask whether a bundle refused for an employee ID clash is the local profile's person."""
         return dialogs.confirm(
-            self.session.window, "Same person?",
-            f"{result.path.name} was refused: {result.reason}.\n\nImport it merged into "
-            f"{local.display_name} ({describe(local)})? Both histories then count as one person's; a merge "
-            "cannot be undone.", "Import and merge")
+            self.session.window, self.tr("Same person?"),
+            self.tr("{file} was refused: {reason}.\n\nImport it merged into {name} ({who})? Both histories "
+                    "then count as one person's; a merge cannot be undone.").format(
+                        file=result.path.name, reason=result.reason, name=local.display_name,
+                        who=describe(local)),
+            self.tr("Import and merge"))

@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>ChecklistGroup</name>
+    <message numerus="yes">
+        <source>{group}: {met} of %n done</source>
+        <translation>
+            <numerusform>{group}: {met} of %n done</numerusform>
+            <numerusform>{group}: {met} of %n done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CompletionPanel</name>
+    <message numerus="yes">
+        <source>{met} of %n requirement(s) met.</source>
+        <translation>
+            <numerusform>{met} of %n requirement met.</numerusform>
+            <numerusform>{met} of %n requirements met.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate unlocks when the %n open item(s) below are done.</source>
+        <translation>
+            <numerusform>The certificate unlocks when the open item below is done.</numerusform>
+            <numerusform>The certificate unlocks when the %n open items below are done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet: %n requirement(s) still open (see the list)</source>
+        <translation>
+            <numerusform>Not yet: %n requirement still open (see the list)</numerusform>
+            <numerusform>Not yet: %n requirements still open (see the list)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n day(s)</source>
+        <translation>
+            <numerusform>No progress for %n day</numerusform>
+            <numerusform>No progress for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>Daily &amp;review (%n due)</source>
+        <translation>
+            <numerusform>Daily &amp;review (%n due)</numerusform>
+            <numerusform>Daily &amp;review (%n due)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n module(s) read</source>
+        <translation>
+            <numerusform>{done} of %n module read</numerusform>
+            <numerusform>{done} of %n modules read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n section(s) read</source>
+        <translation>
+            <numerusform>{done} of %n section read</numerusform>
+            <numerusform>{done} of %n sections read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n quiz(zes) passed</source>
+        <translation>
+            <numerusform>{done} of %n quiz passed</numerusform>
+            <numerusform>{done} of %n quizzes passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n practice call(s) handled well</source>
+        <translation>
+            <numerusform>{done} of %n practice call handled well</numerusform>
+            <numerusform>{done} of %n practice calls handled well</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Practice calls: {strong} of %n handled well</source>
+        <translation>
+            <numerusform>Practice calls: {strong} of %n handled well</numerusform>
+            <numerusform>Practice calls: {strong} of %n handled well</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source>%n file(s): {added} rows added</source>
+        <translation>
+            <numerusform>%n file: {added} rows added</numerusform>
+            <numerusform>%n files: {added} rows added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile merge(s)</source>
+        <translation>
+            <numerusform>%n profile merge</numerusform>
+            <numerusform>%n profile merges</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message numerus="yes">
+        <source>%n quiz attempt(s) answered faster than reading allows</source>
+        <translation>
+            <numerusform>%n quiz attempt answered faster than reading allows</numerusform>
+            <numerusform>%n quiz attempts answered faster than reading allows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practice call(s) answered faster than reading allows</source>
+        <translation>
+            <numerusform>%n practice call answered faster than reading allows</numerusform>
+            <numerusform>%n practice calls answered faster than reading allows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ModuleCardWidget</name>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n section(s) read</source>
+        <translation>
+            <numerusform>The %n section is read</numerusform>
+            <numerusform>All %n sections read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{read} of %n section(s) read</source>
+        <translation>
+            <numerusform>{read} of %n section read</numerusform>
+            <numerusform>{read} of %n sections read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quiz: not taken yet (%n question(s), pass mark {mark}%)</source>
+        <translation>
+            <numerusform>Quiz: not taken yet (%n question, pass mark {mark}%)</numerusform>
+            <numerusform>Quiz: not taken yet (%n questions, pass mark {mark}%)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message numerus="yes">
+        <source>%n module(s) unavailable: see the home screen</source>
+        <translation>
+            <numerusform>%n module unavailable: see the home screen</numerusform>
+            <numerusform>%n modules unavailable: see the home screen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message numerus="yes">
+        <source>Not accepted. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Not accepted. You can try again in %n second.</numerusform>
+            <numerusform>Not accepted. You can try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong tries: wait %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong tries: wait %n second.</numerusform>
+            <numerusform>Too many wrong tries: wait %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgressExport</name>
+    <message numerus="yes">
+        <source>%n progress file(s) ({rows} activity records) written to {folder}, one per learner, signed by this PC.</source>
+        <translation>
+            <numerusform>%n progress file ({rows} activity records) written to {folder}, one per learner, signed by this PC.</numerusform>
+            <numerusform>%n progress files ({rows} activity records) written to {folder}, one per learner, signed by this PC.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message numerus="yes">
+        <source>a time limit of %n minute(s)</source>
+        <translation>
+            <numerusform>a time limit of %n minute</numerusform>
+            <numerusform>a time limit of %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s), drawn from a bank of {bank}.</source>
+        <translation>
+            <numerusform>%n question, drawn from a bank of {bank}.</numerusform>
+            <numerusform>%n questions, drawn from a bank of {bank}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) not answered will score nothing. Submit anyway?</source>
+        <translation>
+            <numerusform>%n question is not answered and will score nothing. Submit anyway?</numerusform>
+            <numerusform>%n questions are not answered and will score nothing. Submit anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPage</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <source>%n left today</source>
+        <translation>
+            <numerusform>%n left today</numerusform>
+            <numerusform>%n left today</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainerController</name>
+    <message numerus="yes">
+        <source>and %n more line(s)</source>
+        <translation>
+            <numerusform>and %n more line</numerusform>
+            <numerusform>and %n more lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainerLearners</name>
+    <message numerus="yes">
+        <source>Merged: %n record(s) now count for {name}</source>
+        <translation>
+            <numerusform>Merged: %n record now counts for {name}</numerusform>
+            <numerusform>Merged: %n records now count for {name}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
