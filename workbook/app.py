@@ -37,20 +37,22 @@ SMOKE_ENV = "WORKBOOK_SMOKE_CLOSE"  # set: close the window once the content is 
 
 
 def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = (),
-            language: str | None = None) -> int:
-    """Open the workbook window on `content_dir` with progress kept in `data_dir`; `qt_args` are
-    Qt's own options (`-style fusion`), given to QApplication; `language` (`--lang`) overrides the
-    saved interface language and the system's."""
+            language: str | None = None, database_url: str | None = None) -> int:
+    """Open the workbook window on `content_dir` with progress kept in `data_dir` (or, with
+    `database_url`, on a PostgreSQL server; the data folder still holds the log, lock and keys);
+    `qt_args` are Qt's own options (`-style fusion`), given to QApplication; `language` (`--lang`)
+    overrides the saved interface language and the system's."""
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
     translators = install_translators(app, resolve_language(language, data_dir))
     try:
-        return _run_translated(app, data_dir, content_dir)
+        return _run_translated(app, data_dir, content_dir, database_url)
     finally:
         remove_translators(app, translators)  # a test's next window starts in English again
 
 
-def _run_translated(app: QApplication, data_dir: Path, content_dir: Path) -> int:
+def _run_translated(app: QApplication, data_dir: Path, content_dir: Path,
+                    database_url: str | None = None) -> int:
     style = app.style().name()  # before the style sheet wraps it (`-style fusion` shows here)
     apply_theme(app)  # light or dark, as the system asks; before any page is imported
     assets_dir = default_assets_dir(content_dir)
@@ -73,7 +75,7 @@ def _run_translated(app: QApplication, data_dir: Path, content_dir: Path) -> int
 
     previous_qt_handler = install_qt_message_handler()
     try:
-        code = _run_locked(app, data_dir, content_dir, assets_dir)
+        code = _run_locked(app, data_dir, content_dir, assets_dir, database_url)
         log.info("exit %s", code)
         return code
     finally:
@@ -81,7 +83,8 @@ def _run_translated(app: QApplication, data_dir: Path, content_dir: Path) -> int
         detach_file_log(log_handler)
 
 
-def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir: Path) -> int:
+def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir: Path,
+                database_url: str | None = None) -> int:
     from workbook.files import folder_write_problem
 
     sys.excepthook = _report_unexpected
@@ -100,7 +103,7 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
     window = MainWindow()
     window.language_choice = saved_choice(data_dir)  # ticked in View > Language
     window.support_folders = (data_dir, content_dir)
-    outcome = {"code": 0, "db": None}
+    outcome = {"code": 0, "db": None, "database_url": database_url}
     window.first_paint_did_happen.connect(
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))
     window.show()
@@ -121,17 +124,22 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
                   outcome: dict) -> None:
     """Runs once the window is on screen: database, pages, then content and backup off-thread."""
     from workbook.store import health
-    from workbook.store.connection import DatabaseProblem
+    from workbook.store.connection import DatabaseProblem, open_database_url, redact_url, resolve_database_url
     from workbook.store.recovery import open_or_recover
     from workbook.ui.navigator import Navigator
     from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
-    reason = health.integrity_check_due(data_dir)
+    server = resolve_database_url(outcome.get("database_url"))
+    reason = None if server else health.integrity_check_due(data_dir)  # a server checks itself
     if reason:
         log.info("full database check at start: %s", reason)
     try:
-        db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
+        if server:
+            log.info("progress database on the server %s", redact_url(server))
+            db = open_database_url(server, data_dir)
+        else:
+            db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
     except DatabaseProblem as error:
         _fatal(translate("App", "The progress database cannot be opened:\n\n{error}").format(error=error))
         outcome["code"] = 1
@@ -151,7 +159,8 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     navigator.start()
     QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
             navigator.show_content_error).start()
-    QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
+    if not server:  # a server's backups are its administrator's (pg_dump)
+        QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
     if os.environ.get(SMOKE_ENV):
         _close_once_loaded(window, navigator)
 

@@ -2,16 +2,20 @@
 
 One key per data folder signs both certificates and progress bundles. The key id is the first 16
 hex digits of the SHA-256 of the raw public key; its fingerprint is the same digits in groups of
-four, for reading out over the phone. The private key stays in the data folder (readable by the
-OS user only); trusted public keys live in `trusted-keys/` beside it, each with a small JSON note
-of the PC's name and when it was trusted.
+four, for reading out over the phone. The private key stays in the data folder, readable by the
+OS user only (0600, restored on load if it was loosened): it is not encrypted, because a learner
+issues their own certificate without a trainer present, so everyone who shares one OS account can
+use it (README, "The signing key and who can use it"). Trusted public keys live in `trusted-keys/`
+beside it, each with a small JSON note of the PC's name and when it was trusted.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
+import os
 import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -48,6 +52,7 @@ def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
     """This installation's signing key, created (readable by the user only) on first use."""
     path = data_dir / KEY_FILE
     if path.exists():
+        _owner_only(path)
         try:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except (ValueError, TypeError) as error:
@@ -61,6 +66,14 @@ def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
     data_dir.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(path, pem, mode=0o600)  # flushed to disk: a lost key orphans every certificate
     return key
+
+
+def _owner_only(path: Path) -> None:
+    """A key copied in, restored or unpacked with looser permissions is made owner-only again
+    (POSIX; on Windows the per-user data folder's access list is what protects it)."""
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # not ours to change (a read-only copy): reading still works
+            os.chmod(path, 0o600)
 
 
 def public_pem(public: Ed25519PublicKey) -> bytes:

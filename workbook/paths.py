@@ -23,6 +23,20 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(user_data_dir("difficult-calls-workbook", appauthor=False))
 
 
+DATABASE_URL_ENV = "WORKBOOK_DATABASE_URL"
+SERVER_SCHEMES = ("postgresql", "postgres")
+
+
+def resolve_database_url(explicit: str | None = None) -> str | None:
+    """`--database URL` wins, then `WORKBOOK_DATABASE_URL`; None means the SQLite file in the data
+    folder (the default, which needs nothing set up)."""
+    return explicit or os.environ.get(DATABASE_URL_ENV) or None
+
+
+def is_server_url(url: str | None) -> bool:
+    return bool(url) and url.split(":", 1)[0] in SERVER_SCHEMES
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
 

@@ -342,11 +342,11 @@ def test_politeness_is_counted_by_keyword():
 def test_audit_command_prints_a_report_and_json_and_fails_on_cued_content(tmp_path, capsys):
     (tmp_path / "cued").mkdir()
     root = _content(tmp_path / "cued", fair=False)
-    assert main(["audit", str(root), "--seeds", "5"]) == 2
+    assert main(["audit", str(root), "--seeds", "5"]) == 1  # problems found
     out = capsys.readouterr().out
     assert "always the politest-sounding" in out and "MISSED: 'always the longest'" in out
     assert "Module x" in out and "A double charge" in out
-    assert main(["audit", str(root), "--seeds", "5", "--json", "--call-order", "script"]) == 2
+    assert main(["audit", str(root), "--seeds", "5", "--json", "--call-order", "script"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["quizzes"]["overall"]["key_longest_share"] == 1.0
     assert data["calls"]["overall"]["best_longest"] == 3
@@ -360,7 +360,7 @@ def test_audit_command_passes_fair_content_and_refuses_an_empty_folder(tmp_path,
     assert main(["audit", str(_content(tmp_path / "fair", fair=True)), "--seeds", "20"]) == 0
     assert "Met." in capsys.readouterr().out
     (tmp_path / "empty").mkdir()
-    assert main(["audit", str(tmp_path / "empty")]) == 1
+    assert main(["audit", str(tmp_path / "empty")]) == 3  # nothing to audit
     assert "no modules or practice calls to audit" in capsys.readouterr().err
 
 

@@ -245,5 +245,5 @@ def test_cli_reads_the_content_folder(tmp_path, capsys):
 
 def test_cli_missing_output_folder(tmp_path, capsys):
     out = tmp_path / "nowhere" / "x.dot"
-    assert main(["call-graph", BILLING, "--out", str(out)]) == 1
+    assert main(["call-graph", BILLING, "--out", str(out)]) == 3
     assert "no such folder" in capsys.readouterr().err

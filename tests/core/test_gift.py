@@ -560,17 +560,17 @@ def test_import_reports_unreadable_and_non_utf8_files(content: Path, tmp_path: P
     assert "not UTF-8" in capsys.readouterr().err
     missing = tmp_path / "missing.gift"
     assert main(["import-gift", str(missing), "--module", "empathy", "--replace",
-                 "--content", str(content)]) == 1
+                 "--content", str(content)]) == 3
     assert "cannot read" in capsys.readouterr().err
     assert target.read_bytes() == before
 
 
 def test_unknown_module_and_module_without_quiz(content: Path, tmp_path: Path, capsys):
     out = tmp_path / "x.gift"
-    assert main(["export-gift", "--module", "nope", "--out", str(out), "--content", str(content)]) == 1
+    assert main(["export-gift", "--module", "nope", "--out", str(out), "--content", str(content)]) == 3
     assert "Unknown module 'nope'" in capsys.readouterr().err
     assert main(["import-gift", str(FIXTURES / "choices.gift"), "--module", "nope",
-                 "--content", str(content)]) == 1
+                 "--content", str(content)]) == 3
     quiz_path(content, "empathy").unlink()
     assert main(["export-gift", "--module", "empathy", "--out", str(out), "--content", str(content)]) == 1
     assert "has no quiz" in capsys.readouterr().err

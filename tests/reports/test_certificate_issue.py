@@ -114,7 +114,7 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     assert "valid:" in capsys.readouterr().out
 
     stranger = tmp_path / "stranger"
-    assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 3
+    assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 4
     assert "does not know" in capsys.readouterr().err
     public = tmp_path / "issuer.pem"
     assert main(["export-key", "--out", str(public), "--data-dir", str(data_dir)]) == 0
@@ -123,12 +123,12 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
 
     forged = tmp_path / "forged.pdf"
     _rewrite_record(pdf, forged, lambda f: f.update(learner_name="Forger"))
-    assert main(["verify-certificate", str(forged), "--data-dir", str(data_dir)]) == 1
+    assert main(["verify-certificate", str(forged), "--data-dir", str(data_dir)]) == 4
     assert "learner name" in capsys.readouterr().err
     not_ours = tmp_path / "plain.pdf"
     not_ours.write_bytes(b"%PDF-1.4 not really")
     assert main(["verify-certificate", str(not_ours), "--data-dir", str(data_dir)]) == 4
-    assert main(["verify-certificate", str(tmp_path / "missing.pdf"), "--data-dir", str(data_dir)]) == 5
+    assert main(["verify-certificate", str(tmp_path / "missing.pdf"), "--data-dir", str(data_dir)]) == 3
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
@@ -140,3 +140,14 @@ def test_the_signing_key_is_written_whole_and_readable_by_its_owner_only(tmp_pat
     assert path.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in tmp_path.iterdir()] == [KEY_FILE]  # no temp file left beside it
     assert load_or_create_key(tmp_path).private_bytes_raw() == key.private_bytes_raw()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_a_signing_key_with_loosened_permissions_is_made_owner_only_again(tmp_path):
+    from workbook.reports.signing import KEY_FILE, load_or_create_key
+
+    key = load_or_create_key(tmp_path)
+    path = tmp_path / KEY_FILE
+    path.chmod(0o644)  # e.g. copied back from a backup stick
+    assert load_or_create_key(tmp_path).private_bytes_raw() == key.private_bytes_raw()
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -24,7 +24,7 @@ def test_a_long_call_title_wraps_instead_of_being_cut():
                    calls=(CallResult(LONG, "Resolved with follow-up", True),
                           *certificate("x", calls=2).calls))
     text = _text(render(data))
-    assert PageSetup().layout == 3 and 3 in VERIFY_LINES
+    assert PageSetup().layout >= 3 and 3 in VERIFY_LINES
     for word in LONG.split():
         assert word in text
     assert "\u2026" not in text and "somebody else" in text

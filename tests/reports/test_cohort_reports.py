@@ -302,10 +302,11 @@ def cohort(two_cohorts, class_of_three):
     return evening
 
 
-def test_cli_report_as_csv(cohort, data_dir, tmp_path, capsys):
+@pytest.mark.both_backends  # the report command against a server, too
+def test_cli_report_as_csv(cohort, data_dir, database_args, tmp_path, capsys):
     table = tmp_path / "evening.csv"
     assert _cli(["report", "--cohort", "evening SHIFT", "--format", "csv", "--out", str(table),
-                 "--data-dir", str(data_dir)]) == 0
+                 *database_args]) == 0
     assert "written to" in capsys.readouterr().out
     with table.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -313,21 +314,23 @@ def test_cli_report_as_csv(cohort, data_dir, tmp_path, capsys):
     assert {row["Name"]: row["Employee ID"] for row in rows}["李小龙"] == "E-2"
 
 
-def test_cli_unknown_cohort_lists_the_cohorts_and_writes_nothing(two_cohorts, data_dir, tmp_path, capsys):
+@pytest.mark.both_backends
+def test_cli_unknown_cohort_lists_the_cohorts_and_writes_nothing(two_cohorts, database_args, tmp_path,
+                                                                capsys):
     out = tmp_path / "x.csv"
     assert _cli(["report", "--cohort", "Night shift", "--format", "csv", "--out", str(out),
-                 "--data-dir", str(data_dir)]) == 1
+                 *database_args]) == 3
     err = capsys.readouterr().err
     assert "No cohort called 'Night shift'" in err and "'Evening shift'" in err and "'Morning shift'" in err
     assert not out.exists()
     assert _cli(["certificates", "--cohort", "Night shift", "--out-dir", str(tmp_path / "c"),
-                 "--data-dir", str(data_dir)]) == 1
+                 *database_args]) == 3
 
 
-def test_cli_certificates_for_a_cohort(cohort, data_dir, tmp_path, capsys):
+def test_cli_certificates_for_a_cohort(cohort, data_dir, database_args, tmp_path, capsys):
     out_dir = tmp_path / "certificates"
     assert _cli(["certificates", "--cohort", "Evening shift", "--out-dir", str(out_dir),
-                 "--data-dir", str(data_dir)]) == 0
+                 *database_args]) == 0
     printed = capsys.readouterr().out
     assert "issued        Анна Петрова: WB-" in printed and "issued        李小龙: WB-" in printed
     assert "not eligible  Not Yet Started:\n    - " in printed and "more" in printed
@@ -335,12 +338,12 @@ def test_cli_certificates_for_a_cohort(cohort, data_dir, tmp_path, capsys):
     assert len(list(out_dir.glob("*.pdf"))) == 2
 
 
-def test_cli_report_as_pdf_loads_no_qt(cohort, data_dir, tmp_path):
+def test_cli_report_as_pdf_loads_no_qt(cohort, data_dir, database_args, tmp_path):
     """Run in a fresh interpreter: the headless path must not drag in PySide6 (matplotlib could,
     through a Qt backend)."""
     pdf = tmp_path / "evening.pdf"
     argv = ["report", "--cohort", "Evening shift", "--format", "pdf", "--out", str(pdf), "--page-size",
-            "Letter", "--data-dir", str(data_dir)]
+            "Letter", *database_args]
     script = (
         "import sys\n"
         "from workbook.cli import main\n"

@@ -42,6 +42,8 @@ from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 TYPED_WORDS = "That sounds stressful. Can I take the order number so I can check it now?"
@@ -628,16 +630,16 @@ def test_cli_writes_a_json_array_of_valid_statements(world, tmp_path, capsys):
 def test_cli_refuses_an_unknown_learner_or_a_missing_database(world, tmp_path, capsys):
     out = tmp_path / "nobody.json"
     assert main(["export-xapi", "--out", str(out), "--learner", "Nobody", "--data-dir",
-                 str(world.data_dir)]) == 1
+                 str(world.data_dir)]) == 3
     assert "No learner called 'Nobody'" in capsys.readouterr().err and not out.exists()
 
     empty = tmp_path / "empty"
-    assert main(["export-xapi", "--out", str(out), "--data-dir", str(empty)]) == 1
+    assert main(["export-xapi", "--out", str(out), "--data-dir", str(empty)]) == 3
     assert "No progress database" in capsys.readouterr().err
     assert not out.exists() and not database_path(empty).exists()
 
     assert main(["export-xapi", "--out", str(tmp_path / "missing" / "x.json"), "--data-dir",
-                 str(world.data_dir)]) == 1
+                 str(world.data_dir)]) == 3
     with pytest.raises(SystemExit) as refused:
         main(["export-xapi", "--out", str(out), "--home-page", "learners", "--data-dir", str(world.data_dir)])
     assert refused.value.code == 2

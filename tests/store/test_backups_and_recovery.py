@@ -246,10 +246,10 @@ def test_cli_restore_newest_backup(data_dir, capsys):
 
 
 def test_cli_restore_without_backups_fails(data_dir, capsys):
-    """`restore-backup` with no backups returns 1, says why, and leaves the database alone."""
+    """`restore-backup` with no backups returns 3 (not found), says why, and leaves the database alone."""
     path = make_database(data_dir, "Ana")
     before = path.read_bytes()
-    assert main(["restore-backup", "--data-dir", str(data_dir)]) == 1
+    assert main(["restore-backup", "--data-dir", str(data_dir)]) == 3
     assert capsys.readouterr().err.startswith("No backups in")
     assert path.read_bytes() == before
 

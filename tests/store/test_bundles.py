@@ -473,12 +473,12 @@ def test_cli_export_of_unknown_learner_fails(data_dir, tmp_path, capsys):
         create_learner("Ann Lee")
     out = tmp_path / "nobody.zip"
     assert main(["export-progress", "--learner", "Nobody", "--out", str(out),
-                 "--data-dir", str(data_dir)]) == 1
+                 "--data-dir", str(data_dir)]) == 3
     assert capsys.readouterr().err.startswith("No learner called 'Nobody'")
     assert not out.exists()
     missing = tmp_path / "no-such-folder" / "ann.zip"
     assert main(["export-progress", "--learner", "Ann Lee", "--out", str(missing),
-                 "--data-dir", str(data_dir)]) == 1
+                 "--data-dir", str(data_dir)]) == 3
     assert "no such folder" in capsys.readouterr().err
 
 
@@ -490,7 +490,7 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
     target = tmp_path / "target"
     from workbook.keys import trust_key
     trust_key(KEY.public_key(), target)
-    assert main(["import-progress", str(bad), str(good), str(missing), "--data-dir", str(target)]) == 1
+    assert main(["import-progress", str(bad), str(good), str(missing), "--data-dir", str(target)]) == 7
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [f"{good}: Remote Learner (new profile): 3 added, 0 already present"]
     errors = captured.err.splitlines()

@@ -31,6 +31,8 @@ from workbook.store.dashboard import (
 from workbook.store.learners import archive_learner, create_learner
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 10, 20, 12, 0, tzinfo=UTC)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -197,6 +199,7 @@ def test_bare_queries_and_dashboard_agree(cohort, library):
         row.learner_id: (row.calls_played, row.calls_strong) for row in board.learners if row.calls_played}
 
 
+@pytest.mark.sqlite_only  # counts statements with SQLite's trace callback
 def test_the_dashboard_takes_the_same_few_queries_for_any_cohort_size(cohort, library, database):
     """Set-based: the statement count does not grow with learners or activity rows."""
     statements: list[str] = []

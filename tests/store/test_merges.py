@@ -41,6 +41,8 @@ from workbook.store.learners import (
 from workbook.store.merges import MergeError, merge_learners, person_ids, survivor_of
 from workbook.store.models import LearnerRecord, MergeRecord
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 TRUSTED = {key_id(KEY.public_key()): KEY.public_key()}

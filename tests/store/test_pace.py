@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from workbook.core.attempt import draw_attempt, grade
 from workbook.core.call_engine import choose, current_node, offered_replies, start_call
 from workbook.core.pace import floor_seconds, question_words, turn_floor, turn_words
@@ -17,6 +19,8 @@ from workbook.store.dashboard import cohort_dashboard, rebuild_totals
 from workbook.store.learners import create_learner
 from workbook.store.models import PaceRecord, database
 from workbook.store.pace import learner_attempt_pace
+
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 MODULE = "empathy"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from workbook.core.activity import Verb
 from workbook.core.call_engine import TypedReply, replay
 from workbook.core.debrief import debrief
@@ -12,6 +14,8 @@ from workbook.store import practice_calls
 from workbook.store.activity import record_activity
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord
+
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
 
 SCENARIO = "healthcare-billing-error"
 T0 = datetime(2026, 11, 3, 14, 0, tzinfo=UTC)

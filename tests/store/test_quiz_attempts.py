@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from workbook.core.attempt import draw_attempt, grade
 from workbook.core.scoring import right_response
 from workbook.store import quiz_attempts
 from workbook.store.learners import create_learner
+
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
 
 MODULE = "empathy"
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

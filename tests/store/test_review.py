@@ -17,6 +17,8 @@ from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 MODULE = "empathy"
 T0 = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 AGAIN, GOOD = 1, 3
@@ -116,6 +118,7 @@ def test_phrase_cards_only_for_read_sections_and_ten_new_a_day(database, library
     assert review.due_cards(library, learner.id, T0 + timedelta(days=1), new_per_day=4)[-1].is_new
 
 
+@pytest.mark.sqlite_only  # reopens the file
 def test_state_survives_reopening_and_a_merged_duplicate_row_counts_once(
         database, library, data_dir, quiz_missing_first):
     learner = create_learner("Review Test")

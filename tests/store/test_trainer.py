@@ -17,6 +17,8 @@ from workbook.store.learners import active_learners, create_learner
 from workbook.store.models import ActivityRecord, SettingRecord
 from workbook.store.settings import get_setting, set_setting
 
+pytestmark = pytest.mark.both_backends  # the tests using `database` run on SQLite and PostgreSQL
+
 PASSPHRASE = "Correct horse battery staple"
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -25,6 +27,7 @@ def _stored_hash() -> str:
     return get_setting(trainer.HASH)
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_only_a_scrypt_hash_is_stored(database, data_dir):
     """The hash never equals or contains the passphrase, its bytes, hex or base64; salts differ."""
     trainer.set_passphrase(PASSPHRASE)

@@ -174,3 +174,25 @@ def test_export_this_pcs_progress_writes_one_signed_bundle_per_learner(qtbot, op
     assert len(written) == 3  # namesakes get separate files; the archived profile travels too
     assert {read_bundle(path).learner.id for path in written} == {one.id, two.id, gone.id}
     assert "3 progress files (1 activity records)" in shown[-1]
+
+
+def test_export_this_pcs_progress_needs_the_trainer_passphrase_when_one_is_set(qtbot, open_window, library,
+                                                                              monkeypatch, finish, tmp_path):
+    """As `workbook export-progress` does: with a trainer passphrase set, a wrong one writes nothing."""
+    from workbook.store.trainer import set_passphrase
+
+    navigator = open_window(library)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    _answers(monkeypatch, folder=str(stick))
+    asked = []
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: asked.append(1) or False)
+    learners.create_learner("Sam Taylor")
+    set_passphrase("correct horse battery")
+    navigator.window.export_progress_requested.emit()
+    assert asked == [1] and navigator.progress_export.running is None
+    assert list(stick.iterdir()) == []
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: asked.append(2) or True)
+    navigator.window.export_progress_requested.emit()
+    finish(navigator.progress_export.running)
+    assert asked == [1, 2] and len(list(stick.glob("*.zip"))) == 1

@@ -17,11 +17,13 @@ from workbook.cli.audit import add_audit_commands
 from workbook.cli.backups import add_backup_commands
 from workbook.cli.certificates import add_certificate_commands
 from workbook.cli.content import add_content_commands
+from workbook.cli.database import add_database_commands
+from workbook.cli.exit_codes import exit_code_table
 from workbook.cli.gift import add_gift_commands
 from workbook.cli.merge import add_merge_commands
 from workbook.cli.progress import add_progress_commands
 from workbook.cli.reports import add_report_commands
-from workbook.cli.support import Refused, content_root
+from workbook.cli.support import Refused, choose_database, content_root
 from workbook.cli.trainer import add_trainer_commands
 from workbook.cli.xapi import add_xapi_commands
 from workbook.paths import resolve_data_dir
@@ -30,7 +32,7 @@ from workbook.qt_args import split_qt_args
 # In the order `--help` lists them; a new group of subcommands adds its register function here.
 COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
                   add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
-                  add_audit_commands, add_merge_commands)
+                  add_audit_commands, add_merge_commands, add_database_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,11 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="folder for the progress database and backups "
                              "(default: WORKBOOK_DATA_DIR or the per-user data folder)")
+    common.add_argument("--database", metavar="URL", default=argparse.SUPPRESS,
+                        help="a training centre's server instead of the data folder's own file: "
+                             "postgresql://USER:PASSWORD@HOST:PORT/NAME (or set WORKBOOK_DATABASE_URL)")
     common.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
                         help="for trainer commands: a file whose first line is the trainer passphrase "
                              "(or set WORKBOOK_TRAINER_PASSPHRASE; a terminal is asked otherwise)")
     parser = argparse.ArgumentParser(prog="workbook", parents=[common],
-                                     description=f"{APP_NAME}: opens the app, or runs a job.")
+                                     description=f"{APP_NAME}: opens the app, or runs a job. "
+                                                 "'workbook COMMAND --help' tells more about a command.",
+                                     epilog=exit_code_table(),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: bundled lessons/)")
     parser.add_argument("--lang", choices=("en", "de"), default=None,
@@ -55,8 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     handlers = {}
     for register in COMMAND_GROUPS:
         handlers.update(register(commands, common, content))
+    _describe_commands(commands)
     parser.set_defaults(handlers=handlers)
     return parser
+
+
+def _describe_commands(commands: argparse._SubParsersAction) -> None:
+    """Every subcommand's `--help` opens with its one-line summary (unless it has a longer description)
+    and ends with the exit-code table."""
+    for action in commands._choices_actions:
+        sub = commands.choices[action.dest]
+        if not sub.description and action.help:
+            sub.description = action.help[0].upper() + action.help[1:] + "."
+        sub.epilog = sub.epilog or exit_code_table()
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,11 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(ours)
     args.data_dir = getattr(args, "data_dir", None)  # given before or after the subcommand
     args.passphrase_file = getattr(args, "passphrase_file", None)
+    args.database = getattr(args, "database", None)
+    choose_database(args.database)
     if args.command is None:
         from workbook.app import run_app  # Qt is loaded only when a window is wanted
 
         content = content_root(args)
-        return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang)
+        return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang,
+                       database_url=args.database)
     if qt_args:
         parser.error(f"Qt options ({' '.join(qt_args)}) apply only when opening the window")
     from workbook.support_log import run_logged

@@ -1,7 +1,7 @@
 """`audit [DIR]`: how far the quizzes and practice calls can be passed by test-wiseness.
 
-Exit codes: 0 the assessments meet the goals (issue 13); 1 the content cannot be loaded;
-2 at least one simulated test-taker gets too close to passing (the report says which).
+Exit codes (workbook.cli.exit_codes): 0 the assessments meet the goals (issue 13); 1 at least one
+simulated test-taker gets too close to passing (the report says which); 3 nothing to audit.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, content_root
 
 if TYPE_CHECKING:  # the audit pulls in the content models; keep the command line's start light
@@ -45,13 +46,14 @@ def _audit(args: argparse.Namespace) -> int:
         raise Refused("--seeds must be at least 1")
     library = load_library(root)
     if not library.modules and not library.scenarios:
-        raise Refused(f"{root}: no modules or practice calls to audit (run 'validate' to see why)")
+        raise Refused(f"{root}: no modules or practice calls to audit (run 'validate' to see why)",
+                      ExitCode.NOT_FOUND)
     if library.all_problems():
         print(f"{root}: some content has problems and is left out; run 'validate' for the list",
               file=sys.stderr)
     audit = run_audit(library, seeds=args.seeds, display=DISPLAY_ORDERS[args.call_order])
     print(json.dumps(audit_json(audit), indent=2) if args.json else format_report(audit))
-    return 2 if audit.failures() else 0
+    return ExitCode.REFUSED if audit.failures() else ExitCode.OK
 
 
 def _pct(share: float) -> str:

@@ -1,6 +1,6 @@
 """Backup subcommands: list the database backups, and restore one (the current file is kept aside).
 
-Exit codes: 0 done; 1 no backup, or the backup cannot be restored.
+Exit codes (workbook.cli.exit_codes): 0 done; 1 the backup cannot be restored; 3 no such backup.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.cli.support import Refused
+from workbook.cli.exit_codes import ExitCode
+from workbook.cli.support import Refused, refuse_on_server
 from workbook.paths import backups_dir, database_path, resolve_data_dir
 
 
@@ -26,6 +27,7 @@ def add_backup_commands(commands, common: argparse.ArgumentParser,
 def _backups(args: argparse.Namespace) -> int:
     from workbook.store.backups import list_backups
 
+    refuse_on_server("backups")
     folder = backups_dir(resolve_data_dir(args.data_dir))
     found = list_backups(folder)
     if not found:
@@ -40,16 +42,17 @@ def _restore(args: argparse.Namespace) -> int:
     from workbook.store.backups import list_backups, restore_backup
     from workbook.store.connection import DatabaseProblem
 
+    refuse_on_server("restore-backup")
     data_dir = resolve_data_dir(args.data_dir)
     if args.backup:
         chosen = Path(args.backup)
     else:
         found = list_backups(backups_dir(data_dir))
         if not found:
-            raise Refused(f"No backups in {backups_dir(data_dir)}")
+            raise Refused(f"No backups in {backups_dir(data_dir)}", ExitCode.NOT_FOUND)
         chosen = found[0].path
     if not chosen.is_file():
-        raise Refused(f"{chosen}: no such backup file")
+        raise Refused(f"{chosen}: no such backup file", ExitCode.NOT_FOUND)
     from workbook.store.lock import holding_lock
 
     try:

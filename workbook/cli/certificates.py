@@ -1,7 +1,7 @@
 """Certificate subcommands: issue one headless, verify a PDF, and exchange public keys.
 
-Exit codes: 0 done / valid; 1 refused (not eligible) or tampered; 2 wrong usage (argparse);
-3 unknown issuer; 4 not a workbook certificate; 5 a file or key that cannot be read.
+Exit codes (workbook.cli.exit_codes): 0 valid; 3 no such file, or it or this installation's key
+cannot be read; 4 tampered, not a workbook certificate, or signed by a key not trusted here.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import (
     Refused,
     content_root,
@@ -32,7 +33,7 @@ def add_certificate_commands(commands, common: argparse.ArgumentParser,
     issue.add_argument("--page-size", choices=("A4", "Letter"), help="default: the saved setting (A4)")
     verify = commands.add_parser("verify-certificate", parents=[common],
                                  help="check that a certificate PDF is genuine and unchanged")
-    verify.add_argument("file", metavar="FILE.pdf")
+    verify.add_argument("file", metavar="FILE.pdf", help="the certificate PDF to check")
     import_key = commands.add_parser("import-key", parents=[common],
                                      help="trust certificates and bundles signed by another installation "
                                           "(needs the trainer passphrase)")
@@ -44,7 +45,8 @@ def add_certificate_commands(commands, common: argparse.ArgumentParser,
     trust.add_argument("bundle", metavar="BUNDLE", help="a progress bundle written by that PC")
     export_key = commands.add_parser("export-key", parents=[common],
                                      help="write this installation's public key for other trainers")
-    export_key.add_argument("--out", required=True, metavar="FILE.pem")
+    export_key.add_argument("--out", required=True, metavar="FILE.pem",
+                            help="file to write the public key to (give it to other trainers)")
     return {"certificate": _certificate, "verify-certificate": _verify, "import-key": _import_key,
             "trust-key": _trust_key, "export-key": _export_key}
 
@@ -82,12 +84,13 @@ def _verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         print(f"{path}: no such file", file=sys.stderr)
-        return 5
+        return ExitCode.NOT_FOUND
     result = verify_certificate(path, resolve_data_dir(args.data_dir))
     stream = sys.stdout if result.status == Status.VALID else sys.stderr
     print(f"{result.status}: {result.message}", file=stream)
-    return {Status.VALID: 0, Status.TAMPERED: 1, Status.UNKNOWN_ISSUER: 3, Status.NOT_A_CERTIFICATE: 4,
-            Status.UNREADABLE: 5}[result.status]
+    return {Status.VALID: ExitCode.OK, Status.TAMPERED: ExitCode.INVALID,
+            Status.UNKNOWN_ISSUER: ExitCode.INVALID, Status.NOT_A_CERTIFICATE: ExitCode.INVALID,
+            Status.UNREADABLE: ExitCode.NOT_FOUND}[result.status]
 
 
 def _import_key(args: argparse.Namespace) -> int:
@@ -115,7 +118,7 @@ def _trust_key(args: argparse.Namespace) -> int:
         try:
             signer = read_bundle(Path(args.bundle)).signer
         except BundleError as error:
-            raise Refused(f"Not trusted: {error}") from error
+            raise Refused(f"Not trusted: {error}", ExitCode.INVALID) from error
         trust_key(signer.public(), data_dir, signer.installation)
     print(f"Trusted the PC '{signer.installation}' (key {signer.fingerprint}): its progress bundles and "
           "certificates are now accepted here")

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, content_root, require_output_folder
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _find_module(args: argparse.Namespace) -> tuple[Library, Module]:
             raise Refused(f"Module '{args.module}' cannot be loaded; run 'workbook validate' "
                           f"to see why ({broken.folder})")
         known = ", ".join(m.id for m in library.modules) or "none"
-        raise Refused(f"Unknown module '{args.module}' in {root} (modules: {known})")
+        raise Refused(f"Unknown module '{args.module}' in {root} (modules: {known})", ExitCode.NOT_FOUND)
     return library, module
 
 
@@ -63,7 +64,7 @@ def _import_gift(args: argparse.Namespace) -> int:
         raise Refused(f"{source}: not UTF-8 text (byte {error.start}); save the file as UTF-8 and try "
                       "again") from error
     except OSError as error:
-        raise Refused(f"{source}: cannot read: {error.strerror or error}") from error
+        raise Refused(f"{source}: cannot read: {error.strerror or error}", ExitCode.NOT_FOUND) from error
     library, module = _find_module(args)
     mode = ImportMode.REPLACE if args.replace else ImportMode.APPEND if args.append else ImportMode.NEW
     plan = plan_gift_import(text, source, module, library.skills, mode)

@@ -1,6 +1,7 @@
 """Progress bundle subcommands: export one learner's activity, import bundles from other machines.
 
-Exit codes: 0 done; 1 nothing exported, or at least one file refused (the others are still merged).
+Exit codes (workbook.cli.exit_codes): 0 done; 1 nothing exported or every file refused; 6 wrong trainer
+passphrase; 7 some files refused (the others are still merged).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, find_learner_or_refuse, open_store, require_output_folder
 from workbook.paths import resolve_data_dir
 
@@ -74,5 +76,5 @@ def _import_progress(args: argparse.Namespace) -> int:
     if refused:
         print(f"{_plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
               "was imported", file=sys.stderr)
-        return 1
-    return 0
+        return ExitCode.PARTIAL if refused < len(results) else ExitCode.REFUSED
+    return ExitCode.OK

@@ -1,7 +1,7 @@
 """Cohort subcommands: a cohort's report as CSV or PDF, and certificates for all its eligible learners.
 
-Exit codes: 0 done (also when some learners are not eligible yet); 1 an error (unknown cohort,
-unreadable database, a file that cannot be written, a certificate that failed). No Qt is loaded.
+Exit codes (workbook.cli.exit_codes): 0 done (also when some learners are not eligible yet); 3 unknown
+cohort; 5 unreadable database; 7 some certificates failed. No Qt is loaded.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, load_content, open_store, require_output_folder
 from workbook.paths import resolve_data_dir
 
@@ -29,7 +30,8 @@ def add_report_commands(commands, common: argparse.ArgumentParser,
     report = commands.add_parser("report", parents=[common, content],
                                  help="write a cohort's report: a CSV for spreadsheets or a PDF with charts")
     report.add_argument("--cohort", required=True, metavar="NAME", help="cohort name (see the trainer page)")
-    report.add_argument("--format", required=True, choices=("csv", "pdf"), dest="report_format")
+    report.add_argument("--format", required=True, choices=("csv", "pdf"), dest="report_format",
+                        help="csv: one row per learner, for a spreadsheet; pdf: the printable report")
     report.add_argument("--out", required=True, metavar="FILE", help="file to write (replaced if it exists)")
     report.add_argument("--page-size", choices=("A4", "Letter"), default="A4",
                         help="PDF page size, landscape (default: A4)")
@@ -59,7 +61,8 @@ def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
         cohort = find_cohort(args.cohort)
         if cohort is None:
             known = ", ".join(f"'{c.name}'" for c in list_cohorts()) or "none yet"
-            raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known})")
+            raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known})",
+                          ExitCode.NOT_FOUND)
         yield cohort.id, cohort.name
 
 
@@ -150,4 +153,4 @@ def _certificates(args: argparse.Namespace) -> int:
         if len(outcome.reasons) > SHOWN_REASONS:
             print(f"    ... and {len(outcome.reasons) - SHOWN_REASONS} more", file=stream)
     print(f"Cohort '{cohort_name}': {result.summary()}")
-    return 1 if result.failed else 0
+    return ExitCode.PARTIAL if result.failed else ExitCode.OK

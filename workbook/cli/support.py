@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.paths import bundled_content_dir, database_path
+from workbook.cli.exit_codes import ExitCode
+from workbook.paths import bundled_content_dir, database_path, is_server_url, resolve_database_url
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
     from workbook.store.learners import Learner
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_
 class Refused(Exception):
     """A command stops here: `message` goes to stderr (if any) and the process exits with `code`."""
 
-    def __init__(self, message: str = "", code: int = 1) -> None:
+    def __init__(self, message: str = "", code: int = ExitCode.REFUSED) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -49,7 +50,33 @@ def load_content(args: argparse.Namespace):
 def require_output_folder(out: Path) -> None:
     """Refuses when the folder for `out` is missing, so nothing is half-written."""
     if not out.parent.is_dir():
-        raise Refused(f"{out.parent}: no such folder. Nothing was written.")
+        raise Refused(f"{out.parent}: no such folder. Nothing was written.", ExitCode.NOT_FOUND)
+
+
+_chosen_database: str | None = None  # `--database URL` of this command, set by workbook.cli.main
+
+
+def choose_database(url: str | None) -> None:
+    """The command's `--database URL` (None: WORKBOOK_DATABASE_URL, else the data folder's file)."""
+    global _chosen_database
+    _chosen_database = url
+
+
+def chosen_database_url() -> str | None:
+    """The command's `--database URL`, else WORKBOOK_DATABASE_URL; None: the data folder's file."""
+    return resolve_database_url(_chosen_database)
+
+
+def refuse_on_server(command: str) -> None:
+    """Refuses a command that works on the data folder's database file (backups, restore) when the
+    progress database is a server's."""
+    url = chosen_database_url()
+    if is_server_url(url):
+        from workbook.store.connection import redact_url
+        from workbook.store.dialect import SERVER_BACKUPS
+
+        raise Refused(f"Not done: {command} works on the data folder's database file, but "
+                      f"{SERVER_BACKUPS} ({redact_url(url)})")
 
 
 @contextmanager
@@ -60,15 +87,23 @@ def open_store(data_dir: Path, read_only: bool = False,
     reports) on a folder it cannot write to opens the database for reading only. With `trainer`
     (the command's arguments), the trainer passphrase is required first (workbook.trainer_gate)."""
     from workbook.files import folder_write_problem
-    from workbook.store.connection import DatabaseProblem, open_database, open_database_read_only
+    from workbook.store.connection import (
+        DatabaseProblem,
+        open_database,
+        open_database_read_only,
+        open_database_url,
+    )
 
+    server = chosen_database_url()
     try:
-        if read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
+        if server:
+            db = open_database_url(server, data_dir)
+        elif read_only and data_dir.is_dir() and folder_write_problem(data_dir) is not None:
             db = open_database_read_only(database_path(data_dir))
         else:
             db = open_database(database_path(data_dir))
     except DatabaseProblem as error:
-        raise Refused(f"The progress database cannot be opened: {error}") from error
+        raise Refused(f"The progress database cannot be opened: {error}", ExitCode.DATABASE) from error
     try:
         if trainer is not None:
             require_trainer(trainer)
@@ -85,7 +120,7 @@ def require_trainer(args: argparse.Namespace) -> None:
     chosen = getattr(args, "passphrase_file", None)
     result = trainer_allows(Path(chosen) if chosen else None)
     if not result.allowed:
-        raise Refused(f"Not done: {result.message}")
+        raise Refused(f"Not done: {result.message}", ExitCode.DENIED)
 
 
 def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
@@ -102,7 +137,7 @@ def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
         raise Refused(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again "
                       f"with the id of the one you mean:\n{listed}") from several
     if learner is None:
-        raise Refused(f"No learner called '{name_or_id}' in {data_dir}")
+        raise Refused(f"No learner called '{name_or_id}' in {data_dir}", ExitCode.NOT_FOUND)
     if learner.archived_at is not None:
         print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
               "list; using that profile.", file=sys.stderr)

@@ -4,7 +4,8 @@
 trainer settings, never a learner, cohort or activity row. Without `--yes` it explains itself and
 changes nothing. `cohort-import` asks for the trainer passphrase when one is set.
 
-Exit codes: 0 done; 1 refused or nothing done; 2 (cohort-import) good rows enrolled, bad rows listed.
+Exit codes (workbook.cli.exit_codes): 0 done; 1 refused or nothing done; 7 (cohort-import) good rows
+enrolled, bad rows listed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbook.cli.support import Refused, open_store
+from workbook.cli.exit_codes import ExitCode
+from workbook.cli.support import Refused, chosen_database_url, open_store
 from workbook.paths import database_path, resolve_data_dir
 
 # Kept here, not in the store: registering the subcommand must not import the store (90 ms of
@@ -57,8 +59,9 @@ def _reset_trainer(args: argparse.Namespace) -> int:
         print(f"\nNothing was changed. Data folder: {data_dir}", file=sys.stderr)
         return 1
     path = database_path(data_dir)
-    if not path.exists():
-        raise Refused(f"No progress database in {data_dir}: there is no trainer passphrase to reset.")
+    if not path.exists() and chosen_database_url() is None:
+        raise Refused(f"No progress database in {data_dir}: there is no trainer passphrase to reset.",
+                      ExitCode.NOT_FOUND)
     with open_store(data_dir):
         if not has_trainer():
             reset_trainer_passphrase()  # a leftover failure counter goes too
@@ -81,7 +84,7 @@ def _cohort_import(args: argparse.Namespace) -> int:
     source = Path(args.roster)
     if not source.is_file():
         print(f"{source}: no such file", file=sys.stderr)
-        return 1
+        return ExitCode.NOT_FOUND
     roster = read_roster(source)
     base = Path.cwd()
     if not roster.rows:
@@ -108,4 +111,4 @@ def _cohort_import(args: argparse.Namespace) -> int:
     for line in lines:
         print(line, file=sys.stderr if ": rejected: " in line else sys.stdout)
     print(f"Cohort '{cohort.name}': {summary}.")
-    return 2 if roster.problems or result.skipped else 0
+    return ExitCode.PARTIAL if roster.problems or result.skipped else ExitCode.OK

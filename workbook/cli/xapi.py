@@ -1,6 +1,6 @@
 """xAPI subcommand: write the activity as xAPI 1.0.3 statements for a Learning Record Store.
 
-Exit codes: 0 written; 1 refused (unknown learner, no database, unwritable file).
+Exit codes (workbook.cli.exit_codes): 0 written; 1 unwritable file; 3 unknown learner or no database.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import argparse
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import (
     Refused,
+    chosen_database_url,
     find_learner_or_refuse,
     load_content,
     open_store,
@@ -48,8 +50,8 @@ def _export_xapi(args: argparse.Namespace) -> int:
 
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)
-    if not path.is_file():
-        raise Refused(f"No progress database in {data_dir}: nothing to export")
+    if not path.is_file() and chosen_database_url() is None:
+        raise Refused(f"No progress database in {data_dir}: nothing to export", ExitCode.NOT_FOUND)
     out = Path(args.out)
     require_output_folder(out)
     library = load_content(args)  # titles and question texts; activity of removed content still exports

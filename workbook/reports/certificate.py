@@ -30,6 +30,7 @@ from workbook.reports.fonts import (
     ellipsize,
     fit_size,
     ink_depth,
+    legacy_run_order,
     text_width,
     wrap_lines,
 )
@@ -44,9 +45,11 @@ PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
 # with the layout it was issued with, so an old layout's wording stays here for good.
 VERIFY_LINES = {1: "Verify with: python main.py verify-certificate FILE.pdf",
                 2: "Verify with: workbook verify-certificate FILE.pdf",
-                3: "Verify with: workbook verify-certificate FILE.pdf"}
+                3: "Verify with: workbook verify-certificate FILE.pdf",
+                4: "Verify with: workbook verify-certificate FILE.pdf"}
 WRAPS_TITLES = 3  # from this layout on, a long call title wraps onto two lines instead of ending in "…"
 FIXED_QR_MASK = 3  # from this layout on, the QR code uses mask 0 instead of searching all eight
+FULL_BIDI = 4  # from this layout on, mixed right-to-left lines are ordered by python-bidi
 CHECK = "\u2714"
 METADATA_SETTERS = {"title": "setTitle", "author": "setAuthor", "subject": "setSubject",
                     "keywords": "setKeywords", "creator": "setCreator"}
@@ -70,7 +73,8 @@ def draw_certificate(data: CertificateData, out: str | Path | BinaryIO, setup: P
     for key, value in (metadata or {}).items():
         if key in METADATA_SETTERS:
             getattr(canvas, METADATA_SETTERS[key])(value)
-    _Layout(canvas, data, setup, *size).draw()
+    with legacy_run_order(setup.layout < FULL_BIDI):
+        _Layout(canvas, data, setup, *size).draw()
     canvas.showPage()
     canvas.save()
 

@@ -49,7 +49,7 @@ class CertificateData:
 class PageSetup:
     size: PageSize = "A4"
     logo: Path | None = None  # PNG or JPEG; None draws the bundled default mark
-    layout: int = 3  # the page layout's version (signed, so verification redraws the same page)
+    layout: int = 4  # the page layout's version (signed, so verification redraws the same page)
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

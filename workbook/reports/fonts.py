@@ -3,8 +3,10 @@
 reportlab has no glyph fallback: a string drawn in one font prints boxes for every character that
 font lacks. So a string is cut into runs by script, each run gets the first font of a chain that
 has all its characters, Arabic and Devanagari runs are shaped with HarfBuzz (joined letters,
-conjuncts and matras), and runs are put in visual order (right-to-left runs reversed) before
-drawing. Each font is registered on first use, not on import, so the app starts without them and a
+conjuncts and matras). The line is put in visual order by python-bidi (the full Unicode
+bidirectional algorithm: numbers, separators and brackets inside right-to-left text) before it is cut
+into runs; a right-to-left run is handed back to HarfBuzz in reading order, which shapes and reverses
+it. Each font is registered on first use, not on import, so the app starts without them and a
 Latin-only page never reads the CJK face.
 """
 
@@ -13,11 +15,16 @@ from __future__ import annotations
 import threading
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
 import uharfbuzz
+from bidi import get_base_level, get_display
+from bidi.algorithm import MIRRORED
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -71,6 +78,19 @@ _SHAPE = frozenset({"arabic", "hebrew", "devanagari", "indic"})
 _IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)})
 
 _lock = threading.Lock()
+# Certificates are verified by drawing them again. Those issued before python-bidi (layouts 1-3)
+# put whole runs in order by the workbook's first, partial rules; they are redrawn that way alone.
+_legacy_order: ContextVar[bool] = ContextVar("legacy_order", default=False)
+
+
+@contextmanager
+def legacy_run_order(enabled: bool = True) -> Iterator[None]:
+    """Within the block, draw lines as certificate layouts 1-3 did (only to redraw those)."""
+    token = _legacy_order.set(enabled)
+    try:
+        yield
+    finally:
+        _legacy_order.reset(token)
 
 
 class _Faces(dict):
@@ -171,18 +191,21 @@ def _kind(ch: str) -> str:
     return "neutral"
 
 
-def _rtl_paragraph(kinds: list[str]) -> bool:
-    """Unicode bidi rules P2-P3: the first strong letter (not a digit) sets the line's direction."""
-    return next((k for k in kinds if k not in ("neutral", "digit", "mark")), "letter") in _RTL
+def _rtl_paragraph(text: str) -> bool:
+    """The line's direction, from its first strong letter (Unicode bidi rules P2-P3)."""
+    return bool(text.strip()) and get_base_level(text) == 1
 
 
-def _resolve_kinds(text: str) -> list[str]:
-    """One kind per character: marks follow their base, neutrals (spaces, punctuation) join a side."""
+def _resolve_kinds(text: str, rtl_paragraph: bool) -> list[str]:
+    """One kind per character: marks follow their base, neutrals (spaces, punctuation) join a side.
+
+    Only groups characters into runs for fonts and shaping; where each character is drawn is the
+    bidi algorithm's job (python-bidi), not this one's.
+    """
     kinds = [_kind(ch) for ch in text]
     for i, kind in enumerate(kinds):
         if kind == "mark":
             kinds[i] = kinds[i - 1] if i else "neutral"
-    rtl_paragraph = _rtl_paragraph(kinds)
     kinds = ["letter" if k == "digit" else k for k in kinds]
     i, n = 0, len(kinds)
     while i < n:
@@ -229,28 +252,76 @@ class Run:
         return self.kind in _RTL
 
 
-@lru_cache(maxsize=4096)
-def runs(text: str, style: Style = "sans") -> tuple[Run, ...]:
-    """Split text into runs, each with the first font of the style's chain that can draw it."""
-    chain = CHAINS[style]
-    kinds = _resolve_kinds(text)
-    result: list[Run] = []
+def _by_kind(text: str, kinds: list[str]) -> list[tuple[str, str]]:
+    """Cut text into (chunk, kind) stretches of one kind each."""
+    stretches = []
     i, n = 0, len(text)
     while i < n:
         j = i
         while j < n and kinds[j] == kinds[i]:
             j += 1
-        chunk = text[i:j]
-        letters = "".join(ch for ch, k in zip(chunk, map(_kind, chunk), strict=True) if k != "neutral")
-        preferred = next((name for name in chain if covers(name, letters or chunk)), chain[0])
-        start = 0
-        fonts = [_font_for_char(ch, preferred, chain) for ch in chunk]
-        for k in range(1, len(chunk) + 1):
-            if k == len(chunk) or fonts[k] != fonts[start]:
-                result.append(Run(chunk[start:k], fonts[start], kinds[i]))
-                start = k
+        stretches.append((text[i:j], kinds[i]))
         i = j
-    return tuple(result)
+    return stretches
+
+
+def _by_font(chunk: str, kind: str, chain: tuple[str, ...]) -> list[Run]:
+    """One chunk of a single kind, in reading order, cut where the font that can draw it changes."""
+    letters = "".join(ch for ch in chunk if _kind(ch) != "neutral")
+    preferred = next((name for name in chain if covers(name, letters or chunk)), chain[0])
+    fonts = [_font_for_char(ch, preferred, chain) for ch in chunk]
+    result, start = [], 0
+    for k in range(1, len(chunk) + 1):
+        if k == len(chunk) or fonts[k] != fonts[start]:
+            result.append(Run(chunk[start:k], fonts[start], kind))
+            start = k
+    return result
+
+
+@lru_cache(maxsize=4096)
+def runs(text: str, style: Style = "sans") -> tuple[Run, ...]:
+    """Split text into runs in reading order, each with the first font of the style's chain that
+    can draw it."""
+    chain = CHAINS[style]
+    kinds = _resolve_kinds(text, _rtl_paragraph(text))
+    return tuple(run for chunk, kind in _by_kind(text, kinds) for run in _by_font(chunk, kind, chain))
+
+
+def _mirror_reversed_brackets(visual: str, kinds: list[str]) -> str:
+    """Rule L4 for brackets outside right-to-left runs, which python-bidi's reordering leaves out.
+
+    A pair that shows its closing bracket first was reversed, so it sits at a right-to-left level
+    and each bracket shows its mirror image. Brackets inside right-to-left runs are mirrored later,
+    by HarfBuzz or when the run is reversed for drawing.
+    """
+    chars, closing = list(visual), []
+    for j, ch in enumerate(chars):
+        category = unicodedata.category(ch)
+        if category == "Pe" and ch in MIRRORED:
+            closing.append(j)
+        elif category == "Ps" and ch in MIRRORED:
+            k = next((k for k in range(len(closing) - 1, -1, -1) if MIRRORED[chars[closing[k]]] == ch), None)
+            if k is not None:
+                for index in (closing[k], j):
+                    if kinds[index] not in _RTL:
+                        chars[index] = MIRRORED[chars[index]]
+                del closing[k:]
+    return "".join(chars)
+
+
+def _visual_runs(text: str, style: Style) -> list[Run]:
+    """The runs of the line left to right as drawn; each run's own text stays in reading order."""
+    chain = CHAINS[style]
+    visual = get_display(text) if text.strip() else text
+    kinds = _resolve_kinds(visual, _rtl_paragraph(text))
+    visual = _mirror_reversed_brackets(visual, kinds)
+    result: list[Run] = []
+    for chunk, kind in _by_kind(visual, kinds):
+        if kind in _RTL:  # reversed by the bidi algorithm: back to reading order for shaping
+            result += reversed(_by_font(chunk[::-1], kind, chain))
+        else:
+            result += _by_font(chunk, kind, chain)
+    return result
 
 
 @dataclass(frozen=True)
@@ -270,36 +341,46 @@ def _shape(text: str, font: str) -> tuple[str, float, bool]:
     return text, pdfmetrics.stringWidth(text, font, 1), False
 
 
-@lru_cache(maxsize=4096)
 def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
-    """The runs shaped and put in visual (left-to-right drawing) order."""
+    """The runs shaped and in visual (left-to-right drawing) order."""
+    return _pieces(text, style, _legacy_order.get())
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str, style: Style, legacy: bool) -> tuple[_Piece, ...]:
     fonts = _fonts
     pieces: list[_Piece] = []
-    levels: list[int] = []
-    logical = runs(text, style)
-    rtl_paragraph = _rtl_paragraph([_kind(ch) for ch in text])
-    for run in logical:
+    for run in (_legacy_visual_runs(text, style) if legacy else _visual_runs(text, style)):
         if run.kind in _SHAPE and run.font in SHAPED_FONTS and fonts[run.font].shapable:
-            glyphs, em, shaped = _shape(run.text, run.font)
+            glyphs, em, shaped = _shape(run.text, run.font)  # HarfBuzz mirrors and reverses RTL runs
         else:
             glyphs = "".join(ch for ch in run.text if ord(ch) not in _IGNORABLE)
+            if run.rtl and not legacy:  # an unshaped right-to-left run (Hebrew): reversed and mirrored
+                glyphs = "".join(MIRRORED.get(ch, ch) for ch in reversed(glyphs))
             em, shaped = pdfmetrics.stringWidth(glyphs, run.font, 1), False
         pieces.append(_Piece(glyphs, run.font, em, shaped))
-        levels.append(1 if run.rtl else (2 if rtl_paragraph else 0))
-    # Unicode bidi rule L2 at run level: reverse every stretch at or above each odd-or-higher level.
+    return tuple(pieces)
+
+
+def _legacy_visual_runs(text: str, style: Style) -> list[Run]:
+    """Layouts 1-3: right-to-left runs at level 1, others at 0 (2 in a right-to-left line), whole
+    runs reversed by rule L2. Wrong for some mixed lines (and unshaped Hebrew); kept unchanged."""
+    ordered = list(runs(text, style))
+    rtl_paragraph = _rtl_paragraph(text)
+    levels = [1 if run.rtl else (2 if rtl_paragraph else 0) for run in ordered]
     for level in range(max(levels, default=0), 0, -1):
         i = 0
-        while i < len(pieces):
+        while i < len(ordered):
             if levels[i] >= level:
                 j = i
-                while j < len(pieces) and levels[j] >= level:
+                while j < len(ordered) and levels[j] >= level:
                     j += 1
-                pieces[i:j] = pieces[i:j][::-1]
+                ordered[i:j] = ordered[i:j][::-1]
                 levels[i:j] = levels[i:j][::-1]
                 i = j
             else:
                 i += 1
-    return tuple(pieces)
+    return ordered
 
 
 def text_width(text: str, size: float, style: Style = "sans", char_space: float = 0) -> float:

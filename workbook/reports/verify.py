@@ -184,7 +184,7 @@ def _page_changes(record: SignedRecord, raw: bytes) -> list[str]:
     try:
         actual = canonical_page(raw)
         size = record.fields.get("page_size") or _page_size_of(actual)
-        if size not in PAGE_SIZES or record.fields.get("layout", "1") not in ("1", "2", "3"):
+        if size not in PAGE_SIZES or record.fields.get("layout", "1") not in ("1", "2", "3", "4"):
             return ["page size or layout"]
         with tempfile.TemporaryDirectory(prefix="workbook-verify-") as folder:
             logo = None

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peewee import SQL
-
 from workbook.core.activity import Verb, section_object_id, split_section_object_id
 from workbook.store.clock import new_id, utc_now_text
+from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.quiz_questions import compact_payload, expand_payload
@@ -92,7 +91,7 @@ def _row(record: ActivityRecord, known: dict[str, str] | None = None) -> Activit
 
 def activity_rows(learner_ids: Iterable[str] | None = None) -> list[ActivityRow]:
     """Every event (of the given learners, or all), oldest first, ties in the order they were written."""
-    query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, SQL("rowid"))
+    query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, INSERTION_ORDER)
     if learner_ids is not None:
         query = query.where(ActivityRecord.learner.in_(list(learner_ids)))
     known: dict[str, str] = {}  # question bodies, fetched once for all the attempts that showed them

@@ -28,15 +28,16 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from peewee import SQL
 
 from workbook import __version__
 from workbook.core.profile_merges import Merge, survivors
 from workbook.files import write_bytes_atomic
 from workbook.keys import b64, fingerprint, installation_name, key_id, unb64
+from workbook.store import dialect
 from workbook.store import merges as profile_merges
 from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.connection import StoreError
+from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.quiz_questions import compact_payload, expand_payload
@@ -193,7 +194,7 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
             raise BundleError(out, f"no learner with id {learner_id}")
         fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
-                .order_by(ActivityRecord.occurred_at, SQL("rowid")).tuples())
+                .order_by(ActivityRecord.occurred_at, INSERTION_ORDER).tuples())
         known: dict[str, str] = {}  # the file holds every row as written in full (quiz_questions)
         lines = [_json_line(_expanded(dict(zip(COLUMNS, row, strict=True)), known))
                  for row in rows.iterator()]
@@ -636,7 +637,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
                      f"VALUES ({', '.join('?' * len(COLUMNS))})")
         values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
                         for name in COLUMNS) for row in new_rows]
-        database.connection().executemany(statement, values)
+        dialect.execute_many(statement, values)
         set_setting(_imported_key(bundle.digest), utc_now_text())
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
@@ -683,7 +684,7 @@ def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
     step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
     for start in range(0, len(ids), step):
         chunk = ids[start:start + step]
-        marks = ", ".join("?" * len(chunk))
+        marks = ", ".join([dialect.param()] * len(chunk))
         cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
         for values in cursor.fetchall():
             found[values[0]] = _expanded(dict(zip(COLUMNS, values, strict=True)), known)

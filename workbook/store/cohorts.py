@@ -15,6 +15,7 @@ from peewee import SQL
 
 from workbook.core.problems import Problem
 from workbook.core.roster import RosterRow, name_key, same_person_name
+from workbook.store import dialect
 from workbook.store.clock import new_id, utc_now_text
 from workbook.store.learners import Learner, ProfileError, learner_from, new_learner_record
 from workbook.store.models import CohortMemberRecord, CohortRecord, LearnerRecord, database
@@ -194,8 +195,8 @@ def unenrol(cohort_id: str, learner_ids: Iterable[str]) -> int:
 def members(cohort_id: str, include_archived: bool = False) -> list[Learner]:
     """The cohort's learner profiles, sorted by name (archived profiles only when asked for). A
     member merged into another profile is listed as the profile that survives."""
-    query = LearnerRecord.select().where(LearnerRecord.id.in_(
-        SQL("(SELECT learner_id FROM cohort_member_resolved WHERE cohort_id = ?)", [cohort_id])))
+    resolved = f"(SELECT learner_id FROM cohort_member_resolved WHERE cohort_id = {dialect.param()})"
+    query = LearnerRecord.select().where(LearnerRecord.id.in_(SQL(resolved, [cohort_id])))
     if not include_archived:
         query = query.where(LearnerRecord.archived_at.is_null())
     return sorted(map(learner_from, query), key=lambda learner: learner.display_name.casefold())

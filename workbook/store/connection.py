@@ -10,8 +10,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import Database, ImproperlyConfigured, PeeweeException, SqliteDatabase
 
+from workbook.paths import SERVER_SCHEMES, resolve_database_url  # noqa: F401 (callers find them here)
 from workbook.store import migrations
 from workbook.store.models import database
 
@@ -228,3 +229,89 @@ def copy_database(db: SqliteDatabase, target: Path) -> Path:
 
 def _stamped(prefix: str) -> str:
     return f"{prefix}-{datetime.now(UTC).strftime('%Y%m%d-%H%M%S-%f')}.sqlite"
+
+
+# --- a server database --------------------------------------------------------------------------
+
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def redact_url(url: str) -> str:
+    """The URL as it may be shown or logged: any password replaced by ***."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    except ValueError:
+        return "(an unreadable database URL)"
+
+
+def open_database_url(url: str, data_dir: Path | None = None) -> Database:
+    """Open, migrate and bind the database named by `url`: `sqlite:///PATH` (a file, as
+    `open_database`) or `postgresql://USER:PASSWORD@HOST:PORT/NAME` (a training centre's server).
+    Raises DatabaseProblem with a one-line message naming the URL (password hidden)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    shown = redact_url(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        raise DatabaseProblem(f"{shown} is not a database URL: {error}") from error
+    if parts.scheme == "sqlite":
+        if not parts.path or parts.path == "/":
+            raise DatabaseProblem(f"{shown} names no file: write sqlite:///FOLDER/progress.sqlite")
+        return open_database(Path(parts.path[1:]),  # sqlite:///relative, sqlite:////absolute
+                             data_dir / "backups" if data_dir is not None else None)
+    if parts.scheme not in SERVER_SCHEMES:
+        raise DatabaseProblem(f"{shown}: the workbook opens sqlite:///FILE or postgresql://USER@HOST/NAME "
+                              "URLs, not '" + (parts.scheme or "a plain path") + "'")
+    if not parts.path.strip("/"):
+        raise DatabaseProblem(f"{shown} names no database: add /NAME after the server")
+    try:
+        from playhouse.db_url import connect
+
+        timeout = ({} if "connect_timeout" in parse_qs(parts.query)
+                   else {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+        db = connect(url, application_name="workbook", **timeout)
+    except ImportError as error:
+        raise DatabaseProblem(f"{shown}: PostgreSQL support needs the psycopg package "
+                              f"(pip install 'psycopg[binary]'): {error}") from error
+    except (ValueError, PeeweeException) as error:
+        raise DatabaseProblem(f"{shown} cannot be used: {_first_line(error)}") from error
+    try:
+        db.connect()
+    except ImproperlyConfigured as error:  # no driver: peewee finds neither psycopg 3 nor psycopg2
+        raise DatabaseProblem(f"{shown}: PostgreSQL support needs the psycopg package "
+                              "(pip install 'psycopg[binary]')") from error
+    except PeeweeException as error:
+        raise DatabaseProblem(f"cannot reach the progress database at {shown}: {_first_line(error)}"
+                              ) from error
+    try:
+        migrations.migrate(db)
+    except migrations.NewerSchemaError as error:
+        db.close()
+        raise DatabaseProblem(f"{shown}: {error}") from error
+    except PeeweeException as error:
+        db.close()
+        hint = (" (its schema is older than this workbook's: run 'workbook migrate' as the database's owner)"
+                if "permission denied" in str(error) else "")
+        raise DatabaseProblem(f"the progress database at {shown} cannot be prepared: {_first_line(error)}"
+                              f"{hint}") from error
+    database.initialize(db)
+    return db
+
+
+def opened_schema_version() -> int:
+    """The schema version of the database the store has open."""
+    return migrations.schema_version(database.obj)
+
+
+def _first_line(error: BaseException) -> str:
+    """The driver's message without its multi-line detail (and never a password)."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__

@@ -22,7 +22,7 @@ from workbook.core.activity import section_object_id
 from workbook.core.content import Library
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
 from workbook.core.pace import Pace
-from workbook.store import migrations
+from workbook.store import dialect, migrations
 from workbook.store.clock import parse_utc_text
 from workbook.store.models import database
 from workbook.store.pace import COHORT_PACE, cohort_pace, pace_parameters
@@ -169,17 +169,16 @@ def rebuild_totals() -> None:
     with database.atomic():
         for table in migrations.SUMMARY_TABLES:
             database.execute_sql(f"DELETE FROM {table}")
-        for statement in migrations.SUMMARY_REBUILD_V7:
+        for statement in migrations.summary_rebuild():
             database.execute_sql(statement)
         for table in migrations.PACE_TABLES:
             database.execute_sql(f"DELETE FROM {table}")
-        for statement in migrations.PACE_REBUILD_V7:
+        for statement in migrations.pace_rebuild():
             database.execute_sql(statement)
 
 
 def _run(parameters: dict[str, Any]) -> dict[str, list[tuple]]:
-    connection = database.connection()
-    return {name: connection.execute(sql, parameters).fetchall() for name, sql in QUERIES.items()}
+    return {name: dialect.run_raw(sql, parameters) for name, sql in QUERIES.items()}
 
 
 def _round(value: float) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import Database
+
+from workbook.store import dialect
 
 SCHEMA_V1 = [
     """CREATE TABLE learner (
@@ -399,15 +401,17 @@ SCHEMA_V9 = [
 ]
 
 
-def _run(statements: list[str]) -> Callable[[SqliteDatabase], None]:
-    def step(db: SqliteDatabase) -> None:
+def _run(statements: list[str]) -> Callable[[Database], None]:
+    def step(db: Database) -> None:
         for statement in statements:
             db.execute_sql(statement)
 
     return step
 
 
-STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
+# SQLite's steps. PostgreSQL has its own list of the same versions (`migrations_pg.STEPS`): a new
+# schema version adds a step to both, with the same number (a test checks they agree).
+STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _run(SCHEMA_V1)),
     (2, _run(SCHEMA_V2)),
     (3, _run(SCHEMA_V3)),
@@ -424,8 +428,16 @@ class NewerSchemaError(Exception):
     """The database was written by a newer workbook; opening it here could damage it."""
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def steps_for(db: Database) -> list[tuple[int, Callable[[Database], None]]]:
+    if dialect.is_server(db):
+        from workbook.store import migrations_pg
+
+        return migrations_pg.STEPS
+    return STEPS
+
+
+def schema_version(db: Database) -> int:
+    return dialect.schema_version(db)
 
 
 def newer_schema_message(version: int) -> str:
@@ -433,21 +445,42 @@ def newer_schema_message(version: int) -> str:
             f"{CURRENT_VERSION}: update the workbook instead")
 
 
-def pending_steps(db: SqliteDatabase) -> list[int]:
+def pending_steps(db: Database) -> list[int]:
     version = schema_version(db)
     if version > CURRENT_VERSION:
         raise NewerSchemaError(newer_schema_message(version))
-    return [number for number, _ in STEPS if number > version]
+    return [number for number, _ in steps_for(db) if number > version]
 
 
-def migrate(db: SqliteDatabase) -> list[int]:
+def migrate(db: Database) -> list[int]:
     """Run every pending step in order; returns the versions applied."""
     applied = []
-    for number, step in STEPS:
+    for number, step in steps_for(db):
         if number not in pending_steps(db):
             continue
         with db.atomic():
+            dialect.lock_for_migration(db)
+            if number not in pending_steps(db):  # another PC migrated the server meanwhile
+                continue
             step(db)
-            db.execute_sql(f"PRAGMA user_version = {int(number)}")
+            dialect.set_schema_version(db, number)
         applied.append(number)
     return applied
+
+
+def summary_rebuild(db: Database | None = None) -> list[str]:
+    """The statements that recompute the v4 totals (through merges) on the bound database."""
+    if dialect.is_server(db):
+        from workbook.store import migrations_pg
+
+        return migrations_pg.SUMMARY_REBUILD_V7
+    return SUMMARY_REBUILD_V7
+
+
+def pace_rebuild(db: Database | None = None) -> list[str]:
+    """The statements that recompute the v6 pace tables (through merges) on the bound database."""
+    if dialect.is_server(db):
+        from workbook.store import migrations_pg
+
+        return migrations_pg.PACE_REBUILD_V7
+    return PACE_REBUILD_V7

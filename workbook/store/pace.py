@@ -12,8 +12,9 @@ from collections import defaultdict
 from typing import Any
 
 from workbook.core.pace import MIN_TIMED, RUSHED_SHARE, AttemptPace, Pace, median
+from workbook.store import dialect
 from workbook.store.merges import survivor_of
-from workbook.store.models import AttemptPaceRecord, PaceRecord, database
+from workbook.store.models import AttemptPaceRecord, PaceRecord
 
 # Each learner's lower median in whole seconds per kind (kept by the step-6 triggers), then the
 # rushed attempts per learner and kind. `{members}` selects the learners.
@@ -50,7 +51,7 @@ def learner_attempt_pace(learner_id: str) -> tuple[Pace, dict[str, AttemptPace]]
     """One learner's pace overall (as the dashboard has it) and per attempt (quiz attempt or call
     id), for the drill-down. The figures are kept under the profile a merge left standing."""
     learner_id = survivor_of(learner_id)
-    rows = database.connection().execute(LEARNER_PACE, {"learner": learner_id} | pace_parameters()).fetchall()
+    rows = dialect.run_raw(LEARNER_PACE, {"learner": learner_id} | pace_parameters())
     pace = cohort_pace(rows).get(learner_id, Pace())
     seconds: dict[str, list[float]] = defaultdict(list)
     for attempt_id, taken in (PaceRecord.select(PaceRecord.attempt_id, PaceRecord.seconds)

@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from peewee import SQL
-
 from workbook.core.activity import Verb
 from workbook.core.call_engine import TypedReply
 from workbook.core.debrief import Debrief
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
+from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
@@ -119,7 +118,7 @@ def end_call(call: StoredCall, ending_id: str, report: Debrief, now: datetime | 
 def load_call(call_id: str) -> StoredCall | None:
     rows = list(ActivityRecord.select()
                 .where(ActivityRecord.attempt_id == call_id, ActivityRecord.verb.in_(_CALL_VERBS))
-                .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+                .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     start = next((row for row in rows if row.verb == Verb.CALL_STARTED), None)
     if start is None:
         return None
@@ -186,7 +185,7 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
                                   ActivityRecord.payload)
             .where(of_person(learner_id),
                    ActivityRecord.verb.in_((str(Verb.CALL_STARTED), str(Verb.CALL_ENDED))))
-            .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+            .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     started: dict[str, set[str]] = {}
     ended: dict[str, list[str | None]] = {}
     ended_ids: set[str] = set()
@@ -196,7 +195,7 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
             started.setdefault(scenario_id, set()).add(attempt_id)
         elif attempt_id not in ended_ids:
             ended_ids.add(attempt_id)
-            ended.setdefault(scenario_id, []).append(json.loads(payload).get("kind"))
+            ended.setdefault(scenario_id, []).append(_ended_payload(payload).get("kind"))
     records = {}
     for scenario_id, ids in started.items():
         kinds = ended.get(scenario_id, [])
@@ -206,19 +205,30 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
     return records
 
 
+def _ended_payload(payload: str) -> dict:
+    """A call-ended row's payload, or an empty one when it is damaged: such a call counts as
+    finished with no known ending, instead of stopping every view of the learner's progress."""
+    try:
+        data = json.loads(payload)
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
     """Every finished call per scenario as (ending kind, mean skill percent), for completion rules."""
     rows = (ActivityRecord.select(ActivityRecord.object_id, ActivityRecord.attempt_id, ActivityRecord.payload)
             .where(of_person(learner_id), ActivityRecord.verb == str(Verb.CALL_ENDED))
-            .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+            .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     seen: set[str] = set()
     outcomes: dict[str, list[tuple[str | None, int]]] = {}
     for object_id, attempt_id, payload in rows.tuples():
         if attempt_id in seen:
             continue
         seen.add(attempt_id)
-        data = json.loads(payload)
-        skills = list(data.get("skills", {}).values())
+        data = _ended_payload(payload)
+        marks = data.get("skills")
+        skills = [v for v in marks.values() if isinstance(v, int | float)] if isinstance(marks, dict) else []
         mean = round(sum(skills) / len(skills)) if skills else 0
         outcomes.setdefault(object_id.removeprefix("call/"), []).append((data.get("kind"), mean))
     return outcomes

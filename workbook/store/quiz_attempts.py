@@ -9,13 +9,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from peewee import SQL
-
 from workbook.core.activity import Verb
 from workbook.core.attempt import AttemptPlan, AttemptResult
 from workbook.core.pace import floor_seconds, question_words
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
+from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 from workbook.store.quiz_questions import expand_payload
@@ -107,7 +106,7 @@ def load_attempt(attempt_id: str) -> StoredAttempt | None:
     """Every row of one attempt, in the order they were written."""
     rows = list(ActivityRecord.select()
                 .where(ActivityRecord.attempt_id == attempt_id, ActivityRecord.verb.in_(_QUIZ_VERBS))
-                .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+                .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     start = next((row for row in rows if row.verb == Verb.ATTEMPT_STARTED), None)
     if start is None:
         return None
@@ -169,7 +168,7 @@ def quiz_scores(learner_id: str) -> dict[str, QuizScore]:
                                   ActivityRecord.payload)
             .where(of_person(learner_id),
                    ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED))
-            .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+            .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     per_module: dict[str, dict[str, tuple[int, bool]]] = {}
     for module_id, attempt_id, payload in rows.tuples():
         data = json.loads(payload)

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from peewee import SQL
-
 from workbook.core.activity import Verb
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.content import Library
@@ -35,6 +33,7 @@ from workbook.core.review_cards import (
 from workbook.core.scoring import score
 from workbook.store.activity import read_sections, record_activity
 from workbook.store.clock import parse_utc_text, utc_now_text
+from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 from workbook.store.quiz_questions import expand_payload
@@ -132,7 +131,7 @@ def _card_states(learner_id: str, card_id: str | None = None) -> dict[str, _Stat
                                    ActivityRecord.occurred_at)
              .where(of_person(learner_id),
                     ActivityRecord.verb == str(Verb.CARD_REVIEWED))
-             .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+             .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     if card_id is not None:
         query = query.where(ActivityRecord.object_id == card_object_id(card_id))
     states: dict[str, _State] = {}
@@ -154,7 +153,7 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
     submitted_rows = (ActivityRecord.select(ActivityRecord.attempt_id, ActivityRecord.occurred_at)
                       .where(of_person(learner_id),
                              ActivityRecord.verb == str(Verb.ATTEMPT_SUBMITTED))
-                      .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+                      .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     submitted: dict[str, str] = {}
     for attempt_id, occurred_at in submitted_rows.tuples():
         submitted.setdefault(attempt_id, occurred_at)  # the first submission ends an attempt
@@ -169,7 +168,7 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
                .where(of_person(learner_id),
                       ActivityRecord.verb == str(Verb.ANSWER_GIVEN),
                       ActivityRecord.attempt_id.in_(submitted_ids))
-               .order_by(ActivityRecord.occurred_at, SQL("rowid")))
+               .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
     for attempt_id, payload, occurred_at in answers.tuples():
         if occurred_at > submitted.get(attempt_id, ""):
             continue  # written after the submission: not part of the graded attempt

@@ -78,7 +78,7 @@ class Navigator(QObject):
         built["search"] = SearchController(self.session, reading.open_section, quiz.open, calls.open)
         built["certificates"] = CertificateController(self.session, home)
         built["trainer"] = TrainerController(self.session, home)
-        built["progress_export"] = ProgressExport(self.session)
+        built["progress_export"] = ProgressExport(self.session, built["trainer"].allows)
         reading.page.quiz_requested.connect(quiz.open)
         reading.page.all_notes_requested.connect(notes.open)
         quiz.page.lessons_requested.connect(reading.open_module)

@@ -1,9 +1,11 @@
 """"Export this PC's progress…": every learner's progress, one signed bundle each, into a folder
-(a USB stick), off the GUI thread with a progress bar, so moving progress needs no terminal.
+(a USB stick), off the GUI thread with a progress bar, so moving progress needs no terminal. Like
+`workbook export-progress`, it needs the trainer passphrase when one is set.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -16,12 +18,15 @@ from workbook.ui.operations import Job, QueryOp
 
 
 class ProgressExport(QObject):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, trainer_allows: Callable[[], bool] = lambda: True) -> None:
         super().__init__(session.window)
         self.session = session
+        self.trainer_allows = trainer_allows
         self.running: QueryOp | None = None  # tests wait on it
 
     def start(self) -> None:
+        if not self.trainer_allows():
+            return
         folder = dialogs.ask_folder(self.session.window,
                                     self.tr("Export this PC's progress to a folder or USB stick"))
         if folder:

@@ -19,6 +19,7 @@ from workbook.reports.batch import BatchResult, issue_for_cohort
 from workbook.store import cohorts, practice_calls, quiz_attempts
 from workbook.store.dashboard import cohort_dashboard
 from workbook.store.learners import get_learner
+from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
 from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
@@ -84,6 +85,13 @@ class TrainerController(QObject):
 
     def lock(self) -> None:
         self.unlocked = False
+
+    def allows(self) -> bool:
+        """Whether a trainer-only job outside the trainer views (exporting every learner's progress)
+        may run: yes with no trainer passphrase set, as on the command line, or once unlocked."""
+        if not self.unlocked and has_trainer():
+            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
+        return self.unlocked or not has_trainer()
 
     def refresh(self, select: str | None = None) -> None:
         every = cohorts.list_cohorts(include_archived=True)

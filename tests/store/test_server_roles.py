@@ -1,0 +1,88 @@
+"""The roles the README's "Central server" section creates, run on a real PostgreSQL server: its SQL
+is read from the README itself, so the documented grants are the tested ones.
+
+A learner PC's role adds profiles and activity (the totals still follow, through the owner's
+trigger functions) but cannot change or remove activity, nor read activity, notes or the trainer
+settings; a trainer's role reads everything the trainer views need; the owner runs the migrations.
+"""
+
+from __future__ import annotations
+
+import re
+
+import peewee
+import pytest
+from conftest import REPO_ROOT
+
+from workbook.cli import main
+from workbook.store.activity import record_section_read
+from workbook.store.cohorts import create_cohort, enrol
+from workbook.store.connection import open_database_url
+from workbook.store.dashboard import cohort_dashboard
+from workbook.store.learners import create_learner
+from workbook.store.models import database
+
+
+def _readme_sql() -> list[str]:
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Central server", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+
+
+def _run(connection, script: str) -> None:
+    for statement in re.sub(r"--[^\n]*", "", script).split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+@pytest.fixture(scope="module")
+def server(pg_cluster):
+    """The README's setup on the test cluster: roles, database, `workbook migrate`, grants."""
+    superuser, owner = _readme_sql()
+    _run(pg_cluster.admin, superuser)
+    url = pg_cluster.url("workbook", user="workbook_owner", password="owner-secret")
+    assert main(["migrate", "--database", url]) == 0
+    with pg_cluster.connect("workbook") as admin:
+        admin.execute("SET ROLE workbook_owner")
+        _run(admin, owner)
+    return pg_cluster
+
+
+def test_a_learner_role_adds_activity_but_cannot_change_it_or_read_others(server, data_dir, library):
+    db = open_database_url(server.url("workbook", user="workbook_learner", password="learner-secret"))
+    try:
+        learner = create_learner("Room 2 learner")
+        record_section_read(learner.id, "active-listening", "the-listening-loop")
+        refused = {
+            "update": "UPDATE activity SET verb = 'x'",
+            "delete": "DELETE FROM activity",
+            "truncate": "TRUNCATE activity",
+            "read activity": "SELECT payload FROM activity",
+            "read settings": "SELECT value FROM setting",
+            "read notes": "SELECT body FROM note",
+            "read totals": "SELECT * FROM learner_quiz_best",
+            "change a profile": "UPDATE learner SET display_name = 'x'",
+            "change the schema": "CREATE TABLE intruder (id INTEGER)",
+        }
+        for what, sql in refused.items():
+            with pytest.raises(peewee.ProgrammingError, match="permission denied"), database.atomic():
+                database.execute_sql(sql)
+                pytest.fail(f"a learner role could {what}")
+    finally:
+        db.close()
+    trainer = open_database_url(server.url("workbook", user="workbook_trainer", password="trainer-secret"))
+    try:
+        cohort = create_cohort("Room 2")
+        enrol(cohort.id, [learner.id])
+        row = cohort_dashboard(library, cohort.id).learners[0]
+        assert (row.name, sum(row.sections_read.values())) == ("Room 2 learner", 1)  # the totals followed
+        with pytest.raises(peewee.ProgrammingError, match="permission denied"), database.atomic():
+            database.execute_sql("DELETE FROM activity")
+    finally:
+        trainer.close()
+    import psycopg
+
+    with server.connect("workbook") as owner:  # the owner may do anything, but the triggers refuse
+        owner.execute("SET ROLE workbook_owner")
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="append-only"):
+            owner.execute("UPDATE activity SET verb = 'x'")
