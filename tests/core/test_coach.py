@@ -464,3 +464,86 @@ def test_a_broken_model_file_is_named_at_its_line(tmp_path: Path, model: str, wh
     assert rules is None
     assert [(p.line, p.field) for p in problems] == [where]
     assert problems[0].path.name == "model.yaml"
+
+
+# -- generalising to new writers: clause shapes, who is blamed, a door closed with no way forward -----
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("There's nothing anybody could do about the storm.", "avoid-stonewalling"),
+    ("Head office can't do anything about that.", "avoid-stonewalling"),
+    ("Not a lot else we can offer, I'm afraid.", "avoid-stonewalling"),
+    ("Delivery slots are policy.", "avoid-stonewalling"),
+    ("That's simply how the system works.", "avoid-stonewalling"),
+    ("I'm unable to help with that.", "avoid-stonewalling"),
+    ("The depot sent it back, not me, so take it up with them.", "avoid-stonewalling"),
+    ("Hold on.", "avoid-stonewalling"),
+    ("I need you to hold.", "avoid-stonewalling"),
+    ("It's nothing to do with me.", "avoid-stonewalling"),
+    ("That's the landlord's mess, not ours.", "avoid-blame"),
+    ("Honestly, that one's on them.", "avoid-blame"),
+    ("The late fee was down to the agency, not us.", "avoid-blame"),
+    ("We're not the ones who messed up your booking.", "avoid-blame"),
+    ("I won't apologise for something the airline did.", "avoid-blame"),
+    ("Your pharmacy is dragging its feet again.", "avoid-blame"),
+    ("Times are long because the overflow team keeps dropping calls.", "avoid-blame"),
+    ("You should have checked the delivery date first.", "avoid-judging-or-correcting"),
+    ("If you'd opened the letter you would know the date.", "avoid-judging-or-correcting"),
+    ("The fee is as stated in your agreement.", "avoid-judging-or-correcting"),
+    ("Look at the statement properly and you'll see it.", "avoid-judging-or-correcting"),
+    ("As I've told you, the form has to be signed.", "avoid-judging-or-correcting"),
+    ("You're getting very emotional about a parking charge.", "avoid-judging-or-correcting"),
+    ("Everybody else has to wait their turn.", "avoid-judging-or-correcting"),
+    ("Don't worry, it'll correct itself automatically.", "avoid-overpromising"),
+    ("It will clear by itself overnight.", "avoid-overpromising"),
+    ("I can garantee it arrives Friday.", "avoid-overpromising"),
+    ("I'll make sure this never happens to you.", "avoid-overpromising"),
+    ("We'll send it out, wherever you are.", "avoid-overpromising"),
+    ("It's waiting on an RT4 form from the team.", "avoid-jargon"),
+    ("You'll need to pass KYC&AML first.", "avoid-jargon"),
+    ("It's sitting in the Q-queue.", "avoid-jargon"),
+])
+def test_new_writers_rephrasings_are_found(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id in _found(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # A way forward after the refusal opens the door again.
+    ("There's nothing I can do about the storm itself, but I can rebook you on the first train tomorrow.",
+     "avoid-stonewalling"),
+    ("I can't change the price, what I can do is waive the delivery fee today.", "avoid-stonewalling"),
+    ("I'm unable to override it myself, so let me ask my supervisor right now.", "avoid-stonewalling"),
+    ("Hold on a moment while I pull up your account.", "avoid-stonewalling"),
+    ("It's our policy to refund in full, so I'll do that now.", "avoid-stonewalling"),
+    ("There was nothing you could have done differently.", "avoid-stonewalling"),
+    # Saying what happened, or being sorry for it, is not blame.
+    ("The driver lost your parcel; I'm sorry, I'll send another today.", "avoid-blame"),
+    ("I'm so sorry the courier messed you about, I'll rebook it now.", "avoid-blame"),
+    ("What happened that you needed to call us again?", "avoid-blame"),
+    ("You should have been told about the fee, and I'm sorry you weren't.", "avoid-blame"),
+    ("You should have been told about the fee, and I'm sorry you weren't.", "avoid-judging-or-correcting"),
+    ("Our invoice is the one that's wrong, not you.", "avoid-judging-or-correcting"),
+    ("Let me check your details properly before I change anything.", "avoid-judging-or-correcting"),
+    ("I'll make sure the engineer has your number before Friday.", "avoid-overpromising"),
+    ("Your new flight is BA287, leaving from gate B12.", "avoid-jargon"),
+    ("Please post it to SW1A 1AA on A4 paper.", "avoid-jargon"),
+    ("They sent you to A&E, and that sounds frightening.", "avoid-jargon"),
+])
+def test_new_shapes_leave_good_replies_alone(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id not in _found(text, rules)
+
+
+def test_an_offer_only_reopens_the_door_when_it_comes_after_the_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE.replace("calm down", "nothing I can do")
+                    + "    unless_offered:\n      phrases: [but I can]\n", encoding="utf-8")
+    rules, problems = check_rules(path)
+    assert rules is not None, problems
+    assert not coach_reply("There's nothing I can do, but I can call them.", rules).verdicts[0].present
+    assert coach_reply("But I can see it: there's nothing I can do.", rules).verdicts[0].present
+
+
+def test_a_bad_unless_offered_group_is_named_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(RULE + "    unless_offered: [but I can]\n", encoding="utf-8")
+    _rules, problems = check_rules(path)
+    assert [p.field for p in problems] == ["rules.0.unless_offered"]

@@ -13,3 +13,4 @@ def decoy_data_dir(tmp_path, monkeypatch) -> Path:
     decoy = tmp_path / "decoy"
     monkeypatch.setenv("WORKBOOK_DATA_DIR", str(decoy))
     return decoy
+

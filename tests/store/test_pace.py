@@ -133,7 +133,9 @@ def test_a_database_from_before_step_6_gets_the_pace_of_its_existing_rows(data_d
         database.execute_sql(f"DROP TABLE {table}")
     database.execute_sql("DROP TRIGGER activity_pace")
     for statement in ("DROP TABLE learner_merge", "DROP TABLE learner_alias", "DROP VIEW activity_resolved",
-                      "DROP VIEW cohort_member_resolved"):  # and step 7 (merged profiles) not run yet
+                      "DROP VIEW cohort_member_resolved",  # and step 7 (merged profiles) not run yet
+                      "DROP TABLE sync_server", "DROP TABLE sync_inbox", "DROP TABLE sync_ingest",
+                      "DROP TABLE sync_trusted_key"):  # nor step 8 (sync)
         database.execute_sql(statement)
     database.execute_sql("DROP TABLE quiz_question")  # nor step 9 (the pace reads no question bodies)
     database.execute_sql("PRAGMA user_version = 5")

@@ -38,13 +38,14 @@ def _run(connection, script: str) -> None:
 @pytest.fixture(scope="module")
 def server(pg_cluster):
     """The README's setup on the test cluster: roles, database, `workbook migrate`, grants."""
-    superuser, owner = _readme_sql()
+    superuser, owner, *later = _readme_sql()  # later: the sync grants, also given by the owner
     _run(pg_cluster.admin, superuser)
     url = pg_cluster.url("workbook", user="workbook_owner", password="owner-secret")
     assert main(["migrate", "--database", url]) == 0
     with pg_cluster.connect("workbook") as admin:
         admin.execute("SET ROLE workbook_owner")
-        _run(admin, owner)
+        for script in (owner, *later):
+            _run(admin, script)
     return pg_cluster
 
 

@@ -24,6 +24,7 @@ from workbook.cli.merge import add_merge_commands
 from workbook.cli.progress import add_progress_commands
 from workbook.cli.reports import add_report_commands
 from workbook.cli.support import Refused, choose_database, content_root
+from workbook.cli.sync import add_sync_commands
 from workbook.cli.trainer import add_trainer_commands
 from workbook.cli.xapi import add_xapi_commands
 from workbook.paths import resolve_data_dir
@@ -32,7 +33,7 @@ from workbook.qt_args import split_qt_args
 # In the order `--help` lists them; a new group of subcommands adds its register function here.
 COMMAND_GROUPS = (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
                   add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
-                  add_audit_commands, add_merge_commands, add_database_commands)
+                  add_audit_commands, add_merge_commands, add_database_commands, add_sync_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

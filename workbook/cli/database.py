@@ -3,7 +3,7 @@ and bring its schema up to date, nothing else. On a training centre's server the
 once after each workbook update, before learner and trainer PCs (whose roles may not change the
 schema) connect.
 
-Exit codes: 0 up to date; 1 the database cannot be opened or updated (the reason on stderr).
+Exit codes: 0 up to date; 5 the database cannot be opened or updated (the reason on stderr).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The rules live in `lessons/coach/rules.yaml` so trainers can tune them without t
 verdict carries the character spans it found, so the learner sees *which words* earned or cost mood.
 Phrases are read in their sentence (`sentences.py`): a negated "sorry", a "sorry, but ..." that
 blames, and keywords strung together without a clause earn nothing; words the caller used
-themselves are not jargon. Patterns that could backtrack catastrophically are refused at load.
+themselves are not jargon; a refusal followed by a way forward ("..., but I can ...") is not a closed
+door (`unless_offered`). Patterns that could backtrack catastrophically are refused at load.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ RULES_FILE = Path("coach") / "rules.yaml"
 KINDS = ("do", "avoid")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns", "exceptions", "requires",
-              "contrast_takes_back", "callers_words_allowed"}
+              "unless_offered", "contrast_takes_back", "callers_words_allowed"}
 _READING_LISTS = {"negations": "negations", "passed_over": "passed_over", "contrasts": "contrasts",
                   "clause_words": "clause_words"}
 _READING_NUMBERS = {"negation_reach": (1, 6), "min_clause_words": (1, 10), "long_clause_words": (1, 20)}
@@ -60,6 +61,7 @@ class CoachRule:
     matchers: tuple[re.Pattern[str], ...]
     exceptions: tuple[re.Pattern[str], ...] = ()
     requires: tuple[re.Pattern[str], ...] = ()
+    unless_offered: tuple[re.Pattern[str], ...] = ()  # a way forward after the find cancels it
     contrast_takes_back: bool = False  # "sorry, but <something to avoid>" does not count
     callers_words_allowed: bool = False  # words the caller used themselves are not found
 
@@ -273,19 +275,15 @@ def _read_rule(reader: _Reader, index: int, raw: Any) -> CoachRule | None:
     matchers = _read_group(reader, at, raw, label)
     if not matchers and len(reader.problems) == before:
         reader.report(at, label, "give at least one entry in 'phrases' or 'patterns'")
-    exceptions = requires = ()
-    for key in ("exceptions", "requires"):
+    groups: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for key in ("exceptions", "requires", "unless_offered"):
         if key not in raw:
             continue
         group = raw[key]
         if not isinstance(group, dict) or not set(group) <= _GROUP_KEYS:
             reader.report(at + (key,), f"{label}.{key}", "expected 'phrases:' and/or 'patterns:' lists")
             continue
-        found = _read_group(reader, at + (key,), group, f"{label}.{key}")
-        if key == "exceptions":
-            exceptions = found
-        else:
-            requires = found
+        groups[key] = _read_group(reader, at + (key,), group, f"{label}.{key}")
     flags = {}
     for key in ("contrast_takes_back", "callers_words_allowed"):
         value = raw.get(key, False)
@@ -295,7 +293,8 @@ def _read_rule(reader: _Reader, index: int, raw: Any) -> CoachRule | None:
     if len(reader.problems) > before:
         return None
     return CoachRule(texts["id"], kind, texts["title"], " ".join(texts["explanation"].split()), mood,
-                     matchers, exceptions, requires, **flags)
+                     matchers, groups.get("exceptions", ()), groups.get("requires", ()),
+                     groups.get("unless_offered", ()), **flags)
 
 
 def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.Pattern[str], ...]:
@@ -355,6 +354,9 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
     for rule in sorted(rules.rules, key=lambda r: r.kind != "avoid"):  # "avoid" first: a "but" needs them
         cancelled = _find(rule.exceptions, normal)
         hits = [span for span in _find(rule.matchers, normal) if not _overlaps(span, cancelled)]
+        if hits and rule.unless_offered:  # the door is not closed when a way forward follows the find
+            offers = _find(rule.unless_offered, normal)
+            hits = [span for span in hits if not any(start >= span[1] for start, _end in offers)]
         if rule.callers_words_allowed and context:
             hits = [span for span in hits if not _said_by_caller(normal[span[0]:span[1]], context)]
         if rule.kind == "do":

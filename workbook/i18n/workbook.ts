@@ -1166,6 +1166,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ync with a server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,7 +2484,65 @@ Earlier progress is safe. Check free disk space and that no other program holds 
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced {time} (waiting for a trainer to trust this PC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced with {server} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: offline, will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: the server needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When set, progress is sent to the training center&apos;s server in the background after each save, and retried quietly while the server cannot be reached. Leave it empty to keep progress on this PC (progress files still work).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainerController</name>
+    <message numerus="yes">
+        <source>%n activity record(s) merged from learner PCs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced progress was not merged: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>New cohort</source>
         <translation type="unfinished"></translation>

@@ -1194,6 +1194,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Zertifikat-Einstellungen…</translation>
     </message>
     <message>
+        <source>S&amp;ync with a server…</source>
+        <translation>Mit einem &amp;Server synchronisieren…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2536,7 +2540,67 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Synchronisiert {time}</translation>
+    </message>
+    <message>
+        <source>Synced {time} (waiting for a trainer to trust this PC)</source>
+        <translation>Synchronisiert {time} (wartet, bis ein Trainer diesem PC vertraut)</translation>
+    </message>
+    <message>
+        <source>Last synced with {server} at {time}</source>
+        <translation>Zuletzt mit {server} synchronisiert um {time}</translation>
+    </message>
+    <message>
+        <source>Sync: offline, will retry</source>
+        <translation>Sync: offline, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Sync: the server needs attention</source>
+        <translation>Sync: Der Server braucht Aufmerksamkeit</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with a server</source>
+        <translation>Mit einem Server synchronisieren</translation>
+    </message>
+    <message>
+        <source>When set, progress is sent to the training center&apos;s server in the background after each save, and retried quietly while the server cannot be reached. Leave it empty to keep progress on this PC (progress files still work).</source>
+        <translation>Ist eine Adresse eingetragen, wird der Fortschritt nach jedem Speichern im Hintergrund an den Server des Schulungszentrums gesendet und still erneut versucht, solange der Server nicht erreichbar ist. Leer lassen, um den Fortschritt auf diesem PC zu behalten (Fortschrittsdateien funktionieren weiterhin).</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+</context>
+<context>
     <name>TrainerController</name>
+    <message numerus="yes">
+        <source>%n activity record(s) merged from learner PCs</source>
+        <translation>
+            <numerusform>%n Aktivitätseintrag von Lerner-PCs zusammengeführt</numerusform>
+            <numerusform>%n Aktivitätseinträge von Lerner-PCs zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
+        <translation>
+            <numerusform>%n gesendeter Stapel in Quarantäne (&apos;workbook sync --ingest&apos; nennt den Grund)</numerusform>
+            <numerusform>%n gesendete Stapel in Quarantäne (&apos;workbook sync --ingest&apos; nennt die Gründe)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced progress was not merged: {error}</source>
+        <translation>Synchronisierter Fortschritt wurde nicht zusammengeführt: {error}</translation>
+    </message>
     <message>
         <source>New cohort</source>
         <translation>Neue Gruppe</translation>

@@ -263,6 +263,20 @@
 <context>
     <name>TrainerController</name>
     <message numerus="yes">
+        <source>%n activity record(s) merged from learner PCs</source>
+        <translation>
+            <numerusform>%n activity record merged from learner PCs</numerusform>
+            <numerusform>%n activity records merged from learner PCs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
+        <translation>
+            <numerusform>%n pushed batch quarantined (&apos;workbook sync --ingest&apos; lists why)</numerusform>
+            <numerusform>%n pushed batches quarantined (&apos;workbook sync --ingest&apos; lists why)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>and %n more line(s)</source>
         <translation>
             <numerusform>and %n more line</numerusform>

@@ -196,12 +196,24 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
                 .order_by(ActivityRecord.occurred_at, INSERTION_ORDER).tuples())
         known: dict[str, str] = {}  # the file holds every row as written in full (quiz_questions)
-        lines = [_json_line(_expanded(dict(zip(COLUMNS, row, strict=True)), known))
+        lines = [json_line(_expanded(dict(zip(COLUMNS, row, strict=True)), known))
                  for row in rows.iterator()]
-        merge_lines = [_json_line(row) for row in profile_merges.merge_records([learner_id])]
+        merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
         device = device_id()
     if len(lines) > MAX_ROWS:
         raise BundleError(out, f"{len(lines)} activity records is more than a bundle may hold ({MAX_ROWS})")
+    entries = signed_entries(learner, lines, merge_lines, key, device, utc_now_text(now), installation)
+    data = build_zip(entries)
+    write_bytes_atomic(out, data)
+    digest = json.loads(entries[MANIFEST])["sha256"][ACTIVITIES]
+    return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
+
+
+def signed_entries(learner: LearnerRecord, lines: Sequence[bytes], merge_lines: Sequence[bytes],
+                   key: Ed25519PrivateKey, device: str, exported_at: str,
+                   installation: str | None = None) -> dict[str, bytes]:
+    """The four entries of a bundle (manifest, rows, merges, signature) for `learner` and the given
+    JSON lines, signed with `key`: what a bundle file holds, and what a sync batch carries."""
     activities = b"".join(lines)
     digest = hashlib.sha256(activities).hexdigest()
     merges_bytes = b"".join(merge_lines)
@@ -209,7 +221,7 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "exported_at": utc_now_text(now),
+        "exported_at": exported_at,
         "device_id": device,
         "learner": {"id": learner.id, "display_name": learner.display_name,
                     "employee_id": learner.employee_id, "created_at": learner.created_at,
@@ -221,10 +233,8 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
     }
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False)
                       + "\n").encode("utf-8")
-    data = build_zip({MANIFEST: manifest_bytes, ACTIVITIES: activities, MERGES: merges_bytes,
-                      SIGNATURE: _signature_entry(manifest_bytes, key)})
-    write_bytes_atomic(out, data)
-    return BundleSummary(out, learner.id, learner.display_name, len(lines), digest, len(data))
+    return {MANIFEST: manifest_bytes, ACTIVITIES: activities, MERGES: merges_bytes,
+            SIGNATURE: _signature_entry(manifest_bytes, key)}
 
 
 def export_every_learner(folder: Path, key: Ed25519PrivateKey,
@@ -267,7 +277,8 @@ def build_zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _json_line(row: dict[str, Any]) -> bytes:
+def json_line(row: dict[str, Any]) -> bytes:
+    """One row as a bundle's JSON line (sorted keys, compact, UTF-8)."""
     return (json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
@@ -297,25 +308,38 @@ def read_bundle(path: Path, skip_rows_merged_before: bool = False) -> Bundle:
         with zipfile.ZipFile(path) as archive:
             infos = _check_entries(path, archive)
             manifest_bytes = _read_entry(path, archive, infos[MANIFEST], MAX_MANIFEST_BYTES)
-            manifest = _parse_manifest(path, manifest_bytes)
-            if SIGNATURE not in infos:
-                raise BundleError(path, f"unsigned: {SIGNATURE} is missing, so nobody can tell who wrote "
-                                        "this file")
-            signer = _check_signature(path, manifest, manifest_bytes,
-                                      _read_entry(path, archive, infos[SIGNATURE], MAX_SIGNATURE_BYTES))
+            signature = (_read_entry(path, archive, infos[SIGNATURE], MAX_SIGNATURE_BYTES)
+                         if SIGNATURE in infos else None)
             activities = _read_entry(path, archive, infos[ACTIVITIES], MAX_ACTIVITIES_BYTES)
-            merges_bytes = None
-            if manifest["format_version"] >= 3:
-                if MERGES not in infos:
-                    raise BundleError(path, f"truncated or incomplete: {MERGES} is missing")
-                merges_bytes = _read_entry(path, archive, infos[MERGES], MAX_MERGES_BYTES)
-            elif MERGES in infos:
-                raise BundleError(path, f"malformed: a format 2 bundle has no {MERGES}")
+            merges_bytes = (_read_entry(path, archive, infos[MERGES], MAX_MERGES_BYTES)
+                            if MERGES in infos else None)
     except BundleError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
             OSError) as error:
         raise BundleError(path, _zip_problem(path, error)) from error
+    return bundle_from_entries(path, manifest_bytes, signature, activities, merges_bytes,
+                               skip_rows_merged_before)
+
+
+def bundle_from_entries(path: Path, manifest_bytes: bytes, signature: bytes | None, activities: bytes,
+                        merges_bytes: bytes | None, skip_rows_merged_before: bool = False) -> Bundle:
+    """Check a bundle's entries (from its ZIP file, or a sync batch) as `read_bundle` does: the
+    manifest, the signature over it, the checksums and every row; raises BundleError naming `path`."""
+    for name, data, limit in ((MANIFEST, manifest_bytes, MAX_MANIFEST_BYTES),
+                              (SIGNATURE, signature, MAX_SIGNATURE_BYTES),
+                              (ACTIVITIES, activities, MAX_ACTIVITIES_BYTES),
+                              (MERGES, merges_bytes, MAX_MERGES_BYTES)):
+        if data is not None and len(data) > limit:
+            raise BundleError(path, f"oversized: {name} unpacks to more than {limit:,} bytes")
+    manifest = _parse_manifest(path, manifest_bytes)
+    if signature is None:
+        raise BundleError(path, f"unsigned: {SIGNATURE} is missing, so nobody can tell who wrote this file")
+    signer = _check_signature(path, manifest, manifest_bytes, signature)
+    if manifest["format_version"] >= 3 and merges_bytes is None:
+        raise BundleError(path, f"truncated or incomplete: {MERGES} is missing")
+    if manifest["format_version"] < 3 and merges_bytes is not None:
+        raise BundleError(path, f"malformed: a format 2 bundle has no {MERGES}")
     expected = manifest["sha256"][ACTIVITIES]
     if hashlib.sha256(activities).hexdigest() != expected:
         raise BundleError(path, f"checksum mismatch: {ACTIVITIES} was changed after export (tampered or "

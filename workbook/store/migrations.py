@@ -388,17 +388,67 @@ SCHEMA_V7 = [
 ]
 
 
+# v8: sync with a central server (store/sync.py, store/sync_ingest.py). Learner PCs may only add
+# signed batches to `sync_inbox` (the same signed entries as a progress bundle, as text) and read
+# `sync_server`, the rosters, cohorts and `sync_trusted_key`; a trainer's ingest checks each batch
+# against the trusted keys and merges it like a bundle import, writing its verdict to
+# `sync_ingest` (a batch that fails stays in the inbox, quarantined with its reason). Plain SQL
+# that SQLite and PostgreSQL both read.
+SCHEMA_V8 = [
+    """CREATE TABLE sync_server (
+        id TEXT PRIMARY KEY NOT NULL
+    )""",
+    """CREATE TABLE sync_inbox (
+        batch_id TEXT PRIMARY KEY NOT NULL,
+        key_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        row_count INTEGER NOT NULL,
+        pushed_at TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        activities TEXT NOT NULL,
+        merges TEXT NOT NULL,
+        signature TEXT NOT NULL
+    )""",
+    """CREATE TABLE sync_ingest (
+        batch_id TEXT PRIMARY KEY NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        key_id TEXT NOT NULL,
+        installation TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        already_present INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sync_trusted_key (
+        key_id TEXT PRIMARY KEY NOT NULL,
+        public_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        trusted_at TEXT NOT NULL
+    )""",
+]
+
+
 # v9: a quiz attempt's start row kept a full copy of every question it showed (15 KB, 89% of the
 # payload bytes of a busy database). Each distinct question body is now stored once, keyed by its
 # SHA-256, and new start rows refer to it (`store/quiz_questions.py`); rows already written are
-# never rewritten (activity is append-only) and read back as before. Portable SQL: the PostgreSQL
-# steps can run the same statement.
+# never rewritten (activity is append-only) and read back as before. Plain SQL that SQLite and
+# PostgreSQL both read.
 SCHEMA_V9 = [
     """CREATE TABLE quiz_question (
         digest TEXT PRIMARY KEY NOT NULL,
         body TEXT NOT NULL
     )""",
 ]
+
+
+def _schema_v8(db: Database) -> None:
+    """The tables, and this database's own id: a PC keeps how far it has pushed per server id, so a
+    server replaced by a fresh one gets everything again."""
+    import uuid
+
+    for statement in SCHEMA_V8:
+        db.execute_sql(statement)
+    db.execute_sql(f"INSERT INTO sync_server (id) VALUES ({db.param})", (uuid.uuid4().hex,))
 
 
 def _run(statements: list[str]) -> Callable[[Database], None]:
@@ -419,7 +469,8 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (5, _run(SCHEMA_V5)),
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
-    (9, _run(SCHEMA_V9)),  # v8 is the sync tables (branch `sync`); it goes before this when merged
+    (8, _schema_v8),
+    (9, _run(SCHEMA_V9)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

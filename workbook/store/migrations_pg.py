@@ -270,6 +270,14 @@ def _run(statements: list[str]) -> Callable[[Database], None]:
     return step
 
 
+def _schema_v8(db: Database) -> None:
+    """The sync tables (`migrations.SCHEMA_V8`) and this server's own id."""
+    import uuid
+
+    _run(_tables(sqlite_steps.SCHEMA_V8))(db)
+    db.execute_sql("INSERT INTO sync_server (id) VALUES (%s)", (uuid.uuid4().hex,))
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _run(SCHEMA_V1)),
     (2, _run(SCHEMA_V2)),
@@ -278,5 +286,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (5, _run(SCHEMA_V5)),
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
-    (9, _run(SCHEMA_V9)),  # v8 (sync) goes before this when it is merged
+    (8, _schema_v8),
+    (9, _run(SCHEMA_V9)),
 ]

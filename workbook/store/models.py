@@ -244,6 +244,64 @@ class PaceMedianRecord(BaseRecord):
         primary_key = CompositeKey("learner_id", "kind")
 
 
+# Sync with a central server (migration step 8). The sync modules read and write these with plain
+# SQL on a second connection (`store/server.py`); the classes say what the tables hold.
+
+
+class SyncServerRecord(BaseRecord):
+    """This database's own id, made once: a PC keeps how far it has pushed per server id."""
+
+    id = TextField(primary_key=True)
+
+    class Meta:
+        table_name = "sync_server"
+
+
+class SyncInboxRecord(BaseRecord):
+    """A signed batch a learner PC pushed: the entries of a progress bundle, as text."""
+
+    batch_id = TextField(primary_key=True)
+    key_id = TextField()
+    device_id = TextField()
+    row_count = IntegerField()
+    pushed_at = TextField()
+    manifest = TextField()
+    activities = TextField()
+    merges = TextField()
+    signature = TextField()
+
+    class Meta:
+        table_name = "sync_inbox"
+
+
+class SyncIngestRecord(BaseRecord):
+    """A trainer's verdict on one pushed batch: merged, untrusted or rejected (with why)."""
+
+    batch_id = TextField(primary_key=True)
+    status = TextField()
+    reason = TextField(null=True)
+    key_id = TextField()
+    installation = TextField()
+    added = IntegerField()
+    already_present = IntegerField()
+    ingested_at = TextField()
+
+    class Meta:
+        table_name = "sync_ingest"
+
+
+class SyncTrustedKeyRecord(BaseRecord):
+    """A key the centre's trainers trust, published by an ingest for PCs to pull."""
+
+    key_id = TextField(primary_key=True)
+    public_key = TextField()
+    name = TextField()
+    trusted_at = TextField()
+
+    class Meta:
+        table_name = "sync_trusted_key"
+
+
 class QuizQuestionRecord(BaseRecord):
     """One quiz question as an attempt showed it, stored once however many attempts showed it
     (v9); attempt-start rows refer to it by `digest`, the SHA-256 of `body`."""
@@ -258,4 +316,5 @@ class QuizQuestionRecord(BaseRecord):
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
-               PaceMedianRecord, MergeRecord, AliasRecord, QuizQuestionRecord)
+               PaceMedianRecord, MergeRecord, AliasRecord, SyncServerRecord, SyncInboxRecord,
+               SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord)

@@ -23,6 +23,7 @@ from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import learner_record
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
+from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
@@ -47,6 +48,7 @@ class Navigator(QObject):
         window.navigator = self
         self._assets_dir = assets_dir
         self._features: dict[str, QObject] = {}
+        self.sync = SyncController(self.session)  # at start: it syncs in the background
         self._route()
 
     def _build_features(self) -> None:
@@ -124,6 +126,8 @@ class Navigator(QObject):
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
+        window.sync_settings_requested.connect(self.sync.edit_settings)
+        window.progress_saved.connect(self.sync.request)
         window.trainer_requested.connect(lambda: self.trainer.open())
         window.breathing_requested.connect(self.offer_breathing)
         window.language_chosen.connect(self.save_language)
@@ -143,6 +147,7 @@ class Navigator(QObject):
         self.show_profiles()
         if self.library is not None:  # given at construction (tests): no load to wait for
             QTimer.singleShot(0, self._build_features)
+        self.sync.start()
 
     def show_profiles(self) -> None:
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))

@@ -75,4 +75,5 @@ def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: A
         return NotSaved(refusal)
     if announce:  # a remembered setting (the last profile, the zoom) is not the learner's progress
         window.save_status.setText("\u2714 " + translate("StoreOp", "Progress saved"))
+        window.progress_saved.emit()
     return Saved(value)

@@ -67,6 +67,7 @@ class TrainerController(QObject):
         self.page.import_progress_requested.connect(self.imports.start)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
         self.loading: QueryOp | None = None  # the last dashboard read started
+        self.ingesting: QueryOp | None = None  # merging what learner PCs synced (tests wait on it)
 
     @property
     def library(self) -> Library | None:
@@ -82,6 +83,40 @@ class TrainerController(QObject):
                 return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
+        self.ingest_synced()
+
+    def ingest_synced(self) -> None:
+        """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
+        thread; on a PC's own file there is nothing pushed and this costs a query or two."""
+        from workbook.store.sync import close_thread_connection
+        from workbook.store.sync_ingest import IngestResult, ingest, waiting_count
+
+        if not waiting_count():
+            return
+        data_dir = self.data_dir
+
+        def work(job: Job) -> IngestResult:
+            try:
+                return ingest(data_dir, cancelled=job.cancelled)
+            finally:
+                close_thread_connection()
+
+        self.ingesting = QueryOp(self.window, work, self._ingested, self._ingest_failed).start()
+
+    def _ingested(self, result) -> None:
+        parts = []
+        if result.merged:
+            parts.append(self.tr("%n activity record(s) merged from learner PCs", "", result.rows_added))
+            self._reload()
+        if result.quarantined:
+            parts.append(self.tr("%n pushed batch(es) quarantined ('workbook sync --ingest' lists why)", "",
+                                 len(result.quarantined)))
+        if parts:
+            self.window.statusBar().showMessage("; ".join(parts), 15000)
+
+    def _ingest_failed(self, error: Exception) -> None:
+        self.window.statusBar().showMessage(self.tr("Synced progress was not merged: {error}").format(
+            error=error), 15000)
 
     def lock(self) -> None:
         self.unlocked = False

@@ -1,0 +1,206 @@
+"""A trainer's ingest on the central server: check each pushed batch and merge it like a bundle.
+
+Runs with the models bound to the server (the trainer opened it as the store). A batch in
+`sync_inbox` holds the signed entries of a progress bundle; it is checked by the same code as a
+bundle file (`bundles.bundle_from_entries`: manifest, signature, checksums, every row) and merged by
+the same code (`bundles.merge_bundle`), with its verdict written to `sync_ingest` in the same
+transaction, so a kill mid-way leaves each batch either merged and recorded or still pending.
+A batch from a PC nobody trusts yet stays quarantined ('untrusted') and is merged by a later ingest
+once a trainer trusts that PC; a tampered or malformed one stays quarantined ('rejected') with its
+reason. The trainer's trusted keys are published to `sync_trusted_key`, for PCs to pull.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from workbook.keys import (
+    fingerprint,
+    installation_name,
+    key_id,
+    public_pem,
+    trust_key,
+    trusted_key_list,
+    trusted_keys,
+    unb64,
+)
+from workbook.store.bundles import BundleError, bundle_from_entries, merge_bundle, untrusted_reason
+from workbook.store.clock import utc_now_text
+from workbook.store.models import database
+
+MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
+INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A batch left out, with why, for the trainer."""
+
+    batch_id: str
+    installation: str
+    key_fingerprint: str
+    status: str  # untrusted | rejected
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    merged: int  # batches merged by this ingest
+    rows_added: int
+    rows_already_present: int
+    quarantined: tuple[Quarantined, ...]  # every batch still left out, old ones included
+
+
+def _sql(statement: str) -> str:
+    return statement if database.param == "?" else statement.replace("?", database.param)
+
+
+def waiting_count() -> int:
+    """Batches never looked at or waiting for their PC to be trusted; cheap, so a trainer view can
+    ask before starting an ingest."""
+    return database.execute_sql(
+        "SELECT count(*) FROM sync_inbox AS i WHERE NOT EXISTS (SELECT 1 FROM sync_ingest AS g WHERE "
+        f"g.batch_id = i.batch_id AND g.status <> '{UNTRUSTED}')").fetchone()[0]
+
+
+def publish_trusted_keys(data_dir: Path) -> int:
+    """Put this trainer's trusted keys (its own included) on the server for PCs to pull."""
+    names = {entry.key_id: entry.name for entry in trusted_key_list(data_dir)}
+    present = {row[0] for row in database.execute_sql("SELECT key_id FROM sync_trusted_key").fetchall()}
+    added = 0
+    now = utc_now_text()
+    with database.atomic():
+        for identity, public in trusted_keys(data_dir).items():
+            if identity in present:
+                continue
+            database.execute_sql(_sql("INSERT INTO sync_trusted_key (key_id, public_key, name, trusted_at) "
+                                      "VALUES (?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING"),
+                                 (identity, public_pem(public).decode("ascii"),
+                                  names.get(identity) or installation_name(), now))
+            added += 1
+    return added
+
+
+def server_trusted_keys() -> dict[str, Ed25519PublicKey]:
+    keys = {}
+    for identity, pem in database.execute_sql("SELECT key_id, public_key FROM sync_trusted_key").fetchall():
+        try:
+            public = serialization.load_pem_public_key(str(pem).encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            continue
+        if isinstance(public, Ed25519PublicKey) and key_id(public) == identity:
+            keys[identity] = public
+    return keys
+
+
+def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> IngestResult:
+    """Merge every pending batch signed by a trusted key; quarantine the rest with their reason."""
+    publish_trusted_keys(data_dir)
+    trusted = {**server_trusted_keys(), **trusted_keys(data_dir)}
+    waiting = database.execute_sql(
+        "SELECT i.batch_id, i.row_count FROM sync_inbox AS i LEFT JOIN sync_ingest AS g "
+        f"ON g.batch_id = i.batch_id WHERE g.batch_id IS NULL OR (g.status = '{UNTRUSTED}' AND i.key_id IN "
+        f"({', '.join(database.param for _ in trusted) or 'NULL'})) ORDER BY i.pushed_at, i.batch_id",
+        tuple(trusted)).fetchall()
+    merged = added = already = 0
+    done = 0
+    while done < len(waiting) and not (cancelled is not None and cancelled()):
+        with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
+            rows = 0
+            while done < len(waiting) and rows < INGEST_ROWS:
+                batch_id, count = waiting[done]
+                outcome = _ingest_one(batch_id, trusted)
+                done += 1
+                rows += count
+                if outcome is not None:
+                    merged += 1
+                    added += outcome[0]
+                    already += outcome[1]
+        if progress is not None:
+            progress(done, len(waiting))
+    return IngestResult(merged, added, already, tuple(quarantined()))
+
+
+def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey]) -> tuple[int, int] | None:
+    """(added, already present) once merged, or None when quarantined."""
+    row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
+                                    "WHERE batch_id = ?"), (batch_id,)).fetchone()
+    claimed, manifest, activities, merges, signature = row
+    label = Path(f"sync batch {batch_id[:12]}")
+    installation = _signed_name(manifest)
+    with database.atomic():
+        try:
+            bundle = bundle_from_entries(label, manifest.encode("utf-8"), signature.encode("utf-8"),
+                                         activities.encode("utf-8"), merges.encode("utf-8"),
+                                         skip_rows_merged_before=True)
+            if bundle.signer.key_id != claimed:
+                raise BundleError(label, "tampered: the batch names another key than the one that signed it")
+            installation = bundle.signer.installation
+            if bundle.signer.key_id not in trusted:
+                _record(batch_id, UNTRUSTED, untrusted_reason(bundle.signer).split(". If that PC")[0]
+                        + ". A trainer can trust it: 'workbook sync --ingest --trust "
+                        f"{bundle.signer.fingerprint}'", claimed, installation)
+                return None
+            if not bundle.rows_checked:
+                _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
+                return 0, bundle.count
+            result = merge_bundle(bundle)
+        except BundleError as error:
+            _record(batch_id, REJECTED, error.reason, claimed, installation)
+            return None
+        _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
+    return result.added, result.already_present
+
+
+def _signed_name(manifest: str) -> str:
+    try:
+        return str(json.loads(manifest)["signed_by"]["installation"])[:200]
+    except (ValueError, KeyError, TypeError):
+        return "(unknown PC)"
+
+
+def _record(batch_id: str, status: str, reason: str | None, claimed: str, installation: str,
+            added: int = 0, already: int = 0) -> None:
+    database.execute_sql(_sql("DELETE FROM sync_ingest WHERE batch_id = ?"), (batch_id,))
+    database.execute_sql(_sql("INSERT INTO sync_ingest (batch_id, status, reason, key_id, installation, "
+                              "added, already_present, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                         (batch_id, status, reason, claimed, installation, added, already, utc_now_text()))
+
+
+def quarantined() -> list[Quarantined]:
+    """Every batch left out, oldest first, with its reason."""
+    rows = database.execute_sql(f"SELECT batch_id, installation, key_id, status, reason FROM sync_ingest "
+                                f"WHERE status <> '{MERGED}' ORDER BY ingested_at, batch_id").fetchall()
+    return [Quarantined(batch_id, installation, fingerprint(claimed), status, reason or "")
+            for batch_id, installation, claimed, status, reason in rows]
+
+
+class TrustError(ValueError):
+    """No pushed batch was signed by the key the trainer named."""
+
+
+def trust_batch_signer(key: str, data_dir: Path) -> tuple[str, str]:
+    """Trust the PC whose batches wait in the inbox signed by `key` (key id or fingerprint); returns
+    (its name, fingerprint). The public key is taken from a batch's signature and checked against
+    the id, so only the key the trainer read out is trusted."""
+    wanted = key.replace("-", "").strip().lower()
+    row = database.execute_sql(_sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ? LIMIT 1"),
+                               (wanted,)).fetchone()
+    if row is None:
+        raise TrustError(f"no batch on the server is signed by the key {fingerprint(wanted)}")
+    try:
+        public = Ed25519PublicKey.from_public_bytes(unb64(json.loads(row[1])["public_key"]))
+    except (ValueError, KeyError, TypeError) as error:
+        raise TrustError(f"the batches signed by {fingerprint(wanted)} carry no readable key") from error
+    if key_id(public) != wanted:
+        raise TrustError(f"the batches claiming the key {fingerprint(wanted)} carry another key: not trusted")
+    name = _signed_name(row[0])
+    trust_key(public, data_dir, name)
+    return name, fingerprint(wanted)
