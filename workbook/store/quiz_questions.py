@@ -53,7 +53,8 @@ def compact_payload(verb: str, text: str) -> str:
         bodies[digest] = body
         item[REF] = digest
     rows = [{"digest": digest, "body": body} for digest, body in bodies.items()]
-    QuizQuestionRecord.insert_many(rows).on_conflict_ignore().execute()
+    # No RETURNING: a learner PC's role on a server may add question bodies but not read them.
+    QuizQuestionRecord.insert_many(rows).on_conflict_ignore().returning().as_rowcount().execute()
     return _dumps(data)
 
 
