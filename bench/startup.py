@@ -4,8 +4,9 @@
 Each run is a fresh Python process (offscreen). The child notes the wall-clock time of events; the
 parent subtracts the moment it spawned the child. The workbook child opens the preselected
 learner as soon as the profile page shows (as pressing Enter would) and notes when the home page is
-painted after the modules have loaded. The placeholder window's first paint is printed as a second
-line. Runs alternate so machine noise hits both alike. Usage: python bench/startup.py [RUNS]
+first painted with the modules loaded (an event filter sees the paint). The placeholder window's
+first paint is printed as a second line. Runs alternate so machine noise hits both alike.
+Usage: python bench/startup.py [RUNS]
 """
 
 from __future__ import annotations
@@ -49,22 +50,23 @@ class FirstPaint(QObject):
                 navigator.open_learner(chosen or sys.argv[2]); state["opened"] = True
             if navigator.library is not None:
                 print("content", time.time(), flush=True)
-                home = navigator.home_page
-                watcher.home = home
-                home.update()
             else:
                 QTimer.singleShot(2, poll)
         poll()
-    home = None
+    done = False
     def home_painted(self, obj, event):
-        return (self.home is not None and event.type() == QEvent.Type.Paint
-                and (obj is self.home or self.home.isAncestorOf(obj)))
+        # the first paint of the home page (or a widget on it) once the content is loaded
+        navigator = getattr(self.painted, "navigator", None)
+        if self.done or event.type() != QEvent.Type.Paint or navigator is None or navigator.library is None:
+            return False
+        home = navigator.home_page
+        return navigator.pages.currentWidget() is home and (obj is home or home.isAncestorOf(obj))
 watcher = FirstPaint(); app.installEventFilter(watcher)
 class HomePaint(QObject):
     def eventFilter(self, obj, event):
         if watcher.home_painted(obj, event):
             print("home", time.time(), flush=True)
-            watcher.home = None
+            watcher.done = True
             QTimer.singleShot(0, lambda: [w.close() for w in app.topLevelWidgets()])
         return False
 home_watcher = HomePaint(); app.installEventFilter(home_watcher)

@@ -181,11 +181,11 @@ def _close_once_loaded(window: MainWindow, navigator) -> None:
 
 def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):
     """Runs on a worker thread: the loader's imports (pydantic, markdown) stay off the start path.
-    Scripts that passed the exhaustive walk at an earlier start are not walked again."""
-    from workbook.core.loader import load_library
-    from workbook.paths import walk_cache_path
+    Unchanged content comes from the data folder's cache; scripts that passed the exhaustive walk at
+    an earlier start are not walked again."""
+    from workbook.core.content_cache import load_library_cached
 
-    return load_library(content_dir, assets_dir, walk_cache_path(data_dir))
+    return load_library_cached(content_dir, data_dir, assets_dir)
 
 
 def _back_up(data_dir: Path) -> Path | None:

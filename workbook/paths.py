@@ -50,6 +50,14 @@ def walk_cache_path(data_dir: Path) -> Path:
     return data_dir / "cache" / "call-walks.json"
 
 
+def content_cache_path(data_dir: Path, content_root: Path) -> Path:
+    """The last library loaded from `content_root`, to skip reading it again (safe to delete)."""
+    import hashlib
+
+    folder = hashlib.sha256(str(Path(content_root).resolve()).encode()).hexdigest()[:16]
+    return data_dir / "cache" / f"content-{folder}.pickle"
+
+
 def bundled_content_dir() -> Path:
     """The `lessons/` folder shipped with the app."""
     return _bundled("lessons")

@@ -32,6 +32,7 @@ from workbook.store.models import (
     CohortRecord,
     LearnerRecord,
     MergeRecord,
+    QuizQuestionRecord,
     database,
 )
 from workbook.store.pace import learner_attempt_pace
@@ -39,7 +40,8 @@ from workbook.store.practice_calls import call_records
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
-SOURCE_TABLES = (LearnerRecord, CohortRecord, CohortMemberRecord, MergeRecord, AliasRecord)
+SOURCE_TABLES = (LearnerRecord, CohortRecord, CohortMemberRecord, MergeRecord, AliasRecord,
+                 QuizQuestionRecord)  # v9: the question bodies attempt starts refer to
 DERIVED = (*migrations.SUMMARY_TABLES, *migrations.PACE_TABLES)
 
 

@@ -37,13 +37,14 @@ def content_root(args: argparse.Namespace) -> Path:
 
 
 def load_content(args: argparse.Namespace):
-    """The content of `--content DIR` (or the bundled lessons) for a command that uses it; scripts
-    that passed the exhaustive walk before (the data folder's cache, shared with the app) are not
-    walked again. `validate` does not use this: it always walks everything."""
-    from workbook.core.loader import load_library
-    from workbook.paths import resolve_data_dir, walk_cache_path
+    """The content of `--content DIR` (or the bundled lessons) for a command that uses it: unchanged
+    content comes from the data folder's cache (shared with the app), and scripts that passed the
+    exhaustive walk before are not walked again. `validate` does not use this: it always walks
+    everything."""
+    from workbook.core.content_cache import load_library_cached
+    from workbook.paths import resolve_data_dir
 
-    return load_library(content_root(args), walk_cache=walk_cache_path(resolve_data_dir(args.data_dir)))
+    return load_library_cached(content_root(args), resolve_data_dir(args.data_dir))
 
 
 def require_output_folder(out: Path) -> None:

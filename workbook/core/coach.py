@@ -14,16 +14,17 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
 from workbook.core.coach_model import MODEL_FILE_NAME, CoachModel, check_model
 from workbook.core.coach_model import find as model_find
 from workbook.core.problems import Problem
 from workbook.core.regex_guard import backtracking_risk
-from workbook.core.schema_problems import read_mapping
 from workbook.core.sentences import Reading, negated, said_in_a_clause, sentences, taken_back
-from workbook.core.yaml_lines import LocatedYaml
+
+if TYPE_CHECKING:
+    from workbook.core.yaml_lines import LocatedYaml
 
 RULES_FILE = Path("coach") / "rules.yaml"
 KINDS = ("do", "avoid")
@@ -166,6 +167,8 @@ def phrase_pattern(phrase: str) -> str:
 
 def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
     """(rules, problems) for a rules file; rules is None whenever there is any problem."""
+    from workbook.core.schema_problems import read_mapping  # YAML: only to load
+
     located, problems = read_mapping(path, "rules", "expected a 'rules:' list")
     if located is None:
         return None, problems

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from workbook.core.problems import Problem
-from workbook.core.schema_problems import read_mapping
 
 MODEL_FILE_NAME = "model.yaml"  # next to rules.yaml
 HIGHLIGHTED_WORDS = 3  # at most this many words are highlighted for a model's find
@@ -118,6 +117,8 @@ def find(model: RuleModel, text: str) -> tuple[Span, ...]:
 def check_model(path: Path, rule_ids: dict[str, str]) -> tuple[CoachModel | None, list[Problem]]:
     """(model, problems) for a model file; `rule_ids` maps each rule id to its kind. Only "avoid"
     rules may have a model: a model can flag a reply, never earn it credit."""
+    from workbook.core.schema_problems import read_mapping  # YAML: only to load
+
     located, problems = read_mapping(path, "rules", "expected a 'rules:' mapping of rule id to weights")
     if located is None:
         return None, problems

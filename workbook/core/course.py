@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from workbook.core.content import Slug
 from workbook.core.problems import Problem
 from workbook.core.reading import ReadingRule
-from workbook.core.schema_problems import problems_from_error, read_mapping
 
 COURSE_FILE = "course.yaml"
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -56,6 +55,8 @@ def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],
     path = root / COURSE_FILE
     if not path.is_file():
         return None, []
+    from workbook.core.schema_problems import problems_from_error, read_mapping  # YAML: only to load
+
     located, problems = read_mapping(path, "course")
     if located is None:
         return None, problems

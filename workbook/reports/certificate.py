@@ -16,7 +16,6 @@ from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.utils import ImageReader
@@ -32,7 +31,6 @@ from workbook.reports.fonts import (
     fit_size,
     ink_depth,
     legacy_run_order,
-    register_fonts,
     text_width,
     wrap_lines,
 )
@@ -65,7 +63,7 @@ def draw_certificate(data: CertificateData, out: str | Path | BinaryIO, setup: P
     """Write the certificate PDF to a path or a binary file object."""
     size = PAGE_SIZES[setup.size]
     target = str(out) if isinstance(out, str | Path) else out
-    register_fonts()  # a bundled initial font keeps the unembedded Helvetica out of the PDF
+    fonts.face(fonts.SANS)  # a bundled initial font keeps the unembedded Helvetica out of the PDF
     canvas = Canvas(target, pagesize=size, invariant=1, pageCompression=1, initialFontName=fonts.SANS)
     _date_stamp(canvas, data.completed_on)
     canvas.setTitle(f"Certificate of Completion: {data.learner_name}, {data.course_title}")
@@ -347,18 +345,20 @@ def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float, fixed_mas
     """The verification payload as a vector QR code (medium error correction, no quiet zone: the
     layout keeps white space around it).
 
-    QrCodeWidget encodes; its modules are then drawn as one path of row-long rectangles, which is
-    several times faster than rendering the widget's thousands of shapes through renderPDF.
+    reportlab's QR encoder (as its QrCodeWidget uses it) encodes; its modules are then drawn as one
+    path of row-long rectangles, which is several times faster than rendering the widget's
+    thousands of shapes through renderPDF.
     """
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
+    from workbook.reports.qr_encoder import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(payload)
     if fixed_mask:  # choosing the best of 8 masks was ~60% of a certificate; any mask scans
-        qr = widget.qr
-        if qr.version is None:
-            qr.version = qr.calculate_version()
+        qr.version = qr.calculate_version()
         qr.makeImpl(False, 0)
     else:
-        widget.qr.make()
-    modules = widget.qr.modules
+        qr.make()
+    modules = qr.modules
     count = len(modules)
     canvas.saveState()
     canvas.translate(x, y)

@@ -6,7 +6,8 @@ has all its characters, Arabic and Devanagari runs are shaped with HarfBuzz (joi
 conjuncts and matras). The line is put in visual order by python-bidi (the full Unicode
 bidirectional algorithm: numbers, separators and brackets inside right-to-left text) before it is cut
 into runs; a right-to-left run is handed back to HarfBuzz in reading order, which shapes and reverses
-it. Fonts are registered on first use, not on import, so the app starts without them.
+it. Each font is registered on first use, not on import, so the app starts without them and a
+Latin-only page never reads the CJK face.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import uharfbuzz
@@ -77,7 +78,6 @@ _SHAPE = frozenset({"arabic", "hebrew", "devanagari", "indic"})
 _IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)})
 
 _lock = threading.Lock()
-_fonts: dict[str, TTFont] = {}
 # Certificates are verified by drawing them again. Those issued before python-bidi (layouts 1-3)
 # put whole runs in order by the workbook's first, partial rules; they are redrawn that way alone.
 _legacy_order: ContextVar[bool] = ContextVar("legacy_order", default=False)
@@ -93,21 +93,37 @@ def legacy_run_order(enabled: bool = True) -> Iterator[None]:
         _legacy_order.reset(token)
 
 
-def register_fonts() -> dict[str, TTFont]:
-    """Load and register the bundled faces once per process (about 0.3 s, mostly the CJK face)."""
-    if _fonts:
-        return _fonts
-    with _lock:
-        if not _fonts:
-            loaded = {}
-            for name, file in FONT_FILES.items():
-                font = TTFont(name, str(FONT_DIR / file))
+class _Faces(dict):
+    """The bundled faces by name, each loaded and registered the first time it is asked for: a
+    certificate in Latin script never reads the 4 MB CJK face."""
+
+    def __missing__(self, name: str) -> TTFont:
+        if name not in FONT_FILES:
+            raise KeyError(name)
+        with _lock:
+            if name not in self:
+                font = TTFont(name, str(FONT_DIR / FONT_FILES[name]))
                 pdfmetrics.registerFont(font)
                 if name in SHAPED_FONTS:
                     _reserve_private_codes(font)
-                loaded[name] = font
-            _fonts.update(loaded)
+                dict.__setitem__(self, name, font)
+        return dict.__getitem__(self, name)
+
+
+_fonts = _Faces()
+
+
+def register_fonts() -> dict[str, TTFont]:
+    """Load and register every bundled face now (about 0.3 s, mostly the CJK face), for documents
+    that name faces directly (paragraph styles); drawing with `draw_text` needs only `face`."""
+    for name in FONT_FILES:
+        face(name)
     return _fonts
+
+
+def face(name: str) -> TTFont:
+    """One bundled face, loaded and registered the first time it is asked for."""
+    return _fonts[name]
 
 
 def _reserve_private_codes(font: TTFont) -> None:
@@ -124,9 +140,31 @@ def _reserve_private_codes(font: TTFont) -> None:
                               font.pdfScale(hb_font.get_glyph_h_advance(gid)))
 
 
+@cache
+def _codepoints(name: str) -> frozenset[int] | None:
+    """The characters a face's cmap maps, read by HarfBuzz without loading the face into reportlab
+    (0.1 ms against 10-300 ms), or None when it cannot be read that way."""
+    try:
+        blob = uharfbuzz.Blob.from_file_path(str(FONT_DIR / FONT_FILES[name]))
+        return frozenset(uharfbuzz.Face(blob).unicodes)
+    except Exception:  # whatever HarfBuzz makes of the file: load the face to find out
+        return None
+
+
+def _surely_lacks(name: str, code: int) -> bool:
+    """Whether a face not loaded yet certainly has no glyph for `code`, so the fallback chain need
+    not load it to find out. reportlab also maps U+00A0 to the space glyph: never ruled out."""
+    if name in _fonts or code == 0xA0:
+        return False
+    points = _codepoints(name)
+    return points is not None and code not in points
+
+
 def covers(font_name: str, text: str) -> bool:
     """Whether the font has a glyph for every character (zero-width controls aside)."""
-    cmap = register_fonts()[font_name].face.charToGlyph
+    if any(_surely_lacks(font_name, ord(ch)) and ord(ch) not in _IGNORABLE for ch in text):
+        return False
+    cmap = face(font_name).face.charToGlyph
     return all(cmap.get(ord(ch), 0) or ord(ch) in _IGNORABLE for ch in text)
 
 
@@ -191,12 +229,12 @@ def _resolve_kinds(text: str, rtl_paragraph: bool) -> list[str]:
 
 
 def _font_for_char(ch: str, preferred: str, chain: tuple[str, ...]) -> str:
-    fonts = register_fonts()
+    fonts = _fonts
     code = ord(ch)
     if fonts[preferred].face.charToGlyph.get(code, 0) or code in _IGNORABLE:
         return preferred
     for name in chain:
-        if fonts[name].face.charToGlyph.get(code, 0):
+        if not _surely_lacks(name, code) and fonts[name].face.charToGlyph.get(code, 0):
             return name
     return preferred  # nothing has it: the preferred face's box is the least surprising
 
@@ -315,12 +353,12 @@ def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
 
 @lru_cache(maxsize=4096)
 def _pieces(text: str, style: Style, legacy: bool) -> tuple[_Piece, ...]:
-    fonts = register_fonts()
-    face = CHAINS[style][0]
-    if text.isascii() and text.isprintable() and text and _draws_ascii(face):
+    fonts = _fonts
+    face_name = CHAINS[style][0]
+    if text.isascii() and text.isprintable() and text and _draws_ascii(face_name):
         # What the general path gives printable ASCII: one left-to-right run in the style's own face.
         # Reports wrap thousands of names and figures, measuring every prefix: this is most of them.
-        return (_Piece(text, face, pdfmetrics.stringWidth(text, face, 1), False),)
+        return (_Piece(text, face_name, pdfmetrics.stringWidth(text, face_name, 1), False),)
     pieces: list[_Piece] = []
     for run in (_legacy_visual_runs(text, style) if legacy else _visual_runs(text, style)):
         if run.kind in _SHAPE and run.font in SHAPED_FONTS and fonts[run.font].shapable:
@@ -388,7 +426,7 @@ def ink_depth(text: str, style: Style = "sans") -> float:
 
     Font-wide descents are no guide: Naskh's covers stacked marks twice as deep as any name needs.
     """
-    fonts = register_fonts()
+    fonts = _fonts
     deepest = 0.0
     for run in runs(text, style):
         font = fonts[run.font]

@@ -13,7 +13,8 @@ from workbook.core.activity import Verb, section_object_id, split_section_object
 from workbook.store.clock import new_id, utc_now_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
-from workbook.store.models import ActivityRecord, LearnerRecord
+from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.quiz_questions import compact_payload, expand_payload
 from workbook.store.settings import device_id
 
 
@@ -34,13 +35,17 @@ class ActivityRow:
 def record_activity(learner_id: str, verb: Verb, object_id: str, *, module_id: str | None = None,
                     attempt_id: str | None = None, payload: dict[str, Any] | None = None,
                     now: datetime | None = None) -> ActivityRow:
-    """Write one event; it is committed before this returns (autocommit)."""
-    return _row(ActivityRecord.create(
-        id=new_id(), learner=learner_id, verb=str(verb), module_id=module_id,
-        object_id=object_id, attempt_id=attempt_id,
-        payload=json.dumps(payload or {}, sort_keys=True, ensure_ascii=False),
-        occurred_at=utc_now_text(now), device_id=device_id(),
-    ))
+    """Write one event; it is committed before this returns. A quiz attempt's questions are kept
+    once each (`quiz_questions`); the row returned holds the payload as written in full."""
+    text = json.dumps(payload or {}, sort_keys=True, ensure_ascii=False)
+    with database.atomic():
+        record = ActivityRecord.create(
+            id=new_id(), learner=learner_id, verb=str(verb), module_id=module_id,
+            object_id=object_id, attempt_id=attempt_id, payload=compact_payload(str(verb), text),
+            occurred_at=utc_now_text(now), device_id=device_id(),
+        )
+    record.payload = text
+    return _row(record)
 
 
 def record_section_read(learner_id: str, module_id: str, section_id: str,
@@ -78,9 +83,10 @@ def activity_count(learner_id: str | None = None) -> int:
     return query.count()
 
 
-def _row(record: ActivityRecord) -> ActivityRow:
+def _row(record: ActivityRecord, known: dict[str, str] | None = None) -> ActivityRow:
     return ActivityRow(record.id, record.learner_id, record.verb, record.module_id, record.object_id,
-                       record.attempt_id, record.payload, record.occurred_at)
+                       record.attempt_id, expand_payload(record.verb, record.payload, known),
+                       record.occurred_at)
 
 
 def activity_rows(learner_ids: Iterable[str] | None = None) -> list[ActivityRow]:
@@ -88,7 +94,8 @@ def activity_rows(learner_ids: Iterable[str] | None = None) -> list[ActivityRow]
     query = ActivityRecord.select().order_by(ActivityRecord.occurred_at, INSERTION_ORDER)
     if learner_ids is not None:
         query = query.where(ActivityRecord.learner.in_(list(learner_ids)))
-    return [_row(row) for row in query]
+    known: dict[str, str] = {}  # question bodies, fetched once for all the attempts that showed them
+    return [_row(row, known) for row in query]
 
 
 def learner_names() -> dict[str, str]:

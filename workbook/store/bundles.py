@@ -40,6 +40,7 @@ from workbook.store.connection import StoreError
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.quiz_questions import compact_payload, expand_payload
 from workbook.store.settings import device_id, get_setting, set_setting
 
 FORMAT = "workbook-progress"
@@ -194,7 +195,9 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         fields = [ActivityRecord._meta.columns[name] for name in COLUMNS]
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
                 .order_by(ActivityRecord.occurred_at, INSERTION_ORDER).tuples())
-        lines = [json_line(dict(zip(COLUMNS, row, strict=True))) for row in rows.iterator()]
+        known: dict[str, str] = {}  # the file holds every row as written in full (quiz_questions)
+        lines = [json_line(_expanded(dict(zip(COLUMNS, row, strict=True)), known))
+                 for row in rows.iterator()]
         merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
         device = device_id()
     if len(lines) > MAX_ROWS:
@@ -656,7 +659,8 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
         statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
                      f"VALUES ({', '.join('?' * len(COLUMNS))})")
-        values = [tuple(row[name] for name in COLUMNS) for row in new_rows]
+        values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
+                        for name in COLUMNS) for row in new_rows]
         dialect.execute_many(statement, values)
         set_setting(_imported_key(bundle.digest), utc_now_text())
     return MergeResult(learner_id=learner.id,
@@ -700,14 +704,21 @@ def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
     columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
     table = ActivityRecord._meta.table_name
     found = {}
+    known: dict[str, str] = {}
     step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
     for start in range(0, len(ids), step):
         chunk = ids[start:start + step]
         marks = ", ".join([dialect.param()] * len(chunk))
         cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
         for values in cursor.fetchall():
-            found[values[0]] = dict(zip(COLUMNS, values, strict=True))
+            found[values[0]] = _expanded(dict(zip(COLUMNS, values, strict=True)), known)
     return found
+
+
+def _expanded(row: dict[str, str | None], known: dict[str, str]) -> dict[str, str | None]:
+    """A stored row as it was written in full (an attempt start's questions put back)."""
+    row["payload"] = expand_payload(str(row["verb"]), str(row["payload"]), known)
+    return row
 
 
 def untrusted_reason(signer: BundleSigner) -> str:

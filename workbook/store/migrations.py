@@ -428,6 +428,19 @@ SCHEMA_V8 = [
 ]
 
 
+# v9: a quiz attempt's start row kept a full copy of every question it showed (15 KB, 89% of the
+# payload bytes of a busy database). Each distinct question body is now stored once, keyed by its
+# SHA-256, and new start rows refer to it (`store/quiz_questions.py`); rows already written are
+# never rewritten (activity is append-only) and read back as before. Plain SQL that SQLite and
+# PostgreSQL both read.
+SCHEMA_V9 = [
+    """CREATE TABLE quiz_question (
+        digest TEXT PRIMARY KEY NOT NULL,
+        body TEXT NOT NULL
+    )""",
+]
+
+
 def _schema_v8(db: Database) -> None:
     """The tables, and this database's own id: a PC keeps how far it has pushed per server id, so a
     server replaced by a fresh one gets everything again."""
@@ -457,6 +470,7 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
     (8, _schema_v8),
+    (9, _run(SCHEMA_V9)),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -259,6 +259,7 @@ SCHEMA_V7 = [
     _totals_function(_RESOLVED),
     _pace_function(_RESOLVED),
 ]
+SCHEMA_V9 = _tables(sqlite_steps.SCHEMA_V9)  # quiz questions stored once: one portable table
 
 
 def _run(statements: list[str]) -> Callable[[Database], None]:
@@ -286,4 +287,5 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (6, _run(SCHEMA_V6)),
     (7, _run(SCHEMA_V7)),
     (8, _schema_v8),
+    (9, _run(SCHEMA_V9)),
 ]

@@ -302,8 +302,19 @@ class SyncTrustedKeyRecord(BaseRecord):
         table_name = "sync_trusted_key"
 
 
+class QuizQuestionRecord(BaseRecord):
+    """One quiz question as an attempt showed it, stored once however many attempts showed it
+    (v9); attempt-start rows refer to it by `digest`, the SHA-256 of `body`."""
+
+    digest = TextField(primary_key=True)
+    body = TextField()
+
+    class Meta:
+        table_name = "quiz_question"
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
                PaceMedianRecord, MergeRecord, AliasRecord, SyncServerRecord, SyncInboxRecord,
-               SyncIngestRecord, SyncTrustedKeyRecord)
+               SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord)

@@ -17,6 +17,7 @@ from workbook.store.clock import new_id, parse_utc_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
+from workbook.store.quiz_questions import expand_payload
 
 _QUIZ_VERBS = (str(Verb.ATTEMPT_STARTED), str(Verb.ANSWER_GIVEN), str(Verb.ATTEMPT_SUBMITTED))
 
@@ -110,7 +111,8 @@ def load_attempt(attempt_id: str) -> StoredAttempt | None:
     if start is None:
         return None
     attempt = StoredAttempt(id=attempt_id, learner_id=start.learner_id,
-                            plan=AttemptPlan.from_payload(json.loads(start.payload)),
+                            plan=AttemptPlan.from_payload(json.loads(expand_payload(start.verb,
+                                                                                    start.payload))),
                             started_at=parse_utc_text(start.occurred_at))
     for row in rows:
         payload = json.loads(row.payload)

@@ -36,6 +36,7 @@ from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
+from workbook.store.quiz_questions import expand_payload
 
 NEW_PHRASES_PER_DAY = 10
 _CARD_PREFIX = "card/"
@@ -178,8 +179,9 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
                      ActivityRecord.verb == str(Verb.ATTEMPT_STARTED),
                      ActivityRecord.attempt_id.in_(submitted_ids)))
     missed: dict[str, tuple[PresentedQuestion, str, str]] = {}
+    known: dict[str, str] = {}
     for attempt_id, payload in starts.tuples():
-        plan = json.loads(payload)
+        plan = json.loads(expand_payload(str(Verb.ATTEMPT_STARTED), payload, known))
         module_id = plan["module_id"]
         missed_at = submitted[attempt_id]
         given = responses.get(attempt_id, {})

@@ -38,6 +38,7 @@ from workbook.store.models import (
     SettingRecord,
     database,
 )
+from workbook.store.quiz_questions import expand_payload
 from workbook.store.server import ServerError, connect_server, redact, server_sql
 from workbook.store.settings import device_id, get_setting, set_setting
 
@@ -177,9 +178,11 @@ def _chunk_batches(server_id: str, chunk: dict[str, int], key: Ed25519PrivateKey
     fields = ", ".join(COLUMNS)
     by_learner: dict[str, list[bytes]] = {}
     count = 0
+    known: dict[str, str] = {}  # a batch holds every row as written in full (quiz_questions)
     for values in database.execute_sql(f"SELECT {fields} FROM activity WHERE rowid > ? AND rowid <= ? "
                                        "ORDER BY rowid", (chunk["lo"], chunk["hi"])):
         row = dict(zip(COLUMNS, values, strict=True))
+        row["payload"] = expand_payload(row["verb"], row["payload"], known)
         by_learner.setdefault(row["learner_id"], []).append(json_line(row))
         count += 1
     merged = database.execute_sql("SELECT into_learner_id, from_learner_id FROM learner_merge "

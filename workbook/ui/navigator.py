@@ -1,38 +1,33 @@
 """Switches between the pages and keeps who is training; each feature's work is in its controller
-(`workbook/ui/controllers/`), and this module only says which request opens which feature."""
+(`workbook/ui/controllers/`), and this module only says which request opens which feature.
+
+Only the profile and home pages are built at start: the features (reader, quiz, calls, trainer...)
+are built, and their modules imported, just after the home page first shows, or at once when
+anything asks for one, so the home page paints sooner.
+"""
 
 from __future__ import annotations
 
 import gc
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
 from workbook.core.completion import check_eligibility
 from workbook.core.content import Library
 from workbook.core.progress import continue_target, progress_by_module, resume_target
-from workbook.reports import issue
-from workbook.store import activity, learners, practice_calls, quiz_attempts, settings
+from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
+from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import learner_record
-from workbook.ui import breathing_dialog, dialogs
-from workbook.ui.controllers.call import CallController
-from workbook.ui.controllers.call_history import CallHistoryController
-from workbook.ui.controllers.certificate import CertificateController
-from workbook.ui.controllers.coach import CoachController
-from workbook.ui.controllers.notes import NotesController
-from workbook.ui.controllers.progress_export import ProgressExport
-from workbook.ui.controllers.quiz import QuizController
-from workbook.ui.controllers.reading import ReadingController
-from workbook.ui.controllers.review import ReviewController
-from workbook.ui.controllers.search import SearchController
+from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
 from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
-from workbook.ui.trainer.controller import TrainerController
 
 
 class Navigator(QObject):
@@ -52,56 +47,91 @@ class Navigator(QObject):
         self.pages.addWidget(self.profile_page)
         self.pages.addWidget(self.home_page)
         window.navigator = self
-
-        home = self.show_home
-        self.reading = ReadingController(self.session, assets_dir, home)
-        self.quiz = QuizController(self.session, home)
-        self.calls = CallController(self.session, home)
-        self.call_history = CallHistoryController(self.session, self.calls, home)
-        self.notes = NotesController(self.session, self.reading.page, home)
-        self.review = ReviewController(self.session, home)
-        self.coach = CoachController(self.session, home)
-        self.search = SearchController(self.session, self.reading.open_section, self.quiz.open,
-                                       self.calls.open)
-        self.certificates = CertificateController(self.session, home)
-        self.trainer = TrainerController(self.session, home)
-        self.progress_export = ProgressExport(self.session, self.trainer.allows)
-        self.sync = SyncController(self.session)
+        self._assets_dir = assets_dir
+        self._features: dict[str, QObject] = {}
+        self.sync = SyncController(self.session)  # at start: it syncs in the background
         self._route()
-        if library is not None:
-            _leave_out_of_collections()
+
+    def _build_features(self) -> None:
+        """Build every feature's controller and page once, in this order (later ones lead to earlier
+        ones' pages), and connect the pages that lead on to another feature's page."""
+        if self._features:
+            return
+        from workbook.ui.controllers.call import CallController
+        from workbook.ui.controllers.call_history import CallHistoryController
+        from workbook.ui.controllers.certificate import CertificateController
+        from workbook.ui.controllers.coach import CoachController
+        from workbook.ui.controllers.notes import NotesController
+        from workbook.ui.controllers.progress_export import ProgressExport
+        from workbook.ui.controllers.quiz import QuizController
+        from workbook.ui.controllers.reading import ReadingController
+        from workbook.ui.controllers.review import ReviewController
+        from workbook.ui.controllers.search import SearchController
+        from workbook.ui.trainer.controller import TrainerController
+
+        home, built = self.show_home, self._features
+        built["reading"] = reading = ReadingController(self.session, self._assets_dir, home)
+        reading.restore_zoom()
+        built["quiz"] = quiz = QuizController(self.session, home)
+        built["calls"] = calls = CallController(self.session, home)
+        built["call_history"] = CallHistoryController(self.session, calls, home)
+        built["notes"] = notes = NotesController(self.session, reading.page, home)
+        built["review"] = ReviewController(self.session, home)
+        built["coach"] = CoachController(self.session, home)
+        built["search"] = SearchController(self.session, reading.open_section, quiz.open, calls.open)
+        built["certificates"] = CertificateController(self.session, home)
+        built["trainer"] = TrainerController(self.session, home)
+        built["progress_export"] = ProgressExport(self.session, built["trainer"].allows)
+        reading.page.quiz_requested.connect(quiz.open)
+        reading.page.all_notes_requested.connect(notes.open)
+        quiz.page.lessons_requested.connect(reading.open_module)
+        notes.page.open_section_requested.connect(reading.open_section)
+        calls.page.breathing_requested.connect(self.offer_breathing)
+        if self.session.library is not None:
+            _leave_out_of_collections()  # the pages and the content live as long as the app
+
+    def _feature(self, name: str):
+        self._build_features()
+        return self._features[name]
+
+    reading = property(lambda self: self._feature("reading"))
+    quiz = property(lambda self: self._feature("quiz"))
+    calls = property(lambda self: self._feature("calls"))
+    call_history = property(lambda self: self._feature("call_history"))
+    notes = property(lambda self: self._feature("notes"))
+    review = property(lambda self: self._feature("review"))
+    coach = property(lambda self: self._feature("coach"))
+    search = property(lambda self: self._feature("search"))
+    certificates = property(lambda self: self._feature("certificates"))
+    trainer = property(lambda self: self._feature("trainer"))
+    progress_export = property(lambda self: self._feature("progress_export"))
 
     def _route(self) -> None:
-        """Which request opens which feature: the profile and home pages, the window's menus, and a
-        page that leads on to another feature's page."""
-        window, home, reader = self.window, self.home_page, self.reading.page
+        """Which request opens which feature: the profile and home pages and the window's menus. The
+        feature is looked up when the request comes (building the features if they are not yet)."""
+        window, home = self.window, self.home_page
         self.profile_page.learner_chosen.connect(self.open_learner)
-        home.module_open_requested.connect(self.reading.open_module)
-        home.resume_requested.connect(self.reading.resume)
-        home.quiz_requested.connect(self.quiz.open)
-        home.call_requested.connect(self.calls.open)
-        home.calls_requested.connect(self.call_history.open)
-        home.certificate_requested.connect(self.certificates.issue)
-        home.review_requested.connect(self.review.open)
-        home.coach_requested.connect(self.coach.open)
-        home.notes_requested.connect(self.notes.open)
-        home.search_requested.connect(self.search.open)
-        reader.quiz_requested.connect(self.quiz.open)
-        reader.all_notes_requested.connect(self.notes.open)
-        self.quiz.page.lessons_requested.connect(self.reading.open_module)
-        self.notes.page.open_section_requested.connect(self.reading.open_section)
-        self.calls.page.breathing_requested.connect(self.offer_breathing)
+        home.module_open_requested.connect(lambda module_id: self.reading.open_module(module_id))
+        home.resume_requested.connect(lambda: self.reading.resume())
+        home.quiz_requested.connect(lambda module_id: self.quiz.open(module_id))
+        home.call_requested.connect(lambda scenario_id: self.calls.open(scenario_id))
+        home.calls_requested.connect(lambda: self.call_history.open())
+        home.certificate_requested.connect(lambda: self.certificates.issue())
+        home.review_requested.connect(lambda: self.review.open())
+        home.coach_requested.connect(lambda: self.coach.open())
+        home.notes_requested.connect(lambda: self.notes.open())
+        home.search_requested.connect(lambda: self.search.open())
         window.switch_profile_requested.connect(self.show_profiles)
         window.home_requested.connect(self.show_home)
-        window.zoom_requested.connect(self.reading.zoom)
-        window.notes_requested.connect(self.notes.open)
+        window.zoom_requested.connect(lambda step: self.reading.zoom(step))
+        window.notes_requested.connect(lambda: self.notes.open())
         window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
-        window.export_notes_requested.connect(self.notes.export)
-        window.export_progress_requested.connect(self.progress_export.start)
-        window.certificate_settings_requested.connect(self.certificates.edit_settings)
+        window.export_notes_requested.connect(lambda: self.notes.export())
+        window.export_progress_requested.connect(lambda: self.progress_export.start())
+        window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
-        window.trainer_requested.connect(self.trainer.open)
+        window.trainer_requested.connect(lambda: self.trainer.open())
         window.breathing_requested.connect(self.offer_breathing)
         window.language_chosen.connect(self.save_language)
         window.open_data_folder_requested.connect(
@@ -116,9 +146,10 @@ class Navigator(QObject):
         return self.session.learner_id
 
     def start(self) -> None:
-        """Restore the reader zoom and ask who is training."""
-        self.reading.restore_zoom()
+        """Ask who is training (the reader's zoom is restored when the reader is built)."""
         self.show_profiles()
+        if self.library is not None:  # given at construction (tests): no load to wait for
+            QTimer.singleShot(0, self._build_features)
         self.sync.start()
 
     def show_profiles(self) -> None:
@@ -162,7 +193,8 @@ class Navigator(QObject):
         return LearnerSnapshot(
             name, reading, continue_target(library, positions, read), scores,
             quiz_attempts.unfinished_quiz_modules(learner_id), practice_calls.call_records(learner_id),
-            eligibility, issue.issued_certificates(learner_id), self.review.due_count(),
+            eligibility, issued_certificates(learner_id),
+            review.due_count(library, learner_id, datetime.now(UTC)),
             left_off=resume_target(library, positions))
 
     def save_language(self, choice: str) -> None:
@@ -177,14 +209,20 @@ class Navigator(QObject):
                                    reason=error.strerror))
 
     def offer_breathing(self) -> None:
+        from workbook.ui import breathing_dialog
+
         breathing_dialog.offer_breathing(self.window)
 
     def set_library(self, library: Library) -> None:
         """Content finished loading (it loads off the GUI thread at start)."""
         self.session.library = library
-        _leave_out_of_collections()
+        if self._features:
+            _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
+            _AfterPaint(self.home_page, self._build_features)  # the home page paints first
+        else:
+            QTimer.singleShot(0, self._build_features)
         if library.unavailable:
             count = len(library.unavailable)
             self.window.statusBar().showMessage(
@@ -192,6 +230,7 @@ class Navigator(QObject):
 
     def show_content_error(self, error: Exception) -> None:
         self.session.library = Library(root=Path("."))
+        QTimer.singleShot(0, self._build_features)
         dialogs.show_error(self.window, self.tr("Content could not be loaded"),
                            self.tr("The lessons could not be loaded:\n\n{error}").format(error=error))
 
@@ -209,3 +248,25 @@ def _leave_out_of_collections() -> None:
 
 
 _frozen = False
+
+
+class _AfterPaint(QObject):
+    """Calls `then` once, in the event loop turn after `widget` next paints (or after a second if it
+    does not, a hidden window say)."""
+
+    def __init__(self, widget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(1000, self, self._fire)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self.parent().removeEventFilter(self)
+            then()

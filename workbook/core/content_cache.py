@@ -1,0 +1,176 @@
+"""Keep the last loaded library in the data folder, so a start with unchanged content skips reading,
+parsing and checking every file.
+
+The cache is keyed by every content and asset file's name, size and modification time, the content
+and assets folders, and the code that builds the library; any change means a fresh load (which then
+replaces the cache). The file carries a digest of its payload, and it is read with an unpickler that
+only builds the library's own classes, so a damaged or tampered cache is never trusted and never
+crashes the app: it is ignored and the content is loaded from its files. Safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import io
+import os
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbook import __version__
+from workbook.files import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from workbook.core.content import Library
+
+# Bump when what the cache holds changes shape in a way the code fingerprint cannot see.
+CACHE_FORMAT = "1"
+_MAGIC = b"workbook-content-cache\n"
+_CODE_FOLDER = Path(__file__).resolve().parent  # workbook/core builds the library
+_CORE_MODULE = re.compile(r"workbook\.core\.[a-z_]+")
+_PATH_CLASSES = {"PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath", "Path"}
+
+
+class LazyPattern:
+    """A regular expression compiled on first use. The coach's hundreds of patterns cost more to
+    compile than the rest of the cached library costs to read, and most sessions never use them."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+    def __reduce__(self) -> tuple:
+        return LazyPattern, (self.pattern, self.flags)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern | re.Pattern):
+            return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+def load_library_cached(root: Path, data_dir: Path, assets_dir: Path | None = None) -> Library:
+    """The library of `root`: from the data folder's cache when nothing it depends on changed, else
+    loaded from the files (practice calls that passed the walk before are not walked again) and
+    cached for the next start. `validate` does not use this: it always reads and walks everything."""
+    from workbook.core.images import default_assets_dir
+    from workbook.paths import content_cache_path, walk_cache_path
+
+    root = Path(root)
+    assets = assets_dir if assets_dir is not None else default_assets_dir(root)
+    key = content_key(root, assets)  # before reading: a file changed meanwhile changes the next key
+    path = content_cache_path(data_dir, root)
+    cached = read_cache(path, key)
+    if cached is not None:
+        return cached
+    from workbook.core.loader import load_library
+
+    library = load_library(root, assets, walk_cache_path(data_dir))
+    write_cache(path, key, library)
+    return library
+
+
+def content_key(root: Path, assets_dir: Path) -> str:
+    """A digest of everything a load's result depends on: the files (by name, size and modification
+    time, which is cheap, without reading them), the folders, and the code and library versions."""
+    import pydantic
+
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, __version__, sys.version, pydantic.VERSION, str(Path(root).resolve()),
+                 str(Path(assets_dir).resolve())):
+        digest.update(part.encode() + b"\0")
+    for folder in (_CODE_FOLDER, Path(root), Path(assets_dir)):
+        digest.update(b"\1" + _listing(folder))
+    return digest.hexdigest()
+
+
+def _listing(folder: Path) -> bytes:
+    """Every file under `folder` with its size and modification time, in a stable order."""
+    entries: list[str] = []
+    for top, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".pyc"):
+                continue
+            path = os.path.join(top, name)
+            try:
+                status = os.stat(path)
+            except OSError:
+                entries.append(f"{path}\0missing")
+                continue
+            entries.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}")
+    return "\n".join(entries).encode("utf-8", "surrogateescape")
+
+
+def read_cache(path: Path, key: str) -> Library | None:
+    """The cached library for `key`, or None when there is none, it is for other content, or it
+    cannot be trusted (damaged, tampered, written by other code)."""
+    from workbook.core.content import Library
+
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    header = _MAGIC + key.encode() + b"\n"
+    if not blob.startswith(header) or len(blob) < len(header) + 65:
+        return None
+    checksum, payload = blob[len(header):len(header) + 64], blob[len(header) + 65:]
+    if hashlib.sha256(payload).hexdigest().encode() != checksum:
+        return None
+    try:
+        library = _LibraryUnpickler(io.BytesIO(payload)).load()
+    except Exception:  # anything a damaged payload can raise: the files are read instead
+        return None
+    return library if isinstance(library, Library) else None
+
+
+def write_cache(path: Path, key: str, library: Library) -> None:
+    """Keep `library` for the next start; a cache that cannot be written is simply not kept."""
+    try:
+        buffer = io.BytesIO()
+        _LibraryPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
+        payload = buffer.getvalue()
+        checksum = hashlib.sha256(payload).hexdigest().encode()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, _MAGIC + key.encode() + b"\n" + checksum + b"\n" + payload)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+
+
+class _LibraryPickler(pickle.Pickler):
+    """Writes compiled patterns as `LazyPattern`s."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, re.Pattern):
+            return LazyPattern, (obj.pattern, obj.flags)
+        return NotImplemented
+
+
+class _LibraryUnpickler(pickle.Unpickler):
+    """Builds only paths and classes defined in `workbook.core` (plain data, no side effects): a
+    tampered file cannot name a function to call."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in ("pathlib", "pathlib._local") and name in _PATH_CLASSES:
+            return super().find_class(module, name)
+        if _CORE_MODULE.fullmatch(module):
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"not allowed in a content cache: {module}.{name}")
