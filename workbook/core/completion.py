@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from workbook.core.content import Library, Module, UnavailableModule
 from workbook.core.course import Course
@@ -36,12 +37,31 @@ class LearnerRecord:
     calls: Mapping[str, Sequence[CallOutcome]] = field(default_factory=dict)
 
 
+class Fact(StrEnum):
+    """What a checklist line says, without words: the interface words it in its own language from
+    the fact and the numbers of its Requirement, the CLI and reports keep `label` and `detail`."""
+
+    READING = "reading"  # have of need sections read
+    UNAVAILABLE = "unavailable"  # the module's files cannot be loaded
+    QUIZ_NOT_TAKEN = "quiz_not_taken"  # need is the pass mark
+    QUIZ_BEST = "quiz_best"  # have is the best score, need the pass mark
+    CALL_ENDED_WELL = "call_ended_well"
+    CALL_NOT_RESOLVED = "call_not_resolved"
+    CALL_NOT_PLAYED = "call_not_played"
+    CALLS = "calls"  # have of need calls ended well, each scoring at least `bar` percent (0: any)
+
+
 @dataclass(frozen=True)
 class Requirement:
     kind: str  # "reading", "quiz", "call", "calls"
-    label: str  # what it is about
+    label: str  # what it is about (English, as the CLI and reports print it)
     met: bool
-    detail: str  # what the learner has, and what is needed
+    detail: str  # what the learner has, and what is needed (English)
+    fact: Fact | None = None
+    subject: str = ""  # the module or scenario title the line is about
+    have: int = 0
+    need: int = 0
+    bar: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,7 +104,8 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
         total = len(module.sections)
         rules.append(Requirement("reading", f"{module.title}: lessons", read >= total,
                                  f"{read} of {total} sections read" + ("" if read >= total else
-                                                                      f", {total - read} to go")))
+                                                                      f", {total - read} to go"),
+                                 Fact.READING, module.title, read, total))
         if module.quiz is not None:
             best = learner.quiz_best.get(module.id)
             if best is None:
@@ -92,10 +113,12 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
             else:
                 detail = f"best {best}%" + ("" if best >= pass_mark else f", needs {pass_mark}%")
             rules.append(Requirement("quiz", f"{module.title} quiz", best is not None and best >= pass_mark,
-                                     detail))
+                                     detail, Fact.QUIZ_NOT_TAKEN if best is None else Fact.QUIZ_BEST,
+                                     module.title, best or 0, pass_mark))
     for broken in unavailable_required(course, library):
         rules.append(Requirement("reading", f"{broken.title}: lessons", False,
-                                 "this module's content cannot be loaded; ask your trainer to fix it"))
+                                 "this module's content cannot be loaded; ask your trainer to fix it",
+                                 Fact.UNAVAILABLE, broken.title))
     calls = course.requires.calls
     for scenario_id in calls.scenarios:
         scenario = library.scenario(scenario_id)
@@ -104,11 +127,14 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
         good = any(o.strong for o in outcomes)
         detail = ("ended well" if good else
                   "not yet resolved or escalated appropriately" if outcomes else "not played yet")
-        rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail))
+        fact = (Fact.CALL_ENDED_WELL if good else
+                Fact.CALL_NOT_RESOLVED if outcomes else Fact.CALL_NOT_PLAYED)
+        rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail, fact, title))
     if calls.at_least:
         qualifying = sum(1 for outcomes in learner.calls.values()
                          if any(o.strong and o.skill_score >= calls.min_skill_score for o in outcomes))
         bar = f" with a skill score of at least {calls.min_skill_score}%" if calls.min_skill_score else ""
         rules.append(Requirement("calls", "Practice calls", qualifying >= calls.at_least,
-                                 f"{qualifying} of {calls.at_least} ended well{bar}"))
+                                 f"{qualifying} of {calls.at_least} ended well{bar}", Fact.CALLS, "",
+                                 qualifying, calls.at_least, calls.min_skill_score))
     return Eligibility(tuple(rules))

@@ -10,6 +10,7 @@ Alt+Right therefore reads nothing, while a learner who reads even quickly is nev
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,12 +41,31 @@ def word_count(markdown: str) -> int:
     return len(_WORD.findall(_MARKUP.sub(" ", markdown)))
 
 
-def reading_status(rule: ReadingRule, words: int, seconds: float, reached_end: bool) -> tuple[bool, str]:
-    """(read, what to tell the learner): a short, neutral line, or "" once the section is read."""
+@dataclass(frozen=True)
+class ReadingWait:
+    """Where a section stands, without words (the interface words it in its own language):
+    read, or the whole seconds still to spend on it, or (time spent) the end still to reach."""
+
+    read: bool
+    seconds_left: int = 0
+    needs_end: bool = False
+
+
+def reading_wait(rule: ReadingRule, words: int, seconds: float, reached_end: bool) -> ReadingWait:
     left = rule.minimum_seconds(words) - seconds
     at_end = reached_end or not rule.reach_end
     if left <= 0 and at_end:
-        return True, ""
+        return ReadingWait(True)
     if left > 0:
-        return False, f"Keep reading: {int(left + 0.999)} s more"
+        return ReadingWait(False, seconds_left=int(left + 0.999))
+    return ReadingWait(False, needs_end=True)
+
+
+def reading_status(rule: ReadingRule, words: int, seconds: float, reached_end: bool) -> tuple[bool, str]:
+    """(read, what to tell the learner) in English: a short, neutral line, or "" once the section is read."""
+    wait = reading_wait(rule, words, seconds, reached_end)
+    if wait.read:
+        return True, ""
+    if wait.seconds_left:
+        return False, f"Keep reading: {wait.seconds_left} s more"
     return False, "Scroll to the end to finish this section"

@@ -2142,6 +2142,16 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <source>Take the &amp;quiz</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Keep reading: %n s more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll to the end to finish this section</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Bookmarked</source>
         <translation type="unfinished"></translation>
@@ -2217,6 +2227,77 @@ Their progress is kept and a trainer can bring the profile back.</source>
     <message>
         <source>Reply {number}: {text}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequirementText</name>
+    <message>
+        <source>{module}: lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{module} quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice call “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{read} of %n section(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this module&apos;s content cannot be loaded; ask your trainer to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not taken yet, needs {mark}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best {best}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {mark}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet resolved or escalated appropriately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not played yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well with a skill score of at least {bar}%</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2193,6 +2193,17 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <source>Take the &amp;quiz</source>
         <translation>Zum &amp;Quiz</translation>
     </message>
+    <message numerus="yes">
+        <source>Keep reading: %n s more</source>
+        <translation>
+            <numerusform>Bitte weiterlesen: noch %n s</numerusform>
+            <numerusform>Bitte weiterlesen: noch %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll to the end to finish this section</source>
+        <translation>Scrollen Sie bis zum Ende, um diesen Abschnitt abzuschließen</translation>
+    </message>
     <message>
         <source>Bookmarked</source>
         <translation>Lesezeichen gesetzt</translation>
@@ -2269,6 +2280,81 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>Reply {number}: {text}</source>
         <translation>Antwort {number}: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementText</name>
+    <message>
+        <source>{module}: lessons</source>
+        <translation>{module}: Lektionen</translation>
+    </message>
+    <message>
+        <source>{module} quiz</source>
+        <translation>Quiz zu {module}</translation>
+    </message>
+    <message>
+        <source>Practice call “{title}”</source>
+        <translation>Übungsanruf „{title}“</translation>
+    </message>
+    <message>
+        <source>Practice calls</source>
+        <translation>Übungsanrufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>{read} of %n section(s) read</source>
+        <translation>
+            <numerusform>{read} von %n Abschnitt gelesen</numerusform>
+            <numerusform>{read} von %n Abschnitten gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation>
+            <numerusform>noch %n offen</numerusform>
+            <numerusform>noch %n offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this module&apos;s content cannot be loaded; ask your trainer to fix it</source>
+        <translation>der Inhalt dieses Moduls lässt sich nicht laden; bitten Sie Ihre Trainerin oder Ihren Trainer, ihn zu reparieren</translation>
+    </message>
+    <message>
+        <source>not taken yet, needs {mark}%</source>
+        <translation>noch nicht abgelegt, nötig sind {mark} %</translation>
+    </message>
+    <message>
+        <source>best {best}%</source>
+        <translation>bestes Ergebnis {best} %</translation>
+    </message>
+    <message>
+        <source>needs {mark}%</source>
+        <translation>nötig sind {mark} %</translation>
+    </message>
+    <message>
+        <source>ended well</source>
+        <translation>gut beendet</translation>
+    </message>
+    <message>
+        <source>not yet resolved or escalated appropriately</source>
+        <translation>noch nicht gelöst oder angemessen eskaliert</translation>
+    </message>
+    <message>
+        <source>not played yet</source>
+        <translation>noch nicht gespielt</translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well with a skill score of at least {bar}%</source>
+        <translation>
+            <numerusform>{good} von %n gut beendet, mit einer Kompetenzwertung von mindestens {bar} %</numerusform>
+            <numerusform>{good} von %n gut beendet, jeweils mit einer Kompetenzwertung von mindestens {bar} %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well</source>
+        <translation>
+            <numerusform>{good} von %n gut beendet</numerusform>
+            <numerusform>{good} von %n gut beendet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

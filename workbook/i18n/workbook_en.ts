@@ -233,10 +233,48 @@
 <context>
     <name>ReaderPage</name>
     <message numerus="yes">
+        <source>Keep reading: %n s more</source>
+        <translation>
+            <numerusform>Keep reading: %n s more</numerusform>
+            <numerusform>Keep reading: %n s more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequirementText</name>
+    <message numerus="yes">
+        <source>{read} of %n section(s) read</source>
+        <translation>
+            <numerusform>{read} of %n section read</numerusform>
+            <numerusform>{read} of %n sections read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation>
+            <numerusform>%n to go</numerusform>
+            <numerusform>%n to go</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well with a skill score of at least {bar}%</source>
+        <translation>
+            <numerusform>{good} of %n ended well with a skill score of at least {bar}%</numerusform>
+            <numerusform>{good} of %n ended well with a skill score of at least {bar}%</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{good} of %n ended well</source>
+        <translation>
+            <numerusform>{good} of %n ended well</numerusform>
+            <numerusform>{good} of %n ended well</numerusform>
         </translation>
     </message>
 </context>

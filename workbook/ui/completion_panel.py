@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.requirement_text import requirement_detail, requirement_label
 from workbook.ui.theme import MUTED, SUCCESS
 
 if TYPE_CHECKING:
@@ -59,8 +60,8 @@ class ChecklistGroup(QWidget):
         for requirement in sorted(requirements, key=lambda r: r.met):  # what is left, first
             mark = (f"<span style='color:{SUCCESS}'>\u2714</span>" if requirement.met
                     else f"<span style='color:{MUTED}'>\u25cb</span>")
-            rows.append(f"<tr><td>{mark}</td><td>{escape(requirement.label)}</td>"
-                        f"<td style='color:{MUTED}'>{escape(requirement.detail)}</td></tr>")
+            rows.append(f"<tr><td>{mark}</td><td>{escape(requirement_label(requirement))}</td>"
+                        f"<td style='color:{MUTED}'>{escape(requirement_detail(requirement))}</td></tr>")
         self.lines.setText(f"<table cellpadding='2'>{''.join(rows)}</table>")
         self.toggle.setChecked(met < len(requirements))  # open while something is left to do
         self._set_open(self.toggle.isChecked())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.images import resolve_image
-from workbook.core.reading import ReadingRule, reading_status, word_count
+from workbook.core.reading import ReadingRule, reading_wait, word_count
 from workbook.ui.elided import ElidedLabel
 from workbook.ui.theme import MARK, MUTED, READER_CSS
 
@@ -219,9 +219,14 @@ class ReaderPage(QWidget):
         self._since = now if self.isVisible() else None
 
     def _status(self, section) -> tuple[bool, str]:
-        words = word_count(section.markdown)
-        return reading_status(self.reading_rule, words, self.seconds_on.get(section.id, 0.0),
-                              section.id in self.reached_end)
+        """(read, the line under the text in the interface language, "" once read)."""
+        wait = reading_wait(self.reading_rule, word_count(section.markdown),
+                            self.seconds_on.get(section.id, 0.0), section.id in self.reached_end)
+        if wait.read:
+            return True, ""
+        if wait.seconds_left:
+            return False, self.tr("Keep reading: %n s more", "", wait.seconds_left)
+        return False, self.tr("Scroll to the end to finish this section")
 
     def _check_reading(self) -> None:
         """Each second: note whether the end is on screen, and mark the section read once the rule holds."""

@@ -14,6 +14,7 @@ from workbook.store.connection import StoreError
 from workbook.ui import certificate_dialog, certificate_settings_dialog, dialogs
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import QueryOp
+from workbook.ui.requirement_text import requirement_line
 
 
 class CertificateController(QObject):
@@ -59,7 +60,8 @@ class CertificateController(QObject):
     def _not_issued(self, error: Exception, folder: Path) -> None:
         window = self.session.window
         if isinstance(error, issue.NotEligible):
-            dialogs.show_error(window, self.tr("Not yet"), "\n".join(error.eligibility.reasons()))
+            dialogs.show_error(window, self.tr("Not yet"), "\n".join(
+                requirement_line(r) for r in error.eligibility.missing))
         elif isinstance(error, (OSError, StoreError)):
             dialogs.show_error(window, self.tr("Certificate not issued"),
                                self.tr("The certificate could not be written to {folder}:\n\n{error}").format(
