@@ -8,6 +8,7 @@ from pathlib import Path
 from workbook.reports.verify import Status, verify_certificate
 from workbook.store import learners
 from workbook.ui import certificate_dialog, dialogs
+from workbook.ui.requirement_text import requirement_line
 
 
 def test_new_learner_sees_what_is_left(qtbot, open_window, library):
@@ -20,6 +21,9 @@ def test_new_learner_sees_what_is_left(qtbot, open_window, library):
     assert "still open" in panel.certificate_button.toolTip() and "unlocks when" in panel.summary.text()
     every = navigator._snapshot("Just Started").eligibility.requirements
     assert panel.requirement_lines().count("<tr>") == len(every) > 8  # every line, no "and 11 more"
+    # in English the interface words each fact exactly as the CLI prints it
+    assert [requirement_line(r) for r in every] == [f"{r.label}: {r.detail}" for r in every]
+    assert every[0].detail.endswith(" to go") and every[0].detail in panel.requirement_lines()
     assert [group.toggle.text().split(":")[0] for group in panel.groups] == ["Reading", "Quizzes",
                                                                           "Practice calls"]
     quizzes = panel.groups[1]
@@ -38,6 +42,8 @@ def test_eligible_learner_gets_a_verified_certificate(qtbot, open_window, librar
     complete_everything(library, learner.id)
     navigator.open_learner(learner.id)
     panel = navigator.home_page.completion
+    met = navigator._snapshot("Ready Graduate").eligibility.requirements
+    assert [requirement_line(r) for r in met] == [f"{r.label}: {r.detail}" for r in met]
     assert panel.certificate_button.isEnabled() and "ready" in panel.summary.text()
 
     previewed = []

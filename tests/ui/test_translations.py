@@ -189,7 +189,13 @@ def test_lang_de_shows_the_home_page_and_menus_in_german(qtbot, data_dir, tmp_pa
         seen["overall"] = home.overall.text()
         seen["buttons"] = [home.review_button.text(), home.calls_button.text(), home.notes_button.text()]
         seen["card"] = home.cards[0].progress_label.text()
+        seen["checklist"] = home.completion.requirement_lines()
         seen["shot"] = window.grab().save(str(tmp_path / "home-de.png"))
+        reading = window.navigator.reading
+        reading.open_module(window.navigator.library.modules[0].id, 0)
+        label = reading.page.reading_label
+        qtbot.waitUntil(lambda: label.text() != "", timeout=3000)
+        seen["reading"] = label.text()
         window.close()
 
     QTimer.singleShot(0, drive)
@@ -203,6 +209,12 @@ def test_lang_de_shows_the_home_page_and_menus_in_german(qtbot, data_dir, tmp_pa
     assert seen["buttons"] == ["Tägliche &Wiederholung", "Übungs&anrufe", "Meine &Notizen"]
     assert seen["card"].startswith("0 von ") and seen["card"].endswith("gelesen")
     assert seen["shot"]
+    # the checklist and the reading note come from the core as facts, worded here in German
+    assert "Lektionen" in seen["checklist"] and "Abschnitten gelesen, noch " in seen["checklist"]
+    assert "noch nicht abgelegt, nötig sind 80 %" in seen["checklist"]
+    assert "Übungsanruf „" in seen["checklist"] and "noch nicht gespielt" in seen["checklist"]
+    assert "sections read" not in seen["checklist"] and "not taken" not in seen["checklist"]
+    assert re.fullmatch(r"Bitte weiterlesen: noch \d+ s|Scrollen Sie bis zum Ende.*", seen["reading"]), seen
     # the next window of this process is English again (the translators leave with run_app)
     assert QApplication.translate("MainWindow", "&File") == "&File"
 
