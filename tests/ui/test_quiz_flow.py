@@ -89,6 +89,8 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     card.quiz_button.click()
     assert "100%" in page.history.toPlainText()
     finished = quiz_attempts.finished_attempts(navigator.learner_id, MODULE)
+    when = finished[0].submitted_at.astimezone()
+    assert f"{when.day:02d} {when:%b} {when.year} {when:%H:%M}" in page.history.toPlainText()  # as before
     page.review_requested.emit(finished[0].id)  # the "Review" link of that attempt
     assert page.stack.currentWidget() is page.results
     assert "100%" in page.score_label.text()

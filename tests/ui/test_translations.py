@@ -231,3 +231,21 @@ def test_qt_own_catalogue_comes_too_for_buttons_and_key_names(qtbot, german):
     table = shortcuts_help()
     assert "<b>Strg+Umschalt+P</b></td><td>Profil wechseln</td>" in table
     assert "<b>1\u20139</b>" in table
+
+
+def test_dates_on_screen_follow_the_interface_language_not_the_process_locale(qapp):
+    """Quiz history, learner detail and the trainer's matrix format dates with QLocale of the chosen
+    language; strftime's %b would say whatever the process locale says."""
+    from datetime import datetime
+
+    from workbook.ui.dates import day_text, moment_text
+
+    moment = datetime(2026, 12, 4, 15, 30)
+    assert (moment_text(moment), day_text(moment)) == ("04 Dec 2026 15:30", "04 Dec 2026")
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        assert i18n.interface_locale().name().startswith("de")
+        assert (moment_text(moment), day_text(moment)) == ("4. Dez. 2026, 15:30", "4. Dez. 2026")
+    finally:
+        i18n.remove_translators(qapp, installed)
+    assert day_text(moment) == "04 Dec 2026"

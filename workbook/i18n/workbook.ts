@@ -793,6 +793,17 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EndingKind</name>
     <message>
         <source>Resolved</source>

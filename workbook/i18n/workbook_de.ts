@@ -813,6 +813,17 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>EndingKind</name>
     <message>
         <source>Resolved</source>

@@ -20,6 +20,7 @@ SYSTEM = "system"
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 CHOICE_FILE = "interface-language.txt"
 CATALOG = "workbook"  # workbook_de.qm
+_installed_language = ["en"]  # the language install_translators last loaded, for dates and numbers
 
 
 def translations_dir() -> Path:
@@ -69,6 +70,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     English loads ours too: it holds the English plural forms ("1 section", "2 sections") of
     sources written "%n section(s)". Returns the installed translators (kept alive by the caller)."""
     installed = []
+    _installed_language[0] = language
     ours = translations_dir() / f"{CATALOG}_{language}.qm"
     catalogues = [(str(ours.parent), ours.name)]
     if language != "en":
@@ -87,6 +89,13 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    _installed_language[0] = "en"
+
+
+def interface_locale() -> QLocale:
+    """The locale of the interface language (month names of dates on screen), not the process's
+    locale: a German interface on an English system says "Dez.", an English one on a German system "Dec"."""
+    return QLocale(_installed_language[0])
 
 
 # For code outside a QObject: `translate("Context", "text")`, a name lupdate recognises.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.ui.dates import moment_text
 from workbook.ui.elided import ElidedLabel
 from workbook.ui.question_views import QuestionView, view_for
 from workbook.ui.quiz_html import results_html, review_html
@@ -234,7 +235,7 @@ class QuizPage(QWidget):
         if finished:
             passed, not_passed, review = self.tr("passed"), self.tr("not passed"), self.tr("Review")
             rows = "".join(
-                f"<tr><td>{a.submitted_at.astimezone():%d %b %Y %H:%M}</td><td><b>{a.percent}%</b></td>"
+                f"<tr><td>{moment_text(a.submitted_at.astimezone())}</td><td><b>{a.percent}%</b></td>"
                 f"<td>{passed if a.passed else not_passed}</td>"
                 f"<td><a href='{a.id}'>{review}</a></td></tr>" for a in reversed(finished))
             best = max(a.percent for a in finished)

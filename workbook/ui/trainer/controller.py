@@ -23,6 +23,7 @@ from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
 from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
+from workbook.ui.dates import moment_text
 from workbook.ui.i18n import translate
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.quiz_html import results_html
@@ -288,13 +289,13 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
                 module=escape(module.title), percent=attempt.percent,
-                when=f"{attempt.submitted_at:%d %b %Y %H:%M}")
+                when=moment_text(attempt.submitted_at))
             parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
-            when = f"{call.ended_at:%d %b %Y %H:%M}"
+            when = moment_text(call.ended_at)
             heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
                 title=escape(scenario.title), when=when)
             parts.append(f"<h2>{heading}</h2>")

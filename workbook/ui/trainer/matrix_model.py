@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow
+from workbook.ui.dates import day_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -130,5 +131,5 @@ class MatrixModel(QAbstractTableModel):
             flag = f"  {RUSHED} {rushed}" if rushed else ""
             return f"{seconds:.0f} s{flag}", seconds
         last = row.last_active
-        return (last.astimezone().strftime("%d %b %Y") if last else self.tr("never"),
+        return (day_text(last.astimezone()) if last else self.tr("never"),
                 last.timestamp() if isinstance(last, datetime) else 0.0)

@@ -1,0 +1,28 @@
+"""Dates on screen in the interface language: QLocale's month names, the pattern from the catalogue
+(strftime would follow the process locale, not the language chosen in View > Language)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+
+from workbook.ui.i18n import interface_locale
+
+
+def _qt(moment: datetime) -> QDateTime:
+    """The wall-clock fields of `moment` as they are (callers convert to local time first if they mean to)."""
+    return QDateTime(QDate(moment.year, moment.month, moment.day),
+                     QTime(moment.hour, moment.minute, moment.second))
+
+
+def day_text(moment: datetime) -> str:
+    """"04 Dec 2026" in English, "4. Dez. 2026" in German."""
+    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy")  # Qt's date pattern letters
+    return interface_locale().toString(_qt(moment), pattern)
+
+
+def moment_text(moment: datetime) -> str:
+    """"04 Dec 2026 15:30" in English, "4. Dez. 2026, 15:30" in German."""
+    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy HH:mm")
+    return interface_locale().toString(_qt(moment), pattern)
