@@ -249,3 +249,26 @@ def test_dates_on_screen_follow_the_interface_language_not_the_process_locale(qa
     finally:
         i18n.remove_translators(qapp, installed)
     assert day_text(moment) == "04 Dec 2026"
+
+
+def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
+    """English on screen is the core's own wording, word for word; German comes from the catalogue."""
+    from workbook.core.pace import AttemptPace
+    from workbook.core.quiz_review import QuestionReview
+    from workbook.ui.quiz_html import verdict_text
+    from workbook.ui.trainer.controller import attempt_pace_note
+
+    reviews = [QuestionReview(verdict, score, (), "", "", True, answered)
+               for verdict, score, answered in (("Right", 1.0, True), ("Partly right (60%)", 0.6, True),
+                                                ("Not right", 0.0, True), ("Not answered", 0.0, False))]
+    paces = [AttemptPace("a", 0, 0, None), AttemptPace("b", 8, 1, 12.4), AttemptPace("c", 8, 6, 2.0)]
+    assert [verdict_text(r) for r in reviews] == [r.verdict for r in reviews]
+    assert [attempt_pace_note(p) for p in paces] == [p.note() for p in paces]
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        assert [verdict_text(r) for r in reviews] == ["Richtig", "Teilweise richtig (60 %)", "Nicht richtig",
+                                                      "Nicht beantwortet"]
+        assert attempt_pace_note(paces[0]) == "Tempo: nicht gemessen."
+        assert attempt_pace_note(paces[2]).startswith("\u26a0 Schneller geantwortet, als Lesen erlaubt: 6")
+    finally:
+        i18n.remove_translators(qapp, installed)

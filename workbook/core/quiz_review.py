@@ -30,6 +30,7 @@ class QuestionReview:
     right_answer: str  # the right answer in words, for a reader who got it wrong
     explanation: str
     is_choice: bool  # options the learner picked or left (not items placed or pairs matched)
+    answered: bool = True  # with `score`, what the interface words `verdict` from in its own language
 
 
 def review_question(presented: PresentedQuestion, response: Response | None) -> QuestionReview:
@@ -52,7 +53,8 @@ def review_question(presented: PresentedQuestion, response: Response | None) -> 
             is_choice = True
         case _:
             assert_never(question)
-    return QuestionReview(_verdict(credit, response), credit, lines, right, question.explanation, is_choice)
+    return QuestionReview(_verdict(credit, response), credit, lines, right, question.explanation, is_choice,
+                          bool(response))
 
 
 def _verdict(credit: float, response: Response | None) -> str:

@@ -1042,6 +1042,22 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <source>Pace:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pace: not timed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median {seconds} s per answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered faster than reading allows: {fast} of {timed} answers came before their text could be read ({median}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace: {median}; {fast} of {timed} answers faster than reading allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LearnersView</name>
@@ -1892,6 +1908,22 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly right ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1070,6 +1070,22 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>Pace:</source>
         <translation>Tempo:</translation>
     </message>
+    <message>
+        <source>Pace: not timed.</source>
+        <translation>Tempo: nicht gemessen.</translation>
+    </message>
+    <message>
+        <source>median {seconds} s per answer</source>
+        <translation>Median {seconds} s pro Antwort</translation>
+    </message>
+    <message>
+        <source>Answered faster than reading allows: {fast} of {timed} answers came before their text could be read ({median}).</source>
+        <translation>Schneller geantwortet, als Lesen erlaubt: {fast} von {timed} Antworten kamen, bevor ihr Text gelesen sein konnte ({median}).</translation>
+    </message>
+    <message>
+        <source>Pace: {median}; {fast} of {timed} answers faster than reading allows.</source>
+        <translation>Tempo: {median}; {fast} von {timed} Antworten schneller, als Lesen erlaubt.</translation>
+    </message>
 </context>
 <context>
     <name>LearnersView</name>
@@ -1941,6 +1957,22 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>Review</source>
         <translation>Durchsicht</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Richtig</translation>
+    </message>
+    <message>
+        <source>Partly right ({percent}%)</source>
+        <translation>Teilweise richtig ({percent} %)</translation>
+    </message>
+    <message>
+        <source>Not right</source>
+        <translation>Nicht richtig</translation>
     </message>
     <message>
         <source>your answer</source>

@@ -31,11 +31,24 @@ def results_html(result: AttemptResult, skill_label) -> str:
     return "".join(parts)
 
 
+def verdict_text(review: QuestionReview) -> str:
+    """The core's `verdict` ("Partly right (60%)") in the interface language, from its facts."""
+    if not review.answered:
+        return translate("QuizHtml", "Not answered")
+    if review.score >= 1.0:
+        return translate("QuizHtml", "Right")
+    if review.score > 0:
+        percent = int(100 * review.score + 1e-9)
+        return translate("QuizHtml", "Partly right ({percent}%)").format(percent=percent)
+    return translate("QuizHtml", "Not right")
+
+
 def review_html(review: QuestionReview, heading_level: int | None) -> str:
     colour = SUCCESS if review.score >= 1 else (CAUTION if review.score > 0 else WARNING)
-    verdict = f"<p><b style='color:{colour}'>{escape(review.verdict)}</b></p>"
+    words = escape(verdict_text(review))
+    verdict = f"<p><b style='color:{colour}'>{words}</b></p>"
     if heading_level:
-        verdict = f"<h{heading_level} style='color:{colour}'>{escape(review.verdict)}</h{heading_level}>"
+        verdict = f"<h{heading_level} style='color:{colour}'>{words}</h{heading_level}>"
     rows = []
     your_answer = translate("QuizHtml", "your answer")
     for line in review.lines:

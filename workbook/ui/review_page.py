@@ -17,6 +17,7 @@ from workbook.core.quiz_review import review_question
 from workbook.core.review_cards import RATING_LABELS, preview_intervals
 from workbook.store.review import DueCard
 from workbook.ui.question_views import QuestionView, view_for
+from workbook.ui.quiz_html import verdict_text
 from workbook.ui.theme import SUCCESS, WARNING
 
 
@@ -168,7 +169,7 @@ class ReviewPage(QWidget):
             return
         result = review_question(self.card.presented, response)
         colour = SUCCESS if result.score >= 1.0 else WARNING
-        parts = [f"<p style='color:{colour}; font-weight:600'>{escape(result.verdict)}</p>"]
+        parts = [f"<p style='color:{colour}; font-weight:600'>{escape(verdict_text(result))}</p>"]
         if result.score < 1.0:
             parts.append("<p>" + self.tr("Right answer: {answer}").format(answer=escape(result.right_answer))
                          + "</p>")

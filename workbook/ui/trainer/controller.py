@@ -340,4 +340,18 @@ def _attempt_pace_html(found) -> str:
     if found is None:
         return ""
     colour = WARNING if found.rushed else MUTED
-    return f"<p style='color:{colour}'>{escape(found.note())}</p>"
+    return f"<p style='color:{colour}'>{escape(attempt_pace_note(found))}</p>"
+
+
+def attempt_pace_note(found) -> str:
+    """`AttemptPace.note()` in the interface language, worded from its numbers."""
+    if not found.timed:
+        return translate("LearnerDetail", "Pace: not timed.")
+    median = (translate("LearnerDetail", "median {seconds} s per answer").format(
+        seconds=f"{found.median_seconds:.0f}") if found.median_seconds is not None else "")
+    if found.rushed:
+        rushed = translate("LearnerDetail", "Answered faster than reading allows: {fast} of {timed} answers "
+                                            "came before their text could be read ({median}).")
+        return "\u26a0 " + rushed.format(fast=found.too_fast, timed=found.timed, median=median)
+    return translate("LearnerDetail", "Pace: {median}; {fast} of {timed} answers faster than reading "
+                                      "allows.").format(median=median, fast=found.too_fast, timed=found.timed)
