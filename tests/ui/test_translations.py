@@ -254,8 +254,8 @@ def test_dates_on_screen_follow_the_interface_language_not_the_process_locale(qa
 def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
     """English on screen is the core's own wording, word for word; German comes from the catalogue."""
     from workbook.core.pace import AttemptPace
-    from workbook.core.quiz_review import QuestionReview
-    from workbook.ui.quiz_html import verdict_text
+    from workbook.core.quiz_review import QuestionReview, ReviewLine
+    from workbook.ui.quiz_html import feedback_text, verdict_text
     from workbook.ui.trainer.controller import attempt_pace_note
 
     reviews = [QuestionReview(verdict, score, (), "", "", True, answered)
@@ -264,11 +264,18 @@ def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
     paces = [AttemptPace("a", 0, 0, None), AttemptPace("b", 8, 1, 12.4), AttemptPace("c", 8, 6, 2.0)]
     assert [verdict_text(r) for r in reviews] == [r.verdict for r in reviews]
     assert [attempt_pace_note(p) for p in paces] == [p.note() for p in paces]
+    notes = [ReviewLine("", True, True, "In the right place.", "in_place"),
+             ReviewLine("", False, True, "Belongs at step 3.", "belongs_at", 3),
+             ReviewLine("", True, True, "Matched correctly.", "matched"),
+             ReviewLine("", False, True, "Goes with: Refund.", "goes_with", partner="Refund")]
+    assert [feedback_text(line) for line in notes] == [line.feedback for line in notes]
     installed = i18n.install_translators(qapp, "de")
     try:
         assert [verdict_text(r) for r in reviews] == ["Richtig", "Teilweise richtig (60 %)", "Nicht richtig",
                                                       "Nicht beantwortet"]
         assert attempt_pace_note(paces[0]) == "Tempo: nicht gemessen."
+        assert [feedback_text(line) for line in notes] == ["An der richtigen Stelle.", "Gehört an Schritt 3.",
+                                                          "Richtig zugeordnet.", "Gehört zu: Refund."]
         assert attempt_pace_note(paces[2]).startswith("\u26a0 Schneller geantwortet, als Lesen erlaubt: 6")
     finally:
         i18n.remove_translators(qapp, installed)

@@ -20,6 +20,10 @@ class ReviewLine:
     right: bool  # right option / item in the right place / pair matched correctly
     picked: bool  # the learner chose it (choice types); always True for ordering and matching
     feedback: str  # why, or what the right answer was
+    note: str = ""  # for ordering and matching, what `feedback` says as a fact: "in_place", "belongs_at"
+    # (step `step`), "matched", "goes_with" (`partner`); the interface words it in its own language
+    step: int = 0
+    partner: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def _ordering_lines(question: Ordering, response: Response | None) -> tuple[Revi
     for place, item in enumerate(order):
         in_place = item == place
         note = "In the right place." if in_place else f"Belongs at step {item + 1}."
-        lines.append(ReviewLine(f"{place + 1}. {question.items[item]}", in_place, True, note))
+        lines.append(ReviewLine(f"{place + 1}. {question.items[item]}", in_place, True, note,
+                                "in_place" if in_place else "belongs_at", item + 1))
     return tuple(lines)
 
 
@@ -85,5 +90,6 @@ def _matching_lines(question: Matching, response: Response | None) -> tuple[Revi
         picked_text = question.pairs[pick].right if 0 <= pick < len(question.pairs) else "(none)"
         ok = pick == left
         note = "Matched correctly." if ok else f"Goes with: {pair.right}."
-        lines.append(ReviewLine(f"{pair.left} \u2192 {picked_text}", ok, True, note))
+        lines.append(ReviewLine(f"{pair.left} \u2192 {picked_text}", ok, True, note,
+                                "matched" if ok else "goes_with", partner=pair.right))
     return tuple(lines)

@@ -1927,6 +1927,22 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In the right place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belongs at step {step}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched correctly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes with: {partner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>your answer</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1975,6 +1975,22 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Nicht richtig</translation>
     </message>
     <message>
+        <source>In the right place.</source>
+        <translation>An der richtigen Stelle.</translation>
+    </message>
+    <message>
+        <source>Belongs at step {step}.</source>
+        <translation>Gehört an Schritt {step}.</translation>
+    </message>
+    <message>
+        <source>Matched correctly.</source>
+        <translation>Richtig zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Goes with: {partner}.</source>
+        <translation>Gehört zu: {partner}.</translation>
+    </message>
+    <message>
         <source>your answer</source>
         <translation>Ihre Antwort</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from workbook.core.quiz_review import QuestionReview, review_question
+from workbook.core.quiz_review import QuestionReview, ReviewLine, review_question
 from workbook.ui.html_bits import bar
 from workbook.ui.i18n import translate
 from workbook.ui.theme import CAUTION, MUTED, QUOTE, SUCCESS, WARNING
@@ -43,6 +43,20 @@ def verdict_text(review: QuestionReview) -> str:
     return translate("QuizHtml", "Not right")
 
 
+def feedback_text(line: ReviewLine) -> str:
+    """An ordering or matching note in the interface language; an option's feedback is content and
+    stays as written."""
+    if line.note == "in_place":
+        return translate("QuizHtml", "In the right place.")
+    if line.note == "belongs_at":
+        return translate("QuizHtml", "Belongs at step {step}.").format(step=line.step)
+    if line.note == "matched":
+        return translate("QuizHtml", "Matched correctly.")
+    if line.note == "goes_with":
+        return translate("QuizHtml", "Goes with: {partner}.").format(partner=line.partner)
+    return line.feedback
+
+
 def review_html(review: QuestionReview, heading_level: int | None) -> str:
     colour = SUCCESS if review.score >= 1 else (CAUTION if review.score > 0 else WARNING)
     words = escape(verdict_text(review))
@@ -59,7 +73,7 @@ def review_html(review: QuestionReview, heading_level: int | None) -> str:
         chosen = f" <i>({your_answer})</i>" if line.picked and review.is_choice else ""
         rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
                     f"<td><b>{escape(line.text)}</b>{chosen}<br>"
-                    f"<span style='color:{QUOTE}'>{escape(line.feedback)}</span></td></tr>")
+                    f"<span style='color:{QUOTE}'>{escape(feedback_text(line))}</span></td></tr>")
     right = ""
     if review.score < 1:
         right = "<p><b>" + translate("QuizHtml", "Right answer:") + f"</b> {escape(review.right_answer)}</p>"
