@@ -31,7 +31,7 @@ run: $(RUN_STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
