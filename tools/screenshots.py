@@ -1,5 +1,5 @@
 """Grab the main screens to PNG at 1280x720 for the README and for review:
-python tools/screenshots.py OUT_DIR [--dark]"""
+python tools/screenshots.py OUT_DIR [--dark] [--lang en|de]"""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from workbook.core.loader import load_library  # noqa: E402
 from workbook.paths import bundled_content_dir  # noqa: E402
 from workbook.store import activity, learners  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
+from workbook.ui.i18n import install_translators  # noqa: E402
 from workbook.ui.main_window import MainWindow  # noqa: E402
 from workbook.ui.navigator import Navigator  # noqa: E402
 
@@ -29,6 +30,8 @@ from workbook.ui.navigator import Navigator  # noqa: E402
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
+    language = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
+    translators = install_translators(app, language)  # noqa: F841 (kept alive while the pages exist)
     app.setPalette(theme.palette())
     app.setStyleSheet(theme.app_style())
     from workbook.ui.fonts import register_bundled_fonts
@@ -183,5 +186,6 @@ def _quiz_screens(app, window, navigator, module_id: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    folders = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    values = {sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--lang"}
+    folders = [arg for arg in sys.argv[1:] if not arg.startswith("--") and arg not in values]
     main(Path(folders[0] if folders else "out"))
