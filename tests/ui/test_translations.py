@@ -279,3 +279,22 @@ def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
         assert attempt_pace_note(paces[2]).startswith("\u26a0 Schneller geantwortet, als Lesen erlaubt: 6")
     finally:
         i18n.remove_translators(qapp, installed)
+
+
+def test_the_debrief_words_skill_points_and_handovers_in_the_interface_language(qapp):
+    """English on screen is the core's own wording; German comes from the catalogue."""
+    from workbook.core.debrief import SkillPoints
+    from workbook.core.scenario import Handover
+    from workbook.ui.call_html import _handover_note, _points_text
+
+    points = [SkillPoints(1, 4, ((1, -2), (2, 2))), SkillPoints(0, 0, ())]
+    assert [_points_text(p) for p in points] == [p.explain() for p in points]
+    assert _handover_note(Handover.APPROPRIATE) == "Handing over was the right call here."
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        assert _points_text(points[0]) == "1 von 4 Punkten (Runde 1 -2, Runde 2 +2)"
+        assert _points_text(points[1]) == "0 von 0 Punkten (keine Runde)"
+        assert _handover_note(Handover.AVOIDABLE).startswith("Diese Weitergabe war vermeidbar")
+        assert _handover_note(None) is None
+    finally:
+        i18n.remove_translators(qapp, installed)

@@ -172,6 +172,26 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>turn {number} {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{earned} of {possible} points ({moves})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing over was the right call here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This handover was avoidable: the problem was within your reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A better line:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -179,6 +179,26 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Der Anruf, Runde für Runde</translation>
     </message>
     <message>
+        <source>turn {number} {points}</source>
+        <translation>Runde {number} {points}</translation>
+    </message>
+    <message>
+        <source>no turn</source>
+        <translation>keine Runde</translation>
+    </message>
+    <message>
+        <source>{earned} of {possible} points ({moves})</source>
+        <translation>{earned} von {possible} Punkten ({moves})</translation>
+    </message>
+    <message>
+        <source>Handing over was the right call here.</source>
+        <translation>Die Weitergabe war hier die richtige Entscheidung.</translation>
+    </message>
+    <message>
+        <source>This handover was avoidable: the problem was within your reach.</source>
+        <translation>Diese Weitergabe war vermeidbar: Das Problem hätten Sie selbst lösen können.</translation>
+    </message>
+    <message>
         <source>A better line:</source>
         <translation>Eine bessere Formulierung:</translation>
     </message>

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workbook.core.call_engine import current_ending
-from workbook.core.scenario import EndingKind, Rating
+from workbook.core.scenario import EndingKind, Handover, Rating
 from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
@@ -23,7 +23,7 @@ from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState
     from workbook.core.coach import CoachRules
-    from workbook.core.debrief import Debrief
+    from workbook.core.debrief import Debrief, SkillPoints
     from workbook.core.scenario import Scenario
 
 RATING_COLOURS = {Rating.BEST: SUCCESS, Rating.OKAY: CAUTION, Rating.POOR: WARNING}
@@ -106,7 +106,7 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
     points = report.points or {}
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
                      f"<td>{bar(percent)}</td><td style='color:{MUTED}'>"
-                     f"{escape(points[skill].explain()) if skill in points else ''}</td></tr>"
+                     f"{escape(_points_text(points[skill])) if skill in points else ''}</td></tr>"
                      for skill, percent in report.skills.items())
     turns, heard = [], []
     replay = translate("CallHtml", "Replay from here")
@@ -127,10 +127,28 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
             f"<table cellpadding='3'>{skills}</table><h2>{turns_heading}</h2>{''.join(turns)}")
 
 
+def _points_text(points: SkillPoints) -> str:
+    """What a skill's percentage is made of, in the interface language (core's `explain` in English)."""
+    move = translate("CallHtml", "turn {number} {points}")
+    moves = ", ".join(move.format(number=number, points=f"{change:+d}") for number, change in points.turns)
+    moves = moves or translate("CallHtml", "no turn")
+    return translate("CallHtml", "{earned} of {possible} points ({moves})").format(
+        earned=max(0, points.earned), possible=points.possible, moves=moves)
+
+
+def _handover_note(handover: Handover | None) -> str | None:
+    if handover == Handover.APPROPRIATE:
+        return translate("CallHtml", "Handing over was the right call here.")
+    if handover == Handover.AVOIDABLE:
+        return translate("CallHtml", "This handover was avoidable: the problem was within your reach.")
+    return None
+
+
 def _picked_turn_html(turn) -> str:
     colour = RATING_COLOURS[turn.reply.rating]
     change = turn.mood_after - turn.mood_before
-    note = f"<br><i>{escape(turn.handover_note)}</i>" if turn.handover_note else ""
+    handover = _handover_note(turn.reply.handover)
+    note = f"<br><i>{escape(handover)}</i>" if handover else ""
     better_line = translate("CallHtml", "A better line:")
     better = (f"<p style='margin-left:18px'><b>{better_line}</b> \u201c{escape(turn.better.text)}\u201d"
               "</p>" if turn.better else "")
