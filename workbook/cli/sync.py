@@ -50,7 +50,8 @@ def _sync(args: argparse.Namespace) -> int:
 def _push_and_pull(args: argparse.Namespace) -> int:
     from workbook.keys import load_or_create_key
     from workbook.store.server import ServerError
-    from workbook.store.sync import server_url, sync_with_server
+    from workbook.store.sync import sync_with_server
+    from workbook.store.sync_settings import server_url
 
     data_dir = resolve_data_dir(args.data_dir)
     with open_store(data_dir):

@@ -41,9 +41,9 @@ from workbook.store.models import (
 from workbook.store.quiz_questions import expand_payload
 from workbook.store.server import ServerError, connect_server, redact, server_sql
 from workbook.store.settings import device_id, get_setting, set_setting
+from workbook.store.sync_settings import store_is_a_server
 
 PUSH_ROWS = 25_000  # activity rows per chunk: one server transaction each
-SERVER_URL = "sync_server_url"  # the app setting "Sync with a server"
 LAST_SYNCED = "sync_last_synced_at"
 _LEARNER_COLUMNS = ("id", "display_name", "employee_id", "created_at", "archived_at", "email")
 _INBOX_INSERT = ("INSERT INTO sync_inbox (batch_id, key_id, device_id, row_count, pushed_at, manifest, "
@@ -271,19 +271,7 @@ def _pull_keys(server: Database, data_dir: Path) -> tuple[int, set[str]]:
     return added, listed
 
 
-def store_is_a_server() -> bool:
-    """Whether the bound store is itself a central server (a trainer's workbook opened on it)."""
-    from workbook.store import dialect
-
-    return dialect.is_server()
-
-
 def close_thread_connection() -> None:
     """Close the calling worker thread's own connection to the bound store (the store opens one per
     thread), once its background sync or ingest is done."""
     database.close()
-
-
-def server_url() -> str | None:
-    """The app setting "Sync with a server", or None."""
-    return get_setting(SERVER_URL) or None

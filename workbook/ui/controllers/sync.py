@@ -11,24 +11,20 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from workbook.keys import load_or_create_key
 from workbook.store import settings
-from workbook.store.server import ServerError
-from workbook.store.sync import (
-    SERVER_URL,
-    SyncResult,
-    close_thread_connection,
-    server_url,
-    store_is_a_server,
-    sync_with_server,
-)
+from workbook.store.sync_settings import SERVER_URL, server_url, store_is_a_server
 from workbook.ui import sync_dialog
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
+
+if TYPE_CHECKING:  # the sync machinery (keys, bundles: ~90 ms) loads at the first sync, not at start
+    from workbook.store.server import ServerError
+    from workbook.store.sync import SyncResult
 
 log = logging.getLogger("workbook")
 
@@ -70,6 +66,10 @@ class SyncController(QObject):
     def run(self) -> None:
         if not self.url or (self.running is not None and not self.running.done):
             return
+        from workbook.keys import load_or_create_key
+        from workbook.store.server import ServerError
+        from workbook.store.sync import close_thread_connection, sync_with_server
+
         url, data_dir = self.url, self.session.data_dir
         key = load_or_create_key(data_dir)
 
@@ -86,6 +86,8 @@ class SyncController(QObject):
         self.running = QueryOp(self.session.window, work, self._synced, self._failed).start()
 
     def _synced(self, result: SyncResult | ServerError) -> None:
+        from workbook.store.server import ServerError
+
         if isinstance(result, ServerError):
             self._failed(result)
             return
@@ -100,6 +102,8 @@ class SyncController(QObject):
             self.request()
 
     def _failed(self, error: Exception) -> None:
+        from workbook.store.server import ServerError
+
         kind = error.kind if isinstance(error, ServerError) else "unreachable"
         if self.retry_ms == FIRST_RETRY_MS:  # logged once per outage, not at every retry
             log.info("sync did not finish, retrying quietly: %s", error)
