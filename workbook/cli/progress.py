@@ -12,6 +12,7 @@ from pathlib import Path
 
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, find_learner_or_refuse, open_store, require_output_folder
+from workbook.core.counting import plural
 from workbook.paths import resolve_data_dir
 
 
@@ -27,10 +28,6 @@ def add_progress_commands(commands, common: argparse.ArgumentParser,
                                   help="merge progress bundles from other machines into this database")
     imports.add_argument("files", nargs="+", metavar="FILE", help="bundle files written by export-progress")
     return {"export-progress": _export_progress, "import-progress": _import_progress}
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def _export_progress(args: argparse.Namespace) -> int:
@@ -50,7 +47,7 @@ def _export_progress(args: argparse.Namespace) -> int:
             raise Refused(f"{error}. Nothing was written.") from error
         except (OSError, StoreError) as error:
             raise Refused(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}") from error
-    print(f"{_plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
+    print(f"{plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
           f"{summary.path}")
     return 0
 
@@ -74,7 +71,7 @@ def _import_progress(args: argparse.Namespace) -> int:
               f"{merged.already_present} already present")
     refused = sum(result.refused for result in results)
     if refused:
-        print(f"{_plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
+        print(f"{plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
               "was imported", file=sys.stderr)
         return ExitCode.PARTIAL if refused < len(results) else ExitCode.REFUSED
     return ExitCode.OK

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, open_store, require_trainer
+from workbook.core.counting import plural
 from workbook.paths import resolve_data_dir
 
 ENVIRONMENT = "WORKBOOK_SYNC_SERVER"
@@ -63,11 +64,11 @@ def _push_and_pull(args: argparse.Namespace) -> int:
             result = sync_with_server(url, data_dir, load_or_create_key(data_dir))
         except ServerError as error:
             raise Refused(f"Not synced: {error}.", _code(error.kind)) from error
-    print(f"Synced with {result.server}: {_plural(result.rows_pushed, 'activity record')} pushed "
-          f"({_plural(result.batches_pushed, 'batch')}); "
-          f"pulled {_plural(result.learners_pulled, 'profile')}, "
-          f"{_plural(result.cohorts_pulled, 'cohort')}, {_plural(result.enrolments_pulled, 'enrolment')}, "
-          f"{_plural(result.keys_pulled, 'trusted key')}.")
+    print(f"Synced with {result.server}: {plural(result.rows_pushed, 'activity record')} pushed "
+          f"({plural(result.batches_pushed, 'batch')}); "
+          f"pulled {plural(result.learners_pulled, 'profile')}, "
+          f"{plural(result.cohorts_pulled, 'cohort')}, {plural(result.enrolments_pulled, 'enrolment')}, "
+          f"{plural(result.keys_pulled, 'trusted key')}.")
     if not result.trusted:
         print(f"This PC (key {result.key_fingerprint}) is not trusted by the server yet: what it pushed "
               "waits in the server's inbox until a trainer trusts it ('workbook sync --ingest --trust "
@@ -93,7 +94,7 @@ def _ingest(args: argparse.Namespace) -> int:
                 raise Refused(f"Not trusted: {error}. Nothing was ingested.") from error
             print(f"Trusted the PC '{name}' (key {shown}).")
         result = ingest(data_dir)
-    print(f"Ingested {_plural(result.merged, 'batch')}: {_plural(result.rows_added, 'activity record')} "
+    print(f"Ingested {plural(result.merged, 'batch')}: {plural(result.rows_added, 'activity record')} "
           f"added, {result.rows_already_present} already present.")
     for batch in result.quarantined:
         print(f"quarantined: batch {batch.batch_id[:12]} from '{batch.installation}' (key "
@@ -131,5 +132,3 @@ def _server_store(args: argparse.Namespace, data_dir: Path) -> Iterator[None]:
         db.close()
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'es' if word.endswith('ch') and count != 1 else 's' if count != 1 else ''}"

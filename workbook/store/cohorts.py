@@ -13,6 +13,7 @@ from pathlib import Path
 
 from peewee import SQL
 
+from workbook.core.counting import plural
 from workbook.core.problems import Problem
 from workbook.core.roster import RosterRow, name_key, same_person_name
 from workbook.store import dialect
@@ -56,9 +57,9 @@ class RosterResult:
         return sum(line.outcome == outcome for line in self.lines)
 
     def summary(self) -> str:
-        parts = [_plural(self.count(ADDED), "new profile"), f"{self.count(UPDATED)} updated",
+        parts = [plural(self.count(ADDED), "new profile"), f"{self.count(UPDATED)} updated",
                  f"{self.count(UNCHANGED)} unchanged", f"{self.count(REJECTED)} rejected"]
-        return f"{_plural(self.enrolled, 'learner')} enrolled: " + ", ".join(parts)
+        return f"{plural(self.enrolled, 'learner')} enrolled: " + ", ".join(parts)
 
 
 def roster_report(roster, result: RosterResult | None, source: Path) -> tuple[list[str], str]:
@@ -79,13 +80,9 @@ def roster_report(roster, result: RosterResult | None, source: Path) -> tuple[li
     counts = [(result.count(ADDED) if result else 0, "added"), (result.count(UPDATED) if result else 0,
               "updated"), (result.count(UNCHANGED) if result else 0, "unchanged"), (rejected, "rejected")]
     total = sum(count for count, _ in counts)
-    summary = (f"{_plural(total, 'row')}: " + ", ".join(f"{count} {word}" for count, word in counts)
-               + (f"; {_plural(result.enrolled, 'learner')} newly enrolled" if result else ""))
+    summary = (f"{plural(total, 'row')}: " + ", ".join(f"{count} {word}" for count, word in counts)
+               + (f"; {plural(result.enrolled, 'learner')} newly enrolled" if result else ""))
     return lines, summary
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
