@@ -15,10 +15,10 @@ DRAW = """
 import io, sys
 sys.path.insert(0, sys.argv[2])
 from test_certificate_render import certificate
-from workbook.reports import fonts
+from workbook.reports import font_faces
 from workbook.reports.certificate import draw_certificate
 draw_certificate(certificate(sys.argv[1]), io.BytesIO())
-print(" ".join(sorted(dict.keys(fonts._fonts))))
+print(" ".join(sorted(dict.keys(font_faces.loaded_faces))))
 """
 
 

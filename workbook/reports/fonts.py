@@ -12,43 +12,45 @@ Latin-only page never reads the CJK face.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 import uharfbuzz
 from bidi import get_base_level, get_display
 from bidi.algorithm import MIRRORED
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
-from workbook.paths import bundled_assets_dir
+from workbook.reports.font_faces import (  # noqa: F401 (names other modules read from here)
+    ARABIC,
+    CJK,
+    DEVANAGARI_SANS,
+    DEVANAGARI_SERIF,
+    FONT_DIR,
+    FONT_FILES,
+    IGNORABLE,
+    SANS,
+    SANS_BOLD,
+    SERIF,
+    SERIF_BOLD,
+    SHAPED_FONTS,
+    SYMBOLS,
+    covers,
+    face,
+    loaded_faces,
+    register_fonts,
+    surely_lacks,
+)
 
 Style = Literal["serif", "serif-bold", "sans", "sans-bold"]
 Align = Literal["left", "centre", "right"]
-
-FONT_DIR = bundled_assets_dir() / "fonts"
-
-SERIF = "NotoSerif-Regular"
-SERIF_BOLD = "NotoSerif-Bold"
-SANS = "NotoSans-Regular"
-SANS_BOLD = "NotoSans-Bold"
-ARABIC = "NotoNaskhArabic-Regular"
-DEVANAGARI_SERIF = "NotoSerifDevanagari-Regular"
-DEVANAGARI_SANS = "NotoSansDevanagari-Regular"
-CJK = "DroidSansFallback"
-SYMBOLS = "DejaVuSans"
-
-FONT_FILES = {name: f"{name}.ttf" for name in (SERIF, SERIF_BOLD, SANS, SANS_BOLD, ARABIC, DEVANAGARI_SERIF,
-                                                 DEVANAGARI_SANS, CJK, SYMBOLS)}
-SHAPED_FONTS = frozenset({ARABIC, DEVANAGARI_SERIF, DEVANAGARI_SANS})
 
 # Tried in order for each run: the style's own face first, then one face per script.
 CHAINS: dict[str, tuple[str, ...]] = {
@@ -74,10 +76,6 @@ _RANGES: list[tuple[int, int, str]] = sorted([
 _STARTS = [start for start, _, _ in _RANGES]
 _RTL = frozenset({"arabic", "hebrew"})
 _SHAPE = frozenset({"arabic", "hebrew", "devanagari", "indic"})
-# Zero-width joiners and selectors: HarfBuzz uses them, a plain font draws them as boxes.
-_IGNORABLE = frozenset({0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)})
-
-_lock = threading.Lock()
 # Certificates are verified by drawing them again. Those issued before python-bidi (layouts 1-3)
 # put whole runs in order by the workbook's first, partial rules; they are redrawn that way alone.
 _legacy_order: ContextVar[bool] = ContextVar("legacy_order", default=False)
@@ -93,81 +91,6 @@ def legacy_run_order(enabled: bool = True) -> Iterator[None]:
         _legacy_order.reset(token)
 
 
-class _Faces(dict):
-    """The bundled faces by name, each loaded and registered the first time it is asked for: a
-    certificate in Latin script never reads the 4 MB CJK face."""
-
-    def __missing__(self, name: str) -> TTFont:
-        if name not in FONT_FILES:
-            raise KeyError(name)
-        with _lock:
-            if name not in self:
-                font = TTFont(name, str(FONT_DIR / FONT_FILES[name]))
-                pdfmetrics.registerFont(font)
-                if name in SHAPED_FONTS:
-                    _reserve_private_codes(font)
-                dict.__setitem__(self, name, font)
-        return dict.__getitem__(self, name)
-
-
-_fonts = _Faces()
-
-
-def register_fonts() -> dict[str, TTFont]:
-    """Load and register every bundled face now (about 0.3 s, mostly the CJK face), for documents
-    that name faces directly (paragraph styles); drawing with `draw_text` needs only `face`."""
-    for name in FONT_FILES:
-        face(name)
-    return _fonts
-
-
-def face(name: str) -> TTFont:
-    """One bundled face, loaded and registered the first time it is asked for."""
-    return _fonts[name]
-
-
-def _reserve_private_codes(font: TTFont) -> None:
-    """Give every glyph that has no character (ligatures, conjuncts, joined forms) its code now.
-
-    reportlab hands out private-use codes to such glyphs as shaping first meets them, so the codes,
-    and with them the PDF's bytes, would depend on what the process happened to draw before.
-    """
-    hb_font = font.hbFont()
-    mapped = font.face.glyphToChar
-    for gid in range(1, font.hbFace.glyph_count):
-        if gid not in mapped:
-            font.hbAddPrivate(hb_font.glyph_to_string(gid), gid,
-                              font.pdfScale(hb_font.get_glyph_h_advance(gid)))
-
-
-@cache
-def _codepoints(name: str) -> frozenset[int] | None:
-    """The characters a face's cmap maps, read by HarfBuzz without loading the face into reportlab
-    (0.1 ms against 10-300 ms), or None when it cannot be read that way."""
-    try:
-        blob = uharfbuzz.Blob.from_file_path(str(FONT_DIR / FONT_FILES[name]))
-        return frozenset(uharfbuzz.Face(blob).unicodes)
-    except Exception:  # whatever HarfBuzz makes of the file: load the face to find out
-        return None
-
-
-def _surely_lacks(name: str, code: int) -> bool:
-    """Whether a face not loaded yet certainly has no glyph for `code`, so the fallback chain need
-    not load it to find out. reportlab also maps U+00A0 to the space glyph: never ruled out."""
-    if name in _fonts or code == 0xA0:
-        return False
-    points = _codepoints(name)
-    return points is not None and code not in points
-
-
-def covers(font_name: str, text: str) -> bool:
-    """Whether the font has a glyph for every character (zero-width controls aside)."""
-    if any(_surely_lacks(font_name, ord(ch)) and ord(ch) not in _IGNORABLE for ch in text):
-        return False
-    cmap = face(font_name).face.charToGlyph
-    return all(cmap.get(ord(ch), 0) or ord(ch) in _IGNORABLE for ch in text)
-
-
 def _kind(ch: str) -> str:
     code = ord(ch)
     i = bisect_right(_STARTS, code) - 1
@@ -179,7 +102,7 @@ def _kind(ch: str) -> str:
         if category[0] == "M" and kind not in _SHAPE:
             return "mark"
         return kind
-    if code in _IGNORABLE:
+    if code in IGNORABLE:
         return "mark"
     category = unicodedata.category(ch)
     if category[0] == "L":
@@ -229,12 +152,12 @@ def _resolve_kinds(text: str, rtl_paragraph: bool) -> list[str]:
 
 
 def _font_for_char(ch: str, preferred: str, chain: tuple[str, ...]) -> str:
-    fonts = _fonts
+    fonts = loaded_faces
     code = ord(ch)
-    if fonts[preferred].face.charToGlyph.get(code, 0) or code in _IGNORABLE:
+    if fonts[preferred].face.charToGlyph.get(code, 0) or code in IGNORABLE:
         return preferred
     for name in chain:
-        if not _surely_lacks(name, code) and fonts[name].face.charToGlyph.get(code, 0):
+        if not surely_lacks(name, code) and fonts[name].face.charToGlyph.get(code, 0):
             return name
     return preferred  # nothing has it: the preferred face's box is the least surprising
 
@@ -353,7 +276,7 @@ def _layout(text: str, style: Style) -> tuple[_Piece, ...]:
 
 @lru_cache(maxsize=4096)
 def _pieces(text: str, style: Style, legacy: bool) -> tuple[_Piece, ...]:
-    fonts = _fonts
+    fonts = loaded_faces
     face_name = CHAINS[style][0]
     if text.isascii() and text.isprintable() and text and _draws_ascii(face_name):
         # What the general path gives printable ASCII: one left-to-right run in the style's own face.
@@ -364,7 +287,7 @@ def _pieces(text: str, style: Style, legacy: bool) -> tuple[_Piece, ...]:
         if run.kind in _SHAPE and run.font in SHAPED_FONTS and fonts[run.font].shapable:
             glyphs, em, shaped = _shape(run.text, run.font)  # HarfBuzz mirrors and reverses RTL runs
         else:
-            glyphs = "".join(ch for ch in run.text if ord(ch) not in _IGNORABLE)
+            glyphs = "".join(ch for ch in run.text if ord(ch) not in IGNORABLE)
             if run.rtl and not legacy:  # an unshaped right-to-left run (Hebrew): reversed and mirrored
                 glyphs = "".join(MIRRORED.get(ch, ch) for ch in reversed(glyphs))
             em, shaped = pdfmetrics.stringWidth(glyphs, run.font, 1), False
@@ -426,7 +349,7 @@ def ink_depth(text: str, style: Style = "sans") -> float:
 
     Font-wide descents are no guide: Naskh's covers stacked marks twice as deep as any name needs.
     """
-    fonts = _fonts
+    fonts = loaded_faces
     deepest = 0.0
     for run in runs(text, style):
         font = fonts[run.font]
