@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from peewee import Database
 
-from workbook.store import migrations as sqlite_steps
-from workbook.store.migrations import PACE_CAP_SECONDS, SUMMARY_TABLES  # noqa: F401 (re-exported)
+from workbook.store import schema_sqlite as sqlite_steps
+from workbook.store.schema_sqlite import PACE_CAP_SECONDS, SUMMARY_TABLES  # noqa: F401 (re-exported)
 
 
 def _ddl(statement: str) -> str:
@@ -80,7 +80,7 @@ HELPERS = [
 ]
 
 _STRONG = "('resolved', 'resolved-with-follow-up', 'escalated-appropriately')"
-_RESOLVED = sqlite_steps._RESOLVED  # the surviving profile of NEW.learner_id
+_RESOLVED = sqlite_steps.RESOLVED_LEARNER  # the surviving profile of NEW.learner_id
 
 
 def _declare(learner: str) -> str:
@@ -271,7 +271,7 @@ def _run(statements: list[str]) -> Callable[[Database], None]:
 
 
 def _schema_v8(db: Database) -> None:
-    """The sync tables (`migrations.SCHEMA_V8`) and this server's own id."""
+    """The sync tables (`schema_sqlite.SCHEMA_V8`) and this server's own id."""
     import uuid
 
     _run(_tables(sqlite_steps.SCHEMA_V8))(db)
