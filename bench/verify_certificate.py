@@ -34,8 +34,9 @@ def main(count: int = 20, size: str = "A4") -> None:
     learner = create_learner("José Müller-Łukasiewicz", "E-2041")
     complete_everything.__wrapped__()(library, learner.id)
     pdf = folder / "certificate.pdf"
+    settings = CertificateSettings("Northwind Customer Care", "Dana Reyes", size, None)
     issue_certificate(library, learner.id, folder, pdf, now=datetime(2026, 11, 23, 10, 30, tzinfo=UTC),
-                      key=KEY, chosen=CertificateSettings("Northwind Customer Care", "Dana Reyes", size, None))
+                      key=KEY, chosen=settings)
     database.close()
     issuer = own_key_dir(folder)
 
@@ -62,7 +63,8 @@ def process_figures(pdf: Path, issuer: Path, runs: int) -> None:
     import os
     import subprocess
 
-    command = [sys.executable, str(ROOT / "main.py"), "verify-certificate", str(pdf), "--data-dir", str(issuer)]
+    command = [sys.executable, str(ROOT / "main.py"), "verify-certificate", str(pdf),
+               "--data-dir", str(issuer)]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run(command, check=True, env=env, capture_output=True)  # warm the OS caches
     times = []
