@@ -9,6 +9,8 @@ picture or hold so many objects that reading it runs away.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -69,33 +71,48 @@ def open_document(raw: bytes) -> pdfium.PdfDocument:
         raise PdfUnreadable(_first_line(error)) from error
 
 
+@contextmanager
+def _unreadable_on_pdfium_errors() -> Iterator[None]:
+    import pypdfium2 as pdfium
+
+    try:
+        yield
+    except pdfium.PdfiumError as error:
+        raise PdfUnreadable(_first_line(error)) from error
+
+
 def document_metadata(document: pdfium.PdfDocument) -> dict[str, str]:
     """The document information dictionary (Title, Author, Subject, Keywords, ...)."""
-    try:
+    with _unreadable_on_pdfium_errors():
         return {key: str(value) for key, value in document.get_metadata_dict().items()}
-    except Exception as error:
-        raise PdfUnreadable(_first_line(error)) from error
 
 
 def page_text(document: pdfium.PdfDocument) -> str:
     """Everything the first page prints, as text extraction reads it (empty for no pages)."""
     if len(document) == 0:
         return ""
-    page = document[0]
-    try:
-        _check_complexity(page)
-        textpage = page.get_textpage()
+    with _unreadable_on_pdfium_errors():
+        page = document[0]
         try:
-            return textpage.get_text_range()
+            _check_complexity(page)
+            textpage = page.get_textpage()
+            try:
+                return textpage.get_text_range()
+            finally:
+                textpage.close()
         finally:
-            textpage.close()
-    finally:
-        page.close()
+            page.close()
 
 
 def read_page(document: pdfium.PdfDocument, draw: bool = True) -> PageView:
     """The first page's boxes, text, annotations and (when `draw` and its size is a certificate's)
-    its picture. Raises PageTooComplex for a page no certificate would hold."""
+    its picture. Raises PageTooComplex for a page no certificate would hold, PdfUnreadable for one
+    pdfium cannot read."""
+    with _unreadable_on_pdfium_errors():
+        return _read_page(document, draw)
+
+
+def _read_page(document: pdfium.PdfDocument, draw: bool) -> PageView:
     import pypdfium2.raw as raw
 
     page = document[0]

@@ -140,7 +140,7 @@ def _normal(text: str) -> str:
 def _shown_changes(record: SignedRecord, document) -> list[str]:
     """What the page shows that the record did not sign: signed fields missing from its text, then
     every difference from the page drawn again from the record."""
-    from workbook.reports.pdf_page import PageTooComplex, page_text
+    from workbook.reports.pdf_page import PageTooComplex, PdfUnreadable, page_text
 
     if len(document) == 0:
         return ["page count (0 pages, a certificate has 1)"]
@@ -150,6 +150,8 @@ def _shown_changes(record: SignedRecord, document) -> list[str]:
         return [f"printed {FIELD_NAMES[name]}" for name in missing] + _page_changes(record, document)
     except PageTooComplex as error:
         return [f"page ({error})"]
+    except PdfUnreadable as error:
+        return [f"page (pdfium cannot read it: {error})"]
 
 
 def _missing_from_page(fields: dict[str, str], printed: str) -> list[str]:
@@ -202,7 +204,6 @@ def certificate_from_record(record: SignedRecord, logo: Path | None, size: str) 
 def _page_changes(record: SignedRecord, document) -> list[str]:
     """Draw the page again from the record and name what differs on the page in the file."""
     from workbook.reports.certificate import draw_certificate
-    from workbook.reports.logo_digest import logo_file_digest
     from workbook.reports.page_check import differences
     from workbook.reports.pdf_logo import extract_logo
     from workbook.reports.pdf_page import open_document, read_page
@@ -217,7 +218,7 @@ def _page_changes(record: SignedRecord, document) -> list[str]:
             logo = None
             if fields.get("logo_digest", ""):
                 logo = extract_logo(document, Path(folder))
-                if logo is None or logo_file_digest(logo) != fields["logo_digest"]:
+                if logo is None or _digest(logo) != fields["logo_digest"]:
                     return ["logo"]
             data, setup = certificate_from_record(record, logo, size)
             redrawn = BytesIO()
@@ -230,6 +231,16 @@ def _page_changes(record: SignedRecord, document) -> list[str]:
     finally:
         drawn.close()
     return [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
+
+
+def _digest(logo: Path) -> str:
+    """The logo file's pixel digest, or "" when the image taken from the file cannot be decoded."""
+    from workbook.reports.logo_digest import logo_file_digest
+
+    try:
+        return logo_file_digest(logo)
+    except Exception:  # Pillow raises many kinds (and DecompressionBombError) on a hostile image
+        return ""
 
 
 def _page_size_of(size: tuple[float, float]) -> str:
