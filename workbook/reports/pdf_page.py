@@ -51,7 +51,7 @@ class PageView:
     rotation: int
     text: str
     annotations: tuple[str, ...]  # each annotation's kind, e.g. "freetext", "stamp"
-    runs: tuple[TextRun, ...] = ()
+    runs: tuple[TextRun, ...] = ()  # only when asked for: the page drawn from the record names places
     picture: Image.Image | None = field(default=None, compare=False)  # greyscale, RENDER_DPI
 
     @property
@@ -104,15 +104,16 @@ def page_text(document: pdfium.PdfDocument) -> str:
             page.close()
 
 
-def read_page(document: pdfium.PdfDocument, draw: bool = True) -> PageView:
-    """The first page's boxes, text, annotations and (when `draw` and its size is a certificate's)
-    its picture. Raises PageTooComplex for a page no certificate would hold, PdfUnreadable for one
-    pdfium cannot read."""
+def read_page(document: pdfium.PdfDocument, draw: bool = True, with_runs: bool = False) -> PageView:
+    """The first page's boxes, text, annotations, (when `draw` and its size is a certificate's) its
+    picture and (`with_runs`, for a page we drew ourselves) where each run of text sits.
+    Raises PageTooComplex for a page no certificate would hold, PdfUnreadable for one pdfium cannot
+    read."""
     with _unreadable_on_pdfium_errors():
-        return _read_page(document, draw)
+        return _read_page(document, draw, with_runs)
 
 
-def _read_page(document: pdfium.PdfDocument, draw: bool) -> PageView:
+def _read_page(document: pdfium.PdfDocument, draw: bool, with_runs: bool) -> PageView:
     import pypdfium2.raw as raw
 
     page = document[0]
@@ -122,7 +123,7 @@ def _read_page(document: pdfium.PdfDocument, draw: bool) -> PageView:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            runs = tuple(_runs(textpage))
+            runs = tuple(_runs(textpage)) if with_runs else ()
         finally:
             textpage.close()
         annotations = tuple(_annotation_kind(raw, page, index)
@@ -142,7 +143,7 @@ def _read_page(document: pdfium.PdfDocument, draw: bool) -> PageView:
 def _check_complexity(page) -> None:
     import pypdfium2.raw as raw
 
-    if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS:
+    if raw.FPDFPage_CountObjects(page) > MAX_OBJECTS or raw.FPDFPage_GetAnnotCount(page) > MAX_OBJECTS:
         raise PageTooComplex("the page holds too many objects to be a certificate")
 
 

@@ -227,7 +227,7 @@ def _page_changes(record: SignedRecord, document) -> list[str]:
         return [f"page (the signed record cannot be drawn again: {_short(error)})"]
     drawn = open_document(redrawn.getvalue())
     try:
-        expected = read_page(drawn)
+        expected = read_page(drawn, with_runs=True)
     finally:
         drawn.close()
     return [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
