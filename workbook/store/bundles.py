@@ -1,9 +1,9 @@
 """Progress bundles: one learner's activity written to a ZIP file on one machine, merged on another.
 
-A bundle is checked completely before the database is touched, and merged in one transaction, so a
-damaged or hostile file is refused with its reason and leaves the database as it was. Rows are only
-ever added (the activity table is append-only), keyed by their UUIDs: merging is a union, and
-importing the same bundle again adds nothing.
+This module holds the format (entries, limits, what a bundle holds), the export and the reading:
+a bundle is checked completely before the database is touched, so a damaged or hostile file is
+refused with its reason. Merging a checked bundle (a union of rows, in one transaction) is
+`store/bundle_merge.py`.
 
 Each bundle is signed by the exporting installation's Ed25519 key (`signature.json` signs the exact
 bytes of `manifest.json`, which holds the SHA-256 of the rows), and an import accepts only bundles
@@ -17,10 +17,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sqlite3
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,15 +32,13 @@ from workbook import __version__
 from workbook.core.profile_merges import Merge, survivors
 from workbook.files import write_bytes_atomic
 from workbook.keys import b64, fingerprint, installation_name, key_id, unb64
-from workbook.store import dialect
 from workbook.store import merges as profile_merges
 from workbook.store.clock import parse_utc_text, utc_now_text
-from workbook.store.connection import StoreError
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
-from workbook.store.quiz_questions import compact_payload, expand_payload
-from workbook.store.settings import device_id, get_setting, set_setting
+from workbook.store.quiz_questions import expand_payload
+from workbook.store.settings import device_id, get_setting
 
 FORMAT = "workbook-progress"
 FORMAT_VERSION = 3  # 3: with merges.jsonl; 2: signed (still read); 1 was checksummed only and is refused
@@ -66,7 +63,6 @@ MAX_ACTIVITIES_BYTES = 256 * 1024 * 1024  # activities.jsonl uncompressed
 MAX_ROWS = 500_000
 MAX_ID = 64  # characters in a learner, row or device id
 MAX_TEXT = 200  # characters in a display name or employee id
-_BATCH = 100  # rows per statement: 9 columns x 100 stays under SQLite's oldest variable limit (999)
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # ZIP entry times, so the same export gives the same bytes
 
 
@@ -77,15 +73,6 @@ class BundleError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
-
-
-class EmployeeIdConflict(BundleError):
-    """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
-    are the same person, a trainer imports it merged into that profile."""
-
-    def __init__(self, path: Path, reason: str, local_id: str) -> None:
-        super().__init__(path, reason)
-        self.local_id = local_id
 
 
 @dataclass(frozen=True)
@@ -146,36 +133,6 @@ class BundleSummary:
     size: int
 
 
-@dataclass(frozen=True)
-class MergeResult:
-    """What one merge changed; `display_name` is the profile name here after the merge."""
-
-    learner_id: str
-    display_name: str
-    bundle_name: str
-    added: int
-    already_present: int
-    learners_created: int
-    learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
-    merges_added: int = 0  # profile merge records new here
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """One file of import_bundles: merged, or refused with the reason (and, when the only problem is
-    a key not trusted yet, who signed it, so the trainer can decide to trust that PC)."""
-
-    path: Path
-    merged: MergeResult | None = None
-    reason: str | None = None
-    untrusted: BundleSigner | None = None
-    conflict_with: str | None = None  # refused for an employee ID clash with this local profile id
-
-    @property
-    def refused(self) -> bool:
-        return self.merged is None
-
-
 # --- export ------------------------------------------------------------------------------------
 
 
@@ -196,7 +153,7 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
                 .order_by(ActivityRecord.occurred_at, INSERTION_ORDER).tuples())
         known: dict[str, str] = {}  # the file holds every row as written in full (quiz_questions)
-        lines = [json_line(_expanded(dict(zip(COLUMNS, row, strict=True)), known))
+        lines = [json_line(expanded_row(dict(zip(COLUMNS, row, strict=True)), known))
                  for row in rows.iterator()]
         merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
         device = device_id()
@@ -282,10 +239,18 @@ def json_line(row: dict[str, Any]) -> bytes:
     return (json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+def expanded_row(row: dict[str, str | None], known: dict[str, str]) -> dict[str, str | None]:
+    """A stored row as it was written in full (an attempt start's questions put back)."""
+    row["payload"] = expand_payload(str(row["verb"]), str(row["payload"]), known)
+    return row
+
+
 # --- read and check ------------------------------------------------------------------------------
 
 
-def _imported_key(digest: str) -> str:
+def merged_setting_key(digest: str) -> str:
+    """The setting that records a bundle's signed rows (and merges) as merged here: a file whose
+    digest has it is not read row by row again (`read_bundle(skip_rows_merged_before=True)`)."""
     return f"bundle-merged/{digest}"
 
 
@@ -349,7 +314,7 @@ def bundle_from_entries(path: Path, manifest_bytes: bytes, signature: bytes | No
             raise BundleError(path, f"checksum mismatch: {MERGES} was changed after export (tampered or "
                                     "damaged)")
         expected += ":" + manifest["sha256"][MERGES]  # the same rows with new merges are news
-    already = skip_rows_merged_before and get_setting(_imported_key(expected)) is not None
+    already = skip_rows_merged_before and get_setting(merged_setting_key(expected)) is not None
     rows = [] if already else _parse_rows(path, activities, manifest)
     merge_rows = [] if already or merges_bytes is None else _parse_merges(path, merges_bytes, manifest)
     learner = manifest["learner"]
@@ -616,143 +581,3 @@ def _is_time(value: Any) -> bool:
     except ValueError:
         return False
     return moment.tzinfo is not None
-
-
-# --- merge -------------------------------------------------------------------------------------
-
-
-def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
-    """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
-    transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
-    that person (what a trainer chooses when the employee IDs clash).
-
-    Nothing already here is changed: a known profile keeps its own name and archive state, and a row
-    id already present must hold the same row, or the whole bundle is refused (BundleError).
-    """
-    learner = bundle.learner
-    with database.atomic():
-        local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
-        merges_added, clashes = profile_merges.add_merge_records(bundle.merges)
-        if clashes:
-            raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
-                                           "the same id already here (merge records never change)")
-        if local is None:
-            LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
-                                 employee_id=learner.employee_id, created_at=learner.created_at,
-                                 archived_at=learner.archived_at, email=learner.email).execute()
-        if merge_into is not None and profile_merges.survivor_of(learner.id) != \
-                profile_merges.survivor_of(merge_into):
-            profile_merges.merge_learners(learner.id, merge_into)
-            merges_added += 1
-        if local is None and learner.employee_id is not None and learner.archived_at is None:
-            _refuse_employee_id_clash(bundle)
-        present = _present_rows([row["id"] for row in bundle.activities])
-        new_rows = []
-        for row in bundle.activities:
-            stored = present.get(row["id"])
-            if stored is None:
-                new_rows.append(row)
-            elif stored != row:
-                raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
-                                               "same id already here (rows never change once recorded)")
-        # One prepared statement for every row (peewee would build SQL text per batch).
-        columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
-        statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
-                     f"VALUES ({', '.join('?' * len(COLUMNS))})")
-        values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
-                        for name in COLUMNS) for row in new_rows]
-        dialect.execute_many(statement, values)
-        set_setting(_imported_key(bundle.digest), utc_now_text())
-    return MergeResult(learner_id=learner.id,
-                       display_name=local.display_name if local is not None else learner.display_name,
-                       bundle_name=learner.display_name, added=len(new_rows),
-                       already_present=len(bundle.activities) - len(new_rows),
-                       learners_created=int(local is None),
-                       learners_updated=int(local is not None and bool(new_rows)),
-                       merges_added=merges_added)
-
-
-def _refuse_employee_id_clash(bundle: Bundle) -> None:
-    """A new profile may not share its employee ID with another person's active profile here (the
-    same person's profiles, joined by a merge, may)."""
-    learner = bundle.learner
-    person = profile_merges.survivor_of(learner.id)
-    merged_away = profile_merges.merged_away_ids()
-    for clash in (LearnerRecord.select().where(LearnerRecord.employee_id == learner.employee_id,
-                                                LearnerRecord.archived_at.is_null(),
-                                                LearnerRecord.id != learner.id)):
-        if clash.id in merged_away or profile_merges.survivor_of(clash.id) == person:
-            continue
-        raise EmployeeIdConflict(
-            bundle.path, f"conflict: employee ID {learner.employee_id} belongs to '{clash.display_name}' "
-            f"here, a different profile from the bundle's '{learner.display_name}'. If they are the "
-            "same person, a trainer can import it merged into that profile: Trainer views > Import "
-            f"progress…, or 'workbook merge-learners {bundle.path.name} {clash.id}'", clash.id)
-
-
-def _merged_before(bundle: Bundle) -> MergeResult:
-    """The result of importing a file whose rows are all here already."""
-    local = LearnerRecord.get_or_none(LearnerRecord.id == bundle.learner.id)
-    name = local.display_name if local is not None else bundle.learner.display_name
-    return MergeResult(learner_id=bundle.learner.id, display_name=name,
-                       bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
-                       learners_created=0, learners_updated=0)
-
-
-def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
-    """The stored rows among `ids`, keyed by id, looked up by primary key in batches of plain SQL."""
-    columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
-    table = ActivityRecord._meta.table_name
-    found = {}
-    known: dict[str, str] = {}
-    step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
-    for start in range(0, len(ids), step):
-        chunk = ids[start:start + step]
-        marks = ", ".join([dialect.param()] * len(chunk))
-        cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
-        for values in cursor.fetchall():
-            found[values[0]] = _expanded(dict(zip(COLUMNS, values, strict=True)), known)
-    return found
-
-
-def _expanded(row: dict[str, str | None], known: dict[str, str]) -> dict[str, str | None]:
-    """A stored row as it was written in full (an attempt start's questions put back)."""
-    row["payload"] = expand_payload(str(row["verb"]), str(row["payload"]), known)
-    return row
-
-
-def untrusted_reason(signer: BundleSigner) -> str:
-    return (f"not trusted: signed by the PC '{signer.installation}' (key {signer.fingerprint}), which this "
-            "installation does not trust yet. If that PC is one of yours, a trainer can trust it: "
-            "Trainer views > Import progress, or 'workbook trust-key BUNDLE'; then import again")
-
-
-def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey],
-                   merge_into: Mapping[Path, str] | None = None,
-                   progress: Callable[[int], None] | None = None) -> list[ImportResult]:
-    """Check and merge each file on its own; a refused file changes nothing, the others still merge.
-    Only bundles signed by a key in `trusted` are merged. `merge_into` maps a file to the local
-    profile its learner is the same person as (a trainer's answer to an employee ID conflict);
-    `progress` is told how many files are done after each."""
-    results = []
-    for path in map(Path, paths):
-        results.append(_import_one(path, trusted, (merge_into or {}).get(path)))
-        if progress is not None:
-            progress(len(results))
-    return results
-
-
-def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:
-    try:
-        bundle = read_bundle(path, skip_rows_merged_before=merge_into is None)
-        if bundle.signer.key_id not in trusted:
-            return ImportResult(path, reason=untrusted_reason(bundle.signer), untrusted=bundle.signer)
-        if merge_into is not None and LearnerRecord.get_or_none(LearnerRecord.id == merge_into) is None:
-            return ImportResult(path, reason=f"no profile with id {merge_into} here to merge into")
-        if not bundle.rows_checked:
-            return ImportResult(path, merged=_merged_before(bundle))
-        return ImportResult(path, merged=merge_bundle(bundle, merge_into))
-    except BundleError as error:
-        return ImportResult(path, reason=error.reason, conflict_with=getattr(error, "local_id", None))
-    except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
-        return ImportResult(path, reason=f"could not be merged, nothing from it was saved: {error}")
