@@ -27,7 +27,8 @@ from workbook.paths import database_path
 from workbook.store import bundle_merge, bundles, practice_calls, quiz_attempts
 from workbook.store.activity import activity_count, record_section_read
 from workbook.store.bundle_merge import import_bundles, merge_bundle
-from workbook.store.bundles import BundleError, export_bundle, read_bundle
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import BundleError, export_bundle
 from workbook.store.connection import open_database
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import archive_learner, create_learner

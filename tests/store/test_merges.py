@@ -27,7 +27,8 @@ from workbook.reports.xapi import statements
 from workbook.store import bundles, cohorts, merges
 from workbook.store.activity import activity_count, read_sections, record_activity, record_section_read
 from workbook.store.bundle_merge import import_bundles
-from workbook.store.bundles import export_bundle, read_bundle
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import export_bundle
 from workbook.store.dashboard import cohort_dashboard, rebuild_totals
 from workbook.store.learners import (
     AmbiguousLearner,

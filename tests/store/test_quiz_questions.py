@@ -20,7 +20,8 @@ from workbook.paths import database_path
 from workbook.store import quiz_attempts
 from workbook.store.activity import activity_rows
 from workbook.store.bundle_merge import import_bundles
-from workbook.store.bundles import export_bundle, read_bundle
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import export_bundle
 from workbook.store.clock import new_id
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord, QuizQuestionRecord

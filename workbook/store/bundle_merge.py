@@ -1,9 +1,9 @@
 """Merging progress bundles into this database: a union of rows, in one transaction per bundle.
 
-A bundle is read and checked in full first (`bundles.read_bundle`); only then is it merged, so a
-damaged or hostile file is refused with its reason and leaves the database as it was. Rows are only
-ever added (the activity table is append-only), keyed by their UUIDs: importing the same bundle again
-adds nothing. `import_bundles` is what the trainer's import and `workbook import-progress` run.
+A bundle is read and checked in full first (`bundle_reading.read_bundle`); only then is it merged,
+so a damaged or hostile file is refused with its reason and leaves the database as it was. Rows are
+only ever added (the activity table is append-only), keyed by their UUIDs: importing the same bundle
+again adds nothing. `import_bundles` is what the trainer's import and `workbook import-progress` run.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbook.store import dialect
 from workbook.store import merges as profile_merges
+from workbook.store.bundle_reading import read_bundle
 from workbook.store.bundles import (
     COLUMNS,
     Bundle,
@@ -24,7 +25,6 @@ from workbook.store.bundles import (
     BundleSigner,
     expanded_row,
     merged_setting_key,
-    read_bundle,
 )
 from workbook.store.clock import utc_now_text
 from workbook.store.connection import StoreError
