@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
 from coach_folds import supported_by  # noqa: E402
 
-from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
+from workbook.core.coach import CoachRules, coach_reply, load_rules, model_held_back  # noqa: E402
 from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E402
 
 OUT = RULES.parent / MODEL_FILE_NAME
@@ -213,6 +213,14 @@ def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool 
     return out
 
 
+def held_back(rules: CoachRules, sets: dict[str, list[Labelled]]) -> dict[str, list[dict[str, bool]]]:
+    """Per set, per reply: for which rules the coach would not ask the model (coach.model_held_back)."""
+    from workbook.core.coach import _NORMALISE
+
+    return {name: [{r.id: model_held_back(r, i.text.translate(_NORMALISE)) for r in rules.rules}
+                   for i in items] for name, items in sets.items()}
+
+
 # -- cross-validation -----------------------------------------------------------------------------
 
 @dataclass
@@ -224,14 +232,19 @@ class Fold:
     label: np.ndarray
     found: np.ndarray
     score: np.ndarray
+    held: np.ndarray  # the coach does not ask the model about this reply
+
+    def flags(self, threshold: float) -> np.ndarray:
+        return self.found | ((self.score >= threshold) & ~self.held)
 
 
 def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str, list[dict[str, bool]]],
-                rule_id: str, keep: int | None = KEEP, l2: float = L2, min_count: int = MIN_COUNT,
+                holds: dict[str, list[dict[str, bool]]], rule_id: str, keep: int | None = KEEP,
+                l2: float = L2, min_count: int = MIN_COUNT,
                 ) -> Fold:
     """Every coded reply's model score from a model trained on every other labeller."""
     names = [n for n, items in sets.items() if items and rule_id in items[0].expected]
-    rows, who, label, found = [], [], [], []
+    rows, who, label, found, held = [], [], [], [], []
     start = 0
     for name, items in sets.items():
         if name in names:
@@ -240,6 +253,7 @@ def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str
                 who.append(names.index(name))
                 label.append(item.expected[rule_id])
                 found.append(finds[name][k][rule_id])
+                held.append(holds[name][k][rule_id])
         start += len(items)
     rows_a, who_a, y = np.array(rows), np.array(who), np.array(label, dtype=float)
     score = np.zeros(len(rows))
@@ -248,7 +262,7 @@ def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str
         w, b = fit_kept(Sparse.of(design, rows_a[train_at]), y[train_at], keep, min_count, l2)
         held = ~train_at
         score[held] = _logistic(Sparse.of(design, rows_a[held]).times(w) + b)
-    return Fold(names, who_a, y.astype(bool), np.array(found, dtype=bool), score)
+    return Fold(names, who_a, y.astype(bool), np.array(found, dtype=bool), score, np.array(held, dtype=bool))
 
 
 def counts(flag: np.ndarray, label: np.ndarray) -> Counts:
@@ -267,7 +281,7 @@ def meets(c: Counts) -> bool:
 def readings(fold: Fold) -> list[tuple[str, float, np.ndarray]]:
     """Every candidate reading: (mode, threshold, flags) with mode "rule" or "rule OR model"."""
     out = [("rule", 1.0, fold.found)]
-    out += [("rule OR model", t, fold.found | (fold.score >= t)) for t in THRESHOLDS]
+    out += [("rule OR model", t, fold.flags(t)) for t in THRESHOLDS]
     return out
 
 
@@ -305,7 +319,7 @@ def nested(fold: Fold) -> tuple[list[Counts], list[tuple[str, float]]]:
             continue
         among = np.arange(len(fold.labellers)) != k
         mode, threshold = choose(fold, among)
-        flags = fold.found | (fold.score >= threshold) if mode != "rule" else fold.found
+        flags = fold.flags(threshold) if mode != "rule" else fold.found
         table.append(per_labeller(fold, flags)[k])
         chosen.append((mode, threshold))
     return table, chosen
@@ -352,18 +366,19 @@ def main(argv: list[str]) -> int:
           f"{len(sets) - SCRIPT_GROUPS} labellers and the scripts' best replies "
           f"({', '.join(f'{k} {len(v)}' for k, v in sets.items())}).")
     finds = rule_finds(rules, sets)
+    holds = held_back(rules, sets)
     design = Design.of([i.text for i in all_items])
     print(f"{len(design.names)} distinct features; rules read in {time.perf_counter() - started:.0f} s\n")
     print("Per held-out labeller: agreement mean worst, recall mean worst, labellers meeting both targets")
     print(f"{'rule':28} {'phrases alone':>30}  {'chosen reading (nested)':>30}  choice on all")
     out: dict[str, dict] = {}
     for rule_id in avoid:
-        fold = out_of_fold(design, sets, finds, rule_id)
+        fold = out_of_fold(design, sets, finds, holds, rule_id)
         labellers = [k for k, name in enumerate(fold.labellers) if not name.startswith(SCRIPTS)]
         alone = [per_labeller(fold, fold.found)[k] for k in labellers]
         table, _chosen = nested(fold)
         mode, threshold = choose(fold, np.ones(len(fold.labellers), dtype=bool))
-        flags = fold.found | (fold.score >= threshold) if mode != "rule" else fold.found
+        flags = fold.flags(threshold) if mode != "rule" else fold.found
         guard = counts(flags[script_mask(fold)[fold.who]], fold.label[script_mask(fold)[fold.who]])
         print(f"{rule_id:28} {summary(alone):>30}  {summary(table):>30}  {mode} {threshold:g}; "
               f"script best replies flagged out of fold {guard.fp}/{guard.total}")
