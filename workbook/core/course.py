@@ -23,7 +23,9 @@ class CallRequirements(BaseModel):
     """Every listed scenario ended well at least once, and `at_least` scenarios in all ended well
     with an average skill score of `min_skill_score` or more."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     scenarios: list[Slug] = Field(default_factory=list)
     at_least: int = Field(default=0, ge=0)
@@ -31,7 +33,7 @@ class CallRequirements(BaseModel):
 
 
 class Requirements(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     modules: Literal["all"] | list[Slug] = "all"  # every section read
     quiz_pass_mark: int = Field(default=80, ge=1, le=100)  # best score on each required module's quiz
@@ -39,7 +41,7 @@ class Requirements(BaseModel):
 
 
 class Course(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Slug
     title: Line
