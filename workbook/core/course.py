@@ -37,7 +37,7 @@ class Requirements(BaseModel):
 
     modules: Literal["all"] | list[Slug] = "all"  # every section read
     quiz_pass_mark: int = Field(default=80, ge=1, le=100)  # best score on each required module's quiz
-    calls: CallRequirements = CallRequirements()
+    calls: CallRequirements = Field(default_factory=CallRequirements)  # a factory: no model built at import
 
 
 class Course(BaseModel):
@@ -47,8 +47,8 @@ class Course(BaseModel):
     title: Line
     organisation: Line = "Customer Care Academy"  # the default on certificates; a setting overrides it
     trainer: Line = "Training team"
-    requires: Requirements = Requirements()
-    reading: ReadingRule = ReadingRule()  # when a section counts as read
+    requires: Requirements = Field(default_factory=Requirements)
+    reading: ReadingRule = Field(default_factory=ReadingRule)  # when a section counts as read
 
 
 def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],

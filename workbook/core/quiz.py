@@ -133,7 +133,7 @@ class QuizFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    settings: QuizSettings = QuizSettings()
+    settings: QuizSettings = Field(default_factory=QuizSettings)  # a factory: no model built at import
     questions: list[Question] = Field(min_length=1)
 
 
