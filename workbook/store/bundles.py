@@ -24,10 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from workbook import __version__
 from workbook.core.profile_merges import Merge, survivors
@@ -42,6 +39,9 @@ from workbook.store.merges import MERGE_COLUMNS
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.quiz_questions import compact_payload, expand_payload
 from workbook.store.settings import device_id, get_setting, set_setting
+
+if TYPE_CHECKING:  # cryptography loads when a bundle is signed or checked, not with the trainer's pages
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 FORMAT = "workbook-progress"
 FORMAT_VERSION = 3  # 3: with merges.jsonl; 2: signed (still read); 1 was checksummed only and is refused
@@ -113,6 +113,8 @@ class BundleSigner:
         return fingerprint(self.key_id)
 
     def public(self) -> Ed25519PublicKey:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         return Ed25519PublicKey.from_public_bytes(self.public_key)
 
 
@@ -364,6 +366,9 @@ def bundle_from_entries(path: Path, manifest_bytes: bytes, signature: bytes | No
 def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
                      data: bytes) -> BundleSigner:
     """The signer, once its signature over the manifest checks out; BundleError otherwise."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         body = json.loads(data.decode("ascii"))
         public_raw = unb64(body["public_key"])
