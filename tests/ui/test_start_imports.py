@@ -1,6 +1,7 @@
-"""What a start loads before the learner's home page paints, and with the pages built after it: the
-PostgreSQL driver (SQLite needs none), cryptography (signing, loaded to issue a certificate or sign
-a bundle) and reportlab (drawing PDFs) are not among them. Each costs start-up time and memory."""
+"""What a start loads before the learner's home page paints, and with the pages built after it (and
+the trainer's view opened): the PostgreSQL driver (SQLite needs none), cryptography (loaded to sign
+or check a certificate, bundle or sync batch) and reportlab (drawing PDFs) are not among them. Each
+costs start-up time and memory."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def watch():
         QTimer.singleShot(20, watch)
         return
     print("home", ",".join(sorted(name for name in HEAVY if name in sys.modules)) or "-")
-    navigator.trainer  # every feature's controller and page, as built once the home page has painted
+    navigator.trainer.ingest_synced()  # every page built (as once the home page has painted), and what
+    # opening the trainer's view asks of the sync inbox
     print("pages", ",".join(sorted(name for name in HEAVY if name in sys.modules)) or "-")
     window.close()
 
