@@ -1,7 +1,7 @@
 """What a start loads before the learner's home page paints, and with the pages built after it (and
 the trainer's view opened): the PostgreSQL driver (SQLite needs none), cryptography (loaded to sign
-or check a certificate, bundle or sync batch) and reportlab (drawing PDFs) are not among them. Each
-costs start-up time and memory."""
+or check a certificate, bundle or sync batch), reportlab (drawing PDFs) and FSRS (scheduling reviews,
+for a learner who has reviewed nothing) are not among them. Each costs start-up time and memory."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("psycopg", "cryptography", "reportlab", "matplotlib", "pypdf", "pypdfium2")
+HEAVY = ("psycopg", "cryptography", "reportlab", "matplotlib", "pypdf", "pypdfium2", "fsrs")
 
 CHILD = r"""
 import sys
