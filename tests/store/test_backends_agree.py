@@ -21,7 +21,7 @@ from workbook.reports.cohort_report import write_csv
 from workbook.store import dialect, migrations, quiz_attempts
 from workbook.store.cohorts import create_cohort, enrol, members
 from workbook.store.connection import open_database_url
-from workbook.store.dashboard import bare_dashboard_queries, cohort_dashboard
+from workbook.store.dashboard import QUERIES, cohort_dashboard, dashboard_parameters
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import create_learner, trainer_listing
 from workbook.store.merges import merge_learners
@@ -98,9 +98,10 @@ def _views(library, ids: dict[str, str], out: Path) -> dict:
     """Everything a trainer reads, as plain data, plus the bytes of the exports."""
     dashboard = cohort_dashboard(library, ids["cohort"], now=NOW)
     write_csv(dashboard, out / "cohort.csv", library.skill_label)
+    parameters = dashboard_parameters(library, ids["cohort"])
     bare = {name: sorted((tuple(float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-                                for v in row) for row in rows), key=repr)
-            for name, rows in bare_dashboard_queries(library, ids["cohort"]).items()}
+                                for v in row) for row in dialect.run_raw(sql, parameters)), key=repr)
+            for name, sql in QUERIES.items()}
     people = [ids["done"], ids["partial"], ids["idle"]]
     return {
         "dashboard": dashboard,

@@ -5,9 +5,6 @@ The queries read the per-learner totals that insert triggers keep beside the act
 activity row and its JSON. Activity rows never change once written, so the totals stay exact;
 `rebuild_totals` recomputes them from the rows anyway (after a repair, or to check them).
 Python only sorts the result rows into `LearnerRow`s; it never loops over activity rows.
-
-`bare_dashboard_queries` runs exactly the same SQL and returns the raw rows, so the bench can
-measure what the dashboard costs on top of the queries it needs.
 """
 
 from __future__ import annotations
@@ -91,11 +88,6 @@ def dashboard_parameters(library: Library, cohort_id: str) -> dict[str, Any]:
         "scenarios": json.dumps([call_object_id(s.id) for s in library.scenarios]),
         "skills": json.dumps(sorted(library.skills)) if library.skills else None,
     } | pace_parameters()
-
-
-def bare_dashboard_queries(library: Library, cohort_id: str) -> dict[str, list[tuple]]:
-    """The raw rows of every dashboard query, nothing else (the bench's baseline)."""
-    return _run(dashboard_parameters(library, cohort_id))
 
 
 def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = None) -> CohortDashboard:
