@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from dashboard_queries import query_rows
 
 from workbook.core.activity import Verb
 from workbook.core.attempt import draw_attempt, grade
@@ -19,13 +20,12 @@ from workbook.core.call_engine import choose, current_node, offered_replies, sta
 from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import right_response
-from workbook.store import activity, cohorts, dialect, migrations, practice_calls, quiz_attempts
+from workbook.store import activity, cohorts, migrations, practice_calls, quiz_attempts
 from workbook.store.connection import open_database
 from workbook.store.dashboard import (
     QUERIES,
     NoSuchCohort,
     cohort_dashboard,
-    dashboard_parameters,
     rebuild_totals,
 )
 from workbook.store.learners import archive_learner, create_learner
@@ -179,12 +179,6 @@ def test_stalled_learners_with_a_fixed_now(cohort, library):
                                                                  "Ben Okafor"]
     assert [row.name for row in board.stalled(20, NOW)] == ["Cy Young"]
     assert timedelta(days=18) < board.learners[1].inactive_for(NOW) < timedelta(days=19)
-
-
-def query_rows(library, cohort_id: str) -> dict[str, list[tuple]]:
-    """The raw rows of every dashboard query, nothing else."""
-    parameters = dashboard_parameters(library, cohort_id)
-    return {name: dialect.run_raw(sql, parameters) for name, sql in QUERIES.items()}
 
 
 def test_bare_queries_and_dashboard_agree(cohort, library):
