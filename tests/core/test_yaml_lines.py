@@ -107,3 +107,9 @@ def test_generated_documents_read_the_same_both_ways(document, flow, style):
 def test_a_date_that_is_not_real_is_a_problem_at_its_line_not_a_crash():
     result = _read("id: a\nstarts: 2024-01-02\nends: 2024-13-45\n")
     assert result[0] == "error" and result[2] == 3 and "2024-13-45" in result[1]
+
+
+@pytest.mark.parametrize("text", EDGE_CASES + [SHIPPED[0].read_text(encoding="utf-8")])
+def test_without_libyaml_the_one_pass_reader_still_agrees_with_the_full_one(text, monkeypatch):
+    monkeypatch.setattr(yaml_lines, "_Loader", yaml.SafeLoader)  # the pure-Python parser
+    assert _read(text) == _full(text)
