@@ -15,10 +15,10 @@ from workbook.core.attempt import grade
 from workbook.core.call_engine import CallError, replay
 from workbook.core.debrief import debrief
 from workbook.core.roster import read_roster
-from workbook.reports.batch import BatchResult, issue_for_cohort
 from workbook.store import cohorts, practice_calls, quiz_attempts
 from workbook.store.dashboard import cohort_dashboard
 from workbook.store.learners import get_learner
+from workbook.store.reconnect import connection_spec
 from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
 from workbook.ui.call_html import debrief_html
@@ -32,12 +32,14 @@ from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 from workbook.ui.trainer.learners import TrainerLearners
 from workbook.ui.trainer.progress_import import TrainerImport
+from workbook.worker_process import run_in_process
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from workbook.core.content import Library
     from workbook.core.dashboard_model import CohortDashboard
+    from workbook.reports.batch import BatchResult
 
 T = TypeVar("T")
 
@@ -217,21 +219,20 @@ class TrainerController(QObject):
         if not chosen:
             return
         target = Path(chosen)
-        library, label, course = self.library, self.session.skill_label, self.library.course
+        library, label = self.library, self.session.skill_label
+        if kind == "csv":
+            def work(job: Job) -> Path:
+                from workbook.reports import cohort_report
 
-        def work(job: Job) -> Path:
-            dashboard = cohort_dashboard(library, cohort_id)  # read when the report is built
-            # Imported here, on the worker thread: reportlab and the charts take about 0.3 s to import
-            # (measured with -X importtime), which would otherwise be spent on the GUI thread at start.
-            from workbook.reports import cohort_report
+                dashboard = cohort_dashboard(library, cohort_id)
+                return cohort_report.write_csv(dashboard, target, skill_label=label)
+        else:
+            # A PDF is seconds of pure-Python layout: in a worker process, so the window never waits.
+            arguments = self._job_arguments(cohort_id=cohort_id, out=target)
 
-            if kind == "csv":
-                cohort_report.write_csv(dashboard, target, skill_label=label)
-            else:
-                cohort_report.write_pdf(dashboard, target, progress=job.progress, cancelled=job.cancelled,
-                                        skill_label=label, course_title=course.title if course else None,
-                                        pass_mark=course.requires.quiz_pass_mark if course else 80)
-            return target
+            def work(job: Job) -> Path:
+                return run_in_process("workbook.reports.trainer_jobs:cohort_pdf", arguments, job.progress,
+                                      job.cancelled)
 
         saved = self.tr("Report saved to {file}")
         self.running = QueryOp(self.window, work, lambda path: self._done(saved.format(file=path)),
@@ -243,16 +244,20 @@ class TrainerController(QObject):
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
-        library, data_dir = self.library, self.data_dir
+        arguments = self._job_arguments(cohort_id=cohort_id, out_dir=Path(folder))
 
         def work(job: Job) -> BatchResult:
-            learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
-            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=job.progress,
-                                    cancelled=job.cancelled)
+            return run_in_process("workbook.reports.trainer_jobs:cohort_certificates", arguments,
+                                  job.progress, job.cancelled)
 
         self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled).start()
+
+    def _job_arguments(self, **arguments: Any) -> dict[str, Any]:
+        """What a job in the worker process needs to find the same database, content and data folder."""
+        return {"store": connection_spec(), "content_dir": self.library.root, "data_dir": self.data_dir,
+                **arguments}
 
     def _done(self, message: str) -> None:
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
