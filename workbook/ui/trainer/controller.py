@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from workbook.core.content import Library
     from workbook.core.dashboard_model import CohortDashboard
     from workbook.reports.batch import BatchResult
+    from workbook.store.sync_ingest import IngestResult
 
 T = TypeVar("T")
 
@@ -90,23 +91,24 @@ class TrainerController(QObject):
 
     def ingest_synced(self) -> None:
         """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
-        thread; on a PC's own file there is nothing pushed and this costs a query or two."""
-        from workbook.store.sync import close_thread_connection
-        from workbook.store.sync_ingest import IngestResult, ingest, waiting_count
-
-        if not waiting_count():
-            return
+        thread; on a PC's own file there is nothing pushed and this costs a query or two. The check
+        runs off the GUI thread too: its imports and query were most of the trainer view's first open."""
         data_dir = self.data_dir
 
-        def work(job: Job) -> IngestResult:
+        def work(job: Job) -> IngestResult | None:
+            from workbook.store.sync import close_thread_connection
+            from workbook.store.sync_ingest import ingest, waiting_count
+
             try:
-                return ingest(data_dir, cancelled=job.cancelled)
+                return ingest(data_dir, cancelled=job.cancelled) if waiting_count() else None
             finally:
                 close_thread_connection()
 
         self.ingesting = QueryOp(self.window, work, self._ingested, self._ingest_failed).start()
 
-    def _ingested(self, result) -> None:
+    def _ingested(self, result: IngestResult | None) -> None:
+        if result is None:
+            return
         parts = []
         if result.merged:
             parts.append(self.tr("%n activity record(s) merged from learner PCs", "", result.rows_added))
