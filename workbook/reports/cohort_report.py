@@ -47,7 +47,7 @@ from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
-from workbook.reports.cohort_matrix import PANEL, RULE, Matrix, measure_row
+from workbook.reports.cohort_matrix import LIST_LOOK, PANEL, RULE, Rows, matrix_look, measure_row
 from workbook.reports.report_cells import (
     ACCENT,
     CELL,
@@ -290,21 +290,23 @@ class _Report:
             return [KeepTogether([title, Paragraph(
                 f"Nobody: every learner has been active in the last {self.stalled_days} days.", BODY)])]
         modules = self.dashboard.modules
-        rows: list[list] = [[Paragraph(h, SMALL) for h in (
-            "Learner", "Employee ID", "Last active", "Days without activity", "Modules completed",
-            "Calls handled well")]]
+        header = [Paragraph(h, SMALL) for h in ("Learner", "Employee ID", "Last active",
+                                                "Days without activity", "Modules completed",
+                                                "Calls handled well")]
+        widths = [190, 90, 90, 100, 100]
+        widths.append(self.width - sum(widths))
+        rows = []
         for row in stalled:
             idle = _idle_days(row, self.now)
-            rows.append([ScriptText(row.shown_name, 8.5, max_lines=1),
-                         ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
-                         *(Cell([(text, CELL_LEFT.fontSize, INK_HEX)], CELL_LEFT) for text in (
-                             _short_date(row.last_active) or "never",
-                             DASH if idle is None else str(idle),
-                             f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
-                             f"{row.calls_strong} of {self.dashboard.scenarios_total}"))])
-        widths = [190, 90, 90, 100, 100]
-        table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
-        table.setStyle(_list_style())
+            columns = [[ScriptText(row.shown_name, 8.5, max_lines=1)],
+                       [ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1)],
+                       *(Cell([(text, CELL_LEFT.fontSize, INK_HEX)], CELL_LEFT) for text in (
+                           _short_date(row.last_active) or "never",
+                           DASH if idle is None else str(idle),
+                           f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
+                           f"{row.calls_strong} of {self.dashboard.scenarios_total}"))]
+            rows.append(measure_row(columns, widths, LIST_LOOK))
+        table = Rows(header, rows, widths, LIST_LOOK)
         # A long list splits across pages, its header row repeated; the heading never ends a page.
         return [CondPageBreak(KEEP_WITH_HEADING), title, table]
 
@@ -329,14 +331,15 @@ class _Report:
             header += [ScriptText(m.title, 6.6, "sans-bold", INK, "centre", max_lines=4) for m in group]
             header += [Paragraph(h, SMALL_CENTRE) for h in ("Calls well", "Certificate", "Last active")]
             widths = [name_width, *([module_width] * len(group)), *tail]
+            look = matrix_look(len(group))
             rows = []
             for row in d.learners:
                 name, calls, certificate, last = learner_cells[row.learner_id]
                 module_cells = cells[row.learner_id][start:start + len(group)]
-                rows.append(measure_row(name, [*module_cells, calls, certificate, last], widths))
+                rows.append(measure_row([name, *module_cells, calls, certificate, last], widths, look))
                 steps.check()
             start += len(group)
-            table = Matrix(header, rows, widths, len(group))
+            table = Rows(header, rows, widths, look)
             blocks += [CondPageBreak(KEEP_WITH_HEADING), self.heading(f"Learners and modules{part}"), table,
                        Spacer(1, 6)]
         blocks.append(Paragraph(
