@@ -233,14 +233,15 @@ class TrainerController(QObject):
             arguments = self._job_arguments(cohort_id=cohort_id, out=target)
 
             def work(job: Job) -> Path:
-                return run_in_process("workbook.reports.trainer_jobs:cohort_pdf", arguments, job.progress,
-                                      job.cancelled)
+                return run_in_process("workbook.reports.trainer_jobs:cohort_pdf", arguments,
+                                      job.relay_progress, job.stop_requested)
 
         saved = self.tr("Report saved to {file}")
-        self.running = QueryOp(self.window, work, lambda path: self._done(saved.format(file=path)),
+        self.running = QueryOp(self.window, work,
+                               lambda path: self._done(saved.format(file=path), changed=False),
                                progress=self.tr("Building the {kind} report").format(kind=kind.upper()),
-                               cancellable=True,
-                               on_cancel=self._cancelled).start()
+                               cancellable=True, on_cancel=self._cancelled,
+                               pause_collector=kind == "csv").start()
 
     def batch_certificates(self, cohort_id: str) -> None:
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
@@ -250,21 +251,23 @@ class TrainerController(QObject):
 
         def work(job: Job) -> BatchResult:
             return run_in_process("workbook.reports.trainer_jobs:cohort_certificates", arguments,
-                                  job.progress, job.cancelled)
+                                  job.relay_progress, job.stop_requested)
 
         self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
                                progress=self.tr("Issuing certificates"), cancellable=True,
-                               on_cancel=self._cancelled).start()
+                               on_cancel=self._cancelled, pause_collector=False).start()
 
     def _job_arguments(self, **arguments: Any) -> dict[str, Any]:
         """What a job in the worker process needs to find the same database, content and data folder."""
         return {"store": connection_spec(), "content_dir": self.library.root, "data_dir": self.data_dir,
                 **arguments}
 
-    def _done(self, message: str) -> None:
+    def _done(self, message: str, changed: bool = True) -> None:
+        """`changed`: the job changed what the dashboard shows (certificates issued), so it is read
+        again; a report changes nothing, and reading 2,000 learners again is not free."""
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
         dialogs.show_info(self.window, self.tr("Done"), message)
-        if self.page.current_cohort():
+        if changed and self.page.current_cohort():
             self.show_cohort(self.page.current_cohort())
 
     def _cancelled(self) -> None:
