@@ -18,7 +18,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from workbook.reports import fonts
-from workbook.reports.report_cells import ACCENT, Cell, ScriptText
+from workbook.reports.report_cells import ACCENT, Cell, Lines, ScriptText
 
 RULE = HexColor("#d5dce5")
 PANEL = HexColor("#eef3f9")
@@ -77,6 +77,7 @@ class Rows(Flowable):
         self.header, self.rows, self.widths = list(header), list(rows), list(widths)
         self.look = look
         self._header_height: float | None = None
+        self._rows_height = sum(row.height for row in self.rows)  # asked at every page split
 
     def _header_table(self) -> Table:
         look = self.look
@@ -102,7 +103,7 @@ class Rows(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self.widths)
-        self.height = self.header_height() + sum(row.height for row in self.rows)
+        self.height = self.header_height() + self._rows_height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -149,7 +150,7 @@ class Rows(Flowable):
 
     def _draw_grid(self, lefts: list[float], top: float) -> None:
         canvas = self.canv
-        bottom = top - sum(row.height for row in self.rows)
+        bottom = top - self._rows_height
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(GRID)
@@ -177,7 +178,7 @@ class Rows(Flowable):
         """Each block centred vertically in the padded row, as a Table's MIDDLE would place it; the
         Cells' lines in one text object."""
         canvas, pad = self.canv, self.look.pad_x
-        text = canvas.beginText()
+        text = Lines(canvas)
         for column, cell in enumerate(row.columns):
             left, width = lefts[column] + pad, lefts[column + 1] - lefts[column] - 2 * pad
             if isinstance(cell, Cell):
@@ -188,4 +189,4 @@ class Rows(Flowable):
             for block in cell:
                 y -= block.height
                 block.draw_at(canvas, left, y)
-        canvas.drawText(text)
+        canvas.drawText(text.text)

@@ -435,7 +435,8 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
         now = now.replace(tzinfo=UTC)
     steps = _Steps(len(dashboard.learners) + 4, progress, cancelled)
     steps.check()
-    fonts.register_fonts()
+    for name in (fonts.SANS, fonts.SANS_BOLD):  # the styles' faces; text in other scripts loads its own
+        fonts.face(name)
     size = PAGE_SIZES[page_size]
     width = size[0] - 2 * MARGIN - 2 * FRAME_PADDING
     report = _Report(dashboard, now, width, skill_label, pass_mark, course_title, stalled_days)

@@ -93,20 +93,37 @@ class Cell(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        text_object = self.canv.beginText()  # one text object for the cell's lines, not one per line
-        self.write(text_object, 0.0, self.height, self.width)
-        self.canv.drawText(text_object)
+        lines = Lines(self.canv)  # one text object for the cell's lines, not one per line
+        self.write(lines, 0.0, self.height, self.width)
+        self.canv.drawText(lines.text)
 
-    def write(self, text_object: PDFTextObject, left: float, top: float, width: float) -> None:
-        """Add the lines to `text_object`, the block's top left corner at (left, top), `width` wide."""
+    def write(self, lines: Lines, left: float, top: float, width: float) -> None:
+        """Add the lines to `lines`, the block's top left corner at (left, top), `width` wide."""
         y = top - self.size
         for text, size, colour in self.lines:
             x = left + ((width - stringWidth(text, self.font, size)) / 2 if self.align == TA_CENTER else 0.0)
-            text_object.setFont(self.font, size)
-            text_object.setFillColor(colour_of(colour))
-            text_object.setTextOrigin(x, y)
-            text_object.textOut(text)
+            lines.add(x, y, text, self.font, size, colour)
             y -= self.leading
+
+
+class Lines:
+    """Lines of text in one PDF text object, the font and colour set only when they change (a row of
+    the matrix is two dozen lines in two or three colours and sizes)."""
+
+    def __init__(self, canvas) -> None:
+        self.text: PDFTextObject = canvas.beginText()
+        self._font: tuple[str, float] | None = None
+        self._colour: str | None = None
+
+    def add(self, x: float, y: float, text: str, font: str, size: float, colour: str) -> None:
+        if self._font != (font, size):
+            self.text.setFont(font, size)
+            self._font = (font, size)
+        if self._colour != colour:
+            self.text.setFillColor(colour_of(colour))
+            self._colour = colour
+        self.text.setTextOrigin(x, y)
+        self.text.textOut(text)
 
 
 @lru_cache(maxsize=64)
