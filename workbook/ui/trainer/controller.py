@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from workbook.core.attempt import grade
@@ -32,6 +32,7 @@ from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 from workbook.ui.trainer.learners import TrainerLearners
 from workbook.ui.trainer.progress_import import TrainerImport
+from workbook.ui.trainer.skill_chart import prepare_painting
 from workbook.worker_process import run_in_process
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from workbook.store.sync_ingest import IngestResult
 
 T = TypeVar("T")
+INGEST_DELAY_MS = 1000
 
 
 class TrainerController(QObject):
@@ -87,7 +89,8 @@ class TrainerController(QObject):
                 return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
-        self.ingest_synced()
+        # A moment later: its thread's imports would compete with the page's first paint.
+        QTimer.singleShot(INGEST_DELAY_MS, self, self.ingest_synced)
 
     def ingest_synced(self) -> None:
         """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
@@ -147,7 +150,12 @@ class TrainerController(QObject):
     def show_cohort(self, cohort_id: str) -> None:
         """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
         library = self.library
-        self.loading = QueryOp(self.window, lambda job: cohort_dashboard(library, cohort_id),
+
+        def work(job: Job) -> CohortDashboard:
+            prepare_painting()
+            return cohort_dashboard(library, cohort_id)
+
+        self.loading = QueryOp(self.window, work,
                                lambda dashboard: self._show_dashboard(cohort_id, dashboard)).start()
 
     def _show_dashboard(self, cohort_id: str, dashboard: CohortDashboard) -> None:

@@ -26,6 +26,13 @@ CAPTION = f"percent (dashed: {FAIR}% and {GOOD}%)"
 EMPTY = "No quiz or call scores yet"
 
 
+def prepare_painting() -> None:
+    """Make the Qt enums the paint uses: PySide builds each enum's Python class at its first use, in
+    all some 20 ms that would otherwise fall in the chart's first paint. Called off the GUI thread,
+    while the cohort is read."""
+    _ = (QPainter.RenderHint.Antialiasing, Qt.PenStyle.CustomDashLine, Qt.TextElideMode.ElideRight)
+
+
 class SkillChart(QWidget):
     """Cohort average per skill; `show_scores` sets what it draws. Keeps the chart's aspect ratio."""
 
