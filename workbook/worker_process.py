@@ -23,6 +23,8 @@ import gc
 import importlib
 import logging
 import multiprocessing
+import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -35,6 +37,7 @@ log = logging.getLogger("workbook")
 
 POLL_S = 0.1  # how often the waiting thread looks at the cancel flag
 PROGRESS_EVERY_S = 0.05
+NICENESS = 10  # the job yields a core to the window whenever the window has something to do
 
 
 class JobFailed(Exception):
@@ -120,9 +123,25 @@ class _Channel:
             self._connection.send(message)
 
 
+def _lower_priority() -> None:
+    """Below the window's priority: on a busy machine the window's thread would otherwise wait for a
+    core behind its own job. (Against other programs the job keeps its share where the system
+    schedules by session or group, as Linux's autogroups do.)"""
+    with contextlib.suppress(OSError, AttributeError):
+        if hasattr(os, "nice"):
+            os.nice(NICENESS)
+        elif sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000
+            kernel = ctypes.windll.kernel32
+            kernel.SetPriorityClass(kernel.GetCurrentProcess(), below_normal)
+
+
 def _worker_main(connection: Connection, target: str, arguments: dict[str, Any]) -> None:
     """The worker process's whole life: import the job, run it, send what came of it."""
     channel = _Channel(connection)
+    _lower_priority()
     try:
         module, name = target.split(":")
         job = getattr(importlib.import_module(module), name)
