@@ -36,7 +36,7 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from workbook.core.loader import load_library
+from workbook.core.content_cache import load_library_cached
 from workbook.paths import bundled_assets_dir, bundled_content_dir
 from workbook.store.connection import open_database
 from workbook.ui import dialogs
@@ -48,7 +48,8 @@ data, batch_seconds, idle_seconds = Path(sys.argv[1]), float(sys.argv[2]), float
 app = QApplication([])
 open_database(data / "workbook.sqlite", full_check=False)
 window = MainWindow()
-navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
+# the content through the data folder's cache, as the app loads it at start (a worker job reads it there)
+navigator = Navigator(window, data, bundled_assets_dir(), load_library_cached(bundled_content_dir(), data))
 navigator.start()
 window.resize(1400, 900)
 window.show()
