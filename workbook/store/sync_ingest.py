@@ -2,9 +2,9 @@
 
 Runs with the models bound to the server (the trainer opened it as the store). A batch in
 `sync_inbox` holds the signed entries of a progress bundle; it is checked by the same code as a
-bundle file (`bundles.bundle_from_entries`: manifest, signature, checksums, every row) and merged by
-the same code (`bundles.merge_bundle`), with its verdict written to `sync_ingest` in the same
-transaction, so a kill mid-way leaves each batch either merged and recorded or still pending.
+bundle file (`bundle_reading.bundle_from_entries`: manifest, signature, checksums, every row) and
+merged by the same code (`bundle_merge.merge_bundle`), with its verdict written to `sync_ingest` in
+the same transaction, so a kill mid-way leaves each batch either merged and recorded or still pending.
 A batch from a PC nobody trusts yet stays quarantined ('untrusted') and is merged by a later ingest
 once a trainer trusts that PC; a tampered or malformed one stays quarantined ('rejected') with its
 reason. The trainer's trusted keys are published to `sync_trusted_key`, for PCs to pull.
@@ -30,7 +30,9 @@ from workbook.keys import (
     trusted_keys,
     unb64,
 )
-from workbook.store.bundles import BundleError, bundle_from_entries, merge_bundle, untrusted_reason
+from workbook.store.bundle_merge import merge_bundle, untrusted_reason
+from workbook.store.bundle_reading import bundle_from_entries
+from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
 from workbook.store.models import database
 
