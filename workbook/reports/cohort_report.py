@@ -1,4 +1,5 @@
-"""A cohort's report for trainers and managers: a CSV for spreadsheets and a PDF to read or print.
+"""A cohort's report for trainers and managers: a CSV for spreadsheets (`cohort_csv.py`) and a PDF
+to read or print (here; its long tables are `cohort_matrix.py`).
 
 Both are drawn from the same `CohortDashboard` as the trainer's page, so every figure agrees with
 what the app shows. Both files are written atomically (a temporary file renamed over the target):
@@ -8,7 +9,6 @@ byte-identical for the same dashboard and `now`, which is what its tests compare
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,6 +47,13 @@ from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
+from workbook.reports.cohort_csv import (  # noqa: F401 (callers find the CSV here too)
+    SkillLabel,
+    csv_header,
+    csv_rows,
+    default_skill_label,
+    write_csv,
+)
 from workbook.reports.cohort_matrix import LIST_LOOK, PANEL, RULE, Rows, matrix_look, measure_row
 from workbook.reports.report_cells import (
     ACCENT,
@@ -65,12 +72,6 @@ from workbook.reports.report_cells import (
 PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
-SkillLabel = Callable[[str], str]
-
-
-def default_skill_label(skill_id: str) -> str:
-    """How the library labels a skill missing from skills.yaml ('call-flow' -> 'Call flow')."""
-    return skill_id.replace("-", " ").capitalize()
 
 
 class _Steps:
@@ -91,62 +92,9 @@ class _Steps:
             self._progress(self.count, self.total)
 
 
-def _date(moment: datetime | None) -> str:
-    return moment.date().isoformat() if moment else ""
-
-
 def _idle_days(row: LearnerRow, now: datetime) -> int | None:
     idle = row.inactive_for(now)
     return None if idle is None else idle.days
-
-
-# -- CSV ---------------------------------------------------------------------------------------------
-
-def _spreadsheet_safe(text: str | None) -> str:
-    """Typed text that a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
-    text = text or ""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def csv_header(dashboard: CohortDashboard) -> list[str]:
-    """Totals live in the headers and cells hold plain numbers: Excel would read '3/5' as 3 May."""
-    header = ["Name", "Employee ID", "Email"]
-    for module in dashboard.modules:
-        header.append(f"{module.title}: sections read (of {module.sections_total})")
-        if module.has_quiz:
-            header.append(f"{module.title}: quiz best %")
-    header += [f"Calls handled well (of {dashboard.scenarios_total})", "Calls played", "Certificate",
-               "Weakest skill", "Weakest skill %", "Last active"]
-    return header
-
-
-def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill_label) -> list[list[str]]:
-    """The header and one row per learner, in the dashboard's order."""
-    rows = [csv_header(dashboard)]
-    for learner in dashboard.learners:
-        row = [_spreadsheet_safe(learner.shown_name), _spreadsheet_safe(learner.employee_id),
-               _spreadsheet_safe(learner.email)]
-        for module in dashboard.modules:
-            row.append(str(learner.sections_read.get(module.module_id, 0)))
-            if module.has_quiz:
-                best = learner.quiz_best.get(module.module_id)
-                row.append("" if best is None else str(best))
-        weakest = learner.weakest_skills(1)
-        row += [str(learner.calls_strong), str(learner.calls_played), learner.certificate_id or "",
-                skill_label(weakest[0][0]) if weakest else "", str(weakest[0][1]) if weakest else "",
-                _date(learner.last_active)]
-        rows.append(row)
-    return rows
-
-
-def write_csv(dashboard: CohortDashboard, out: str | Path,
-              skill_label: SkillLabel = default_skill_label) -> Path:
-    """UTF-8 with a byte-order mark, so Excel shows Cyrillic, Chinese or Arabic names as written."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(csv_rows(dashboard, skill_label))
-    out = Path(out)
-    write_bytes_atomic(out, buffer.getvalue().encode("utf-8-sig"))
-    return out
 
 
 # -- PDF ---------------------------------------------------------------------------------------------

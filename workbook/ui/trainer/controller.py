@@ -232,10 +232,9 @@ class TrainerController(QObject):
         library, label = self.library, self.session.skill_label
         if kind == "csv":
             def work(job: Job) -> Path:
-                from workbook.reports import cohort_report
+                from workbook.reports.cohort_csv import write_csv
 
-                dashboard = cohort_dashboard(library, cohort_id)
-                return cohort_report.write_csv(dashboard, target, skill_label=label)
+                return write_csv(cohort_dashboard(library, cohort_id), target, skill_label=label)
         else:
             # A PDF is seconds of pure-Python layout: in a worker process, so the window never waits.
             arguments = self._job_arguments(cohort_id=cohort_id, out=target)
