@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
 from workbook.keys import key_id  # noqa: E402
-from workbook.store import bundles  # noqa: E402
+from workbook.store import bundle_merge, bundles  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.store.learners import create_learner  # noqa: E402
 
@@ -73,10 +73,10 @@ def main() -> None:
     bare = bare_import(bundle, folder / "bare.sqlite")
     db = open_database(folder / "target.sqlite")
     started = time.perf_counter()
-    (first,) = bundles.import_bundles([bundle], trusted)
+    (first,) = bundle_merge.import_bundles([bundle], trusted)
     first_time = time.perf_counter() - started
     started = time.perf_counter()
-    (again,) = bundles.import_bundles([bundle], trusted)
+    (again,) = bundle_merge.import_bundles([bundle], trusted)
     again_time = time.perf_counter() - started
     db.close()
     assert first.merged is not None and first.merged.added == rows and again.merged.added == 0

@@ -13,13 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbook.cli import main
+from workbook.core.gift_answers import FEEDBACK_PLACEHOLDER, TRUE_FALSE_PLACEHOLDER
 from workbook.core.gift_import import ImportMode, apply_gift_import, plan_gift_import
-from workbook.core.gift_parser import (
-    EXPLANATION_PLACEHOLDER,
-    FEEDBACK_PLACEHOLDER,
-    TRUE_FALSE_PLACEHOLDER,
-    parse_gift,
-)
+from workbook.core.gift_parser import EXPLANATION_PLACEHOLDER, parse_gift
 from workbook.core.gift_writer import write_gift
 from workbook.core.loader import load_library
 from workbook.core.quiz import (

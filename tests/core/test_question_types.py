@@ -24,7 +24,7 @@ from workbook.core.quiz_loader import check_quiz_rules
 from workbook.core.quiz_review import review_question
 from workbook.core.scoring import right_response, score
 from workbook.core.yaml_lines import LocatedYaml
-from workbook.reports.xapi import interaction_definition, interaction_response
+from workbook.reports.xapi_interactions import interaction_definition, interaction_response
 
 
 def test_the_samples_cover_every_question_type():

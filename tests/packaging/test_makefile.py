@@ -30,7 +30,7 @@ def test_make_test_adds_the_test_extra_and_the_test_tools_are_only_there(tmp_pat
     assert "-e '.[test]'" in planned("test", tmp_path)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     running = " ".join(project["dependencies"]).lower()
-    for tool in ("pytest", "pytest-qt", "hypothesis", "ruff", "pyinstaller"):
+    for tool in ("pytest", "pytest-qt", "hypothesis", "ruff", "pyinstaller", "pypdf"):
         assert f"{tool}==" not in running
     assert any(spec.startswith("pytest==") for spec in project["optional-dependencies"]["test"])
 

@@ -27,16 +27,8 @@ from workbook.core.scenario import Rating
 from workbook.core.scoring import right_response
 from workbook.paths import database_path
 from workbook.reports.issue import issue_certificate
-from workbook.reports.xapi import (
-    ACTIVITY_TYPES,
-    HOME_PAGE,
-    VERBS,
-    duration,
-    statement_id,
-    statements,
-    timestamp,
-    to_json,
-)
+from workbook.reports.xapi import HOME_PAGE, statements, to_json
+from workbook.reports.xapi_terms import ACTIVITY_TYPES, VERBS, duration, statement_id, timestamp
 from workbook.store import activity, practice_calls, quiz_attempts
 from workbook.store.connection import open_database
 from workbook.store.learners import create_learner

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from workbook.keys import key_id
 from workbook.paths import database_path
-from workbook.store import bundles
+from workbook.store import bundle_merge, bundles
 from workbook.store.activity import record_section_read
 from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
@@ -94,7 +94,7 @@ def test_a_fuzzed_bundle_is_refused_cleanly_and_changes_nothing(genuine, target,
     before = hashlib.sha256(database_path(target).read_bytes()).hexdigest()
     db = open_database(database_path(target))
     try:
-        (result,) = bundles.import_bundles([path], TRUSTED)
+        (result,) = bundle_merge.import_bundles([path], TRUSTED)
     finally:
         db.close()
     if result.refused:

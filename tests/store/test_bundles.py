@@ -24,9 +24,11 @@ from workbook.core.activity import Verb
 from workbook.core.attempt import draw_attempt
 from workbook.keys import key_id
 from workbook.paths import database_path
-from workbook.store import bundles, practice_calls, quiz_attempts
+from workbook.store import bundle_merge, bundles, practice_calls, quiz_attempts
 from workbook.store.activity import activity_count, record_section_read
-from workbook.store.bundles import BundleError, export_bundle, import_bundles, merge_bundle, read_bundle
+from workbook.store.bundle_merge import import_bundles, merge_bundle
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import BundleError, export_bundle
 from workbook.store.connection import open_database
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import archive_learner, create_learner
@@ -401,7 +403,7 @@ def test_rebuilt_bundle_without_edits_is_accepted(tmp_path):
 def test_failure_mid_merge_rolls_everything_back(tmp_path, monkeypatch):
     out = source_bundle(tmp_path / "source", tmp_path / "remote.zip", rows=5)
     target = tmp_path / "target"
-    monkeypatch.setattr(bundles, "_BATCH", 1)  # the learner and two rows are written before the failure
+    monkeypatch.setattr(bundle_merge, "_BATCH", 1)  # the learner and two rows are written before the failure
     with opened(target) as db:
         db.execute_sql(f"""CREATE TRIGGER refuse_one BEFORE INSERT ON activity WHEN NEW.id = '{3:032x}'
                            BEGIN SELECT RAISE(ABORT, 'disk says no'); END""")
@@ -501,7 +503,7 @@ def test_cli_import_merges_good_files_and_fails_for_a_refused_one(tmp_path, caps
 
 
 def test_the_learner_email_travels_with_the_bundle(tmp_path):
-    from workbook.store.bundles import import_bundles
+    from workbook.store.bundle_merge import import_bundles
     from workbook.store.learners import create_learner, get_learner
     from workbook.store.models import LearnerRecord
 

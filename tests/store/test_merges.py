@@ -26,7 +26,9 @@ from workbook.paths import database_path
 from workbook.reports.xapi import statements
 from workbook.store import bundles, cohorts, merges
 from workbook.store.activity import activity_count, read_sections, record_activity, record_section_read
-from workbook.store.bundles import export_bundle, import_bundles, read_bundle
+from workbook.store.bundle_merge import import_bundles
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import export_bundle
 from workbook.store.dashboard import cohort_dashboard, rebuild_totals
 from workbook.store.learners import (
     AmbiguousLearner,

@@ -19,7 +19,9 @@ from workbook.keys import key_id
 from workbook.paths import database_path
 from workbook.store import quiz_attempts
 from workbook.store.activity import activity_rows
-from workbook.store.bundles import export_bundle, import_bundles, read_bundle
+from workbook.store.bundle_merge import import_bundles
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import export_bundle
 from workbook.store.clock import new_id
 from workbook.store.learners import create_learner
 from workbook.store.models import ActivityRecord, QuizQuestionRecord

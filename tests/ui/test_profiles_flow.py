@@ -13,7 +13,8 @@ from workbook.keys import trusted_keys
 from workbook.paths import database_path
 from workbook.store import cohorts, learners
 from workbook.store.activity import read_sections, record_section_read
-from workbook.store.bundles import export_bundle, read_bundle
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import export_bundle
 from workbook.store.connection import open_database
 from workbook.store.merges import survivor_of
 from workbook.ui import dialogs

@@ -281,6 +281,29 @@ def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
         i18n.remove_translators(qapp, installed)
 
 
+def test_an_empty_match_says_so_in_the_interface_language(qapp, library):
+    """A matching answer with nothing chosen for an item: "(none)" in English, German from the catalogue."""
+    from workbook.core.attempt import PresentedQuestion
+    from workbook.core.quiz import Matching
+    from workbook.core.quiz_review import review_question
+    from workbook.ui.quiz_html import line_text, review_html
+
+    question = next(q for module in library.modules if module.quiz for q in module.quiz.questions
+                    if isinstance(q, Matching))
+    pairs = len(question.pairs)
+    review = review_question(PresentedQuestion(question, tuple(range(pairs))), [0] + [-1] * (pairs - 1))
+    empty = review.lines[1]
+    assert empty.no_pick and not review.lines[0].no_pick
+    assert line_text(empty) == empty.text == f"{question.pairs[1].left} \u2192 (none)"
+    installed = i18n.install_translators(qapp, "de")
+    try:
+        assert line_text(empty) == f"{question.pairs[1].left} \u2192 (nichts zugeordnet)"
+        page = review_html(review, heading_level=None)
+        assert "(nichts zugeordnet)" in page and "(none)" not in page
+    finally:
+        i18n.remove_translators(qapp, installed)
+
+
 def test_the_debrief_words_skill_points_and_handovers_in_the_interface_language(qapp):
     """English on screen is the core's own wording; German comes from the catalogue."""
     from workbook.core.debrief import SkillPoints

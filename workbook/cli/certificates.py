@@ -111,7 +111,8 @@ def _import_key(args: argparse.Namespace) -> int:
 def _trust_key(args: argparse.Namespace) -> int:
     """Trust the signer of a bundle after showing who it is; the bundle must be genuine."""
     from workbook.keys import trust_key
-    from workbook.store.bundles import BundleError, read_bundle
+    from workbook.store.bundle_reading import read_bundle
+    from workbook.store.bundles import BundleError
 
     data_dir = resolve_data_dir(args.data_dir)
     with open_store(data_dir, trainer=args):

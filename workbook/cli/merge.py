@@ -57,7 +57,9 @@ def _merge_learners(args: argparse.Namespace) -> int:
 
 def _import_merged(path: Path, args: argparse.Namespace, data_dir: Path) -> int:
     from workbook.keys import trusted_keys
-    from workbook.store.bundles import BundleError, import_bundles, read_bundle
+    from workbook.store.bundle_merge import import_bundles
+    from workbook.store.bundle_reading import read_bundle
+    from workbook.store.bundles import BundleError
     from workbook.store.learners import describe
 
     target = find_learner_or_refuse(args.target, data_dir)

@@ -54,7 +54,7 @@ def _export_progress(args: argparse.Namespace) -> int:
 
 def _import_progress(args: argparse.Namespace) -> int:
     from workbook.keys import trusted_keys
-    from workbook.store.bundles import import_bundles
+    from workbook.store.bundle_merge import import_bundles
 
     data_dir = resolve_data_dir(args.data_dir)
     with open_store(data_dir, trainer=args):

@@ -24,6 +24,10 @@ class ReviewLine:
     # (step `step`), "matched", "goes_with" (`partner`); the interface words it in its own language
     step: int = 0
     partner: str = ""
+    no_pick: bool = False  # matching: nothing was matched to this item, so `text` ends in NO_PICK
+
+
+NO_PICK = "(none)"  # the English words for an empty match; the interface says them in its own language
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,10 @@ def _matching_lines(question: Matching, response: Response | None) -> tuple[Revi
     lines = []
     for left, pair in enumerate(question.pairs):
         pick = chosen[left] if left < len(chosen) else -1
-        picked_text = question.pairs[pick].right if 0 <= pick < len(question.pairs) else "(none)"
+        picked_text = question.pairs[pick].right if 0 <= pick < len(question.pairs) else NO_PICK
         ok = pick == left
         note = "Matched correctly." if ok else f"Goes with: {pair.right}."
         lines.append(ReviewLine(f"{pair.left} \u2192 {picked_text}", ok, True, note,
-                                "matched" if ok else "goes_with", partner=pair.right))
+                                "matched" if ok else "goes_with", partner=pair.right,
+                                no_pick=not 0 <= pick < len(question.pairs)))
     return tuple(lines)

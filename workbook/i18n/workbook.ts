@@ -1947,6 +1947,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>In the right place.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1995,6 +1995,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Nicht richtig</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <translation>(nichts zugeordnet)</translation>
+    </message>
+    <message>
         <source>In the right place.</source>
         <translation>An der richtigen Stelle.</translation>
     </message>

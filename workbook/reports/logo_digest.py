@@ -1,6 +1,6 @@
 """What a certificate's record signs for an organisation's own logo: its size and pixels.
 
-Kept apart from the page comparison (which needs pypdf) so issuing a certificate stays light.
+Kept apart from the page comparison (which needs pdfium) so issuing a certificate stays light.
 """
 
 from __future__ import annotations

@@ -1,201 +1,166 @@
-"""Compare what a PDF page draws with what the signed record would draw.
+"""Compare the page a PDF presents with the page the signed record draws, as a trainer would see them.
 
-Certificates are generated deterministically, so the page a genuine certificate shows can be drawn
-again from its signed record alone. Both pages are reduced to a canonical tree: every object the
-page uses (content streams, fonts and their embedded font files, images, annotations, the page
-box), with streams decoded and numbers rounded, so that a harmless re-save that re-compresses or
-renumbers objects compares equal while any added, removed, covered or changed mark differs.
-
-The one part not drawn from the record is an organisation's own logo image: it is compared by a
-digest of its pixels, which the record signs.
+Certificates are drawn deterministically, so a genuine certificate's page can be drawn again from
+its signed record alone. Both pages are read with pdfium (reports/pdf_page.py) and compared on:
+- the picture: both drawn at the same scale (100 dpi) in greyscale. Two glyphs swapped change
+  about a hundred pixels, a 7 pt full stop one or two, a re-save by pypdf, pdfium or qpdf none; so
+  any pixel whose grey differs by more than a small tolerance counts. The message says where on
+  the page, and which signed text is printed there;
+- the printed text, as text extraction reads it: this catches what the picture cannot, such as
+  invisible text (render mode 3) or white text on white added for a search or a copy-paste to find;
+- the annotations (a stamp or a note laid over the page), the page count and the page boxes.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
+import difflib
 from dataclasses import dataclass
-from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NullObject,
-    NumberObject,
-    StreamObject,
-    TextStringObject,
-)
+from workbook.reports.pdf_page import RENDER_DPI, Box, PageView, TextRun
 
-from workbook.reports.logo_digest import image_digest, logo_file_digest  # noqa: F401 (used by verify)
+if TYPE_CHECKING:
+    from PIL import Image
 
-# Keys that describe how an object is stored rather than what it shows.
-_STORAGE_KEYS = {"/Length", "/Filter", "/DecodeParms", "/Parent", "/Length1", "/Length2", "/Length3"}
-_MAX_NODES = 200_000  # a hostile file cannot make the comparison run away
-LOGO = "<logo image>"
-
-
-class PageTooComplex(ValueError):
-    """The page holds far more objects than any certificate does."""
+TOLERANCE = 16  # grey levels (of 255) a pixel may differ by before it counts as changed
+MIN_CHANGED_PIXELS = 1  # a re-save changes no pixel at all; a 7 pt full stop changes one or two
+STRIP = 12  # pixels: rows of the difference are grouped in strips to find separate places
+MAX_PLACES = 3  # places named in a message; more are counted
+MAX_WORDS = 5_000  # a certificate prints ~250 words; the text comparison stays quick on any file
 
 
 @dataclass(frozen=True)
 class PageDifference:
     """Where two pages differ, in words a trainer can act on."""
 
-    part: str  # e.g. "page drawing", "annotation", "font", "page size"
+    part: str  # e.g. "page drawing", "printed text", "annotation", "page size"
     detail: str
 
 
-def canonical_page(data: bytes | BytesIO | Any, page_number: int = 0) -> Any:
-    """The canonical tree of one page of a PDF (bytes, a file object or a path)."""
-    source = BytesIO(data) if isinstance(data, bytes) else data
-    reader = PdfReader(source)
-    page = reader.pages[page_number]
-    budget = [_MAX_NODES]
-    return _canon(page, budget, set(), top=True)
+def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
+    """What differs between the page drawn from the record and the page in the file."""
+    found = []
+    if actual.page_count != 1:
+        found.append(PageDifference("page count", f"{actual.page_count} pages, a certificate has 1"))
+    if not _same_box(expected.media_box, actual.media_box) or not _same_box(expected.crop_box,
+                                                                              actual.crop_box):
+        width, height = actual.size
+        want_w, want_h = expected.size
+        found.append(PageDifference("page size", f"{width:.0f} x {height:.0f} points, the signed page is "
+                                                 f"{want_w:.0f} x {want_h:.0f}"))
+    if actual.rotation != expected.rotation:
+        found.append(PageDifference("page size", f"the page is turned by {actual.rotation} degrees"))
+    if actual.annotations != expected.annotations:
+        added = [kind for kind in actual.annotations if kind not in expected.annotations]
+        found.append(PageDifference("annotation", f"{_kinds(added)} laid on top of the page"
+                                    if added else "the page's annotations were changed"))
+    want_words, got_words = expected.text.split(), actual.text.split()
+    if want_words != got_words:
+        found.append(PageDifference("printed text", _text_change(want_words, got_words)))
+    if expected.picture is not None and actual.picture is not None:
+        if expected.picture.size != actual.picture.size:
+            found.append(PageDifference("page drawing", "the page is drawn at another size"))
+        else:
+            found += [PageDifference("page drawing", detail) for detail in _drawing_changes(expected, actual)]
+    return found
 
 
-def _canon(value: Any, budget: list[int], seen: set[int], top: bool = False) -> Any:
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise PageTooComplex("the page holds too many objects to be a certificate")
-    if isinstance(value, IndirectObject):
-        key = (value.idnum, value.generation)
-        if key in seen:  # a reference cycle: name the object instead of following it again
-            return ("<ref>",)
-        resolved = value.get_object()
-        return _canon(resolved, budget, seen | {key})
-    if isinstance(value, StreamObject):
-        if _is_image(value):
-            return _image(value)
-        fields = {str(k): _canon(v, budget, seen) for k, v in value.items() if k not in _STORAGE_KEYS}
-        return ("stream", tuple(sorted(fields.items())), hashlib.sha256(value.get_data()).hexdigest())
-    if isinstance(value, DictionaryObject):
-        items = {}
-        for key, item in value.items():
-            if key in _STORAGE_KEYS or (top and key == "/Contents"):
-                continue
-            items[str(key)] = _canon(item, budget, seen)
-        if top:
-            items["/Contents"] = _contents(value, budget)
-        return ("dict", tuple(sorted(items.items())))
-    if isinstance(value, ArrayObject):
-        return ("array", tuple(_canon(item, budget, seen) for item in value))
-    if isinstance(value, FloatObject | NumberObject | float | int) and not isinstance(value, BooleanObject):
-        return round(float(value), 3)
-    if isinstance(value, NullObject):
-        return None
-    if isinstance(value, TextStringObject | NameObject | str | bytes | BooleanObject):
-        return str(value)
-    return repr(value)
+def _same_box(want: Box, got: Box) -> bool:
+    return all(abs(a - b) <= 0.5 for a, b in zip(want, got, strict=True))
 
 
-def _contents(page: DictionaryObject, budget: list[int]) -> Any:
-    """A page's drawing as one list of operations, however many streams it is split into."""
-    from pypdf.generic import ContentStream
+def _kinds(kinds: list[str]) -> str:
+    return f"{len(kinds)} {'/'.join(sorted(set(kinds)))} annotation{'s' if len(kinds) != 1 else ''}"
 
-    contents = page.get_contents()
-    if contents is None:
-        return ("ops", ())
-    stream = contents if isinstance(contents, ContentStream) else ContentStream(contents, None)
-    ops = []
-    for operands, operator in stream.operations:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise PageTooComplex("the page draws too many operations to be a certificate")
-        if operator == b"INLINE IMAGE":
-            ops.append(("inline image",))
+
+def _text_change(want: list[str], got: list[str]) -> str:
+    """The first changes in the printed words: what was added, removed or replaced."""
+    matcher = difflib.SequenceMatcher(a=want[:MAX_WORDS], b=got[:MAX_WORDS], autojunk=False)
+    changes = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = _quote(want[i1:i2]), _quote(got[j1:j2])
+        if tag == "insert":
+            changes.append(f"{new} added")
+        elif tag == "delete":
+            changes.append(f"{old} removed")
+        elif tag == "replace":
+            changes.append(f"{old} became {new}")
+    if not changes:  # only beyond MAX_WORDS
+        return "the page prints far more text than a certificate"
+    more = f" and {len(changes) - 2} more change{'s' if len(changes) > 3 else ''}" if len(changes) > 2 else ""
+    return "; ".join(changes[:2]) + more
+
+
+def _quote(words: list[str], limit: int = 50) -> str:
+    text = " ".join(words)
+    return f"\u201c{text if len(text) <= limit else text[:limit - 1] + chr(0x2026)}\u201d"
+
+
+def changed_places(want: Image.Image, got: Image.Image) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes (left, top, right, bottom) around each separate place where two pictures of the
+    same size differ by more than the tolerance; empty when they look the same."""
+    from PIL import ImageChops
+
+    mask = ImageChops.difference(want, got).point(lambda value: 255 if value > TOLERANCE else 0)
+    if mask.histogram()[255] < MIN_CHANGED_PIXELS:
+        return []
+    width, height = mask.size
+    places: list[list[int]] = []
+    last_strip = -2
+    for strip, top in enumerate(range(0, height, STRIP)):
+        box = mask.crop((0, top, width, min(top + STRIP, height))).getbbox()
+        if box is None:
             continue
-        ops.append((operator.decode("latin-1"), tuple(_operand(o) for o in operands)))
-    return ("ops", tuple(ops))
+        left, upper, right, lower = box[0], top + box[1], box[2], top + box[3]
+        if places and strip - last_strip <= 2:  # next to the place above: the same place
+            place = places[-1]
+            place[:] = [min(place[0], left), place[1], max(place[2], right), lower]
+        else:
+            places.append([left, upper, right, lower])
+        last_strip = strip
+    return [(a, b, c, d) for a, b, c, d in places]
 
 
-def _operand(value: Any) -> Any:
-    if isinstance(value, FloatObject | NumberObject) and not isinstance(value, BooleanObject):
-        return round(float(value), 3)
-    if isinstance(value, ArrayObject):
-        return tuple(_operand(item) for item in value)
-    if isinstance(value, bytes):
-        return value.hex()
-    if isinstance(value, TextStringObject):
-        return value.get_original_bytes().hex()
-    return str(value)
+def _drawing_changes(expected: PageView, actual: PageView) -> list[str]:
+    assert expected.picture is not None and actual.picture is not None
+    places = changed_places(expected.picture, actual.picture)
+    words = [_place_words(place, expected, actual) for place in places[:MAX_PLACES]]
+    if len(places) > MAX_PLACES:
+        words[-1] += f" (and {len(places) - MAX_PLACES} more places)"
+    return words
 
 
-def _is_image(stream: StreamObject) -> bool:
-    return stream.get("/Subtype") == "/Image"
+def _place_words(place: tuple[int, int, int, int], expected: PageView, actual: PageView) -> str:
+    """'differs at the bottom centre, near "Date of completion"': a third of the page each way, and
+    the signed text printed at (or closest to) the place. What the file prints instead is in the
+    printed-text difference."""
+    width, height = expected.size
+    scale = 72 / RENDER_DPI
+    left, top, right, bottom = (value * scale for value in place)
+    box = (left, height - bottom, right, height - top)  # PDF points, y upwards
+    centre_x, centre_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    across = "left" if centre_x < width / 3 else "right" if centre_x > width * 2 / 3 else "centre"
+    down = "top" if centre_y > height * 2 / 3 else "bottom" if centre_y < height / 3 else "middle"
+    where = "in the middle of the page" if (down, across) == ("middle", "centre") else \
+        f"at the {down} {across}"
+    near = _text_at(expected.runs, box) or _nearest(expected.runs, box)
+    return f"differs {where}" + (f", near {_quote([near])}" if near else "")
 
 
-def _image(stream: StreamObject) -> tuple:
-    """An image by its pixels (RGB), so re-compression does not matter; a mask by its bytes."""
-    try:
-        from pypdf.filters import _xobj_to_image
-
-        image = _xobj_to_image(stream)[2]
-        rgb = image.convert("RGB")
-        return ("image", image_digest(rgb.width, rgb.height, rgb.tobytes()))
-    except Exception:  # an image pypdf cannot decode is compared by its stored bytes
-        return ("image-bytes", hashlib.sha256(stream.get_data()).hexdigest())
+def _text_at(runs: tuple[TextRun, ...], box: Box, margin: float = 3.0) -> str:
+    """The printed text whose runs overlap a box, top to bottom."""
+    left, bottom, right, top = box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
+    hits = [run for run in runs
+            if run.box[0] < right and run.box[2] > left and run.box[1] < top and run.box[3] > bottom]
+    hits.sort(key=lambda run: (-round(run.box[3]), run.box[0]))
+    return " ".join(run.text for run in hits)
 
 
-def differences(expected: Any, actual: Any) -> list[PageDifference]:
-    """What differs between two canonical pages, named by the part of the page it is in."""
-    found: list[PageDifference] = []
-    for path, want, got in _walk_differences(expected, actual, ()):
-        found.append(_describe(path, want, got))
-    unique: dict[tuple[str, str], PageDifference] = {}
-    for difference in found:
-        unique.setdefault((difference.part, difference.detail), difference)
-    return list(unique.values())
-
-
-Difference = tuple[tuple[str, ...], Any, Any]
-
-
-def _walk_differences(want: Any, got: Any, path: tuple[str, ...]) -> Iterator[Difference]:
-    if want == got:
-        return
-    if (isinstance(want, tuple) and isinstance(got, tuple) and want and got and want[0] == got[0] == "dict"):
-        wanted, gotten = dict(want[1]), dict(got[1])
-        for key in sorted(set(wanted) | set(gotten)):
-            yield from _walk_differences(wanted.get(key), gotten.get(key), (*path, key))
-        return
-    yield path, want, got
-
-
-def _describe(path: tuple[str, ...], want: Any, got: Any) -> PageDifference:
-    top = path[0] if path else ""
-    if top == "/Contents":
-        return PageDifference("page drawing", _first_op_difference(want, got))
-    if top == "/Annots":
-        return PageDifference("annotation", "something was added on top of the page (an annotation)"
-                              if want is None else "the page's annotations were changed")
-    if top in ("/MediaBox", "/CropBox", "/TrimBox", "/ArtBox", "/BleedBox", "/Rotate", "/UserUnit"):
-        return PageDifference("page size", f"{top[1:]} changed")
-    if top == "/Resources":
-        kind = path[1] if len(path) > 1 else ""
-        if kind == "/Font":
-            return PageDifference("font", "an embedded font was changed or added")
-        if kind == "/XObject":
-            return PageDifference("image or drawing", "an image or reusable drawing was changed or added")
-        return PageDifference("page resources", f"{'/'.join(p.strip('/') for p in path)} changed")
-    return PageDifference("page", f"{'/'.join(p.strip('/') for p in path) or 'the page'} changed")
-
-
-def _first_op_difference(want: Any, got: Any) -> str:
-    wanted = want[1] if isinstance(want, tuple) and len(want) == 2 else ()
-    gotten = got[1] if isinstance(got, tuple) and len(got) == 2 else ()
-    extra = len(gotten) - len(wanted)
-    index = next((i for i, (a, b) in enumerate(zip(wanted, gotten, strict=False)) if a != b),
-                 min(len(wanted), len(gotten)))
-    if extra > 0:
-        return f"{extra} drawing operations added (first difference at operation {index + 1})"
-    if extra < 0:
-        return f"{-extra} drawing operations removed (first difference at operation {index + 1})"
-    return f"drawing operations changed (first at operation {index + 1})"
+def _nearest(runs: tuple[TextRun, ...], box: Box, reach: float = 40.0) -> str:
+    """The closest run of printed text within `reach` points of a box, if any."""
+    def distance(run: TextRun) -> float:
+        dx = max(run.box[0] - box[2], box[0] - run.box[2], 0.0)
+        dy = max(run.box[1] - box[3], box[1] - run.box[3], 0.0)
+        return (dx * dx + dy * dy) ** 0.5
+    close = [run for run in runs if distance(run) <= reach]
+    return min(close, key=distance).text if close else ""

@@ -3,8 +3,10 @@ what was signed?
 
 1. The signed record in the PDF's metadata must verify field by field (a changed field is named).
 2. The page is drawn again from the signed record alone (drawing is deterministic) and compared
-   with the page in the file, object by object: text, shapes, fonts, images, annotations and the
-   page box. Anything added, removed, covered or changed on the page makes it "tampered".
+   with the page in the file as a reader sees it, both read with pdfium (reports/page_check.py):
+   the picture, the printed text (which also catches invisible or white text), annotations, the
+   page count and box, and the logo by the digest of its pixels the record signs. Anything added,
+   removed, covered or changed on the page makes it "tampered", and the message says where.
 3. The document title, author and subject are derived from the record and checked too; other
    metadata (producer, dates, XMP) is ignored, so a re-save that only touches those still passes.
 
@@ -69,16 +71,25 @@ def verify_certificate(path: Path, data_dir: Path) -> Verification:
         raw = _read(path)
     except OSError as error:
         return Verification(Status.UNREADABLE, f"{path} cannot be read: {error.strerror or error}")
-    try:
-        from pypdf import PdfReader
+    from workbook.reports.pdf_page import PdfUnreadable, open_document
 
-        reader = PdfReader(BytesIO(raw))
-        metadata = reader.metadata or {}
-        keywords = str(metadata.get("/Keywords") or "")
-        printed = " ".join(page.extract_text() or "" for page in reader.pages)
-        page_count = len(reader.pages)
-    except Exception as error:  # pypdf raises many kinds on damaged files; none may escape
-        return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({_short(error)})")
+    try:
+        document = open_document(raw)
+    except PdfUnreadable as error:
+        return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
+    try:
+        return _verify_document(path, data_dir, document)
+    except PdfUnreadable as error:
+        return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
+    finally:
+        document.close()
+
+
+def _verify_document(path: Path, data_dir: Path, document) -> Verification:
+    from workbook.reports.pdf_page import document_metadata
+
+    metadata = document_metadata(document)
+    keywords = metadata.get("Keywords", "")
     try:
         record = SignedRecord.from_metadata(keywords)
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
@@ -96,11 +107,8 @@ def verify_certificate(path: Path, data_dir: Path) -> Verification:
                             record.fields, key_id=record.key_id)
     changed = [FIELD_NAMES.get(name, name) for name in mismatched_fields(record, public)]
     if not changed:
-        changed += [f"printed {FIELD_NAMES[name]}" for name in _missing_from_page(record.fields, printed)]
         changed += _metadata_changes(record, metadata)
-        if page_count != 1:
-            changed.append(f"page count ({page_count} pages, a certificate has 1)")
-        changed += _page_changes(record, raw)
+        changed += _shown_changes(record, document)
     if changed:
         return Verification(Status.TAMPERED, f"{', '.join(changed)} no longer "
                             f"match{'es' if len(changed) == 1 else ''} what was signed",
@@ -129,6 +137,23 @@ def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def _shown_changes(record: SignedRecord, document) -> list[str]:
+    """What the page shows that the record did not sign: signed fields missing from its text, then
+    every difference from the page drawn again from the record."""
+    from workbook.reports.pdf_page import PageTooComplex, PdfUnreadable, page_text
+
+    if len(document) == 0:
+        return ["page count (0 pages, a certificate has 1)"]
+    try:
+        printed = page_text(document)
+        missing = _missing_from_page(record.fields, printed)
+        return [f"printed {FIELD_NAMES[name]}" for name in missing] + _page_changes(record, document)
+    except PageTooComplex as error:
+        return [f"page ({error})"]
+    except PdfUnreadable as error:
+        return [f"page (pdfium cannot read it: {error})"]
+
+
 def _missing_from_page(fields: dict[str, str], printed: str) -> list[str]:
     page = _normal(printed)
     expected = {name: fields.get(name, "") for name in ("learner_name", "course_title", "certificate_id")}
@@ -146,13 +171,13 @@ def expected_metadata(fields: dict[str, str]) -> dict[str, str]:
         completed = display_date(date.fromisoformat(fields.get("completed_on", "")))
     except ValueError:
         completed = fields.get("completed_on", "")
-    return {"/Title": f"Certificate of completion: {fields.get('learner_name', '')}",
-            "/Author": fields.get("organisation", ""),
-            "/Subject": f"{fields.get('course_title', '')}, completed {completed}"}
+    return {"Title": f"Certificate of completion: {fields.get('learner_name', '')}",
+            "Author": fields.get("organisation", ""),
+            "Subject": f"{fields.get('course_title', '')}, completed {completed}"}
 
 
-def _metadata_changes(record: SignedRecord, metadata) -> list[str]:
-    names = {"/Title": "document title", "/Author": "document author", "/Subject": "document subject"}
+def _metadata_changes(record: SignedRecord, metadata: dict[str, str]) -> list[str]:
+    names = {"Title": "document title", "Author": "document author", "Subject": "document subject"}
     return [names[key] for key, value in expected_metadata(record.fields).items()
             if str(metadata.get(key) or "") != value]
 
@@ -176,52 +201,51 @@ def certificate_from_record(record: SignedRecord, logo: Path | None, size: str) 
     return data, PageSetup(size, logo, layout)  # type: ignore[arg-type]
 
 
-def _page_changes(record: SignedRecord, raw: bytes) -> list[str]:
+def _page_changes(record: SignedRecord, document) -> list[str]:
     """Draw the page again from the record and name what differs on the page in the file."""
     from workbook.reports.certificate import draw_certificate
-    from workbook.reports.page_check import PageTooComplex, canonical_page, differences, logo_file_digest
+    from workbook.reports.page_check import differences
+    from workbook.reports.pdf_logo import extract_logo
+    from workbook.reports.pdf_page import open_document, read_page
 
+    fields = record.fields
+    size = fields.get("page_size") or _page_size_of(read_page(document, draw=False).size)
+    if size not in PAGE_SIZES or fields.get("layout", "1") not in ("1", "2", "3", "4"):
+        return ["page size or layout"]
+    actual = read_page(document)
     try:
-        actual = canonical_page(raw)
-        size = record.fields.get("page_size") or _page_size_of(actual)
-        if size not in PAGE_SIZES or record.fields.get("layout", "1") not in ("1", "2", "3", "4"):
-            return ["page size or layout"]
         with tempfile.TemporaryDirectory(prefix="workbook-verify-") as folder:
             logo = None
-            wanted_logo = record.fields.get("logo_digest", "")
-            if wanted_logo:
-                logo = _extract_logo(raw, Path(folder))
-                if logo is None or logo_file_digest(logo) != wanted_logo:
+            if fields.get("logo_digest", ""):
+                logo = extract_logo(document, Path(folder))
+                if logo is None or _digest(logo) != fields["logo_digest"]:
                     return ["logo"]
             data, setup = certificate_from_record(record, logo, size)
             redrawn = BytesIO()
             draw_certificate(data, redrawn, setup)
-        expected = canonical_page(redrawn.getvalue())
-    except PageTooComplex as error:
-        return [f"page ({error})"]
     except (KeyError, ValueError, TypeError) as error:
         return [f"page (the signed record cannot be drawn again: {_short(error)})"]
+    drawn = open_document(redrawn.getvalue())
+    try:
+        expected = read_page(drawn, with_runs=True)
+    finally:
+        drawn.close()
     return [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
 
 
-def _page_size_of(canonical) -> str:
+def _digest(logo: Path) -> str:
+    """The logo file's pixel digest, or "" when the image taken from the file cannot be decoded."""
+    from workbook.reports.logo_digest import logo_file_digest
+
+    try:
+        return logo_file_digest(logo)
+    except Exception:  # Pillow raises many kinds (and DecompressionBombError) on a hostile image
+        return ""
+
+
+def _page_size_of(size: tuple[float, float]) -> str:
     """Older certificates did not sign their page size: read it from the page box."""
-    box = dict(canonical[1]).get("/MediaBox")
-    if isinstance(box, tuple) and box and box[0] == "array" and len(box[1]) == 4:
-        width, height = box[1][2] - box[1][0], box[1][3] - box[1][1]
-        for name, (w, h) in PAGE_SIZES.items():
-            if abs(width - w) < 1 and abs(height - h) < 1:
-                return name
+    for name, (w, h) in PAGE_SIZES.items():
+        if abs(size[0] - w) < 1 and abs(size[1] - h) < 1:
+            return name
     return "?"
-
-
-def _extract_logo(raw: bytes, folder: Path) -> Path | None:
-    """The organisation's logo image embedded in the page, saved as a PNG to draw again."""
-    from pypdf import PdfReader
-
-    images = list(PdfReader(BytesIO(raw)).pages[0].images)
-    if len(images) != 1:
-        return None
-    target = folder / "logo.png"
-    images[0].image.save(target, format="PNG")
-    return target

@@ -14,119 +14,51 @@ Vocabulary (IRIs other systems know, rather than our own where one exists):
   ending); certificate issued -> `http://id.tincanapi.com/verb/earned` a certificate.
 - Activity ids and extension keys are `urn:difficult-calls-workbook:...` IRIs: stable, never
   resolved, owned by nobody else.
+
+This module turns rows into statements; the IRIs, ids and times are `xapi_terms.py`, and a quiz
+question as a cmi.interaction is `xapi_interactions.py`.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime
-from typing import Any, assert_never
-from urllib.parse import quote
+from datetime import datetime
+from typing import Any
 
 from workbook import APP_NAME
 from workbook.core.activity import Verb, split_section_object_id
 from workbook.core.attempt import AttemptPlan
 from workbook.core.content import Library
-from workbook.core.quiz import (
-    BestResponse,
-    Matching,
-    MultipleSelect,
-    Ordering,
-    Question,
-    SingleChoice,
-    TrueFalse,
-)
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import score
+from workbook.reports.xapi_interactions import interaction_definition, interaction_response, question_text
+from workbook.reports.xapi_terms import (
+    XAPI_VERSION,
+    activity_object,
+    as_uuid,
+    call_iri,
+    component_id,
+    course_iri,
+    duration,
+    extension_iri,
+    language_map,
+    module_iri,
+    question_iri,
+    quiz_iri,
+    section_iri,
+    statement_id,
+    timestamp,
+    turn_iri,
+    verb_object,
+)
 from workbook.store.activity import ActivityRow, activity_rows, learner_names
 from workbook.store.merges import person_ids, survivor_map
 
-# 1.0.3 section 2.4.10: a Learning Record Provider that sets "version" MUST set it to 1.0.0 (the data
-# model of every 1.0.x); the patch version followed travels in the X-Experience-API-Version header.
-XAPI_VERSION = "1.0.0"
-LANGUAGE = "en"  # the lessons are English; the region is not known, so the bare tag (section 4.2)
-IRI_BASE = "urn:difficult-calls-workbook"
 # account.homePage is an IRL (a locator). The workbook has no web site, so the default is a URL under
 # the reserved `.invalid` domain (RFC 6761); a centre can pass its own, but should keep it once chosen:
 # the LRS tells learners apart by homePage + learner id.
 HOME_PAGE = "https://difficult-calls-workbook.invalid/learners"
-# Fixed forever: changing it would give every statement a new id and an LRS would take them all again.
-STATEMENT_NAMESPACE = uuid.UUID("26bf8b5f-7390-5726-9876-0cd0a7b739ba")
-
-VERBS = {
-    "experienced": "http://adlnet.gov/expapi/verbs/experienced",
-    "attempted": "http://adlnet.gov/expapi/verbs/attempted",
-    "answered": "http://adlnet.gov/expapi/verbs/answered",
-    "passed": "http://adlnet.gov/expapi/verbs/passed",
-    "failed": "http://adlnet.gov/expapi/verbs/failed",
-    "responded": "http://adlnet.gov/expapi/verbs/responded",
-    "completed": "http://adlnet.gov/expapi/verbs/completed",
-    "exited": "http://adlnet.gov/expapi/verbs/exited",
-    "earned": "http://id.tincanapi.com/verb/earned",
-}
-ACTIVITY_TYPES = {
-    "course": "http://adlnet.gov/expapi/activities/course",
-    "module": "http://adlnet.gov/expapi/activities/module",
-    "lesson": "http://adlnet.gov/expapi/activities/lesson",
-    "assessment": "http://adlnet.gov/expapi/activities/assessment",
-    "interaction": "http://adlnet.gov/expapi/activities/cmi.interaction",
-    "question": "http://adlnet.gov/expapi/activities/question",
-    "simulation": "http://adlnet.gov/expapi/activities/simulation",
-    "certificate": "http://id.tincanapi.com/activitytype/certificate",
-}
-_NAME_LIMIT = 120
-
-
-def statement_id(row_id: str) -> str:
-    """The statement id of an activity row: the same row always gives the same UUID."""
-    return str(uuid.uuid5(STATEMENT_NAMESPACE, row_id))
-
-
-def as_uuid(value: str) -> str:
-    """A workbook id (UUID hex) in the standard UUID form; any other text gets a stable UUID."""
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return str(uuid.uuid5(STATEMENT_NAMESPACE, f"id:{value}"))
-
-
-def iri(*parts: str) -> str:
-    """`urn:difficult-calls-workbook:part:part...`, each part percent-encoded (ids are slugs anyway)."""
-    return ":".join([IRI_BASE, *(quote(part, safe="/") for part in parts)])
-
-
-def course_iri(course_id: str) -> str:
-    return iri("course", course_id)
-
-
-def module_iri(module_id: str) -> str:
-    return iri("module", module_id)
-
-
-def section_iri(module_id: str, section_id: str) -> str:
-    return f"{module_iri(module_id)}/section:{quote(section_id, safe='')}"
-
-
-def quiz_iri(module_id: str) -> str:
-    return f"{module_iri(module_id)}/quiz"
-
-
-def question_iri(module_id: str, question_id: str) -> str:
-    return f"{quiz_iri(module_id)}/question:{quote(question_id, safe='')}"
-
-
-def call_iri(scenario_id: str) -> str:
-    return iri("call", scenario_id)
-
-
-def turn_iri(scenario_id: str, node_id: str) -> str:
-    return f"{call_iri(scenario_id)}/node:{quote(node_id, safe='')}"
-
-
-def extension_iri(name: str) -> str:
-    return iri("extension", name)
 
 
 def statements(library: Library, learner_ids: Iterable[str] | None = None, *,
@@ -143,59 +75,6 @@ def statements(library: Library, learner_ids: Iterable[str] | None = None, *,
 def to_json(found: list[dict[str, Any]]) -> str:
     """The JSON array an LRS takes in one POST to its statements resource (UTF-8, readable)."""
     return json.dumps(found, ensure_ascii=False, indent=2) + "\n"
-
-
-def duration(seconds: float) -> str:
-    """ISO 8601 duration in seconds (`PT75S`, `PT4.5S`): 1.0.3 wants at most 0.01 s precision."""
-    hundredths = max(0, round(seconds * 100))
-    whole, part = divmod(hundredths, 100)
-    return f"PT{whole}S" if not part else f"PT{whole}.{part:02d}".rstrip("0") + "S"
-
-
-def timestamp(text: str) -> str | None:
-    """A stored UTC time as ISO 8601 with milliseconds and `Z`; None if it cannot be read."""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except (TypeError, ValueError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-def _lang(text: str) -> dict[str, str]:
-    return {LANGUAGE: text}
-
-
-def _clip(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= _NAME_LIMIT else line[:_NAME_LIMIT - 1].rstrip() + "\u2026"
-
-
-def _verb(name: str) -> dict[str, Any]:
-    return {"id": VERBS[name], "display": _lang(name)}
-
-
-def _letter(index: int) -> str:
-    """Interaction component ids a, b, ... z, aa, ab: short, no whitespace, distinct."""
-    name, index = "", index + 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(ord("a") + rest) + name
-    return name
-
-
-def _activity(activity_id: str, kind: str, name: str | None = None, description: str | None = None,
-              **interaction: Any) -> dict[str, Any]:
-    definition: dict[str, Any] = {}
-    if name:
-        definition["name"] = _lang(_clip(name))
-    if description:
-        definition["description"] = _lang(description)
-    definition["type"] = ACTIVITY_TYPES[kind]
-    definition.update(interaction)
-    return {"objectType": "Activity", "id": activity_id, "definition": definition}
 
 
 def _payload(row: ActivityRow) -> dict[str, Any]:
@@ -218,16 +97,6 @@ def _seconds_between(start: str | None, end: str) -> float | None:
     return seconds if seconds >= 0 else None  # clocks of merged machines disagree: say nothing
 
 
-def _question_text(question: Question) -> str:
-    match question:
-        case BestResponse():
-            return f"{question.context}\n\nCaller: \u201c{question.caller_line}\u201d\n\n{question.prompt}"
-        case SingleChoice() | MultipleSelect() | TrueFalse() | Ordering() | Matching():
-            return question.prompt
-        case _:
-            assert_never(question)
-
-
 def _shown_order(shown: Any) -> list[int] | None:
     """The reply indices in the order the learner saw them (the activity's `choices` stay in script
     order, so its definition is the same in every statement); None for a row stored before replies
@@ -236,56 +105,6 @@ def _shown_order(shown: Any) -> list[int] | None:
             and len(set(shown)) == len(shown):
         return shown
     return None
-
-
-def interaction_definition(question: Question) -> dict[str, Any]:
-    """A quiz question as a cmi.interaction definition: type, components, correct responses."""
-    match question:
-        case TrueFalse():
-            return {"interactionType": "true-false",
-                    "correctResponsesPattern": ["true" if question.answer else "false"]}
-        case Ordering():
-            return {"interactionType": "sequencing",
-                    "correctResponsesPattern": ["[,]".join(_letter(i) for i in range(len(question.items)))],
-                    "choices": [{"id": _letter(i), "description": _lang(item)}
-                                for i, item in enumerate(question.items)]}
-        case Matching():
-            return {"interactionType": "matching",
-                    "correctResponsesPattern": ["[,]".join(f"{_letter(i)}[.]{i + 1}"
-                                                           for i in range(len(question.pairs)))],
-                    "source": [{"id": _letter(i), "description": _lang(pair.left)}
-                               for i, pair in enumerate(question.pairs)],
-                    "target": [{"id": str(i + 1), "description": _lang(pair.right)}
-                               for i, pair in enumerate(question.pairs)]}
-        case SingleChoice() | MultipleSelect() | BestResponse():
-            right = [_letter(i) for i, option in enumerate(question.options) if option.correct]
-            return {"interactionType": "choice",
-                    "correctResponsesPattern": ["[,]".join(right)] if right else [],  # []: none is right
-                    "choices": [{"id": _letter(i), "description": _lang(option.text)}
-                                for i, option in enumerate(question.options)]}
-        case _:
-            assert_never(question)
-
-
-def interaction_response(question: Question, response: tuple[int, ...]) -> str | None:
-    """A stored response (indices in the question's file order) in the xAPI response format."""
-    match question:
-        case TrueFalse():
-            return ("true" if response[0] == 0 else "false") if response and response[0] in (0, 1) else None
-        case Ordering():
-            size = len(question.items)
-            valid = [i for i in response if 0 <= i < size]
-            return "[,]".join(_letter(i) for i in valid) or None
-        case Matching():
-            size = len(question.pairs)
-            pairs = [f"{_letter(left)}[.]{chosen + 1}" for left, chosen in enumerate(response[:size])
-                     if 0 <= chosen < size]
-            return "[,]".join(pairs) or None
-        case SingleChoice() | MultipleSelect() | BestResponse():
-            size = len(question.options)
-            return "[,]".join(_letter(i) for i in sorted({i for i in response if 0 <= i < size})) or None
-        case _:
-            assert_never(question)
 
 
 class _Builder:
@@ -328,7 +147,7 @@ class _Builder:
             return None
         verb, activity, result, context = built
         statement: dict[str, Any] = {"id": statement_id(row.id), "actor": self._actor(row.learner_id),
-                                     "verb": _verb(verb), "object": activity}
+                                     "verb": verb_object(verb), "object": activity}
         if result:
             statement["result"] = result
         statement["context"] = {**context, "platform": APP_NAME}
@@ -368,30 +187,31 @@ class _Builder:
         if course_id is None and course is None:
             return None
         if course is not None and course_id in (None, course.id):
-            return _activity(course_iri(course.id), "course", course.title)
-        return _activity(course_iri(course_id), "course", course_id)
+            return activity_object(course_iri(course.id), "course", course.title)
+        return activity_object(course_iri(course_id), "course", course_id)
 
     def _module(self, module_id: str) -> dict[str, Any]:
         module = self.library.module(module_id)
-        return _activity(module_iri(module_id), "module", module.title if module else module_id,
-                         module.meta.summary if module else None)
+        return activity_object(module_iri(module_id), "module", module.title if module else module_id,
+                               module.meta.summary if module else None)
 
     def _quiz(self, module_id: str) -> dict[str, Any]:
         module = self.library.module(module_id)
-        return _activity(quiz_iri(module_id), "assessment", f"{module.title if module else module_id}: quiz")
+        title = module.title if module else module_id
+        return activity_object(quiz_iri(module_id), "assessment", f"{title}: quiz")
 
     def _simulation(self, scenario_id: str) -> dict[str, Any]:
         scenario = self.library.scenario(scenario_id)
-        return _activity(call_iri(scenario_id), "simulation",
-                         f"Practice call: {scenario.title if scenario else scenario_id}",
-                         scenario.summary if scenario else None)
+        return activity_object(call_iri(scenario_id), "simulation",
+                               f"Practice call: {scenario.title if scenario else scenario_id}",
+                               scenario.summary if scenario else None)
 
     def _section_read(self, row: ActivityRow, payload: dict) -> tuple | None:
         module_id, section_id = split_section_object_id(row.object_id)
         module = self.library.module(module_id)
         section = module.section(section_id) if module else None
-        activity = _activity(section_iri(module_id, section_id), "lesson",
-                             section.title if section else section_id)
+        activity = activity_object(section_iri(module_id, section_id), "lesson",
+                                   section.title if section else section_id)
         return "experienced", activity, None, self._context(parent=[self._module(module_id)],
                                                             grouping=[self._course()])
 
@@ -415,12 +235,12 @@ class _Builder:
         response = tuple(int(i) for i in payload.get("response") or [] if isinstance(i, int))
         extensions = {extension_iri("checked"): bool(payload.get("checked"))}
         if presented is None:  # no readable snapshot: say which question, not what it asked
-            activity = _activity(question_iri(module_id, question_id), "question", question_id)
+            activity = activity_object(question_iri(module_id, question_id), "question", question_id)
             result: dict[str, Any] = {"extensions": extensions}
         else:
             question = presented.question
-            activity = _activity(question_iri(module_id, question_id), "interaction", question.prompt,
-                                 _question_text(question), **interaction_definition(question))
+            activity = activity_object(question_iri(module_id, question_id), "interaction", question.prompt,
+                                       question_text(question), **interaction_definition(question))
             credit = round(score(question, response), 4)
             result = {"score": {"scaled": credit, "raw": credit, "min": 0, "max": 1},
                       "success": credit >= 1.0}
@@ -483,25 +303,25 @@ class _Builder:
         fields: dict[str, Any] = {"interactionType": "choice"}
         description = None
         if node is not None:
-            best = [_letter(i) for i, reply in enumerate(node.replies) if reply.rating == Rating.BEST]
+            best = [component_id(i) for i, reply in enumerate(node.replies) if reply.rating == Rating.BEST]
             fields["correctResponsesPattern"] = best  # each best-rated reply is a right answer on its own
-            fields["choices"] = [{"id": _letter(i), "description": _lang(reply.text)}
+            fields["choices"] = [{"id": component_id(i), "description": language_map(reply.text)}
                                  for i, reply in enumerate(node.replies)]
             description = f"Caller: \u201c{node.caller}\u201d"
         title = scenario.title if scenario else scenario_id
-        activity = _activity(turn_iri(scenario_id, node_id), "interaction", f"{title}: {node_id}",
-                             description, **fields)
+        activity = activity_object(turn_iri(scenario_id, node_id), "interaction", f"{title}: {node_id}",
+                                   description, **fields)
         extensions: dict[str, Any] = {extension_iri("turn"): payload.get("turn"),
                                       extension_iri("replayed"): bool(payload.get("replayed"))}
         shown = _shown_order(payload.get("shown"))
         if shown is not None:  # the replies in the order they were on screen, as choice ids
-            extensions[extension_iri("shown-order")] = [_letter(i) for i in shown]
+            extensions[extension_iri("shown-order")] = [component_id(i) for i in shown]
         if isinstance(payload.get("typed"), str):  # the learner's own words, matched to reply `index`
             extensions[extension_iri("typed-reply")] = payload["typed"]
             extensions[extension_iri("coach-mood-change")] = payload.get("typed_mood")
         result: dict[str, Any] = {}
         if isinstance(index, int) and index >= 0:
-            result["response"] = _letter(index)
+            result["response"] = component_id(index)
             if node is not None and index < len(node.replies):
                 rating = node.replies[index].rating
                 result["success"] = rating == Rating.BEST
@@ -541,8 +361,8 @@ class _Builder:
         fields = payload.get("fields") if isinstance(payload.get("fields"), dict) else {}
         title = (self.library.course.title if self.library.course and self.library.course.id == course_id
                  else fields.get("course_title") or course_id)
-        activity = _activity(f"{course_iri(course_id)}/certificate", "certificate",
-                             f"Certificate of completion: {title}")
+        activity = activity_object(f"{course_iri(course_id)}/certificate", "certificate",
+                                   f"Certificate of completion: {title}")
         extensions = {extension_iri(name): payload[field] for field, name in
                       (("certificate_id", "certificate-id"), ("key_id", "signing-key-id"))
                       if payload.get(field)}

@@ -12,7 +12,7 @@ import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
@@ -32,8 +32,6 @@ from workbook.ui.profile_page import ProfilePage
 
 class Navigator(QObject):
     """Owns the current learner and the profile and home pages; the features own their pages."""
-
-    learner_did_change = Signal(str)
 
     def __init__(self, window: MainWindow, data_dir: Path, assets_dir: Path,
                  library: Library | None = None) -> None:
@@ -164,7 +162,6 @@ class Navigator(QObject):
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
-        self.learner_did_change.emit(learner_id)
         self.show_home()
 
     def show_home(self) -> None:

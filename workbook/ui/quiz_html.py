@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from workbook.core.quiz_review import QuestionReview, ReviewLine, review_question
+from workbook.core.quiz_review import NO_PICK, QuestionReview, ReviewLine, review_question
 from workbook.ui.html_bits import bar
 from workbook.ui.i18n import translate
 from workbook.ui.theme import CAUTION, MUTED, QUOTE, SUCCESS, WARNING
@@ -43,6 +43,14 @@ def verdict_text(review: QuestionReview) -> str:
     return translate("QuizHtml", "Not right")
 
 
+def line_text(line: ReviewLine) -> str:
+    """An option, item or pair as the core words it, with an empty match ("(none)") in the
+    interface language."""
+    if line.no_pick:
+        return line.text.removesuffix(NO_PICK) + translate("QuizHtml", "(none)")
+    return line.text
+
+
 def feedback_text(line: ReviewLine) -> str:
     """An ordering or matching note in the interface language; an option's feedback is content and
     stays as written."""
@@ -72,7 +80,7 @@ def review_html(review: QuestionReview, heading_level: int | None) -> str:
             mark, mark_colour = ("\u25cb", MUTED) if not line.right else ("\u2714", SUCCESS)
         chosen = f" <i>({your_answer})</i>" if line.picked and review.is_choice else ""
         rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
-                    f"<td><b>{escape(line.text)}</b>{chosen}<br>"
+                    f"<td><b>{escape(line_text(line))}</b>{chosen}<br>"
                     f"<span style='color:{QUOTE}'>{escape(feedback_text(line))}</span></td></tr>")
     right = ""
     if review.score < 1:

@@ -17,7 +17,7 @@ from workbook.core.quiz_review import review_question
 from workbook.core.review_cards import RATING_LABELS, preview_intervals
 from workbook.store.review import DueCard
 from workbook.ui.question_views import QuestionView, view_for
-from workbook.ui.quiz_html import feedback_text, verdict_text
+from workbook.ui.quiz_html import feedback_text, line_text, verdict_text
 from workbook.ui.theme import SUCCESS, WARNING
 
 
@@ -176,7 +176,7 @@ class ReviewPage(QWidget):
         for line in result.lines:
             if line.feedback and (line.picked or line.right):
                 mark = "\u2714" if line.right else "\u2718"
-                parts.append(f"<p>{mark} {escape(line.text)} \u2014 {escape(feedback_text(line))}</p>")
+                parts.append(f"<p>{mark} {escape(line_text(line))} \u2014 {escape(feedback_text(line))}</p>")
         if result.explanation:
             parts.append(f"<p>{escape(result.explanation)}</p>")
         self.back.setText("".join(parts))

@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from workbook.core.attempt import draw_attempt, grade, seconds_left
 from workbook.store import quiz_attempts
@@ -17,8 +17,6 @@ from workbook.ui.quiz_page import QuizPage
 
 
 class QuizController(QObject):
-    answer_did_record = Signal(str)  # question id: the answer is on disk
-
     def __init__(self, session: Session, home: Callable[[], None]) -> None:
         super().__init__(session.window)
         self.session = session
@@ -93,9 +91,8 @@ class QuizController(QObject):
         self.page.show_results(self.session.library.module(attempt.module_id), attempt, result, reason)
 
     def _record_answer(self, question_id: str, response: tuple, checked: bool) -> None:
-        if self.attempt is not None and self.session.write(quiz_attempts.record_answer, self.attempt,
-                                                           question_id, response, checked):
-            self.answer_did_record.emit(question_id)
+        if self.attempt is not None:
+            self.session.write(quiz_attempts.record_answer, self.attempt, question_id, response, checked)
 
 
 def _seconds_left(attempt: quiz_attempts.StoredAttempt) -> float | None:

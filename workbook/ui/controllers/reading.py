@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from workbook.core.progress import continue_target, first_unread_index
 from workbook.store import activity, settings
@@ -15,8 +15,6 @@ from workbook.ui.reader_page import ReaderPage
 
 
 class ReadingController(QObject):
-    section_did_record = Signal(str, str)  # module id, section id: saved as read
-
     def __init__(self, session: Session, assets_dir: Path, home: Callable[[], None]) -> None:
         super().__init__(session.window)
         self.session = session
@@ -72,8 +70,7 @@ class ReadingController(QObject):
         learner_id = self.session.learner_id
         if learner_id is None:
             return
-        if self.session.write(activity.record_section_read, learner_id, module_id, section_id):
-            self.section_did_record.emit(module_id, section_id)
+        self.session.write(activity.record_section_read, learner_id, module_id, section_id)
 
     def _save_zoom(self, steps: int) -> None:
         self.session.write(settings.set_setting, settings.READER_ZOOM, str(steps), announce=False)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.keys import trust_key, trusted_keys
-from workbook.store.bundles import BundleSigner, ImportResult, import_bundles
+from workbook.store.bundle_merge import ImportResult, import_bundles
+from workbook.store.bundles import BundleSigner
 from workbook.store.learners import describe, get_learner
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session

@@ -1,0 +1,207 @@
+"""Merging progress bundles into this database: a union of rows, in one transaction per bundle.
+
+A bundle is read and checked in full first (`bundle_reading.read_bundle`); only then is it merged,
+so a damaged or hostile file is refused with its reason and leaves the database as it was. Rows are
+only ever added (the activity table is append-only), keyed by their UUIDs: importing the same bundle
+again adds nothing. `import_bundles` is what the trainer's import and `workbook import-progress` run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbook.store import dialect
+from workbook.store import merges as profile_merges
+from workbook.store.bundle_reading import read_bundle
+from workbook.store.bundles import (
+    COLUMNS,
+    Bundle,
+    BundleError,
+    BundleSigner,
+    expanded_row,
+    merged_setting_key,
+)
+from workbook.store.clock import utc_now_text
+from workbook.store.connection import StoreError
+from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.quiz_questions import compact_payload
+from workbook.store.settings import set_setting
+
+if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+_BATCH = 100  # rows per statement: 9 columns x 100 stays under SQLite's oldest variable limit (999)
+
+
+class EmployeeIdConflict(BundleError):
+    """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
+    are the same person, a trainer imports it merged into that profile."""
+
+    def __init__(self, path: Path, reason: str, local_id: str) -> None:
+        super().__init__(path, reason)
+        self.local_id = local_id
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What one merge changed; `display_name` is the profile name here after the merge."""
+
+    learner_id: str
+    display_name: str
+    bundle_name: str
+    added: int
+    already_present: int
+    learners_created: int
+    learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
+    merges_added: int = 0  # profile merge records new here
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """One file of import_bundles: merged, or refused with the reason (and, when the only problem is
+    a key not trusted yet, who signed it, so the trainer can decide to trust that PC)."""
+
+    path: Path
+    merged: MergeResult | None = None
+    reason: str | None = None
+    untrusted: BundleSigner | None = None
+    conflict_with: str | None = None  # refused for an employee ID clash with this local profile id
+
+    @property
+    def refused(self) -> bool:
+        return self.merged is None
+
+
+def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
+    """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
+    transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
+    that person (what a trainer chooses when the employee IDs clash).
+
+    Nothing already here is changed: a known profile keeps its own name and archive state, and a row
+    id already present must hold the same row, or the whole bundle is refused (BundleError).
+    """
+    learner = bundle.learner
+    with database.atomic():
+        local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
+        merges_added, clashes = profile_merges.add_merge_records(bundle.merges)
+        if clashes:
+            raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
+                                           "the same id already here (merge records never change)")
+        if local is None:
+            LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
+                                 employee_id=learner.employee_id, created_at=learner.created_at,
+                                 archived_at=learner.archived_at, email=learner.email).execute()
+        if merge_into is not None and profile_merges.survivor_of(learner.id) != \
+                profile_merges.survivor_of(merge_into):
+            profile_merges.merge_learners(learner.id, merge_into)
+            merges_added += 1
+        if local is None and learner.employee_id is not None and learner.archived_at is None:
+            _refuse_employee_id_clash(bundle)
+        present = _present_rows([row["id"] for row in bundle.activities])
+        new_rows = []
+        for row in bundle.activities:
+            stored = present.get(row["id"])
+            if stored is None:
+                new_rows.append(row)
+            elif stored != row:
+                raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
+                                               "same id already here (rows never change once recorded)")
+        # One prepared statement for every row (peewee would build SQL text per batch).
+        columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+        statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
+                     f"VALUES ({', '.join('?' * len(COLUMNS))})")
+        values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
+                        for name in COLUMNS) for row in new_rows]
+        dialect.execute_many(statement, values)
+        set_setting(merged_setting_key(bundle.digest), utc_now_text())
+    return MergeResult(learner_id=learner.id,
+                       display_name=local.display_name if local is not None else learner.display_name,
+                       bundle_name=learner.display_name, added=len(new_rows),
+                       already_present=len(bundle.activities) - len(new_rows),
+                       learners_created=int(local is None),
+                       learners_updated=int(local is not None and bool(new_rows)),
+                       merges_added=merges_added)
+
+
+def _refuse_employee_id_clash(bundle: Bundle) -> None:
+    """A new profile may not share its employee ID with another person's active profile here (the
+    same person's profiles, joined by a merge, may)."""
+    learner = bundle.learner
+    person = profile_merges.survivor_of(learner.id)
+    merged_away = profile_merges.merged_away_ids()
+    for clash in (LearnerRecord.select().where(LearnerRecord.employee_id == learner.employee_id,
+                                                LearnerRecord.archived_at.is_null(),
+                                                LearnerRecord.id != learner.id)):
+        if clash.id in merged_away or profile_merges.survivor_of(clash.id) == person:
+            continue
+        raise EmployeeIdConflict(
+            bundle.path, f"conflict: employee ID {learner.employee_id} belongs to '{clash.display_name}' "
+            f"here, a different profile from the bundle's '{learner.display_name}'. If they are the "
+            "same person, a trainer can import it merged into that profile: Trainer views > Import "
+            f"progress…, or 'workbook merge-learners {bundle.path.name} {clash.id}'", clash.id)
+
+
+def _merged_before(bundle: Bundle) -> MergeResult:
+    """The result of importing a file whose rows are all here already."""
+    local = LearnerRecord.get_or_none(LearnerRecord.id == bundle.learner.id)
+    name = local.display_name if local is not None else bundle.learner.display_name
+    return MergeResult(learner_id=bundle.learner.id, display_name=name,
+                       bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
+                       learners_created=0, learners_updated=0)
+
+
+def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+    """The stored rows among `ids`, keyed by id, looked up by primary key in batches of plain SQL."""
+    columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
+    table = ActivityRecord._meta.table_name
+    found = {}
+    known: dict[str, str] = {}
+    step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
+    for start in range(0, len(ids), step):
+        chunk = ids[start:start + step]
+        marks = ", ".join([dialect.param()] * len(chunk))
+        cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
+        for values in cursor.fetchall():
+            found[values[0]] = expanded_row(dict(zip(COLUMNS, values, strict=True)), known)
+    return found
+
+
+def untrusted_reason(signer: BundleSigner) -> str:
+    return (f"not trusted: signed by the PC '{signer.installation}' (key {signer.fingerprint}), which this "
+            "installation does not trust yet. If that PC is one of yours, a trainer can trust it: "
+            "Trainer views > Import progress, or 'workbook trust-key BUNDLE'; then import again")
+
+
+def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey],
+                   merge_into: Mapping[Path, str] | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[ImportResult]:
+    """Check and merge each file on its own; a refused file changes nothing, the others still merge.
+    Only bundles signed by a key in `trusted` are merged. `merge_into` maps a file to the local
+    profile its learner is the same person as (a trainer's answer to an employee ID conflict);
+    `progress` is told how many files are done after each."""
+    results = []
+    for path in map(Path, paths):
+        results.append(_import_one(path, trusted, (merge_into or {}).get(path)))
+        if progress is not None:
+            progress(len(results))
+    return results
+
+
+def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:
+    try:
+        bundle = read_bundle(path, skip_rows_merged_before=merge_into is None)
+        if bundle.signer.key_id not in trusted:
+            return ImportResult(path, reason=untrusted_reason(bundle.signer), untrusted=bundle.signer)
+        if merge_into is not None and LearnerRecord.get_or_none(LearnerRecord.id == merge_into) is None:
+            return ImportResult(path, reason=f"no profile with id {merge_into} here to merge into")
+        if not bundle.rows_checked:
+            return ImportResult(path, merged=_merged_before(bundle))
+        return ImportResult(path, merged=merge_bundle(bundle, merge_into))
+    except BundleError as error:
+        return ImportResult(path, reason=error.reason, conflict_with=getattr(error, "local_id", None))
+    except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection
+        return ImportResult(path, reason=f"could not be merged, nothing from it was saved: {error}")
