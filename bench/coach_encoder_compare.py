@@ -139,7 +139,7 @@ def main(argv: list[str]) -> int:
     print(f"leave-one-labeller-out, threshold by inner leave-one-labeller-out F{beta:.0f}; "
           "cells: agreement precision recall")
     print(f"{'rule':28} {'held':10} {'pos':>3} {'rules':>16} " + " ".join(
-        f"{k:>21} {'OR rules':>16}" for k in scorers))
+        f"{k + ' (AUC, alone)':>22} {'OR rules':>16}" for k in scorers))
     for rule in [r.id for r in rules.rules if r.kind == "avoid"]:
         coded = np.array([rule in i["expected"] for i in items])
         y = np.array([bool(i["expected"].get(rule)) for i in items])
