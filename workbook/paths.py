@@ -50,6 +50,11 @@ def walk_cache_path(data_dir: Path) -> Path:
     return data_dir / "cache" / "call-walks.json"
 
 
+def parse_cache_path(data_dir: Path) -> Path:
+    """Content YAML files already parsed, by a digest of their text (safe to delete)."""
+    return data_dir / "cache" / "parsed-yaml.pickle"
+
+
 def content_cache_path(data_dir: Path, content_root: Path) -> Path:
     """The last library loaded from `content_root`, to skip reading it again (safe to delete)."""
     import hashlib

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbook.core.coach import (
     CoachRules,
@@ -16,7 +18,9 @@ from workbook.core.coach import (
     coach_reply,
     highlight_html,
     load_rules,
+    phrase_pattern,
 )
+from workbook.core.regex_guard import backtracking_risk
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_PATH = ROOT / "lessons" / "coach" / "rules.yaml"
@@ -555,6 +559,12 @@ def test_a_bad_unless_offered_group_is_named_at_its_line(tmp_path: Path) -> None
     path.write_text(RULE + "    unless_offered: [but I can]\n", encoding="utf-8")
     _rules, problems = check_rules(path)
     assert [p.field for p in problems] == ["rules.0.unless_offered"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_a_phrase_pattern_can_never_backtrack_so_phrases_skip_the_guard(phrase):
+    assert backtracking_risk(phrase_pattern(phrase)) is None
 
 
 # -- the model retrained on every labeller: new writers' wordings the phrases miss --------------------

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from dashboard_queries import query_rows
 
 from workbook.core.attempt import draw_attempt, grade
 from workbook.reports import xapi
@@ -21,7 +22,7 @@ from workbook.reports.cohort_report import write_csv
 from workbook.store import dialect, migrations, quiz_attempts
 from workbook.store.cohorts import create_cohort, enrol, members
 from workbook.store.connection import open_database_url
-from workbook.store.dashboard import bare_dashboard_queries, cohort_dashboard
+from workbook.store.dashboard import cohort_dashboard
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import create_learner, trainer_listing
 from workbook.store.merges import merge_learners
@@ -100,7 +101,7 @@ def _views(library, ids: dict[str, str], out: Path) -> dict:
     write_csv(dashboard, out / "cohort.csv", library.skill_label)
     bare = {name: sorted((tuple(float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
                                 for v in row) for row in rows), key=repr)
-            for name, rows in bare_dashboard_queries(library, ids["cohort"]).items()}
+            for name, rows in query_rows(library, ids["cohort"]).items()}
     people = [ids["done"], ids["partial"], ids["idle"]]
     return {
         "dashboard": dashboard,

@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.database = getattr(args, "database", None)
     choose_database(args.database)
     if args.command is None:
-        from workbook.app import run_app  # Qt is loaded only when a window is wanted
+        import workbook.ui  # noqa: F401  (Qt is loaded only when a window is wanted; this package first)
+        from workbook.app import run_app
 
         content = content_root(args)
         return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang,

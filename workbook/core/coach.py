@@ -19,16 +19,20 @@ from typing import TYPE_CHECKING, Any
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
 from workbook.core.coach_model import MODEL_FILE_NAME, CoachModel, check_model
 from workbook.core.coach_model import find as model_find
+from workbook.core.content_cache import LazyPattern
 from workbook.core.problems import Problem
-from workbook.core.regex_guard import backtracking_risk
+from workbook.core.regex_guard import GUARD_VERSION, backtracking_risk
 from workbook.core.sentences import Reading, negated, said_in_a_clause, sentences, taken_back
 
 if TYPE_CHECKING:
+    from workbook.core.walk_cache import WalkCache
     from workbook.core.yaml_lines import LocatedYaml
 
 RULES_FILE = Path("coach") / "rules.yaml"
 KINDS = ("do", "avoid")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_PATTERN_CHECKS = f"coach pattern, guard {GUARD_VERSION}"  # what a remembered pattern passed
+_COMPILED_FLAGS = re.compile("", re.IGNORECASE).flags  # as a compiled pattern reports them (an int)
 _RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns", "exceptions", "requires",
               "unless_offered", "contrast_takes_back", "callers_words_allowed"}
 _READING_LISTS = {"negations": "negations", "passed_over": "passed_over", "contrasts": "contrasts",
@@ -144,6 +148,7 @@ class _Reader:
     path: Path
     located: LocatedYaml
     problems: list[Problem] = field(default_factory=list)
+    known_good: WalkCache | None = None  # patterns that passed the guard and compiled before
 
     def report(self, where: tuple, field_name: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.located.line_of(where), field_name, message))
@@ -166,14 +171,16 @@ def phrase_pattern(phrase: str) -> str:
     return start + body + end
 
 
-def check_rules(path: Path) -> tuple[CoachRules | None, list[Problem]]:
-    """(rules, problems) for a rules file; rules is None whenever there is any problem."""
+def check_rules(path: Path, known_good: WalkCache | None = None) -> tuple[CoachRules | None, list[Problem]]:
+    """(rules, problems) for a rules file; rules is None whenever there is any problem. Patterns that
+    `known_good` remembers passing the backtracking guard and compiling are not checked again, and
+    are compiled when first used."""
     from workbook.core.schema_problems import read_mapping  # YAML: only to load
 
     located, problems = read_mapping(path, "rules", "expected a 'rules:' list")
     if located is None:
         return None, problems
-    reader = _Reader(path, located)
+    reader = _Reader(path, located, known_good=known_good)
     data = located.data
     if not isinstance(data.get("rules"), list):
         reader.report(("rules",), "rules", "expected a 'rules:' list")
@@ -311,7 +318,12 @@ def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.P
                 reader.report(where, f"{label}.{key}.{number}", "expected non-empty text")
                 continue
             source = phrase_pattern(item) if key == "phrases" else item
-            risk = backtracking_risk(source)
+            digest = reader.known_good.digest(source, _PATTERN_CHECKS) if reader.known_good else None
+            if digest is not None and reader.known_good.passed(digest):
+                compiled.append(LazyPattern(source, _COMPILED_FLAGS))
+                continue
+            # A phrase's pattern repeats only single characters (`\s+`, `'?`): it cannot backtrack.
+            risk = backtracking_risk(source) if key == "patterns" else None
             if risk:
                 reader.report(where, f"{label}.{key}.{number}", f"refused: {risk}")
                 continue
@@ -319,6 +331,9 @@ def _read_group(reader: _Reader, at: tuple, raw: dict, label: str) -> tuple[re.P
                 compiled.append(re.compile(source, re.IGNORECASE))
             except re.error as error:
                 reader.report(where, f"{label}.{key}.{number}", f"not a valid regular expression: {error}")
+                continue
+            if digest is not None:
+                reader.known_good.remember(digest)
     return tuple(compiled)
 
 

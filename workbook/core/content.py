@@ -24,7 +24,9 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 class ModuleMeta(BaseModel):
     """The fields of a module's `module.yaml`; the schema trainers write against."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Slug
     title: Line

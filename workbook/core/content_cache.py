@@ -42,7 +42,7 @@ class LazyPattern:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
-        self.flags = flags
+        self.flags = int(flags)  # a plain number: the cache's unpickler builds no enum
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
@@ -67,10 +67,11 @@ class LazyPattern:
 
 def load_library_cached(root: Path, data_dir: Path, assets_dir: Path | None = None) -> Library:
     """The library of `root`: from the data folder's cache when nothing it depends on changed, else
-    loaded from the files (practice calls that passed the walk before are not walked again) and
-    cached for the next start. `validate` does not use this: it always reads and walks everything."""
+    loaded from the files (practice calls that passed the walk before are not walked again, and
+    YAML files parsed before with the same text are not parsed again) and cached for the next start.
+    `validate` does not use this: it always reads and walks everything."""
     from workbook.core.images import default_assets_dir
-    from workbook.paths import content_cache_path, walk_cache_path
+    from workbook.paths import content_cache_path, parse_cache_path, walk_cache_path
 
     root = Path(root)
     assets = assets_dir if assets_dir is not None else default_assets_dir(root)
@@ -81,7 +82,7 @@ def load_library_cached(root: Path, data_dir: Path, assets_dir: Path | None = No
         return cached
     from workbook.core.loader import load_library
 
-    library = load_library(root, assets, walk_cache_path(data_dir))
+    library = load_library(root, assets, walk_cache_path(data_dir), parse_cache_path(data_dir))
     write_cache(path, key, library)
     return library
 

@@ -23,7 +23,9 @@ class CallRequirements(BaseModel):
     """Every listed scenario ended well at least once, and `at_least` scenarios in all ended well
     with an average skill score of `min_skill_score` or more."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     scenarios: list[Slug] = Field(default_factory=list)
     at_least: int = Field(default=0, ge=0)
@@ -31,22 +33,22 @@ class CallRequirements(BaseModel):
 
 
 class Requirements(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     modules: Literal["all"] | list[Slug] = "all"  # every section read
     quiz_pass_mark: int = Field(default=80, ge=1, le=100)  # best score on each required module's quiz
-    calls: CallRequirements = CallRequirements()
+    calls: CallRequirements = Field(default_factory=CallRequirements)  # a factory: no model built at import
 
 
 class Course(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Slug
     title: Line
     organisation: Line = "Customer Care Academy"  # the default on certificates; a setting overrides it
     trainer: Line = "Training team"
-    requires: Requirements = Requirements()
-    reading: ReadingRule = ReadingRule()  # when a section counts as read
+    requires: Requirements = Field(default_factory=Requirements)
+    reading: ReadingRule = Field(default_factory=ReadingRule)  # when a section counts as read
 
 
 def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],

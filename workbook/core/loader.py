@@ -16,6 +16,7 @@ from workbook.core.content import Library, Module, ModuleMeta, Section, Unavaila
 from workbook.core.course import load_course
 from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
+from workbook.core.parse_cache import parse_cache as parsed_files
 from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
 from workbook.core.scenario_loader import load_scenarios
@@ -32,12 +33,18 @@ _NUMBERED = re.compile(r"^\d+-")
 
 
 
-def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | None = None) -> Library:
+def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | None = None,
+                 parse_cache: Path | None = None) -> Library:
     """Read every module under `root`; broken modules are kept aside with their problems.
 
     `walk_cache` (a file in the data folder) lets practice-call scripts that passed the exhaustive
-    walk before skip it; `validate` passes none, so it always walks everything."""
-    root = Path(root)
+    walk before skip it, and `parse_cache` lets YAML files parsed before with the same text skip
+    parsing; `validate` passes neither, so it always reads and walks everything."""
+    with parsed_files(parse_cache):
+        return _load_library(Path(root), assets_dir, walk_cache)
+
+
+def _load_library(root: Path, assets_dir: Path | None, walk_cache: Path | None) -> Library:
     library = Library(root=root)
     if not root.is_dir():
         library.problems.append(Problem(root, 1, "folder", "content folder not found"))
@@ -70,8 +77,6 @@ def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | 
     library.modules.sort(key=lambda m: (m.meta.order, m.meta.title))
     cache = WalkCache(walk_cache) if walk_cache is not None else None
     scenarios, scenario_problems = load_scenarios(root, library.skills, declared, cache)
-    if cache is not None:
-        cache.save()
     library.scenarios = [scenario for scenario, _path in scenarios]
     library.problems.extend(scenario_problems)
     loaded = {path for _scenario, path in scenarios}
@@ -80,8 +85,10 @@ def load_library(root: Path, assets_dir: Path | None = None, walk_cache: Path | 
                                                   {s.id for s in library.scenarios} | broken_calls)
     library.problems.extend(course_problems)
     if (root / RULES_FILE).is_file():
-        library.coach, coach_problems = check_rules(root / RULES_FILE)
+        library.coach, coach_problems = check_rules(root / RULES_FILE, cache)
         library.problems.extend(coach_problems)
+    if cache is not None:
+        cache.save()
     return library
 
 
@@ -216,7 +223,8 @@ def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
                                 "the first line must be the section title, e.g. '# The listening loop'"))
         return None
     body = "\n".join(lines[first[0]:]).strip()
-    if count_words(body) == 0:
+    words = count_words(body)
+    if words == 0:
         problems.append(Problem(path, first[0], "section",
                                 "section is empty: add text below the title"))
     for fault in callout_faults(text):
@@ -226,4 +234,4 @@ def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
             problems.append(Problem(path, line, "image",
                                     f"image '{source}' not found in {folder.name}/ or assets/"))
     return Section(id=section_id, title=title_match.group(1).strip(), path=path,
-                   markdown=text, words=count_words(body))
+                   markdown=text, words=words)

@@ -36,7 +36,9 @@ class FeedbackTiming(StrEnum):
 class QuizSettings(BaseModel):
     """Per-quiz settings; every field has the default a trainer would pick first."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     pass_mark: int = Field(default=80, ge=1, le=100, description="percent needed to pass")
     questions_per_attempt: int | None = Field(default=None, ge=1, description="drawn from the bank")
@@ -47,7 +49,7 @@ class QuizSettings(BaseModel):
 
 
 class _Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Slug
     skills: list[Slug] = Field(min_length=1)
@@ -59,7 +61,7 @@ class _Question(BaseModel):
 class Option(BaseModel):
     """A choice with the reason it helps or hurts the call. `weight` keeps a GIFT percentage."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     text: Text
     correct: bool = False
@@ -107,7 +109,7 @@ class Ordering(_Question):
 
 
 class Pair(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     left: ShortText
     right: ShortText
@@ -129,9 +131,9 @@ Question = Annotated[
 class QuizFile(BaseModel):
     """The whole `quiz.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    settings: QuizSettings = QuizSettings()
+    settings: QuizSettings = Field(default_factory=QuizSettings)  # a factory: no model built at import
     questions: list[Question] = Field(min_length=1)
 
 

@@ -22,7 +22,9 @@ class ReadingRule(BaseModel):
     """`reading:` in course.yaml. The defaults: a quarter of the time at 230 words a minute,
     between 5 and 60 seconds, and the end of the text reached."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     words_per_minute: int = Field(default=230, ge=60, le=1000)
     share: float = Field(default=0.25, gt=0, le=1)

@@ -12,6 +12,8 @@ import re
 import re._parser as sre_parse  # the stdlib's own parser: the same tree `re.compile` builds
 from re._constants import MAXREPEAT
 
+# Bump when the guard refuses more shapes, so patterns remembered as safe are checked again.
+GUARD_VERSION = "1"
 LONG_REPEAT = 10  # an outer repetition allowed to hold a nested one must stop at this many times
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
 

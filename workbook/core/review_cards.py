@@ -9,9 +9,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
-
-from fsrs import Card, Rating, Scheduler
 
 from workbook.core.content import Library
 
@@ -20,7 +19,6 @@ PHRASE_KIND = "phrase"
 PHRASE_PROMPT = "What could you say here?"
 RATING_LABELS: dict[int, str] = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
-_SCHEDULER = Scheduler(desired_retention=0.9, enable_fuzzing=False)  # no fuzz: same input, same date
 _SAY_OPEN = re.compile(r"^:::\s*say\b")
 _FENCE_CLOSE = re.compile(r"^:::\s*$")
 _BULLET = re.compile(r"^[-*+]\s+(.*)$")
@@ -155,14 +153,27 @@ def _fsrs_id(card_id: str) -> int:
     return int(hashlib.sha256(card_id.encode("utf-8")).hexdigest()[:12], 16)
 
 
+@cache
+def _scheduler():
+    """FSRS loads with the first card that has a review state (~15 ms): not at the start of a learner
+    who never reviewed. No fuzz: the same input gives the same date."""
+    from fsrs import Scheduler
+
+    return Scheduler(desired_retention=0.9, enable_fuzzing=False)
+
+
 def schedule(state: dict[str, Any] | None, card_id: str, rating: int, now: datetime) -> dict[str, Any]:
     """The card's state after a rating (1 Again .. 4 Easy) given at `now`; `state` None = a new card."""
+    from fsrs import Card, Rating
+
     if rating not in RATING_LABELS:
         raise ValueError(f"rating must be 1-4, not {rating!r}")
     card = Card.from_dict(state) if state else Card(card_id=_fsrs_id(card_id), due=utc(now))
-    reviewed, _log = _SCHEDULER.review_card(card, Rating(rating), review_datetime=utc(now))
+    reviewed, _log = _scheduler().review_card(card, Rating(rating), review_datetime=utc(now))
     return reviewed.to_dict()
 
 
 def due_at(state: dict[str, Any]) -> datetime:
+    from fsrs import Card
+
     return utc(Card.from_dict(state).due)

@@ -54,7 +54,9 @@ class Handover(StrEnum):
 
 
 class Persona(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is built at the first validation, not at import; a start that takes
+    # the content from the cache validates nothing and skips building any.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: ShortText
     situation: Text
@@ -64,14 +66,14 @@ class Persona(BaseModel):
 class Branch(BaseModel):
     """One arm of a conditional `next`: go to `goto` if `if` holds (no `if`: otherwise)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     if_: str | None = Field(default=None, alias="if")
     goto: Slug
 
 
 class Reply(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     text: Text
     rating: Rating
@@ -90,7 +92,7 @@ class Reply(BaseModel):
 
 
 class Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     caller: Text
     tone: ShortText | None = None
@@ -103,7 +105,7 @@ class Node(BaseModel):
 
 
 class Ending(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     kind: EndingKind
     title: ShortText
@@ -114,14 +116,14 @@ class Ending(BaseModel):
 class Rule(BaseModel):
     """Checked after every reply, before `next`: e.g. mood under 20 ends in a hang-up."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     if_: str = Field(alias="if")
     goto: Slug
 
 
 class Scenario(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Slug
     title: ShortText

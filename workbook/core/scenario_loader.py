@@ -10,7 +10,6 @@ stand for with every mood change the coach can give, so learners' own words cann
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -90,9 +89,8 @@ def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | 
     problems = check_script(scenario, path, located, skills, module_ids)
     if not problems:  # the walk needs sound targets and conditions to run at all
         digest = None
-        if walk_cache is not None:
-            context = json.dumps([sorted(skills), sorted(module_ids or ())])
-            digest = walk_cache.digest(path.read_text(encoding="utf-8"), context)
+        if walk_cache is not None:  # the walk reads only the script: skills and modules are checked above
+            digest = walk_cache.digest(path.read_text(encoding="utf-8"), "practice call walk")
         if digest is None or not walk_cache.passed(digest):
             problems = check_walk(scenario, path, located)
             if not problems and digest is not None:

@@ -1,9 +1,11 @@
-"""Remember which practice-call scripts have already passed the exhaustive walk.
+"""Remember which practice-call scripts have already passed the exhaustive walk, and which coach
+patterns passed the backtracking guard and compiled.
 
 Walking every reachable state of every script is most of what loading the content costs, yet a
-script only needs walking again when it (or what it is checked against) changes. The cache maps a
-digest of everything the walk depends on to "passed"; only passing scripts are remembered, so a
-broken script is always walked and reported. `validate` walks everything regardless.
+script only needs walking again when it changes (the walk reads nothing else); checking the
+coach's hundreds of patterns is most of what remains. The cache maps a digest of everything a
+verdict depends on to "passed"; only passing items are remembered, so a broken one is always
+checked and reported. `validate` checks everything regardless.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from workbook.files import write_text_atomic
 
 # Bump when the walk's rules change (new checks, limits), so old verdicts are not trusted.
 WALK_RULES_VERSION = "3"
-MAX_ENTRIES = 500
+MAX_ENTRIES = 2000  # the bundled content has 12 scripts and about 500 patterns
 
 
 class WalkCache:
-    """Digests of scripts that passed the walk, kept in one small JSON file."""
+    """Digests of scripts and patterns that passed their checks, kept in one small JSON file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -35,8 +37,8 @@ class WalkCache:
 
     @staticmethod
     def digest(script_text: str, context: str) -> str:
-        """Everything the walk's verdict depends on: the script, the skills and module ids it is
-        checked against, and the walk's rules."""
+        """Everything a verdict depends on: the text checked, what it was checked for (`context`)
+        and the walk's rules."""
         return hashlib.sha256(f"{WALK_RULES_VERSION}\0{context}\0{script_text}".encode()).hexdigest()
 
     def passed(self, digest: str) -> bool:

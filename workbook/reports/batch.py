@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from workbook.core.content import Library
 from workbook.reports.issue import (
@@ -27,10 +26,12 @@ from workbook.reports.issue import (
     certificate_settings,
     issue_certificate,
 )
-from workbook.reports.signing import load_or_create_key
 from workbook.store.certificates import issued_certificates
 from workbook.store.learners import get_learner
 from workbook.store.merges import survivor_of
+
+if TYPE_CHECKING:  # the signing code (cryptography) loads when a batch runs, not with the trainer's view
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 MAX_STEM = 60  # characters of the learner's name kept in a file name
 
@@ -130,6 +131,8 @@ def issue_for_cohort(library: Library, learner_ids: Sequence[str], data_dir: Pat
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
+    from workbook.reports.signing import load_or_create_key
+
     key = key or load_or_create_key(data_dir)
     chosen = chosen or certificate_settings(library)
     ids = list(dict.fromkeys(survivor_of(learner_id) for learner_id in learner_ids))

@@ -12,8 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from workbook.core.activity import Verb
 from workbook.core.completion import Eligibility, LearnerRecord, check_eligibility, required_modules
@@ -28,12 +27,16 @@ from workbook.reports.certificate_data import (
     display_date,
 )
 from workbook.reports.logo_digest import logo_file_digest
-from workbook.reports.signing import SignedRecord, load_or_create_key, sign_fields
 from workbook.store import settings as stored_settings
 from workbook.store.activity import record_activity
 from workbook.store.certificates import issued_certificates as issued_certificates  # for the app's lists
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import get_learner
+
+if TYPE_CHECKING:  # the signing code (cryptography: ~10 MiB) loads when a certificate is issued
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from workbook.reports.signing import SignedRecord
 
 ORGANISATION = "certificate.organisation"
 TRAINER = "certificate.trainer"
@@ -103,7 +106,7 @@ def build_certificate(library: Library, learner_id: str, record: LearnerRecord, 
         if best is not None and best.kind:
             kind = EndingKind(best.kind)
             calls.append(CallResult(scenario.title, kind.label, kind.strong))
-    from workbook.reports.signing import key_id
+    from workbook.reports.signing import key_id, sign_fields
 
     signer = key_id(key.public_key())
     identity = certificate_id(learner_id, issued_at, signer)
@@ -150,6 +153,7 @@ def issue_certificate(library: Library, learner_id: str, data_dir: Path, out: Pa
     if not eligibility.eligible:
         raise NotEligible(eligibility)
     from workbook.reports.certificate import draw_certificate  # reportlab loads only when drawing
+    from workbook.reports.signing import load_or_create_key
 
     issued_at = (now or datetime.now(UTC)).replace(microsecond=0)
     key = key or load_or_create_key(data_dir)

@@ -12,8 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from workbook.store import dialect
 from workbook.store import merges as profile_merges
@@ -31,6 +30,9 @@ from workbook.store.connection import StoreError
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.quiz_questions import compact_payload
 from workbook.store.settings import set_setting
+
+if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 _BATCH = 100  # rows per statement: 9 columns x 100 stays under SQLite's oldest variable limit (999)
 

@@ -16,9 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from workbook.core.profile_merges import Merge, survivors
 from workbook.keys import key_id, unb64
 from workbook.store import bundles
@@ -120,6 +117,9 @@ def bundle_from_entries(path: Path, manifest_bytes: bytes, signature: bytes | No
 def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
                      data: bytes) -> BundleSigner:
     """The signer, once its signature over the manifest checks out; BundleError otherwise."""
+    from cryptography.exceptions import InvalidSignature  # loaded when a signature is checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         body = json.loads(data.decode("ascii"))
         public_raw = unb64(body["public_key"])

@@ -22,9 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from workbook import __version__
 from workbook.files import write_bytes_atomic
@@ -35,6 +33,9 @@ from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 from workbook.store.quiz_questions import expand_payload
 from workbook.store.settings import device_id
+
+if TYPE_CHECKING:  # cryptography loads when a bundle is signed or checked, not with the trainer's pages
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 FORMAT = "workbook-progress"
 FORMAT_VERSION = 3  # 3: with merges.jsonl; 2: signed (still read); 1 was checksummed only and is refused
@@ -95,6 +96,8 @@ class BundleSigner:
         return fingerprint(self.key_id)
 
     def public(self) -> Ed25519PublicKey:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         return Ed25519PublicKey.from_public_bytes(self.public_key)
 
 

@@ -14,6 +14,7 @@ from peewee import Database, ImproperlyConfigured, PeeweeException, SqliteDataba
 
 from workbook.paths import SERVER_SCHEMES, resolve_database_url  # noqa: F401 (callers find them here)
 from workbook.store import migrations
+from workbook.store.drivers import need_postgres
 from workbook.store.models import database
 
 PRAGMAS = {
@@ -275,6 +276,7 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
     try:
         from playhouse.db_url import connect
 
+        need_postgres()
         timeout = ({} if "connect_timeout" in parse_qs(parts.query)
                    else {"connect_timeout": CONNECT_TIMEOUT_SECONDS})
         db = connect(url, application_name="workbook", **timeout)

@@ -27,9 +27,12 @@ _PACE_SQL = """
       FROM members AS m JOIN learner_attempt_pace AS a ON a.learner_id = m.learner_id
      WHERE a.timed >= :min_timed AND a.too_fast >= :share * a.timed
      GROUP BY a.learner_id, a.kind"""
-COHORT_PACE = _PACE_SQL.format(
-    members="SELECT learner_id FROM cohort_member_resolved WHERE cohort_id = :cohort")  # through merges
 LEARNER_PACE = _PACE_SQL.format(members="SELECT :learner")
+
+
+def pace_sql(members: str) -> str:
+    """The pace query for the learners `members` (a SELECT of learner ids) selects."""
+    return _PACE_SQL.format(members=members)
 
 
 def pace_parameters() -> dict[str, Any]:
@@ -37,7 +40,7 @@ def pace_parameters() -> dict[str, Any]:
 
 
 def cohort_pace(rows: list[tuple]) -> dict[str, Pace]:
-    """Learner id -> Pace, from the rows of COHORT_PACE (or LEARNER_PACE)."""
+    """Learner id -> Pace, from the rows of `pace_sql(...)` (or LEARNER_PACE)."""
     found: dict[str, dict[str, Any]] = defaultdict(dict)
     for learner_id, kind, seconds, rushed in rows:
         if rushed is None:

@@ -76,6 +76,7 @@ def _connect_other(url: str, shown: str) -> Database:
     from playhouse.db_url import connect
 
     from workbook.store.connection import CONNECT_TIMEOUT_SECONDS, SERVER_SCHEMES
+    from workbook.store.drivers import need_postgres
 
     parts = urlsplit(url)
     if parts.scheme not in SERVER_SCHEMES:
@@ -83,6 +84,7 @@ def _connect_other(url: str, shown: str) -> Database:
                           "setup")
     extra = {} if "connect_timeout" in parse_qs(parts.query) else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
     try:
+        need_postgres()
         return connect(url, application_name="workbook-sync", **extra)
     except (RuntimeError, ValueError, ImportError) as error:
         raise ServerError(f"{shown}: not a server address this workbook can use ({_first_line(error)})",

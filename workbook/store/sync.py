@@ -22,9 +22,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from peewee import Database
 
 from workbook.keys import installation_name, key_id, trust_key, trusted_keys
@@ -42,6 +41,9 @@ from workbook.store.quiz_questions import expand_payload
 from workbook.store.server import ServerError, connect_server, redact, server_sql
 from workbook.store.settings import device_id, get_setting, set_setting
 from workbook.store.sync_settings import store_is_a_server
+
+if TYPE_CHECKING:  # cryptography loads when a sync signs or checks keys, not with the trainer's view
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PUSH_ROWS = 25_000  # activity rows per chunk: one server transaction each
 LAST_SYNCED = "sync_last_synced_at"
@@ -253,6 +255,9 @@ def _pull_rosters(server: Database) -> tuple[int, int, int]:
 
 def _pull_keys(server: Database, data_dir: Path) -> tuple[int, set[str]]:
     """Trust here every key the server's trainers trust; returns (keys new here, the server's key ids)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     rows = server.execute_sql("SELECT key_id, public_key, name FROM sync_trusted_key").fetchall()
     have = trusted_keys(data_dir)
     added = 0

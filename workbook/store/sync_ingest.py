@@ -16,9 +16,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from workbook.keys import (
     fingerprint,
@@ -35,6 +33,9 @@ from workbook.store.bundle_reading import bundle_from_entries
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
 from workbook.store.models import database
+
+if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the trainer's view asks
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
@@ -90,6 +91,9 @@ def publish_trusted_keys(data_dir: Path) -> int:
 
 
 def server_trusted_keys() -> dict[str, Ed25519PublicKey]:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     keys = {}
     for identity, pem in database.execute_sql("SELECT key_id, public_key FROM sync_trusted_key").fetchall():
         try:
@@ -192,6 +196,8 @@ def trust_batch_signer(key: str, data_dir: Path) -> tuple[str, str]:
     """Trust the PC whose batches wait in the inbox signed by `key` (key id or fingerprint); returns
     (its name, fingerprint). The public key is taken from a batch's signature and checked against
     the id, so only the key the trainer read out is trusted."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     wanted = key.replace("-", "").strip().lower()
     row = database.execute_sql(_sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ? LIMIT 1"),
                                (wanted,)).fetchone()
