@@ -571,14 +571,12 @@ def test_a_phrase_pattern_can_never_backtrack_so_phrases_skip_the_guard(phrase):
 
 # Written for these tests (not taken from any labelled set); the phrase rules alone miss every one.
 # (Of 21 such paraphrases written for the weak rules, the model finds these 11; it finds none of the
-# four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.)
+# four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.
+# Three closed doors it found then are now found by the phrases' shapes, and tested with them below.)
 MODEL_FINDS = [
     ("The garage caused all of this, so you'd be better off asking them.", "avoid-blame"),
     ("Your bank bounced the payment, that's why the account is frozen.", "avoid-blame"),
-    ("That's not something we deal with here.", "avoid-stonewalling"),
     ("You'll just have to wait like everyone else.", "avoid-stonewalling"),
-    ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
-    ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
     ("Head office makes those decisions, not me.", "avoid-stonewalling"),
     ("Can we keep this civil, please?", "avoid-calm-down"),
     ("Your refund is a done deal, it will be with you tomorrow.", "avoid-overpromising"),
@@ -646,6 +644,10 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     ("We don't give refunds on sale items.", "avoid-stonewalling"),
     ("Ring back when you're ready to be polite.", "avoid-stonewalling"),
     ("Okay, hang on.", "avoid-stonewalling"),
+    # Once found only by the model; the phrases' shapes find them now.
+    ("That's not something we deal with here.", "avoid-stonewalling"),
+    ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
+    ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
 ])
 def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                   rule_id: str) -> None:
