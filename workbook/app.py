@@ -122,18 +122,12 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
 
 def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_dir: Path,
                   outcome: dict) -> None:
-    """Runs once the window is on screen: the content starts loading off-thread, then the database
-    opens and the pages are built meanwhile (the navigator's imports overlap the load), then the
-    start-up backup runs off-thread."""
-    from workbook.ui.operations import QueryOp
-
-    content = _ContentHandOver()
-    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), content.loaded,
-            content.failed).start()
+    """Runs once the window is on screen: database, pages, then content and backup off-thread."""
     from workbook.store import health
     from workbook.store.connection import DatabaseProblem, open_database_url, redact_url, resolve_database_url
     from workbook.store.recovery import open_or_recover
     from workbook.ui.navigator import Navigator
+    from workbook.ui.operations import QueryOp
     from workbook.ui.recovery_dialog import RecoveryDialog
 
     server = resolve_database_url(outcome.get("database_url"))
@@ -163,41 +157,12 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     register_bundled_fonts(assets_dir)  # before the first learner name is drawn
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    content.attach(navigator)
+    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
+            navigator.show_content_error).start()
     if not server:  # a server's backups are its administrator's (pg_dump)
         QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
     if os.environ.get(SMOKE_ENV):
         _close_once_loaded(window, navigator)
-
-
-class _ContentHandOver:
-    """The content loads while the database opens and the pages are built: whichever ends last hands
-    the content (or why it failed) to the navigator. Never handed over when the start stops before
-    the navigator exists (the database cannot be opened)."""
-
-    def __init__(self) -> None:
-        self._navigator = None
-        self._outcome: tuple[str, object] | None = None
-
-    def loaded(self, library) -> None:
-        self._settle(("set_library", library))
-
-    def failed(self, error: Exception) -> None:
-        self._settle(("show_content_error", error))
-
-    def attach(self, navigator) -> None:
-        self._navigator = navigator
-        self._deliver()
-
-    def _settle(self, outcome: tuple[str, object]) -> None:
-        self._outcome = outcome
-        self._deliver()
-
-    def _deliver(self) -> None:
-        if self._navigator is not None and self._outcome is not None:
-            name, value = self._outcome
-            self._outcome = None
-            getattr(self._navigator, name)(value)
 
 
 def _close_once_loaded(window: MainWindow, navigator) -> None:
