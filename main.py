@@ -2,7 +2,11 @@
 
 import sys
 
-from workbook.cli import main
-
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # the built app: a worker process (trainer reports) starts here too
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    from workbook.cli import main
+
     sys.exit(main())

@@ -5,8 +5,10 @@ the real window on the 2,000-learner bench database (a scratch copy: the jobs wr
 things in turn: opens the trainer view for the first time in the process (passphrase accepted, the
 cohort's matrix and chart painted), builds the cohort PDF report, and runs batch certificates for
 the cohort (stopped after BATCH_SECONDS: it is one learner after another, so a stretch is enough to
-see its stalls). A stall is a gap minus the 10 ms period. Each run is a fresh process; the figures
-are medians over the runs. Usage: python bench/gui_stalls.py [RUNS]
+see its stalls). Before them, IDLE_SECONDS of the window doing nothing give the floor: on a shared
+machine the heartbeat itself waits for a core now and then, whatever the app does (that phase is
+printed, not counted against the goal). A stall is a gap minus the 10 ms period. Each run is a
+fresh process; the figures are medians over the runs. Usage: python bench/gui_stalls.py [RUNS]
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 GOAL_MS = 50.0
 BATCH_SECONDS = 12
+IDLE_SECONDS = 3
+IDLE = "idle window (floor)"
 
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from workbook.core.loader import load_library
+from workbook.core.content_cache import load_library_cached
 from workbook.paths import bundled_assets_dir, bundled_content_dir
 from workbook.store.connection import open_database
 from workbook.ui import dialogs
@@ -40,11 +44,12 @@ from workbook.ui.main_window import MainWindow
 from workbook.ui.navigator import Navigator
 from workbook.ui.trainer import passphrase_dialog
 
-data, batch_seconds = Path(sys.argv[1]), float(sys.argv[2])
+data, batch_seconds, idle_seconds = Path(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
 app = QApplication([])
 open_database(data / "workbook.sqlite", full_check=False)
 window = MainWindow()
-navigator = Navigator(window, data, bundled_assets_dir(), load_library(bundled_content_dir()))
+# the content through the data folder's cache, as the app loads it at start (a worker job reads it there)
+navigator = Navigator(window, data, bundled_assets_dir(), load_library_cached(bundled_content_dir(), data))
 navigator.start()
 window.resize(1400, 900)
 window.show()
@@ -118,7 +123,11 @@ def finish():
     print(json.dumps({"gaps": gaps["found"], "ms": timings}), flush=True)
     app.quit()
 
-QTimer.singleShot(500, open_view)
+def idle():
+    phase("idle window (floor)")
+    QTimer.singleShot(int(idle_seconds * 1000), open_view)
+
+QTimer.singleShot(500, idle)
 QTimer.singleShot(240000, lambda: (print("timeout", file=sys.stderr), app.quit()))
 app.exec()
 """
@@ -139,11 +148,13 @@ def main(runs: int = 3) -> None:
 
     source = cached_database(load_library(bundled_content_dir()), False, 2000)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    results = []
+    results, loads = [], []
     for _ in range(runs):
+        loads.append(os.getloadavg()[0])
         folder = scratch_copy(source)
         try:
-            done = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(BATCH_SECONDS)],
+            done = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(BATCH_SECONDS),
+                                   str(IDLE_SECONDS)],
                                   capture_output=True, text=True, env=env, cwd=ROOT, timeout=400)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
@@ -152,7 +163,8 @@ def main(runs: int = 3) -> None:
             raise SystemExit(f"the bench child failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
         results.append(json.loads(last[0]))
     print(f"GUI-thread stalls (heartbeat every 10 ms; stall = gap - 10 ms), 2,000 learners, "
-          f"{runs} fresh processes, medians (min-max):")
+          f"{runs} fresh processes (load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} "
+          "cores), medians (min-max):")
     worst_overall = []
     for name in results[0]["gaps"]:
         worst = [max(r["gaps"][name], default=0.0) for r in results]
@@ -163,7 +175,8 @@ def main(runs: int = 3) -> None:
         print(f"  {name:<20} longest {statistics.median(worst):7.1f} ms ({min(worst):.0f}-{max(worst):.0f}); "
               f"gaps > 50 ms: {statistics.median(over50):.0f}, > 100 ms: {statistics.median(over100):.0f}"
               f"{spent}")
-        worst_overall.append(statistics.median(worst))
+        if name != IDLE:
+            worst_overall.append(statistics.median(worst))
     longest = max(worst_overall)
     print(f"goal: no stall over {GOAL_MS:.0f} ms: {'met' if longest <= GOAL_MS else 'NOT met'} "
           f"(longest {longest:.0f} ms)")

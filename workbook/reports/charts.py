@@ -40,8 +40,9 @@ class StackedRow:
 
 
 def _font(bold: bool = False) -> str:
-    fonts.register_fonts()
-    return fonts.SANS_BOLD if bold else fonts.SANS
+    name = fonts.SANS_BOLD if bold else fonts.SANS
+    fonts.face(name)  # registered for the Drawing's strings; not every bundled face (the CJK one is 4 MB)
+    return name
 
 
 def _fit(text: str, width: float, size: float) -> str:

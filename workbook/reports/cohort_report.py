@@ -1,4 +1,5 @@
-"""A cohort's report for trainers and managers: a CSV for spreadsheets and a PDF to read or print.
+"""A cohort's report for trainers and managers: a CSV for spreadsheets (`cohort_csv.py`) and a PDF
+to read or print (here; its long tables are `cohort_matrix.py`).
 
 Both are drawn from the same `CohortDashboard` as the trainer's page, so every figure agrees with
 what the app shows. Both files are written atomically (a temporary file renamed over the target):
@@ -8,22 +9,18 @@ byte-identical for the same dashboard and `now`, which is what its tests compare
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Literal
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor, white
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape, letter
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -50,16 +47,31 @@ from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
 from workbook.reports.certificate_data import display_date
+from workbook.reports.cohort_csv import (  # noqa: F401 (callers find the CSV here too)
+    SkillLabel,
+    csv_header,
+    csv_rows,
+    default_skill_label,
+    write_csv,
+)
+from workbook.reports.cohort_matrix import LIST_LOOK, PANEL, RULE, Rows, matrix_look, measure_row
+from workbook.reports.report_cells import (
+    ACCENT,
+    CELL,
+    CELL_LEFT,
+    INK,
+    INK_HEX,
+    MUTED,
+    MUTED_HEX,
+    SMALL_CENTRE,
+    Cell,
+    ScriptText,
+    style,
+)
 
 PageSize = Literal["A4", "Letter"]
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
-SkillLabel = Callable[[str], str]
-
-
-def default_skill_label(skill_id: str) -> str:
-    """How the library labels a skill missing from skills.yaml ('call-flow' -> 'Call flow')."""
-    return skill_id.replace("-", " ").capitalize()
 
 
 class _Steps:
@@ -80,62 +92,9 @@ class _Steps:
             self._progress(self.count, self.total)
 
 
-def _date(moment: datetime | None) -> str:
-    return moment.date().isoformat() if moment else ""
-
-
 def _idle_days(row: LearnerRow, now: datetime) -> int | None:
     idle = row.inactive_for(now)
     return None if idle is None else idle.days
-
-
-# -- CSV ---------------------------------------------------------------------------------------------
-
-def _spreadsheet_safe(text: str | None) -> str:
-    """Typed text that a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
-    text = text or ""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def csv_header(dashboard: CohortDashboard) -> list[str]:
-    """Totals live in the headers and cells hold plain numbers: Excel would read '3/5' as 3 May."""
-    header = ["Name", "Employee ID", "Email"]
-    for module in dashboard.modules:
-        header.append(f"{module.title}: sections read (of {module.sections_total})")
-        if module.has_quiz:
-            header.append(f"{module.title}: quiz best %")
-    header += [f"Calls handled well (of {dashboard.scenarios_total})", "Calls played", "Certificate",
-               "Weakest skill", "Weakest skill %", "Last active"]
-    return header
-
-
-def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill_label) -> list[list[str]]:
-    """The header and one row per learner, in the dashboard's order."""
-    rows = [csv_header(dashboard)]
-    for learner in dashboard.learners:
-        row = [_spreadsheet_safe(learner.shown_name), _spreadsheet_safe(learner.employee_id),
-               _spreadsheet_safe(learner.email)]
-        for module in dashboard.modules:
-            row.append(str(learner.sections_read.get(module.module_id, 0)))
-            if module.has_quiz:
-                best = learner.quiz_best.get(module.module_id)
-                row.append("" if best is None else str(best))
-        weakest = learner.weakest_skills(1)
-        row += [str(learner.calls_strong), str(learner.calls_played), learner.certificate_id or "",
-                skill_label(weakest[0][0]) if weakest else "", str(weakest[0][1]) if weakest else "",
-                _date(learner.last_active)]
-        rows.append(row)
-    return rows
-
-
-def write_csv(dashboard: CohortDashboard, out: str | Path,
-              skill_label: SkillLabel = default_skill_label) -> Path:
-    """UTF-8 with a byte-order mark, so Excel shows Cyrillic, Chinese or Arabic names as written."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(csv_rows(dashboard, skill_label))
-    out = Path(out)
-    write_bytes_atomic(out, buffer.getvalue().encode("utf-8-sig"))
-    return out
 
 
 # -- PDF ---------------------------------------------------------------------------------------------
@@ -143,11 +102,6 @@ def write_csv(dashboard: CohortDashboard, out: str | Path,
 PAGE_SIZES = {"A4": landscape(A4), "Letter": landscape(letter)}
 MARGIN = 36.0
 FRAME_PADDING = 6.0  # platypus's frame keeps this inside the margins
-ACCENT = HexColor("#1f4f8a")
-INK = HexColor("#1d2733")
-MUTED = HexColor("#5b6675")
-RULE = HexColor("#d5dce5")
-PANEL = HexColor("#eef3f9")
 DONE_TINT = HexColor("#e2f0e6")
 STARTED_TINT = HexColor("#fbf1de")
 MIN_MODULE_WIDTH = 48.0
@@ -155,118 +109,13 @@ KEEP_WITH_HEADING = 110.0  # points: less room than this left on a page, and a t
 DASH = "\u2014"
 
 
-def _style(name: str, size: float, font: str = fonts.SANS, colour=INK, align: int = TA_LEFT,
-           leading: float | None = None) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.3,
-                          textColor=colour, alignment=align)
-
-
-HEADING = _style("heading", 12.5, fonts.SANS_BOLD, ACCENT, leading=16)
-BODY = _style("body", 8.5)
-NOTE = _style("note", 7.5, colour=MUTED)
-CELL = _style("cell", 8, align=TA_CENTER, leading=10)
-CELL_LEFT = _style("cell-left", 8, leading=10)
-SMALL = _style("small", 6.8, colour=MUTED, leading=8.5)
-SMALL_CENTRE = _style("small-centre", 6.8, colour=MUTED, align=TA_CENTER, leading=8.5)
-FIGURE = _style("figure", 19, fonts.SANS_BOLD, ACCENT, TA_CENTER, leading=22)
-FIGURE_LABEL = _style("figure-label", 7.5, colour=MUTED, align=TA_CENTER, leading=9.5)
-_INK_HEX, _MUTED_HEX = "#1d2733", "#5b6675"  # INK and MUTED, for Cell
-KICKER = _style("kicker", 9, fonts.SANS_BOLD, ACCENT, leading=12)
-
-
-class ScriptText(Flowable):
-    """A line or a few of text in any script, drawn with the bundled fonts (shaped, right to left
-    where needed): a platypus Paragraph has one font and would print Arabic unjoined and backwards."""
-
-    def __init__(self, text: str, size: float = 8.5, style: fonts.Style = "sans", colour=INK,
-                 align: fonts.Align = "left", max_lines: int = 2) -> None:
-        super().__init__()
-        self.text = " ".join(text.split())
-        self.size, self.style, self.colour, self.align = size, style, colour, align
-        self.max_lines = max_lines
-        self.leading = size * 1.3
-        self._lines = [self.text]
-        self._wrapped: dict[float, list[str]] = {}  # by width: a table wraps a cell again at each page split
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if avail_width not in self._wrapped:
-            self._wrapped[avail_width] = self._lines_for(avail_width)
-        self._lines = self._wrapped[avail_width]
-        self.width, self.height = avail_width, self.leading * len(self._lines)
-        return self.width, self.height
-
-    def _lines_for(self, avail_width: float) -> list[str]:
-        lines = fonts.wrap_lines(self.text, avail_width, self.size, self.style) or [""]
-        if len(lines) > self.max_lines:
-            lines = [*lines[:self.max_lines - 1], " ".join(lines[self.max_lines - 1:])]
-        return [fonts.ellipsize(line, avail_width, self.size, self.style) for line in lines]
-
-    def draw(self) -> None:
-        self.canv.setFillColor(self.colour)
-        x = {"left": 0.0, "centre": self.width / 2, "right": self.width}[self.align]
-        for i, line in enumerate(self._lines):
-            baseline = self.height - i * self.leading - self.leading / 2 - 0.36 * self.size
-            fonts.draw_text(self.canv, line, x, baseline, self.size, self.style, self.align)
-
-
-class Cell(Flowable):
-    """A matrix cell: a line or two of short Latin text (figures, dates, ids), each in its own size
-    and colour, laid out as a Paragraph in `style` would set them (same leading and baselines).
-
-    A report of 2,000 learners has some 25,000 cells; a Paragraph parses its markup and breaks its
-    lines for each, which was most of the report's time. These texts never wrap, so they need none of it.
-    """
-
-    def __init__(self, lines: Sequence[tuple[str, float, str]], style: ParagraphStyle | None = None,
-                 tint: HexColor | None = None) -> None:
-        super().__init__()
-        style = style or CELL
-        self.lines = lines  # (text, font size, colour as "#rrggbb")
-        self.tint = tint  # the cell's background, painted by _MatrixTable
-        self.font, self.size, self.leading = style.fontName, style.fontSize, style.leading
-        self.align = style.alignment
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.leading * len(self.lines)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        text_object = self.canv.beginText()  # one text object for the cell's lines, not one per line
-        y = self.height - self.size
-        for text, size, colour in self.lines:
-            x = (self.width - stringWidth(text, self.font, size)) / 2 if self.align == TA_CENTER else 0.0
-            text_object.setFont(self.font, size)
-            text_object.setFillColor(_colour(colour))
-            text_object.setTextOrigin(x, y)
-            text_object.textOut(text)
-            y -= self.leading
-        self.canv.drawText(text_object)
-
-
-@lru_cache(maxsize=64)
-def _colour(hex_text: str) -> HexColor:
-    return HexColor(hex_text)
-
-
-class _MatrixTable(Table):
-    """A table whose cells may carry their own background (`Cell.tint`), painted under the grid.
-
-    One BACKGROUND style command per tinted cell would do the same, but a table copies and shifts
-    every command each time it splits across a page: for 2,000 learners that was most of the report.
-    """
-
-    def _drawBkgrnd(self) -> None:  # reportlab's method
-        super()._drawBkgrnd()
-        columns, rows, heights = self._colpositions, self._rowpositions, self._rowHeights
-        for y, values in enumerate(self._cellvalues):
-            for x, value in enumerate(values):
-                if isinstance(value, (list, tuple)) and len(value) == 1:
-                    value = value[0]
-                tint = getattr(value, "tint", None)
-                if tint is not None:
-                    self.canv.setFillColor(tint)
-                    self.canv.rect(columns[x], rows[y], columns[x + 1] - columns[x], -heights[y], stroke=0,
-                                   fill=1)
+HEADING = style("heading", 12.5, fonts.SANS_BOLD, ACCENT, leading=16)
+BODY = style("body", 8.5)
+NOTE = style("note", 7.5, colour=MUTED)
+SMALL = style("small", 6.8, colour=MUTED, leading=8.5)
+FIGURE = style("figure", 19, fonts.SANS_BOLD, ACCENT, TA_CENTER, leading=22)
+FIGURE_LABEL = style("figure-label", 7.5, colour=MUTED, align=TA_CENTER, leading=9.5)
+KICKER = style("kicker", 9, fonts.SANS_BOLD, ACCENT, leading=12)
 
 
 class _Document(SimpleDocTemplate):
@@ -389,21 +238,23 @@ class _Report:
             return [KeepTogether([title, Paragraph(
                 f"Nobody: every learner has been active in the last {self.stalled_days} days.", BODY)])]
         modules = self.dashboard.modules
-        rows: list[list] = [[Paragraph(h, SMALL) for h in (
-            "Learner", "Employee ID", "Last active", "Days without activity", "Modules completed",
-            "Calls handled well")]]
+        header = [Paragraph(h, SMALL) for h in ("Learner", "Employee ID", "Last active",
+                                                "Days without activity", "Modules completed",
+                                                "Calls handled well")]
+        widths = [190, 90, 90, 100, 100]
+        widths.append(self.width - sum(widths))
+        rows = []
         for row in stalled:
             idle = _idle_days(row, self.now)
-            rows.append([ScriptText(row.shown_name, 8.5, max_lines=1),
-                         ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1),
-                         *(Cell([(text, CELL_LEFT.fontSize, _INK_HEX)], CELL_LEFT) for text in (
-                             _short_date(row.last_active) or "never",
-                             DASH if idle is None else str(idle),
-                             f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
-                             f"{row.calls_strong} of {self.dashboard.scenarios_total}"))])
-        widths = [190, 90, 90, 100, 100]
-        table = Table(rows, colWidths=[*widths, self.width - sum(widths)], repeatRows=1)
-        table.setStyle(_list_style())
+            columns = [[ScriptText(row.shown_name, 8.5, max_lines=1)],
+                       [ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1)],
+                       *(Cell([(text, CELL_LEFT.fontSize, INK_HEX)], CELL_LEFT) for text in (
+                           _short_date(row.last_active) or "never",
+                           DASH if idle is None else str(idle),
+                           f"{modules_completed(row, modules, self.pass_mark)} of {len(modules)}",
+                           f"{row.calls_strong} of {self.dashboard.scenarios_total}"))]
+            rows.append(measure_row(columns, widths, LIST_LOOK))
+        table = Rows(header, rows, widths, LIST_LOOK)
         # A long list splits across pages, its header row repeated; the heading never ends a page.
         return [CondPageBreak(KEEP_WITH_HEADING), title, table]
 
@@ -427,15 +278,16 @@ class _Report:
             header = [Paragraph("Learner", SMALL)]
             header += [ScriptText(m.title, 6.6, "sans-bold", INK, "centre", max_lines=4) for m in group]
             header += [Paragraph(h, SMALL_CENTRE) for h in ("Calls well", "Certificate", "Last active")]
-            rows: list[list] = [header]
+            widths = [name_width, *([module_width] * len(group)), *tail]
+            look = matrix_look(len(group))
+            rows = []
             for row in d.learners:
                 name, calls, certificate, last = learner_cells[row.learner_id]
                 module_cells = cells[row.learner_id][start:start + len(group)]
-                rows.append([name, *module_cells, calls, certificate, last])
+                rows.append(measure_row([name, *module_cells, calls, certificate, last], widths, look))
+                steps.check()
             start += len(group)
-            table = _MatrixTable(rows, colWidths=[name_width, *([module_width] * len(group)), *tail],
-                                 repeatRows=1)
-            table.setStyle(_matrix_style(len(group)))
+            table = Rows(header, rows, widths, look)
             blocks += [CondPageBreak(KEEP_WITH_HEADING), self.heading(f"Learners and modules{part}"), table,
                        Spacer(1, 6)]
         blocks.append(Paragraph(
@@ -449,9 +301,9 @@ class _Report:
         read = row.sections_read.get(module.module_id, 0)
         best = row.quiz_best.get(module.module_id)
         if not module.has_quiz:
-            quiz = ("no quiz", 6.5, _MUTED_HEX)
+            quiz = ("no quiz", 6.5, MUTED_HEX)
         elif best is None:
-            quiz = (DASH, CELL.fontSize, _MUTED_HEX)
+            quiz = (DASH, CELL.fontSize, MUTED_HEX)
         else:
             quiz = (f"{best}%", CELL.fontSize, score_colour(best))
         if module_complete(row, module, self.pass_mark):
@@ -460,7 +312,7 @@ class _Report:
             tint = STARTED_TINT
         else:
             tint = None
-        return Cell([(f"{read}/{module.sections_total}", CELL.fontSize, _INK_HEX), quiz], tint=tint)
+        return Cell([(f"{read}/{module.sections_total}", CELL.fontSize, INK_HEX), quiz], tint=tint)
 
     def learner_cells(self, row: LearnerRow) -> list:
         name = [ScriptText(row.shown_name, 8.5, max_lines=2)]
@@ -471,8 +323,8 @@ class _Report:
         last = _short_date(row.last_active) or "never"
         colour = "#a12a2a" if stalled else "#1d2733"
         calls = f"{row.calls_strong}/{self.dashboard.scenarios_total}"
-        return [name, Cell([(calls, CELL.fontSize, _INK_HEX)]),
-                Cell([(row.certificate_id or DASH, SMALL_CENTRE.fontSize, _MUTED_HEX)], SMALL_CENTRE),
+        return [name, Cell([(calls, CELL.fontSize, INK_HEX)]),
+                Cell([(row.certificate_id or DASH, SMALL_CENTRE.fontSize, MUTED_HEX)], SMALL_CENTRE),
                 Cell([(last, CELL.fontSize, colour)])]
 
     def footer(self, canvas, doc) -> None:
@@ -514,22 +366,6 @@ def _list_style() -> TableStyle:
     ])
 
 
-def _matrix_style(module_count: int) -> TableStyle:
-    return _table_style([
-        ("BACKGROUND", (0, 0), (-1, 0), PANEL),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ("GRID", (0, 1), (-1, -1), 0.4, RULE),
-        ("LINEAFTER", (0, 0), (0, -1), 0.8, RULE),
-        ("LINEAFTER", (module_count, 0), (module_count, -1), 0.8, RULE),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        # Module titles get the whole width of their narrow columns.
-        ("LEFTPADDING", (1, 0), (module_count, 0), 2), ("RIGHTPADDING", (1, 0), (module_count, 0), 2),
-    ])
-
-
 def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize = "A4",
               now: datetime | None = None, progress: Progress | None = None,
               cancelled: IsCancelled | None = None, *, skill_label: SkillLabel = default_skill_label,
@@ -547,7 +383,8 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
         now = now.replace(tzinfo=UTC)
     steps = _Steps(len(dashboard.learners) + 4, progress, cancelled)
     steps.check()
-    fonts.register_fonts()
+    for name in (fonts.SANS, fonts.SANS_BOLD):  # the styles' faces; text in other scripts loads its own
+        fonts.face(name)
     size = PAGE_SIZES[page_size]
     width = size[0] - 2 * MARGIN - 2 * FRAME_PADDING
     report = _Report(dashboard, now, width, skill_label, pass_mark, course_title, stalled_days)

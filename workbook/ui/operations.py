@@ -101,13 +101,22 @@ class Job:
         2,000 learners in a second or two, and each step shown is GUI work (a modal progress dialog
         even runs the event loop on each)."""
         _collector.step()
+        self.relay_progress(done, total)
+
+    def cancelled(self) -> bool:
+        _collector.step()
+        return self._stop.is_set()
+
+    def relay_progress(self, done: int, total: int) -> None:
+        """`progress` for a thread that only waits for work done elsewhere (a worker process): no
+        collection step, which here would walk what other jobs' threads are making meanwhile."""
         now = time.monotonic()
         if done >= total or now - self._reported >= self.PROGRESS_EVERY_S:
             self._reported = now
             self._report(done, total)
 
-    def cancelled(self) -> bool:
-        _collector.step()
+    def stop_requested(self) -> bool:
+        """`cancelled` for a thread that only waits (see `relay_progress`)."""
         return self._stop.is_set()
 
     def raise_if_cancelled(self) -> None:
@@ -128,13 +137,17 @@ class QueryOp(QObject, Generic[T]):
 
     def __init__(self, parent: QWidget, run: Callable[[Job], T], on_success: Callable[[T], None],
                  on_failure: Callable[[Exception], None] | None = None, *, progress: str | None = None,
-                 cancellable: bool = False, on_cancel: Callable[[], None] | None = None) -> None:
+                 cancellable: bool = False, on_cancel: Callable[[], None] | None = None,
+                 pause_collector: bool = True) -> None:
+        """`pause_collector=False` for work done in another process: the thread only waits, and
+        automatic collection stays on meanwhile (see `_PausedCollector`)."""
         super().__init__(parent)
         self._parent = parent
         self._run = run
         self._on_success = on_success
         self._on_failure = on_failure or self._show_failure
         self._on_cancel = on_cancel
+        self._pause_collector = pause_collector
         self.job = Job(self._progressed.emit)
         self.outcome = Outcome.RUNNING
         self.dialog: QProgressDialog | None = None
@@ -151,7 +164,8 @@ class QueryOp(QObject, Generic[T]):
         return self.outcome is not Outcome.RUNNING
 
     def start(self) -> QueryOp[T]:
-        QThreadPool.globalInstance().start(_Task(self._run, self.job, self._succeeded, self._failed))
+        QThreadPool.globalInstance().start(_Task(self._run, self.job, self._succeeded, self._failed,
+                                                 self._pause_collector))
         return self
 
     def cancel(self) -> None:
@@ -193,14 +207,14 @@ class QueryOp(QObject, Generic[T]):
 
 
 class _Task(QRunnable):
-    def __init__(self, run: Callable[[Job], Any], job: Job, succeeded, failed) -> None:
+    def __init__(self, run: Callable[[Job], Any], job: Job, succeeded, failed, pause_collector: bool) -> None:
         super().__init__()
-        self._run, self._job = run, job
+        self._run, self._job, self._pause_collector = run, job, pause_collector
         self._succeeded, self._failed = succeeded, failed
 
     def run(self) -> None:
         try:
-            with _collector.paused():
+            with _collector.paused() if self._pause_collector else contextlib.nullcontext():
                 result = self._run(self._job)
         except Exception as error:  # handed to the GUI thread, never swallowed
             if not isinstance(error, Cancelled):

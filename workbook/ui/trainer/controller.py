@@ -8,17 +8,17 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from workbook.core.attempt import grade
 from workbook.core.call_engine import CallError, replay
 from workbook.core.debrief import debrief
 from workbook.core.roster import read_roster
-from workbook.reports.batch import BatchResult, issue_for_cohort
 from workbook.store import cohorts, practice_calls, quiz_attempts
 from workbook.store.dashboard import cohort_dashboard
 from workbook.store.learners import get_learner
+from workbook.store.reconnect import connection_spec
 from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
 from workbook.ui.call_html import debrief_html
@@ -32,14 +32,19 @@ from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 from workbook.ui.trainer.learners import TrainerLearners
 from workbook.ui.trainer.progress_import import TrainerImport
+from workbook.ui.trainer.skill_chart import prepare_painting
+from workbook.worker_process import run_in_process
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from workbook.core.content import Library
     from workbook.core.dashboard_model import CohortDashboard
+    from workbook.reports.batch import BatchResult
+    from workbook.store.sync_ingest import IngestResult
 
 T = TypeVar("T")
+INGEST_DELAY_MS = 1000
 
 
 class TrainerController(QObject):
@@ -84,27 +89,29 @@ class TrainerController(QObject):
                 return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
-        self.ingest_synced()
+        # A moment later: its thread's imports would compete with the page's first paint.
+        QTimer.singleShot(INGEST_DELAY_MS, self, self.ingest_synced)
 
     def ingest_synced(self) -> None:
         """Merge what learner PCs pushed to this store's sync inbox (a central server's), off the GUI
-        thread; on a PC's own file there is nothing pushed and this costs a query or two."""
-        from workbook.store.sync import close_thread_connection
-        from workbook.store.sync_ingest import IngestResult, ingest, waiting_count
-
-        if not waiting_count():
-            return
+        thread; on a PC's own file there is nothing pushed and this costs a query or two. The check
+        runs off the GUI thread too: its imports and query were most of the trainer view's first open."""
         data_dir = self.data_dir
 
-        def work(job: Job) -> IngestResult:
+        def work(job: Job) -> IngestResult | None:
+            from workbook.store.sync import close_thread_connection
+            from workbook.store.sync_ingest import ingest, waiting_count
+
             try:
-                return ingest(data_dir, cancelled=job.cancelled)
+                return ingest(data_dir, cancelled=job.cancelled) if waiting_count() else None
             finally:
                 close_thread_connection()
 
         self.ingesting = QueryOp(self.window, work, self._ingested, self._ingest_failed).start()
 
-    def _ingested(self, result) -> None:
+    def _ingested(self, result: IngestResult | None) -> None:
+        if result is None:
+            return
         parts = []
         if result.merged:
             parts.append(self.tr("%n activity record(s) merged from learner PCs", "", result.rows_added))
@@ -143,7 +150,12 @@ class TrainerController(QObject):
     def show_cohort(self, cohort_id: str) -> None:
         """Read the cohort's dashboard off the GUI thread (a large cohort takes a moment)."""
         library = self.library
-        self.loading = QueryOp(self.window, lambda job: cohort_dashboard(library, cohort_id),
+
+        def work(job: Job) -> CohortDashboard:
+            prepare_painting()
+            return cohort_dashboard(library, cohort_id)
+
+        self.loading = QueryOp(self.window, work,
                                lambda dashboard: self._show_dashboard(cohort_id, dashboard)).start()
 
     def _show_dashboard(self, cohort_id: str, dashboard: CohortDashboard) -> None:
@@ -217,47 +229,52 @@ class TrainerController(QObject):
         if not chosen:
             return
         target = Path(chosen)
-        library, label, course = self.library, self.session.skill_label, self.library.course
+        library, label = self.library, self.session.skill_label
+        if kind == "csv":
+            def work(job: Job) -> Path:
+                from workbook.reports.cohort_csv import write_csv
 
-        def work(job: Job) -> Path:
-            dashboard = cohort_dashboard(library, cohort_id)  # read when the report is built
-            # Imported here, on the worker thread: reportlab and the charts take about 0.3 s to import
-            # (measured with -X importtime), which would otherwise be spent on the GUI thread at start.
-            from workbook.reports import cohort_report
+                return write_csv(cohort_dashboard(library, cohort_id), target, skill_label=label)
+        else:
+            # A PDF is seconds of pure-Python layout: in a worker process, so the window never waits.
+            arguments = self._job_arguments(cohort_id=cohort_id, out=target)
 
-            if kind == "csv":
-                cohort_report.write_csv(dashboard, target, skill_label=label)
-            else:
-                cohort_report.write_pdf(dashboard, target, progress=job.progress, cancelled=job.cancelled,
-                                        skill_label=label, course_title=course.title if course else None,
-                                        pass_mark=course.requires.quiz_pass_mark if course else 80)
-            return target
+            def work(job: Job) -> Path:
+                return run_in_process("workbook.reports.trainer_jobs:cohort_pdf", arguments,
+                                      job.relay_progress, job.stop_requested)
 
         saved = self.tr("Report saved to {file}")
-        self.running = QueryOp(self.window, work, lambda path: self._done(saved.format(file=path)),
+        self.running = QueryOp(self.window, work,
+                               lambda path: self._done(saved.format(file=path), changed=False),
                                progress=self.tr("Building the {kind} report").format(kind=kind.upper()),
-                               cancellable=True,
-                               on_cancel=self._cancelled).start()
+                               cancellable=True, on_cancel=self._cancelled,
+                               pause_collector=kind == "csv").start()
 
     def batch_certificates(self, cohort_id: str) -> None:
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
-        library, data_dir = self.library, self.data_dir
+        arguments = self._job_arguments(cohort_id=cohort_id, out_dir=Path(folder))
 
         def work(job: Job) -> BatchResult:
-            learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
-            return issue_for_cohort(library, learner_ids, data_dir, Path(folder), progress=job.progress,
-                                    cancelled=job.cancelled)
+            return run_in_process("workbook.reports.trainer_jobs:cohort_certificates", arguments,
+                                  job.relay_progress, job.stop_requested)
 
         self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
                                progress=self.tr("Issuing certificates"), cancellable=True,
-                               on_cancel=self._cancelled).start()
+                               on_cancel=self._cancelled, pause_collector=False).start()
 
-    def _done(self, message: str) -> None:
+    def _job_arguments(self, **arguments: Any) -> dict[str, Any]:
+        """What a job in the worker process needs to find the same database, content and data folder."""
+        return {"store": connection_spec(), "content_dir": self.library.root, "data_dir": self.data_dir,
+                **arguments}
+
+    def _done(self, message: str, changed: bool = True) -> None:
+        """`changed`: the job changed what the dashboard shows (certificates issued), so it is read
+        again; a report changes nothing, and reading 2,000 learners again is not free."""
         self.window.save_status.setText("\u2714 " + message.splitlines()[0])
         dialogs.show_info(self.window, self.tr("Done"), message)
-        if self.page.current_cohort():
+        if changed and self.page.current_cohort():
             self.show_cohort(self.page.current_cohort())
 
     def _cancelled(self) -> None:

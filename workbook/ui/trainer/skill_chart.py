@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,13 +26,20 @@ CAPTION = f"percent (dashed: {FAIR}% and {GOOD}%)"
 EMPTY = "No quiz or call scores yet"
 
 
+def prepare_painting() -> None:
+    """Make the Qt enums the paint uses: PySide builds each enum's Python class at its first use, in
+    all some 20 ms that would otherwise fall in the chart's first paint. Called off the GUI thread,
+    while the cohort is read."""
+    _ = (QPainter.RenderHint.Antialiasing, Qt.PenStyle.CustomDashLine, Qt.TextElideMode.ElideRight)
+
+
 class SkillChart(QWidget):
     """Cohort average per skill; `show_scores` sets what it draws. Keeps the chart's aspect ratio."""
 
     def __init__(self, label: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = label
-        self.items: list[tuple[str, int]] = []
+        self.items: list[tuple[str, int]] | None = None  # None: no cohort shown yet, nothing drawn
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName("Skills, cohort average")
@@ -41,12 +48,17 @@ class SkillChart(QWidget):
         self.items = sorted(((self.label(skill), value) for skill, value in scores.items()),
                             key=lambda item: (item[1], item[0]))
         self.setToolTip("\n".join(f"{name}: {value}%" for name, value in self.items))
-        self.update()
+        # Painted in a later turn of the event loop than the matrix that changed with it: the two
+        # paints in one would keep the window from answering for their sum (the chart's first paint
+        # loads its fonts).
+        QTimer.singleShot(0, self, self.update)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(int(WIDTH), int(HEIGHT))
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.items is None:
+            return  # the page shows before its first cohort is read: a chart of nothing is not drawn
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         scale = min(self.width() / WIDTH, self.height() / HEIGHT)
