@@ -10,15 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 
 class AfterPaint(QObject):
-    """Calls `then` once, in the event loop turn after `widget` next paints (or, with `fallback_ms`,
-    after that long if it does not, a hidden window say)."""
+    """Calls `then` once, in the event loop turn after `widget` next paints (or after a second if it
+    does not, a hidden window say)."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int | None = 1000) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
         self._then: Callable[[], None] | None = then
         widget.installEventFilter(self)
-        if fallback_ms is not None:
-            QTimer.singleShot(fallback_ms, self, self._fire)
+        QTimer.singleShot(1000, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:

@@ -24,8 +24,6 @@ from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
 from workbook.ui.scenario_card import ScenarioCardWidget
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from workbook.core.completion import Eligibility
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
@@ -69,12 +67,12 @@ class HomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self._cards: list[ModuleCardWidget] = []
+        self.cards: list[ModuleCardWidget] = []
         self.scenario_cards: list[ScenarioCardWidget] = []
         self.completion = CompletionPanel()
         self.completion.certificate_requested.connect(self.certificate_requested)
         self.unavailable_cards: list[UnavailableCardWidget] = []
-        self._pending_cards: list[Callable[[], None]] = []
+        self._pending_scenarios: tuple[Library, LearnerSnapshot, int] | None = None
 
         self.greeting = QLabel("")
         self.greeting.setObjectName("pageTitle")
@@ -156,7 +154,7 @@ class HomePage(QWidget):
     def populate(self, library: Library, snapshot: LearnerSnapshot) -> None:
         """Rebuild the cards from fresh data (cheap: a few dozen widgets)."""
         progress, resume = snapshot.reading, snapshot.resume
-        quiz_scores = snapshot.quiz_scores
+        quiz_scores, unfinished_quizzes = snapshot.quiz_scores, snapshot.unfinished_quizzes
         self.loading_label.hide()
         self.greeting.setText(self.tr("Welcome, {name}").format(name=snapshot.name))
         self.review_button.setText(self.tr("Daily &review (%n due)", "", snapshot.review_due)
@@ -192,8 +190,7 @@ class HomePage(QWidget):
             if widget is not None and widget is not self.completion:
                 widget.hide()  # deleteLater waits for the event loop; never paint stale cards
                 widget.deleteLater()
-        self._cards = []
-        self.scenario_cards = []
+        self.cards = []
         first_row = 0
         show_completion = snapshot.eligibility is not None and library.course is not None
         self.completion.setVisible(show_completion)  # isVisible() is False while the page is hidden
@@ -202,16 +199,26 @@ class HomePage(QWidget):
                                              snapshot.certificates)
             self.grid.addWidget(self.completion, 0, 0, 1, COLUMNS)
             first_row = 1
-        # Cards below the fold are built once the page has painted (or at once when one is asked
-        # for): the practice calls always, the modules too when the certificate panel above them
-        # fills the first screen. Each part keeps its own grid rows.
+        for position, module in enumerate(library.modules):
+            titles = [library.module(p).title for p in module.meta.prerequisites
+                      if library.module(p) is not None]
+            card = ModuleCardWidget(module, progress[module.id],
+                                    [library.skill_label(s) for s in module.meta.skills], titles,
+                                    quiz_scores.get(module.id), module.id in unfinished_quizzes,
+                                    self._calls_text(library, snapshot, module.id))
+            card.open_requested.connect(self.module_open_requested)
+            card.quiz_requested.connect(self.quiz_requested)
+            line, column = divmod(position, COLUMNS)
+            self.grid.addWidget(card, first_row + line, column)
+            self.cards.append(card)
         row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
-        self._pending_cards = [lambda at=row: self._add_scenarios(library, snapshot, at)]
-        if show_completion:
-            self._pending_cards.insert(0, lambda: self._add_modules(library, snapshot, first_row))
-        else:
-            self._add_modules(library, snapshot, first_row)
-        AfterPaint(self, self._build_after_paint, fallback_ms=None)
+        for previous, card in zip(self.cards, self.cards[1:], strict=False):
+            QWidget.setTabOrder(previous, card)
+        # The practice calls are below the fold: their cards are built once the page has painted (or
+        # at once when asked for one), after a heading row and their own rows.
+        self.scenario_cards = []
+        self._pending_scenarios = (library, snapshot, row)
+        AfterPaint(self, self.finish_cards)
         if library.scenarios:
             row += 1 + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
         self.unavailable_cards = []
@@ -222,49 +229,16 @@ class HomePage(QWidget):
         if not library.modules and not library.unavailable:
             self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 
-    @property
-    def cards(self) -> list[ModuleCardWidget]:
-        """The module cards, in the content's order (built now if they were still due)."""
-        self.finish_cards()
-        return self._cards
-
-    def _build_after_paint(self) -> None:
-        """A page hidden meanwhile (the window closed) builds its cards when it paints again."""
-        if self.isVisible():
-            self.finish_cards()
-        elif self._pending_cards:
-            AfterPaint(self, self._build_after_paint, fallback_ms=None)
-
     def finish_cards(self) -> None:
-        """Build the cards that `populate` left for after the first paint (if still due)."""
-        if not self._pending_cards:
+        """Build the practice-call cards that `populate` left for after the first paint (if still due)."""
+        if self._pending_scenarios is None:
             return
-        pending, self._pending_cards = self._pending_cards, []
-        for build in pending:
-            build()
-        focus_chain = self._cards + self.scenario_cards
+        library, snapshot, row = self._pending_scenarios
+        self._pending_scenarios = None
+        self._add_scenarios(library, snapshot, row)
+        focus_chain = self.cards[-1:] + self.scenario_cards
         for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
             QWidget.setTabOrder(previous, card)
-        if self.grid_host.isVisible():  # shown now, not a turn later, so a card can take the focus at once
-            for card in focus_chain:
-                card.show()
-
-    def _add_modules(self, library: Library, snapshot: LearnerSnapshot, first_row: int) -> None:
-        """A card per module, two to a row, from grid row `first_row` on."""
-        progress = snapshot.reading
-        for position, module in enumerate(library.modules):
-            titles = [library.module(p).title for p in module.meta.prerequisites
-                      if library.module(p) is not None]
-            card = ModuleCardWidget(module, progress[module.id],
-                                    [library.skill_label(s) for s in module.meta.skills], titles,
-                                    snapshot.quiz_scores.get(module.id),
-                                    module.id in snapshot.unfinished_quizzes,
-                                    self._calls_text(library, snapshot, module.id))
-            card.open_requested.connect(self.module_open_requested)
-            card.quiz_requested.connect(self.quiz_requested)
-            line, column = divmod(position, COLUMNS)
-            self.grid.addWidget(card, first_row + line, column)
-            self._cards.append(card)
 
     def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> None:
         """A 'Practice calls' heading and a card per scenario, from grid row `row` on."""

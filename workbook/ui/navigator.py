@@ -175,7 +175,7 @@ class Navigator(QObject):
         else:
             self.home_page.populate(self.library, self._snapshot(name))
         self.pages.setCurrentWidget(self.home_page)
-        if self.library is not None and self.library.modules:  # the resume button shows
+        if self.home_page.cards:
             self.home_page.resume_button.setFocus()
 
     def _snapshot(self, name: str) -> LearnerSnapshot:
