@@ -143,7 +143,8 @@ def misses(rules: CoachRules, items: list[Labelled]) -> list[str]:
 
 def scripted_replies_flagged(rules: CoachRules) -> str:
     """How many of the practice calls' scripted replies, by rating, some "avoid" rule flags: a best
-    reply flagged is a false alarm on text the rules were never tuned on (the lessons' authors')."""
+    reply flagged is a false alarm on the lessons' authors' text. The model is trained with the best
+    replies as good examples, so this count flatters it; coach_train.py prints the out-of-fold one."""
     counts: dict[str, list[int]] = {}
     for path in sorted((ROOT / "lessons" / "practice-calls").glob("*.yaml")):
         nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}

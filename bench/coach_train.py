@@ -1,22 +1,35 @@
 """Train the coach's small linear model offline and write its weights to lessons/coach/model.yaml.
 
-Only `split: tune` replies are used. For each "avoid" rule: one logistic regression (balanced for the
-rare label, L2) over the features of `workbook/core/coach_model.py`; its threshold is chosen by
-leave-one-labeller-out cross-validation (train on three labellers' tuning replies, score the fourth's,
-pool the four folds) as the one where "rule OR model" agrees with the labels most often. The rule in
-each fold is read without the entries only the held-out labeller's replies support (see
-coach_folds.py), since the phrase rules were written after reading every tuning reply. A rule keeps
-its model only when, in that cross-validation, "rule OR model" agrees at least as often as the rule
-alone, with precision at least MIN_PRECISION and recall at least MIN_RECALL_GAIN higher. With no rule
-kept, the model file is removed (the coach then reads with the phrase rules alone).
-Usage: python bench/coach_train.py [--dry-run]   (needs numpy; the app does not)
+Data: every labelled set in tests/fixtures/coach (one file = one labeller), every reply whatever its
+`split`: the split marks the replies the phrase rules were not tuned on, and the model is judged more
+strictly here, by leaving a whole labeller out. A set with no code for a rule is not used for it.
+
+For each "avoid" rule, leave-one-labeller-out cross-validation: a class-balanced L2 logistic regression
+over the features of `workbook/core/coach_model.py` is trained on every other labeller and scores the
+held-out labeller's replies; the phrase rule is read as it would be without that labeller (for the sets
+the rules were written from, entries only that labeller's replies support are dropped, coach_folds.py).
+The practice calls' own "best" replies join as SCRIPT_GROUPS more groups (the calls dealt round),
+labelled free of every "avoid" rule: a learner writing like the course's authors must not be
+scolded, and the labellers' terse bad replies ("Hold please.") otherwise teach the model that any
+short line is a closed door.
+From the out-of-fold scores each rule's reading (phrases alone, or phrases OR model) and threshold
+are chosen as the ones under which the most labellers meet the targets (agreement >= TARGET_AGREEMENT
+and recall >= TARGET_RECALL), ties to the higher mean agreement, among the readings whose model adds
+at most MAX_SCRIPT_FLAGS flags to the scripts' best replies (scored out of fold too, so as if
+written for a new call). The figures
+printed for a held-out labeller use a choice made without that labeller's labels. The model finally
+written is trained on every group, with the choice made on all of them.
+Usage: python bench/coach_train.py [--dry-run] [--rules RULE,RULE]   (needs numpy; the app does not)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,67 +38,120 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from coach_eval import RULES, Counts, Labelled  # noqa: E402
-from coach_folds import load_tuning, without_labeller  # noqa: E402
+from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
+from coach_folds import supported_by  # noqa: E402
 
-from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
+from workbook.core.coach import CoachRules, coach_reply, load_rules, model_held_back  # noqa: E402
 from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E402
 
 OUT = RULES.parent / MODEL_FILE_NAME
-MIN_PRECISION = 0.8
-MIN_RECALL_GAIN = 0.05  # a model that finds one more reply in a hundred is not worth its weights
-MIN_COUNT = 2  # a feature met in fewer tuning replies is noise at this size
-KEEP = 250  # features kept per rule in the file, by size of weight
-# The balanced fit is not calibrated (a rare label's replies often score 0.05-0.4), so low thresholds
-# are tried too; only the order of the scores matters here.
+FIXTURES = ROOT / "tests" / "fixtures" / "coach"
+# The phrase rules were written after reading these sets: in cross-validation a rule is read without
+# the entries only the held-out set supports. The later sets were never read while writing rules.
+RULES_WRITTEN_FROM = ("labelled", "second_labeller", "third_labeller", "fourth_labeller", "fifth_labeller",
+                      "sixth_labeller")
+SCRIPTS = "course_scripts_best"  # the practice calls' best replies, in groups named SCRIPTS_1 ...
+SCRIPT_GROUPS = 3
+MAX_SCRIPT_FLAGS = 1  # per rule: best script replies the model may flag beyond what the phrases flag
+TARGET_AGREEMENT = 0.90
+TARGET_RECALL = 0.80
+MIN_COUNT = 2  # a feature met in fewer training replies is noise at this size
+KEEP = 2000  # features kept per rule in the file, by size of weight
+L2 = 0.0001
+STEPS = 200
+# The balanced fit is not calibrated, so low thresholds are tried too; only the order of scores matters.
 THRESHOLDS = [0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25] + [round(0.30 + 0.025 * i, 3) for i in range(27)]
 
 
-def _matrix(texts: list[str], vocabulary: dict[str, int]) -> np.ndarray:
-    x = np.zeros((len(texts), len(vocabulary)))
-    for row, text in enumerate(texts):
-        names = feature_names(text)
-        scale = 1 / math.sqrt(len(names)) if names else 0.0
-        for name in names:
-            column = vocabulary.get(name)
-            if column is not None:
-                x[row, column] = scale
-    return x
+# -- the features of many replies as one sparse matrix ------------------------------------------------
+
+@dataclass
+class Design:
+    """Every reply's feature columns (ids into `names`) and its row scale 1/sqrt(number of features)."""
+
+    names: list[str]
+    columns: list[np.ndarray]
+    scale: np.ndarray
+
+    @classmethod
+    def of(cls, texts: list[str]) -> Design:
+        ids: dict[str, int] = {}
+        columns = []
+        scale = np.zeros(len(texts))
+        for row, text in enumerate(texts):
+            found = feature_names(text)
+            columns.append(np.array(sorted(ids.setdefault(n, len(ids)) for n in found), dtype=np.int64))
+            scale[row] = 1 / math.sqrt(len(found)) if found else 0.0
+        return cls(list(ids), columns, scale)
 
 
-def _vocabulary(texts: list[str]) -> dict[str, int]:
-    seen: dict[str, int] = {}
-    for text in texts:
-        for name in feature_names(text):
-            seen[name] = seen.get(name, 0) + 1
-    return {name: n for n, name in enumerate(sorted(k for k, v in seen.items() if v >= MIN_COUNT))}
+@dataclass
+class Sparse:
+    """The rows `rows` of a Design as coordinate arrays (row, column, value) for products by bincount."""
+
+    row: np.ndarray
+    col: np.ndarray
+    value: np.ndarray
+    shape: tuple[int, int]
+
+    @classmethod
+    def of(cls, design: Design, rows: np.ndarray) -> Sparse:
+        cols = [design.columns[r] for r in rows]
+        row = np.repeat(np.arange(len(rows)), [len(c) for c in cols])
+        col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        return cls(row, col, design.scale[rows][row], (len(rows), len(design.names)))
+
+    def times(self, w: np.ndarray) -> np.ndarray:
+        return np.bincount(self.row, self.value * w[self.col], minlength=self.shape[0])
+
+    def transposed_times(self, e: np.ndarray) -> np.ndarray:
+        return np.bincount(self.col, self.value * e[self.row], minlength=self.shape[1])
+
+    def counts(self) -> np.ndarray:
+        return np.bincount(self.col, minlength=self.shape[1])
 
 
-def fit(x: np.ndarray, y: np.ndarray, steps: int = 800, rate: float = 20.0, l2: float = 0.001,
+def fit(x: Sparse, y: np.ndarray, allowed: np.ndarray, l2: float = L2, steps: int = STEPS,
         ) -> tuple[np.ndarray, float]:
-    """Weights and bias of a class-balanced L2 logistic regression, by plain gradient descent."""
+    """Weights (0 outside `allowed`) and bias of a class-balanced L2 logistic regression, by Adam on the
+    whole batch (deterministic: same data, same weights)."""
     positives = max(1.0, y.sum())
     sample = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(1.0, len(y) - positives)))
-    w, b = np.zeros(x.shape[1]), 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w + b)))
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    m, v = np.zeros(x.shape[1] + 1), np.zeros(x.shape[1] + 1)
+    rate, beta1, beta2 = 0.1, 0.9, 0.999
+    for step in range(1, steps + 1):
+        p = 1 / (1 + np.exp(-np.clip(x.times(w) + b, -60, 60)))
         error = (p - y) * sample / len(y)
-        w -= rate * (x.T @ error + l2 * w)
-        b -= rate * error.sum()
+        grad = np.append((x.transposed_times(error) + l2 * w) * allowed, error.sum())
+        m = beta1 * m + (1 - beta1) * grad
+        v = beta2 * v + (1 - beta2) * grad * grad
+        move = rate * (m / (1 - beta1 ** step)) / (np.sqrt(v / (1 - beta2 ** step)) + 1e-8)
+        w -= move[:-1]
+        b -= move[-1]
+    return w, float(b)
+
+
+def fit_kept(x: Sparse, y: np.ndarray, keep: int | None = KEEP, min_count: int = MIN_COUNT, l2: float = L2,
+             ) -> tuple[np.ndarray, float]:
+    """Fit on the features met in at least `min_count` rows, then refit on the `keep` largest weights."""
+    allowed = (x.counts() >= min_count).astype(float)
+    w, b = fit(x, y, allowed, l2)
+    if keep is not None and allowed.sum() > keep:
+        kept = np.argsort(-np.abs(w))[:keep]
+        allowed = np.zeros_like(allowed)
+        allowed[kept] = 1.0
+        w, b = fit(x, y, allowed, l2)
     return w, b
 
 
-def train(items: list[Labelled], rule_id: str, keep: int | None = None) -> tuple[dict[str, float], float]:
-    """{feature: weight} and bias for one rule, trained on `items` (refit on the `keep` largest)."""
-    texts = [i.text for i in items]
+def train(items: list[Labelled], rule_id: str, keep: int | None = KEEP) -> tuple[dict[str, float], float]:
+    """{feature: weight} and bias for one rule, trained on `items` (the `keep` largest weights)."""
+    design = Design.of([i.text for i in items])
     y = np.array([1.0 if i.expected[rule_id] else 0.0 for i in items])
-    vocabulary = _vocabulary(texts)
-    w, b = fit(_matrix(texts, vocabulary), y)
-    if keep is not None and len(vocabulary) > keep:
-        names = sorted(vocabulary, key=lambda n: -abs(w[vocabulary[n]]))[:keep]
-        vocabulary = {name: n for n, name in enumerate(sorted(names))}
-        w, b = fit(_matrix(texts, vocabulary), y)
-    return {name: float(w[n]) for name, n in vocabulary.items()}, float(b)
+    w, b = fit_kept(Sparse.of(design, np.arange(len(items))), y, keep)
+    return {name: float(w[n]) for n, name in enumerate(design.names) if w[n] != 0.0}, b
 
 
 def probability(weights: dict[str, float], bias: float, text: str) -> float:
@@ -94,90 +160,252 @@ def probability(weights: dict[str, float], bias: float, text: str) -> float:
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, total))))
 
 
-def _count(counts: Counts, found: bool, expected: bool) -> None:
-    counts.tp += found and expected
-    counts.fp += found and not expected
-    counts.fn += expected and not found
-    counts.tn += not found and not expected
+def _logistic(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(z, -60, 60)))
 
 
-def cross_validate(rules: CoachRules, tuning: dict[str, list[Labelled]], rule_id: str,
-                   ) -> list[tuple[float, bool, bool]]:
-    """(model score out of fold, rule found, label) for every tuning reply coded for the rule."""
-    rows = []
-    for held_out, items in tuning.items():
-        judged = [i for i in items if rule_id in i.expected]
-        train_on = [i for name, group in tuning.items() if name != held_out for i in group
-                    if rule_id in i.expected]
-        if not judged or not any(i.expected[rule_id] for i in train_on):
+# -- the labelled sets, and the phrase rules read without each one ------------------------------------
+
+def load_sets(rule_ids: list[str], folder: Path = FIXTURES) -> dict[str, list[Labelled]]:
+    """Every labelled set in `folder`, by file name, every split."""
+    return {path.stem: load_labelled(path, rule_ids) for path in sorted(folder.glob("*.yaml"))}
+
+
+def script_best_replies(rules: CoachRules) -> dict[str, list[Labelled]]:
+    """The practice calls' "best" replies, each with its caller's line, labelled free of every avoid rule,
+    in SCRIPT_GROUPS groups of whole calls."""
+    import yaml
+
+    none = {r.id: False for r in rules.rules if r.kind == "avoid"}
+    groups: dict[str, list[Labelled]] = {f"{SCRIPTS}_{n + 1}": [] for n in range(SCRIPT_GROUPS)}
+    for number, path in enumerate(sorted((ROOT / "lessons" / "practice-calls").glob("*.yaml"))):
+        out = groups[f"{SCRIPTS}_{number % SCRIPT_GROUPS + 1}"]
+        nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}
+        for node in nodes.values() if isinstance(nodes, dict) else nodes:
+            for n, reply in enumerate((node or {}).get("replies") or []):
+                if reply.get("rating") == "best" and reply.get("text"):
+                    out.append(Labelled(f"{path.stem}:{n}", "tune", str(reply["text"]), False, dict(none),
+                                        context=str(node.get("caller") or "")))
+    return groups
+
+
+def rules_without(rules: CoachRules, sets: dict[str, list[Labelled]], held: str) -> CoachRules:
+    """`rules` with every rule stripped of the entries that only `held`'s replies support."""
+    others = [i for name, group in sets.items() if name != held for i in group]
+    trimmed = []
+    for rule in rules.rules:
+        own = supported_by(rule, sets[held])
+        theirs = supported_by(rule, others)
+        keep = tuple(m for m, mine, seen in zip(rule.matchers, own, theirs, strict=True) if seen or not mine)
+        trimmed.append(dataclasses.replace(rule, matchers=keep))
+    return dataclasses.replace(rules, rules=tuple(trimmed), model=None)
+
+
+def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool = True,
+               ) -> dict[str, list[dict[str, bool]]]:
+    """Per set, per reply: which rules the phrases find (no model). With `honest`, a set the rules were
+    written from is read by the rules without what only it supports."""
+    plain = dataclasses.replace(rules, model=None)
+    out = {}
+    for name, items in sets.items():
+        used = rules_without(rules, sets, name) if honest and name in RULES_WRITTEN_FROM else plain
+        out[name] = [coach_reply(i.text, used, i.context, use_model=False).present for i in items]
+    return out
+
+
+def held_back(rules: CoachRules, sets: dict[str, list[Labelled]]) -> dict[str, list[dict[str, bool]]]:
+    """Per set, per reply: for which rules the coach would not ask the model (coach.model_held_back)."""
+    from workbook.core.coach import _NORMALISE
+
+    return {name: [{r.id: model_held_back(r, i.text.translate(_NORMALISE)) for r in rules.rules}
+                   for i in items] for name, items in sets.items()}
+
+
+# -- cross-validation -----------------------------------------------------------------------------
+
+@dataclass
+class Fold:
+    """One rule's replies: labeller index, label, phrase find and out-of-fold model score."""
+
+    labellers: list[str]
+    who: np.ndarray
+    label: np.ndarray
+    found: np.ndarray
+    score: np.ndarray
+    held: np.ndarray  # the coach does not ask the model about this reply
+
+    def flags(self, threshold: float) -> np.ndarray:
+        return self.found | ((self.score >= threshold) & ~self.held)
+
+
+def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str, list[dict[str, bool]]],
+                holds: dict[str, list[dict[str, bool]]], rule_id: str, keep: int | None = KEEP,
+                l2: float = L2, min_count: int = MIN_COUNT,
+                ) -> Fold:
+    """Every coded reply's model score from a model trained on every other labeller."""
+    names = [n for n, items in sets.items() if items and rule_id in items[0].expected]
+    rows, who, label, found, held = [], [], [], [], []
+    start = 0
+    for name, items in sets.items():
+        if name in names:
+            for k, item in enumerate(items):
+                rows.append(start + k)
+                who.append(names.index(name))
+                label.append(item.expected[rule_id])
+                found.append(finds[name][k][rule_id])
+                held.append(holds[name][k][rule_id])
+        start += len(items)
+    rows_a, who_a, y = np.array(rows), np.array(who), np.array(label, dtype=float)
+    score = np.zeros(len(rows))
+    for index in range(len(names)):
+        train_at = who_a != index
+        w, b = fit_kept(Sparse.of(design, rows_a[train_at]), y[train_at], keep, min_count, l2)
+        held = ~train_at
+        score[held] = _logistic(Sparse.of(design, rows_a[held]).times(w) + b)
+    return Fold(names, who_a, y.astype(bool), np.array(found, dtype=bool), score, np.array(held, dtype=bool))
+
+
+def counts(flag: np.ndarray, label: np.ndarray) -> Counts:
+    return Counts(int((flag & label).sum()), int((flag & ~label).sum()), int((~flag & label).sum()),
+                  int((~flag & ~label).sum()))
+
+
+def per_labeller(fold: Fold, flag: np.ndarray) -> list[Counts]:
+    return [counts(flag[fold.who == k], fold.label[fold.who == k]) for k in range(len(fold.labellers))]
+
+
+def meets(c: Counts) -> bool:
+    return c.agreement >= TARGET_AGREEMENT and c.recall >= TARGET_RECALL
+
+
+def readings(fold: Fold) -> list[tuple[str, float, np.ndarray]]:
+    """Every candidate reading: (mode, threshold, flags) with mode "rule" or "rule OR model"."""
+    out = [("rule", 1.0, fold.found)]
+    out += [("rule OR model", t, fold.flags(t)) for t in THRESHOLDS]
+    return out
+
+
+def choose(fold: Fold, among: np.ndarray) -> tuple[str, float]:
+    """The reading under which most labellers in `among` (a mask over labellers) meet the targets,
+    ties to the higher mean agreement, then to the higher threshold; a reading whose model flags more
+    than MAX_SCRIPT_FLAGS of the scripts' best replies the phrases leave alone is not a candidate."""
+    scripts = script_mask(fold)
+    among = among & ~scripts
+    phrase_flags = int((fold.found & scripts[fold.who]).sum())
+    best = None
+    for mode, threshold, flags in readings(fold):
+        every = per_labeller(fold, flags)
+        if int((flags & scripts[fold.who]).sum()) - phrase_flags > MAX_SCRIPT_FLAGS:
             continue
-        weights, bias = train(train_on, rule_id, KEEP)
-        trimmed = without_labeller(rules, rule_id, tuning, held_out)
-        for item in judged:
-            found = coach_reply(item.text, trimmed, item.context, use_model=False).present[rule_id]
-            rows.append((probability(weights, bias, item.text), found, item.expected[rule_id]))
-    return rows
+        table = [c for k, c in enumerate(every) if among[k]]
+        key = (sum(meets(c) for c in table), sum(c.agreement for c in table) / len(table), threshold)
+        if best is None or key > best[0]:
+            best = (key, mode, threshold)
+    assert best is not None
+    return best[1], best[2]
+
+
+def script_mask(fold: Fold) -> np.ndarray:
+    """Which of the fold's groups are the scripts' best replies."""
+    return np.array([name.startswith(SCRIPTS) for name in fold.labellers])
+
+
+def nested(fold: Fold) -> tuple[list[Counts], list[tuple[str, float]]]:
+    """Each labeller's counts under a reading chosen on the other labellers (the scripts' group is
+    always the guard, never a held-out labeller)."""
+    table, chosen = [], []
+    for k in range(len(fold.labellers)):
+        if fold.labellers[k].startswith(SCRIPTS):
+            continue
+        among = np.arange(len(fold.labellers)) != k
+        mode, threshold = choose(fold, among)
+        flags = fold.flags(threshold) if mode != "rule" else fold.found
+        table.append(per_labeller(fold, flags)[k])
+        chosen.append((mode, threshold))
+    return table, chosen
 
 
 def choose_threshold(rows: list[tuple[float, bool, bool]]) -> tuple[float, Counts, Counts, Counts]:
-    """The threshold (and the rule, model and rule-OR-model counts at it) at which "rule OR model"
-    agrees with the labels most often, the highest such threshold on a tie."""
+    """(For coach_cross_set.py) the threshold at which "rule OR model" agrees most often over `rows` of
+    (score, rule found, label), with the rule, model and rule-OR-model counts at it."""
     best = None
     for threshold in THRESHOLDS:
-        counts = [Counts(), Counts(), Counts()]
+        c = [Counts(), Counts(), Counts()]
         for p, found, expected in rows:
-            _count(counts[0], found, expected)
-            _count(counts[1], p >= threshold, expected)
-            _count(counts[2], found or p >= threshold, expected)
-        key = (counts[2].agreement, threshold)
+            for part, flag in zip(c, (found, p >= threshold, found or p >= threshold), strict=True):
+                part.tp += flag and expected
+                part.fp += flag and not expected
+                part.fn += expected and not flag
+                part.tn += not flag and not expected
+        key = (c[2].agreement, threshold)
         if best is None or key > best[0]:
-            best = (key, threshold, counts)
+            best = (key, threshold, c)
     assert best is not None
     return best[1], *best[2]
 
 
+def summary(table: list[Counts]) -> str:
+    """Agreement mean and worst, recall mean and worst, and how many labellers meet both targets."""
+    agree = [c.agreement for c in table]
+    recall = [c.recall for c in table]
+    return (f"{np.mean(agree):6.1%} {min(agree):6.1%}  {np.mean(recall):4.2f} {min(recall):4.2f}  "
+            f"{sum(meets(c) for c in table):2}/{len(table)}")
+
+
 def main(argv: list[str]) -> int:
+    started = time.perf_counter()
     rules = load_rules(RULES)
+    rule_ids = [r.id for r in rules.rules]
     avoid = [r.id for r in rules.rules if r.kind == "avoid"]
-    tuning = load_tuning([r.id for r in rules.rules])
-    all_tune = [i for group in tuning.values() for i in group]
-    print(f"Leave-one-labeller-out cross-validation on {len(all_tune)} tuning replies "
-          f"({', '.join(f'{k} {len(v)}' for k, v in tuning.items())}).\n")
-    print(f"{'rule':28} {'thr':>5}  {'rules agree/recall':>18}  {'model agree/prec/recall':>23}  "
-          f"{'either agree/prec/recall':>24}  kept")
+    if "--rules" in argv:
+        avoid = argv[argv.index("--rules") + 1].split(",")
+    sets = load_sets(rule_ids)
+    sets.update(script_best_replies(rules))
+    all_items = [i for items in sets.values() for i in items]
+    print(f"Leave-one-labeller-out cross-validation on {len(all_items)} replies from "
+          f"{len(sets) - SCRIPT_GROUPS} labellers and the scripts' best replies "
+          f"({', '.join(f'{k} {len(v)}' for k, v in sets.items())}).")
+    finds = rule_finds(rules, sets)
+    holds = held_back(rules, sets)
+    design = Design.of([i.text for i in all_items])
+    print(f"{len(design.names)} distinct features; rules read in {time.perf_counter() - started:.0f} s\n")
+    print("Per held-out labeller: agreement mean worst, recall mean worst, labellers meeting both targets")
+    print(f"{'rule':28} {'phrases alone':>30}  {'chosen reading (nested)':>30}  choice on all")
     out: dict[str, dict] = {}
     for rule_id in avoid:
-        rows = cross_validate(rules, tuning, rule_id)
-        if not rows:
-            continue
-        threshold, by_rule, by_model, either = choose_threshold(rows)
-        keep = (either.agreement >= by_rule.agreement and either.precision >= MIN_PRECISION
-                and either.recall >= by_rule.recall + MIN_RECALL_GAIN)
-        print(f"{rule_id:28} {threshold:5.3f}  {by_rule.agreement:8.1%} / {by_rule.recall:5.2f}  "
-              f"{by_model.agreement:8.1%} / {by_model.precision:4.2f} / {by_model.recall:4.2f}  "
-              f"{either.agreement:9.1%} / {either.precision:4.2f} / {either.recall:4.2f}  "
-              f"{'yes' if keep else 'no'}")
-        if keep:
-            weights, bias = train([i for i in all_tune if rule_id in i.expected], rule_id, KEEP)
+        fold = out_of_fold(design, sets, finds, holds, rule_id)
+        labellers = [k for k, name in enumerate(fold.labellers) if not name.startswith(SCRIPTS)]
+        alone = [per_labeller(fold, fold.found)[k] for k in labellers]
+        table, _chosen = nested(fold)
+        mode, threshold = choose(fold, np.ones(len(fold.labellers), dtype=bool))
+        flags = fold.flags(threshold) if mode != "rule" else fold.found
+        guard = counts(flags[script_mask(fold)[fold.who]], fold.label[script_mask(fold)[fold.who]])
+        print(f"{rule_id:28} {summary(alone):>30}  {summary(table):>30}  {mode} {threshold:g}; "
+              f"script best replies flagged out of fold {guard.fp}/{guard.total}")
+        for name, a, c in zip([fold.labellers[k] for k in labellers], alone, table, strict=True):
+            print(f"    {name:18} {a.agreement:6.1%} {a.recall:4.2f}   {c.agreement:6.1%} {c.precision:4.2f} "
+                  f"{c.recall:4.2f}")
+        if mode != "rule":
+            coded = [i for i in all_items if rule_id in i.expected]
+            weights, bias = train(coded, rule_id, KEEP)
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}
-    if "--dry-run" in argv:
+    print(f"\n{time.perf_counter() - started:.0f} s")
+    if "--dry-run" in argv or "--rules" in argv:
         return 0
     if out:
         OUT.write_text(render(out), encoding="utf-8")
-        print(f"\nwrote {OUT.relative_to(ROOT)}")
+        print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
     elif OUT.exists():
         OUT.unlink()
-        print(f"\nno rule gains from a model: removed {OUT.relative_to(ROOT)}")
-    else:
-        print("\nno rule gains from a model: no model file written")
+        print(f"no rule gains from a model: removed {OUT.relative_to(ROOT)}")
     return 0
 
 
 def render(models: dict[str, dict]) -> str:
     """The model file: a header saying what it is, then per rule its threshold, bias and weights."""
     lines = [
-        "# The coach's small linear model, written by bench/coach_train.py from the labelled tuning replies",
-        "# (tests/fixtures/coach, `split: tune` only). Do not edit by hand: edit rules.yaml, or retrain.",
+        "# The coach's small linear model, written by bench/coach_train.py from every labelled reply in",
+        "# tests/fixtures/coach. Do not edit by hand: edit rules.yaml, or retrain.",
         "# A rule listed here is found when its phrases find it OR the model's score reaches `threshold`.",
         "# The score is the logistic of bias + (sum of the weights of the reply's features) / sqrt(number",
         "# of features). Features: w:word, b:word pair, c:letters inside a word (spaces mark its edges);",
@@ -187,7 +415,7 @@ def render(models: dict[str, dict]) -> str:
     for rule_id, model in models.items():
         lines += [f"  {rule_id}:", f"    threshold: {model['threshold']}", f"    bias: {model['bias']:.4f}",
                   "    weights:"]
-        for name, weight in sorted(model["weights"].items(), key=lambda kv: -kv[1]):
+        for name, weight in sorted(model["weights"].items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"      {json.dumps(name)}: {weight:.4f}")
     return "\n".join(lines) + "\n"
 

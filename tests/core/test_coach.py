@@ -565,3 +565,55 @@ def test_a_bad_unless_offered_group_is_named_at_its_line(tmp_path: Path) -> None
 @given(st.text(min_size=1, max_size=40))
 def test_a_phrase_pattern_can_never_backtrack_so_phrases_skip_the_guard(phrase):
     assert backtracking_risk(phrase_pattern(phrase)) is None
+
+
+# -- the model retrained on every labeller: new writers' wordings the phrases miss --------------------
+
+# Written for these tests (not taken from any labelled set); the phrase rules alone miss every one.
+# (Of 21 such paraphrases written for the weak rules, the model finds these 11; it finds none of the
+# four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.)
+MODEL_FINDS = [
+    ("The garage caused all of this, so you'd be better off asking them.", "avoid-blame"),
+    ("Your bank bounced the payment, that's why the account is frozen.", "avoid-blame"),
+    ("That's not something we deal with here.", "avoid-stonewalling"),
+    ("You'll just have to wait like everyone else.", "avoid-stonewalling"),
+    ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
+    ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
+    ("Head office makes those decisions, not me.", "avoid-stonewalling"),
+    ("Can we keep this civil, please?", "avoid-calm-down"),
+    ("Your refund is a done deal, it will be with you tomorrow.", "avoid-overpromising"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id"), MODEL_FINDS)
+def test_the_model_finds_what_the_phrases_miss(rules: CoachRules, text: str, rule_id: str) -> None:
+    assert rule_id not in {v.rule_id for v in coach_reply(text, rules, use_model=False).verdicts if v.present}
+    verdict = coach_reply(text, rules).verdict(rule_id)
+    assert verdict.present
+    # The highlight points at words of the reply (at most three), never at the whole reply or punctuation.
+    words = [text[start:end] for start, end in verdict.spans]
+    assert 1 <= len(words) <= 3 and all(w.strip(".,!?;:") for w in words) and text not in words
+    assert 'class="coach-avoid"' in highlight_html(text, coach_reply(text, rules))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm so sorry about this. Let me check where the parcel is and call you back by four today.",
+    "That sounds really stressful. Can you tell me the order number so I can look into it now?",
+    "I understand how frustrating that is. I'll raise a refund now, you'll see it within five working days.",
+    "Thank you for waiting. I've spoken to the depot and they'll redeliver tomorrow between 9 and 1.",
+    "You're right to ask about that, and I'm sorry nobody explained the fee. Let me take it off now.",
+    "I'm going to slow down a little so we get every detail right.",
+    "No problem, we should have told you about the fee. I'll take it off now.",
+])
+def test_the_model_leaves_good_replies_alone(rules: CoachRules, text: str) -> None:
+    assert not any(v.present for v in coach_reply(text, rules).verdicts if v.kind == "avoid")
+
+
+def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixture(rules: CoachRules) -> None:
+    assert rules.model is not None
+    assert set(rules.model.rules) == {r.id for r in rules.rules if r.kind == "avoid"}
+    bench = _bench()
+    ids = [r.id for r in rules.rules]
+    for n in range(11, 18):
+        items = bench.load_labelled(ROOT / "tests" / "fixtures" / "coach" / f"labeller_l{n}.yaml", ids)
+        assert len(items) == 300 and all(i.context and set(i.expected) == set(ids) for i in items)

@@ -38,6 +38,7 @@ _RULE_KEYS = {"id", "kind", "title", "explanation", "mood", "phrases", "patterns
 _READING_LISTS = {"negations": "negations", "passed_over": "passed_over", "contrasts": "contrasts",
                   "clause_words": "clause_words"}
 _READING_NUMBERS = {"negation_reach": (1, 6), "min_clause_words": (1, 10), "long_clause_words": (1, 20)}
+MODEL_MIN_WORDS = 3  # a shorter reply is left to the phrases ("Hold please." is one of theirs)
 MAX_COACHED_CHARS = 2000  # a reply is read this far (typed replies are kept to 600 characters)
 _GROUP_KEYS = {"phrases", "patterns"}
 # Curly quotes typed on phones and word processors; same length, so spans still index the original.
@@ -360,7 +361,9 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
     `context` is what the caller said (their line, or the call so far): words from it are not
     jargon when the caller used them first ("MRI" in a call about an MRI). An "avoid" rule with a
     model (`coach_model.py`) is also found when the model's score reaches its threshold; the words
-    that weighed most are its spans. `use_model=False` reads with the phrase rules alone."""
+    that weighed most are its spans. The model is not asked about a reply of fewer than
+    MODEL_MIN_WORDS words, nor when the rule's exceptions or ways forward are in the reply ("I'm going
+    to slow down", "I can't promise", "..., but I can ..."). `use_model=False`: the phrases alone."""
     normal = text[:MAX_COACHED_CHARS].translate(_NORMALISE)
     reading = rules.reading
     spans = sentences(normal)
@@ -384,7 +387,7 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
             needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
             hits = hits + needed if needed else []
         model = rules.model.rules.get(rule.id) if rules.model and use_model else None
-        if not hits and model is not None:
+        if not hits and model is not None and not model_held_back(rule, normal):
             hits = list(model_find(model, normal))
         found[rule.id] = hits
     verdicts = []
@@ -394,6 +397,14 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
                                     rule.explanation, rule.mood if present else 0))
     total = sum(v.mood_change for v in verdicts)
     return CoachResult(text, tuple(verdicts), max(rules.mood_min, min(rules.mood_max, total)))
+
+
+def model_held_back(rule: CoachRule, text: str) -> bool:
+    """True when the reply is too short for a sum of weights to mean anything, or says something the
+    rule lists as not itself (an exception) or a way forward (`unless_offered`): the phrases read
+    those in context, a sum of weights cannot."""
+    return (len(re.findall(r"[A-Za-z0-9']+", text)) < MODEL_MIN_WORDS
+            or bool(_find(rule.exceptions, text) or _find(rule.unless_offered, text)))
 
 
 def _said_by_caller(words: str, context: str) -> bool:

@@ -1,15 +1,17 @@
 """A tiny linear model beside the coach's phrase rules, for the rephrasings no phrase list foresees.
 
-Phrase rules read well but miss a new writer's wording ("that was your call, not ours"). For some
+Phrase rules read well but miss a new writer's wording ("that was your call, not ours"). For the
 "avoid" rules the coach also asks a logistic regression over words, word pairs and letter runs,
-trained offline on the labelled tuning replies (`bench/coach_train.py`) and saved as plain weights in
+trained offline on every labelled reply (`bench/coach_train.py`) and saved as plain weights in
 `lessons/coach/model.yaml`; a rule is found when its phrases find it OR the model's score reaches the
-rule's threshold (chosen by cross-validation). Scoring is a sum of weights in pure Python, and the
-words whose weights pushed the score up are the ones highlighted, so a verdict still points at words.
+rule's threshold (chosen by leave-one-labeller-out cross-validation). Scoring is a sum of weights in
+pure Python, and the words whose weights pushed the score up are the ones highlighted, so a verdict
+still points at words.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -83,9 +85,11 @@ def features(text: str) -> list[tuple[str, tuple[Span, ...]]]:
     return found
 
 
-def feature_names(text: str) -> set[str]:
-    """The distinct feature names of `text` (what the trainer counts)."""
-    return {name for name, _spans in features(text)}
+@functools.lru_cache(maxsize=64)
+def feature_names(text: str) -> frozenset[str]:
+    """The distinct feature names of `text` (what the trainer counts). Kept for the last few replies:
+    the coach asks every rule's model about the same reply."""
+    return frozenset(name for name, _spans in features(text))
 
 
 def score(model: RuleModel, text: str) -> float:
