@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.after_paint import AfterPaint
 from workbook.ui.completion_panel import CompletionPanel
 from workbook.ui.elided import ElidedButton
 from workbook.ui.module_card import ModuleCardWidget, UnavailableCardWidget
@@ -71,6 +72,7 @@ class HomePage(QWidget):
         self.completion = CompletionPanel()
         self.completion.certificate_requested.connect(self.certificate_requested)
         self.unavailable_cards: list[UnavailableCardWidget] = []
+        self._pending_scenarios: tuple[Library, LearnerSnapshot, int] | None = None
 
         self.greeting = QLabel("")
         self.greeting.setObjectName("pageTitle")
@@ -210,23 +212,38 @@ class HomePage(QWidget):
             self.grid.addWidget(card, first_row + line, column)
             self.cards.append(card)
         row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
-        row = self._add_scenarios(library, snapshot, row)
+        for previous, card in zip(self.cards, self.cards[1:], strict=False):
+            QWidget.setTabOrder(previous, card)
+        # The practice calls are below the fold: their cards are built once the page has painted (or
+        # at once when asked for one), after a heading row and their own rows.
+        self.scenario_cards = []
+        self._pending_scenarios = (library, snapshot, row)
+        AfterPaint(self, self.finish_cards)
+        if library.scenarios:
+            row += 1 + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
         self.unavailable_cards = []
         for offset, broken in enumerate(library.unavailable):
             card = UnavailableCardWidget(broken)
             self.grid.addWidget(card, row + offset, 0, 1, COLUMNS)
             self.unavailable_cards.append(card)
-        focus_chain = self.cards + self.scenario_cards
-        for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
-            QWidget.setTabOrder(previous, card)
         if not library.modules and not library.unavailable:
             self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 
-    def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> int:
-        """A 'Practice calls' heading and a card per scenario; returns the next free grid row."""
-        self.scenario_cards = []
+    def finish_cards(self) -> None:
+        """Build the practice-call cards that `populate` left for after the first paint (if still due)."""
+        if self._pending_scenarios is None:
+            return
+        library, snapshot, row = self._pending_scenarios
+        self._pending_scenarios = None
+        self._add_scenarios(library, snapshot, row)
+        focus_chain = self.cards[-1:] + self.scenario_cards
+        for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
+            QWidget.setTabOrder(previous, card)
+
+    def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> None:
+        """A 'Practice calls' heading and a card per scenario, from grid row `row` on."""
         if not library.scenarios:
-            return row
+            return
         heading = QLabel(self.tr("Practice calls"))
         heading.setObjectName("sectionTitle")
         self.grid.addWidget(heading, row, 0, 1, COLUMNS)
@@ -238,7 +255,6 @@ class HomePage(QWidget):
             line, column = divmod(position, COLUMNS)
             self.grid.addWidget(card, row + line, column)
             self.scenario_cards.append(card)
-        return row + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
 
     def _calls_text(self, library: Library, snapshot: LearnerSnapshot, module_id: str) -> str:
         """'Practice calls: 1 of 2 handled well' for the calls that practise this module."""
@@ -259,6 +275,7 @@ class HomePage(QWidget):
                    and record.best_kind and EndingKind(record.best_kind).strong)
 
     def scenario_card(self, scenario_id: str) -> ScenarioCardWidget:
+        self.finish_cards()
         return next(card for card in self.scenario_cards if card.scenario_id == scenario_id)
 
     def card(self, module_id: str) -> ModuleCardWidget:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from workbook import APP_NAME, __version__
 
@@ -95,7 +95,14 @@ class MainWindow(QMainWindow):
         self.save_status = QLabel("")
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
-        QApplication.instance().installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._watch_focused_button)
+
+    def _watch_focused_button(self, old: QObject | None, new: QObject | None) -> None:
+        """Enter is checked on the focused push button alone (see `eventFilter`), where the key arrives:
+        a filter on the whole app brought every event of the app into Python (about 1,800 for
+        building the home page once)."""
+        if isinstance(new, QPushButton) and new.window() is self:
+            new.installEventFilter(self)  # again for a button that had the focus before: still once
 
     def _build_menus(self) -> None:
         """Menu titles paint with the window; their actions are filled in right after the first
@@ -212,7 +219,6 @@ class MainWindow(QMainWindow):
 
     def _enter_presses(self, watched: QObject, event: QKeyEvent) -> bool:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QPushButton
 
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
         return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain

@@ -12,7 +12,7 @@ import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
@@ -23,6 +23,7 @@ from workbook.store import activity, learners, practice_calls, quiz_attempts, re
 from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import learner_record
 from workbook.ui import dialogs
+from workbook.ui.after_paint import AfterPaint
 from workbook.ui.controllers.session import Session
 from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
@@ -217,7 +218,7 @@ class Navigator(QObject):
             _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
-            _AfterPaint(self.home_page, self._build_features)  # the home page paints first
+            AfterPaint(self.home_page, self._build_features)  # the home page paints first
         else:
             QTimer.singleShot(0, self._build_features)
         if library.unavailable:
@@ -245,25 +246,3 @@ def _leave_out_of_collections() -> None:
 
 
 _frozen = False
-
-
-class _AfterPaint(QObject):
-    """Calls `then` once, in the event loop turn after `widget` next paints (or after a second if it
-    does not, a hidden window say)."""
-
-    def __init__(self, widget, then) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(1000, self, self._fire)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if self._then is not None:
-            then, self._then = self._then, None
-            self.parent().removeEventFilter(self)
-            then()
