@@ -284,11 +284,17 @@ class DashboardPage(QWidget):
         sort (10,000 calls into Python for a cohort's matrix)."""
         header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
         rows = min(sample, self.model.rowCount())
+        # Quietly: the table answers each sectionResized with a timer that repaints those columns in a
+        # later turn, a second whole paint of the matrix just after its first; its geometry and one
+        # paint are asked for below instead.
+        header.blockSignals(True)
         for column in range(self.model.columnCount()):
             texts = {self.model.cell_text(row, column) for row in range(rows)}
             longest = sorted(texts, key=len, reverse=True)[:measured]
             widest = max((metrics.horizontalAdvance(text) for text in longest), default=0)
             header.resizeSection(column, max(widest + CELL_PADDING, header.sectionSizeHint(column)))
+        header.blockSignals(False)
+        self.table.doItemsLayout()  # scroll ranges for the new widths, and one repaint
 
     def _show_insights(self) -> None:
         weakest = self.dashboard.weakest_skills(3)
