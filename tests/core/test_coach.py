@@ -571,14 +571,12 @@ def test_a_phrase_pattern_can_never_backtrack_so_phrases_skip_the_guard(phrase):
 
 # Written for these tests (not taken from any labelled set); the phrase rules alone miss every one.
 # (Of 21 such paraphrases written for the weak rules, the model finds these 11; it finds none of the
-# four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.)
+# four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.
+# Three closed doors it found then are now found by the phrases' shapes, and tested with them below.)
 MODEL_FINDS = [
     ("The garage caused all of this, so you'd be better off asking them.", "avoid-blame"),
     ("Your bank bounced the payment, that's why the account is frozen.", "avoid-blame"),
-    ("That's not something we deal with here.", "avoid-stonewalling"),
     ("You'll just have to wait like everyone else.", "avoid-stonewalling"),
-    ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
-    ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
     ("Head office makes those decisions, not me.", "avoid-stonewalling"),
     ("Can we keep this civil, please?", "avoid-calm-down"),
     ("Your refund is a done deal, it will be with you tomorrow.", "avoid-overpromising"),
@@ -617,3 +615,59 @@ def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixtur
     for n in range(11, 18):
         items = bench.load_labelled(ROOT / "tests" / "fixtures" / "coach" / f"labeller_l{n}.yaml", ids)
         assert len(items) == 300 and all(i.context and set(i.expected) == set(ids) for i in items)
+
+
+def _phrases_find(text: str, rules: CoachRules) -> set[str]:
+    return {v.rule_id for v in coach_reply(text, rules, use_model=False).verdicts if v.present}
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # Judging: shrinking the caller's reaction or problem, telling them it won't help, disbelief, lectures.
+    ("There's honestly no need to get so wound up about a late bus.", "avoid-judging-or-correcting"),
+    ("Shouting at me isn't going to get the boiler fixed any sooner.", "avoid-judging-or-correcting"),
+    ("It's a dent, not a write-off.", "avoid-judging-or-correcting"),
+    ("Come on, it's really not that serious.", "avoid-judging-or-correcting"),
+    ("You ordered the cheapest room, so what did you expect?", "avoid-judging-or-correcting"),
+    ("I very much doubt that, our drivers are all vetted.", "avoid-judging-or-correcting"),
+    ("Are you sure you didn't leave the gate open yourself?", "avoid-judging-or-correcting"),
+    ("Next time, check the date before you travel.", "avoid-judging-or-correcting"),
+    ("I won't tolerate being shouted at.", "avoid-judging-or-correcting"),
+    ("Everyone is queueing, sir, you're not special.", "avoid-judging-or-correcting"),
+    # Closing the door: out of reach, sent away, nothing more to say, a tautology, a bare refusal.
+    ("The landlord decides that, so it's out of our hands.", "avoid-stonewalling"),
+    ("A late fee isn't something we can waive.", "avoid-stonewalling"),
+    ("The decision is final and the charge stands.", "avoid-stonewalling"),
+    ("The courier has it now, so you'll need to contact them directly.", "avoid-stonewalling"),
+    ("That's all I can tell you at the moment.", "avoid-stonewalling"),
+    ("If it was declined, it was declined.", "avoid-stonewalling"),
+    ("The parts will arrive when they arrive.", "avoid-stonewalling"),
+    ("We don't give refunds on sale items.", "avoid-stonewalling"),
+    ("Ring back when you're ready to be polite.", "avoid-stonewalling"),
+    ("Okay, hang on.", "avoid-stonewalling"),
+    # Once found only by the model; the phrases' shapes find them now.
+    ("That's not something we deal with here.", "avoid-stonewalling"),
+    ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
+    ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
+])
+def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRules, text: str,
+                                                                  rule_id: str) -> None:
+    assert rule_id in _phrases_find(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # Reassurance and owning it are not judging.
+    ("There's no need to apologize, you've done nothing wrong.", "avoid-judging-or-correcting"),
+    ("I'm sure we can sort this out today.", "avoid-judging-or-correcting"),
+    ("I can hear this has been a horrible week; I'd like to put it right.", "avoid-judging-or-correcting"),
+    ("Next time you call, you can ask for me by name.", "avoid-judging-or-correcting"),
+    # A closed door with a way forward after it, a hold with a reason, a recap that asks for more.
+    ("The weather is out of our control, but I can rebook you on Friday's sailing.", "avoid-stonewalling"),
+    ("The courier has it, so I'll contact them for you and call you back by four.", "avoid-stonewalling"),
+    ("Hang on a moment while I check the booking.", "avoid-stonewalling"),
+    ("So: refund today, replacement tomorrow. Anything else?", "avoid-stonewalling"),
+    ("I can't refund that myself, but I can open a complaint now with the fee in it.", "avoid-stonewalling"),
+    ("So I know I've explained it clearly, what happens next?", "avoid-stonewalling"),
+])
+def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRules, text: str,
+                                                                   rule_id: str) -> None:
+    assert rule_id not in _phrases_find(text, rules)
