@@ -44,6 +44,7 @@ def test_matrix_sorts_filters_and_opens_a_learner(qtbot):
     assert page.proxy.rowCount() == 1 and page.proxy.index(0, 0).data() == "Bo Chen"
     page.filter.clear()
 
+    qtbot.waitUntil(lambda: "Weakest skills" in page.insights.text())  # the side panel: one turn later
     assert "Listening" in page.insights.text() or "listening" in page.insights.text()
     assert "Bo Chen" in page.insights.text() and "Анна Петрова" in page.insights.text()
     assert "Ana Lima" not in page.insights.text().split("No progress")[1]
@@ -54,6 +55,30 @@ def test_matrix_sorts_filters_and_opens_a_learner(qtbot):
         page.table.setCurrentIndex(page.proxy.index(0, 0))
         page.table.doubleClicked.emit(page.proxy.index(0, 0))
     assert opened.args[0] in {"a", "b", "c"}
+
+
+def test_matrix_is_complete_at_once_and_the_side_panel_follows_a_turn_later(qtbot):
+    """The table (every row, sorted, columns sized) and the summary come in the same turn as the
+    dashboard; the insights and the chart in the next turn, so no turn holds the GUI thread long.
+    A second dashboard shown before that turn replaces the first one's pending side panel."""
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.show_cohorts([("cohort-1", "November intake")])
+    page.show()
+    first = _dashboard()
+    page.show_dashboard(first, now=NOW)
+    assert page.proxy.rowCount() == 3 and "3 learners" in page.summary.text()
+    assert [page.proxy.index(r, 0).data() for r in range(3)] == ["Ana Lima", "Bo Chen", "Анна Петрова"]
+    widths = [page.table.columnWidth(c) for c in range(page.model.columnCount())]
+    metrics = page.table.fontMetrics()
+    assert all(widths[c] >= metrics.horizontalAdvance(page.proxy.index(r, c).data())
+               for c in range(len(widths)) for r in range(3))
+    assert page.insights.text() == ""  # not yet: the next turn
+    second = _dashboard()
+    page.show_dashboard(second, now=NOW)
+    qtbot.waitUntil(lambda: "Weakest skills" in page.insights.text())
+    assert page.dashboard is second and "Bo Chen" in page.insights.text().split("No progress")[1]
+    assert [value for _name, value in page.chart.items] == [40, 55]  # the chart has its scores too
 
 
 def test_no_cohorts_disables_the_cohort_jobs(qtbot):

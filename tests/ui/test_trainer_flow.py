@@ -166,6 +166,7 @@ def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, 
     assert "faster than reading allows" in cells["Quick Clicker"].data(Qt.ItemDataRole.ToolTipRole)
     assert cells["Steady Reader"].data() == "40 s"
     assert cells["Steady Reader"].data(Qt.ItemDataRole.ToolTipRole) is None
+    qtbot.waitUntil(lambda: "Weakest skills" in page.insights.text())  # the side panel: a turn later
     insights = page.insights.text()
     assert "Answered faster than reading allows" in insights and "Quick Clicker (1)" in insights
     assert "Steady Reader (" not in insights
