@@ -4,6 +4,7 @@ database on a throwaway PostgreSQL server) and the real bundled content."""
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -28,6 +29,15 @@ def library() -> Library:
     loaded = load_library(bundled_content_dir())
     assert not loaded.all_problems(), loaded.all_problems()
     return loaded
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled lessons (and the assets beside them) that a test may change or damage."""
+    root = tmp_path / "lessons"
+    shutil.copytree(bundled_content_dir(), root)
+    shutil.copytree(bundled_content_dir().parent / "assets", tmp_path / "assets")
+    return root
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,12 @@ from workbook.core import content_cache
 from workbook.core.coach import coach_reply
 from workbook.core.content_cache import LazyPattern, load_library_cached
 from workbook.core.loader import load_library
-from workbook.paths import bundled_content_dir, content_cache_path
+from workbook.paths import content_cache_path
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "lessons"
-    shutil.copytree(bundled_content_dir(), root)
-    shutil.copytree(bundled_content_dir().parent / "assets", tmp_path / "assets")
-    return root
+def content(content_copy: Path) -> Path:
+    return content_copy
 
 
 @pytest.fixture

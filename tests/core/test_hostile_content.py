@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -25,12 +24,9 @@ LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
 
 
 @pytest.fixture
-def shipped_copy(tmp_path: Path) -> Path:
+def shipped_copy(content_copy: Path) -> Path:
     """A copy of the bundled content (and its assets) to damage."""
-    root = tmp_path / "lessons"
-    shutil.copytree(bundled_content_dir(), root)
-    shutil.copytree(bundled_content_dir().parent / "assets", tmp_path / "assets")
-    return root
+    return content_copy
 
 
 def _validate(root: Path) -> subprocess.CompletedProcess:

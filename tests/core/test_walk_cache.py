@@ -4,14 +4,12 @@ remembered (so its problems are always reported)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from workbook.core import scenario_loader
 from workbook.core.loader import load_library
-from workbook.paths import bundled_content_dir
 
 
 @pytest.fixture
@@ -29,11 +27,8 @@ def walks(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
-    root = tmp_path / "lessons"
-    shutil.copytree(bundled_content_dir(), root)
-    shutil.copytree(bundled_content_dir().parent / "assets", tmp_path / "assets")
-    return root
+def content(content_copy: Path) -> Path:
+    return content_copy
 
 
 def test_a_second_load_walks_nothing_and_a_changed_script_is_walked_again(content, tmp_path, walks):
