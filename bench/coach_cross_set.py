@@ -34,7 +34,7 @@ from coach_eval import (  # noqa: E402
     Labelled,
     load_labelled,
 )
-from coach_folds import supported_by  # noqa: E402
+from coach_folds import trimmed  # noqa: E402
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
 from workbook.core.coach_model import CoachModel, RuleModel  # noqa: E402
@@ -50,12 +50,7 @@ def without_set(rules: CoachRules, sets: dict[str, list[Labelled]], held: str,
     """`rules` as if written without `held`: entries only its replies support are dropped, and each
     model is retrained on the other sets and the older ones."""
     others = [i for name, group in sets.items() if name != held for i in group] + older
-    trimmed = []
-    for rule in rules.rules:
-        own = supported_by(rule, sets[held])
-        theirs = supported_by(rule, others)
-        keep = tuple(m for m, mine, seen in zip(rule.matchers, own, theirs, strict=True) if seen or not mine)
-        trimmed.append(dataclasses.replace(rule, matchers=keep))
+    kept = tuple(trimmed(rule, sets[held], others) for rule in rules.rules)
     model = rules.model
     if model is not None:
         from coach_train import KEEP, train  # numpy, for the bench only
@@ -65,7 +60,7 @@ def without_set(rules: CoachRules, sets: dict[str, list[Labelled]], held: str,
             weights, bias = train([i for i in others if rule_id in i.expected], rule_id, KEEP)
             retrained[rule_id] = RuleModel(rule_id, bias, old.threshold, weights)
         model = CoachModel(retrained)
-    return dataclasses.replace(rules, rules=tuple(trimmed), model=model)
+    return dataclasses.replace(rules, rules=kept, model=model)
 
 
 def score(rules: CoachRules, items: list[Labelled], show: bool = False) -> dict[str, Counts]:

@@ -36,12 +36,16 @@ def supported_by(rule: CoachRule, items: list[Labelled]) -> list[bool]:
     return [any(m.search(text) for text in marked) for m in rule.matchers]
 
 
+def trimmed(rule: CoachRule, held: list[Labelled], others: list[Labelled]) -> CoachRule:
+    """`rule` without the entries that only the `held` replies support (none of the `others` do)."""
+    own, theirs = supported_by(rule, held), supported_by(rule, others)
+    keep = tuple(m for m, mine, seen in zip(rule.matchers, own, theirs, strict=True) if seen or not mine)
+    return dataclasses.replace(rule, matchers=keep)
+
+
 def without_labeller(rules: CoachRules, rule_id: str, tuning: dict[str, list[Labelled]], held: str,
                      ) -> CoachRules:
     """`rules` with `rule_id` stripped of the entries that only `held`'s tuning replies support."""
-    rule = rules.rule(rule_id)
-    own = supported_by(rule, tuning[held])
-    others = supported_by(rule, [i for name, group in tuning.items() if name != held for i in group])
-    keep = tuple(m for m, mine, theirs in zip(rule.matchers, own, others, strict=True) if theirs or not mine)
-    trimmed = dataclasses.replace(rule, matchers=keep)
-    return dataclasses.replace(rules, rules=tuple(trimmed if r.id == rule_id else r for r in rules.rules))
+    others = [i for name, group in tuning.items() if name != held for i in group]
+    return dataclasses.replace(rules, rules=tuple(trimmed(r, tuning[held], others) if r.id == rule_id else r
+                                                  for r in rules.rules))

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
-from coach_folds import supported_by  # noqa: E402
+from coach_folds import trimmed  # noqa: E402
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules, model_held_back  # noqa: E402
 from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E402
@@ -192,13 +192,8 @@ def script_best_replies(rules: CoachRules) -> dict[str, list[Labelled]]:
 def rules_without(rules: CoachRules, sets: dict[str, list[Labelled]], held: str) -> CoachRules:
     """`rules` with every rule stripped of the entries that only `held`'s replies support."""
     others = [i for name, group in sets.items() if name != held for i in group]
-    trimmed = []
-    for rule in rules.rules:
-        own = supported_by(rule, sets[held])
-        theirs = supported_by(rule, others)
-        keep = tuple(m for m, mine, seen in zip(rule.matchers, own, theirs, strict=True) if seen or not mine)
-        trimmed.append(dataclasses.replace(rule, matchers=keep))
-    return dataclasses.replace(rules, rules=tuple(trimmed), model=None)
+    kept = tuple(trimmed(rule, sets[held], others) for rule in rules.rules)
+    return dataclasses.replace(rules, rules=kept, model=None)
 
 
 def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool = True,
