@@ -29,16 +29,22 @@ from workbook.store.connection import open_database  # noqa: E402
 from workbook.store.learners import create_learner  # noqa: E402
 
 
-def make_bundle(folder: Path, rows: int, key: Ed25519PrivateKey) -> Path:
-    db = open_database(folder / "source.sqlite")
-    learner = create_learner("Bench Learner")
-    values = [(uuid.uuid4().hex, learner.id, "section-read", "empathy", f"empathy/s{i}", None,
-               json.dumps({"i": i, "note": "x" * 200}),
+def insert_activity(db, learner_ids: list[str], rows: int) -> list[tuple]:
+    """`rows` section-read rows spread over the learners, written in one executemany; returns them."""
+    values = [(uuid.uuid4().hex, learner_ids[i % len(learner_ids)], "section-read", "empathy",
+               f"empathy/s{i}", None, json.dumps({"i": i, "note": "x" * 200}),
                f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", "bench-device")
               for i in range(rows)]
     columns = ", ".join(bundles.COLUMNS)
     with db.atomic():
         db.connection().executemany(f"INSERT INTO activity ({columns}) VALUES ({', '.join('?' * 9)})", values)
+    return values
+
+
+def make_bundle(folder: Path, rows: int, key: Ed25519PrivateKey) -> Path:
+    db = open_database(folder / "source.sqlite")
+    learner = create_learner("Bench Learner")
+    insert_activity(db, [learner.id], rows)
     out = folder / "bundle.zip"
     bundles.export_bundle(learner.id, out, key)
     db.close()

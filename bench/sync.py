@@ -13,16 +13,16 @@ a PostgreSQL URL must name an empty database the workbook may set up)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from bundles import insert_activity  # noqa: E402  (bench/bundles.py)
 from cryptography.hazmat.primitives import serialization  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
@@ -48,13 +48,7 @@ def make_pc(folder: Path, rows: int) -> tuple[list[tuple], list[tuple]]:
     """A PC with `rows` activity rows over LEARNERS profiles; returns (learner rows, activity rows)."""
     db = open_database(folder / "workbook.sqlite")
     learners = [create_learner(f"Bench Learner {n}", f"B{n:04d}") for n in range(LEARNERS)]
-    values = [(uuid.uuid4().hex, learners[i % LEARNERS].id, "section-read", "empathy", f"empathy/s{i}", None,
-               json.dumps({"i": i, "note": "x" * 200}),
-               f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", "bench-device")
-              for i in range(rows)]
-    columns = ", ".join(bundles.COLUMNS)
-    with db.atomic():
-        db.connection().executemany(f"INSERT INTO activity ({columns}) VALUES ({', '.join('?' * 9)})", values)
+    values = insert_activity(db, [learner.id for learner in learners], rows)
     people = [(learner.id, learner.display_name, learner.employee_id, learner.created_at)
               for learner in learners]
     db.close()
