@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.reports.issue import CertificateSettings
+from workbook.ui.dialogs import save_cancel_buttons
 
 
 class CertificateSettingsDialog(QDialog):
@@ -40,10 +40,7 @@ class CertificateSettingsDialog(QDialog):
         form.addRow(self.tr("&Trainer name:"), self.trainer)
         form.addRow(self.tr("&Page size:"), self.page_size)
         form.addRow(self.tr("&Logo (PNG or JPEG):"), logo_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(520, 200)
 

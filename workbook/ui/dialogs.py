@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
@@ -73,3 +73,11 @@ def ask_multiline(parent: QWidget | None, title: str, label: str, text: str = ""
     dialog = NoteDialog(parent, title, label, text)
     ok = dialog.exec() == NoteDialog.DialogCode.Accepted
     return dialog.text().strip() if ok and dialog.text().strip() else None
+
+
+def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Save and Cancel, wired to the dialog's accept and reject (the edit dialogs all end this way)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

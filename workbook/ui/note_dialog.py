@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -29,10 +28,7 @@ class NoteDialog(QDialog):
         prompt.setBuddy(self.editor)
         hint = QLabel(self.tr("Ctrl+Enter saves \u00b7 Esc cancels"))
         hint.setObjectName("muted")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialogs.save_cancel_buttons(self)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
         layout = QVBoxLayout(self)

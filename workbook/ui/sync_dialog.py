@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+
+from workbook.ui.dialogs import save_cancel_buttons
 
 
 class SyncDialog(QDialog):
@@ -20,10 +22,7 @@ class SyncDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Server address:"), self.url)
         form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(560, 160)
 
