@@ -475,7 +475,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -486,7 +486,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
