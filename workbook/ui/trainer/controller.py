@@ -80,13 +80,9 @@ class TrainerController(QObject):
         return self.session.library  # the library loads late: read it when needed
 
     def open(self) -> None:
-        """Ask for the passphrase once per session, then show the cohorts."""
-        if self.library is None:
+        """Ask for the passphrase (once until locked again), then show the cohorts."""
+        if self.library is None or not self.unlock():
             return
-        if not self.unlocked:
-            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
-            if not self.unlocked:
-                return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
         # A moment later: its thread's imports would compete with the page's first paint.
@@ -126,7 +122,16 @@ class TrainerController(QObject):
         self.window.statusBar().showMessage(self.tr("Synced progress was not merged: {error}").format(
             error=error), 15000)
 
+    def unlock(self) -> bool:
+        """True once the trainer is let in: the passphrase is asked once until the views are locked
+        again (Lock, or any return to the profile list). With none set yet, the dialog sets one, so
+        the first person to open trainer-only settings chooses it, as for the trainer views."""
+        if not self.unlocked:
+            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
+        return self.unlocked
+
     def lock(self) -> None:
+        """The next person at this PC is asked for the passphrase again."""
         self.unlocked = False
 
     def allows(self) -> bool:
