@@ -8,8 +8,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from workbook.core.attempt import grade
 from workbook.core.call_engine import CallError, replay
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 INGEST_DELAY_MS = 1000
+FRAME_ALLOWANCE = QSize(16, 48)  # a dialog's frame and title bar, before it has been shown to measure
 
 
 class TrainerController(QObject):
@@ -291,13 +293,27 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
     html = learner_detail_html(library, learner_id)
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("LearnerDetail", "Learner detail"))
-    dialog.resize(900, 700)
     view = QTextBrowser()
     view.document().setDefaultStyleSheet(READER_CSS)
     view.setHtml(html)
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
+    fit_to_screen(dialog, QSize(900, 700), parent)
     dialog.open()
+
+
+def fit_to_screen(dialog: QWidget, wanted: QSize, parent: QWidget | None) -> None:
+    """`wanted`, or less where the screen is smaller (a 1280x720 laptop), frame and title bar
+    included, and centred on the screen the window is on: no edge below the taskbar."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    frame = FRAME_ALLOWANCE
+    size = QSize(min(wanted.width(), room.width() - frame.width()),
+                 min(wanted.height(), room.height() - frame.height()))
+    dialog.resize(size)
+    outer = QRect(QPoint(0, 0), size + frame)
+    outer.moveCenter(room.center())
+    dialog.move(outer.topLeft())
 
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
@@ -314,7 +330,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                 when=moment_text(attempt.submitted_at))
             parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
-            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
+            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
+                                      trainer_view=True))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
             when = moment_text(call.ended_at)
@@ -329,7 +346,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                 parts.append("<p>" + translate("LearnerDetail", "The script has changed since this call; it "
                                                "cannot be replayed.") + "</p>")
                 continue
-            parts.append(debrief_html(report, library.skill_label, library.coach))
+            parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
     if len(parts) == 2:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
     return "".join(parts)
