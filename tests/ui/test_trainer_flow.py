@@ -160,7 +160,7 @@ def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, 
     finish(navigator.trainer.loading)  # the dashboard is read off the GUI thread
     model = page.model
     column = next(c for c in range(model.columnCount())
-                  if model.headerData(c, Qt.Orientation.Horizontal) == "Median s / question")
+                  if model.title(c) == "Median s / question")
     cells = {model.index(r, 0).data(): model.index(r, column) for r in range(model.rowCount())}
     assert cells["Quick Clicker"].data() == "1 s  \u26a0 1"
     assert "faster than reading allows" in cells["Quick Clicker"].data(Qt.ItemDataRole.ToolTipRole)

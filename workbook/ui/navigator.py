@@ -124,7 +124,7 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(lambda step: self.reading.zoom(step))
         window.notes_requested.connect(lambda: self.notes.open())
-        window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
+        window.search_requested.connect(self._search)
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
@@ -167,6 +167,15 @@ class Navigator(QObject):
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.show_home()
+
+    def _search(self) -> None:
+        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
+        search of lessons, quizzes and calls."""
+        trainer = self._features.get("trainer")
+        if trainer is not None and self.pages.currentWidget() is trainer.page:
+            trainer.page.focus_filter()
+        elif self.learner_id:
+            self.search.open()
 
     def _lock_trainer(self) -> None:
         """Trainer access ends with the profile: it never carries over to the next person."""
