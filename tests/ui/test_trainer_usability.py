@@ -213,3 +213,53 @@ def test_the_table_gets_the_room_and_its_titles_fit_at_1280x720(qtbot, open_wind
     qtbot.waitUntil(lambda: page.table.width() >= width + 250)
     page.side_button.click()
     assert page.side.isVisible()
+
+
+def _batch_answers(monkeypatch, folder) -> tuple[list, list]:
+    """Dialogs answered: the folder asked for (counted), and the messages shown."""
+    asked, shown = [], []
+    monkeypatch.setattr(dialogs, "ask_folder",
+                        lambda *args: asked.append(args) or (str(folder) if folder else None))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(dialogs, "show_error",
+                        lambda parent, title, text: shown.append((title, "ERROR " + text)))
+    return asked, shown
+
+
+def test_batch_certificates_with_nobody_eligible_says_who_misses_what_without_asking_a_folder(
+        qtbot, open_window, library, monkeypatch, finish):
+    from workbook.reports.issue import eligibility_for
+    from workbook.ui.requirement_text import requirement_line
+
+    navigator = open_window(library)
+    page = _cohort_on_page(qtbot, navigator, monkeypatch, finish)
+    asked, shown = _batch_answers(monkeypatch, None)
+    page.certificates_button.click()
+    finish(navigator.trainer.running)
+    assert asked == [] and len(shown) == 1
+    title, text = shown[0]
+    assert title == "No certificates to issue" and "\u2714" not in navigator.window.save_status.text()
+    assert text.startswith("Nobody in this cohort can get a certificate now.")
+    for member in cohorts.members(page.current_cohort()):
+        missing = eligibility_for(library, member.id).missing
+        first = "; ".join(requirement_line(rule) for rule in missing[:2])
+        assert f"\n{member.display_name} \u2014 {first}; and {len(missing) - 2} more" in text
+
+
+def test_batch_certificates_list_who_was_not_eligible_and_why(qtbot, open_window, library, monkeypatch,
+                                                             finish, complete_everything, tmp_path):
+    navigator = open_window(library)
+    page = _cohort_on_page(qtbot, navigator, monkeypatch, finish)
+    members = {m.display_name: m for m in cohorts.members(page.current_cohort())}
+    complete_everything(library, members["Ana Lima"].id)
+    out = tmp_path / "certificates"
+    out.mkdir()
+    asked, shown = _batch_answers(monkeypatch, out)
+    page.certificates_button.click()
+    finish(navigator.trainer.running)  # the check
+    finish(navigator.trainer.running, 60000)  # the batch, in a worker process
+    assert len(asked) == 1 and len(list(out.glob("*.pdf"))) == 1
+    title, text = shown[-1]
+    assert text.splitlines()[0] == "Certificates issued: 1 \u00b7 not eligible: 2"
+    assert "\nBo Chen \u2014 " in text and "\nChidi Okafor \u2014 " in text and "Ana Lima" not in text
+    assert navigator.window.save_status.text() == "\u2714 Certificates issued: 1 \u00b7 not eligible: 2"

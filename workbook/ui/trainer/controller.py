@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from workbook.core.content import Library
     from workbook.core.dashboard_model import CohortDashboard
-    from workbook.reports.batch import BatchResult
+    from workbook.reports.batch import BatchResult, Candidate
     from workbook.store.sync_ingest import IngestResult
 
 T = TypeVar("T")
@@ -258,6 +258,27 @@ class TrainerController(QObject):
                                pause_collector=kind == "csv").start()
 
     def batch_certificates(self, cohort_id: str) -> None:
+        """Who would get a certificate is checked first (off the GUI thread): with nobody, the trainer
+        reads who misses what, and is not asked for a folder to put nothing in."""
+        library = self.library
+
+        def work(job: Job) -> list[Candidate]:
+            from workbook.reports.batch import check_cohort
+
+            members = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
+            return check_cohort(library, members, progress=job.progress, cancelled=job.cancelled)
+
+        self.running = QueryOp(self.window, work, lambda found: self._certificates_checked(cohort_id, found),
+                               progress=self.tr("Checking who is eligible"), cancellable=True,
+                               on_cancel=self._cancelled).start()
+
+    def _certificates_checked(self, cohort_id: str, found: list[Candidate]) -> None:
+        if not any(candidate.gets_one for candidate in found):
+            nobody = (self.tr("Nobody in this cohort can get a certificate now.") if found
+                      else self.tr("This cohort has no learners."))
+            dialogs.show_info(self.window, self.tr("No certificates to issue"),
+                              "\n\n".join(part for part in (nobody, "\n".join(self._why_not(found))) if part))
+            return
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
@@ -267,9 +288,55 @@ class TrainerController(QObject):
             return run_in_process("workbook.reports.trainer_jobs:cohort_certificates", arguments,
                                   job.relay_progress, job.stop_requested)
 
-        self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
+        self.running = QueryOp(self.window, work,
+                               lambda result: self._done(self._batch_summary(result, found)),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled, pause_collector=False).start()
+
+    def _batch_summary(self, result: BatchResult, found: list[Candidate]) -> str:
+        """The counts on the first line (the status bar shows it), then who got none and why."""
+        from workbook.reports.batch import Candidate, Outcome
+
+        # "label: number" wording, the same for one and for many in every language
+        counts = [self.tr("Certificates issued: {count}").format(count=result.issued)]
+        for count, words in ((result.not_eligible, self.tr("not eligible: {count}")),
+                             (result.already_certified, self.tr("already certified: {count}")),
+                             (result.failed, self.tr("failed: {count}")),
+                             (result.not_reached, self.tr("not reached (cancelled): {count}"))):
+            if count:
+                counts.append(words.format(count=count))
+        checked = {candidate.learner_id: candidate for candidate in found}
+        left = [checked.get(o.learner_id) or Candidate(o.learner_id, o.name) for o in result.outcomes
+                if o.outcome in (Outcome.NOT_ELIGIBLE, Outcome.ALREADY_CERTIFIED)]
+        failed = [self.tr("{name}: failed: {reason}").format(name=o.name, reason="; ".join(o.reasons))
+                  for o in result.outcomes if o.outcome is Outcome.FAILED]
+        parts = [" \u00b7 ".join(counts), "\n".join(self._why_not(left)), "\n".join(failed)]
+        return "\n\n".join(part for part in parts if part)
+
+    def _why_not(self, found: list[Candidate], shown: int = 8, reasons: int = 2) -> list[str]:
+        """A line per learner who gets no certificate: the first `reasons` open requirements (in the
+        order `workbook certificate --learner` prints them), or the certificate they hold; at most
+        `shown` learners, then how many more, so the message stays on a 720-pixel screen."""
+        from workbook.ui.requirement_text import requirement_line
+
+        lines = []
+        missing = [candidate for candidate in found if not candidate.gets_one]
+        for candidate in missing[:shown]:
+            if candidate.holds:
+                why = [self.tr("already holds {certificate}").format(certificate=candidate.holds)]
+            elif candidate.eligibility is None:
+                why = [self.tr("no such learner profile")]
+            elif not candidate.eligibility.requirements:
+                why = [self.tr("the content has no course file")]
+            else:
+                open_rules = candidate.eligibility.missing
+                why = [requirement_line(rule) for rule in open_rules[:reasons]]
+                if len(open_rules) > reasons:
+                    why.append(self.tr("and %n more", "", len(open_rules) - reasons))
+            lines.append(f"{candidate.name} \u2014 " + "; ".join(why))
+        if len(missing) > shown:
+            lines.append(self.tr("\u2026 and %n more", "", len(missing) - shown))
+        return lines
 
     def _job_arguments(self, **arguments: Any) -> dict[str, Any]:
         """What a job in the worker process needs to find the same database, content and data folder."""
