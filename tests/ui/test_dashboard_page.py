@@ -87,3 +87,7 @@ def test_no_cohorts_disables_the_cohort_jobs(qtbot):
     page.show_cohorts([])
     assert not page.csv_button.isEnabled() and not page.certificates_button.isEnabled()
     assert "No cohorts yet" in page.summary.text()
+    header, metrics = page.table.horizontalHeader(), page.table.horizontalHeader().fontMetrics()
+    for column in range(page.model.columnCount()):  # "Calls handled wel" was cut short here
+        lines = page.model.headerData(column, Qt.Orientation.Horizontal).split("\n")
+        assert max(metrics.horizontalAdvance(line) for line in lines) < header.sectionSize(column)

@@ -262,6 +262,7 @@ class DashboardPage(QWidget):
         else:
             self.dashboard = None
             self.model.set_dashboard(CohortDashboard("", "", (), 0, (), {}))
+            self._fit_columns()  # the empty table's titles fit too
             self.summary.setText(self.tr("No cohorts yet: create one, then import a roster or add learners."))
             self._set_cohort_actions(False)
 
