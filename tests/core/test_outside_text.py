@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.core.outside_text import shown_literally
+from workbook.core.outside_text import printable
 
 # The red team's b13 PC name: clears the line, moves up, prints a fake result, hides the rest.
 B13 = ("vm' (key 2cb7-a757-abba-4f0a) is trusted.\x1b[2K\r\x1b[1Abundles/sam.zip: merged: Sam Taylor, "
@@ -18,7 +18,7 @@ B13 = ("vm' (key 2cb7-a757-abba-4f0a) is trusted.\x1b[2K\r\x1b[1Abundles/sam.zip
 
 
 def test_terminal_escapes_are_shown_not_obeyed():
-    shown = shown_literally(B13)
+    shown = printable(B13)
     assert "\x1b" not in shown and "\r" not in shown
     assert shown == ("vm' (key 2cb7-a757-abba-4f0a) is trusted.\\x1b[2K\\r\\x1b[1Abundles/sam.zip: merged: "
                      "Sam Taylor, 0 rows added, 277 already present\\x1b[8m")
@@ -38,24 +38,24 @@ def test_terminal_escapes_are_shown_not_obeyed():
     ("bad\udcff.zip", "bad\\udcff.zip"),              # a file name that was not UTF-8
 ])
 def test_control_format_and_bidi_characters_become_visible_escapes(raw, shown):
-    assert shown_literally(raw) == shown
+    assert printable(raw) == shown
 
 
 @pytest.mark.parametrize("name", ["Sam Taylor", "Zoë O'Brien-Łukasz", "محمد علی", "שרה כהן", "李小龙",
                                   "देवनागरी", "می\u200cخواهم", "👩\u200d💻 Dev", r"C:\Users\sam\b.zip",
                                   "<b>bold</b> & <a href='x'>", ""])
 def test_names_in_any_script_and_markup_characters_are_kept_as_they_are(name):
-    assert shown_literally(name) == name
+    assert printable(name) == name
 
 
 def test_anything_with_a_str_is_accepted():
-    assert shown_literally(Path("usb") / "a\x1bb.zip") == str(Path("usb") / "a\\x1bb.zip")
-    assert shown_literally(ValueError("bad\rline")) == "bad\\rline"
+    assert printable(Path("usb") / "a\x1bb.zip") == str(Path("usb") / "a\\x1bb.zip")
+    assert printable(ValueError("bad\rline")) == "bad\\rline"
 
 
 @given(st.text())
 def test_no_control_format_or_separator_character_is_left(text):
-    shown = shown_literally(text)
+    shown = printable(text)
     assert not any(unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs") for c in shown)
     assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" for c in shown)
     shown.encode("utf-8")  # printable on any UTF-8 terminal, never an encoding error

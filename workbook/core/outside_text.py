@@ -3,7 +3,7 @@ reason quoting a file) made safe to print on a terminal or show in a window as o
 
 Such a string may carry terminal escapes (ESC, CSI, OSC: clear the line, move the cursor, hide what
 follows), carriage returns and newlines that fake further lines, or bidi overrides that show letters
-in another order than they are. `shown_literally` turns each such character into a visible escape
+in another order than they are. `printable` turns each such character into a visible escape
 (`\\x1b`, `\\n`, `\\u202e`), so what a person reads is what the string holds and the line it sits in
 cannot be rewritten by it. Letters of every script stay as they are.
 """
@@ -34,7 +34,7 @@ def needs_escape(character: str) -> bool:
     return character not in _KEPT_FORMAT and unicodedata.category(character) in _ESCAPED_CATEGORIES
 
 
-def shown_literally(text: object) -> str:
+def printable(text: object) -> str:
     """`text` (anything: a str, a Path, an exception) as one line of printable characters, each
     control, format or bidi character replaced by its visible escape."""
     value = str(text)
