@@ -994,7 +994,19 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2821,11 +2833,12 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1021,8 +1021,20 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>, {refused} abgelehnt (daraus wurde nichts gespeichert)</translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation>Von diesem Import erfasste Profilzusammenführungen (eine Zusammenführung lässt sich nicht rückgängig machen):</translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation>Importierte Dateien</translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation>ein hier unbekanntes Profil</translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
+        <translation>{away} zusammengeführt in {into}</translation>
     </message>
     <message>
         <source>refused: {reason}</source>
@@ -2885,16 +2897,18 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Diesem PC vertrauen?</translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
-        <translation>Einige Dateien wurden vom PC „{pc}“ signiert, dem diese Installation noch nicht vertraut.
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
+        <translation>Einige Dateien wurden von einem PC signiert, dem diese Installation noch nicht vertraut.
 
 Schlüssel-Fingerabdruck: {fingerprint}
+Name des PCs, wie ihn die Dateien angeben: {pc}
 
-Vertrauen Sie ihm nur, wenn es einer Ihrer Lern-PCs ist (der Fingerabdruck wird auf diesem PC angezeigt). Seine Pakete werden dann importiert, jetzt und künftig.</translation>
+Vertrauen Sie ihm nur, wenn dieser Fingerabdruck der ist, der auf einem Ihrer Lern-PCs angezeigt wird: der Name beweist nichts. Seine Pakete werden dann importiert, jetzt und künftig.</translation>
     </message>
     <message>
         <source>Trust and import</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from workbook.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from workbook.core.content import Module, UnavailableModule
@@ -160,8 +163,8 @@ class UnavailableCardWidget(QFrame):
     def __init__(self, broken: UnavailableModule, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unavailableCard")
-        title = QLabel(self.tr("<b>{title}</b> is unavailable").format(title=broken.title))
-        reason = QLabel(broken.reason)
+        title = QLabel(self.tr("<b>{title}</b> is unavailable").format(title=escape(broken.title)))
+        reason = plain_label(broken.reason)  # quotes the file
         reason.setWordWrap(True)
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hint = QLabel(self.tr("Folder: {folder}. A trainer can fix the file and run "
