@@ -43,16 +43,19 @@ def _export_progress(args: argparse.Namespace) -> int:
     require_output_folder(out)
     with open_store(data_dir, trainer=args):
         learner = find_learner_or_refuse(args.learner, data_dir)
-        from workbook.keys import load_or_create_key
+        from workbook.keys import fingerprint, key_id, load_or_create_key
 
+        key = load_or_create_key(data_dir)
         try:
-            summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
+            summary = export_bundle(learner.id, out, key)
         except BundleError as error:
             raise Refused(f"{error}. Nothing was written.") from error
         except (OSError, StoreError) as error:
             raise Refused(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}") from error
     print(f"{plural(summary.activities, 'activity record')} of {printable(summary.display_name)} "
           f"exported to {printable(summary.path)}")
+    print(f"Signed by this PC, key fingerprint {fingerprint(key_id(key.public_key()))}: if the trainer's PC "
+          "asks whether to trust this PC, it must show the same fingerprint.")
     return 0
 
 

@@ -1893,6 +1893,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation type="unfinished"></translation>
     </message>

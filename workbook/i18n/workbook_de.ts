@@ -1939,6 +1939,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Auf dem PC der Trainerin oder des Trainers: Trainer-Ansichten &gt; Fortschritt importieren…, und alle auswählen.</translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation>Schlüssel-Fingerabdruck dieses PCs: {fingerprint}. Fragt der PC der Trainerin oder des Trainers, ob er diesem PC vertrauen soll, muss er denselben Fingerabdruck zeigen.</translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation>Fortschritt exportiert nach {folder}</translation>
     </message>
