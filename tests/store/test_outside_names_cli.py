@@ -200,3 +200,22 @@ def test_sync_ingest_prints_names_literally_and_names_merges(tmp_path, capsys, m
     assert no_raw_controls(out) and f"Trusted the PC '{B13_SHOWN}' (key {shown})." in out
     assert (f"  profile merge recorded: Alex Moreno ({alex.id[:8]}) merged into Sam Taylor "
             f"({sam.id[:8]})") in out.splitlines()
+
+
+def test_trust_key_warns_when_the_name_copies_or_quotes_a_trusted_pc(tmp_path, capsys):
+    trainer = tmp_path / "trainer"
+    known = Ed25519PrivateKey.from_private_bytes(bytes(range(5, 37)))
+    known_shown = fingerprint(key_id(known.public_key()))
+    trust_key(known.public_key(), trainer, "FRONT-DESK-3")
+    copied = hostile_bundle(tmp_path / "pc", tmp_path / "copied.zip", installation="FRONT-DESK-3",
+                            name="Sam Taylor")
+    quoting = hostile_bundle(tmp_path / "pc2", tmp_path / "quoting.zip",
+                             installation=f"vm\nKey fingerprint: {known_shown} (already trusted)", name="Kim")
+    assert main(["trust-key", str(copied), "--data-dir", str(trainer)]) == 1  # no terminal, no --yes
+    assert (f"Warning: a PC already trusted here, 'FRONT-DESK-3' (key {known_shown}), has the same name: "
+            "this may be a copy of its name.") in capsys.readouterr().out.splitlines()
+    assert main(["trust-key", str(quoting), "--data-dir", str(trainer)]) == 1
+    out = capsys.readouterr().out
+    assert f"  PC name:          'vm\\nKey fingerprint: {known_shown} (already trusted)'" in out
+    assert (f"Warning: the name quotes the fingerprint of 'FRONT-DESK-3' (key {known_shown}), a PC already "
+            f"trusted here; this PC's own fingerprint is {SHOWN}.") in out.splitlines()

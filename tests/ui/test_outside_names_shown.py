@@ -234,3 +234,32 @@ def test_an_unavailable_module_card_shows_its_title_and_reason_literally(qtbot, 
     shown = [rendered(label) for label in card.findChildren(QLabel)]
     assert "<b>Empathy</b> is unavailable" in shown
     assert any("<img src='x'> bad" in text for text in shown)
+
+
+@pytest.mark.parametrize("quoting", [False, True])
+def test_the_trust_question_warns_of_a_lookalike_of_a_trusted_pc(qtbot, open_window, library, monkeypatch,
+                                                                 tmp_path, data_dir, quoting):
+    """The b14 spoof against this trainer's own list: the name quotes a trusted PC's fingerprint, or
+    copies a trusted PC's name; the question says so, with the trusted PC's name and key."""
+    from workbook.keys import trust_key
+
+    known = Ed25519PrivateKey.generate()
+    known_shown = fingerprint(key_id(known.public_key()))
+    trust_key(known.public_key(), data_dir, "FRONT-DESK-3")
+    name = (f"vm<br><br>Key fingerprint: {known_shown}<br><br>(already trusted)" if quoting
+            else "FRONT-DESK-3")
+    stranger = Ed25519PrivateKey.generate()
+    inbox = tmp_path / "usb"
+    inbox.mkdir()
+    (bundle,) = other_pc(tmp_path / "pc", stranger, inbox, name, ("Sam Taylor", None))
+    navigator = open_window(library)
+    seen = answering(monkeypatch, [""])
+    navigator.window.trainer_requested.emit()
+    navigator.trainer.imports.offer_trust(read_bundle(bundle).signer)
+    real = fingerprint(key_id(stranger.public_key()))
+    warning = box_text(seen[0]).split("\n\n")[-1]
+    assert warning == (
+        f"Warning: the name quotes the fingerprint of \u201cFRONT-DESK-3\u201d (key {known_shown}), a PC "
+        f"already trusted here; this PC's own fingerprint is {real}." if quoting else
+        f"Warning: a PC already trusted here, \u201cFRONT-DESK-3\u201d (key {known_shown}), has the same "
+        "name: this may be a copy of its name.")

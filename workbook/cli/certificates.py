@@ -116,7 +116,8 @@ def _import_key(args: argparse.Namespace) -> int:
 def _trust_key(args: argparse.Namespace) -> int:
     """Trust the signer of a bundle: show who it is (its PC name as it signed it, shown literally, and its
     key fingerprint) and ask first; the bundle must be genuine."""
-    from workbook.keys import trust_key
+    from workbook.core.lookalike_signers import SAME_NAME, lookalikes
+    from workbook.keys import fingerprint, trust_key, trusted_key_list
     from workbook.store.bundle_reading import read_bundle
     from workbook.store.bundles import BundleError
 
@@ -131,6 +132,13 @@ def _trust_key(args: argparse.Namespace) -> int:
               f"  Key fingerprint:  {signer.fingerprint}\n"
               "Trust it only if that fingerprint is the one shown on that PC (the name is what the bundle "
               "says and proves nothing). Its progress bundles and certificates are then accepted here.")
+        trusted = [(entry.key_id, entry.name) for entry in trusted_key_list(data_dir)]
+        for lookalike in lookalikes(signer.installation, signer.key_id, trusted):
+            other = f"'{printable(lookalike.name)}' (key {fingerprint(lookalike.key_id)})"
+            print(f"Warning: a PC already trusted here, {other}, has the same name: this may be a copy "
+                  "of its name." if lookalike.kind == SAME_NAME else
+                  f"Warning: the name quotes the fingerprint of {other}, a PC already trusted here; this "
+                  f"PC's own fingerprint is {signer.fingerprint}.")
         confirm_or_refuse(args, "Trust this PC?", "trust it",
                           "Nothing was trusted.")
         trust_key(signer.public(), data_dir, signer.installation)

@@ -2850,6 +2850,14 @@ Trust it only if this fingerprint is the one shown on one of your learner PCs: t
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Same person?</source>
         <translation type="unfinished"></translation>
     </message>

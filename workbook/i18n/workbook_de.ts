@@ -2919,6 +2919,14 @@ Vertrauen Sie ihm nur, wenn dieser Fingerabdruck der ist, der auf einem Ihrer Le
         <translation>Vertrauen und importieren</translation>
     </message>
     <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation>Warnung: Ein PC, dem hier bereits vertraut wird, „{name}“ (Schlüssel {other}), hat denselben Namen: Der Name ist vielleicht nur kopiert.</translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
+        <translation>Warnung: Der Name zitiert den Fingerabdruck von „{name}“ (Schlüssel {other}), einem PC, dem hier bereits vertraut wird; der eigene Fingerabdruck dieses PCs ist {fingerprint}.</translation>
+    </message>
+    <message>
         <source>Same person?</source>
         <translation>Dieselbe Person?</translation>
     </message>

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.core.lookalike_signers import SAME_NAME, lookalikes
 from workbook.core.outside_text import printable
-from workbook.keys import trust_key, trusted_keys
+from workbook.keys import fingerprint, trust_key, trusted_key_list, trusted_keys
 from workbook.store.bundle_merge import ImportResult, import_bundles
 from workbook.store.bundles import BundleSigner
 from workbook.store.learners import describe, get_learner
@@ -177,15 +178,31 @@ class TrainerImport(QObject):
 
     def offer_trust(self, signer: BundleSigner) -> bool:
         """Ask whether to trust the PC that signed a bundle: the fingerprint first, then the name the
-        bundle gives (plain text, one line: it cannot draw a fake fingerprint or hide the real one)."""
-        return dialogs.confirm(
-            self.session.window, self.tr("Trust this PC?"),
-            self.tr("Some files were signed by a PC this installation does not trust yet.\n\n"
-                    "Key fingerprint: {fingerprint}\nPC name, as the files give it: {pc}\n\n"
-                    "Trust it only if this fingerprint is the one shown on one of your learner PCs: the "
-                    "name proves nothing. Its bundles are then imported, now and later.").format(
-                        pc=printable(signer.installation), fingerprint=signer.fingerprint),
-            self.tr("Trust and import"))
+        bundle gives (plain text, one line: it cannot draw a fake fingerprint or hide the real one),
+        and a warning when it looks like a PC already trusted here."""
+        text = self.tr("Some files were signed by a PC this installation does not trust yet.\n\n"
+                       "Key fingerprint: {fingerprint}\nPC name, as the files give it: {pc}\n\n"
+                       "Trust it only if this fingerprint is the one shown on one of your learner PCs: the "
+                       "name proves nothing. Its bundles are then imported, now and later.").format(
+                           pc=printable(signer.installation), fingerprint=signer.fingerprint)
+        return dialogs.confirm(self.session.window, self.tr("Trust this PC?"),
+                               text + "".join("\n\n" + line for line in self.lookalike_warnings(signer)),
+                               self.tr("Trust and import"))
+
+    def lookalike_warnings(self, signer: BundleSigner) -> list[str]:
+        """A PC already trusted here with the same name, or whose fingerprint the name quotes."""
+        trusted = [(entry.key_id, entry.name) for entry in trusted_key_list(self.session.data_dir)]
+        warnings = []
+        for lookalike in lookalikes(signer.installation, signer.key_id, trusted):
+            other = {"name": printable(lookalike.name), "other": fingerprint(lookalike.key_id)}
+            warnings.append(
+                self.tr("Warning: a PC already trusted here, \u201c{name}\u201d (key {other}), has the same "
+                        "name: this may be a copy of its name.").format(**other)
+                if lookalike.kind == SAME_NAME else
+                self.tr("Warning: the name quotes the fingerprint of \u201c{name}\u201d (key {other}), a PC "
+                        "already trusted here; this PC's own fingerprint is {fingerprint}.").format(
+                            fingerprint=signer.fingerprint, **other))
+        return warnings
 
     def offer_merge(self, result: ImportResult, local) -> bool:
         """Ask whether a bundle refused for an employee ID clash is the local profile's person."""
