@@ -74,7 +74,7 @@ class ModuleCardWidget(QFrame):
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the card itself takes focus
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.module_id))
 
-        self.quiz_label = QLabel(self._quiz_text(module, quiz_score, quiz_unfinished))
+        self.quiz_label = plain_label(self._quiz_text(module, quiz_score, quiz_unfinished))  # quotes a file
         self.quiz_label.setObjectName("muted")
         self.quiz_label.setWordWrap(True)
         self.quiz_button = QPushButton(self._quiz_button_text(quiz_score, quiz_unfinished))
