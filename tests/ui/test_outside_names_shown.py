@@ -263,3 +263,29 @@ def test_the_trust_question_warns_of_a_lookalike_of_a_trusted_pc(qtbot, open_win
         f"already trusted here; this PC's own fingerprint is {real}." if quoting else
         f"Warning: a PC already trusted here, \u201cFRONT-DESK-3\u201d (key {known_shown}), has the same "
         "name: this may be a copy of its name.")
+
+
+def test_a_merge_ingested_from_the_server_is_named_in_the_status_line(qtbot, open_window, library, data_dir,
+                                                                      monkeypatch, tmp_path, finish):
+    from sync_kit import PC_KEY, make_pc, make_server
+
+    from workbook.cli import main
+    from workbook.keys import trust_key
+
+    url = make_server(data_dir)  # this app's own database plays the centre's server
+    trust_key(PC_KEY.public_key(), data_dir, "training-pc-1")
+    pc = tmp_path / "pc"
+    away, stays = make_pc(pc)
+    db = open_database(database_path(pc))
+    try:
+        merge_learners(away, stays)
+    finally:
+        db.close()
+    assert main(["sync", "--server", url, "--data-dir", str(pc)]) == 7  # not on the server's list yet
+    navigator = open_window(library)
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
+    navigator.window.trainer_requested.emit()
+    qtbot.waitUntil(lambda: navigator.trainer.ingesting is not None, timeout=5000)
+    finish(navigator.trainer.ingesting)
+    status = navigator.window.statusBar().currentMessage()
+    assert f"profile merges recorded: Learner 0 ({away[:8]}) merged into Learner 1 ({stays[:8]})" in status

@@ -2725,6 +2725,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation type="unfinished">

@@ -2787,6 +2787,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
             <numerusform>%n Aktivitätseinträge von Lerner-PCs zusammengeführt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation>erfasste Profilzusammenführungen: {merges}</translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation>

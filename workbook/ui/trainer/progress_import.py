@@ -38,6 +38,7 @@ from workbook.store.learners import describe, get_learner
 from workbook.store.merges import AppliedMerge, short_id
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
+from workbook.ui.i18n import translate
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.plain_text import plain_label
 
@@ -45,6 +46,18 @@ COLUMNS = (QT_TRANSLATE_NOOP("ImportSummary", "File"), QT_TRANSLATE_NOOP("Import
            QT_TRANSLATE_NOOP("ImportSummary", "Rows added"),
            QT_TRANSLATE_NOOP("ImportSummary", "Already present"),
            QT_TRANSLATE_NOOP("ImportSummary", "Result"))
+
+
+def merge_text(merge: AppliedMerge) -> str:
+    """"Alex Moreno (f4698012) merged into Sam Taylor (ea74a080)", names shown literally (also in the
+    status line after a sync ingest)."""
+    def named(name: str | None, learner_id: str) -> str:
+        if name is None:
+            return translate("ImportSummary", "a profile not known here") + f" ({short_id(learner_id)})"
+        return f"{printable(name)} ({short_id(learner_id)})"
+
+    return translate("ImportSummary", "{away} merged into {into}").format(
+        away=named(merge.from_name, merge.from_id), into=named(merge.into_name, merge.into_id))
 
 
 class ImportSummary(QDialog):
@@ -84,13 +97,7 @@ class ImportSummary(QDialog):
         layout.addWidget(self.table, 1)
 
     def merge_text(self, merge: AppliedMerge) -> str:
-        """"Alex Moreno (f4698012) merged into Sam Taylor (ea74a080)", names shown literally."""
-        def named(name: str | None, learner_id: str) -> str:
-            shown = printable(name) if name is not None else self.tr("a profile not known here")
-            return f"{shown} ({short_id(learner_id)})"
-
-        return self.tr("{away} merged into {into}").format(away=named(merge.from_name, merge.from_id),
-                                                          into=named(merge.into_name, merge.into_id))
+        return merge_text(merge)
 
     def summary_row(self, result: ImportResult) -> tuple[str, str, str, str, str]:
         merged = result.merged
