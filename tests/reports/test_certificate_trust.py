@@ -194,3 +194,24 @@ def test_an_issuer_only_key_signs_no_progress(tmp_path, capsys):
     assert identity in trusted_keys(verifier, CERTIFICATES) and identity not in trusted_keys(verifier)
     with pytest.raises(ValueError, match="no such trust purpose"):
         trust_key(trainer_key, verifier, purposes=("everything",))
+
+
+@pytest.mark.both_backends
+def test_the_register_is_the_database_the_pc_works_on(database, database_args, data_dir, library,
+                                                      complete_everything, tmp_path, capsys):
+    """A trainer PC working on the centre's server records its issues there, and verifying with the
+    same `--database` reads that register (SQLite file and PostgreSQL alike)."""
+    sam = create_learner("Sam Taylor", "E-100")
+    complete_everything(library, sam.id)
+    first = issue_certificate(library, sam.id, data_dir, tmp_path / "first.pdf", now=FIRST).path
+    again = issue_certificate(library, sam.id, data_dir, tmp_path / "again.pdf", now=AGAIN).path
+    minted = _mint(again, data_dir, tmp_path / "minted.pdf", certificate_id="WB-2026-FAKE-0003")
+
+    def verify(pdf: Path) -> tuple[int, str]:
+        code = main(["verify-certificate", str(pdf), *database_args])
+        captured = capsys.readouterr()
+        return code, (captured.out + captured.err).split(":")[0]
+
+    assert verify(again) == (0, "valid")
+    assert verify(first) == (4, "superseded")
+    assert verify(minted) == (4, "not in the register")
