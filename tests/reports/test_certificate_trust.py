@@ -215,3 +215,14 @@ def test_the_register_is_the_database_the_pc_works_on(database, database_args, d
     assert verify(again) == (0, "valid")
     assert verify(first) == (4, "superseded")
     assert verify(minted) == (4, "not in the register")
+
+
+def test_a_progress_only_pcs_name_reaches_the_terminal_without_control_characters(learner_pc, library,
+                                                                                    tmp_path, capsys):
+    pc, sam = learner_pc
+    with opened(pc):
+        issued = issue_certificate(library, sam, pc, tmp_path / "sam.pdf", now=FIRST).path
+    verifier = tmp_path / "verifier"
+    trust_key(load_or_create_key(pc).public_key(), verifier, "ROOM\x1b[2J\x1b]0;pwned\x07-4")
+    code, said = _verify(issued, verifier, capsys)
+    assert code == 4 and "signed by 'ROOM?[2J?]0;pwned?-4' (" in said and "\x1b" not in said

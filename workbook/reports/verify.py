@@ -154,7 +154,9 @@ def _trusted_for_progress_only(data_dir: Path, signer: str) -> str | None:
     """The PC's name (quoted) when `signer` is trusted here for progress bundles but not as an issuer."""
     for entry in trusted_key_list(data_dir):
         if entry.key_id == signer and CERTIFICATES not in entry.purposes:
-            return f"'{entry.name}'" if entry.name else "a PC"
+            # The name came from the PC itself (its bundle): no control characters reach a terminal.
+            name = "".join(c if unicodedata.category(c)[0] != "C" else "?" for c in entry.name)
+            return f"'{name[:80]}{'…' if len(name) > 80 else ''}'" if name else "a PC"
     return None
 
 
