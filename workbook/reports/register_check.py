@@ -47,9 +47,13 @@ def register_finding(fields: dict[str, str], signer: str, own: bool,
     matches = [index for index, entry in enumerate(register) if entry.certificate_id == identity]
     if not matches:
         signed_with = "this PC's own key" if own else f"key {fingerprint(signer)}"
-        return RegisterFinding(False, f"{who} is signed with {signed_with}, but it is not in {where}: "
-                               "it was not issued here (anyone who can read that key file can sign a "
-                               "certificate)")
+        if own:
+            return RegisterFinding(False, f"{who} is signed with {signed_with}, but it is not in {where}: "
+                                   "it was not issued here (anyone who can read that key file can sign a "
+                                   "certificate)")
+        return RegisterFinding(False, f"{who} is signed with {signed_with}, but it is not in {where}: no "
+                               "record that it was issued (one issued after that PC's last bundle or sync "
+                               "reached this database is not listed yet: verify it on the issuing PC)")
     index = matches[-1]
     entry = register[index]
     differ = sorted(name for name in set(entry.fields) | set(fields)
