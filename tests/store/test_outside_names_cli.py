@@ -77,7 +77,8 @@ def test_trust_key_without_a_terminal_shows_who_and_refuses_unless_yes(tmp_path)
     done = subprocess.run([*command, "--yes"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
                           env=environment, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == f"Trusted the PC '{B13_SHOWN}' (key {SHOWN})."
+    assert done.stdout.splitlines()[-1].startswith(
+        f"Trusted the PC '{B13_SHOWN}' (key {SHOWN}): its progress bundles")
     assert key_id(KEY.public_key()) in trusted_keys(trainer)
 
 
@@ -119,7 +120,7 @@ def test_trust_key_on_a_terminal_asks_after_showing_the_name_and_fingerprint(tmp
     assert key_id(KEY.public_key()) not in trusted_keys(trainer)
 
     code, shown = _on_a_terminal(command, "y")
-    assert code == 0 and f"Trusted the PC '{B13_SHOWN}' (key {SHOWN})." in shown
+    assert code == 0 and f"Trusted the PC '{B13_SHOWN}' (key {SHOWN}): its progress bundles" in shown
     assert key_id(KEY.public_key()) in trusted_keys(trainer)
 
 

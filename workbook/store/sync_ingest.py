@@ -75,7 +75,8 @@ def waiting_count() -> int:
 
 
 def publish_trusted_keys(data_dir: Path) -> int:
-    """Put this trainer's trusted keys (its own included) on the server for PCs to pull."""
+    """Put this trainer's keys trusted for progress (its own included) on the server for PCs to pull;
+    the server's list means progress trust only: a PC never learns a certificate issuer from it."""
     names = {entry.key_id: entry.name for entry in trusted_key_list(data_dir)}
     present = {row[0] for row in database.execute_sql("SELECT key_id FROM sync_trusted_key").fetchall()}
     added = 0
