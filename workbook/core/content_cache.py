@@ -87,6 +87,17 @@ def load_library_cached(root: Path, data_dir: Path, assets_dir: Path | None = No
     return library
 
 
+def cached_library(root: Path, data_dir: Path, assets_dir: Path | None = None) -> Library | None:
+    """The library of `root` when the data folder's cache holds it for the files as they are now
+    (a few ms of file listing and reading), else None: nothing is read from the content files."""
+    from workbook.core.images import default_assets_dir
+    from workbook.paths import content_cache_path
+
+    root = Path(root)
+    assets = assets_dir if assets_dir is not None else default_assets_dir(root)
+    return read_cache(content_cache_path(data_dir, root), content_key(root, assets))
+
+
 def content_key(root: Path, assets_dir: Path) -> str:
     """A digest of everything a load's result depends on: the files (by name, size and modification
     time, which is cheap, without reading them), the folders, and the code and library versions
