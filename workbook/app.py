@@ -34,6 +34,7 @@ from workbook.ui.theme import apply_theme
 
 log = logging.getLogger("workbook")
 SMOKE_ENV = "WORKBOOK_SMOKE_CLOSE"  # set: close the window once the content is shown (smoke tests)
+SMOKE_REPORT_ENV = "WORKBOOK_SMOKE_REPORT"  # a PDF path: first build the first cohort's report there
 
 
 def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = (),
@@ -166,10 +167,10 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     if not server:  # a server's backups are its administrator's (pg_dump)
         QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
     if os.environ.get(SMOKE_ENV):
-        _close_once_loaded(window, navigator)
+        _close_once_loaded(window, navigator, data_dir)
 
 
-def _close_once_loaded(window: MainWindow, navigator) -> None:
+def _close_once_loaded(window: MainWindow, navigator, data_dir: Path) -> None:
     """For the smoke test of a built app: once the modules are shown, log what opened and close."""
     from PySide6.QtCore import QTimer
 
@@ -178,6 +179,8 @@ def _close_once_loaded(window: MainWindow, navigator) -> None:
             QTimer.singleShot(100, check)
             return
         log.info("smoke: window opened with %d modules", len(navigator.library.modules))
+        if os.environ.get(SMOKE_REPORT_ENV):
+            _smoke_report(navigator.library.root, data_dir, Path(os.environ[SMOKE_REPORT_ENV]))
         window.close()
 
     check()
@@ -194,6 +197,20 @@ def _cached_content(content_dir: Path, assets_dir: Path, data_dir: Path):
     except Exception:  # anything unexpected: the worker's full load reports it properly
         log.exception("the content cache could not be read at start")
         return None
+
+
+def _smoke_report(content_dir: Path, data_dir: Path, out: Path) -> None:
+    """The trainer's cohort PDF report built the way the trainer view builds it, in a worker process:
+    in the frozen app that process starts through the executable's `freeze_support()`."""
+    from workbook.store.cohorts import list_cohorts
+    from workbook.store.reconnect import connection_spec
+    from workbook.worker_process import run_in_process
+
+    cohort = list_cohorts()[0]
+    written = run_in_process("workbook.reports.trainer_jobs:cohort_pdf",
+                             {"store": connection_spec(), "content_dir": content_dir, "data_dir": data_dir,
+                              "cohort_id": cohort.id, "out": out})
+    log.info("smoke: cohort report written in a worker process (%d bytes)", Path(written).stat().st_size)
 
 
 def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):

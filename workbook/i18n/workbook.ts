@@ -475,7 +475,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1290,6 +1290,18 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>Offline training for handling difficult calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still working: {jobs}. Quitting stops it at its next step: files it has already finished stay, and none is left half-written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -486,7 +486,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
@@ -1319,6 +1319,18 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>Offline training for handling difficult calls.</source>
         <translation>Offline-Training für den Umgang mit schwierigen Anrufen.</translation>
+    </message>
+    <message>
+        <source>Stop and quit?</source>
+        <translation>Anhalten und beenden?</translation>
+    </message>
+    <message>
+        <source>Still working: {jobs}. Quitting stops it at its next step: files it has already finished stay, and none is left half-written.</source>
+        <translation>Noch in Arbeit: {jobs}. Beim Beenden hält sie beim nächsten Schritt an: bereits fertige Dateien bleiben erhalten, keine bleibt halb geschrieben.</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Anhalten und beenden</translation>
     </message>
 </context>
 <context>

@@ -225,5 +225,23 @@ class MainWindow(QMainWindow):
                 and isinstance(watched, QPushButton) and watched.hasFocus() and watched.isEnabled()
                 and watched.window() is self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every write is already committed; a long job under way (a report, a batch of certificates,
+        an export) is named and stopped on request instead of holding the quit until it ends."""
+        from workbook.ui import operations
+
+        jobs = operations.running_jobs()
+        if jobs and not self.confirm_close_during(jobs):
+            event.ignore()
+            return
+        operations.cancel_running()
         event.accept()
+
+    def confirm_close_during(self, jobs: list[str]) -> bool:
+        from workbook.ui import dialogs
+
+        return dialogs.confirm(
+            self, self.tr("Stop and quit?"),
+            self.tr("Still working: {jobs}. Quitting stops it at its next step: files it has already "
+                    "finished stay, and none is left half-written.").format(jobs=", ".join(jobs)),
+            self.tr("Stop and quit"))
