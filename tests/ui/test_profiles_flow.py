@@ -175,6 +175,8 @@ def test_export_this_pcs_progress_writes_one_signed_bundle_per_learner(qtbot, op
     assert len(written) == 3  # namesakes get separate files; the archived profile travels too
     assert {read_bundle(path).learner.id for path in written} == {one.id, two.id, gone.id}
     assert "3 progress files (1 activity records)" in shown[-1]
+    own = read_bundle(written[0]).signer.fingerprint  # what the trainer's PC shows when asked to trust it
+    assert f"This PC's key fingerprint: {own}." in shown[-1]
 
 
 def test_export_this_pcs_progress_needs_the_trainer_passphrase_when_one_is_set(qtbot, open_window, library,

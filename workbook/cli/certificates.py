@@ -13,12 +13,14 @@ from pathlib import Path
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import (
     Refused,
+    confirm_or_refuse,
     content_root,
     find_learner_or_refuse,
     load_content,
     open_store,
     require_output_folder,
 )
+from workbook.core.outside_text import printable
 from workbook.paths import resolve_data_dir
 
 
@@ -41,8 +43,10 @@ def add_certificate_commands(commands, common: argparse.ArgumentParser,
     import_key.add_argument("--name", default="", help="the PC's name, shown in the list of trusted keys")
     trust = commands.add_parser("trust-key", parents=[common],
                                 help="trust the PC that signed a progress bundle (needs the trainer "
-                                     "passphrase); shows its name and key fingerprint first")
+                                     "passphrase): shows its name and key fingerprint and asks first")
     trust.add_argument("bundle", metavar="BUNDLE", help="a progress bundle written by that PC")
+    trust.add_argument("--yes", action="store_true",
+                       help="trust without asking (for scripts; check the fingerprint first)")
     export_key = commands.add_parser("export-key", parents=[common],
                                      help="write this installation's public key for other trainers")
     export_key.add_argument("--out", required=True, metavar="FILE.pem",
@@ -72,9 +76,10 @@ def _certificate(args: argparse.Namespace) -> int:
             issued = issue_certificate(library, learner.id, data_dir, out, chosen=chosen)
         except NotEligible as refusal:
             reasons = "".join(f"\n  - {reason}" for reason in refusal.eligibility.reasons())
-            raise Refused(f"{learner.display_name} is not eligible for '{library.course.title}' yet:"
-                          + reasons) from None
-    print(f"Certificate {issued.certificate_id} for {learner.display_name} written to {issued.path}")
+            raise Refused(f"{printable(learner.display_name)} is not eligible for '{library.course.title}' "
+                          "yet:" + reasons) from None
+    print(f"Certificate {issued.certificate_id} for {printable(learner.display_name)} written to "
+          f"{printable(issued.path)}")
     return 0
 
 
@@ -83,11 +88,11 @@ def _verify(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        print(f"{path}: no such file", file=sys.stderr)
+        print(f"{printable(path)}: no such file", file=sys.stderr)
         return ExitCode.NOT_FOUND
     result = verify_certificate(path, resolve_data_dir(args.data_dir))
     stream = sys.stdout if result.status == Status.VALID else sys.stderr
-    print(f"{result.status}: {result.message}", file=stream)
+    print(f"{result.status}: {printable(result.message)}", file=stream)
     return {Status.VALID: ExitCode.OK, Status.TAMPERED: ExitCode.INVALID,
             Status.UNKNOWN_ISSUER: ExitCode.INVALID, Status.NOT_A_CERTIFICATE: ExitCode.INVALID,
             Status.UNREADABLE: ExitCode.NOT_FOUND}[result.status]
@@ -109,8 +114,10 @@ def _import_key(args: argparse.Namespace) -> int:
 
 
 def _trust_key(args: argparse.Namespace) -> int:
-    """Trust the signer of a bundle after showing who it is; the bundle must be genuine."""
-    from workbook.keys import trust_key
+    """Trust the signer of a bundle: show who it is (its PC name as it signed it, shown literally, and its
+    key fingerprint) and ask first; the bundle must be genuine."""
+    from workbook.core.lookalike_signers import SAME_NAME, lookalikes
+    from workbook.keys import fingerprint, trust_key, trusted_key_list
     from workbook.store.bundle_reading import read_bundle
     from workbook.store.bundles import BundleError
 
@@ -119,10 +126,23 @@ def _trust_key(args: argparse.Namespace) -> int:
         try:
             signer = read_bundle(Path(args.bundle)).signer
         except BundleError as error:
-            raise Refused(f"Not trusted: {error}", ExitCode.INVALID) from error
+            raise Refused(f"Not trusted: {printable(error)}", ExitCode.INVALID) from error
+        print(f"{printable(args.bundle)} is signed by\n"
+              f"  PC name:          '{printable(signer.installation)}'\n"
+              f"  Key fingerprint:  {signer.fingerprint}\n"
+              "Trust it only if that fingerprint is the one shown on that PC (the name is what the bundle "
+              "says and proves nothing). Its progress bundles and certificates are then accepted here.")
+        trusted = [(entry.key_id, entry.name) for entry in trusted_key_list(data_dir)]
+        for lookalike in lookalikes(signer.installation, signer.key_id, trusted):
+            other = f"'{printable(lookalike.name)}' (key {fingerprint(lookalike.key_id)})"
+            print(f"Warning: a PC already trusted here, {other}, has the same name: this may be a copy "
+                  "of its name." if lookalike.kind == SAME_NAME else
+                  f"Warning: the name quotes the fingerprint of {other}, a PC already trusted here; this "
+                  f"PC's own fingerprint is {signer.fingerprint}.")
+        confirm_or_refuse(args, "Trust this PC?", "trust it",
+                          "Nothing was trusted.")
         trust_key(signer.public(), data_dir, signer.installation)
-    print(f"Trusted the PC '{signer.installation}' (key {signer.fingerprint}): its progress bundles and "
-          "certificates are now accepted here")
+    print(f"Trusted the PC '{printable(signer.installation)}' (key {signer.fingerprint}).")
     return 0
 
 

@@ -32,6 +32,7 @@ from workbook.store.bundle_merge import merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
+from workbook.store.merges import AppliedMerge, renamed
 from workbook.store.models import database
 
 if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the trainer's view asks
@@ -58,6 +59,7 @@ class IngestResult:
     rows_added: int
     rows_already_present: int
     quarantined: tuple[Quarantined, ...]  # every batch still left out, old ones included
+    merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
 
 
 def _sql(statement: str) -> str:
@@ -116,6 +118,7 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
         f"({', '.join(database.param for _ in trusted) or 'NULL'})) ORDER BY i.pushed_at, i.batch_id",
         tuple(trusted)).fetchall()
     merged = added = already = 0
+    applied: list[AppliedMerge] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
@@ -129,13 +132,15 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     merged += 1
                     added += outcome[0]
                     already += outcome[1]
+                    applied += outcome[2]
         if progress is not None:
             progress(done, len(waiting))
-    return IngestResult(merged, added, already, tuple(quarantined()))
+    return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)))
 
 
-def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey]) -> tuple[int, int] | None:
-    """(added, already present) once merged, or None when quarantined."""
+def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey],
+                ) -> tuple[int, int, tuple[AppliedMerge, ...]] | None:
+    """(added, already present, profile merges new here) once merged, or None when quarantined."""
     row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
                                     "WHERE batch_id = ?"), (batch_id,)).fetchone()
     claimed, manifest, activities, merges, signature = row
@@ -156,13 +161,13 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey]) -> tuple[in
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count
+                return 0, bundle.count, ()
             result = merge_bundle(bundle)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
         _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present
+    return result.added, result.already_present, result.merges
 
 
 def _signed_name(manifest: str) -> str:
