@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
-from signing_kit import KEY, own_key_dir
+from signing_kit import KEY, with_own_key
 
 from workbook.cli import main
 from workbook.reports.issue import issue_certificate
@@ -24,8 +24,9 @@ NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def issuer_dir(tmp_path: Path) -> Path:
-    return own_key_dir(tmp_path)
+def issuer_dir(data_dir: Path) -> Path:
+    """The issuing PC: KEY is its key and its database (the `database` fixture's) records the issues."""
+    return with_own_key(data_dir)
 
 
 def _certificate(library, complete_everything, tmp_path: Path, name: str) -> Path:

@@ -10,6 +10,11 @@ what was signed?
 3. The document title, author and subject are derived from the record and checked too; other
    metadata (producer, dates, XMP) is ignored, so a re-save that only touches those still passes.
 
+Only keys trusted as certificate issuers count (this PC's own, and those imported with
+`--certificates`); a key trusted for progress bundles alone is named as such, never valid. A
+certificate that passes all of that is then held against the register of issued certificates where
+there is one (reports/register_check.py): not issued here, or superseded by a newer copy.
+
 Where text extraction can still read a changed field (Latin, Cyrillic, CJK names), the message
 names it; shaped scripts (Arabic, Devanagari) are caught by the page comparison alone.
 """
@@ -20,12 +25,14 @@ import json
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
 
+from workbook.keys import CERTIFICATES, fingerprint, own_key_id, trusted_key_list
 from workbook.reports.certificate_data import (
     CallResult,
     CertificateData,
@@ -33,6 +40,7 @@ from workbook.reports.certificate_data import (
     PageSetup,
     display_date,
 )
+from workbook.reports.register_check import RegisterEntry, register_finding
 from workbook.reports.signing import SignedRecord, SigningKeyError, mismatched_fields, trusted_keys
 
 FIELD_NAMES = {
@@ -52,6 +60,9 @@ class Status(StrEnum):
     VALID = "valid"
     TAMPERED = "tampered"
     UNKNOWN_ISSUER = "unknown issuer"
+    NOT_AN_ISSUER = "not a trusted issuer"  # a key trusted here for progress bundles only
+    NOT_ISSUED_HERE = "not in the register"  # signed by a key whose register does not list it as issued
+    SUPERSEDED = "superseded"  # genuine, but issued again to the same person since
     NOT_A_CERTIFICATE = "not a certificate"
     UNREADABLE = "unreadable"  # the file or the verifier's own key cannot be read
 
@@ -65,8 +76,14 @@ class Verification:
     key_id: str | None = None
 
 
-def verify_certificate(path: Path, data_dir: Path) -> Verification:
-    """Never raises for a bad file: every failure is a Verification with a message."""
+Register = Callable[[str], Sequence[RegisterEntry]]  # key id -> the issue records of that key, oldest first
+
+
+def verify_certificate(path: Path, data_dir: Path, register: Register | None = None) -> Verification:
+    """Never raises for a bad file: every failure is a Verification with a message. With `register`
+    (the open database's issue records, workbook.store.certificates.issued_with_key), a certificate
+    signed with this PC's own key, or with a key this database records certificates of, must be in
+    that register as it was issued, and not superseded."""
     try:
         raw = _read(path)
     except OSError as error:
@@ -78,14 +95,14 @@ def verify_certificate(path: Path, data_dir: Path) -> Verification:
     except PdfUnreadable as error:
         return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
     try:
-        return _verify_document(path, data_dir, document)
+        return _verify_document(path, data_dir, document, register)
     except PdfUnreadable as error:
         return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
     finally:
         document.close()
 
 
-def _verify_document(path: Path, data_dir: Path, document) -> Verification:
+def _verify_document(path: Path, data_dir: Path, document, register: Register | None) -> Verification:
     from workbook.reports.pdf_page import document_metadata
 
     metadata = document_metadata(document)
@@ -96,10 +113,19 @@ def _verify_document(path: Path, data_dir: Path, document) -> Verification:
         return Verification(Status.NOT_A_CERTIFICATE,
                             f"{path} has no workbook certificate record (was it issued by the workbook?)")
     try:
-        public = trusted_keys(data_dir).get(record.key_id)
+        public = trusted_keys(data_dir, CERTIFICATES).get(record.key_id)
+        progress_only = None if public else _trusted_for_progress_only(data_dir, record.key_id)
+        own = own_key_id(data_dir) == record.key_id
     except (SigningKeyError, ValueError, OSError) as error:
         return Verification(Status.UNREADABLE, f"this installation's signing key in {data_dir} cannot be "
                             f"read ({_short(error)}); restore it from a backup or ask a trainer")
+    if progress_only is not None:
+        return Verification(Status.NOT_AN_ISSUER,
+                            f"signed by {progress_only} ({fingerprint(record.key_id)}), a PC trusted for "
+                            "progress only, not as a certificate issuer: not valid. If it is a trainer's PC "
+                            "whose certificates you accept, trust it as an issuer: workbook import-key "
+                            "--certificates KEY.pem (its export-key file)",
+                            record.fields, key_id=record.key_id)
     if public is None:
         return Verification(Status.UNKNOWN_ISSUER,
                             f"signed by key {record.key_id}, which this installation does not know. If you "
@@ -114,10 +140,24 @@ def _verify_document(path: Path, data_dir: Path, document) -> Verification:
                             f"match{'es' if len(changed) == 1 else ''} what was signed",
                             record.fields, tuple(changed), record.key_id)
     fields = record.fields
+    finding = register_finding(fields, record.key_id, own, register(record.key_id)) if register else None
+    if finding is not None:
+        return Verification(Status.SUPERSEDED if finding.superseded else Status.NOT_ISSUED_HERE,
+                            finding.message, fields, key_id=record.key_id)
     return Verification(Status.VALID, f"{fields.get('learner_name')} completed "
                         f"'{fields.get('course_title')}' on {fields.get('completed_on')} "
                         f"(certificate {fields.get('certificate_id')}, key {record.key_id})",
                         fields, key_id=record.key_id)
+
+
+def _trusted_for_progress_only(data_dir: Path, signer: str) -> str | None:
+    """The PC's name (quoted) when `signer` is trusted here for progress bundles but not as an issuer."""
+    for entry in trusted_key_list(data_dir):
+        if entry.key_id == signer and CERTIFICATES not in entry.purposes:
+            # The name came from the PC itself (its bundle): no control characters reach a terminal.
+            name = "".join(c if unicodedata.category(c)[0] != "C" else "?" for c in entry.name)
+            return f"'{name[:80]}{'…' if len(name) > 80 else ''}'" if name else "a PC"
+    return None
 
 
 def _read(path: Path) -> bytes:
