@@ -1,0 +1,199 @@
+"""What a PDF file holds that a certificate the workbook wrote never does, named so a trainer knows
+what was added: layers (optional content), scripts and actions, forms, attached files, encryption,
+a scaled page, content only a printer uses. None of it need show on screen (a layer may appear only
+when printed, a script may run only in Acrobat), so the page comparison alone cannot see it.
+
+Two views are used: the file's own objects (reports/pdf_objects.py), and pdfium's answers about the
+document it opened (forms, attachments, scripts, encryption), so one missing a trick the other
+catches it. Re-saves by pypdf, qpdf and pdfium add none of these, so they stay valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, read_objects, unpack
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
+
+LAYERS = "layers (optional content) added"
+SCRIPT = "a script added"
+ACTION = "an action added"
+FORM = "a form"
+ATTACHMENT = "an attached file"
+ENCRYPTED = "encrypted copy"
+USER_UNIT = "page scaled (UserUnit)"
+PRINT_ONLY = "content only a printer uses"
+PRINTER_COLOURS = "colour settings for printers (transfer functions, halftones)"
+THUMBNAIL = "a page thumbnail"
+MEDIA = "embedded media"
+EXTERNAL = "content from another file"
+SIGNED = "a digital signature or permissions"
+
+# Dictionary keys, anywhere in the file, and the feature they belong to.
+FEATURE_KEYS = {
+    **dict.fromkeys(("OCProperties", "OC", "OCGs"), LAYERS),
+    **dict.fromkeys(("JS", "JavaScript"), SCRIPT),
+    **dict.fromkeys(("OpenAction", "AA", "A", "Next"), ACTION),
+    **dict.fromkeys(("AcroForm", "XFA", "NeedsRendering", "FT", "Fields"), FORM),
+    **dict.fromkeys(("EmbeddedFiles", "EF", "AF", "RF", "Collection"), ATTACHMENT),
+    "Encrypt": ENCRYPTED, "UserUnit": USER_UNIT,
+    **dict.fromkeys(("Alternates", "OPI"), PRINT_ONLY),
+    **dict.fromkeys(("TR", "TR2", "HT", "BG", "BG2", "UCR", "UCR2"), PRINTER_COLOURS),
+    "Thumb": THUMBNAIL,
+    **dict.fromkeys(("RichMediaContent", "RichMediaSettings", "3DD"), MEDIA),
+    **dict.fromkeys(("Ref", "FFilter", "FDecodeParms", "Templates"), EXTERNAL),
+    **dict.fromkeys(("Perms", "ByteRange", "DSS", "Legal"), SIGNED),
+}
+FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
+            THUMBNAIL, MEDIA, EXTERNAL, SIGNED}
+# Names given as a value (an action's, an annotation's or an XObject's kind).
+FEATURE_VALUES = {
+    **dict.fromkeys(("OCG", "OCMD"), LAYERS),
+    **dict.fromkeys(("JavaScript", "ECMAScript"), SCRIPT),
+    **dict.fromkeys(("Launch", "URI", "SubmitForm", "ResetForm", "ImportData", "GoTo", "GoToR", "GoToE",
+                     "Hide", "Named", "SetOCGState", "Rendition", "GoTo3DView", "RichMediaExecute",
+                     "Thread"), ACTION),
+    **dict.fromkeys(("Widget", "Sig"), FORM),
+    **dict.fromkeys(("EmbeddedFile", "FileAttachment"), ATTACHMENT),
+    **dict.fromkeys(("RichMedia", "3D", "Screen", "Movie", "Sound"), MEDIA),
+    "PS": PRINT_ONLY,
+}
+# The keys a certificate's catalog, page tree and page hold (and what re-saves add); any other
+# key there is named. Annotations are compared on the page itself (reports/page_check.py).
+ALLOWED_KEYS = {
+    "Catalog": {"Type", "Pages", "PageMode", "PageLayout", "Outlines", "Metadata", "Lang", "Version"},
+    "Pages": {"Type", "Kids", "Count", "Parent", "Resources", "MediaBox", "CropBox", "Rotate"},
+    "Page": {"Type", "Parent", "Resources", "MediaBox", "CropBox", "Contents", "Rotate", "Trans", "Annots"},
+}
+ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
+ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
+MAX_IMAGE_PIXELS = 5000 * 5000  # as reports/pdf_logo.py: far more than any logo
+MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the file holds that a certificate never does; `drawable` is False when pdfium must not
+    even be asked to draw it (an image or a drawing far too large)."""
+
+    found: tuple[str, ...]
+    drawable: bool = True
+
+
+def file_structure(raw: bytes) -> Structure:
+    """Read every object of the file and name what a certificate never holds."""
+    try:
+        objects = read_objects(raw)
+        oversized = _oversized(objects)
+        if oversized:
+            return Structure((oversized,), drawable=False)
+        found = _features(objects) + objects.unreadable
+        named = [item for item in found if item in FEATURES]
+        found = named or found  # "an attached file" says more than "document entry Names" beside it
+    except Budget as error:
+        return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
+    return Structure(tuple(dict.fromkeys(found)))
+
+
+def document_features(document: pdfium.PdfDocument) -> list[str]:
+    """What pdfium itself finds in the document: encryption, a form (XFA too), attached files,
+    scripts, and actions run when the first page opens or closes."""
+    import pypdfium2.raw as raw
+
+    found = []
+    if raw.FPDF_GetSecurityHandlerRevision(document) != -1:
+        found.append(ENCRYPTED)
+    if raw.FPDF_GetFormType(document) != raw.FORMTYPE_NONE or raw.FPDF_GetXFAPacketCount(document) > 0:
+        found.append(FORM)
+    if raw.FPDFDoc_GetAttachmentCount(document) > 0:
+        found.append(ATTACHMENT)
+    if raw.FPDFDoc_GetJavaScriptActionCount(document) > 0:
+        found.append(SCRIPT)
+    if len(document) > 0:
+        page = document[0]
+        try:
+            if any(raw.FPDF_GetPageAAction(page, kind) for kind in (raw.FPDFPAGE_AACTION_OPEN,
+                                                                      raw.FPDFPAGE_AACTION_CLOSE)):
+                found.append(ACTION)
+        finally:
+            page.close()
+    return found
+
+
+def _features(objects: PdfObjects) -> list[str]:
+    found: list[str] = []
+    todo: list[object] = [*objects.values, *objects.trailers]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, Stream):
+            found += _stream_problems(value, objects)
+            value = value.info
+        if isinstance(value, dict):
+            found += _dictionary_problems(value, objects)
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+        elif isinstance(value, Name) and value in FEATURE_VALUES:
+            found.append(FEATURE_VALUES[value])
+    return found
+
+
+def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
+    found = [FEATURE_KEYS[key] for key in info if key in FEATURE_KEYS]
+    kind = info.get("Type")
+    if kind in ALLOWED_KEYS:
+        found += [f"{'page' if kind == 'Page' else 'document'} entry {key} that a certificate never has"
+                  for key in info if key not in ALLOWED_KEYS[kind] and key not in FEATURE_KEYS]
+    resources = objects.resolve(info.get("Resources"))
+    if isinstance(resources, dict):
+        found += [LAYERS if key == "Properties" else f"drawing resources a certificate never uses ({key})"
+                  for key in resources if key not in ALLOWED_RESOURCES]
+    return found
+
+
+def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
+    from workbook.reports.pdf_objects import filters
+
+    return [f"data packed with {name}, which a certificate never uses"
+            for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
+
+
+def _oversized(objects: PdfObjects) -> str:
+    """An image or a page drawing far beyond a certificate's, which pdfium must not be asked to
+    draw ("" when there is none). Raises Budget when unpacking alone reaches the file's limit."""
+    contents = {id(stream) for page in _pages(objects) for stream in _contents(page, objects)}
+    drawing = 0
+    for value in objects.values:
+        if not isinstance(value, Stream):
+            continue
+        info = value.info
+        if info.get("Subtype") == "Image":
+            width, height = objects.resolve(info.get("Width")), objects.resolve(info.get("Height"))
+            if isinstance(width, int) and isinstance(height, int) and width * height > MAX_IMAGE_PIXELS:
+                return f"an image of {width:,} x {height:,} pixels, far larger than a certificate's logo"
+            continue
+        data = unpack(value, objects)  # fonts and metadata too: all count against the file's budget
+        if data is not None and (id(value) in contents or _draws(info)):
+            drawing += len(data)
+    if drawing > MAX_DRAWING_BYTES:
+        return (f"a page drawing far too complex to be a certificate's ({drawing / 1024 / 1024:.1f} MB of "
+                "drawing instructions; a certificate has about 40 KB)")
+    return ""
+
+
+def _draws(info: dict) -> bool:
+    """A form XObject or a pattern: drawing instructions, like a page's contents."""
+    return info.get("Subtype") == "Form" or "PatternType" in info
+
+
+def _pages(objects: PdfObjects) -> list[dict]:
+    return [value for value in objects.values if isinstance(value, dict) and value.get("Type") == "Page"]
+
+
+def _contents(page: dict, objects: PdfObjects) -> list[Stream]:
+    contents = objects.resolve(page.get("Contents"))
+    parts = [objects.resolve(part) for part in (contents if isinstance(contents, list) else [contents])]
+    return [part for part in parts if isinstance(part, Stream)]
