@@ -45,7 +45,7 @@ FEATURE_KEYS = {
     "Thumb": THUMBNAIL,
     **dict.fromkeys(("RichMediaContent", "RichMediaSettings", "3DD"), MEDIA),
     **dict.fromkeys(("Ref", "FFilter", "FDecodeParms", "Templates"), EXTERNAL),
-    **dict.fromkeys(("Perms", "ByteRange", "DSS", "Legal"), SIGNED),
+    **dict.fromkeys(("ByteRange", "DSS", "Legal"), SIGNED),  # (/Perms also sits in an AES-256 /Encrypt)
 }
 FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
             THUMBNAIL, MEDIA, EXTERNAL, SIGNED}
