@@ -26,6 +26,7 @@ _REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
 _TOKEN = re.compile(rb"[\x00\t\n\x0c\r ]+|%[^\r\n]*|/" + _REGULAR + rb"*|<<|>>|<[^<>]*>|[\[\](){}]|"
                     + _REGULAR + rb"+|.", re.S)
 _NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
+_NUMBERS = re.compile(rb"(?:[\x00\t\n\x0c\r ]*[+-]?(?:\d+\.?\d*|\.\d+)(?!" + _REGULAR + rb"))+")
 _HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+\Z")
 _REGULAR_BYTE = re.compile(_REGULAR)
 _STRING_MARKS = re.compile(rb"[()\\]")
@@ -193,6 +194,14 @@ def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
         found.tokens += 1
         if found.tokens > MAX_TOKENS:
             raise Budget("it holds far more objects than a certificate")
+        if stack:  # a run of numbers (widths, a box, a matrix) in one step: most of a file's tokens
+            run = _NUMBERS.match(data, pos)
+            if run:
+                numbers = run.group().split()
+                found.tokens += len(numbers)
+                stack[-1][1].extend(_number(number) for number in numbers)
+                pos = run.end()
+                continue
         match = _TOKEN.match(data, pos)
         assert match is not None  # the pattern's last branch takes any one byte
         token, pos = match.group(), match.end()
@@ -221,7 +230,7 @@ def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
         elif first == b"/":
             value = _name(token[1:])
         elif _NUMBER.fullmatch(token):
-            value = float(token) if b"." in token or len(token) > 18 else int(token)
+            value = _number(token)
         else:
             value = {b"true": True, b"false": False, b"null": None}.get(token, token)
             if not stack and token in (b"endobj", b"stream", b"obj", b"R"):
@@ -230,6 +239,10 @@ def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
             return value, pos
         stack[-1][1].append(value)
     return None, pos
+
+
+def _number(token: bytes) -> int | float:
+    return float(token) if b"." in token or len(token) > 18 else int(token)
 
 
 def _two_numbers(items: list) -> bool:
