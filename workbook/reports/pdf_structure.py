@@ -66,7 +66,8 @@ FEATURE_VALUES = {
 ALLOWED_KEYS = {
     "Catalog": {"Type", "Pages", "PageMode", "PageLayout", "Outlines", "Metadata", "Lang", "Version"},
     "Pages": {"Type", "Kids", "Count", "Parent", "Resources", "MediaBox", "CropBox", "Rotate"},
-    "Page": {"Type", "Parent", "Resources", "MediaBox", "CropBox", "Contents", "Rotate", "Trans", "Annots"},
+    "Page": {"Type", "Parent", "Resources", "MediaBox", "CropBox", "Contents", "Rotate", "Trans", "Annots",
+             "Group"},  # a transparency group, which some tools add: what it changes shows in the picture
 }
 ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
