@@ -348,7 +348,7 @@ def test_a_filter_the_check_cannot_read_counts_against_the_file(genuine, issuer_
 
     result = verify_certificate(_with_page(genuine, tmp_path / "lzw.pdf", packed), issuer_dir)
     assert result.status == Status.TAMPERED
-    assert "data packed with LZWDecode, which a certificate never uses" in result.changed
+    assert result.changed == ("data packed in a way the check cannot read (LZWDecode)",)
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
@@ -393,3 +393,45 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         assert file_structure(text).found is not None
         assert time.perf_counter() - started < 2
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
+
+
+def test_objects_hidden_from_a_simple_reader_are_still_read():
+    """A comment inside an object's header, a stream length given by reference with "endstream"
+    inside the data, a catalog without its /Type: each is read as pdfium reads it."""
+    assert file_structure(b"%PDF-1.7\n1 0 %note\nobj << /OpenAction << /S /Launch >> >> endobj").found == (
+        ACTION,)
+    data = b"xx endstream yy"
+    raw = b"1 0 obj << /Length 2 0 R >> stream\n" + data + b"\nendstream endobj 2 0 obj 15 endobj"
+    assert read_objects(raw).objects[next(iter(read_objects(raw).objects))].data == data
+    raw = b"1 0 obj << /Pages 2 0 R /PageLabels << >> >> endobj 2 0 obj << /Kids [3 0 R] >> endobj " \
+          b"3 0 obj << /Parent 2 0 R /VP [] >> endobj trailer << /Root 1 0 R >>"
+    assert file_structure(raw).found == ("document entry PageLabels that a certificate never has",
+                                         "page entry VP that a certificate never has")
+
+
+def test_data_packed_twice_to_unpack_huge_is_refused_unread(genuine, issuer_dir, tmp_path):
+    """Drawing instructions packed twice with Flate: 180 KB in the file, 96 MB unpacked."""
+    def bomb(writer, page):
+        stream = StreamObject()
+        stream._data = zlib.compress(zlib.compress(b"0 0 m " * 16_000_000, 9), 9)
+        stream[_name("Filter")] = ArrayObject([_name("FlateDecode"), _name("FlateDecode")])
+        contents = page.raw_get("/Contents")
+        page[_name("Contents")] = ArrayObject([contents, writer._add_object(stream)])
+
+    started = time.perf_counter()
+    result = verify_certificate(_with_page(genuine, tmp_path / "twice.pdf", bomb), issuer_dir)
+    assert time.perf_counter() - started < 2
+    assert result.changed == ("file far larger inside than a certificate (its streams unpack to more than "
+                              "48 MB)",)
+
+
+def test_drawing_instructions_the_check_cannot_unpack_count_against_the_file(genuine, issuer_dir, tmp_path):
+    def predictor(writer, page):
+        stream = StreamObject()
+        stream._data = zlib.compress(b"0 0 m 10 10 l S")
+        stream.update(_names(Filter=_name("FlateDecode"), DecodeParms=_names(Predictor=NumberObject(12))))
+        page[_name("Contents")] = ArrayObject([page.raw_get("/Contents"), writer._add_object(stream)])
+
+    result = verify_certificate(_with_page(genuine, tmp_path / "predictor.pdf", predictor), issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert result.changed == ("data packed in a way the check cannot read (FlateDecode)",)

@@ -33,6 +33,7 @@ _STRING_MARKS = re.compile(rb"[()\\]")
 _ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
 FLATE = ("FlateDecode", "Fl")
 ASCII85 = ("ASCII85Decode", "A85")
+ASCII_HEX = ("ASCIIHexDecode", "AHx")
 
 
 class Name(str):
@@ -51,6 +52,7 @@ class Stream:
 
     info: dict
     data: bytes
+    start: int = -1  # where its data starts in the file
 
 
 class Budget(ValueError):
@@ -81,12 +83,16 @@ class PdfObjects:
 def read_objects(raw: bytes) -> PdfObjects:
     """All objects of a PDF file. Raises Budget for a file far larger than a certificate."""
     found = PdfObjects()
-    for end, number, generation in _headers(raw):
+    for end, ref in _headers(raw):
         value, after = _parse(raw, end, found)
         if isinstance(value, dict):
             value = _stream_after(raw, after, value) or value
-        found.objects[Ref(number, generation)] = value
+        if ref is not None:
+            found.objects[ref] = value
         found.values.append(value)
+    for value in found.values:  # a length given by reference is known now
+        if isinstance(value, Stream) and isinstance(value.info.get("Length"), Ref):
+            _cut(raw, value, found.resolve(value.info["Length"]))
     at = raw.find(b"trailer")
     while at >= 0:
         value, _ = _parse(raw, at + 7, found)
@@ -102,17 +108,17 @@ def read_objects(raw: bytes) -> PdfObjects:
     return found
 
 
-def _headers(raw: bytes) -> list[tuple[int, int, int]]:
-    """Where each "N G obj" header ends, with its object number and generation. Every "obj" in the
-    file is looked at, inside stream data too (bytes.find is fast where a regex over 20 MB is not)."""
+def _headers(raw: bytes) -> list[tuple[int, Ref | None]]:
+    """Where each "obj" keyword ends, with the object's number when a plain "N G" header precedes
+    it. Every "obj" in the file is looked at, inside stream data too, and an object whose header
+    pdfium would read but this cannot (a comment inside it) is still read, without its number."""
     found = []
     at = raw.find(b"obj")
     while at >= 0:
         end = at + 3
-        if not _REGULAR_BYTE.match(raw, end):
+        if not _REGULAR_BYTE.match(raw, end) and (at == 0 or not _REGULAR_BYTE.match(raw, at - 1)):
             match = _HEADER.search(raw, max(0, at - 24), at)
-            if match:
-                found.append((end, int(match.group(1)), int(match.group(2))))
+            found.append((end, Ref(int(match.group(1)), int(match.group(2))) if match else None))
         at = raw.find(b"obj", end)
     return found
 
@@ -125,29 +131,32 @@ def filters(info: dict, objects: PdfObjects | None = None) -> list[str]:
 
 
 def unpack(stream: Stream, objects: PdfObjects) -> bytes | None:
-    """A stream's data with its filters undone, for data packed as a certificate's is (Flate, after
-    ASCII85 or not); None when packed some other way or damaged. Every byte unpacked counts
-    against the file's budget."""
-    names = filters(stream.info, objects)
+    """A stream's data with its filters undone, for the filters a certificate's streams use (Flate,
+    ASCII85, ASCIIHex, chained or not); None when packed some other way (another filter, a
+    predictor) or damaged. Every byte unpacked counts against the file's budget."""
     data = stream.data
-    if names[:1] and names[0] in ASCII85:
-        names = names[1:]
-        try:
-            data = base64.a85decode(data.strip(_WHITE).removesuffix(b"~>"), ignorechars=_WHITE)
-        except (ValueError, binascii.Error):
+    names = filters(stream.info, objects)
+    parameters = objects.resolve(stream.info.get("DecodeParms"))
+    for index, name in enumerate(names):
+        given = parameters[index] if isinstance(parameters, list) and index < len(parameters) else parameters
+        given = objects.resolve(given)
+        if isinstance(given, dict) and objects.resolve(given.get("Predictor")) not in (None, 1):
             return None
-    if not names:
-        return data
-    if names[0] not in FLATE or len(names) > 1 or stream.info.get("DecodeParms") is not None:
-        return None
-    room = MAX_UNPACKED - objects.unpacked
-    try:
-        data = zlib.decompressobj().decompress(data, room + 1)
-    except zlib.error:
-        return None
-    objects.unpacked += len(data)
-    if len(data) > room:
-        raise Budget(f"its streams unpack to more than {MAX_UNPACKED // (1024 * 1024)} MB")
+        try:
+            if name in ASCII85:
+                data = base64.a85decode(data.strip(_WHITE).removesuffix(b"~>"), ignorechars=_WHITE)
+            elif name in ASCII_HEX:
+                digits = re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">", 1)[0])
+                data = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+            elif name in FLATE:
+                data = zlib.decompressobj().decompress(data, MAX_UNPACKED - objects.unpacked + 1)
+            else:
+                return None
+        except (ValueError, binascii.Error, zlib.error):
+            return None
+        objects.unpacked += len(data)
+        if objects.unpacked > MAX_UNPACKED:
+            raise Budget(f"its streams unpack to more than {MAX_UNPACKED // (1024 * 1024)} MB")
     return data
 
 
@@ -177,12 +186,21 @@ def _stream_after(raw: bytes, pos: int, info: dict) -> Stream | None:
         return None
     start = pos + 6
     start += 2 if raw.startswith(b"\r\n", start) else 1 if raw[start:start + 1] in (b"\n", b"\r") else 0
-    length = info.get("Length")
-    if isinstance(length, int) and 0 <= length <= len(raw) - start and \
+    stream = Stream(info, b"", start)
+    _cut(raw, stream, info.get("Length"))
+    return stream
+
+
+def _cut(raw: bytes, stream: Stream, length: object) -> None:
+    """The stream's data: `length` bytes when "endstream" follows them (as pdfium reads it), else up
+    to the next "endstream"."""
+    start = stream.start
+    if type(length) is int and 0 <= length <= len(raw) - start and \
             raw[start + length:start + length + 12].strip(_WHITE).startswith(b"endstream"):
-        return Stream(info, raw[start:start + length])
+        stream.data = raw[start:start + length]
+        return
     end = raw.find(b"endstream", start)
-    return Stream(info, raw[start:end if end >= 0 else len(raw)].rstrip(b"\r\n"))
+    stream.data = raw[start:end if end >= 0 else len(raw)].rstrip(b"\r\n")
 
 
 def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, read_objects, unpack
+from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, filters, read_objects, unpack
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -88,6 +88,9 @@ def file_structure(raw: bytes) -> Structure:
     """Read every object of the file and name what a certificate never holds."""
     try:
         objects = read_objects(raw)
+        if any("Encrypt" in trailer for trailer in objects.trailers):  # its streams cannot be unpacked
+            found = [item for item in _features(objects) if item in FEATURES]
+            return Structure(tuple(dict.fromkeys([ENCRYPTED, *found])), drawable=False)
         oversized = _oversized(objects)
         if oversized:
             return Structure((oversized,), drawable=False)
@@ -99,9 +102,9 @@ def file_structure(raw: bytes) -> Structure:
     return Structure(tuple(dict.fromkeys(found)))
 
 
-def document_features(document: pdfium.PdfDocument) -> list[str]:
+def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> list[str]:
     """What pdfium itself finds in the document: encryption, a form (XFA too), attached files,
-    scripts, and actions run when the first page opens or closes."""
+    scripts, and (`with_page`: only for a page safe to load) actions run when it opens or closes."""
     import pypdfium2.raw as raw
 
     found = []
@@ -113,7 +116,7 @@ def document_features(document: pdfium.PdfDocument) -> list[str]:
         found.append(ATTACHMENT)
     if raw.FPDFDoc_GetJavaScriptActionCount(document) > 0:
         found.append(SCRIPT)
-    if len(document) > 0:
+    if with_page and len(document) > 0:
         page = document[0]
         try:
             if any(raw.FPDF_GetPageAAction(page, kind) for kind in (raw.FPDFPAGE_AACTION_OPEN,
@@ -125,7 +128,7 @@ def document_features(document: pdfium.PdfDocument) -> list[str]:
 
 
 def _features(objects: PdfObjects) -> list[str]:
-    found: list[str] = []
+    found = _entries(objects)
     todo: list[object] = [*objects.values, *objects.trailers]
     while todo:
         value = todo.pop()
@@ -142,12 +145,35 @@ def _features(objects: PdfObjects) -> list[str]:
     return found
 
 
+def _entries(objects: PdfObjects) -> list[str]:
+    """Keys in the catalog, the page tree and the pages that a certificate's never hold. They are
+    found as pdfium finds them (the trailer's root, then its kids) and by their /Type."""
+    typed: dict[str, list[dict]] = {kind: [] for kind in ALLOWED_KEYS}
+    for value in objects.values:
+        if isinstance(value, dict) and value.get("Type") in typed:
+            typed[value["Type"]].append(value)
+    typed["Catalog"] += [root for trailer in objects.trailers
+                         if isinstance(root := objects.resolve(trailer.get("Root")), dict)]
+    todo = [objects.resolve(catalog.get("Pages")) for catalog in typed["Catalog"]]
+    seen: set[int] = set()
+    while todo and len(seen) < 1000:
+        node = todo.pop()
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        kids = objects.resolve(node.get("Kids"))
+        if isinstance(kids, list):
+            typed["Pages"].append(node)
+            todo += [objects.resolve(kid) for kid in kids[:1000]]
+        else:
+            typed["Page"].append(node)
+    return [f"{'page' if kind == 'Page' else 'document'} entry {key} that a certificate never has"
+            for kind, dictionaries in typed.items() for info in dictionaries
+            for key in info if key not in ALLOWED_KEYS[kind] and key not in FEATURE_KEYS]
+
+
 def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
     found = [FEATURE_KEYS[key] for key in info if key in FEATURE_KEYS]
-    kind = info.get("Type")
-    if kind in ALLOWED_KEYS:
-        found += [f"{'page' if kind == 'Page' else 'document'} entry {key} that a certificate never has"
-                  for key in info if key not in ALLOWED_KEYS[kind] and key not in FEATURE_KEYS]
     resources = objects.resolve(info.get("Resources"))
     if isinstance(resources, dict):
         found += [LAYERS if key == "Properties" else f"drawing resources a certificate never uses ({key})"
@@ -156,28 +182,30 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
 
 
 def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
-    from workbook.reports.pdf_objects import filters
-
     return [f"data packed with {name}, which a certificate never uses"
             for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
 
 
 def _oversized(objects: PdfObjects) -> str:
     """An image or a page drawing far beyond a certificate's, which pdfium must not be asked to
-    draw ("" when there is none). Raises Budget when unpacking alone reaches the file's limit."""
+    draw, or data the check cannot unpack ("" when there is none). Raises Budget when unpacking
+    alone reaches the file's limit."""
     contents = {id(stream) for page in _pages(objects) for stream in _contents(page, objects)}
     drawing = 0
     for value in objects.values:
-        if not isinstance(value, Stream):
+        if not isinstance(value, Stream) or value.info.get("Type") == "XRef":  # (a table of offsets)
             continue
         info = value.info
-        if info.get("Subtype") == "Image":
+        if info.get("Subtype") == "Image":  # pdfium unpacks no more than its pixels: those are bounded
             width, height = objects.resolve(info.get("Width")), objects.resolve(info.get("Height"))
             if isinstance(width, int) and isinstance(height, int) and width * height > MAX_IMAGE_PIXELS:
                 return f"an image of {width:,} x {height:,} pixels, far larger than a certificate's logo"
             continue
         data = unpack(value, objects)  # fonts and metadata too: all count against the file's budget
-        if data is not None and (id(value) in contents or _draws(info)):
+        if data is None:
+            packing = ", ".join(filters(info, objects)) or "damaged"
+            return f"data packed in a way the check cannot read ({packing})"
+        if id(value) in contents or _draws(info):
             drawing += len(data)
     if drawing > MAX_DRAWING_BYTES:
         return (f"a page drawing far too complex to be a certificate's ({drawing / 1024 / 1024:.1f} MB of "

@@ -168,7 +168,7 @@ def _foreign_content(raw: bytes, document) -> tuple[list[str], bool]:
     structure = file_structure(raw)
     found = list(structure.found)
     try:
-        found += [item for item in document_features(document) if item not in found]
+        found += [item for item in document_features(document, structure.drawable) if item not in found]
     except PdfUnreadable as error:
         found.append(f"a document pdfium cannot fully read ({error})")
     return found, structure.drawable
