@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass, field
 
 MAX_TOKENS = 400_000  # a certificate's objects are ~15,000 tokens
-MAX_UNPACKED = 48 * 1024 * 1024  # all its Flate streams unpack to ~1 MB
+MAX_UNPACKED = 16 * 1024 * 1024  # all its streams but images unpack to ~0.5 MB
 MAX_DEPTH = 64  # a certificate nests dictionaries and arrays 4 deep
 
 _WHITE = b"\x00\t\n\x0c\r "
