@@ -35,6 +35,7 @@ from workbook.reports.pdf_objects import Budget, Name, read_objects
 from workbook.reports.pdf_structure import (
     ACTION,
     ATTACHMENT,
+    BOOKMARKS,
     ENCRYPTED,
     FORM,
     LAYERS,
@@ -215,7 +216,12 @@ def _rich_media(writer, page):
     writer._add_object(_names(Type=_name("Annot"), Subtype=_name("RichMedia"), RichMediaContent=content))
 
 
+def _bookmark(writer, page):
+    writer.add_outline_item("Sam Taylor: passed with distinction", 0)
+
+
 ACTIVE = {
+    "bookmark": (_bookmark, BOOKMARKS),
     "script run on opening": (_open_action(_names(S=_name("JavaScript"),
                                                   JS=TextStringObject("this.print();"))), SCRIPT),
     "named script": (_named_script, SCRIPT),
@@ -393,6 +399,8 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         assert file_structure(text).found is not None
         assert time.perf_counter() - started < 2
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
+    odd = b"1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>"
+    assert file_structure(odd).found == ("document entry Subtype that a certificate never has",)
 
 
 def test_objects_hidden_from_a_simple_reader_are_still_read():

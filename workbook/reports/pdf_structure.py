@@ -31,6 +31,7 @@ THUMBNAIL = "a page thumbnail"
 MEDIA = "embedded media"
 EXTERNAL = "content from another file"
 SIGNED = "a digital signature or permissions"
+BOOKMARKS = "bookmarks added"
 
 # Dictionary keys, anywhere in the file, and the feature they belong to.
 FEATURE_KEYS = {
@@ -48,7 +49,7 @@ FEATURE_KEYS = {
     **dict.fromkeys(("ByteRange", "DSS", "Legal"), SIGNED),  # (/Perms also sits in an AES-256 /Encrypt)
 }
 FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
-            THUMBNAIL, MEDIA, EXTERNAL, SIGNED}
+            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS}
 # Names given as a value (an action's, an annotation's or an XObject's kind).
 FEATURE_VALUES = {
     **dict.fromkeys(("OCG", "OCMD"), LAYERS),
@@ -99,6 +100,8 @@ def file_structure(raw: bytes) -> Structure:
         found = named or found  # "an attached file" says more than "document entry Names" beside it
     except Budget as error:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
+    except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
+        return Structure((f"a file structure the check cannot read ({type(error).__name__})",), False)
     return Structure(tuple(dict.fromkeys(found)))
 
 
@@ -150,8 +153,8 @@ def _entries(objects: PdfObjects) -> list[str]:
     found as pdfium finds them (the trailer's root, then its kids) and by their /Type."""
     typed: dict[str, list[dict]] = {kind: [] for kind in ALLOWED_KEYS}
     for value in objects.values:
-        if isinstance(value, dict) and value.get("Type") in typed:
-            typed[value["Type"]].append(value)
+        if isinstance(value, dict) and isinstance(kind := value.get("Type"), Name) and kind in typed:
+            typed[kind].append(value)
     typed["Catalog"] += [root for trailer in objects.trailers
                          if isinstance(root := objects.resolve(trailer.get("Root")), dict)]
     todo = [objects.resolve(catalog.get("Pages")) for catalog in typed["Catalog"]]
@@ -167,9 +170,13 @@ def _entries(objects: PdfObjects) -> list[str]:
             todo += [objects.resolve(kid) for kid in kids[:1000]]
         else:
             typed["Page"].append(node)
-    return [f"{'page' if kind == 'Page' else 'document'} entry {key} that a certificate never has"
-            for kind, dictionaries in typed.items() for info in dictionaries
-            for key in info if key not in ALLOWED_KEYS[kind] and key not in FEATURE_KEYS]
+    found = [f"{'page' if kind == 'Page' else 'document'} entry {key} that a certificate never has"
+             for kind, dictionaries in typed.items() for info in dictionaries
+             for key in info if key not in ALLOWED_KEYS[kind] and key not in FEATURE_KEYS]
+    outlines = [objects.resolve(catalog.get("Outlines")) for catalog in typed["Catalog"]]
+    if any(isinstance(outline, dict) and "First" in outline for outline in outlines):
+        found.append(BOOKMARKS)  # an empty outline is what some re-saves add
+    return found
 
 
 def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
