@@ -217,7 +217,7 @@ def _rich_media(writer, page):
 
 
 def _bookmark(writer, page):
-    writer.add_outline_item("Sam Taylor: passed with distinction", 0)
+    writer.add_outline_item(title="Sam Taylor: passed with distinction", page_number=0)
 
 
 ACTIVE = {
