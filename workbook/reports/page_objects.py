@@ -11,13 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
 from workbook.reports.pdf_page import MAX_OBJECTS, PageTooComplex, PdfUnreadable
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
 MAX_SEGMENTS = 200_000  # a certificate's paths have ~3,300 segments (most in the QR code)
-MAX_IMAGE_PIXELS = 5000 * 5000  # as reports/pdf_logo.py: far more than any logo
 KINDS = {1: "text", 2: "path", 3: "image", 4: "shading", 5: "form"}
 
 
@@ -45,7 +45,8 @@ def page_objects(document: pdfium.PdfDocument) -> PageObjects:
         raise PdfUnreadable(str(error).splitlines()[0][:200] if str(error) else "page") from error
     try:
         found = PageObjects()
-        todo = [raw.FPDFPage_GetObject(page, index) for index in range(raw.FPDFPage_CountObjects(page))]
+        todo = [raw.FPDFPage_GetObject(page, index)
+                for index in range(min(raw.FPDFPage_CountObjects(page), MAX_OBJECTS + 1))]
         seen = 0
         while todo:
             seen += 1
@@ -74,7 +75,7 @@ def page_objects(document: pdfium.PdfDocument) -> PageObjects:
 def too_heavy_to_draw(found: PageObjects) -> str:
     """Why pdfium must not draw the page ("" when it may): an image or paths far beyond a certificate's."""
     width, height = found.largest_image
-    if width * height > MAX_IMAGE_PIXELS:
+    if width * height > MAX_LOGO_PIXELS:
         return f"an image of {width:,} x {height:,} pixels, far larger than a certificate's logo"
     if found.segments > MAX_SEGMENTS:
         return (f"a page drawing far too complex to be a certificate's ({found.segments:,} path segments; "

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
 from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, filters, read_objects, unpack
 
 if TYPE_CHECKING:
@@ -72,7 +73,6 @@ ALLOWED_KEYS = {
 }
 ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
-MAX_IMAGE_PIXELS = 5000 * 5000  # as reports/pdf_logo.py: far more than any logo
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
 
@@ -108,6 +108,7 @@ def file_structure(raw: bytes) -> Structure:
 def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> list[str]:
     """What pdfium itself finds in the document: encryption, a form (XFA too), attached files,
     scripts, and (`with_page`: only for a page safe to load) actions run when it opens or closes."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     found = []
@@ -120,7 +121,10 @@ def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> l
     if raw.FPDFDoc_GetJavaScriptActionCount(document) > 0:
         found.append(SCRIPT)
     if with_page and len(document) > 0:
-        page = document[0]
+        try:
+            page = document[0]
+        except pdfium.PdfiumError:
+            return found  # the page comparison says the page cannot be read
         try:
             if any(raw.FPDF_GetPageAAction(page, kind) for kind in (raw.FPDFPAGE_AACTION_OPEN,
                                                                       raw.FPDFPAGE_AACTION_CLOSE)):
@@ -205,7 +209,7 @@ def _oversized(objects: PdfObjects) -> str:
         info = value.info
         if info.get("Subtype") == "Image":  # pdfium unpacks no more than its pixels: those are bounded
             width, height = objects.resolve(info.get("Width")), objects.resolve(info.get("Height"))
-            if isinstance(width, int) and isinstance(height, int) and width * height > MAX_IMAGE_PIXELS:
+            if isinstance(width, int) and isinstance(height, int) and width * height > MAX_LOGO_PIXELS:
                 return f"an image of {width:,} x {height:,} pixels, far larger than a certificate's logo"
             continue
         data = unpack(value, objects)  # fonts and metadata too: all count against the file's budget
