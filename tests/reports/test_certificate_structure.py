@@ -137,7 +137,7 @@ def test_a_hidden_layer_with_an_image_is_tampered(genuine, issuer_dir, tmp_path)
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
     assert LAYERS in result.changed
-    assert "page objects the workbook did not draw (1 image object added)" in result.changed
+    assert "page objects not as the workbook draws them (1 image object added)" in result.changed
     assert not any("page drawing" in change for change in result.changed)  # nothing shows on screen
 
 
@@ -443,3 +443,11 @@ def test_drawing_instructions_the_check_cannot_unpack_count_against_the_file(gen
     result = verify_certificate(_with_page(genuine, tmp_path / "predictor.pdf", predictor), issuer_dir)
     assert result.status == Status.TAMPERED
     assert result.changed == ("data packed in a way the check cannot read (FlateDecode)",)
+
+
+def test_a_drawing_no_pixel_shows_is_still_content_not_ours(genuine, issuer_dir, tmp_path):
+    """A filled box clipped to nothing changes no pixel and no text: the object count tells."""
+    forged = _with_page(genuine, tmp_path / "clipped.pdf", _overlay(b"q 0 0 0 0 re W n 0 0 500 500 re f Q"))
+    result = verify_certificate(forged, issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert result.changed == ("page objects not as the workbook draws them (1 path object added)",)

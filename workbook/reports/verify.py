@@ -162,15 +162,11 @@ def _tampered_message(changed: list[str], foreign: list[str]) -> str:
 def _foreign_content(raw: bytes, document) -> tuple[list[str], bool]:
     """What the file holds that no certificate does, from its objects and from pdfium's view of the
     document, and whether its page may be drawn at all."""
-    from workbook.reports.pdf_page import PdfUnreadable
     from workbook.reports.pdf_structure import document_features, file_structure
 
     structure = file_structure(raw)
     found = list(structure.found)
-    try:
-        found += [item for item in document_features(document, structure.drawable) if item not in found]
-    except PdfUnreadable as error:
-        found.append(f"a document pdfium cannot fully read ({error})")
+    found += [item for item in document_features(document, structure.drawable) if item not in found]
     return found, structure.drawable
 
 
@@ -178,7 +174,7 @@ def _shown_changes(record: SignedRecord, document) -> tuple[list[str], list[str]
     """What the page shows that the record did not sign (signed fields missing from its text, then
     every difference from the page drawn again from the record), and what is on the page that no
     certificate holds (a layer, objects the drawn page lacks, an image too large to draw)."""
-    from workbook.reports.page_objects import page_objects, too_heavy_to_draw
+    from workbook.reports.page_objects import object_changes, page_objects, too_heavy_to_draw
     from workbook.reports.pdf_page import PageTooComplex, PdfUnreadable, page_text
     from workbook.reports.pdf_structure import LAYERS
 
@@ -197,10 +193,8 @@ def _shown_changes(record: SignedRecord, document) -> tuple[list[str], list[str]
         missing = _missing_from_page(record.fields, printed)
         changes, drawn = _page_changes(record, document)
         changes = [f"printed {FIELD_NAMES[name]}" for name in missing] + changes
-        if not changes and drawn is not None:
-            from workbook.reports.page_objects import object_changes
-
-            foreign += [f"page objects the workbook did not draw ({change})"
+        if not changes and drawn is not None:  # nothing shows, yet the page holds other objects
+            foreign += [f"page objects not as the workbook draws them ({change})"
                         for change in object_changes(drawn, objects)]
         return changes, foreign
     except PageTooComplex as error:
