@@ -173,20 +173,22 @@ def test_pypdf_resave_stays_valid(genuine, issuer_dir, tmp_path):
     assert verify_certificate(resaved, issuer_dir).status == Status.VALID
 
 
-def test_pdfium_resave_stays_valid(genuine, issuer_dir, tmp_path):
+@pytest.mark.parametrize("incremental", [False, True], ids=["rewritten", "incremental"])
+def test_pdfium_resave_stays_valid(genuine, issuer_dir, tmp_path, incremental):
     document = pdfium.PdfDocument(str(genuine))
     target = tmp_path / "pdfium.pdf"
     with target.open("wb") as handle:
-        document.save(handle)
+        document.save(handle, flags=pdfium.raw.FPDF_INCREMENTAL if incremental else 0)
     document.close()
     assert verify_certificate(target, issuer_dir).status == Status.VALID
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
-def test_qpdf_rewrite_stays_valid(genuine, issuer_dir, tmp_path):
+@pytest.mark.parametrize("options", [["--object-streams=generate", "--recompress-flate"], ["--linearize"],
+                                     ["--qdf"], ["--stream-data=uncompress"]])
+def test_qpdf_rewrite_stays_valid(genuine, issuer_dir, tmp_path, options):
     target = tmp_path / "qpdf.pdf"
-    subprocess.run(["qpdf", "--object-streams=generate", "--recompress-flate", str(genuine), str(target)],
-                   check=True)
+    subprocess.run(["qpdf", *options, str(genuine), str(target)], check=True)
     assert verify_certificate(target, issuer_dir).status == Status.VALID
 
 
