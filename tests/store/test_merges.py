@@ -201,8 +201,8 @@ def test_a_merge_travels_in_the_survivors_bundle(tmp_path, library):
         merge_learners(a.id, b.id)
         back = export_bundle(b.id, tmp_path / "b-merged.zip", KEY).path
     assert [row["from_learner_id"] for row in read_bundle(back).merges] == [a.id]
-    with opened(learner_pc):
-        (result,) = import_bundles([back], TRUSTED)
+    with opened(learner_pc):  # the trainer PC's merge, signed by a key trusted here as an issuer
+        (result,) = import_bundles([back], TRUSTED, authorities=TRUSTED)
         assert result.merged.merges_added == 1
         assert [learner.id for learner in active_learners()] == [b.id]
         assert read_sections(b.id) == {"empathy": {"s1"}}

@@ -57,7 +57,7 @@ def _merge_learners(args: argparse.Namespace) -> int:
 
 
 def _import_merged(path: Path, args: argparse.Namespace, data_dir: Path) -> int:
-    from workbook.keys import trusted_keys
+    from workbook.keys import CERTIFICATES, trusted_keys
     from workbook.store.bundle_merge import import_bundles
     from workbook.store.bundle_reading import read_bundle
     from workbook.store.bundles import BundleError
@@ -74,7 +74,8 @@ def _import_merged(path: Path, args: argparse.Namespace, data_dir: Path) -> int:
           f"id {target.id}\n"
           "A merge cannot be undone.")
     confirm_or_refuse(args, "Merge?", "merge", "Nothing was imported.")
-    (result,) = import_bundles([path], trusted_keys(data_dir), merge_into={path: target.id})
+    (result,) = import_bundles([path], trusted_keys(data_dir), merge_into={path: target.id},
+                               authorities=set(trusted_keys(data_dir, CERTIFICATES)))
     if result.merged is None:
         raise Refused(f"{printable(path)}: refused: {printable(result.reason)}")
     print(f"{printable(path)}: {result.merged.added} activity records imported merged into "

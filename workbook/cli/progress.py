@@ -4,7 +4,8 @@ Every line that shows a name, a file name or a reason from a file passes it thro
 a bundle's text cannot rewrite the terminal. Each profile merge a bundle brings is named.
 
 Exit codes (workbook.cli.exit_codes): 0 done; 1 nothing exported or every file refused; 6 wrong trainer
-passphrase; 7 some files refused (the others are still merged).
+passphrase; 7 some files refused (the others are still merged), or a profile merge a file carried was
+refused because the PC that signed it cannot speak for the profile it moves away (the rest is merged).
 """
 
 from __future__ import annotations
@@ -60,12 +61,13 @@ def _export_progress(args: argparse.Namespace) -> int:
 
 
 def _import_progress(args: argparse.Namespace) -> int:
-    from workbook.keys import trusted_keys
+    from workbook.keys import CERTIFICATES, trusted_keys
     from workbook.store.bundle_merge import import_bundles
 
     data_dir = resolve_data_dir(args.data_dir)
     with open_store(data_dir, trainer=args):
-        results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir))
+        results = import_bundles((Path(name) for name in args.files), trusted_keys(data_dir),
+                                 authorities=set(trusted_keys(data_dir, CERTIFICATES)))
     for result in results:
         merged = result.merged
         if merged is None:
@@ -78,7 +80,15 @@ def _import_progress(args: argparse.Namespace) -> int:
               f"{merged.already_present} already present")
         for applied in merged.merges:  # a merge changes whose progress counts for whom: never silently
             print(f"  profile merge recorded: {printable(applied.text())}")
+        for withheld in merged.withheld:
+            print(f"{printable(result.path)}: profile merge refused: {printable(withheld.text())}",
+                  file=sys.stderr)
     refused = sum(result.refused for result in results)
+    withheld = sum(len(result.merged.withheld) for result in results if result.merged is not None)
+    if withheld and not refused:
+        print(f"{plural(withheld, 'profile merge')} refused; the rest of the files was imported",
+              file=sys.stderr)
+        return ExitCode.PARTIAL
     if refused:
         print(f"{plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "
               "was imported", file=sys.stderr)

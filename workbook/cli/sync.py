@@ -99,6 +99,8 @@ def _ingest(args: argparse.Namespace) -> int:
           f"added, {result.rows_already_present} already present.")
     for applied in result.merges:
         print(f"  profile merge recorded: {printable(applied.text())}")
+    for withheld in result.withheld:
+        print(f"profile merge refused: {printable(withheld.text())}", file=sys.stderr)
     for batch in result.quarantined:
         print(f"quarantined: batch {printable(batch.batch_id[:12])} from '{printable(batch.installation)}' "
               f"(key {batch.key_fingerprint}): {printable(batch.reason)}", file=sys.stderr)

@@ -9,12 +9,12 @@ again adds nothing. `import_bundles` is what the trainer's import and `workbook 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.store import dialect
+from workbook.store import dialect, merge_vouching
 from workbook.store import merges as profile_merges
 from workbook.store.bundle_reading import read_bundle
 from workbook.store.bundles import (
@@ -59,6 +59,7 @@ class MergeResult:
     learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
     merges_added: int = 0  # profile merge records new here
     merges: tuple[profile_merges.AppliedMerge, ...] = ()  # those records, named, for the import to show
+    withheld: tuple[merge_vouching.WithheldMerge, ...] = ()  # merges its signer cannot vouch for: not made
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,18 @@ class ImportResult:
         return self.merged is None
 
 
-def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
+def merge_bundle(bundle: Bundle, merge_into: str | None = None,
+                 authorities: Collection[str] = ()) -> MergeResult:
     """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
     transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
     that person (what a trainer chooses when the employee IDs clash).
+
+    A merge record whose signer cannot vouch for the profile it moves away (`merge_vouching`) is
+    withheld: not recorded, returned in `withheld` for the import to name or ask about, unless the
+    bundle is signed by one of `authorities` (this PC's own key and the trainer PCs it trusts as
+    certificate issuers: `keys.trusted_keys(data_dir, CERTIFICATES)`). The rest
+    of the bundle still merges: the rows are the signer's own, and the survivors follow from the
+    merges held, so leaving one out leaves the database as it would be had it never been made.
 
     Nothing already here is changed: a known profile keeps its own name and archive state, and a row
     id already present must hold the same row, or the whole bundle is refused (BundleError).
@@ -89,9 +98,14 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
         known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
-        merges_added, clashes = profile_merges.add_merge_records(bundle.merges)
+        withheld = [] if bundle.signer.key_id in authorities else merge_vouching.withheld_merges(
+            [row for row in bundle.merges if row["id"] not in known_merges], bundle.signer.key_id,
+            bundle.signer.installation)
+        left_out = {merge.record["id"] for merge in withheld}
+        merges_added, clashes = profile_merges.add_merge_records(
+            [row for row in bundle.merges if row["id"] not in left_out])
         new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in bundle.merges
-                      if row["id"] not in known_merges]
+                      if row["id"] not in known_merges and row["id"] not in left_out]
         if clashes:
             raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
                                            "the same id already here (merge records never change)")
@@ -122,6 +136,8 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
         values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
                         for name in COLUMNS) for row in new_rows]
         dialect.execute_many(statement, values)
+        merge_vouching.record_signed_rows(learner.id, bundle.signer.key_id, bundle.signer.installation,
+                                          len(new_rows))
         set_setting(merged_setting_key(bundle.digest), utc_now_text())
         applied = tuple(profile_merges.named_merges(new_merges))
     return MergeResult(learner_id=learner.id,
@@ -130,7 +146,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
                        already_present=len(bundle.activities) - len(new_rows),
                        learners_created=int(local is None),
                        learners_updated=int(local is not None and bool(new_rows)),
-                       merges_added=merges_added, merges=applied)
+                       merges_added=merges_added, merges=applied, withheld=tuple(withheld))
 
 
 def _refuse_employee_id_clash(bundle: Bundle) -> None:
@@ -184,14 +200,16 @@ def untrusted_reason(signer: BundleSigner) -> str:
 
 def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey],
                    merge_into: Mapping[Path, str] | None = None,
-                   progress: Callable[[int], None] | None = None) -> list[ImportResult]:
+                   progress: Callable[[int], None] | None = None,
+                   authorities: Collection[str] = ()) -> list[ImportResult]:
     """Check and merge each file on its own; a refused file changes nothing, the others still merge.
     Only bundles signed by a key in `trusted` are merged. `merge_into` maps a file to the local
     profile its learner is the same person as (a trainer's answer to an employee ID conflict);
-    `progress` is told how many files are done after each."""
+    `progress` is told how many files are done after each; a merge signed by one of `authorities`
+    is recorded even when its PC cannot vouch for the profile it moves away (`merge_bundle`)."""
     results = []
     for path in map(Path, paths):
-        results.append(_import_one(path, trusted, (merge_into or {}).get(path)))
+        results.append(_import_one(path, trusted, (merge_into or {}).get(path), authorities))
         if progress is not None:
             progress(len(results))
     return [_renamed(result) for result in results]
@@ -206,7 +224,8 @@ def _renamed(result: ImportResult) -> ImportResult:
     return replace(result, merged=replace(result.merged, merges=merges))
 
 
-def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:
+def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None,
+                authorities: Collection[str] = ()) -> ImportResult:
     try:
         bundle = read_bundle(path, skip_rows_merged_before=merge_into is None)
         if bundle.signer.key_id not in trusted:
@@ -215,7 +234,7 @@ def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into:
             return ImportResult(path, reason=f"no profile with id {merge_into} here to merge into")
         if not bundle.rows_checked:
             return ImportResult(path, merged=_merged_before(bundle))
-        return ImportResult(path, merged=merge_bundle(bundle, merge_into))
+        return ImportResult(path, merged=merge_bundle(bundle, merge_into, authorities))
     except BundleError as error:
         return ImportResult(path, reason=error.reason, conflict_with=getattr(error, "local_id", None))
     except (StoreError, sqlite3.Error) as error:  # the bulk insert runs on the raw connection

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.keys import (
+    CERTIFICATES,
     fingerprint,
     installation_name,
     key_id,
@@ -32,6 +33,7 @@ from workbook.store.bundle_merge import merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
+from workbook.store.merge_vouching import WithheldMerge
 from workbook.store.merges import AppliedMerge, renamed
 from workbook.store.models import database
 
@@ -60,6 +62,7 @@ class IngestResult:
     rows_already_present: int
     quarantined: tuple[Quarantined, ...]  # every batch still left out, old ones included
     merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
+    withheld: tuple[WithheldMerge, ...] = ()  # merges a batch carried that its PC cannot vouch for
 
 
 def _sql(statement: str) -> str:
@@ -113,6 +116,7 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     """Merge every pending batch signed by a trusted key; quarantine the rest with their reason."""
     publish_trusted_keys(data_dir)
     trusted = {**server_trusted_keys(), **trusted_keys(data_dir)}
+    authorities = set(trusted_keys(data_dir, CERTIFICATES))  # trainer PCs: their merges need no vouching
     waiting = database.execute_sql(
         "SELECT i.batch_id, i.row_count FROM sync_inbox AS i LEFT JOIN sync_ingest AS g "
         f"ON g.batch_id = i.batch_id WHERE g.batch_id IS NULL OR (g.status = '{UNTRUSTED}' AND i.key_id IN "
@@ -120,13 +124,14 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
         tuple(trusted)).fetchall()
     merged = added = already = 0
     applied: list[AppliedMerge] = []
+    withheld: list[WithheldMerge] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
             rows = 0
             while done < len(waiting) and rows < INGEST_ROWS:
                 batch_id, count = waiting[done]
-                outcome = _ingest_one(batch_id, trusted)
+                outcome = _ingest_one(batch_id, trusted, authorities)
                 done += 1
                 rows += count
                 if outcome is not None:
@@ -134,14 +139,17 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     added += outcome[0]
                     already += outcome[1]
                     applied += outcome[2]
+                    withheld += outcome[3]
         if progress is not None:
             progress(done, len(waiting))
-    return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)))
+    return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
+                        tuple(withheld))
 
 
-def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey],
-                ) -> tuple[int, int, tuple[AppliedMerge, ...]] | None:
-    """(added, already present, profile merges new here) once merged, or None when quarantined."""
+def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities: set[str] = frozenset(),
+                ) -> tuple[int, int, tuple[AppliedMerge, ...], tuple[WithheldMerge, ...]] | None:
+    """(added, already present, profile merges new here, merges withheld) once merged, or None when
+    quarantined."""
     row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
                                     "WHERE batch_id = ?"), (batch_id,)).fetchone()
     claimed, manifest, activities, merges, signature = row
@@ -162,13 +170,13 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey],
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count, ()
-            result = merge_bundle(bundle)
+                return 0, bundle.count, (), ()
+            result = merge_bundle(bundle, authorities=authorities)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
         _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present, result.merges
+    return result.added, result.already_present, result.merges, result.withheld
 
 
 def _signed_name(manifest: str) -> str:

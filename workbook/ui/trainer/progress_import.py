@@ -9,12 +9,15 @@ profile. Either way the files are then imported again; everything else stands as
 
 Every name, file name and reason here comes from a file: it is shown as plain text (never HTML) and
 through `printable` (one line, control and bidi characters as visible escapes), so it cannot fake or
-hide the lines around it. Each profile merge an import records is named in the summary.
+hide the lines around it. Each profile merge an import records is named in the summary. A merge the
+signing PC cannot speak for (`store/merge_vouching.py`) is not recorded unless the trainer says so:
+each is asked about, naming both profiles and the PCs their progress came from; the default is no.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
@@ -31,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from workbook.core.lookalike_signers import SAME_NAME, lookalikes
 from workbook.core.outside_text import printable
-from workbook.keys import fingerprint, trust_key, trusted_key_list, trusted_keys
+from workbook.keys import CERTIFICATES, fingerprint, trust_key, trusted_key_list, trusted_keys
 from workbook.store.bundle_merge import ImportResult, import_bundles
 from workbook.store.bundles import BundleSigner
 from workbook.store.learners import describe, get_learner
+from workbook.store.merge_vouching import WithheldMerge, record_withheld
 from workbook.store.merges import AppliedMerge, short_id
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
@@ -80,6 +84,13 @@ class ImportSummary(QDialog):
             + "\n".join("\u2022 " + self.merge_text(merge) for merge in merges) if merges else "")
         self.merges_note.setWordWrap(True)
         self.merges_note.setVisible(bool(merges))
+        withheld = [m for r in results if r.merged is not None for m in r.merged.withheld]
+        self.withheld_note = plain_label(
+            self.tr("Profile merges NOT recorded (the PC that signed them cannot speak for the profile "
+                    "merged away; merge them on this PC if they are the same person):") + "\n"
+            + "\n".join("\u2022 " + self.merge_text(m.applied()) for m in withheld) if withheld else "")
+        self.withheld_note.setWordWrap(True)
+        self.withheld_note.setVisible(bool(withheld))
         self.table = QTableWidget(len(results), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,6 +106,7 @@ class ImportSummary(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.merges_note)
+        layout.addWidget(self.withheld_note)
         layout.addWidget(self.table, 1)
 
     def merge_text(self, merge: AppliedMerge) -> str:
@@ -141,9 +153,10 @@ class TrainerImport(QObject):
         if earlier is None:  # a new import: ask afresh
             self._offered = set()
         trusted = trusted_keys(self.session.data_dir)
+        authorities = set(trusted_keys(self.session.data_dir, CERTIFICATES))
 
         def work(job: Job) -> list[ImportResult]:
-            return import_bundles(paths, trusted, merge_into,
+            return import_bundles(paths, trusted, merge_into, authorities=authorities,
                                   progress=lambda done: job.progress(done, len(paths)))
 
         self.running = QueryOp(self.session.window, work, lambda results: self._imported(results, earlier),
@@ -155,9 +168,55 @@ class TrainerImport(QObject):
         if retry:
             self.run(retry, merge_into, combined)
             return
+        combined = {path: self._decide_withheld(result) for path, result in combined.items()}
         self.summary = ImportSummary(self.session.window, list(combined.values()))
         self.summary.open()
         self.changed()
+
+    def _decide_withheld(self, result: ImportResult) -> ImportResult:
+        """Ask about each merge the file carried that its PC cannot vouch for; record those the
+        trainer accepts. The result then lists them as recorded, the others as withheld."""
+        merged = result.merged
+        if merged is None or not merged.withheld:
+            return result
+        recorded, still = list(merged.merges), []
+        for merge in merged.withheld:
+            if merge.record["id"] in self._offered or not self.offer_withheld_merge(merge):
+                self._offered.add(merge.record["id"])
+                still.append(merge)
+                continue
+            self._offered.add(merge.record["id"])
+            applied = record_withheld(merge)
+            if applied is None:
+                still.append(merge)
+            else:
+                recorded.append(applied)
+        return replace(result, merged=replace(merged, merges=tuple(recorded), withheld=tuple(still),
+                                              merges_added=merged.merges_added + len(recorded)
+                                              - len(merged.merges)))
+
+    def offer_withheld_merge(self, merge: WithheldMerge) -> bool:
+        """Ask whether to record a merge its signing PC cannot vouch for; Cancel (do not merge) is the
+        default. Names both profiles, where their progress came from, and the PC that signed it."""
+        def sources(found) -> str:
+            return "\n".join("  \u2022 " + printable(source.text()) for source in found) or \
+                "  \u2022 " + self.tr("no activity here")
+
+        text = self.tr(
+            "A progress file asks to record: {merge}.\n\nIt was signed by the PC '{pc}' (key {fingerprint}), "
+            "but the progress of the profile it merges away did not all come from that PC:\n{away}:\n"
+            "{away_sources}\n{into}:\n{into_sources}\n\nA learner can make a profile with a colleague's "
+            "id on their own PC and merge it into themselves to take that colleague's progress. Record "
+            "this merge only if you know both profiles are the same person; a merge cannot be undone."
+        ).format(merge=self.merge_text(merge.applied()), pc=printable(merge.signer_pc),
+                 fingerprint=merge.signer_fingerprint,
+                 away=printable(merge.from_name or merge.from_id), away_sources=sources(merge.from_sources),
+                 into=printable(merge.into_name or merge.into_id), into_sources=sources(merge.into_sources))
+        return dialogs.confirm(self.session.window, self.tr("Record this profile merge?"), text,
+                               self.tr("Merge anyway"))
+
+    def merge_text(self, merge: AppliedMerge) -> str:
+        return merge_text(merge)
 
     def _offers(self, results: list[ImportResult]) -> tuple[list[Path], dict[Path, str]]:
         retry: list[Path] = []
