@@ -104,7 +104,7 @@ def _ingest(args: argparse.Namespace) -> int:
     for batch in result.quarantined:
         print(f"quarantined: batch {printable(batch.batch_id[:12])} from '{printable(batch.installation)}' "
               f"(key {batch.key_fingerprint}): {printable(batch.reason)}", file=sys.stderr)
-    return QUARANTINED if result.quarantined else 0
+    return QUARANTINED if result.quarantined or result.withheld else 0
 
 
 @contextmanager

@@ -98,10 +98,9 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
         known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
-        withheld = [] if bundle.signer.key_id in authorities else merge_vouching.withheld_merges(
-            [row for row in bundle.merges if row["id"] not in known_merges], bundle.signer.key_id,
-            bundle.signer.installation)
-        left_out = {merge.record["id"] for merge in withheld}
+        withheld = [] if bundle.signer.key_id in authorities else merge_vouching.unvouched(
+            [row for row in bundle.merges if row["id"] not in known_merges], bundle.signer.key_id)
+        left_out = {record["id"] for record in withheld}
         merges_added, clashes = profile_merges.add_merge_records(
             [row for row in bundle.merges if row["id"] not in left_out])
         new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in bundle.merges
@@ -140,6 +139,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
                                           len(new_rows))
         set_setting(merged_setting_key(bundle.digest), utc_now_text())
         applied = tuple(profile_merges.named_merges(new_merges))
+        withheld = merge_vouching.described(withheld, bundle.signer.key_id, bundle.signer.installation)
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),

@@ -134,22 +134,22 @@ def vouches(key_id: str, learner_id: str) -> bool:
     return signed >= total
 
 
-def withheld_merges(records: Iterable[Mapping[str, str]], key_id: str, pc: str,
-                    allowed: Iterable[str] = ()) -> list[WithheldMerge]:
-    """The merge records among `records` (new here) that the key `key_id` cannot vouch for, minus
-    the ids in `allowed` (a trainer's answer)."""
-    allowed = set(allowed)
-    withheld = []
+def unvouched(records: Iterable[Mapping[str, str]], key_id: str) -> list[Mapping[str, str]]:
+    """The merge records among `records` (new here) that the key `key_id` cannot vouch for."""
+    return [record for record in records if not vouches(key_id, record["from_learner_id"])]
+
+
+def described(records: Iterable[Mapping[str, str]], key_id: str, pc: str) -> list[WithheldMerge]:
+    """Withheld merge records with the names and progress sources this database holds now."""
+    found = []
     for record in records:
-        if record["id"] in allowed or vouches(key_id, record["from_learner_id"]):
-            continue
         names = dict(LearnerRecord.select(LearnerRecord.id, LearnerRecord.display_name).where(
             LearnerRecord.id.in_([record["from_learner_id"], record["into_learner_id"]])).tuples())
-        withheld.append(WithheldMerge(dict(record), names.get(record["from_learner_id"]),
-                                      names.get(record["into_learner_id"]), pc, fingerprint(key_id),
-                                      progress_sources(record["from_learner_id"]),
-                                      progress_sources(record["into_learner_id"])))
-    return withheld
+        found.append(WithheldMerge(dict(record), names.get(record["from_learner_id"]),
+                                   names.get(record["into_learner_id"]), pc, fingerprint(key_id),
+                                   progress_sources(record["from_learner_id"]),
+                                   progress_sources(record["into_learner_id"])))
+    return found
 
 
 def record_withheld(merge: WithheldMerge) -> profile_merges.AppliedMerge | None:

@@ -139,7 +139,8 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     added += outcome[0]
                     already += outcome[1]
                     applied += outcome[2]
-                    withheld += outcome[3]
+                    withheld += [merge for merge in outcome[3]
+                                 if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
         if progress is not None:
             progress(done, len(waiting))
     return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
