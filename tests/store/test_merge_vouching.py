@@ -4,12 +4,12 @@ PC, merge it into himself and take her progress (red team: "Stealing another lea
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from db_kit import opened
+from merge_theft_kit import BEN_KEY, MIA_KEY, T0, bens_pc, mias_pc
 from sync_kit import make_server, with_key
 
 from workbook.cli import main
@@ -22,30 +22,7 @@ from workbook.store.merge_vouching import progress_sources, record_withheld
 from workbook.store.merges import merge_learners, person_ids, survivor_of
 from workbook.store.models import LearnerRecord, MergeRecord
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-MIA_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(5, 37)))
-BEN_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(7, 39)))
 TRAINER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(9, 41)))
-
-
-def mias_pc(folder: Path, out: Path) -> tuple[str, Path]:
-    """Mia's own PC: her profile with three sections read, exported as a bundle; (her id, the file)."""
-    with opened(folder):
-        mia = create_learner("Mia Chen", "E200")
-        for section in ("s1", "s2", "s3"):
-            record_section_read(mia.id, "empathy", section, now=T0)
-        return mia.id, export_bundle(mia.id, out / "mia.zip", MIA_KEY, installation="MIA-PC").path
-
-
-def bens_pc(folder: Path, out: Path, mia_id: str) -> tuple[str, Path]:
-    """The red team's steps on Ben's PC: a profile carrying Mia's id, merged into Ben (his own PC, his
-    own passphrase), and a bundle of Ben's with no activity rows; (Ben's id, the file)."""
-    with opened(folder):
-        ben = create_learner("Ben Ross", "E400")
-        LearnerRecord.create(id=mia_id, display_name="Mia Chen", employee_id=None,
-                             created_at="2026-12-04T00:00:00+00:00")
-        merge_learners(mia_id, ben.id)
-        return ben.id, export_bundle(ben.id, out / "ben.zip", BEN_KEY, installation="BEN-PC").path
 
 
 def trainer_folder(folder: Path) -> Path:

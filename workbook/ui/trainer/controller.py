@@ -19,6 +19,7 @@ from workbook.core.roster import read_roster
 from workbook.store import cohorts, practice_calls, quiz_attempts
 from workbook.store.dashboard import cohort_dashboard
 from workbook.store.learners import get_learner
+from workbook.store.merge_vouching import record_withheld
 from workbook.store.reconnect import connection_spec
 from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
@@ -114,9 +115,20 @@ class TrainerController(QObject):
         if result.merged:
             parts.append(self.tr("%n activity record(s) merged from learner PCs", "", result.rows_added))
             self._reload()
-        if result.merges:  # a merge changes whose progress counts for whom: named, never silent
+        recorded, withheld = list(result.merges), []
+        for merge in result.withheld:  # a PC that did not send the merged-away profile's rows: ask
+            applied = record_withheld(merge) if self.imports.offer_withheld_merge(merge) else None
+            if applied is None:
+                withheld.append(merge)
+            else:
+                recorded.append(applied)
+                self._reload()
+        if recorded:  # a merge changes whose progress counts for whom: named, never silent
             parts.append(self.tr("profile merges recorded: {merges}").format(
-                merges="; ".join(merge_text(merge) for merge in result.merges)))
+                merges="; ".join(merge_text(merge) for merge in recorded)))
+        if withheld:
+            parts.append(self.tr("profile merges NOT recorded: {merges}").format(
+                merges="; ".join(merge_text(merge.applied()) for merge in withheld)))
         if result.quarantined:
             parts.append(self.tr("%n pushed batch(es) quarantined ('workbook sync --ingest' lists why)", "",
                                  len(result.quarantined)))
