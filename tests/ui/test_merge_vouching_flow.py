@@ -56,3 +56,32 @@ def test_the_trainer_is_asked_before_a_withheld_merge_is_recorded(qtbot, open_wi
         assert f"Mia Chen ({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" in note
         assert rows["ben.zip"] == "new profile"
         assert read_sections(mia_id) == {"empathy": {"s1", "s2", "s3"}}
+
+
+def test_the_trainers_ingest_asks_too_and_names_a_refused_merge(qtbot, open_window, library, monkeypatch,
+                                                                finish, tmp_path, data_dir):
+    from sync_kit import make_server, with_key
+
+    from workbook.cli import main
+
+    url = make_server(data_dir)  # this app's own database plays the centre's server
+    inbox = tmp_path / "usb"
+    inbox.mkdir()
+    mia_id, _ = mias_pc(with_key(tmp_path / "mia-pc", MIA_KEY), inbox)
+    ben_id, _ = bens_pc(with_key(tmp_path / "ben-pc", BEN_KEY), inbox, mia_id)
+    for pc in ("mia-pc", "ben-pc"):
+        main(["sync", "--server", url, "--data-dir", str(tmp_path / pc)])
+    trust_key(MIA_KEY.public_key(), data_dir, "MIA-PC")
+    trust_key(BEN_KEY.public_key(), data_dir, "BEN-PC")
+    navigator = open_window(library)
+    asked: list[str] = []
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, action: asked.append(text) and False)
+    navigator.window.trainer_requested.emit()
+    qtbot.waitUntil(lambda: navigator.trainer.ingesting is not None, timeout=5000)
+    finish(navigator.trainer.ingesting)
+    assert len(asked) == 1 and f"Mia Chen ({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" in asked[0]
+    status = navigator.window.statusBar().currentMessage()
+    assert f"profile merges NOT recorded: Mia Chen ({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" \
+        in status
+    assert survivor_of(mia_id) == mia_id and MergeRecord.select().count() == 0

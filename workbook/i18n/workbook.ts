@@ -1026,6 +1026,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile merges NOT recorded (the PC that signed them cannot speak for the profile merged away; merge them on this PC if they are the same person):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,6 +2765,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <source>profile merges recorded: {merges}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>profile merges NOT recorded: {merges}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation type="unfinished">
@@ -2943,6 +2951,30 @@ Key fingerprint: {fingerprint}
 PC name, as the files give it: {pc}
 
 Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no activity here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress file asks to record: {merge}.
+
+It was signed by the PC &apos;{pc}&apos; (key {fingerprint}), but the progress of the profile it merges away did not all come from that PC:
+{away}:
+{away_sources}
+{into}:
+{into_sources}
+
+A learner can make a profile with a colleague&apos;s id on their own PC and merge it into themselves to take that colleague&apos;s progress. Record this merge only if you know both profiles are the same person; a merge cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record this profile merge?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

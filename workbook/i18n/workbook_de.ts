@@ -1053,6 +1053,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Von diesem Import erfasste Profilzusammenführungen (eine Zusammenführung lässt sich nicht rückgängig machen):</translation>
     </message>
     <message>
+        <source>Profile merges NOT recorded (the PC that signed them cannot speak for the profile merged away; merge them on this PC if they are the same person):</source>
+        <translation>NICHT erfasste Profilzusammenführungen (der PC, der sie signiert hat, kann nicht für das zusammengeführte Profil sprechen; führen Sie sie auf diesem PC zusammen, wenn es dieselbe Person ist):</translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation>Importierte Dateien</translation>
     </message>
@@ -2823,6 +2827,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <source>profile merges recorded: {merges}</source>
         <translation>erfasste Profilzusammenführungen: {merges}</translation>
     </message>
+    <message>
+        <source>profile merges NOT recorded: {merges}</source>
+        <translation>NICHT erfasste Profilzusammenführungen: {merges}</translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation>
@@ -3015,6 +3023,38 @@ Schlüssel-Fingerabdruck: {fingerprint}
 Name des PCs, wie ihn die Dateien angeben: {pc}
 
 Vertrauen Sie ihm nur, wenn dieser Fingerabdruck der ist, der auf einem Ihrer Lern-PCs angezeigt wird: der Name beweist nichts. Seine Pakete werden dann importiert, jetzt und künftig.</translation>
+    </message>
+    <message>
+        <source>no activity here</source>
+        <translation>hier keine Aktivität</translation>
+    </message>
+    <message>
+        <source>A progress file asks to record: {merge}.
+
+It was signed by the PC &apos;{pc}&apos; (key {fingerprint}), but the progress of the profile it merges away did not all come from that PC:
+{away}:
+{away_sources}
+{into}:
+{into_sources}
+
+A learner can make a profile with a colleague&apos;s id on their own PC and merge it into themselves to take that colleague&apos;s progress. Record this merge only if you know both profiles are the same person; a merge cannot be undone.</source>
+        <translation>Eine Fortschrittsdatei möchte erfassen: {merge}.
+
+Sie wurde vom PC &apos;{pc}&apos; signiert (Schlüssel {fingerprint}), aber der Fortschritt des Profils, das sie wegführt, kam nicht ganz von diesem PC:
+{away}:
+{away_sources}
+{into}:
+{into_sources}
+
+Ein Lernender kann auf seinem eigenen PC ein Profil mit der ID einer Kollegin anlegen und es mit sich selbst zusammenführen, um ihren Fortschritt zu übernehmen. Erfassen Sie diese Zusammenführung nur, wenn Sie wissen, dass beide Profile dieselbe Person sind; eine Zusammenführung lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Record this profile merge?</source>
+        <translation>Diese Profilzusammenführung erfassen?</translation>
+    </message>
+    <message>
+        <source>Merge anyway</source>
+        <translation>Trotzdem zusammenführen</translation>
     </message>
     <message>
         <source>Trust and import</source>
