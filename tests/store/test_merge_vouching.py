@@ -156,3 +156,47 @@ def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
         assert read_sections(mia_id) == {"empathy": {"s1", "s2", "s3"}}
     finally:
         db.close()
+
+
+def test_a_merge_of_a_profile_with_no_rows_here_waits_and_the_theft_fails_in_either_order(attack):
+    """Ben's file first: Mia has no rows here yet, so the merge waits rather than catching her rows
+    when they come; when they come from her own PC, it is withheld and named at that import."""
+    mia_id, mia_zip, ben_id, ben_zip, trainer = attack
+    with opened(trainer):
+        (first,) = import_bundles([ben_zip], trusted_keys(trainer))
+        assert first.merged.merges == () and first.merged.withheld == ()
+        assert MergeRecord.select().count() == 0 and survivor_of(mia_id) == mia_id
+        (second,) = import_bundles([mia_zip], trusted_keys(trainer))
+        (withheld,) = second.merged.withheld
+        assert (withheld.from_id, withheld.into_id, withheld.signer_pc) == (mia_id, ben_id, "BEN-PC")
+        assert second.merged.merges == () and MergeRecord.select().count() == 0
+        assert survivor_of(mia_id) == mia_id and read_sections(mia_id) == {"empathy": {"s1", "s2", "s3"}}
+        (again,) = import_bundles([mia_zip], trusted_keys(trainer))  # decided once, not asked again
+        assert again.merged.withheld == ()
+
+
+def test_a_roster_profile_with_no_rows_yet_is_not_merged_away_by_another_pc(attack):
+    mia_id, mia_zip, ben_id, ben_zip, trainer = attack
+    with opened(trainer):
+        LearnerRecord.create(id=mia_id, display_name="Mia Chen", employee_id="E200", created_at="2026-01-01")
+        import_bundles([ben_zip], trusted_keys(trainer))
+        assert survivor_of(mia_id) == mia_id
+        (result,) = import_bundles([mia_zip], trusted_keys(trainer))
+        assert [merge.into_id for merge in result.merged.withheld] == [ben_id]
+        assert survivor_of(mia_id) == mia_id
+
+
+def test_a_learners_merge_arriving_before_the_merged_profiles_rows_is_recorded_with_them(tmp_path):
+    pc, trainer = tmp_path / "pc", trainer_folder(tmp_path / "trainer")
+    with opened(pc):
+        old, new = create_learner("Mia Chen"), create_learner("Mia C.")
+        record_section_read(old.id, "empathy", "s1", now=T0)
+        merge_learners(old.id, new.id)
+        new_zip = export_bundle(new.id, tmp_path / "new.zip", MIA_KEY, installation="MIA-PC").path
+        old_zip = export_bundle(old.id, tmp_path / "old.zip", MIA_KEY, installation="MIA-PC").path
+    with opened(trainer):
+        (first,) = import_bundles([new_zip], trusted_keys(trainer))
+        assert first.merged.merges == () and survivor_of(old.id) == old.id  # waits for Mia's old rows
+        (second,) = import_bundles([old_zip], trusted_keys(trainer))
+        assert [merge.into_id for merge in second.merged.merges] == [new.id] and second.merged.withheld == ()
+        assert survivor_of(old.id) == new.id and read_sections(new.id) == {"empathy": {"s1"}}

@@ -95,16 +95,17 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     id already present must hold the same row, or the whole bundle is refused (BundleError).
     """
     learner = bundle.learner
+    signer = bundle.signer
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
+        new_rows = _new_rows(bundle)
         known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
-        withheld = [] if bundle.signer.key_id in authorities else merge_vouching.unvouched(
-            [row for row in bundle.merges if row["id"] not in known_merges], bundle.signer.key_id)
-        left_out = {record["id"] for record in withheld}
+        arriving = [row for row in bundle.merges if row["id"] not in known_merges]
+        taken, withheld = _vouched(arriving, signer, authorities, learner.id, len(new_rows))
         merges_added, clashes = profile_merges.add_merge_records(
-            [row for row in bundle.merges if row["id"] not in left_out])
-        new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in bundle.merges
-                      if row["id"] not in known_merges and row["id"] not in left_out]
+            [row for row in bundle.merges if row["id"] in known_merges or row["id"] in taken])
+        new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in arriving
+                      if row["id"] in taken]
         if clashes:
             raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
                                            "the same id already here (merge records never change)")
@@ -119,15 +120,6 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
             new_merges.append((done.merged_away, done.survivor))
         if local is None and learner.employee_id is not None and learner.archived_at is None:
             _refuse_employee_id_clash(bundle)
-        present = _present_rows([row["id"] for row in bundle.activities])
-        new_rows = []
-        for row in bundle.activities:
-            stored = present.get(row["id"])
-            if stored is None:
-                new_rows.append(row)
-            elif stored != row:
-                raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
-                                               "same id already here (rows never change once recorded)")
         # One prepared statement for every row (peewee would build SQL text per batch).
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
         statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
@@ -135,11 +127,15 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
                         for name in COLUMNS) for row in new_rows]
         dialect.execute_many(statement, values)
-        merge_vouching.record_signed_rows(learner.id, bundle.signer.key_id, bundle.signer.installation,
-                                          len(new_rows))
+        merge_vouching.record_signed_rows(learner.id, signer.key_id, signer.installation, len(new_rows))
+        ready, settled_withheld = merge_vouching.settle_pending()  # merges that waited for these rows
+        if ready:
+            added, _ = profile_merges.add_merge_records(ready)
+            merges_added += added
+            new_merges += [(row["from_learner_id"], row["into_learner_id"]) for row in ready]
         set_setting(merged_setting_key(bundle.digest), utc_now_text())
         applied = tuple(profile_merges.named_merges(new_merges))
-        withheld = merge_vouching.described(withheld, bundle.signer.key_id, bundle.signer.installation)
+        withheld = merge_vouching.described(withheld + settled_withheld)
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
@@ -147,6 +143,39 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
                        learners_created=int(local is None),
                        learners_updated=int(local is not None and bool(new_rows)),
                        merges_added=merges_added, merges=applied, withheld=tuple(withheld))
+
+
+def _new_rows(bundle: Bundle) -> list[dict[str, str | None]]:
+    """The bundle's rows not stored here yet; a stored row of the same id must be the same row."""
+    present = _present_rows([row["id"] for row in bundle.activities])
+    new_rows = []
+    for row in bundle.activities:
+        stored = present.get(row["id"])
+        if stored is None:
+            new_rows.append(row)
+        elif stored != row:
+            raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
+                                           "same id already here (rows never change once recorded)")
+    return new_rows
+
+
+def _vouched(arriving: Sequence[dict[str, str]], signer: BundleSigner, authorities: Collection[str],
+             learner_id: str, new_rows: int) -> tuple[set[str], list[tuple[dict[str, str], str, str]]]:
+    """Which of the merge records new here to record now (their ids), and those withheld (with the
+    key and PC that signed them); the others wait for FROM's rows (`merge_vouching`)."""
+    if signer.key_id in authorities:
+        return {row["id"] for row in arriving}, []
+    taken, withheld = set(), []
+    for row in arriving:
+        own = new_rows if learner_id in profile_merges.person_ids(row["from_learner_id"]) else 0
+        decided = merge_vouching.verdict(signer.key_id, row["from_learner_id"], own)
+        if decided == merge_vouching.APPLY:
+            taken.add(row["id"])
+        elif decided == merge_vouching.WAIT:
+            merge_vouching.hold(row, signer.key_id, signer.installation)
+        else:
+            withheld.append((row, signer.key_id, signer.installation))
+    return taken, withheld
 
 
 def _refuse_employee_id_clash(bundle: Bundle) -> None:

@@ -4,8 +4,11 @@ A merge "FROM is the same person as INTO" moves FROM's history onto INTO. Any tr
 one, and a profile id is no secret (rosters, bundles), so a learner could make a profile with a
 colleague's id on his own PC, merge it into himself and take her progress. A merge carried by a
 bundle or sync batch is therefore applied only when its signer vouches for FROM: every activity row
-of FROM's person held here came signed by that same key (or there is none). Otherwise the import
-withholds it and names it; a trainer may still record it (`record_withheld`) or merge here by hand.
+of FROM's person held here came signed by that same key. Otherwise the import withholds it and names
+it; a trainer may still record it (`record_withheld`) or merge here by hand. A merge whose FROM has
+no rows here yet waits (`merge-pending/<id>` in the settings) instead of being recorded: were it
+recorded, FROM's genuine rows arriving later from her own PC would land on INTO. It is recorded once
+FROM's rows arrive signed by the merge's own PC, and withheld (named) when they come from another.
 
 Which key signed the rows is kept per profile in the settings table (`progress-signers/<id>`:
 key id -> rows and PC name), written in the import's transaction. Rows recorded on this PC, or
@@ -20,10 +23,12 @@ from dataclasses import dataclass
 
 from workbook.keys import fingerprint
 from workbook.store import merges as profile_merges
-from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.models import ActivityRecord, LearnerRecord, SettingRecord, database
 from workbook.store.settings import get_setting, set_setting
 
 _PREFIX = "progress-signers/"
+_PENDING = "merge-pending/"
+APPLY, WAIT, WITHHOLD = "apply", "wait", "withhold"
 
 
 @dataclass(frozen=True)
@@ -122,27 +127,65 @@ def progress_sources(learner_id: str) -> tuple[ProgressSource, ...]:
     return tuple(source for source in found if source.rows > 0)
 
 
-def vouches(key_id: str, learner_id: str) -> bool:
-    """True when every activity row of this profile's person held here was signed by `key_id`."""
-    ids = profile_merges.person_ids(learner_id)
+def verdict(key_id: str, from_id: str, arriving: int = 0) -> str:
+    """APPLY when every row of FROM's person here was signed by `key_id` and there is at least one
+    (counting `arriving` rows this import adds to that person, signed by the same key); WAIT when
+    there is none yet; WITHHOLD when any came from elsewhere (another PC, this PC, or before signers
+    were recorded)."""
+    ids = profile_merges.person_ids(from_id)
     total = ActivityRecord.select().where(ActivityRecord.learner.in_(ids)).count()
     signed = 0
     for member in ids:
         entry = _ledger(member).get(key_id)
         if isinstance(entry, dict):
             signed += int(entry.get("rows", 0))
-    return signed >= total
+    if signed < total:
+        return WITHHOLD
+    return APPLY if total + arriving > 0 else WAIT
 
 
-def unvouched(records: Iterable[Mapping[str, str]], key_id: str) -> list[Mapping[str, str]]:
-    """The merge records among `records` (new here) that the key `key_id` cannot vouch for."""
-    return [record for record in records if not vouches(key_id, record["from_learner_id"])]
+def hold(record: Mapping[str, str], key_id: str, pc: str) -> None:
+    """Keep a merge record to decide once its FROM has rows here (inside the import's transaction)."""
+    set_setting(_PENDING + record["id"], json.dumps({"record": dict(record), "key_id": key_id, "pc": pc},
+                                                   sort_keys=True))
 
 
-def described(records: Iterable[Mapping[str, str]], key_id: str, pc: str) -> list[WithheldMerge]:
-    """Withheld merge records with the names and progress sources this database holds now."""
+def _drop(merge_id: str) -> None:
+    SettingRecord.delete().where(SettingRecord.key == _PENDING + merge_id).execute()
+
+
+def settle_pending() -> tuple[list[Mapping[str, str]], list[tuple[Mapping[str, str], str, str]]]:
+    """Decide the waiting merges whose FROM now has rows: (records to add, (record, key id, PC)
+    withheld). Both leave the waiting list; the rest keep waiting."""
+    ready, withheld = [], []
+    waiting = list(SettingRecord.select(SettingRecord.key, SettingRecord.value).where(
+        SettingRecord.key.startswith(_PENDING)).tuples())
+    recorded = profile_merges.recorded_merge_ids([key[len(_PENDING):] for key, _ in waiting])
+    for _, value in waiting:
+        try:
+            held = json.loads(value)
+            record, key_id, pc = held["record"], str(held["key_id"]), str(held["pc"])
+        except (ValueError, KeyError, TypeError):
+            continue
+        if record["id"] in recorded:  # recorded since (a later bundle carried it with FROM's rows)
+            _drop(record["id"])
+            continue
+        decided = verdict(key_id, record["from_learner_id"])
+        if decided == WAIT:
+            continue
+        _drop(record["id"])
+        if decided == APPLY:
+            ready.append(record)
+        else:
+            withheld.append((record, key_id, pc))
+    return ready, withheld
+
+
+def described(withheld: Iterable[tuple[Mapping[str, str], str, str]]) -> list[WithheldMerge]:
+    """Withheld merge records (with the key id and PC that signed each) named with the profiles and
+    progress sources this database holds now."""
     found = []
-    for record in records:
+    for record, key_id, pc in withheld:
         names = dict(LearnerRecord.select(LearnerRecord.id, LearnerRecord.display_name).where(
             LearnerRecord.id.in_([record["from_learner_id"], record["into_learner_id"]])).tuples())
         found.append(WithheldMerge(dict(record), names.get(record["from_learner_id"]),
@@ -161,6 +204,7 @@ def record_withheld(merge: WithheldMerge) -> profile_merges.AppliedMerge | None:
             return None
         if profile_merges.survivor_of(merge.from_id) == profile_merges.survivor_of(merge.into_id):
             return None
+        _drop(merge.record["id"])
         added, clashes = profile_merges.add_merge_records([merge.record])
         if clashes or not added:
             return None
