@@ -87,7 +87,8 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     A merge record whose signer cannot vouch for the profile it moves away (`merge_vouching`) is
     withheld: not recorded, returned in `withheld` for the import to name or ask about, unless the
     bundle is signed by one of `authorities` (this PC's own key and the trainer PCs it trusts as
-    certificate issuers: `keys.trusted_keys(data_dir, CERTIFICATES)`). The rest
+    certificate issuers: `keys.trusted_keys(data_dir, CERTIFICATES)`); one whose profile has no rows
+    here yet waits for them, and an earlier one waiting for this bundle's rows is settled. The rest
     of the bundle still merges: the rows are the signer's own, and the survivors follow from the
     merges held, so leaving one out leaves the database as it would be had it never been made.
 
