@@ -170,6 +170,11 @@ def test_a_merge_of_a_profile_not_known_here_says_so(tmp_path, capsys):
         merged = export_bundle(sam.id, tmp_path / "sam-merged.zip", KEY).path
     trust_key(KEY.public_key(), trainer, "front desk")
     assert main(["import-progress", str(merged), "--data-dir", str(trainer)]) == 0
+    assert (f"  profile merge waiting: a profile not known here ({alex.id[:8]}) merged into Sam Taylor "
+            f"({sam.id[:8]})") in capsys.readouterr().out  # it waits for that profile's rows (merge_vouching)
+    issuer = tmp_path / "trainer-2"  # where the PC is a trainer's, trusted as an issuer: its merge is taken
+    trust_key(KEY.public_key(), issuer, "front desk", ("progress", "certificates"))
+    assert main(["import-progress", str(merged), "--data-dir", str(issuer)]) == 0
     assert (f"  profile merge recorded: a profile not known here ({alex.id[:8]}) merged into Sam Taylor "
             f"({sam.id[:8]})") in capsys.readouterr().out
 

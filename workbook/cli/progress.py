@@ -80,6 +80,9 @@ def _import_progress(args: argparse.Namespace) -> int:
               f"{merged.already_present} already present")
         for applied in merged.merges:  # a merge changes whose progress counts for whom: never silently
             print(f"  profile merge recorded: {printable(applied.text())}")
+        for waiting in merged.waiting:
+            print(f"  profile merge waiting: {printable(waiting.text())} (that profile has no activity here "
+                  "yet: the merge is recorded when its rows arrive from the PC that signed it)")
         for withheld in merged.withheld:
             print(f"{printable(result.path)}: profile merge refused: {printable(withheld.text())}",
                   file=sys.stderr)

@@ -60,6 +60,7 @@ class MergeResult:
     merges_added: int = 0  # profile merge records new here
     merges: tuple[profile_merges.AppliedMerge, ...] = ()  # those records, named, for the import to show
     withheld: tuple[merge_vouching.WithheldMerge, ...] = ()  # merges its signer cannot vouch for: not made
+    waiting: tuple[profile_merges.AppliedMerge, ...] = ()  # merges of a profile with no rows here yet
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         new_rows = _new_rows(bundle)
         known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
         arriving = [row for row in bundle.merges if row["id"] not in known_merges]
-        taken, withheld = _vouched(arriving, signer, authorities, learner.id, len(new_rows))
+        taken, withheld, waiting = _vouched(arriving, signer, authorities, learner.id, len(new_rows))
         merges_added, clashes = profile_merges.add_merge_records(
             [row for row in bundle.merges if row["id"] in known_merges or row["id"] in taken])
         new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in arriving
@@ -137,13 +138,16 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         set_setting(merged_setting_key(bundle.digest), utc_now_text())
         applied = tuple(profile_merges.named_merges(new_merges))
         withheld = merge_vouching.described(withheld + settled_withheld)
+        waiting = profile_merges.named_merges((row["from_learner_id"], row["into_learner_id"])
+                                              for row in waiting)
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
                        already_present=len(bundle.activities) - len(new_rows),
                        learners_created=int(local is None),
                        learners_updated=int(local is not None and bool(new_rows)),
-                       merges_added=merges_added, merges=applied, withheld=tuple(withheld))
+                       merges_added=merges_added, merges=applied, withheld=tuple(withheld),
+                       waiting=tuple(waiting))
 
 
 def _new_rows(bundle: Bundle) -> list[dict[str, str | None]]:
@@ -161,12 +165,13 @@ def _new_rows(bundle: Bundle) -> list[dict[str, str | None]]:
 
 
 def _vouched(arriving: Sequence[dict[str, str]], signer: BundleSigner, authorities: Collection[str],
-             learner_id: str, new_rows: int) -> tuple[set[str], list[tuple[dict[str, str], str, str]]]:
-    """Which of the merge records new here to record now (their ids), and those withheld (with the
-    key and PC that signed them); the others wait for FROM's rows (`merge_vouching`)."""
+             learner_id: str, new_rows: int,
+             ) -> tuple[set[str], list[tuple[dict[str, str], str, str]], list[dict[str, str]]]:
+    """Which of the merge records new here to record now (their ids), those withheld (with the key
+    and PC that signed them), and those that wait for FROM's rows (`merge_vouching`)."""
     if signer.key_id in authorities:
-        return {row["id"] for row in arriving}, []
-    taken, withheld = set(), []
+        return {row["id"] for row in arriving}, [], []
+    taken, withheld, waiting = set(), [], []
     for row in arriving:
         own = new_rows if learner_id in profile_merges.person_ids(row["from_learner_id"]) else 0
         decided = merge_vouching.verdict(signer.key_id, row["from_learner_id"], own)
@@ -174,9 +179,10 @@ def _vouched(arriving: Sequence[dict[str, str]], signer: BundleSigner, authoriti
             taken.add(row["id"])
         elif decided == merge_vouching.WAIT:
             merge_vouching.hold(row, signer.key_id, signer.installation)
+            waiting.append(row)
         else:
             withheld.append((row, signer.key_id, signer.installation))
-    return taken, withheld
+    return taken, withheld, waiting
 
 
 def _refuse_employee_id_clash(bundle: Bundle) -> None:
