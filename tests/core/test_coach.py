@@ -674,3 +674,38 @@ def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRul
 def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                    rule_id: str) -> None:
     assert rule_id not in _phrases_find(text, rules)
+
+
+# -- a boundary names the caller's behaviour; a judgement names the person ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "I need you to stop calling me names.",
+    "I need you to stop swearing.",
+    "I'm happy to help, but not while I'm being called names.",
+    "I want to sort this out, and I'll need you to stop the swearing. Can I take the order number?",
+    "Mr. Kessler, you're calling me names, and I need that to stop. Let's get this credit on.",
+    "I'd ask you not to swear at me, please.",
+    "I want to help you, but I'm not able to carry on if the shouting continues.",
+    "If the name-calling continues, I'll end this call, and you're welcome to call back.",
+    "I'd like you to stop using that language so we can look at the bill together.",
+])
+def test_a_boundary_on_the_callers_behaviour_is_not_judging(rules: CoachRules, text: str) -> None:
+    """The course teaches these (lessons/07-boundaries-escalation): neither the phrases nor the model
+    may call them judging."""
+    assert not coach_reply(text, rules).verdict("avoid-judging-or-correcting").present
+
+
+@pytest.mark.parametrize("text", [
+    "You're being rude.",
+    "You're overreacting.",
+    "There's no need for that tone.",
+    "I need you to stop swearing; you're being really rude.",
+    "I need you to stop shouting and calm down.",
+    "I'm happy to help, but not while you're being so unreasonable about it.",
+    "Stop shouting, please.",
+    "There's no need to be swearing at me.",
+    "I'm not going to be spoken to like that.",
+])
+def test_a_judgement_of_the_person_is_still_judging(rules: CoachRules, text: str) -> None:
+    """A label for the caller or their reaction is judging, alone or beside a boundary."""
+    assert "avoid-judging-or-correcting" in _phrases_find(text, rules)
