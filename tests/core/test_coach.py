@@ -607,7 +607,7 @@ def test_the_model_leaves_good_replies_alone(rules: CoachRules, text: str) -> No
     assert not any(v.present for v in coach_reply(text, rules).verdicts if v.kind == "avoid")
 
 
-TRAINING_LABELLERS = (11, 12, 13, 14, 15, 16, 17, 18, 19, 21)  # 300 replies each, every rule coded
+TRAINING_LABELLERS = (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)  # 300 replies each, every rule coded
 
 
 def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixture(rules: CoachRules) -> None:
