@@ -20,6 +20,7 @@ from workbook.core.coach import (
     load_rules,
     phrase_pattern,
 )
+from workbook.core.coach_model import score
 from workbook.core.regex_guard import backtracking_risk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -464,8 +465,41 @@ def test_a_model_finds_what_the_phrases_miss_and_highlights_its_top_words(tmp_pa
     assert 'class="coach-avoid"' in highlight_html(text, coach_reply(text, rules))
 
 
+DO_MODEL = """\
+rules:
+  acknowledge-feeling:
+    threshold: 0.6
+    bias: -2.0
+    weights:
+      "w:rotten": 30.0
+      "w:week": 10.0
+  apology-or-ownership:
+    threshold: 0.6
+    bias: -2.0
+    weights:
+      "w:regret": 30.0
+"""
+
+
+def test_a_do_rules_model_earns_credit_only_for_words_said_as_meant(tmp_path: Path) -> None:
+    """A "do" rule's model finds a wording its phrases miss, under the same reading as the phrases:
+    negated, strung together as keywords, or taken back by a "but", the words earn nothing."""
+    rules, problems = _rules_with_model(tmp_path, DO_MODEL)
+    assert problems == [] and rules is not None
+    text = "What a rotten week you have had with this."
+    assert not coach_reply(text, rules, use_model=False).verdict("acknowledge-feeling").present
+    verdict = coach_reply(text, rules).verdict("acknowledge-feeling")
+    assert verdict.present and {text[s:e] for s, e in verdict.spans} <= {"rotten", "week"}
+    assert 'class="coach-do"' in highlight_html(text, coach_reply(text, rules))
+    assert coach_reply("I regret the mix-up with your order.", rules).verdict("apology-or-ownership").present
+    model = rules.model.rules
+    for unmeant, rule_id in [("Rotten. Week. Order number?", "acknowledge-feeling"),
+                             ("I regret it, but you should have read the letter.", "apology-or-ownership")]:
+        assert score(model[rule_id], unmeant) >= model[rule_id].threshold  # the model alone would credit it
+        assert not coach_reply(unmeant, rules).verdict(rule_id).present, unmeant
+
+
 @pytest.mark.parametrize(("model", "where"), [
-    (MODEL.replace("avoid-blame", "apology-or-ownership"), (2, "rules.apology-or-ownership")),
     (MODEL.replace("avoid-blame", "avoid-nothing"), (2, "rules.avoid-nothing")),
     (MODEL.replace("threshold: 0.6", "threshold: 3"), (3, "rules.avoid-blame.threshold")),
     (MODEL.replace('"w:yours": 30.0', '"w:yours": heavy'), (5, "rules.avoid-blame.weights")),
@@ -612,7 +646,7 @@ TRAINING_LABELLERS = (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)  # 300 replies
 
 def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixture(rules: CoachRules) -> None:
     assert rules.model is not None
-    assert set(rules.model.rules) == {r.id for r in rules.rules if r.kind == "avoid"}
+    assert set(rules.model.rules) >= {r.id for r in rules.rules if r.kind == "avoid"}
     bench = _bench()
     ids = [r.id for r in rules.rules]
     for n in TRAINING_LABELLERS:
