@@ -685,6 +685,11 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     ("That's not something we deal with here.", "avoid-stonewalling"),
     ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
     ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
+    # The agent as a mere go-between, and a door shut on whatever the caller does next.
+    ("Head office sets the fees, I'm just the messenger.", "avoid-stonewalling"),
+    ("Look, I only work here.", "avoid-stonewalling"),
+    ("Complain if you like, it won't change anything.", "avoid-stonewalling"),
+    ("There's nothing any of us can do about the snow.", "avoid-stonewalling"),
 ])
 def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                   rule_id: str) -> None:
@@ -704,6 +709,9 @@ def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRul
     ("So: refund today, replacement tomorrow. Anything else?", "avoid-stonewalling"),
     ("I can't refund that myself, but I can open a complaint now with the fee in it.", "avoid-stonewalling"),
     ("So I know I've explained it clearly, what happens next?", "avoid-stonewalling"),
+    ("I'm just the messenger on the fees, but I can ask for the late fee to be waived today.",
+     "avoid-stonewalling"),
+    ("Changing the date won't change anything on your bill, so that's one less worry.", "avoid-stonewalling"),
 ])
 def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                    rule_id: str) -> None:
