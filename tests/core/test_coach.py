@@ -670,6 +670,8 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     ("Next time, check the date before you travel.", "avoid-judging-or-correcting"),
     ("I won't tolerate being shouted at.", "avoid-judging-or-correcting"),
     ("Everyone is queueing, sir, you're not special.", "avoid-judging-or-correcting"),
+    ("There's no point shouting at me, I didn't set the price.", "avoid-judging-or-correcting"),
+    ("Please don't take it out on me.", "avoid-judging-or-correcting"),
     # Closing the door: out of reach, sent away, nothing more to say, a tautology, a bare refusal.
     ("The landlord decides that, so it's out of our hands.", "avoid-stonewalling"),
     ("A late fee isn't something we can waive.", "avoid-stonewalling"),
