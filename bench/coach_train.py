@@ -21,10 +21,12 @@ From the out-of-fold scores each rule's reading (phrases alone, or phrases OR mo
 are chosen as the ones under which the most labellers meet the targets (agreement >= TARGET_AGREEMENT,
 and for an "avoid" rule recall >= TARGET_RECALL), ties to the higher mean agreement, among the
 readings whose model adds at most MAX_SCRIPT_FLAGS flags to the scripts' best replies (scored out of
-fold too, so as if written for a new call). The figures
-printed for a held-out labeller use a choice made without that labeller's labels. The model finally
+fold too, so as if written for a new call); a model that raises the mean agreement by less than
+MIN_MODEL_GAIN points is left out of the file. The figures printed for a held-out labeller use a
+choice made without that labeller's labels. The model finally
 written is trained on every group, with the choice made on all of them.
-Usage: python bench/coach_train.py [--dry-run] [--rules RULE,RULE]   (needs numpy; the app does not)
+Usage: python bench/coach_train.py [--dry-run] [--rules RULE,RULE [--write]]   (needs numpy; the app does
+not). With --rules the named rules alone are trained and, with --write, only their blocks of the file change.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ RULES_WRITTEN_FROM = ("labelled", "second_labeller", "third_labeller", "fourth_l
 SCRIPTS = "course_scripts_best"  # the practice calls' best replies, in groups named SCRIPTS_1 ...
 SCRIPT_GROUPS = 3
 MAX_SCRIPT_FLAGS = 1  # per rule: best script replies the model may flag beyond what the phrases flag
+# A model that raises the mean agreement over all labellers by less than this (in points) is not worth
+# its weights in the file and the load time: the rule is read by its phrases alone.
+MIN_MODEL_GAIN = 0.2
 TARGET_AGREEMENT = 0.90
 TARGET_RECALL = 0.80
 MIN_COUNT = 2  # a feature met in fewer training replies is noise at this size
@@ -317,16 +322,20 @@ def readings(fold: Fold) -> list[tuple[str, float, np.ndarray]]:
 def choose(fold: Fold, among: np.ndarray, rule_id: str = "") -> tuple[str, float]:
     """The reading under which most labellers in `among` (a mask over labellers) meet the targets,
     ties to the higher mean agreement, then to the higher threshold; a reading whose model flags more
-    than MAX_SCRIPT_FLAGS of the scripts' best replies the phrases leave alone is not a candidate."""
+    than MAX_SCRIPT_FLAGS of the scripts' best replies the phrases leave alone, or whose mean agreement
+    is below the phrases' alone, is not a candidate."""
     scripts = script_mask(fold)
     among = among & ~scripts
     phrase_flags = int((fold.found & scripts[fold.who]).sum())
+    phrase_agreement = sum(c.agreement for k, c in enumerate(per_labeller(fold, fold.found)) if among[k])
     best = None
     for mode, threshold, flags in readings(fold):
         every = per_labeller(fold, flags)
         if int((flags & scripts[fold.who]).sum()) - phrase_flags > MAX_SCRIPT_FLAGS:
             continue
         table = [c for k, c in enumerate(every) if among[k]]
+        if mode != "rule" and sum(c.agreement for c in table) < phrase_agreement - 1e-9:
+            continue  # a model may add recall, never at the cost of agreement with people
         key = (sum(meets(c, rule_id) for c in table), sum(c.agreement for c in table) / len(table), threshold)
         if best is None or key > best[0]:
             best = (key, mode, threshold)
@@ -409,6 +418,10 @@ def main(argv: list[str]) -> int:
         alone = [per_labeller(fold, fold.found)[k] for k in labellers]
         table, _chosen = nested(fold, rule_id)
         mode, threshold = choose(fold, np.ones(len(fold.labellers), dtype=bool), rule_id)
+        gain = 100 * (np.mean([per_labeller(fold, fold.flags(threshold))[k].agreement for k in labellers])
+                      - np.mean([c.agreement for c in alone]))
+        if mode != "rule" and gain < MIN_MODEL_GAIN:
+            mode = "rule"
         flags = fold.flags(threshold) if mode != "rule" else fold.found
         guard = counts(flags[script_mask(fold)[fold.who]], fold.label[script_mask(fold)[fold.who]])
         print(f"{rule_id:28} {summary(alone, rule_id):>30}  {summary(table, rule_id):>30}  {mode} "
@@ -421,8 +434,14 @@ def main(argv: list[str]) -> int:
             weights, bias = train(coded, rule_id, KEEP)
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}
     print(f"\n{time.perf_counter() - started:.0f} s")
-    if "--dry-run" in argv or "--rules" in argv:
+    if "--dry-run" in argv or ("--rules" in argv and "--write" not in argv):
         return 0
+    if "--rules" in argv and OUT.exists():  # --write: only the named rules' blocks change
+        import yaml
+
+        kept = (yaml.safe_load(OUT.read_text(encoding="utf-8")) or {}).get("rules") or {}
+        out = {r.id: out.get(r.id, kept.get(r.id)) for r in rules.rules
+               if r.id in out or (r.id in kept and r.id not in chosen_rules)}
     if out:
         OUT.write_text(render(out), encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
