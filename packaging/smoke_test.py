@@ -6,7 +6,8 @@ Python of ours on the path, in a fresh data folder.
 Checks, each against the built app: `workbook --version`; `workbook validate` on the bundled
 lessons; a certificate for a learner made on the fly (this source tree's store completes the
 course for them), issued headless and verified; the window opened offscreen, shown with every
-module, closed, with the start line in workbook.log. Exits 1 at the first failure.
+module, the learner's cohort report built in a worker process (the frozen executable started again
+through `freeze_support()`), closed, with the start line in workbook.log. Exits 1 at the first failure.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ def make_graduate(data_dir: Path) -> None:
 
     from workbook.core.loader import load_library
     from workbook.paths import bundled_content_dir
+    from workbook.store.cohorts import create_cohort, enrol
     from workbook.store.connection import open_database
     from workbook.store.learners import create_learner
 
     db = open_database(data_dir / "workbook.sqlite")
     learner = create_learner("Smoke Tester", "E-0001")
+    enrol(create_cohort("Smoke cohort").id, [learner.id])
     complete_everything.__wrapped__()(load_library(bundled_content_dir()), learner.id)
     db.close()
 
@@ -75,9 +78,15 @@ def main() -> int:
             print(f"FAIL certificate: {pdf} is not a PDF", file=sys.stderr)
             return 1
         check("verify-certificate", [cli, "verify-certificate", pdf], env)
-        check("window opens offscreen and closes", [window], dict(env, WORKBOOK_SMOKE_CLOSE="1"))
+        report = Path(scratch) / "cohort-report.pdf"
+        check("window opens offscreen, builds a cohort report in a worker process, closes", [window],
+              dict(env, WORKBOOK_SMOKE_CLOSE="1", WORKBOOK_SMOKE_REPORT=str(report)))
+        if not report.read_bytes().startswith(b"%PDF"):
+            print(f"FAIL cohort report: {report} is not a PDF", file=sys.stderr)
+            return 1
         log_text = (data_dir / "workbook.log").read_text(encoding="utf-8")
-        for expected in ("start: app", "smoke: window opened with", "exit 0", "command certificate exited 0"):
+        for expected in ("start: app", "smoke: window opened with", "smoke: cohort report written", "exit 0",
+                         "command certificate exited 0"):
             if expected not in log_text:
                 print(f"FAIL workbook.log lacks '{expected}':\n{log_text}", file=sys.stderr)
                 return 1

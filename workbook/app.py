@@ -1,5 +1,5 @@
 """Build the running app: paint the window first, then open the database, attach the pages, and
-load the content in the background.
+take the content from the data folder's cache (unchanged content), or load it in the background.
 
 Only Qt and a few light modules are imported before the first paint; the store (peewee), the
 pages and the content loader come in after it, so the window appears as fast as a bare one.
@@ -34,6 +34,7 @@ from workbook.ui.theme import apply_theme
 
 log = logging.getLogger("workbook")
 SMOKE_ENV = "WORKBOOK_SMOKE_CLOSE"  # set: close the window once the content is shown (smoke tests)
+SMOKE_REPORT_ENV = "WORKBOOK_SMOKE_REPORT"  # a PDF path: first build the first cohort's report there
 
 
 def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = (),
@@ -157,15 +158,19 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     register_bundled_fonts(assets_dir)  # before the first learner name is drawn
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
-            navigator.show_content_error).start()
+    library = _cached_content(content_dir, assets_dir, data_dir)
+    if library is not None:
+        navigator.set_library(library)
+    else:
+        QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
+                navigator.show_content_error).start()
     if not server:  # a server's backups are its administrator's (pg_dump)
         QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
     if os.environ.get(SMOKE_ENV):
-        _close_once_loaded(window, navigator)
+        _close_once_loaded(window, navigator, data_dir)
 
 
-def _close_once_loaded(window: MainWindow, navigator) -> None:
+def _close_once_loaded(window: MainWindow, navigator, data_dir: Path) -> None:
     """For the smoke test of a built app: once the modules are shown, log what opened and close."""
     from PySide6.QtCore import QTimer
 
@@ -174,9 +179,38 @@ def _close_once_loaded(window: MainWindow, navigator) -> None:
             QTimer.singleShot(100, check)
             return
         log.info("smoke: window opened with %d modules", len(navigator.library.modules))
+        if os.environ.get(SMOKE_REPORT_ENV):
+            _smoke_report(navigator.library.root, data_dir, Path(os.environ[SMOKE_REPORT_ENV]))
         window.close()
 
     check()
+
+
+def _cached_content(content_dir: Path, assets_dir: Path, data_dir: Path):
+    """Unchanged content from the data folder's cache, on the GUI thread (about 20 ms): a worker
+    thread would take as long and, holding the interpreter lock, slow the GUI thread's work meanwhile.
+    None when the content changed (or a cache cannot be read): `_load_content` then reads the files."""
+    from workbook.core.content_cache import cached_library
+
+    try:
+        return cached_library(content_dir, data_dir, assets_dir)
+    except Exception:  # anything unexpected: the worker's full load reports it properly
+        log.exception("the content cache could not be read at start")
+        return None
+
+
+def _smoke_report(content_dir: Path, data_dir: Path, out: Path) -> None:
+    """The trainer's cohort PDF report built the way the trainer view builds it, in a worker process:
+    in the frozen app that process starts through the executable's `freeze_support()`."""
+    from workbook.store.cohorts import list_cohorts
+    from workbook.store.reconnect import connection_spec
+    from workbook.worker_process import run_in_process
+
+    cohort = list_cohorts()[0]
+    written = run_in_process("workbook.reports.trainer_jobs:cohort_pdf",
+                             {"store": connection_spec(), "content_dir": content_dir, "data_dir": data_dir,
+                              "cohort_id": cohort.id, "out": out})
+    log.info("smoke: cohort report written in a worker process (%d bytes)", Path(written).stat().st_size)
 
 
 def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):

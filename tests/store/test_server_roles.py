@@ -41,7 +41,7 @@ def _run(connection, script: str) -> None:
 @pytest.fixture(scope="module")
 def server(pg_cluster):
     """The README's setup on the test cluster: roles, database, `workbook migrate`, grants."""
-    superuser, owner, *later = _readme_sql()  # later: the sync grants, also given by the owner
+    superuser, owner, *later = _readme_sql()  # later: direct-writing PCs, sync; also given by the owner
     _run(pg_cluster.admin, superuser)
     url = pg_cluster.url("workbook", user="workbook_owner", password="owner-secret")
     assert main(["migrate", "--database", url]) == 0
@@ -50,6 +50,21 @@ def server(pg_cluster):
         for script in (owner, *later):
             _run(admin, script)
     return pg_cluster
+
+
+def test_the_base_grants_let_a_learner_role_write_nothing_only_the_direct_block_does():
+    """Where PCs sync, the server takes progress only through signed batches: the README's base grants
+    give the learner role no INSERT at all; the block for PCs running on the server adds it."""
+    superuser, owner, direct, *sync = _readme_sql()
+    def learner_inserts(block: str) -> list[str]:
+        return [line for line in block.splitlines()
+                if line.startswith("GRANT INSERT") and line.rstrip(";").endswith("TO workbook_learner")]
+
+    assert learner_inserts(owner) == []
+    assert learner_inserts(direct) == [
+        "GRANT INSERT ON learner, activity, quiz_question TO workbook_learner;"]
+    assert [line for block in sync for line in learner_inserts(block)] == [
+        "GRANT INSERT ON sync_inbox TO workbook_learner;"]  # signed batches only
 
 
 def test_a_learner_role_adds_activity_but_cannot_change_it_or_read_others(server, data_dir, library):

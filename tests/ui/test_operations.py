@@ -88,3 +88,50 @@ def test_a_cancelled_exception_from_the_reports_is_the_same_type():
     from workbook.reports import cohort_report
 
     assert cohort_report.Cancelled is Cancelled
+
+
+def _slow_job(started: threading.Event):
+    def work(job):
+        started.set()
+        for _ in range(2000):  # 10 s unless cancelled
+            job.raise_if_cancelled()
+            threading.Event().wait(0.005)
+        return "all done"
+    return work
+
+
+def test_closing_the_window_during_a_long_job_asks_and_stopping_cancels_it(qtbot, errors, monkeypatch):
+    from workbook.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    asked, answers = [], [False, True]
+    monkeypatch.setattr(window, "confirm_close_during", lambda jobs: asked.append(jobs) or answers.pop(0))
+    started = threading.Event()
+    op = QueryOp(window, _slow_job(started), lambda result: None, progress="Issuing certificates",
+                 cancellable=True)
+    op.start()
+    assert started.wait(5)
+
+    window.close()  # the user says "keep working"
+    assert asked == [["Issuing certificates"]] and window.isVisible() and not op.done
+
+    window.close()  # now "Stop and quit": the job stops at its next step, long before its 10 s
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: op.done, timeout=3000)
+    assert op.outcome is Outcome.CANCELLED and errors == []
+
+
+def test_closing_without_a_long_job_under_way_asks_nothing(qtbot, errors, monkeypatch):
+    from workbook.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(window, "confirm_close_during", lambda jobs: pytest.fail(f"asked about {jobs}"))
+    op = QueryOp(window, lambda job: 42, lambda result: None)  # a quick query: no label, not cancellable
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.start()
+    window.close()
+    assert not window.isVisible() and op.outcome is Outcome.SUCCEEDED

@@ -168,6 +168,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Points the learner&apos;s replies earned of the most the replies they were offered could earn; a reply that breaks a skill takes points away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The call, turn by turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,7 +204,15 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Learner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mood {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learner&apos;s pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -209,6 +221,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>As shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner, in their own words:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -475,7 +491,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -674,10 +690,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Trainer: cohorts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,7 +702,11 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Archi&amp;ved learners…</source>
+        <source>H&amp;ome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arch&amp;ived learners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -746,7 +762,27 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No progress for</source>
+        <source>No pro&amp;gress for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate&amp;s for eligible learners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide s&amp;kills overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show s&amp;kills overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -755,14 +791,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>Report &amp;CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificates for eligible learners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,7 +1022,19 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1290,6 +1330,18 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>Offline training for handling difficult calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still working: {jobs}. Quitting stops it at its next step: files it has already finished stay, and none is left half-written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1869,6 +1921,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,6 +2020,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>Goes with: {partner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learner&apos;s answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2606,7 +2666,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search lessons, quizzes and calls</source>
+        <source>Search lessons, quizzes and calls (trainer views: filter the learners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2697,6 +2757,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation type="unfinished">
@@ -2774,12 +2838,76 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking who is eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort can get a certificate now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cohort has no learners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificates to issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the certificates in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issuing certificates</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates issued: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not eligible: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already certified: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached (cancelled): {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already holds {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such learner profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the content has no course file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Done</source>
@@ -2809,15 +2937,24 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Trust and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

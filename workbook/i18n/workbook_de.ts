@@ -175,6 +175,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Punkte, die Ihre Antworten erzielt haben, gemessen am Höchstwert der angebotenen Antworten; eine Antwort, die gegen eine Fähigkeit verstößt, zieht Punkte ab.</translation>
     </message>
     <message>
+        <source>Points the learner&apos;s replies earned of the most the replies they were offered could earn; a reply that breaks a skill takes points away.</source>
+        <translation>Punkte, die die Antworten der lernenden Person erzielt haben, gemessen am Höchstwert der angebotenen Antworten; eine Antwort, die gegen eine Fähigkeit verstößt, zieht Punkte ab.</translation>
+    </message>
+    <message>
         <source>The call, turn by turn</source>
         <translation>Der Anruf, Runde für Runde</translation>
     </message>
@@ -207,8 +211,16 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Sie:</translation>
     </message>
     <message>
+        <source>Learner:</source>
+        <translation>Lernende Person:</translation>
+    </message>
+    <message>
         <source>mood {change}</source>
         <translation>Stimmung {change}</translation>
+    </message>
+    <message>
+        <source>learner&apos;s pick</source>
+        <translation>Wahl der lernenden Person</translation>
     </message>
     <message>
         <source>your pick</source>
@@ -217,6 +229,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>As shown:</source>
         <translation>So angezeigt:</translation>
+    </message>
+    <message>
+        <source>The learner, in their own words:</source>
+        <translation>Die lernende Person, in eigenen Worten:</translation>
     </message>
     <message>
         <source>You, in your own words:</source>
@@ -486,7 +502,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <source>&amp;Organisation:</source>
+        <source>&amp;Organization:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
@@ -691,10 +707,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
-    </message>
-    <message>
         <source>Trainer: cohorts</source>
         <translation>Trainer: Gruppen</translation>
     </message>
@@ -707,7 +719,11 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Lernende…</translation>
     </message>
     <message>
-        <source>Archi&amp;ved learners…</source>
+        <source>H&amp;ome</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>Arch&amp;ived learners…</source>
         <translation>Archi&amp;vierte Lernende…</translation>
     </message>
     <message>
@@ -728,7 +744,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation>&amp;Archivieren</translation>
+        <translation>Archiv&amp;ieren</translation>
     </message>
     <message>
         <source>Import &amp;roster CSV…</source>
@@ -763,8 +779,28 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Tage ohne Fortschritt</translation>
     </message>
     <message>
-        <source>No progress for</source>
-        <translation>Kein Fortschritt seit</translation>
+        <source>No pro&amp;gress for</source>
+        <translation>Kein Fortschritt s&amp;eit</translation>
+    </message>
+    <message>
+        <source>Report P&amp;DF…</source>
+        <translation>&amp;PDF-Bericht…</translation>
+    </message>
+    <message>
+        <source>Certificate&amp;s for eligible learners…</source>
+        <translation>&amp;Zertifikate für Berechtigte…</translation>
+    </message>
+    <message>
+        <source>Hide s&amp;kills overview</source>
+        <translation>Fähig&amp;keiten-Übersicht ausblenden</translation>
+    </message>
+    <message>
+        <source>Show s&amp;kills overview</source>
+        <translation>Fähig&amp;keiten-Übersicht einblenden</translation>
+    </message>
+    <message>
+        <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
+        <translation>Das Fähigkeitendiagramm, die schwächsten Fähigkeiten und wer ins Stocken geraten ist, neben der Tabelle</translation>
     </message>
     <message>
         <source>Learners by module</source>
@@ -773,14 +809,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>Report &amp;CSV…</source>
         <translation>&amp;CSV-Bericht…</translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation>&amp;PDF-Bericht…</translation>
-    </message>
-    <message>
-        <source>Certificates for eligible learners…</source>
-        <translation>Zertifikate für Berechtigte…</translation>
     </message>
     <message>
         <source>No cohorts yet: create one, then import a roster or add learners.</source>
@@ -1021,8 +1049,20 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>, {refused} abgelehnt (daraus wurde nichts gespeichert)</translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation>Von diesem Import erfasste Profilzusammenführungen (eine Zusammenführung lässt sich nicht rückgängig machen):</translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation>Importierte Dateien</translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation>ein hier unbekanntes Profil</translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
+        <translation>{away} zusammengeführt in {into}</translation>
     </message>
     <message>
         <source>refused: {reason}</source>
@@ -1319,6 +1359,18 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>Offline training for handling difficult calls.</source>
         <translation>Offline-Training für den Umgang mit schwierigen Anrufen.</translation>
+    </message>
+    <message>
+        <source>Stop and quit?</source>
+        <translation>Anhalten und beenden?</translation>
+    </message>
+    <message>
+        <source>Still working: {jobs}. Quitting stops it at its next step: files it has already finished stay, and none is left half-written.</source>
+        <translation>Noch in Arbeit: {jobs}. Beim Beenden hält sie beim nächsten Schritt an: bereits fertige Dateien bleiben erhalten, keine bleibt halb geschrieben.</translation>
+    </message>
+    <message>
+        <source>Stop and quit</source>
+        <translation>Anhalten und beenden</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +1967,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Auf dem PC der Trainerin oder des Trainers: Trainer-Ansichten &gt; Fortschritt importieren…, und alle auswählen.</translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation>Schlüssel-Fingerabdruck dieses PCs: {fingerprint}. Fragt der PC der Trainerin oder des Trainers, ob er diesem PC vertrauen soll, muss er denselben Fingerabdruck zeigen.</translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation>Fortschritt exportiert nach {folder}</translation>
     </message>
@@ -2013,6 +2069,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>Goes with: {partner}.</source>
         <translation>Gehört zu: {partner}.</translation>
+    </message>
+    <message>
+        <source>learner&apos;s answer</source>
+        <translation>Antwort der lernenden Person</translation>
     </message>
     <message>
         <source>your answer</source>
@@ -2665,8 +2725,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Startseite: tägliche Wiederholung, Übungsanrufe, „In eigenen Worten“</translation>
     </message>
     <message>
-        <source>Search lessons, quizzes and calls</source>
-        <translation>Lektionen, Quiz und Anrufe durchsuchen</translation>
+        <source>Search lessons, quizzes and calls (trainer views: filter the learners)</source>
+        <translation>Lektionen, Quiz und Anrufe durchsuchen (Trainer-Ansichten: Lernende filtern)</translation>
     </message>
     <message>
         <source>Reader: bookmark the section, add a note</source>
@@ -2759,6 +2819,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
             <numerusform>%n Aktivitätseinträge von Lerner-PCs zusammengeführt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation>erfasste Profilzusammenführungen: {merges}</translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation>
@@ -2838,12 +2902,78 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>{kind}-Bericht wird erstellt</translation>
     </message>
     <message>
+        <source>Checking who is eligible</source>
+        <translation>Berechtigung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort can get a certificate now.</source>
+        <translation>Niemand in dieser Gruppe kann jetzt ein Zertifikat erhalten.</translation>
+    </message>
+    <message>
+        <source>This cohort has no learners.</source>
+        <translation>Diese Gruppe hat keine Lernenden.</translation>
+    </message>
+    <message>
+        <source>No certificates to issue</source>
+        <translation>Keine Zertifikate auszustellen</translation>
+    </message>
+    <message>
         <source>Save the certificates in</source>
         <translation>Zertifikate speichern in</translation>
     </message>
     <message>
         <source>Issuing certificates</source>
         <translation>Zertifikate werden ausgestellt</translation>
+    </message>
+    <message>
+        <source>Certificates issued: {count}</source>
+        <translation>Ausgestellte Zertifikate: {count}</translation>
+    </message>
+    <message>
+        <source>not eligible: {count}</source>
+        <translation>nicht berechtigt: {count}</translation>
+    </message>
+    <message>
+        <source>already certified: {count}</source>
+        <translation>bereits zertifiziert: {count}</translation>
+    </message>
+    <message>
+        <source>failed: {count}</source>
+        <translation>fehlgeschlagen: {count}</translation>
+    </message>
+    <message>
+        <source>not reached (cancelled): {count}</source>
+        <translation>nicht erreicht (abgebrochen): {count}</translation>
+    </message>
+    <message>
+        <source>{name}: failed: {reason}</source>
+        <translation>{name}: fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>already holds {certificate}</source>
+        <translation>hat bereits {certificate}</translation>
+    </message>
+    <message>
+        <source>no such learner profile</source>
+        <translation>kein solches Lernendenprofil</translation>
+    </message>
+    <message>
+        <source>the content has no course file</source>
+        <translation>die Inhalte haben keine Kursdatei</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done</source>
@@ -2873,20 +3003,30 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Diesem PC vertrauen?</translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
-        <translation>Einige Dateien wurden vom PC „{pc}“ signiert, dem diese Installation noch nicht vertraut.
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
+        <translation>Einige Dateien wurden von einem PC signiert, dem diese Installation noch nicht vertraut.
 
 Schlüssel-Fingerabdruck: {fingerprint}
+Name des PCs, wie ihn die Dateien angeben: {pc}
 
-Vertrauen Sie ihm nur, wenn es einer Ihrer Lern-PCs ist (der Fingerabdruck wird auf diesem PC angezeigt). Seine Pakete werden dann importiert, jetzt und künftig.</translation>
+Vertrauen Sie ihm nur, wenn dieser Fingerabdruck der ist, der auf einem Ihrer Lern-PCs angezeigt wird: der Name beweist nichts. Seine Pakete werden dann importiert, jetzt und künftig.</translation>
     </message>
     <message>
         <source>Trust and import</source>
         <translation>Vertrauen und importieren</translation>
+    </message>
+    <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation>Warnung: Ein PC, dem hier bereits vertraut wird, „{name}“ (Schlüssel {other}), hat denselben Namen: Der Name ist vielleicht nur kopiert.</translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
+        <translation>Warnung: Der Name zitiert den Fingerabdruck von „{name}“ (Schlüssel {other}), einem PC, dem hier bereits vertraut wird; der eigene Fingerabdruck dieses PCs ist {fingerprint}.</translation>
     </message>
     <message>
         <source>Same person?</source>

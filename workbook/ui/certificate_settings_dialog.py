@@ -36,7 +36,7 @@ class CertificateSettingsDialog(QDialog):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Organisation:"), self.organisation)
+        form.addRow(self.tr("&Organization:"), self.organisation)
         form.addRow(self.tr("&Trainer name:"), self.trainer)
         form.addRow(self.tr("&Page size:"), self.page_size)
         form.addRow(self.tr("&Logo (PNG or JPEG):"), logo_row)

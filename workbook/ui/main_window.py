@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from workbook import APP_NAME, __version__
+from workbook.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
@@ -35,7 +36,8 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
      QT_TRANSLATE_NOOP("Shortcuts", "Practice call or own-words drill: say your typed reply")),
     (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"),
      QT_TRANSLATE_NOOP("Shortcuts", "Home: daily review, practice calls, own-words drill")),
-    (("Ctrl+F", "Ctrl+K"), QT_TRANSLATE_NOOP("Shortcuts", "Search lessons, quizzes and calls")),
+    (("Ctrl+F", "Ctrl+K"), QT_TRANSLATE_NOOP("Shortcuts", "Search lessons, quizzes and calls "
+                                                          "(trainer views: filter the learners)")),
     (("Ctrl+Shift+B", "Ctrl+Shift+N"),
      QT_TRANSLATE_NOOP("Shortcuts", "Reader: bookmark the section, add a note")),
     (("Ctrl+Shift+M",),
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         opening.setObjectName("muted")
         self.pages.addWidget(opening)
         self.setCentralWidget(self.pages)
-        self.save_status = QLabel("")
+        self.save_status = plain_label()  # names a learner, a cohort or a file at times
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
         QApplication.instance().focusChanged.connect(self._watch_focused_button)
@@ -225,5 +227,23 @@ class MainWindow(QMainWindow):
                 and isinstance(watched, QPushButton) and watched.hasFocus() and watched.isEnabled()
                 and watched.window() is self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # every write is already committed
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every write is already committed; a long job under way (a report, a batch of certificates,
+        an export) is named and stopped on request instead of holding the quit until it ends."""
+        from workbook.ui import operations
+
+        jobs = operations.running_jobs()
+        if jobs and not self.confirm_close_during(jobs):
+            event.ignore()
+            return
+        operations.cancel_running()
         event.accept()
+
+    def confirm_close_during(self, jobs: list[str]) -> bool:
+        from workbook.ui import dialogs
+
+        return dialogs.confirm(
+            self, self.tr("Stop and quit?"),
+            self.tr("Still working: {jobs}. Quitting stops it at its next step: files it has already "
+                    "finished stay, and none is left half-written.").format(jobs=", ".join(jobs)),
+            self.tr("Stop and quit"))

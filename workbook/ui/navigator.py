@@ -2,8 +2,9 @@
 (`workbook/ui/controllers/`), and this module only says which request opens which feature.
 
 Only the profile and home pages are built at start: the features (reader, quiz, calls, trainer...)
-are built, and their modules imported, just after the home page first shows, or at once when
-anything asks for one, so the home page paints sooner.
+are built, and their modules imported, just after the home page first shows (or a second after the
+content arrives if no learner is opened meanwhile), or at once when anything asks for one, so the
+home page paints sooner.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ class Navigator(QObject):
         built["review"] = ReviewController(self.session, home)
         built["coach"] = CoachController(self.session, home)
         built["search"] = SearchController(self.session, reading.open_section, quiz.open, calls.open)
-        built["certificates"] = CertificateController(self.session, home)
         built["trainer"] = TrainerController(self.session, home)
+        built["certificates"] = CertificateController(self.session, home, built["trainer"].unlock)
         built["progress_export"] = ProgressExport(self.session, built["trainer"].allows)
         reading.page.quiz_requested.connect(quiz.open)
         reading.page.all_notes_requested.connect(notes.open)
@@ -124,7 +125,7 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(lambda step: self.reading.zoom(step))
         window.notes_requested.connect(lambda: self.notes.open())
-        window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
+        window.search_requested.connect(self._search)
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
@@ -152,6 +153,8 @@ class Navigator(QObject):
         self.sync.start()
 
     def show_profiles(self) -> None:
+        """The profile list; whoever picks from it next is asked for the trainer passphrase again."""
+        self._lock_trainer()
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
         self.pages.setCurrentWidget(self.profile_page)
         self.window.setWindowTitle(APP_NAME)
@@ -160,10 +163,25 @@ class Navigator(QObject):
         learner = learners.get_learner(learner_id)
         if learner is None:
             return
+        self._lock_trainer()
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.show_home()
+
+    def _search(self) -> None:
+        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
+        search of lessons, quizzes and calls."""
+        trainer = self._features.get("trainer")
+        if trainer is not None and self.pages.currentWidget() is trainer.page:
+            trainer.page.focus_filter()
+        elif self.learner_id:
+            self.search.open()
+
+    def _lock_trainer(self) -> None:
+        """Trainer access ends with the profile: it never carries over to the next person."""
+        if "trainer" in self._features:  # not built yet: nothing was unlocked
+            self._features["trainer"].lock()
 
     def show_home(self) -> None:
         if self.learner_id is None:
@@ -218,9 +236,8 @@ class Navigator(QObject):
             _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
-            AfterPaint(self.home_page, self._build_features)  # the home page paints first
-        else:
-            QTimer.singleShot(0, self._build_features)
+        # The home page paints first (when a learner is opened at once), else a second from now.
+        AfterPaint(self.home_page, self._build_features)
         if library.unavailable:
             count = len(library.unavailable)
             self.window.statusBar().showMessage(

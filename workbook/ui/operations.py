@@ -28,7 +28,7 @@ from workbook.core.cancel import Cancelled
 from workbook.ui import dialogs
 from workbook.ui.i18n import translate
 
-__all__ = ["Cancelled", "Job", "Outcome", "QueryOp", "wait_for_operations"]
+__all__ = ["Cancelled", "Job", "Outcome", "QueryOp", "cancel_running", "running_jobs", "wait_for_operations"]
 
 T = TypeVar("T")
 log = logging.getLogger("workbook")
@@ -150,6 +150,8 @@ class QueryOp(QObject, Generic[T]):
         self._pause_collector = pause_collector
         self.job = Job(self._progressed.emit)
         self.outcome = Outcome.RUNNING
+        self.label = progress
+        self.cancellable = cancellable
         self.dialog: QProgressDialog | None = None
         if progress is not None:
             self.dialog = _progress_dialog(parent, progress, cancellable)
@@ -164,6 +166,7 @@ class QueryOp(QObject, Generic[T]):
         return self.outcome is not Outcome.RUNNING
 
     def start(self) -> QueryOp[T]:
+        _running.add(self)
         QThreadPool.globalInstance().start(_Task(self._run, self.job, self._succeeded, self._failed,
                                                  self._pause_collector))
         return self
@@ -192,6 +195,7 @@ class QueryOp(QObject, Generic[T]):
 
     def _end(self, outcome: Outcome, callback: Callable[[], Any]) -> None:
         self.outcome = outcome
+        _running.discard(self)
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.deleteLater()
@@ -237,6 +241,23 @@ def _progress_dialog(parent: QWidget, label: str, cancellable: bool) -> QProgres
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     return dialog
+
+
+_running: set[QueryOp] = set()  # started and not yet ended, so closing the window can ask about them
+
+
+def running_jobs() -> list[str]:
+    """What a user would lose by closing now: the progress labels of the cancellable jobs under way.
+    Short jobs without a progress label (a query, a save) just finish before the app quits."""
+    return sorted(op.label for op in _running if op.cancellable and op.label and not op.done)
+
+
+def cancel_running() -> None:
+    """Closing the window: every cancellable job stops at its next step (a worker process is told
+    over its pipe), so quitting waits a moment, not for the whole batch."""
+    for op in list(_running):
+        if op.cancellable:
+            op.cancel()
 
 
 def wait_for_operations() -> None:
