@@ -12,13 +12,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workbook.core.call_engine import current_ending
 from workbook.core.scenario import EndingKind, Handover, Rating
-from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.i18n import translate
 from workbook.ui.labels import ending_label, rating_label
-from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
+from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING, score_colour
 
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workbook.core.images import resolve_image
 from workbook.core.reading import ReadingRule, reading_wait, word_count
 from workbook.ui.elided import ElidedLabel
-from workbook.ui.theme import MARK, MUTED, READER_CSS
+from workbook.ui.theme import MARK, MUTED, READER_CSS, callout_colours
 
 if TYPE_CHECKING:
     from workbook.core.content import Module
@@ -188,7 +188,8 @@ class ReaderPage(QWidget):
         from workbook.core.markdown_render import render_html  # loaded with the content
 
         folder = self.module.folder
-        html = render_html(section.markdown, lambda source: self._image_url(source, folder))
+        html = render_html(section.markdown, lambda source: self._image_url(source, folder),
+                           callout_colours())
         self.text.setHtml(html)
         self.text.verticalScrollBar().setValue(0)
         self._since = self.clock() if self.isVisible() else None
