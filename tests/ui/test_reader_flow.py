@@ -204,3 +204,28 @@ def test_sections_read_before_the_rule_stay_read(qtbot, open_window, library):
     window.reading.open_module(module.id, 0)
     assert all(_marked_read(window.reading.page, i) for i in range(len(module.sections)))
     assert window.reading.page.reading_label.text() == ""
+
+
+def test_the_text_pane_shows_its_focus_and_ctrl_end_reaches_the_end(qtbot, open_window, library):
+    """The section text, focused when a module opens, draws the accent focus border; Ctrl+End goes to
+    the very bottom (so the end counts as reached) and Ctrl+Home back to the top."""
+    from workbook.ui import theme
+
+    window = open_window(_quick_reading(library, min_seconds=0, max_seconds=60))
+    _create_profile(qtbot, window, "Ren")
+    window.window.resize(1280, 720)
+    window.home_page.card("de-escalation").open_button.click()
+    reader = window.reading.page
+    qtbot.waitUntil(reader.text.hasFocus)
+    bar = reader.text.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    image = reader.text.grab().toImage()
+    assert image.pixelColor(1, image.height() // 2).name() == theme.ACCENT  # the 2 px focus border
+    qtbot.keyClick(reader.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum()
+    qtbot.waitUntil(lambda: reader.current_section_id() in reader.reached_end, timeout=3000)
+    qtbot.keyClick(reader.text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
+    reader.section_list.setFocus()
+    image = reader.text.grab().toImage()
+    assert image.pixelColor(1, image.height() // 2).name() != theme.ACCENT

@@ -117,3 +117,30 @@ def test_a_disabled_primary_button_does_not_look_pressable(qtbot):
             assert enabled.pixelColor(6, 16).name() == theme.ACCENT
         finally:
             theme.use_dark(False)
+
+
+def test_a_focused_drop_down_draws_a_focus_ring(qtbot):
+    """A matching question's drop-downs show which one has the keyboard (they showed nothing)."""
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    host = QWidget()
+    host.setStyleSheet(theme.app_style())
+    first, second = QComboBox(), QComboBox()
+    for combo in (first, second):
+        combo.addItems(["Choose\u2026", "Reflect the feeling"])
+    layout = QVBoxLayout(host)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+
+    def edge(combo) -> str:
+        image = combo.grab().toImage()
+        return image.pixelColor(image.width() // 2, 1).name()
+
+    assert edge(first) == theme.ACCENT and edge(second) != theme.ACCENT

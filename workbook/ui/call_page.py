@@ -274,6 +274,9 @@ class CallPage(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.report, 1)
         layout.addLayout(buttons)
+        from workbook.ui.scroll_keys import page_keys_scroll
+
+        page_keys_scroll(panel, self.report)
         return panel
 
     # -- playing ----------------------------------------------------------------------------

@@ -110,6 +110,11 @@ class ReaderPage(QWidget):
         self.text.setAccessibleName(self.tr("Section text"))
         self.text.document().setDefaultStyleSheet(READER_CSS)
         self.text.document().setDocumentMargin(24)
+        # A caret for the keyboard (arrows, Shift+arrows to copy) and Ctrl+Home/End to the very top and
+        # bottom of the section: its end reached counts toward reading it.
+        self.text.setTextInteractionFlags(self.text.textInteractionFlags()
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.installEventFilter(self)
 
         self.previous_button = QPushButton("\u2190 " + self.tr("&Previous"))
         self.previous_button.setToolTip(self.tr("Previous section (Alt+Left)"))
@@ -357,6 +362,22 @@ class ReaderPage(QWidget):
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Home/End on the text: the caret moves there and the view goes all the way (the caret alone
+        stops short of the document margin, and the end would not count as reached)."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QTextCursor
+
+        if (watched is self.text and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)):
+            end = event.key() == Qt.Key.Key_End
+            self.text.moveCursor(QTextCursor.MoveOperation.End if end else QTextCursor.MoveOperation.Start)
+            bar = self.text.verticalScrollBar()
+            bar.setValue(bar.maximum() if end else bar.minimum())
+            return True
+        return super().eventFilter(watched, event)
 
     def _switch_focus(self) -> None:
         (self.text if self.section_list.hasFocus() else self.section_list).setFocus()

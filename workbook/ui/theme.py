@@ -154,6 +154,7 @@ QTreeWidget::item {{ padding: 4px 2px; }}
 QListWidget::item:selected, QTreeWidget::item:selected {{ background: {c['SELECTED']}; color: {c['TEXT']}; }}
 QTextBrowser, QPlainTextEdit, QTextEdit {{ background: {c['CARD']}; color: {c['TEXT']};
                                             border: 1px solid {c['BORDER']}; border-radius: 6px; }}
+QTextBrowser:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {c['ACCENT']}; }}
 QLineEdit {{ padding: 5px; border: 1px solid {c['BORDER']}; border-radius: 4px; background: {c['CARD']};
              color: {c['TEXT']}; }}
 QLineEdit:focus {{ border: 2px solid {c['ACCENT']}; }}
