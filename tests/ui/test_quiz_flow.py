@@ -109,6 +109,12 @@ def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_win
             right = right_response(question)
             if isinstance(question, MultipleSelect) and len(right) > 1:  # one of the right boxes only
                 view.buttons[view.option_index.index(right[0])].setChecked(True)
+                page.check_answer()
+                feedback = page.feedback.toPlainText()
+                picked, missed = question.options[right[0]].text, question.options[right[1]].text
+                assert f"{picked} (your answer)" in feedback  # ticked: the right one picked
+                assert f"{missed} (right, not picked)" in feedback  # shown as missed, not as picked
+                assert ".;" not in feedback
             else:  # a wrong option
                 wrong = next(i for i in range(len(question.options)) if i not in right)
                 view.buttons[view.option_index.index(wrong)].setChecked(True)

@@ -131,6 +131,9 @@ def _points_text(points: SkillPoints) -> str:
     move = translate("CallHtml", "turn {number} {points}")
     moves = ", ".join(move.format(number=number, points=f"{change:+d}") for number, change in points.turns)
     moves = moves or translate("CallHtml", "no turn")
+    if points.possible == 1:  # "1 of 1 point": chosen here, so no language needs a plural catalogue for it
+        return translate("CallHtml", "{earned} of 1 point ({moves})").format(earned=max(0, points.earned),
+                                                                           moves=moves)
     return translate("CallHtml", "{earned} of {possible} points ({moves})").format(
         earned=max(0, points.earned), possible=points.possible, moves=moves)
 

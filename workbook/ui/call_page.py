@@ -215,10 +215,10 @@ class CallPage(QWidget):
         self.length_label = QLabel("")
         self.length_label.setObjectName("muted")
         self.length_label.hide()
-        hint = QLabel(self.tr("The coach listens for: the feeling acknowledged, ownership, a clarifying "
-                              "question, a next step with a time frame; and for blame, judging, "
-                              "\u201ccalm down\u201d, jargon and promises you cannot keep. The caller reacts "
-                              "to what it hears."))
+        hint = QLabel(self.tr("The coach listens for: the feeling acknowledged, an apology or ownership, a "
+                              "clarifying question, a next step with a time frame; and for blame, judging or "
+                              "correcting, \u201ccalm down\u201d, jargon, promises you cannot keep and "
+                              "closing the door. The caller reacts to what it hears."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         row = QHBoxLayout()

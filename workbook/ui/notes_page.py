@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.dates import stored_day_text
 from workbook.ui.theme import MUTED, READER_CSS
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class NotesPage(QWidget):
             section.setData(0, ROLE, ("section", entry.module_id, entry.section_id))
             section.setToolTip(0, self.tr("Bookmarked") if entry.bookmarked else self.tr("Has notes"))
             for note in entry.notes:
-                child = QTreeWidgetItem([_preview(note.body), note.updated_at[:10]])
+                child = QTreeWidgetItem([_preview(note.body), stored_day_text(note.updated_at)])
                 child.setData(0, ROLE, ("note", note.id))
                 section.addChild(child)
                 if keep == ("note", note.id):
@@ -237,8 +238,8 @@ class NotesPage(QWidget):
         body = "".join(
             f"<p style='color:{MUTED}'>"
             + (self.tr("Note, {date}, edited {edited}") if n.updated_at != n.created_at
-               else self.tr("Note, {date}")).format(date=escape(n.created_at[:10]),
-                                                    edited=escape(n.updated_at[:10]))
+               else self.tr("Note, {date}")).format(date=escape(stored_day_text(n.created_at)),
+                                                    edited=escape(stored_day_text(n.updated_at)))
             + f"</p><p style='white-space:pre-wrap'>{escape(n.body)}</p>" for n in notes)
         return head + body
 

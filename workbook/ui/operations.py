@@ -121,7 +121,7 @@ class Job:
 
     def raise_if_cancelled(self) -> None:
         if self._stop.is_set():
-            raise Cancelled("cancelled: nothing was written")
+            raise Cancelled("canceled: nothing was written")
 
     def cancel(self) -> None:
         self._stop.set()
