@@ -129,6 +129,8 @@ def test_profile_form_refuses_an_empty_name(qtbot, open_window, library):
     assert "display name" in window.profile_page.form_error.text()
     assert learners.active_learners() == []
     assert window.pages.currentWidget() is window.profile_page
+    qtbot.keyClicks(window.profile_page.name_edit, "Pat")  # typing a name takes the old message away
+    assert window.profile_page.form_error.text() == ""
 
 
 def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library, monkeypatch):
