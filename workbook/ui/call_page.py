@@ -343,11 +343,12 @@ class CallPage(QWidget):
 
     # -- debrief ----------------------------------------------------------------------------
 
-    def show_debrief(self, scenario: Scenario, report: Debrief, skill_label) -> None:
+    def show_debrief(self, scenario: Scenario, report: Debrief, skill_label, certificate=None) -> None:
+        """`certificate`: the course's practice-call rule (`CallRequirements`), when it has one."""
         self.scenario = scenario
         self.title.setText(self.tr("Debrief: {title}").format(title=scenario.title))
         self.time_label.setText(f"\u260e {report.handle_time}")
-        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules))
+        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules, certificate, scenario.id))
         self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)
         self.stack.setCurrentWidget(self.debrief_panel)
         self.play_again_button.setFocus()
