@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Literal
 
-from workbook.core.quiz import Question, QuestionAdapter, QuestionType, _Question
+from workbook.core.quiz import Question, QuestionType, _Question
+from workbook.core.schemas import validate_question
 from workbook.paths import bundled_content_dir
 
 MODULE_YAML = """\
@@ -81,7 +82,7 @@ SAMPLES = {
 
 def every_question() -> list[Question]:
     """One valid question of each type, in the order of `QuestionType`."""
-    return [QuestionAdapter.validate({"id": f"q-{kind}", "type": str(kind), **BASE, **fields})
+    return [validate_question({"id": f"q-{kind}", "type": str(kind), **BASE, **fields})
             for kind, fields in SAMPLES.items()]
 
 

@@ -1,5 +1,5 @@
 """Build the running app: paint the window first, then open the database, attach the pages, and
-load the content in the background.
+take the content from the data folder's cache (unchanged content), or load it in the background.
 
 Only Qt and a few light modules are imported before the first paint; the store (peewee), the
 pages and the content loader come in after it, so the window appears as fast as a bare one.
@@ -161,8 +161,12 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     register_bundled_fonts(assets_dir)  # before the first learner name is drawn
     navigator = Navigator(window, data_dir, assets_dir)
     navigator.start()
-    QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
-            navigator.show_content_error).start()
+    library = _cached_content(content_dir, assets_dir, data_dir)
+    if library is not None:
+        navigator.set_library(library)
+    else:
+        QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
+                navigator.show_content_error).start()
     if not server:  # a server's backups are its administrator's (pg_dump)
         QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()
     if os.environ.get(SMOKE_ENV):
@@ -183,6 +187,19 @@ def _close_once_loaded(window: MainWindow, navigator, data_dir: Path) -> None:
         window.close()
 
     check()
+
+
+def _cached_content(content_dir: Path, assets_dir: Path, data_dir: Path):
+    """Unchanged content from the data folder's cache, on the GUI thread (about 20 ms): a worker
+    thread would take as long and, holding the interpreter lock, slow the GUI thread's work meanwhile.
+    None when the content changed (or a cache cannot be read): `_load_content` then reads the files."""
+    from workbook.core.content_cache import cached_library
+
+    try:
+        return cached_library(content_dir, data_dir, assets_dir)
+    except Exception:  # anything unexpected: the worker's full load reports it properly
+        log.exception("the content cache could not be read at start")
+        return None
 
 
 def _smoke_report(content_dir: Path, data_dir: Path, out: Path) -> None:

@@ -6,7 +6,15 @@ four, for reading out over the phone. The private key stays in the data folder, 
 OS user only (0600, restored on load if it was loosened): it is not encrypted, because a learner
 issues their own certificate without a trainer present, so everyone who shares one OS account can
 use it (README, "The signing key and who can use it"). Trusted public keys live in `trusted-keys/`
-beside it, each with a small JSON note of the PC's name and when it was trusted.
+beside it, each with a small JSON note of the PC's name, when it was trusted and what for.
+
+A key is trusted for a PURPOSE: "progress" (its bundles and sync batches are merged) and/or
+"certificates" (the certificates it signs verify as valid). A trainer must trust learner PCs for
+progress, and a learner PC's key is readable by whoever uses that PC, so trusting a PC's progress
+never makes it a certificate issuer: that is a separate, explicit step (`import-key --certificates`,
+`trust-key --certificates`). This PC's own key is trusted for both. A note written before purposes
+existed (no "purposes" in it) means progress only: nothing recorded which of those keys were meant
+as issuers, and most were learner PCs trusted at an import.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ if TYPE_CHECKING:  # cryptography (~10 MiB, ~35 ms) loads when a key is first us
 KEY_FILE = "signing-key.pem"
 TRUSTED_FOLDER = "trusted-keys"
 RECORD_PREFIX = "workbook-certificate/1 "
+PROGRESS = "progress"  # its progress bundles and sync batches are merged here
+CERTIFICATES = "certificates"  # the certificates it signs are valid here (an issuer)
+PURPOSES = (PROGRESS, CERTIFICATES)
 
 
 class SigningKeyError(ValueError):
@@ -109,20 +120,47 @@ def read_public_key(source: Path) -> Ed25519PublicKey:
     return public
 
 
-def import_public_key(source: Path, data_dir: Path, name: str = "") -> str:
-    """Trust another installation's certificates and bundles; returns the imported key id."""
-    return trust_key(read_public_key(source), data_dir, name)
+def import_public_key(source: Path, data_dir: Path, name: str = "",
+                      purposes: tuple[str, ...] = (PROGRESS,)) -> str:
+    """Trust another installation's key for `purposes`; returns the imported key id."""
+    return trust_key(read_public_key(source), data_dir, name, purposes)
 
 
-def trust_key(public: Ed25519PublicKey, data_dir: Path, name: str = "") -> str:
-    """Add `public` to the trusted keys, with the PC's name for the list; returns its key id."""
+def trust_key(public: Ed25519PublicKey, data_dir: Path, name: str = "",
+              purposes: tuple[str, ...] = (PROGRESS,)) -> str:
+    """Add `public` to the trusted keys for `purposes` (added to any it already had: trusting a PC's
+    progress again never takes its issuer trust away), with the PC's name for the list; returns its
+    key id."""
+    unknown = set(purposes) - set(PURPOSES)
+    if unknown or not purposes:
+        raise ValueError(f"no such trust purpose: {', '.join(sorted(unknown)) or '(none given)'}")
     identity = key_id(public)
     folder = data_dir / TRUSTED_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    earlier = _note(folder / f"{identity}.json")
+    had = _purposes(earlier) if (folder / f"{identity}.pem").exists() else set()
     write_bytes_atomic(folder / f"{identity}.pem", public_pem(public))
-    note = {"name": name, "trusted_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    note = {"name": name or str(earlier.get("name", "")),
+            "trusted_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "purposes": [purpose for purpose in PURPOSES if purpose in had | set(purposes)]}
     write_text_atomic(folder / f"{identity}.json", json.dumps(note, ensure_ascii=False))
     return identity
+
+
+def _note(path: Path) -> dict:
+    try:
+        note = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def _purposes(note: dict) -> set[str]:
+    """What a note trusts its key for; a note from before purposes (none listed) is progress only."""
+    listed = note.get("purposes")
+    if not isinstance(listed, list):
+        return {PROGRESS}
+    return {purpose for purpose in listed if purpose in PURPOSES}
 
 
 def fingerprint(identity: str) -> str:
@@ -141,36 +179,47 @@ class TrustedKey:
     name: str
     trusted_at: str
     own: bool = False
+    purposes: frozenset[str] = frozenset({PROGRESS})
+
+
+def own_key_id(data_dir: Path) -> str | None:
+    """This installation's key id, or None while it has no key yet (none is made by asking)."""
+    if not (data_dir / KEY_FILE).exists():
+        return None
+    return key_id(load_or_create_key(data_dir).public_key())
 
 
 def trusted_key_list(data_dir: Path) -> list[TrustedKey]:
-    """The keys this installation trusts, its own first, for the trainer's list."""
+    """The keys this installation trusts, its own first, with what each is trusted for."""
     found = []
-    own_path = data_dir / KEY_FILE
-    if own_path.exists():
-        found.append(TrustedKey(key_id(load_or_create_key(data_dir).public_key()), installation_name(), "",
-                                own=True))
+    own = own_key_id(data_dir)
+    if own is not None:
+        found.append(TrustedKey(own, installation_name(), "", own=True, purposes=frozenset(PURPOSES)))
     folder = data_dir / TRUSTED_FOLDER
     for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
-        try:
-            note = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            note = {}
-        found.append(TrustedKey(path.stem, str(note.get("name", "")), str(note.get("trusted_at", ""))))
+        note = _note(path.with_suffix(".json"))
+        if path.stem != own:
+            found.append(TrustedKey(path.stem, str(note.get("name", "")), str(note.get("trusted_at", "")),
+                                    purposes=frozenset(_purposes(note))))
     return found
 
 
-def trusted_keys(data_dir: Path) -> dict[str, Ed25519PublicKey]:
-    """Our own key and every imported one, by key id (unreadable files are skipped)."""
+def trusted_keys(data_dir: Path, purpose: str = PROGRESS) -> dict[str, Ed25519PublicKey]:
+    """Our own key and every imported one trusted for `purpose`, by key id (unreadable files are
+    skipped): PROGRESS for bundles and sync, CERTIFICATES for the issuers of certificates."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+    if purpose not in PURPOSES:
+        raise ValueError(f"no such trust purpose: {purpose}")
     keys: dict[str, Ed25519PublicKey] = {}
     if (data_dir / KEY_FILE).exists():
         own = load_or_create_key(data_dir).public_key()
         keys[key_id(own)] = own
     folder = data_dir / TRUSTED_FOLDER
     for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
+        if purpose not in _purposes(_note(path.with_suffix(".json"))):
+            continue
         try:
             public = serialization.load_pem_public_key(path.read_bytes())
         except ValueError:

@@ -28,7 +28,7 @@ from workbook.core.audit import (
     simulate,
 )
 from workbook.core.loader import load_library
-from workbook.core.quiz import QuestionAdapter
+from workbook.core.schemas import validate_question
 from workbook.paths import bundled_content_dir
 
 COURSE = """\
@@ -311,7 +311,7 @@ def test_the_display_order_function_decides_what_first_shown_picks(cued):
 
 
 def _presented(data: dict, order: tuple[int, ...]) -> PresentedQuestion:
-    return PresentedQuestion(QuestionAdapter.validate(data), order)
+    return PresentedQuestion(validate_question(data), order)
 
 
 def test_answers_have_the_shape_each_question_type_needs():

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from workbook.core import schemas
 from workbook.core.call_engine import (
     CallError,
     CallState,
@@ -44,7 +45,7 @@ def node(*replies: dict, **fields: Any) -> dict:
 
 def scenario(nodes: dict, start: str = "a", start_mood: int = 50, rules: list | None = None) -> Scenario:
     """A scenario from nodes; the endings of ENDINGS are always there."""
-    return Scenario.model_validate({
+    return schemas.validate(schemas.Scenario, {
         "id": "test", "title": "Test", "summary": "A test call.", "modules": ["x"],
         "persona": {"name": "Pat", "situation": "Testing.", "context": "tests"},
         "start_mood": start_mood, "start": start, "rules": rules or [], "nodes": nodes, "endings": ENDINGS,

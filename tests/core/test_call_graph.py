@@ -7,12 +7,15 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 
 from workbook.cli import main
+from workbook.core import schemas
 from workbook.core.call_graph import LEGEND_ID, RULES_ID, START_ID, quote, to_dot
 from workbook.core.loader import load_library
+from workbook.core.plain_data import as_data
 from workbook.core.scenario import Scenario
 from workbook.paths import bundled_content_dir
 
@@ -106,9 +109,8 @@ def test_start_rules_and_legend_are_shown(billing):
 
 
 def test_typed_points_are_marked(billing):
-    typed = billing.model_copy(update={"nodes": {
-        node_id: node.model_copy(update={"typed": node_id == billing.start})
-        for node_id, node in billing.nodes.items()}})
+    typed = replace(billing, nodes={node_id: replace(node, typed=node_id == billing.start)
+                                    for node_id, node in billing.nodes.items()})
     nodes = declared(to_dot(typed))
     assert attribute(nodes[billing.start], "class") == "node typed"
     assert "(typed reply: the coach picks the arrow)" in attribute(nodes[billing.start], "label")
@@ -119,10 +121,10 @@ def test_typed_points_are_marked(billing):
 
 def test_output_is_stable_whatever_the_order_of_the_script(billing):
     """Equal scripts give equal text: nodes follow the call, not the order of the YAML."""
-    data = billing.model_dump(by_alias=True)
+    data = as_data(billing)
     data["nodes"] = dict(reversed(list(data["nodes"].items())))
     data["endings"] = dict(reversed(list(data["endings"].items())))
-    shuffled = Scenario.model_validate(data)
+    shuffled = schemas.validate(schemas.Scenario, data)
     assert list(shuffled.nodes) != list(billing.nodes)
     assert to_dot(shuffled) == to_dot(billing)
     assert to_dot(billing).endswith("}\n")
@@ -135,7 +137,7 @@ def awkward_call() -> Scenario:
     def reply(next_: str, rating: str) -> dict:
         return {"text": "A reply.", "rating": rating, "feedback": "Why.", "next": next_}
 
-    return Scenario.model_validate({
+    return schemas.validate(schemas.Scenario, {
         "id": "awkward", "title": 'The "awkward" one \\ test', "summary": "Quotes.", "modules": ["x"],
         "persona": {"name": "Pat", "situation": "Testing.", "context": "tests"}, "start_mood": 50,
         "start": "a",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from signing_kit import KEY, own_key_dir
+from signing_kit import KEY, with_own_key
 
 from workbook.cli import build_parser, main
 from workbook.cli.exit_codes import MEANINGS, ExitCode
@@ -52,11 +52,11 @@ def test_usage_errors_keep_argparse_code_two(capsys):
 
 
 def test_missing_file_and_tampered_certificate_give_different_codes(database, library, complete_everything,
-                                                                    tmp_path, capsys):
+                                                                    tmp_path, data_dir, capsys):
     from workbook.reports.issue import issue_certificate
     from workbook.store.learners import create_learner
 
-    issuer = own_key_dir(tmp_path)
+    issuer = with_own_key(data_dir)  # the issuing PC, whose register lists what it issued
     learner = create_learner("Sam Taylor", None)
     complete_everything(library, learner.id)
     genuine = tmp_path / "genuine.pdf"

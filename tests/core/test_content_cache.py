@@ -12,7 +12,7 @@ import pytest
 
 from workbook.core import content_cache
 from workbook.core.coach import coach_reply
-from workbook.core.content_cache import LazyPattern, load_library_cached
+from workbook.core.content_cache import LazyPattern, cached_library, load_library_cached
 from workbook.core.loader import load_library
 from workbook.paths import content_cache_path
 
@@ -52,6 +52,19 @@ def test_a_second_load_comes_from_the_cache_and_equals_a_fresh_load(content, tmp
     assert loads == [content]  # nothing read the second time
     assert _summary(second) == _summary(first) == _summary(load_library(content))
     assert second.scenarios[0] == first.scenarios[0]
+
+
+def test_the_start_takes_the_library_from_the_cache_only_while_nothing_changed(content, tmp_path, loads):
+    """The window asks the cache first on the GUI thread; a miss reads no content file there."""
+    data = tmp_path / "data"
+    assert cached_library(content, data) is None  # no cache yet
+    first = load_library_cached(content, data)
+    assert _summary(cached_library(content, data)) == _summary(first)
+    module = next(p for p in sorted(content.iterdir()) if (p / "module.yaml").is_file())
+    section = sorted(module.glob("*.md"))[0]
+    os.utime(section, ns=(section.stat().st_atime_ns, section.stat().st_mtime_ns + 10_000_000))
+    assert cached_library(content, data) is None
+    assert loads == [content]  # only the first full load read files
 
 
 def test_the_coach_from_the_cache_judges_replies_as_the_loaded_one_does(content, tmp_path):

@@ -13,11 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbook.cli import main
+from workbook.core import schemas
 from workbook.core.gift_answers import FEEDBACK_PLACEHOLDER, TRUE_FALSE_PLACEHOLDER
 from workbook.core.gift_import import ImportMode, apply_gift_import, plan_gift_import
 from workbook.core.gift_parser import EXPLANATION_PLACEHOLDER, parse_gift
 from workbook.core.gift_writer import write_gift
 from workbook.core.loader import load_library
+from workbook.core.plain_data import as_data
 from workbook.core.quiz import (
     BestResponse,
     FeedbackTiming,
@@ -364,6 +366,11 @@ def test_edge_texts_round_trip():
 
 # --- generated quizzes -------------------------------------------------------------------------
 
+def checked(model):
+    """Build `model`'s dataclass as a loaded file would hold it (texts stripped as the schema does)."""
+    return lambda **fields: schemas.validate(model, as_data(fields))
+
+
 _GIFT_CHARS = list("~=#{}:\\%[]<>-/$\n\t ") + ["->", "::", "//", "[html]", "####", "\\n"]
 _pieces = st.one_of(st.sampled_from(_GIFT_CHARS),
                     st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"))
@@ -371,7 +378,8 @@ texts = st.lists(_pieces, min_size=1, max_size=20).map("".join).filter(lambda s:
 short_texts = st.lists(_pieces, min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
 slugs = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 weights = st.none() | st.floats(min_value=-100, max_value=100, allow_nan=False)
-options = st.builds(Option, text=texts, correct=st.booleans(), feedback=texts, weight=weights)
+options = st.builds(checked(schemas.Option), text=texts, correct=st.booleans(), feedback=texts,
+                    weight=weights)
 
 
 def _common(kind: QuestionType) -> dict:
@@ -380,24 +388,26 @@ def _common(kind: QuestionType) -> dict:
 
 
 questions = st.one_of(
-    st.builds(SingleChoice, options=st.lists(options, min_size=2, max_size=5),
+    st.builds(checked(schemas.SingleChoice), options=st.lists(options, min_size=2, max_size=5),
               **_common(QuestionType.SINGLE_CHOICE)),
-    st.builds(MultipleSelect, options=st.lists(options, min_size=2, max_size=5),
+    st.builds(checked(schemas.MultipleSelect), options=st.lists(options, min_size=2, max_size=5),
               **_common(QuestionType.MULTIPLE_SELECT)),
-    st.builds(BestResponse, context=texts, caller_line=texts,
+    st.builds(checked(schemas.BestResponse), context=texts, caller_line=texts,
               options=st.lists(options, min_size=3, max_size=5), **_common(QuestionType.BEST_RESPONSE)),
-    st.builds(TrueFalse, answer=st.booleans(), feedback_true=texts, feedback_false=texts,
+    st.builds(checked(schemas.TrueFalse), answer=st.booleans(), feedback_true=texts, feedback_false=texts,
               **_common(QuestionType.TRUE_FALSE)),
-    st.builds(Ordering, items=st.lists(short_texts, min_size=3, max_size=5),
+    st.builds(checked(schemas.Ordering), items=st.lists(short_texts, min_size=3, max_size=5),
               **_common(QuestionType.ORDERING)),
-    st.builds(Matching, pairs=st.lists(st.builds(Pair, left=short_texts, right=short_texts), min_size=2,
-                                       max_size=4), **_common(QuestionType.MATCHING)),
+    st.builds(checked(schemas.Matching),
+              pairs=st.lists(st.builds(checked(schemas.Pair), left=short_texts, right=short_texts),
+                             min_size=2, max_size=4), **_common(QuestionType.MATCHING)),
 )
 quiz_settings = st.builds(
-    QuizSettings, pass_mark=st.integers(1, 100), questions_per_attempt=st.none() | st.integers(1, 50),
+    checked(schemas.QuizSettings), pass_mark=st.integers(1, 100),
+    questions_per_attempt=st.none() | st.integers(1, 50),
     shuffle_questions=st.booleans(), shuffle_options=st.booleans(), feedback=st.sampled_from(FeedbackTiming),
     time_limit_minutes=st.none() | st.integers(1, 600))
-quizzes = st.builds(QuizFile, settings=quiz_settings,
+quizzes = st.builds(checked(schemas.QuizFile), settings=quiz_settings,
                     questions=st.lists(questions, min_size=1, max_size=4, unique_by=lambda q: q.id))
 
 
@@ -412,7 +422,7 @@ def test_any_quiz_survives_gift_round_trip(quiz: QuizFile):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(quizzes)
 def test_any_quiz_survives_yaml_round_trip(quiz: QuizFile):
-    loaded = QuizFile.model_validate(load_yaml_text(quiz_to_yaml(quiz)).data)
+    loaded = schemas.validate(schemas.QuizFile, load_yaml_text(quiz_to_yaml(quiz)).data)
     assert loaded == quiz
 
 

@@ -24,12 +24,12 @@ from workbook.core.quiz import (
     Matching,
     Ordering,
     Question,
-    QuestionAdapter,
     QuestionType,
     QuizFile,
     QuizSettings,
     TrueFalse,
 )
+from workbook.core.schemas import validate_question
 from workbook.core.scoring import right_response, score
 
 FAST = settings(max_examples=200, deadline=None)
@@ -49,34 +49,34 @@ def _options(count: int, right: set[int] | frozenset[int]) -> list[dict]:
 
 
 def single_choice(qid: str = "sc", count: int = 4, right: int = 0, skills=("listening",)) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.SINGLE_CHOICE, skills)
+    return validate_question(_base(qid, QuestionType.SINGLE_CHOICE, skills)
                                     | {"options": _options(count, {right})})
 
 
 def best_response(qid: str = "br", count: int = 4, right: int = 0) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.BEST_RESPONSE)
+    return validate_question(_base(qid, QuestionType.BEST_RESPONSE)
                                     | {"context": "A billing call.", "caller_line": "Fix it now.",
                                        "options": _options(count, {right})})
 
 
 def multiple_select(qid: str = "ms", count: int = 4, right=(0, 1), skills=("listening",)) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.MULTIPLE_SELECT, skills)
+    return validate_question(_base(qid, QuestionType.MULTIPLE_SELECT, skills)
                                     | {"options": _options(count, set(right))})
 
 
 def true_false(qid: str = "tf", answer: bool = True, skills=("listening",)) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.TRUE_FALSE, skills)
+    return validate_question(_base(qid, QuestionType.TRUE_FALSE, skills)
                                     | {"answer": answer, "feedback_true": "Said true.",
                                        "feedback_false": "Said false."})
 
 
 def ordering(qid: str = "or", count: int = 4, skills=("listening",)) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.ORDERING, skills)
+    return validate_question(_base(qid, QuestionType.ORDERING, skills)
                                     | {"items": [f"Step {i}" for i in range(count)]})
 
 
 def matching(qid: str = "ma", count: int = 4, skills=("listening",)) -> Question:
-    return QuestionAdapter.validate(_base(qid, QuestionType.MATCHING, skills)
+    return validate_question(_base(qid, QuestionType.MATCHING, skills)
                                     | {"pairs": [{"left": f"Left {i}", "right": f"Right {i}"}
                                                  for i in range(count)]})
 
@@ -130,7 +130,7 @@ def questions(draw, kinds=tuple(QuestionType), qid: str | None = None) -> Questi
         data["items"] = [f"Item {i}" for i in range(draw(st.integers(3, 10)))]
     else:
         data["pairs"] = [{"left": f"L{i}", "right": f"R{i}"} for i in range(draw(st.integers(2, 10)))]
-    return QuestionAdapter.validate(data)
+    return validate_question(data)
 
 
 def responses_for(question: Question) -> st.SearchStrategy[list[int]]:

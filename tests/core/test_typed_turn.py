@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from workbook.core import schemas
 from workbook.core.call_engine import (
     TYPED_MOOD_LIMIT,
     CallError,
@@ -20,6 +21,7 @@ from workbook.core.call_engine import (
 from workbook.core.coach import CoachRules, coach_reply, load_rules
 from workbook.core.debrief import debrief
 from workbook.core.loader import load_library
+from workbook.core.plain_data import as_data
 from workbook.core.scenario import Rating, Scenario
 from workbook.core.scenario_loader import walk_scenario
 from workbook.core.typed_turn import rating_for, reply_for_rating, typed_turn
@@ -57,7 +59,7 @@ def small_call(typed: bool = True, ratings: tuple[str, ...] = ("best", "okay", "
         "nodes": {"a": {"caller": "Hello?", "typed": typed, "replies": replies}},
         "endings": {"calm": ending, "mid": ending, "cross": {**ending, "kind": "hung-up"}},
     }
-    return Scenario.model_validate(data)
+    return schemas.validate(schemas.Scenario, data)
 
 
 def test_the_coach_verdict_becomes_a_rating(rules):
@@ -138,9 +140,9 @@ def test_the_walk_reaches_what_only_a_typed_reply_can_reach():
 def test_a_term_the_caller_used_is_not_jargon_in_a_typed_reply(rules: CoachRules) -> None:
     """The coach hears the call so far: a caller who said "MRI" can be answered about the MRI."""
     call = small_call()
-    data = call.model_dump(by_alias=True)
+    data = as_data(call)
     data["nodes"]["a"]["caller"] = "Why have I been billed for my MRI?"
-    call = Scenario.model_validate(data)
+    call = schemas.validate(schemas.Scenario, data)
     turn = typed_turn(call, start_call(call), "I'm sorry the MRI was billed to you. Can I take your name?",
                       rules)
     assert not turn.result.verdict("avoid-jargon").present

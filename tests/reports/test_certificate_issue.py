@@ -118,7 +118,11 @@ def test_cli_exit_codes(graduate, library, tmp_path, data_dir, capsys):
     assert "does not know" in capsys.readouterr().err
     public = tmp_path / "issuer.pem"
     assert main(["export-key", "--out", str(public), "--data-dir", str(data_dir)]) == 0
-    assert main(["import-key", str(public), "--data-dir", str(stranger)]) == 0
+    assert main(["import-key", str(public), "--data-dir", str(stranger), "--name", "Trainer PC"]) == 0
+    assert "not its certificates" in capsys.readouterr().out
+    assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 4  # for progress only
+    assert "signed by 'Trainer PC' (" in capsys.readouterr().err
+    assert main(["import-key", str(public), "--certificates", "--data-dir", str(stranger)]) == 0
     assert main(["verify-certificate", str(pdf), "--data-dir", str(stranger)]) == 0
 
     forged = tmp_path / "forged.pdf"

@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject, TextStringObject
-from signing_kit import KEY, own_key_dir
+from signing_kit import KEY, with_own_key
 
 from workbook.cli import main
 from workbook.reports.issue import issue_certificate
@@ -24,8 +24,9 @@ NOW = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def issuer_dir(tmp_path: Path) -> Path:
-    return own_key_dir(tmp_path)
+def issuer_dir(data_dir: Path) -> Path:
+    """The issuing PC: KEY is its key and its database (the `database` fixture's) records the issues."""
+    return with_own_key(data_dir)
 
 
 def _certificate(library, complete_everything, tmp_path: Path, name: str) -> Path:
@@ -172,20 +173,22 @@ def test_pypdf_resave_stays_valid(genuine, issuer_dir, tmp_path):
     assert verify_certificate(resaved, issuer_dir).status == Status.VALID
 
 
-def test_pdfium_resave_stays_valid(genuine, issuer_dir, tmp_path):
+@pytest.mark.parametrize("incremental", [False, True], ids=["rewritten", "incremental"])
+def test_pdfium_resave_stays_valid(genuine, issuer_dir, tmp_path, incremental):
     document = pdfium.PdfDocument(str(genuine))
     target = tmp_path / "pdfium.pdf"
     with target.open("wb") as handle:
-        document.save(handle)
+        document.save(handle, flags=pdfium.raw.FPDF_INCREMENTAL if incremental else 0)
     document.close()
     assert verify_certificate(target, issuer_dir).status == Status.VALID
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
-def test_qpdf_rewrite_stays_valid(genuine, issuer_dir, tmp_path):
+@pytest.mark.parametrize("options", [["--object-streams=generate", "--recompress-flate"], ["--linearize"],
+                                     ["--qdf"], ["--stream-data=uncompress"]])
+def test_qpdf_rewrite_stays_valid(genuine, issuer_dir, tmp_path, options):
     target = tmp_path / "qpdf.pdf"
-    subprocess.run(["qpdf", "--object-streams=generate", "--recompress-flate", str(genuine), str(target)],
-                   check=True)
+    subprocess.run(["qpdf", *options, str(genuine), str(target)], check=True)
     assert verify_certificate(target, issuer_dir).status == Status.VALID
 
 

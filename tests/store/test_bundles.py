@@ -457,7 +457,13 @@ def test_cli_export_then_import(tmp_path, capsys):
             record_section_read(learner.id, "empathy", f"s{number}")
     assert main(["export-progress", "--learner", "ann lee", "--out", str(out),
                  "--data-dir", str(source)]) == 0
-    assert capsys.readouterr().out.strip() == f"3 activity records of Ann Lee exported to {out}"
+    from workbook.keys import fingerprint, key_id, load_or_create_key
+
+    shown = fingerprint(key_id(load_or_create_key(source).public_key()))
+    assert capsys.readouterr().out.splitlines() == [
+        f"3 activity records of Ann Lee exported to {out}",
+        f"Signed by this PC, key fingerprint {shown}: if the trainer's PC asks whether to trust this PC, it "
+        "must show the same fingerprint."]
 
     key_file = tmp_path / "source.pem"
     assert main(["export-key", "--out", str(key_file), "--data-dir", str(source)]) == 0

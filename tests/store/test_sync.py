@@ -17,7 +17,7 @@ from db_kit import opened
 from sync_kit import PC_KEY, TRAINER_KEY, add_rows, make_pc, make_server, make_trainer, rows_for
 
 from workbook.cli import main
-from workbook.keys import fingerprint, key_id, trusted_keys
+from workbook.keys import CERTIFICATES, fingerprint, key_id, trust_key, trusted_keys
 from workbook.paths import database_path
 from workbook.store import cohorts, migrations
 from workbook.store.connection import open_database_url
@@ -142,6 +142,7 @@ def test_pull_brings_rosters_cohorts_and_trusted_keys(centre, capsys):
         assert here.name == "November intake"
         assert sorted(m.display_name for m in cohorts.members(here.id)) == ["Another Person", "Roster Person"]
     assert key_id(TRAINER_KEY.public_key()) in trusted_keys(pc)
+    assert key_id(TRAINER_KEY.public_key()) not in trusted_keys(pc, CERTIFICATES)  # sync trusts progress only
     with server_store(url):
         cohorts.rename_cohort(cohort.id, "November intake A")
     assert sync(pc, url) == 0
@@ -166,6 +167,19 @@ def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path,
     assert "Trusted the PC" in capsys.readouterr().out
     assert activity_ids(url) == activity_ids(pc)
     assert sync(pc, url) == 0  # the server now lists this PC's key
+    assert key_id(PC_KEY.public_key()) not in trusted_keys(trainer, CERTIFICATES)  # trusted for progress only
+
+
+def test_a_key_trusted_only_as_a_certificate_issuer_is_not_published_for_progress(centre, capsys):
+    """The server's list is what PCs and ingests trust for progress: an issuer-only key stays off it."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    pc, url, trainer = centre
+    issuer_only = Ed25519PrivateKey.generate().public_key()
+    trust_key(issuer_only, trainer, "Head office", purposes=(CERTIFICATES,))
+    assert ingest(trainer, url) == 0
+    listed = {row[0] for row in on_server(url, "SELECT key_id FROM sync_trusted_key")}
+    assert key_id(PC_KEY.public_key()) in listed and key_id(issuer_only) not in listed
 
 
 def test_a_tampered_batch_is_rejected_and_nothing_of_it_is_merged(centre, capsys):

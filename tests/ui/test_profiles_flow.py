@@ -175,6 +175,8 @@ def test_export_this_pcs_progress_writes_one_signed_bundle_per_learner(qtbot, op
     assert len(written) == 3  # namesakes get separate files; the archived profile travels too
     assert {read_bundle(path).learner.id for path in written} == {one.id, two.id, gone.id}
     assert "3 progress files (1 activity records)" in shown[-1]
+    own = read_bundle(written[0]).signer.fingerprint  # what the trainer's PC shows when asked to trust it
+    assert f"This PC's key fingerprint: {own}." in shown[-1]
 
 
 def test_export_this_pcs_progress_needs_the_trainer_passphrase_when_one_is_set(qtbot, open_window, library,
@@ -197,3 +199,44 @@ def test_export_this_pcs_progress_needs_the_trainer_passphrase_when_one_is_set(q
     navigator.window.export_progress_requested.emit()
     finish(navigator.progress_export.running)
     assert asked == [1, 2] and len(list(stick.glob("*.zip"))) == 1
+
+
+def test_trusting_a_pc_at_import_trusts_its_bundles_not_its_certificates(qtbot, open_window, library,
+                                                                         monkeypatch, finish, tmp_path,
+                                                                         data_dir, complete_everything):
+    """The "Trust this PC?" offer (answered yes through its method: never a modal) lets the PC's bundles
+    in, but a certificate that PC's key signed stays "not a trusted issuer" on the trainer's PC."""
+    from workbook.keys import CERTIFICATES, fingerprint, key_id
+    from workbook.reports.issue import issue_certificate
+    from workbook.reports.verify import Status, verify_certificate
+    from workbook.store.certificates import issued_with_key
+
+    learner_pc = Ed25519PrivateKey.generate()
+    inbox = tmp_path / "usb"
+    inbox.mkdir()
+    (bo_zip,) = _other_pc(tmp_path / "pc", learner_pc, inbox, ("Bo Chen", None))
+    db = open_database(database_path(tmp_path / "pc"))
+    try:  # on that PC, someone mints a certificate with its key for a learner who did nothing here
+        mallory = learners.create_learner("Mallory Minted", None)
+        complete_everything(library, mallory.id)
+        minted = issue_certificate(library, mallory.id, tmp_path / "pc", tmp_path / "minted.pdf",
+                                   key=learner_pc).path
+    finally:
+        db.close()
+    navigator = open_window(library)
+    _answers(monkeypatch, files=[str(bo_zip)])
+    navigator.window.trainer_requested.emit()
+    imports = navigator.trainer.imports
+    asked: list[str] = []
+    monkeypatch.setattr(imports, "offer_trust", lambda signer: asked.append(signer.installation) or True)
+    navigator.trainer.page.import_button.click()
+    for _ in range(2):  # the refused pass, then the file again once its PC is trusted
+        finish(imports.running)
+    assert asked == ["FRONT-DESK-3"]
+    assert [imports.summary.table.item(0, c).text() for c in (1, 2)] == ["Bo Chen", "1"]  # rows added
+    signer = key_id(learner_pc.public_key())
+    assert signer in trusted_keys(data_dir) and signer not in trusted_keys(data_dir, CERTIFICATES)
+    result = verify_certificate(minted, data_dir, issued_with_key)
+    assert result.status == Status.NOT_AN_ISSUER
+    assert result.message.startswith(f"signed by 'FRONT-DESK-3' ({fingerprint(signer)}), a PC trusted for "
+                                     "progress only, not as a certificate issuer: not valid")

@@ -28,3 +28,23 @@ def test_modules_imported_after_the_ui_leave_no_source_behind():
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["workbook.core.counting", "True", "False",
                                    "workbook.ui.dialogs", "True", "False"]
+
+
+def test_the_answer_read_as_bytes_is_the_answer_read_as_source():
+    from importlib.machinery import SourceFileLoader
+
+    import workbook.ui.navigator  # noqa: F401  (many app, store and library modules loaded)
+    from workbook.ui.pyside_import_check import mentions_pyside
+
+    checked = 0
+    for name, module in list(sys.modules.items()):
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        if not isinstance(loader, SourceFileLoader):
+            continue
+        try:
+            source = loader.get_source(name)
+        except (ImportError, OSError, SyntaxError, UnicodeDecodeError):
+            continue
+        assert mentions_pyside(module) == ("PySide6" in source), name
+        checked += 1
+    assert checked > 100

@@ -14,7 +14,7 @@ from workbook.ui.reader_page import READ_MARK
 def _quick_reading(library, **rule):
     """The shipped lessons with a reading rule short enough for a test to wait out."""
     reading = ReadingRule(**({"min_seconds": 0, "max_seconds": 1} | rule))
-    return dataclasses.replace(library, course=library.course.model_copy(update={"reading": reading}))
+    return dataclasses.replace(library, course=dataclasses.replace(library.course, reading=reading))
 
 
 def _read_to_the_end(qtbot, reader) -> None:

@@ -14,7 +14,8 @@ class ExitCode(IntEnum):
     REFUSED = 1  # not done, or problems found: bad input, not eligible, validate/audit problems
     USAGE = 2  # the command line itself is wrong (argparse)
     NOT_FOUND = 3  # a file, folder, learner, cohort, module or backup named is missing or unreadable
-    INVALID = 4  # a certificate or bundle is tampered, not genuine, or signed by an unknown key
+    INVALID = 4  # a certificate or bundle is tampered, not genuine, signed by a key not trusted for it,
+    # or (a certificate) not in its issuer's register or superseded
     DATABASE = 5  # the progress database cannot be opened or used
     DENIED = 6  # the trainer passphrase is missing or wrong
     PARTIAL = 7  # done in part: some rows or learners were skipped or failed (listed on stderr)
@@ -25,7 +26,8 @@ MEANINGS = {
     ExitCode.REFUSED: "not done, or problems found (bad input, not eligible, validate or audit problems)",
     ExitCode.USAGE: "wrong command line (unknown option, missing argument)",
     ExitCode.NOT_FOUND: "a file, folder, learner, cohort, module or backup is missing or unreadable",
-    ExitCode.INVALID: "tampered, not a workbook certificate, or signed by a key not trusted here",
+    ExitCode.INVALID: "tampered, not a workbook certificate, signed by a key not trusted here for it, not "
+                      "in the issuer's register, or superseded",
     ExitCode.DATABASE: "the progress database cannot be opened or used",
     ExitCode.DENIED: "the trainer passphrase is missing or wrong",
     ExitCode.PARTIAL: "done in part: some rows or learners were skipped or failed",

@@ -13,10 +13,10 @@ Exit codes: 0 merged; 1 nothing merged (unknown or ambiguous profile, same perso
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workbook.cli.support import Refused, find_learner_or_refuse, open_store
+from workbook.cli.support import Refused, confirm_or_refuse, find_learner_or_refuse, open_store
+from workbook.core.outside_text import printable
 from workbook.paths import resolve_data_dir
 
 
@@ -41,17 +41,18 @@ def _merge_learners(args: argparse.Namespace) -> int:
             return _import_merged(Path(args.source), args, data_dir)
         source = find_learner_or_refuse(args.source, data_dir)
         target = find_learner_or_refuse(args.target, data_dir)
-        print(f"Merge   {source.display_name} ({describe(source)}), id {source.id}\n"
-              f"into    {target.display_name} ({describe(target)}), id {target.id}\n"
+        print(f"Merge   {printable(source.display_name)} ({printable(describe(source))}), id {source.id}\n"
+              f"into    {printable(target.display_name)} ({printable(describe(target))}), "
+              f"id {target.id}\n"
               "Both histories will count as one person's, here and wherever this PC's bundles go. "
               "A merge cannot be undone.")
-        _confirm_or_refuse(args, "Nothing was merged.")
+        confirm_or_refuse(args, "Merge?", "merge", "Nothing was merged.")
         try:
             done = merge_learners(source.id, target.id)
         except MergeError as error:
             raise Refused(f"{error} Nothing was merged.") from error
     print(f"Merged: {done.rows_moved_over} activity record{'s' if done.rows_moved_over != 1 else ''} "
-          f"of {source.display_name} now count for {target.display_name}.")
+          f"of {printable(source.display_name)} now count for {printable(target.display_name)}.")
     return 0
 
 
@@ -66,26 +67,16 @@ def _import_merged(path: Path, args: argparse.Namespace, data_dir: Path) -> int:
     try:
         learner = read_bundle(path).learner
     except BundleError as error:
-        raise Refused(f"{error}. Nothing was imported.") from error
-    print(f"Import  {learner.display_name} (ID {learner.employee_id or 'none'}) from {path.name}\n"
-          f"merged into {target.display_name} ({describe(target)}), id {target.id}\n"
+        raise Refused(f"{printable(error)}. Nothing was imported.") from error
+    print(f"Import  {printable(learner.display_name)} (ID {printable(learner.employee_id or 'none')}) "
+          f"from {printable(path.name)}\n"
+          f"merged into {printable(target.display_name)} ({printable(describe(target))}), "
+          f"id {target.id}\n"
           "A merge cannot be undone.")
-    _confirm_or_refuse(args, "Nothing was imported.")
+    confirm_or_refuse(args, "Merge?", "merge", "Nothing was imported.")
     (result,) = import_bundles([path], trusted_keys(data_dir), merge_into={path: target.id})
     if result.merged is None:
-        raise Refused(f"{path}: refused: {result.reason}")
-    print(f"{path}: {result.merged.added} activity records imported merged into {target.display_name}.")
+        raise Refused(f"{printable(path)}: refused: {printable(result.reason)}")
+    print(f"{printable(path)}: {result.merged.added} activity records imported merged into "
+          f"{printable(target.display_name)}.")
     return 0
-
-
-def _confirm_or_refuse(args: argparse.Namespace, nothing: str) -> None:
-    if args.yes:
-        return
-    if not sys.stdin.isatty():
-        raise Refused(f"No terminal to ask: add --yes to merge from a script. {nothing}")
-    try:
-        agreed = input("Merge? [y/N] ").strip().casefold() in ("y", "yes")
-    except (EOFError, KeyboardInterrupt):
-        agreed = False
-    if not agreed:
-        raise Refused(nothing)

@@ -1,5 +1,8 @@
 """Progress bundle subcommands: export one learner's activity, import bundles from other machines.
 
+Every line that shows a name, a file name or a reason from a file passes it through `printable`:
+a bundle's text cannot rewrite the terminal. Each profile merge a bundle brings is named.
+
 Exit codes (workbook.cli.exit_codes): 0 done; 1 nothing exported or every file refused; 6 wrong trainer
 passphrase; 7 some files refused (the others are still merged).
 """
@@ -13,6 +16,7 @@ from pathlib import Path
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, find_learner_or_refuse, open_store, require_output_folder
 from workbook.core.counting import plural
+from workbook.core.outside_text import printable
 from workbook.paths import resolve_data_dir
 
 
@@ -39,16 +43,19 @@ def _export_progress(args: argparse.Namespace) -> int:
     require_output_folder(out)
     with open_store(data_dir, trainer=args):
         learner = find_learner_or_refuse(args.learner, data_dir)
-        from workbook.keys import load_or_create_key
+        from workbook.keys import fingerprint, key_id, load_or_create_key
 
+        key = load_or_create_key(data_dir)
         try:
-            summary = export_bundle(learner.id, out, load_or_create_key(data_dir))
+            summary = export_bundle(learner.id, out, key)
         except BundleError as error:
             raise Refused(f"{error}. Nothing was written.") from error
         except (OSError, StoreError) as error:
             raise Refused(f"{out}: cannot write: {getattr(error, 'strerror', None) or error}") from error
-    print(f"{plural(summary.activities, 'activity record')} of {summary.display_name} exported to "
-          f"{summary.path}")
+    print(f"{plural(summary.activities, 'activity record')} of {printable(summary.display_name)} "
+          f"exported to {printable(summary.path)}")
+    print(f"Signed by this PC, key fingerprint {fingerprint(key_id(key.public_key()))}: if the trainer's PC "
+          "asks whether to trust this PC, it must show the same fingerprint.")
     return 0
 
 
@@ -62,13 +69,15 @@ def _import_progress(args: argparse.Namespace) -> int:
     for result in results:
         merged = result.merged
         if merged is None:
-            print(f"{result.path}: refused: {result.reason}", file=sys.stderr)
+            print(f"{printable(result.path)}: refused: {printable(result.reason)}", file=sys.stderr)
             continue
         profile = ("new profile" if merged.learners_created
-                   else "existing profile" + (f", named '{merged.display_name}' here"
+                   else "existing profile" + (f", named '{printable(merged.display_name)}' here"
                                               if merged.display_name != merged.bundle_name else ""))
-        print(f"{result.path}: {merged.bundle_name} ({profile}): {merged.added} added, "
+        print(f"{printable(result.path)}: {printable(merged.bundle_name)} ({profile}): {merged.added} added, "
               f"{merged.already_present} already present")
+        for applied in merged.merges:  # a merge changes whose progress counts for whom: never silently
+            print(f"  profile merge recorded: {printable(applied.text())}")
     refused = sum(result.refused for result in results)
     if refused:
         print(f"{plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "

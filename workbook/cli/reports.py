@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, load_content, open_store, require_output_folder
+from workbook.core.outside_text import printable
 from workbook.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ def _cohort_database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
 
         cohort = find_cohort(args.cohort)
         if cohort is None:
-            known = ", ".join(f"'{c.name}'" for c in list_cohorts()) or "none yet"
-            raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known})",
+            known = ", ".join(f"'{printable(c.name)}'" for c in list_cohorts()) or "none yet"
+            raise Refused(f"No cohort called '{printable(args.cohort)}' in {data_dir} (cohorts: {known})",
                           ExitCode.NOT_FOUND)
         yield cohort.id, cohort.name
 
@@ -87,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
     except OSError as error:
         raise Refused(f"{out}: cannot write: {error.strerror or error}. Nothing was written.") from error
     count = len(dashboard.learners)
-    print(f"Report on '{dashboard.cohort_name}' ({count} learner{'s' if count != 1 else ''}) "
+    print(f"Report on '{printable(dashboard.cohort_name)}' ({count} learner{'s' if count != 1 else ''}) "
           f"written to {out}")
     return 0
 
@@ -131,7 +132,7 @@ def _certificates(args: argparse.Namespace) -> int:
     with _cohort_database(args) as (cohort_id, cohort_name):
         ids = [learner.id for learner in members(cohort_id, include_archived=True)]
         if not ids:
-            print(f"Cohort '{cohort_name}' has no learners: nothing to issue")
+            print(f"Cohort '{printable(cohort_name)}' has no learners: nothing to issue")
             return 0
         chosen = certificate_settings(library)
         if args.page_size:
@@ -144,13 +145,15 @@ def _certificates(args: argparse.Namespace) -> int:
             raise Refused(f"{out_dir}: {error.strerror or error}. Nothing was written.") from error
     for outcome in result.outcomes:
         if outcome.outcome is Outcome.ISSUED:
-            print(f"issued        {outcome.name}: {outcome.certificate_id} -> {outcome.path}")
+            print(f"issued        {printable(outcome.name)}: {outcome.certificate_id} -> "
+                  f"{printable(outcome.path)}")
             continue
         stream = sys.stderr if outcome.outcome is Outcome.FAILED else sys.stdout
-        print(f"{outcome.outcome:<13} {outcome.name}" + (":" if outcome.reasons else ""), file=stream)
+        print(f"{outcome.outcome:<13} {printable(outcome.name)}" + (":" if outcome.reasons else ""),
+              file=stream)
         for reason in outcome.reasons[:SHOWN_REASONS]:  # a beginner has a dozen: the first few say enough
-            print(f"    - {reason}", file=stream)
+            print(f"    - {printable(reason)}", file=stream)
         if len(outcome.reasons) > SHOWN_REASONS:
             print(f"    ... and {len(outcome.reasons) - SHOWN_REASONS} more", file=stream)
-    print(f"Cohort '{cohort_name}': {result.summary()}")
+    print(f"Cohort '{printable(cohort_name)}': {result.summary()}")
     return ExitCode.PARTIAL if result.failed else ExitCode.OK

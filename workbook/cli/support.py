@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbook.cli.exit_codes import ExitCode
+from workbook.core.outside_text import printable
 from workbook.paths import bundled_content_dir, database_path, is_server_url, resolve_database_url
 
 if TYPE_CHECKING:  # the store loads only when a command opens it (see test_cli_start_cost)
@@ -123,6 +124,22 @@ def require_trainer(args: argparse.Namespace) -> None:
         raise Refused(f"Not done: {result.message}", ExitCode.DENIED)
 
 
+def confirm_or_refuse(args: argparse.Namespace, question: str, action: str, nothing: str) -> None:
+    """Ask `question` with [y/N] on a terminal before an irreversible step (No is the default);
+    `--yes` answers for a script. Without a terminal and without `--yes`, refuses: a script must say
+    so itself. `action` names the step for that refusal ("merge"), `nothing` says what was not done."""
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise Refused(f"No terminal to ask: add --yes to {action} from a script. {nothing}")
+    try:
+        agreed = input(f"{question} [y/N] ").strip().casefold() in ("y", "yes")
+    except (EOFError, KeyboardInterrupt):
+        agreed = False
+    if not agreed:
+        raise Refused(nothing)
+
+
 def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
     """The learner by name, employee id or id (the database must be open); refuses when there is
     none, or when several profiles answer (listing them with their ids, so the command can be run
@@ -132,13 +149,14 @@ def find_learner_or_refuse(name_or_id: str, data_dir: Path) -> Learner:
     try:
         learner = find_learner(name_or_id)
     except AmbiguousLearner as several:
-        listed = "\n".join(f"  {candidate.id}  {candidate.display_name} ({describe(candidate)})"
+        listed = "\n".join(f"  {candidate.id}  {printable(candidate.display_name)} "
+                           f"({printable(describe(candidate))})"
                            for candidate in several.candidates)
-        raise Refused(f"'{name_or_id}' matches {len(several.candidates)} profiles in {data_dir}; run again "
-                      f"with the id of the one you mean:\n{listed}") from several
+        raise Refused(f"'{printable(name_or_id)}' matches {len(several.candidates)} profiles in {data_dir}; "
+                      f"run again with the id of the one you mean:\n{listed}") from several
     if learner is None:
-        raise Refused(f"No learner called '{name_or_id}' in {data_dir}", ExitCode.NOT_FOUND)
+        raise Refused(f"No learner called '{printable(name_or_id)}' in {data_dir}", ExitCode.NOT_FOUND)
     if learner.archived_at is not None:
-        print(f"Note: '{learner.display_name}' ({describe(learner)}) was removed from the PC's profile "
-              "list; using that profile.", file=sys.stderr)
+        print(f"Note: '{printable(learner.display_name)}' ({printable(describe(learner))}) was removed from "
+              "the PC's profile list; using that profile.", file=sys.stderr)
     return learner

@@ -19,6 +19,7 @@ from pathlib import Path
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, open_store, require_trainer
 from workbook.core.counting import plural
+from workbook.core.outside_text import printable
 from workbook.paths import resolve_data_dir
 
 ENVIRONMENT = "WORKBOOK_SYNC_SERVER"
@@ -91,14 +92,16 @@ def _ingest(args: argparse.Namespace) -> int:
             try:
                 name, shown = trust_batch_signer(args.trust, data_dir)
             except TrustError as error:
-                raise Refused(f"Not trusted: {error}. Nothing was ingested.") from error
-            print(f"Trusted the PC '{name}' (key {shown}).")
+                raise Refused(f"Not trusted: {printable(error)}. Nothing was ingested.") from error
+            print(f"Trusted the PC '{printable(name)}' (key {shown}).")
         result = ingest(data_dir)
     print(f"Ingested {plural(result.merged, 'batch')}: {plural(result.rows_added, 'activity record')} "
           f"added, {result.rows_already_present} already present.")
+    for applied in result.merges:
+        print(f"  profile merge recorded: {printable(applied.text())}")
     for batch in result.quarantined:
-        print(f"quarantined: batch {batch.batch_id[:12]} from '{batch.installation}' (key "
-              f"{batch.key_fingerprint}): {batch.reason}", file=sys.stderr)
+        print(f"quarantined: batch {printable(batch.batch_id[:12])} from '{printable(batch.installation)}' "
+              f"(key {batch.key_fingerprint}): {printable(batch.reason)}", file=sys.stderr)
     return QUARANTINED if result.quarantined else 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbook.cli.exit_codes import ExitCode
 from workbook.cli.support import Refused, chosen_database_url, open_store
+from workbook.core.outside_text import printable
 from workbook.paths import database_path, resolve_data_dir
 
 # Kept here, not in the store: registering the subcommand must not import the store (90 ms of
@@ -100,7 +101,7 @@ def _cohort_import(args: argparse.Namespace) -> int:
             except cohorts.CohortError as error:
                 raise Refused(str(error)) from error
         if cohort is None:
-            known = ", ".join(f"'{c.name}'" for c in cohorts.list_cohorts()) or "none yet"
+            known = ", ".join(f"'{printable(c.name)}'" for c in cohorts.list_cohorts()) or "none yet"
             raise Refused(f"No cohort called '{args.cohort}' in {data_dir} (cohorts: {known}); add --create "
                           "to make it")
         try:
@@ -109,6 +110,6 @@ def _cohort_import(args: argparse.Namespace) -> int:
             raise Refused(f"Nothing was imported: {error}") from error
     lines, summary = cohorts.roster_report(roster, result, source)
     for line in lines:
-        print(line, file=sys.stderr if ": rejected: " in line else sys.stdout)
-    print(f"Cohort '{cohort.name}': {summary}.")
+        print(printable(line), file=sys.stderr if ": rejected: " in line else sys.stdout)
+    print(f"Cohort '{printable(cohort.name)}': {summary}.")
     return ExitCode.PARTIAL if roster.problems or result.skipped else ExitCode.OK

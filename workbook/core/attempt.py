@@ -14,17 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import assert_never
 
+from workbook.core.plain_data import as_data
 from workbook.core.quiz import (
     BestResponse,
     Matching,
     MultipleSelect,
     Ordering,
     Question,
-    QuestionAdapter,
     QuizFile,
     QuizSettings,
     SingleChoice,
     TrueFalse,
+    stored_question,
+    stored_settings,
 )
 from workbook.core.scoring import Response, score
 
@@ -51,8 +53,8 @@ class AttemptPlan:
     def to_payload(self) -> dict:
         return {
             "module_id": self.module_id,
-            "settings": self.settings.model_dump(mode="json"),
-            "questions": [{"question": p.question.model_dump(mode="json", exclude_none=True),
+            "settings": as_data(self.settings),
+            "questions": [{"question": as_data(p.question, exclude_none=True),
                            "order": list(p.order)} for p in self.questions],
         }
 
@@ -60,8 +62,8 @@ class AttemptPlan:
     def from_payload(cls, data: Mapping) -> AttemptPlan:
         return cls(
             module_id=data["module_id"],
-            settings=QuizSettings.model_validate(data["settings"]),
-            questions=tuple(PresentedQuestion(QuestionAdapter.validate(item["question"]),
+            settings=stored_settings(data["settings"]),
+            questions=tuple(PresentedQuestion(stored_question(item["question"]),
                                               tuple(item["order"])) for item in data["questions"]),
         )
 

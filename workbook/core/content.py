@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from typing import TYPE_CHECKING
 
 from workbook.core.problems import Problem
 
@@ -17,24 +15,18 @@ if TYPE_CHECKING:
     from workbook.core.reading import ReadingRule
     from workbook.core.scenario import Scenario
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
+@dataclass(frozen=True, kw_only=True)
+class ModuleMeta:
+    """The fields of a module's `module.yaml` (the schema trainers write against is in `schemas.py`)."""
 
-class ModuleMeta(BaseModel):
-    """The fields of a module's `module.yaml`; the schema trainers write against."""
-
-    # defer_build: the validator is built at the first validation, not at import; a start that takes
-    # the content from the cache validates nothing and skips building any.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: Slug
-    title: Line
-    summary: Line
-    order: int = Field(ge=0, le=9999)
-    minutes: int = Field(gt=0, le=600)
-    skills: list[Slug] = Field(min_length=1)
-    prerequisites: list[Slug] = Field(default_factory=list)
+    id: str
+    title: str
+    summary: str
+    order: int
+    minutes: int
+    skills: list[str]
+    prerequisites: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

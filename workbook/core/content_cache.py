@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from workbook.core.content import Library
 
 # Bump when what the cache holds changes shape in a way the code fingerprint cannot see.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: plain dataclasses, no pydantic models
 _MAGIC = b"workbook-content-cache\n"
 _CODE_FOLDER = Path(__file__).resolve().parent  # workbook/core builds the library
 _CORE_MODULE = re.compile(r"workbook\.core\.[a-z_]+")
@@ -87,18 +87,44 @@ def load_library_cached(root: Path, data_dir: Path, assets_dir: Path | None = No
     return library
 
 
+def cached_library(root: Path, data_dir: Path, assets_dir: Path | None = None) -> Library | None:
+    """The library of `root` when the data folder's cache holds it for the files as they are now
+    (a few ms of file listing and reading), else None: nothing is read from the content files."""
+    from workbook.core.images import default_assets_dir
+    from workbook.paths import content_cache_path
+
+    root = Path(root)
+    assets = assets_dir if assets_dir is not None else default_assets_dir(root)
+    return read_cache(content_cache_path(data_dir, root), content_key(root, assets))
+
+
 def content_key(root: Path, assets_dir: Path) -> str:
     """A digest of everything a load's result depends on: the files (by name, size and modification
-    time, which is cheap, without reading them), the folders, and the code and library versions."""
-    import pydantic
-
+    time, which is cheap, without reading them), the folders, and the code and library versions
+    (pydantic's by its version file, without importing it: a start from the cache needs no pydantic)."""
     digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, __version__, sys.version, pydantic.VERSION, str(Path(root).resolve()),
+    for part in (CACHE_FORMAT, __version__, sys.version, _pydantic_version_file(), str(Path(root).resolve()),
                  str(Path(assets_dir).resolve())):
         digest.update(part.encode() + b"\0")
     for folder in (_CODE_FOLDER, Path(root), Path(assets_dir)):
         digest.update(b"\1" + _listing(folder))
     return digest.hexdigest()
+
+
+def _pydantic_version_file() -> str:
+    """Where pydantic's `version.py` is, with its size and modification time (an upgrade changes
+    them): what checked the cached content, found without importing pydantic."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or not spec.submodule_search_locations:
+        return "no pydantic"
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "version.py")
+    try:
+        status = os.stat(path)
+    except OSError:
+        return f"{path}\0missing"
+    return f"{path}\0{status.st_size}\0{status.st_mtime_ns}"
 
 
 def _listing(folder: Path) -> bytes:

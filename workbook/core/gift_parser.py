@@ -26,11 +26,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workbook.core import schemas
 from workbook.core.gift_answers import AnswerReader, Draft
 from workbook.core.gift_syntax import META_PREFIX, SETTINGS_PREFIX, best_response_text
 from workbook.core.gift_text import WS, Block, GiftCodec, short
 from workbook.core.problems import Problem
-from workbook.core.quiz import QuestionAdapter, QuestionType, QuizFile, QuizSettings
+from workbook.core.quiz import QuestionType, QuizFile, QuizSettings
 from workbook.core.quiz_loader import check_quiz_rules
 from workbook.core.yaml_lines import LocatedYaml
 
@@ -156,7 +157,7 @@ class _Parser:
             self.problem(line, "settings", "the settings comment must be a JSON object {...}")
             return
         try:
-            self.result.settings = QuizSettings.model_validate(data)
+            self.result.settings = schemas.validate(schemas.QuizSettings, data)
         except ValidationError as error:
             for item in error.errors():
                 where = ".".join(str(part) for part in item["loc"])
@@ -309,7 +310,7 @@ class _Parser:
         lines: dict[tuple, int] = {}
         for draft in self.drafts:
             try:
-                question = QuestionAdapter.validate(draft.data)
+                question = schemas.validate_question(draft.data)
             except ValidationError as error:
                 for item in error.errors():
                     loc = tuple(part for part in item["loc"] if part not in {str(t) for t in QuestionType})

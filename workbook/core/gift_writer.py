@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, assert_never
 
 from workbook.core.gift_syntax import FORMAT_MARK, META_PREFIX, SETTINGS_PREFIX, best_response_text
+from workbook.core.plain_data import as_data
 from workbook.core.quiz import (
     BestResponse,
     Matching,
@@ -28,7 +29,7 @@ def write_gift(quiz: QuizFile) -> str:
         "// Quiz exported from the Difficult Calls Workbook in Moodle GIFT format.",
         "// The '// workbook:' comments keep what GIFT cannot say (ids, skills, question types);",
         "// Moodle ignores them. Keep each one on the line just above its question.",
-        f"// {SETTINGS_PREFIX} {_json(quiz.settings.model_dump(mode='json'))}",
+        f"// {SETTINGS_PREFIX} {_json(as_data(quiz.settings))}",
         "",
     ]
     category: str | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbook.core import schemas
 from workbook.core.coach import RULES_FILE, check_rules
 from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
 from workbook.core.course import load_course
@@ -141,9 +142,9 @@ def _load_meta(path: Path) -> tuple[LocatedYaml | None, ModuleMeta | None, list[
     if not isinstance(located.data, dict):
         return located, None, [Problem(path, 1, "module", "expected a mapping of fields")]
     try:
-        return located, ModuleMeta.model_validate(located.data), problems
+        return located, schemas.validate(schemas.ModuleMeta, located.data), problems
     except ValidationError as error:
-        return located, None, problems_from_error(error, path, located, ModuleMeta, label="module")
+        return located, None, problems_from_error(error, path, located, schemas.ModuleMeta, label="module")
 
 
 def _check_ids_and_links(candidates: list, skills: dict[str, str], declared: set[str]) -> None:

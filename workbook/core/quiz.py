@@ -1,20 +1,17 @@
 """The quiz file of a module (`quiz.yaml`): settings and a bank of questions of six types.
 
-Pydantic models are the schema trainers write against; the rules a schema cannot say (exactly one
-right answer, every option explained, ...) are checked in `quiz_loader.py`.
+Plain frozen dataclasses, as the app keeps them (the content cache holds them, so a start needs no
+pydantic). The schema trainers write against is in `schemas.py`, which checks a file and returns
+these; the rules a schema cannot say (exactly one right answer, every option explained, ...) are
+checked in `quiz_loader.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-from workbook.core.content import Slug
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+from typing import Literal
 
 QUIZ_FILE = "quiz.yaml"
 
@@ -33,66 +30,65 @@ class FeedbackTiming(StrEnum):
     AT_END = "at-end"  # answers can change until the attempt is submitted
 
 
-class QuizSettings(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class QuizSettings:
     """Per-quiz settings; every field has the default a trainer would pick first."""
 
-    # defer_build: the validator is built at the first validation, not at import; a start that takes
-    # the content from the cache validates nothing and skips building any.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    pass_mark: int = Field(default=80, ge=1, le=100, description="percent needed to pass")
-    questions_per_attempt: int | None = Field(default=None, ge=1, description="drawn from the bank")
+    pass_mark: int = 80  # percent needed to pass
+    questions_per_attempt: int | None = None  # drawn from the bank
     shuffle_questions: bool = True
     shuffle_options: bool = True
     feedback: FeedbackTiming = FeedbackTiming.AFTER_EACH
-    time_limit_minutes: int | None = Field(default=None, ge=1, le=600)
+    time_limit_minutes: int | None = None
 
 
-class _Question(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class _Question:
+    id: str
+    skills: list[str]
+    prompt: str
+    explanation: str
+    category: str | None = None  # kept from a GIFT `$CATEGORY:` line
 
-    id: Slug
-    skills: list[Slug] = Field(min_length=1)
-    prompt: Text
-    explanation: Text
-    category: ShortText | None = None  # kept from a GIFT `$CATEGORY:` line
 
-
-class Option(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Option:
     """A choice with the reason it helps or hurts the call. `weight` keeps a GIFT percentage."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    text: Text
+    text: str
     correct: bool = False
-    feedback: Text
-    weight: float | None = Field(default=None, ge=-100, le=100)
+    feedback: str
+    weight: float | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class SingleChoice(_Question):
     type: Literal[QuestionType.SINGLE_CHOICE]
-    options: list[Option] = Field(min_length=2, max_length=8)
+    options: list[Option]
 
 
+@dataclass(frozen=True, kw_only=True)
 class MultipleSelect(_Question):
     type: Literal[QuestionType.MULTIPLE_SELECT]
-    options: list[Option] = Field(min_length=2, max_length=10)
+    options: list[Option]
 
 
+@dataclass(frozen=True, kw_only=True)
 class BestResponse(_Question):
     """A caller's line in context; pick the best reply among 3 to 5 plausible ones."""
 
     type: Literal[QuestionType.BEST_RESPONSE]
-    context: Text
-    caller_line: Text
-    options: list[Option] = Field(min_length=3, max_length=5)
+    context: str
+    caller_line: str
+    options: list[Option]
 
 
+@dataclass(frozen=True, kw_only=True)
 class TrueFalse(_Question):
     type: Literal[QuestionType.TRUE_FALSE]
     answer: bool
-    feedback_true: Text
-    feedback_false: Text
+    feedback_true: str
+    feedback_false: str
 
     @property
     def options(self) -> list[Option]:
@@ -101,51 +97,68 @@ class TrueFalse(_Question):
                 Option(text="False", correct=not self.answer, feedback=self.feedback_false)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Ordering(_Question):
     """`items` are written in the right order; the learner sees them shuffled."""
 
     type: Literal[QuestionType.ORDERING]
-    items: list[ShortText] = Field(min_length=3, max_length=10)
+    items: list[str]
 
 
-class Pair(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class Pair:
+    left: str
+    right: str
 
-    left: ShortText
-    right: ShortText
 
-
+@dataclass(frozen=True, kw_only=True)
 class Matching(_Question):
     """Each `left` goes with its `right`; the learner picks the right side from a shuffled list."""
 
     type: Literal[QuestionType.MATCHING]
-    pairs: list[Pair] = Field(min_length=2, max_length=10)
+    pairs: list[Pair]
 
 
-Question = Annotated[
-    SingleChoice | MultipleSelect | BestResponse | TrueFalse | Ordering | Matching,
-    Field(discriminator="type"),
-]
+Question = SingleChoice | MultipleSelect | BestResponse | TrueFalse | Ordering | Matching
 
 
-class QuizFile(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class QuizFile:
     """The whole `quiz.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    settings: QuizSettings = Field(default_factory=QuizSettings)  # a factory: no model built at import
-    questions: list[Question] = Field(min_length=1)
+    settings: QuizSettings = field(default_factory=QuizSettings)
+    questions: list[Question]
 
 
-class QuestionAdapter:
-    """Validate one question dict on its own (used to read back attempt snapshots)."""
+_QUESTION_CLASSES: dict[str, type] = {
+    QuestionType.SINGLE_CHOICE: SingleChoice, QuestionType.MULTIPLE_SELECT: MultipleSelect,
+    QuestionType.BEST_RESPONSE: BestResponse, QuestionType.TRUE_FALSE: TrueFalse,
+    QuestionType.ORDERING: Ordering, QuestionType.MATCHING: Matching,
+}
 
-    _adapter = None
 
-    @classmethod
-    def validate(cls, data: dict) -> Question:
-        if cls._adapter is None:
-            from pydantic import TypeAdapter
+def stored_question(data: Mapping) -> Question:
+    """A question the app stored itself (an attempt's copy, as `plain_data.as_data` wrote it),
+    built again without the schema: it was checked when its quiz was loaded. Data of another shape
+    raises ValueError."""
+    try:
+        kind = QuestionType(data["type"])
+        fields = dict(data, type=kind)
+        if "options" in fields:
+            fields["options"] = [Option(**option) for option in fields["options"]]
+        if "pairs" in fields:
+            fields["pairs"] = [Pair(**pair) for pair in fields["pairs"]]
+        return _QUESTION_CLASSES[kind](**fields)
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"not a stored question: {error}") from error
 
-            cls._adapter = TypeAdapter(Question)
-        return cls._adapter.validate_python(data)
+
+def stored_settings(data: Mapping) -> QuizSettings:
+    """Quiz settings the app stored itself (see `stored_question`)."""
+    try:
+        fields = dict(data)
+        if "feedback" in fields:
+            fields["feedback"] = FeedbackTiming(fields["feedback"])
+        return QuizSettings(**fields)
+    except TypeError as error:
+        raise ValueError(f"not stored quiz settings: {error}") from error

@@ -8,6 +8,7 @@ from typing import assert_never
 
 from pydantic import ValidationError
 
+from workbook.core import schemas
 from workbook.core.problems import Problem
 from workbook.core.quiz import (
     QUIZ_FILE,
@@ -34,9 +35,9 @@ def load_quiz(folder: Path, skills: Mapping[str, str]) -> tuple[QuizFile | None,
     if located is None:
         return None, problems
     try:
-        quiz = QuizFile.model_validate(located.data)
+        quiz = schemas.validate(schemas.QuizFile, located.data)
     except ValidationError as error:
-        return None, problems_from_error(error, path, located, QuizFile,
+        return None, problems_from_error(error, path, located, schemas.QuizFile,
                                          tags=[str(t) for t in QuestionType], label="quiz")
     problems = check_quiz_rules(quiz, path, located, skills)
     return (None if problems else quiz), problems

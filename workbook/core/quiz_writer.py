@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from workbook.core.plain_data import as_data
 from workbook.core.quiz import QuizFile
 
 _QUESTION_KEYS = ("id", "type", "skills", "category", "prompt", "context", "caller_line", "options",
@@ -55,10 +56,10 @@ _Dumper.add_representer(_FlowList, _represent_flow_list)
 def quiz_to_data(quiz: QuizFile) -> dict[str, Any]:
     """Plain data in authoring order: `None`, `correct: false` and default settings left out."""
     data: dict[str, Any] = {}
-    settings = quiz.settings.model_dump(mode="json", exclude_defaults=True)
+    settings = as_data(quiz.settings, exclude_defaults=True)
     if settings:
         data["settings"] = settings
-    data["questions"] = [_question_data(q.model_dump(mode="json", exclude_none=True))
+    data["questions"] = [_question_data(as_data(q, exclude_none=True))
                          for q in quiz.questions]
     return data
 

@@ -12,24 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
-
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>")  # images, link targets, tags
 
 
-class ReadingRule(BaseModel):
-    """`reading:` in course.yaml. The defaults: a quarter of the time at 230 words a minute,
-    between 5 and 60 seconds, and the end of the text reached."""
+@dataclass(frozen=True, kw_only=True)
+class ReadingRule:
+    """`reading:` in course.yaml (its schema is in `schemas.py`). The defaults: a quarter of the time
+    at 230 words a minute, between 5 and 60 seconds, and the end of the text reached."""
 
-    # defer_build: the validator is built at the first validation, not at import; a start that takes
-    # the content from the cache validates nothing and skips building any.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    words_per_minute: int = Field(default=230, ge=60, le=1000)
-    share: float = Field(default=0.25, gt=0, le=1)
-    min_seconds: int = Field(default=5, ge=0, le=600)
-    max_seconds: int = Field(default=60, ge=0, le=1800)
+    words_per_minute: int = 230
+    share: float = 0.25
+    min_seconds: int = 5
+    max_seconds: int = 60
     reach_end: bool = True  # the learner must scroll to the bottom (a section that fits counts)
 
     def minimum_seconds(self, words: int) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from workbook.core import schemas
 from workbook.core.call_engine import (
     TYPED_MOOD_LIMIT,
     CallError,
@@ -83,7 +84,7 @@ def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | 
     if located is None:
         return None, problems
     try:
-        scenario = Scenario.model_validate(located.data)
+        scenario = schemas.validate(schemas.Scenario, located.data)
     except ValidationError as error:
         return None, _schema_problems(error, path, located)
     problems = check_script(scenario, path, located, skills, module_ids)
@@ -101,7 +102,7 @@ def load_scenario(path: Path, skills: Mapping[str, str], module_ids: set[str] | 
 def _schema_problems(error: ValidationError, path: Path, located: LocatedYaml) -> list[Problem]:
     """Schema problems, with `next` (an id or a list of branches) reported as one field: pydantic
     names the union arms in the location and also says why the arm not meant did not fit."""
-    found = problems_from_error(error, path, located, Scenario, tags=NEXT_ARMS, label="scenario")
+    found = problems_from_error(error, path, located, schemas.Scenario, tags=NEXT_ARMS, label="scenario")
     kept = []
     for item, problem in zip(error.errors(), found, strict=True):
         if item["type"] == "list_type" and NEXT_ARMS[1] in item["loc"]:

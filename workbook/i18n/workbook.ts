@@ -994,7 +994,19 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1881,6 +1893,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,6 +2725,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation type="unfinished">
@@ -2821,15 +2841,24 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Trust and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

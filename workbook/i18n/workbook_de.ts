@@ -1021,8 +1021,20 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>, {refused} abgelehnt (daraus wurde nichts gespeichert)</translation>
     </message>
     <message>
+        <source>Profile merges recorded by this import (a merge cannot be undone):</source>
+        <translation>Von diesem Import erfasste Profilzusammenführungen (eine Zusammenführung lässt sich nicht rückgängig machen):</translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation>Importierte Dateien</translation>
+    </message>
+    <message>
+        <source>a profile not known here</source>
+        <translation>ein hier unbekanntes Profil</translation>
+    </message>
+    <message>
+        <source>{away} merged into {into}</source>
+        <translation>{away} zusammengeführt in {into}</translation>
     </message>
     <message>
         <source>refused: {reason}</source>
@@ -1927,6 +1939,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Auf dem PC der Trainerin oder des Trainers: Trainer-Ansichten &gt; Fortschritt importieren…, und alle auswählen.</translation>
     </message>
     <message>
+        <source>This PC&apos;s key fingerprint: {fingerprint}. If the trainer&apos;s PC asks whether to trust this PC, it must show the same fingerprint.</source>
+        <translation>Schlüssel-Fingerabdruck dieses PCs: {fingerprint}. Fragt der PC der Trainerin oder des Trainers, ob er diesem PC vertrauen soll, muss er denselben Fingerabdruck zeigen.</translation>
+    </message>
+    <message>
         <source>Progress exported to {folder}</source>
         <translation>Fortschritt exportiert nach {folder}</translation>
     </message>
@@ -2771,6 +2787,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
             <numerusform>%n Aktivitätseinträge von Lerner-PCs zusammengeführt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>profile merges recorded: {merges}</source>
+        <translation>erfasste Profilzusammenführungen: {merges}</translation>
+    </message>
     <message numerus="yes">
         <source>%n pushed batch(es) quarantined (&apos;workbook sync --ingest&apos; lists why)</source>
         <translation>
@@ -2885,20 +2905,30 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Diesem PC vertrauen?</translation>
     </message>
     <message>
-        <source>Some files were signed by the PC &apos;{pc}&apos;, which this installation does not trust yet.
+        <source>Some files were signed by a PC this installation does not trust yet.
 
 Key fingerprint: {fingerprint}
+PC name, as the files give it: {pc}
 
-Trust it only if that is one of your learner PCs (its fingerprint is shown on that PC). Its bundles are then imported, now and later.</source>
-        <translation>Einige Dateien wurden vom PC „{pc}“ signiert, dem diese Installation noch nicht vertraut.
+Trust it only if this fingerprint is the one shown on one of your learner PCs: the name proves nothing. Its bundles are then imported, now and later.</source>
+        <translation>Einige Dateien wurden von einem PC signiert, dem diese Installation noch nicht vertraut.
 
 Schlüssel-Fingerabdruck: {fingerprint}
+Name des PCs, wie ihn die Dateien angeben: {pc}
 
-Vertrauen Sie ihm nur, wenn es einer Ihrer Lern-PCs ist (der Fingerabdruck wird auf diesem PC angezeigt). Seine Pakete werden dann importiert, jetzt und künftig.</translation>
+Vertrauen Sie ihm nur, wenn dieser Fingerabdruck der ist, der auf einem Ihrer Lern-PCs angezeigt wird: der Name beweist nichts. Seine Pakete werden dann importiert, jetzt und künftig.</translation>
     </message>
     <message>
         <source>Trust and import</source>
         <translation>Vertrauen und importieren</translation>
+    </message>
+    <message>
+        <source>Warning: a PC already trusted here, “{name}” (key {other}), has the same name: this may be a copy of its name.</source>
+        <translation>Warnung: Ein PC, dem hier bereits vertraut wird, „{name}“ (Schlüssel {other}), hat denselben Namen: Der Name ist vielleicht nur kopiert.</translation>
+    </message>
+    <message>
+        <source>Warning: the name quotes the fingerprint of “{name}” (key {other}), a PC already trusted here; this PC&apos;s own fingerprint is {fingerprint}.</source>
+        <translation>Warnung: Der Name zitiert den Fingerabdruck von „{name}“ (Schlüssel {other}), einem PC, dem hier bereits vertraut wird; der eigene Fingerabdruck dieses PCs ist {fingerprint}.</translation>
     </message>
     <message>
         <source>Same person?</source>

@@ -8,6 +8,7 @@ its signed record alone. Both pages are read with pdfium (reports/pdf_page.py) a
   the page, and which signed text is printed there;
 - the printed text, as text extraction reads it: this catches what the picture cannot, such as
   invisible text (render mode 3) or white text on white added for a search or a copy-paste to find;
+- the picture as pdfium prints it, where a layer or an annotation meant for paper only shows;
 - the annotations (a stamp or a note laid over the page), the page count and the page boxes.
 """
 
@@ -61,7 +62,12 @@ def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
         if expected.picture.size != actual.picture.size:
             found.append(PageDifference("page drawing", "the page is drawn at another size"))
         else:
-            found += [PageDifference("page drawing", detail) for detail in _drawing_changes(expected, actual)]
+            found += [PageDifference("page drawing", detail)
+                      for detail in _drawing_changes(expected.picture, expected, actual.picture)]
+    if actual.printed is not None and expected.picture is not None and actual.printed.size == \
+            expected.picture.size and not any(item.part == "page drawing" for item in found):
+        found += [PageDifference("page as printed", detail)
+                  for detail in _drawing_changes(expected.picture, expected, actual.printed)]
     return found
 
 
@@ -121,16 +127,15 @@ def changed_places(want: Image.Image, got: Image.Image) -> list[tuple[int, int, 
     return [(a, b, c, d) for a, b, c, d in places]
 
 
-def _drawing_changes(expected: PageView, actual: PageView) -> list[str]:
-    assert expected.picture is not None and actual.picture is not None
-    places = changed_places(expected.picture, actual.picture)
-    words = [_place_words(place, expected, actual) for place in places[:MAX_PLACES]]
+def _drawing_changes(want: Image.Image, expected: PageView, got: Image.Image) -> list[str]:
+    places = changed_places(want, got)
+    words = [_place_words(place, expected) for place in places[:MAX_PLACES]]
     if len(places) > MAX_PLACES:
         words[-1] += f" (and {len(places) - MAX_PLACES} more places)"
     return words
 
 
-def _place_words(place: tuple[int, int, int, int], expected: PageView, actual: PageView) -> str:
+def _place_words(place: tuple[int, int, int, int], expected: PageView) -> str:
     """'differs at the bottom centre, near "Date of completion"': a third of the page each way, and
     the signed text printed at (or closest to) the place. What the file prints instead is in the
     printed-text difference."""

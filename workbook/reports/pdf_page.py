@@ -53,6 +53,7 @@ class PageView:
     annotations: tuple[str, ...]  # each annotation's kind, e.g. "freetext", "stamp"
     runs: tuple[TextRun, ...] = ()  # only when asked for: the page drawn from the record names places
     picture: Image.Image | None = field(default=None, compare=False)  # greyscale, RENDER_DPI
+    printed: Image.Image | None = field(default=None, compare=False)  # the same, as pdfium prints it
 
     @property
     def size(self) -> tuple[float, float]:
@@ -104,16 +105,18 @@ def page_text(document: pdfium.PdfDocument) -> str:
             page.close()
 
 
-def read_page(document: pdfium.PdfDocument, draw: bool = True, with_runs: bool = False) -> PageView:
+def read_page(document: pdfium.PdfDocument, draw: bool = True, with_runs: bool = False,
+              as_printed: bool = False) -> PageView:
     """The first page's boxes, text, annotations, (when `draw` and its size is a certificate's) its
-    picture and (`with_runs`, for a page we drew ourselves) where each run of text sits.
+    picture, (`as_printed`) its picture as printed, where layers and annotations meant for paper
+    only show, and (`with_runs`, for a page we drew ourselves) where each run of text sits.
     Raises PageTooComplex for a page no certificate would hold, PdfUnreadable for one pdfium cannot
     read."""
     with _unreadable_on_pdfium_errors():
-        return _read_page(document, draw, with_runs)
+        return _read_page(document, draw, with_runs, as_printed)
 
 
-def _read_page(document: pdfium.PdfDocument, draw: bool, with_runs: bool) -> PageView:
+def _read_page(document: pdfium.PdfDocument, draw: bool, with_runs: bool, as_printed: bool) -> PageView:
     import pypdfium2.raw as raw
 
     page = document[0]
@@ -132,12 +135,20 @@ def _read_page(document: pdfium.PdfDocument, draw: bool, with_runs: bool) -> Pag
                         annotations, runs)
         width, height = view.size
         if draw and 0 < width <= MAX_DRAWN_POINTS and 0 < height <= MAX_DRAWN_POINTS:
-            bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True, draw_annots=True)
-            view = replace(view, picture=bitmap.to_pil().copy())
-            bitmap.close()
+            view = replace(view, picture=_picture(page))
+            if as_printed:
+                view = replace(view, printed=_picture(page, raw.FPDF_PRINTING))
         return view
     finally:
         page.close()
+
+
+def _picture(page, flags: int = 0) -> Image.Image:
+    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True, draw_annots=True, extra_flags=flags)
+    try:
+        return bitmap.to_pil().copy()
+    finally:
+        bitmap.close()
 
 
 def _check_complexity(page) -> None:

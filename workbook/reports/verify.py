@@ -9,6 +9,15 @@ what was signed?
    removed, covered or changed on the page makes it "tampered", and the message says where.
 3. The document title, author and subject are derived from the record and checked too; other
    metadata (producer, dates, XMP) is ignored, so a re-save that only touches those still passes.
+4. Whatever the file holds that the workbook never writes into a certificate is named: layers,
+   scripts and actions, forms, attached files, encryption, a scaled page (reports/pdf_structure.py),
+   objects the page drawn from the record does not have (reports/page_objects.py), and an image or
+   drawing too large to be ours, which is refused before pdfium is asked to draw it.
+
+Only keys trusted as certificate issuers count (this PC's own, and those imported with
+`--certificates`); a key trusted for progress bundles alone is named as such, never valid. A
+certificate that passes all of that is then held against the register of issued certificates where
+there is one (reports/register_check.py): not issued here, or superseded by a newer copy.
 
 Where text extraction can still read a changed field (Latin, Cyrillic, CJK names), the message
 names it; shaped scripts (Arabic, Devanagari) are caught by the page comparison alone.
@@ -20,12 +29,15 @@ import json
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbook.keys import CERTIFICATES, fingerprint, own_key_id, trusted_key_list
 from workbook.reports.certificate_data import (
     CallResult,
     CertificateData,
@@ -33,7 +45,11 @@ from workbook.reports.certificate_data import (
     PageSetup,
     display_date,
 )
+from workbook.reports.register_check import RegisterEntry, register_finding
 from workbook.reports.signing import SignedRecord, SigningKeyError, mismatched_fields, trusted_keys
+
+if TYPE_CHECKING:
+    from workbook.reports.page_objects import PageObjects
 
 FIELD_NAMES = {
     "learner_name": "learner name", "course_title": "course title", "completed_on": "completion date",
@@ -52,6 +68,9 @@ class Status(StrEnum):
     VALID = "valid"
     TAMPERED = "tampered"
     UNKNOWN_ISSUER = "unknown issuer"
+    NOT_AN_ISSUER = "not a trusted issuer"  # a key trusted here for progress bundles only
+    NOT_ISSUED_HERE = "not in the register"  # signed by a key whose register does not list it as issued
+    SUPERSEDED = "superseded"  # genuine, but issued again to the same person since
     NOT_A_CERTIFICATE = "not a certificate"
     UNREADABLE = "unreadable"  # the file or the verifier's own key cannot be read
 
@@ -65,8 +84,14 @@ class Verification:
     key_id: str | None = None
 
 
-def verify_certificate(path: Path, data_dir: Path) -> Verification:
-    """Never raises for a bad file: every failure is a Verification with a message."""
+Register = Callable[[str], Sequence[RegisterEntry]]  # key id -> the issue records of that key, oldest first
+
+
+def verify_certificate(path: Path, data_dir: Path, register: Register | None = None) -> Verification:
+    """Never raises for a bad file: every failure is a Verification with a message. With `register`
+    (the open database's issue records, workbook.store.certificates.issued_with_key), a certificate
+    signed with this PC's own key, or with a key this database records certificates of, must be in
+    that register as it was issued, and not superseded."""
     try:
         raw = _read(path)
     except OSError as error:
@@ -78,14 +103,15 @@ def verify_certificate(path: Path, data_dir: Path) -> Verification:
     except PdfUnreadable as error:
         return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
     try:
-        return _verify_document(path, data_dir, document)
+        return _verify_document(path, data_dir, raw, document, register)
     except PdfUnreadable as error:
         return Verification(Status.NOT_A_CERTIFICATE, f"{path} cannot be read as a PDF ({error})")
     finally:
         document.close()
 
 
-def _verify_document(path: Path, data_dir: Path, document) -> Verification:
+def _verify_document(path: Path, data_dir: Path, raw: bytes, document,
+                     register: Register | None) -> Verification:
     from workbook.reports.pdf_page import document_metadata
 
     metadata = document_metadata(document)
@@ -96,28 +122,55 @@ def _verify_document(path: Path, data_dir: Path, document) -> Verification:
         return Verification(Status.NOT_A_CERTIFICATE,
                             f"{path} has no workbook certificate record (was it issued by the workbook?)")
     try:
-        public = trusted_keys(data_dir).get(record.key_id)
+        public = trusted_keys(data_dir, CERTIFICATES).get(record.key_id)
+        progress_only = None if public else _trusted_for_progress_only(data_dir, record.key_id)
+        own = own_key_id(data_dir) == record.key_id
     except (SigningKeyError, ValueError, OSError) as error:
         return Verification(Status.UNREADABLE, f"this installation's signing key in {data_dir} cannot be "
                             f"read ({_short(error)}); restore it from a backup or ask a trainer")
+    if progress_only is not None:
+        return Verification(Status.NOT_AN_ISSUER,
+                            f"signed by {progress_only} ({fingerprint(record.key_id)}), a PC trusted for "
+                            "progress only, not as a certificate issuer: not valid. If it is a trainer's PC "
+                            "whose certificates you accept, trust it as an issuer: workbook import-key "
+                            "--certificates KEY.pem (its export-key file)",
+                            record.fields, key_id=record.key_id)
     if public is None:
         return Verification(Status.UNKNOWN_ISSUER,
                             f"signed by key {record.key_id}, which this installation does not know. If you "
                             "trust its issuer, import their public key: workbook import-key FILE",
                             record.fields, key_id=record.key_id)
     changed = [FIELD_NAMES.get(name, name) for name in mismatched_fields(record, public)]
+    foreign: list[str] = []  # what the file holds that the workbook never writes
     if not changed:
         changed += _metadata_changes(record, metadata)
-        changed += _shown_changes(record, document)
-    if changed:
-        return Verification(Status.TAMPERED, f"{', '.join(changed)} no longer "
-                            f"match{'es' if len(changed) == 1 else ''} what was signed",
-                            record.fields, tuple(changed), record.key_id)
+        foreign, drawable = _foreign_content(raw, document)
+        if drawable:
+            shown, on_page = _shown_changes(record, document)
+            changed += shown
+            foreign += [item for item in on_page if item not in foreign]
+    if changed or foreign:
+        return Verification(Status.TAMPERED, _tampered_message(changed, foreign), record.fields,
+                            tuple(changed + foreign), record.key_id)
     fields = record.fields
+    finding = register_finding(fields, record.key_id, own, register(record.key_id)) if register else None
+    if finding is not None:
+        return Verification(Status.SUPERSEDED if finding.superseded else Status.NOT_ISSUED_HERE,
+                            finding.message, fields, key_id=record.key_id)
     return Verification(Status.VALID, f"{fields.get('learner_name')} completed "
                         f"'{fields.get('course_title')}' on {fields.get('completed_on')} "
                         f"(certificate {fields.get('certificate_id')}, key {record.key_id})",
                         fields, key_id=record.key_id)
+
+
+def _trusted_for_progress_only(data_dir: Path, signer: str) -> str | None:
+    """The PC's name (quoted) when `signer` is trusted here for progress bundles but not as an issuer."""
+    for entry in trusted_key_list(data_dir):
+        if entry.key_id == signer and CERTIFICATES not in entry.purposes:
+            # The name came from the PC itself (its bundle): no control characters reach a terminal.
+            name = "".join(c if unicodedata.category(c)[0] != "C" else "?" for c in entry.name)
+            return f"'{name[:80]}{'…' if len(name) > 80 else ''}'" if name else "a PC"
+    return None
 
 
 def _read(path: Path) -> bytes:
@@ -137,21 +190,58 @@ def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def _shown_changes(record: SignedRecord, document) -> list[str]:
-    """What the page shows that the record did not sign: signed fields missing from its text, then
-    every difference from the page drawn again from the record."""
+def _tampered_message(changed: list[str], foreign: list[str]) -> str:
+    parts = []
+    if changed:
+        verb = "matches" if len(changed) == 1 else "match"
+        parts.append(f"{', '.join(changed)} no longer {verb} what was signed")
+    if foreign:
+        parts.append(f"the file holds what a certificate as issued never does: {', '.join(foreign)}")
+    return "; ".join(parts)
+
+
+def _foreign_content(raw: bytes, document) -> tuple[list[str], bool]:
+    """What the file holds that no certificate does, from its objects and from pdfium's view of the
+    document, and whether its page may be drawn at all."""
+    from workbook.reports.pdf_structure import document_features, file_structure
+
+    structure = file_structure(raw)
+    found = list(structure.found)
+    found += [item for item in document_features(document, structure.drawable) if item not in found]
+    return found, structure.drawable
+
+
+def _shown_changes(record: SignedRecord, document) -> tuple[list[str], list[str]]:
+    """What the page shows that the record did not sign (signed fields missing from its text, then
+    every difference from the page drawn again from the record), and what is on the page that no
+    certificate holds (a layer, objects the drawn page lacks, an image too large to draw)."""
+    from workbook.reports.page_objects import object_changes, page_objects, too_heavy_to_draw
     from workbook.reports.pdf_page import PageTooComplex, PdfUnreadable, page_text
+    from workbook.reports.pdf_structure import LAYERS
 
     if len(document) == 0:
-        return ["page count (0 pages, a certificate has 1)"]
+        return ["page count (0 pages, a certificate has 1)"], []
     try:
+        objects = page_objects(document)
+        too_heavy = too_heavy_to_draw(objects)
+        if too_heavy:
+            return [], [too_heavy]
+        if objects.total == 0:
+            return [], ["a page whose content pdfium cannot read (it finds no text or drawing on it: the "
+                        "page's instructions are damaged or not a certificate's)"]
+        foreign = [LAYERS] if objects.marks["OC"] else []
         printed = page_text(document)
         missing = _missing_from_page(record.fields, printed)
-        return [f"printed {FIELD_NAMES[name]}" for name in missing] + _page_changes(record, document)
+        changes, drawn = _page_changes(record, document)
+        changes = [f"printed {FIELD_NAMES[name]}" for name in missing] + changes
+        if not changes and drawn is not None:  # nothing shows, yet the page holds other objects
+            foreign += [f"page objects not as the workbook draws them ({change})"
+                        for change in object_changes(drawn, objects)]
+        return changes, foreign
     except PageTooComplex as error:
-        return [f"page ({error})"]
+        return [], [f"page ({error})"]
     except PdfUnreadable as error:
-        return [f"page (pdfium cannot read it: {error})"]
+        return [f"page (pdfium cannot read it: {error})"], []
 
 
 def _missing_from_page(fields: dict[str, str], printed: str) -> list[str]:
@@ -201,36 +291,39 @@ def certificate_from_record(record: SignedRecord, logo: Path | None, size: str) 
     return data, PageSetup(size, logo, layout)  # type: ignore[arg-type]
 
 
-def _page_changes(record: SignedRecord, document) -> list[str]:
-    """Draw the page again from the record and name what differs on the page in the file."""
+def _page_changes(record: SignedRecord, document) -> tuple[list[str], PageObjects | None]:
+    """Draw the page again from the record and name what differs on the page in the file; also
+    what pdfium finds on the page drawn (None when it could not be drawn)."""
     from workbook.reports.certificate import draw_certificate
     from workbook.reports.page_check import differences
+    from workbook.reports.page_objects import page_objects
     from workbook.reports.pdf_logo import extract_logo
     from workbook.reports.pdf_page import open_document, read_page
 
     fields = record.fields
     size = fields.get("page_size") or _page_size_of(read_page(document, draw=False).size)
     if size not in PAGE_SIZES or fields.get("layout", "1") not in ("1", "2", "3", "4"):
-        return ["page size or layout"]
-    actual = read_page(document)
+        return ["page size or layout"], None
+    actual = read_page(document, as_printed=True)
     try:
         with tempfile.TemporaryDirectory(prefix="workbook-verify-") as folder:
             logo = None
             if fields.get("logo_digest", ""):
                 logo = extract_logo(document, Path(folder))
                 if logo is None or _digest(logo) != fields["logo_digest"]:
-                    return ["logo"]
+                    return ["logo"], None
             data, setup = certificate_from_record(record, logo, size)
             redrawn = BytesIO()
             draw_certificate(data, redrawn, setup)
     except (KeyError, ValueError, TypeError) as error:
-        return [f"page (the signed record cannot be drawn again: {_short(error)})"]
+        return [f"page (the signed record cannot be drawn again: {_short(error)})"], None
     drawn = open_document(redrawn.getvalue())
     try:
         expected = read_page(drawn, with_runs=True)
+        drawn_objects = page_objects(drawn)
     finally:
         drawn.close()
-    return [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
+    return [f"{d.part} ({d.detail})" for d in differences(expected, actual)], drawn_objects
 
 
 def _digest(logo: Path) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +58,7 @@ class MergeResult:
     learners_created: int
     learners_updated: int  # an existing profile that gained rows (its own fields are never changed)
     merges_added: int = 0  # profile merge records new here
+    merges: tuple[profile_merges.AppliedMerge, ...] = ()  # those records, named, for the import to show
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,10 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
     learner = bundle.learner
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
+        known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
         merges_added, clashes = profile_merges.add_merge_records(bundle.merges)
+        new_merges = [(row["from_learner_id"], row["into_learner_id"]) for row in bundle.merges
+                      if row["id"] not in known_merges]
         if clashes:
             raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
                                            "the same id already here (merge records never change)")
@@ -97,8 +101,9 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
                                  archived_at=learner.archived_at, email=learner.email).execute()
         if merge_into is not None and profile_merges.survivor_of(learner.id) != \
                 profile_merges.survivor_of(merge_into):
-            profile_merges.merge_learners(learner.id, merge_into)
+            done = profile_merges.merge_learners(learner.id, merge_into)
             merges_added += 1
+            new_merges.append((done.merged_away, done.survivor))
         if local is None and learner.employee_id is not None and learner.archived_at is None:
             _refuse_employee_id_clash(bundle)
         present = _present_rows([row["id"] for row in bundle.activities])
@@ -118,13 +123,14 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None) -> MergeResult:
                         for name in COLUMNS) for row in new_rows]
         dialect.execute_many(statement, values)
         set_setting(merged_setting_key(bundle.digest), utc_now_text())
+        applied = tuple(profile_merges.named_merges(new_merges))
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
                        already_present=len(bundle.activities) - len(new_rows),
                        learners_created=int(local is None),
                        learners_updated=int(local is not None and bool(new_rows)),
-                       merges_added=merges_added)
+                       merges_added=merges_added, merges=applied)
 
 
 def _refuse_employee_id_clash(bundle: Bundle) -> None:
@@ -188,7 +194,16 @@ def import_bundles(paths: Iterable[Path], trusted: Mapping[str, Ed25519PublicKey
         results.append(_import_one(path, trusted, (merge_into or {}).get(path)))
         if progress is not None:
             progress(len(results))
-    return results
+    return [_renamed(result) for result in results]
+
+
+def _renamed(result: ImportResult) -> ImportResult:
+    """The result with its merges named as the database stands after every file (a later file may
+    have brought a profile an earlier file's merge names)."""
+    if result.merged is None or not result.merged.merges:
+        return result
+    merges = tuple(profile_merges.renamed(result.merged.merges))
+    return replace(result, merged=replace(result.merged, merges=merges))
 
 
 def _import_one(path: Path, trusted: Mapping[str, Ed25519PublicKey], merge_into: str | None) -> ImportResult:

@@ -1,12 +1,13 @@
-"""Certificates issued, read back from their activity rows, for the lists in the app and the batch job."""
+"""Certificates issued, read back from their activity rows, for the lists in the app and the batch job,
+and as the register that verification checks a certificate signed with this PC's key against."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbook.core.activity import Verb
-from workbook.store.merges import of_person
+from workbook.store.merges import of_person, survivor_map
 from workbook.store.models import ActivityRecord
 
 
@@ -19,6 +20,9 @@ class IssuedRecord:
     learner_id: str
     learner_name: str | None
     file: str | None
+    key_id: str = ""  # the key that signed it ("" on records that did not say)
+    fields: dict[str, str] = field(default_factory=dict)  # exactly the fields it signed
+    person: str = ""  # the learner id standing for its person after merges
 
 
 def issued_certificates(learner_id: str | None = None) -> list[IssuedRecord]:
@@ -32,4 +36,24 @@ def issued_certificates(learner_id: str | None = None) -> list[IssuedRecord]:
         found.append(IssuedRecord(
             certificate_id=payload["certificate_id"], issued_at=row.occurred_at, learner_id=row.learner_id,
             learner_name=payload["fields"].get("learner_name"), file=payload.get("file")))
+    return found
+
+
+def issued_with_key(signer: str) -> list[IssuedRecord]:
+    """The register of certificates signed with key `signer` that this database records, oldest
+    first (every issue record has named its key since certificates existed)."""
+    survivors = survivor_map()
+    found = []
+    query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
+    for row in query.order_by(ActivityRecord.occurred_at, ActivityRecord.id):
+        try:
+            payload = json.loads(row.payload)
+            if str(payload.get("key_id") or "") != signer:
+                continue
+            fields = {str(k): str(v) for k, v in payload["fields"].items()}
+            found.append(IssuedRecord(str(payload["certificate_id"]), row.occurred_at, row.learner_id,
+                                      fields.get("learner_name"), payload.get("file"), signer, fields,
+                                      survivors.get(row.learner_id, row.learner_id)))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # an unreadable record registers nothing
     return found

@@ -34,6 +34,32 @@ class MergeDone:
     rows_moved_over: int  # activity rows of the merged-away profile, now read as the survivor's
 
 
+@dataclass(frozen=True)
+class AppliedMerge:
+    """A merge record new here (from a bundle, a sync batch or a trainer's choice), with both profiles'
+    names as this database holds them (None: no such profile here), so an import can name it."""
+
+    from_id: str
+    from_name: str | None
+    into_id: str
+    into_name: str | None
+
+    def text(self) -> str:
+        """"Alex Moreno (f4698012) merged into Sam Taylor (ea74a080)", for logs and the command line."""
+        return f"{_named(self.from_name, self.from_id)} merged into {_named(self.into_name, self.into_id)}"
+
+
+SHORT_ID = 8  # enough of a profile id to tell namesakes apart by eye
+
+
+def short_id(learner_id: str) -> str:
+    return learner_id[:SHORT_ID]
+
+
+def _named(name: str | None, learner_id: str) -> str:
+    return f"{name if name is not None else 'a profile not known here'} ({short_id(learner_id)})"
+
+
 def survivor_of(learner_id: str) -> str:
     alias = AliasRecord.get_or_none(AliasRecord.learner_id == learner_id)
     return alias.survivor_id if alias is not None else learner_id
@@ -103,6 +129,30 @@ def add_merge_records(rows: Iterable[dict[str, str]]) -> tuple[int, list[str]]:
                                 fields=[getattr(MergeRecord, name) for name in MERGE_COLUMNS]).execute()
         refresh_aliases()
     return len(new), []
+
+
+def recorded_merge_ids(ids: Sequence[str]) -> set[str]:
+    """The ids among `ids` of merge records already stored here."""
+    ids = list(ids)
+    if not ids:
+        return set()
+    return {merge_id for (merge_id,) in MergeRecord.select(MergeRecord.id).where(MergeRecord.id.in_(ids))
+            .tuples()}
+
+
+def named_merges(pairs: Iterable[tuple[str, str]]) -> list[AppliedMerge]:
+    """(from id, into id) pairs with the profiles' names here, in the order given. An import names
+    them again once all its files are in (`renamed`): a later file may bring a profile's name."""
+    pairs = list(pairs)
+    ids = list({learner_id for pair in pairs for learner_id in pair})
+    names = dict(LearnerRecord.select(LearnerRecord.id, LearnerRecord.display_name)
+                 .where(LearnerRecord.id.in_(ids)).tuples()) if ids else {}
+    return [AppliedMerge(away, names.get(away), into, names.get(into)) for away, into in pairs]
+
+
+def renamed(applied: Iterable[AppliedMerge]) -> list[AppliedMerge]:
+    """The same merges with the names this database holds now."""
+    return named_merges((merge.from_id, merge.into_id) for merge in applied)
 
 
 def refresh_aliases() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from workbook.core.activity import Verb
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.content import Library
-from workbook.core.quiz import QuestionAdapter
+from workbook.core.quiz import stored_question
 from workbook.core.review_cards import (
     PHRASE_KIND,
     QUESTION_KIND,
@@ -186,7 +186,7 @@ def _missed_questions(learner_id: str) -> dict[str, tuple[PresentedQuestion, str
         missed_at = submitted[attempt_id]
         given = responses.get(attempt_id, {})
         for item in plan["questions"]:
-            question = QuestionAdapter.validate(item["question"])
+            question = stored_question(item["question"])
             if score(question, given.get(question.id)) >= 1.0:
                 continue
             card_id = question_card_id(module_id, question.id)

@@ -254,7 +254,8 @@ def _pull_rosters(server: Database) -> tuple[int, int, int]:
 
 
 def _pull_keys(server: Database, data_dir: Path) -> tuple[int, set[str]]:
-    """Trust here every key the server's trainers trust; returns (keys new here, the server's key ids)."""
+    """Trust here, for progress only (never as certificate issuers), every key the server's trainers
+    trust; returns (keys new here, the server's key ids)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 

@@ -32,6 +32,7 @@ from workbook.store.bundle_merge import merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
+from workbook.store.merges import AppliedMerge, renamed
 from workbook.store.models import database
 
 if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the trainer's view asks
@@ -58,6 +59,7 @@ class IngestResult:
     rows_added: int
     rows_already_present: int
     quarantined: tuple[Quarantined, ...]  # every batch still left out, old ones included
+    merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
 
 
 def _sql(statement: str) -> str:
@@ -73,7 +75,8 @@ def waiting_count() -> int:
 
 
 def publish_trusted_keys(data_dir: Path) -> int:
-    """Put this trainer's trusted keys (its own included) on the server for PCs to pull."""
+    """Put this trainer's keys trusted for progress (its own included) on the server for PCs to pull;
+    the server's list means progress trust only: a PC never learns a certificate issuer from it."""
     names = {entry.key_id: entry.name for entry in trusted_key_list(data_dir)}
     present = {row[0] for row in database.execute_sql("SELECT key_id FROM sync_trusted_key").fetchall()}
     added = 0
@@ -116,6 +119,7 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
         f"({', '.join(database.param for _ in trusted) or 'NULL'})) ORDER BY i.pushed_at, i.batch_id",
         tuple(trusted)).fetchall()
     merged = added = already = 0
+    applied: list[AppliedMerge] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
@@ -129,13 +133,15 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     merged += 1
                     added += outcome[0]
                     already += outcome[1]
+                    applied += outcome[2]
         if progress is not None:
             progress(done, len(waiting))
-    return IngestResult(merged, added, already, tuple(quarantined()))
+    return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)))
 
 
-def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey]) -> tuple[int, int] | None:
-    """(added, already present) once merged, or None when quarantined."""
+def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey],
+                ) -> tuple[int, int, tuple[AppliedMerge, ...]] | None:
+    """(added, already present, profile merges new here) once merged, or None when quarantined."""
     row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
                                     "WHERE batch_id = ?"), (batch_id,)).fetchone()
     claimed, manifest, activities, merges, signature = row
@@ -156,13 +162,13 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey]) -> tuple[in
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count
+                return 0, bundle.count, ()
             result = merge_bundle(bundle)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
         _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present
+    return result.added, result.already_present, result.merges
 
 
 def _signed_name(manifest: str) -> str:

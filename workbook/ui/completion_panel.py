@@ -89,6 +89,7 @@ class CompletionPanel(QFrame):
         self.bar.setFixedHeight(10)
         self.groups = [ChecklistGroup(title) for title, _kinds in GROUPS]
         self.issued = QLabel("")
+        self.issued.setTextFormat(Qt.TextFormat.PlainText)  # certificate ids as the database holds them
         self.issued.setObjectName("muted")
         self.issued.setWordWrap(True)
         self.certificate_button = QPushButton(self.tr("Get &certificate\u2026"))

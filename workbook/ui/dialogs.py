@@ -1,22 +1,40 @@
-"""Every modal question the app asks goes through here, so tests can answer it instead of a user."""
+"""Every modal question the app asks goes through here, so tests can answer it instead of a user.
+
+The message boxes show their text as plain text: it often holds names and reasons from files (a PC's
+name signed into a bundle, a learner's name, a file name), and Qt would otherwise guess that text
+starting with a tag is HTML and draw it, so a name could hide or fake the lines around it.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+
+def message_box(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A message box whose text is shown literally (never read as HTML)."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def run_box(box: QMessageBox) -> None:
+    """Show `box` and wait for the answer; tests replace this to read the box and click a button."""
+    box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """Ask before a destructive step; the safe choice (Cancel) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = message_box(QMessageBox.Icon.Question, parent, title, text)
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
-    box.exec()
+    run_box(box)
     return box.clickedButton() is go
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    run_box(message_box(QMessageBox.Icon.Critical, parent, title, text))
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
@@ -28,7 +46,7 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    run_box(message_box(QMessageBox.Icon.Information, parent, title, text))
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

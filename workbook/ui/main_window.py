@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from workbook import APP_NAME, __version__
+from workbook.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         opening.setObjectName("muted")
         self.pages.addWidget(opening)
         self.setCentralWidget(self.pages)
-        self.save_status = QLabel("")
+        self.save_status = plain_label()  # names a learner, a cohort or a file at times
         self.statusBar().addPermanentWidget(self.save_status)
         self._build_menus()
         QApplication.instance().focusChanged.connect(self._watch_focused_button)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from workbook.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from workbook.core.content import Module, UnavailableModule
@@ -71,7 +74,7 @@ class ModuleCardWidget(QFrame):
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the card itself takes focus
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.module_id))
 
-        self.quiz_label = QLabel(self._quiz_text(module, quiz_score, quiz_unfinished))
+        self.quiz_label = plain_label(self._quiz_text(module, quiz_score, quiz_unfinished))  # quotes a file
         self.quiz_label.setObjectName("muted")
         self.quiz_label.setWordWrap(True)
         self.quiz_button = QPushButton(self._quiz_button_text(quiz_score, quiz_unfinished))
@@ -160,8 +163,8 @@ class UnavailableCardWidget(QFrame):
     def __init__(self, broken: UnavailableModule, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unavailableCard")
-        title = QLabel(self.tr("<b>{title}</b> is unavailable").format(title=broken.title))
-        reason = QLabel(broken.reason)
+        title = QLabel(self.tr("<b>{title}</b> is unavailable").format(title=escape(broken.title)))
+        reason = plain_label(broken.reason)  # quotes the file
         reason.setWordWrap(True)
         reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hint = QLabel(self.tr("Folder: {folder}. A trainer can fix the file and run "

@@ -2,8 +2,9 @@
 (`workbook/ui/controllers/`), and this module only says which request opens which feature.
 
 Only the profile and home pages are built at start: the features (reader, quiz, calls, trainer...)
-are built, and their modules imported, just after the home page first shows, or at once when
-anything asks for one, so the home page paints sooner.
+are built, and their modules imported, just after the home page first shows (or a second after the
+content arrives if no learner is opened meanwhile), or at once when anything asks for one, so the
+home page paints sooner.
 """
 
 from __future__ import annotations
@@ -219,9 +220,8 @@ class Navigator(QObject):
             _leave_out_of_collections()
         if self.pages.currentWidget() is self.home_page:
             self.show_home()
-            AfterPaint(self.home_page, self._build_features)  # the home page paints first
-        else:
-            QTimer.singleShot(0, self._build_features)
+        # The home page paints first (when a learner is opened at once), else a second from now.
+        AfterPaint(self.home_page, self._build_features)
         if library.unavailable:
             count = len(library.unavailable)
             self.window.statusBar().showMessage(

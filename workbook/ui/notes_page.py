@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.ui.dates import stored_day_text
+from workbook.ui.plain_text import plain_label
 from workbook.ui.theme import MUTED, READER_CSS
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class NotesPage(QWidget):
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("card")
-        self.undo_label = QLabel("")
+        self.undo_label = plain_label()  # quotes the note deleted
         self.undo_button = QPushButton(self.tr("&Undo"))
         self.undo_button.setToolTip(self.tr("Ctrl+Z"))
         self.undo_button.clicked.connect(self.undo_requested)

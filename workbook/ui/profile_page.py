@@ -21,6 +21,7 @@ from workbook.store import learners
 from workbook.store.learners import ProfileError
 from workbook.store.merges import survivor_of
 from workbook.ui import dialogs
+from workbook.ui.plain_text import plain_label
 
 
 class ProfilePage(QWidget):
@@ -71,7 +72,7 @@ class ProfilePage(QWidget):
         self.create_button.clicked.connect(self._create)
         self.name_edit.returnPressed.connect(self._create)
         self.employee_edit.returnPressed.connect(self._create)
-        self.form_error = QLabel("")
+        self.form_error = plain_label()  # quotes the name typed
         self.form_error.setObjectName("error")
         self.form_error.setWordWrap(True)
         for edit in (self.name_edit, self.employee_edit):  # the message is about what was typed before

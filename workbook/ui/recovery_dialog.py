@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,9 +29,9 @@ class RecoveryDialog(QDialog):
         self.choice = RecoveryChoice(Recovery.QUIT)
         intro = QLabel(
             "<b>" + self.tr("Your progress database could not be read.")
-            + f"</b><br><br>{report.reason}<br><br>"
+            + f"</b><br><br>{escape(report.reason)}<br><br>"
             + self.tr("Nothing will be deleted: whatever you choose below, the damaged file is kept as")
-            + f"<br><code>{report.moved_to}</code><br><br>"
+            + f"<br><code>{escape(str(report.moved_to))}</code><br><br>"
             + self.tr("Restore a backup (taken each time the workbook starts), or start with an empty "
                       "database.")
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from workbook.keys import load_or_create_key
+from workbook.keys import fingerprint, key_id, load_or_create_key
 from workbook.store.bundles import BundleSummary, export_every_learner
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
@@ -23,6 +23,7 @@ class ProgressExport(QObject):
         self.session = session
         self.trainer_allows = trainer_allows
         self.running: QueryOp | None = None  # tests wait on it
+        self.key_fingerprint = ""  # this PC's, shown with the files so the trainer can check it
 
     def start(self) -> None:
         if not self.trainer_allows():
@@ -34,6 +35,7 @@ class ProgressExport(QObject):
 
     def run(self, folder: Path) -> None:
         key = load_or_create_key(self.session.data_dir)
+        self.key_fingerprint = fingerprint(key_id(key.public_key()))
 
         def work(job: Job) -> list[BundleSummary]:
             return export_every_learner(folder, key, progress=job.progress, cancelled=job.cancelled)
@@ -46,7 +48,10 @@ class ProgressExport(QObject):
         text = (self.tr("%n progress file(s) ({rows} activity records) written to {folder}, one per learner, "
                         "signed by this PC.", "", len(written)).format(rows=rows, folder=folder)
                 + "\n\n" + self.tr("On the trainer's PC: Trainer views > Import progress\u2026, and choose "
-                                    "them all."))
+                                    "them all.")
+                + "\n\n" + self.tr("This PC's key fingerprint: {fingerprint}. If the trainer's PC asks "
+                                    "whether to trust this PC, it must show the same fingerprint.").format(
+                                        fingerprint=self.key_fingerprint))
         self.session.window.save_status.setText(
             "\u2714 " + self.tr("Progress exported to {folder}").format(folder=folder))
         dialogs.show_info(self.session.window, self.tr("Progress exported"), text)

@@ -14,13 +14,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
 
 from workbook.store import settings
 from workbook.store.sync_settings import SERVER_URL, server_url, store_is_a_server
 from workbook.ui import sync_dialog
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
+from workbook.ui.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # the sync machinery (keys, bundles: ~90 ms) loads at the first sync, not at start
     from workbook.store.server import ServerError
@@ -37,7 +37,7 @@ class SyncController(QObject):
     def __init__(self, session: Session) -> None:
         super().__init__(session.window)
         self.session = session
-        self.status = QLabel("")
+        self.status = plain_label()
         self.status.setObjectName("muted")
         session.window.statusBar().addWidget(self.status)
         self.url: str | None = None
@@ -96,8 +96,8 @@ class SyncController(QObject):
         self.status.setText((self.tr("Synced {time}") if result.trusted
                              else self.tr("Synced {time} (waiting for a trainer to trust this PC)")).format(
             time=moment))
-        self.status.setToolTip(self.tr("Last synced with {server} at {time}").format(server=result.server,
-                                                                                    time=moment))
+        self.status.setToolTip(plain_tooltip(self.tr("Last synced with {server} at {time}").format(
+            server=result.server, time=moment)))
         if self._again:
             self.request()
 
@@ -109,7 +109,7 @@ class SyncController(QObject):
             log.info("sync did not finish, retrying quietly: %s", error)
         self.status.setText(self.tr("Sync: offline, will retry") if kind == "unreachable"
                             else self.tr("Sync: the server needs attention"))
-        self.status.setToolTip(str(error))
+        self.status.setToolTip(plain_tooltip(str(error)))  # the server's words
         self._timer.start(self.retry_ms)
         self.retry_ms = min(self.retry_ms * 2, MAX_RETRY_MS)
 

@@ -31,7 +31,7 @@ from workbook.ui.theme import MUTED, READER_CSS, WARNING
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
 from workbook.ui.trainer.learners import TrainerLearners
-from workbook.ui.trainer.progress_import import TrainerImport
+from workbook.ui.trainer.progress_import import TrainerImport, merge_text
 from workbook.ui.trainer.skill_chart import prepare_painting
 from workbook.worker_process import run_in_process
 
@@ -116,6 +116,9 @@ class TrainerController(QObject):
         if result.merged:
             parts.append(self.tr("%n activity record(s) merged from learner PCs", "", result.rows_added))
             self._reload()
+        if result.merges:  # a merge changes whose progress counts for whom: named, never silent
+            parts.append(self.tr("profile merges recorded: {merges}").format(
+                merges="; ".join(merge_text(merge) for merge in result.merges)))
         if result.quarantined:
             parts.append(self.tr("%n pushed batch(es) quarantined ('workbook sync --ingest' lists why)", "",
                                  len(result.quarantined)))

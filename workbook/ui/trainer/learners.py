@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from workbook.core.outside_text import printable
 from workbook.store import learners
 from workbook.store.learners import get_learner
 from workbook.store.merges import MergeError, merge_learners
@@ -61,8 +62,10 @@ class TrainerLearners(QObject):
         question = self.tr("Merge {source} ({source_who})\ninto {target} ({target_who})?\n\n"
                            "Everything {source} did counts for {target} from now on, on this PC and on every "
                            "PC its progress bundles reach. Nothing is deleted, but a merge cannot be "
-                           "undone.").format(source=source.display_name, source_who=learners.describe(source),
-                                             target=target.display_name, target_who=learners.describe(target))
+                           "undone.").format(source=printable(source.display_name),
+                                             source_who=printable(learners.describe(source)),
+                                             target=printable(target.display_name),
+                                             target_who=printable(learners.describe(target)))
         if not dialogs.confirm(self.session.window, self.tr("Merge profiles"), question, self.tr("Merge")):
             return
         done = self.session.write(merge_learners, source.id, target.id, refuses=(MergeError,),
@@ -70,6 +73,6 @@ class TrainerLearners(QObject):
         if done:
             self.session.window.save_status.setText(
                 "\u2714 " + self.tr("Merged: %n record(s) now count for {name}", "",
-                                     done.value.rows_moved_over).format(name=target.display_name))
+                                     done.value.rows_moved_over).format(name=printable(target.display_name)))
             self.refresh()
             self.changed()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from workbook.store import trainer
+from workbook.ui.plain_text import plain_label
 
 RESET_HELP = QT_TRANSLATE_NOOP("PassphraseDialog", "Forgotten it? On this computer, close the workbook and "
                                "run 'workbook reset-trainer --yes'. Learner progress is kept.")
@@ -23,7 +24,7 @@ class PassphraseDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Passphrase again"))
-        self.message = QLabel("")
+        self.message = plain_label()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         intro = QLabel(self.tr("Choose a passphrase of at least 8 characters. Learners cannot open trainer "

@@ -2,10 +2,14 @@
 progress bar, then a table that accounts for every file (rows added, already present, refused and
 why).
 
-A bundle signed by a PC this installation does not trust yet is offered for trust, showing the PC's
-name and key fingerprint (the trainer views are already behind the passphrase); a bundle refused for
-an employee ID clash is offered for import merged into the local profile. Either way the files are
-then imported again; everything else stands as the first pass left it.
+A bundle signed by a PC this installation does not trust yet is offered for trust, showing the key
+fingerprint first and then the PC's name as the bundle gives it (the trainer views are already behind
+the passphrase); a bundle refused for an employee ID clash is offered for import merged into the local
+profile. Either way the files are then imported again; everything else stands as the first pass left it.
+
+Every name, file name and reason here comes from a file: it is shown as plain text (never HTML) and
+through `printable` (one line, control and bidi characters as visible escapes), so it cannot fake or
+hide the lines around it. Each profile merge an import records is named in the summary.
 """
 
 from __future__ import annotations
@@ -25,18 +29,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbook.keys import trust_key, trusted_keys
+from workbook.core.lookalike_signers import SAME_NAME, lookalikes
+from workbook.core.outside_text import printable
+from workbook.keys import fingerprint, trust_key, trusted_key_list, trusted_keys
 from workbook.store.bundle_merge import ImportResult, import_bundles
 from workbook.store.bundles import BundleSigner
 from workbook.store.learners import describe, get_learner
+from workbook.store.merges import AppliedMerge, short_id
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
+from workbook.ui.i18n import translate
 from workbook.ui.operations import Job, QueryOp
+from workbook.ui.plain_text import plain_label
 
 COLUMNS = (QT_TRANSLATE_NOOP("ImportSummary", "File"), QT_TRANSLATE_NOOP("ImportSummary", "Learner"),
            QT_TRANSLATE_NOOP("ImportSummary", "Rows added"),
            QT_TRANSLATE_NOOP("ImportSummary", "Already present"),
            QT_TRANSLATE_NOOP("ImportSummary", "Result"))
+
+
+def merge_text(merge: AppliedMerge) -> str:
+    """"Alex Moreno (f4698012) merged into Sam Taylor (ea74a080)", names shown literally (also in the
+    status line after a sync ingest)."""
+    def named(name: str | None, learner_id: str) -> str:
+        if name is None:
+            return translate("ImportSummary", "a profile not known here") + f" ({short_id(learner_id)})"
+        return f"{printable(name)} ({short_id(learner_id)})"
+
+    return translate("ImportSummary", "{away} merged into {into}").format(
+        away=named(merge.from_name, merge.from_id), into=named(merge.into_name, merge.into_id))
 
 
 class ImportSummary(QDialog):
@@ -52,6 +73,13 @@ class ImportSummary(QDialog):
             self.tr("%n file(s): {added} rows added", "", len(results)).format(added=added)
             + (self.tr(", {refused} refused (nothing from them was saved)").format(refused=refused) if refused
                else ""))
+        merges = [m for r in results if r.merged is not None for m in r.merged.merges]
+        # A merge changes whose progress counts for whom: named where the trainer reads first.
+        self.merges_note = plain_label(
+            self.tr("Profile merges recorded by this import (a merge cannot be undone):") + "\n"
+            + "\n".join("\u2022 " + self.merge_text(merge) for merge in merges) if merges else "")
+        self.merges_note.setWordWrap(True)
+        self.merges_note.setVisible(bool(merges))
         self.table = QTableWidget(len(results), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,21 +93,31 @@ class ImportSummary(QDialog):
                 self.table.setItem(number, column, QTableWidgetItem(value))
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.merges_note)
         layout.addWidget(self.table, 1)
+
+    def merge_text(self, merge: AppliedMerge) -> str:
+        return merge_text(merge)
 
     def summary_row(self, result: ImportResult) -> tuple[str, str, str, str, str]:
         merged = result.merged
+        file_name = printable(result.path.name)
         if merged is None:
-            return (result.path.name, "", "", "", self.tr("refused: {reason}").format(reason=result.reason))
+            refused = self.tr("refused: {reason}").format(reason=printable(result.reason))
+            return (file_name, "", "", "", refused)
         if merged.learners_created:
             outcome = self.tr("new profile")
         elif merged.display_name != merged.bundle_name:
-            outcome = self.tr("existing profile, named '{name}' here").format(name=merged.display_name)
+            outcome = self.tr("existing profile, named '{name}' here").format(
+                name=printable(merged.display_name))
         else:
             outcome = self.tr("existing profile")
         if merged.merges_added:
             outcome += "; " + self.tr("%n profile merge(s)", "", merged.merges_added)
-        return (result.path.name, merged.bundle_name, str(merged.added), str(merged.already_present), outcome)
+            if merged.merges:
+                outcome += ": " + "; ".join(self.merge_text(merge) for merge in merged.merges)
+        return (file_name, printable(merged.bundle_name), str(merged.added), str(merged.already_present),
+                outcome)
 
 
 class TrainerImport(QObject):
@@ -146,14 +184,32 @@ class TrainerImport(QObject):
         return retry, merge_into
 
     def offer_trust(self, signer: BundleSigner) -> bool:
-        """Ask whether to trust the PC that signed a bundle; tests replace this."""
-        return dialogs.confirm(
-            self.session.window, self.tr("Trust this PC?"),
-            self.tr("Some files were signed by the PC '{pc}', which this installation does not trust yet.\n\n"
-                    "Key fingerprint: {fingerprint}\n\nTrust it only if that is one of your learner PCs (its "
-                    "fingerprint is shown on that PC). Its bundles are then imported, now and later.").format(
-                        pc=signer.installation, fingerprint=signer.fingerprint),
-            self.tr("Trust and import"))
+        """Ask whether to trust the PC that signed a bundle: the fingerprint first, then the name the
+        bundle gives (plain text, one line: it cannot draw a fake fingerprint or hide the real one),
+        and a warning when it looks like a PC already trusted here."""
+        text = self.tr("Some files were signed by a PC this installation does not trust yet.\n\n"
+                       "Key fingerprint: {fingerprint}\nPC name, as the files give it: {pc}\n\n"
+                       "Trust it only if this fingerprint is the one shown on one of your learner PCs: the "
+                       "name proves nothing. Its bundles are then imported, now and later.").format(
+                           pc=printable(signer.installation), fingerprint=signer.fingerprint)
+        return dialogs.confirm(self.session.window, self.tr("Trust this PC?"),
+                               text + "".join("\n\n" + line for line in self.lookalike_warnings(signer)),
+                               self.tr("Trust and import"))
+
+    def lookalike_warnings(self, signer: BundleSigner) -> list[str]:
+        """A PC already trusted here with the same name, or whose fingerprint the name quotes."""
+        trusted = [(entry.key_id, entry.name) for entry in trusted_key_list(self.session.data_dir)]
+        warnings = []
+        for lookalike in lookalikes(signer.installation, signer.key_id, trusted):
+            other = {"name": printable(lookalike.name), "other": fingerprint(lookalike.key_id)}
+            warnings.append(
+                self.tr("Warning: a PC already trusted here, \u201c{name}\u201d (key {other}), has the same "
+                        "name: this may be a copy of its name.").format(**other)
+                if lookalike.kind == SAME_NAME else
+                self.tr("Warning: the name quotes the fingerprint of \u201c{name}\u201d (key {other}), a PC "
+                        "already trusted here; this PC's own fingerprint is {fingerprint}.").format(
+                            fingerprint=signer.fingerprint, **other))
+        return warnings
 
     def offer_merge(self, result: ImportResult, local) -> bool:
         """Ask whether a bundle refused for an employee ID clash is the local profile's person."""
@@ -161,6 +217,6 @@ class TrainerImport(QObject):
             self.session.window, self.tr("Same person?"),
             self.tr("{file} was refused: {reason}.\n\nImport it merged into {name} ({who})? Both histories "
                     "then count as one person's; a merge cannot be undone.").format(
-                        file=result.path.name, reason=result.reason, name=local.display_name,
-                        who=describe(local)),
+                        file=printable(result.path.name), reason=printable(result.reason),
+                        name=printable(local.display_name), who=printable(describe(local))),
             self.tr("Import and merge"))

@@ -1,0 +1,296 @@
+"""Every object a PDF file holds, read straight from its bytes, so verification can list what the
+file contains and not only what pdfium chooses to draw (layers, scripts, forms, attached files).
+
+pdfium has no API for a file's dictionaries, and pypdf is a test-only tool, so this is a small
+reader of its own: names are normalised (#xx escapes decoded), object streams are unpacked, and
+every "N G obj" header in the file is read, wherever it sits, so an object cannot hide from the
+check behind a false stream length. It reads only what verification needs (dictionaries, arrays,
+names, numbers and stream data) and stops at a budget no certificate comes near, so a hostile
+file cannot make it slow or large.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from dataclasses import dataclass, field
+
+MAX_TOKENS = 400_000  # a certificate's objects are ~15,000 tokens
+MAX_UNPACKED = 16 * 1024 * 1024  # all its streams but images unpack to ~0.5 MB
+MAX_DEPTH = 64  # a certificate nests dictionaries and arrays 4 deep
+
+_WHITE = b"\x00\t\n\x0c\r "
+_REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
+_TOKEN = re.compile(rb"[\x00\t\n\x0c\r ]+|%[^\r\n]*|/" + _REGULAR + rb"*|<<|>>|<[^<>]*>|[\[\](){}]|"
+                    + _REGULAR + rb"+|.", re.S)
+_NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
+_NUMBERS = re.compile(rb"(?:[\x00\t\n\x0c\r ]*[+-]?(?:\d+\.?\d*|\.\d+)(?!" + _REGULAR + rb"))+")
+_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+\Z")
+_REGULAR_BYTE = re.compile(_REGULAR)
+_STRING_MARKS = re.compile(rb"[()\\]")
+_ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
+FLATE = ("FlateDecode", "Fl")
+ASCII85 = ("ASCII85Decode", "A85")
+ASCII_HEX = ("ASCIIHexDecode", "AHx")
+
+
+class Name(str):
+    """A PDF name, without its slash and with #xx escapes decoded."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    number: int
+    generation: int
+
+
+@dataclass
+class Stream:
+    """A stream's dictionary and its data as stored (still filtered)."""
+
+    info: dict
+    data: bytes
+    start: int = -1  # where its data starts in the file
+
+
+class Budget(ValueError):
+    """The file holds more than any certificate comes near: reading it stops."""
+
+
+@dataclass
+class PdfObjects:
+    """What a file holds: every object by number (the last one written wins, as in an update),
+    every value ever written (older versions too), the trailers, and what could not be read."""
+
+    objects: dict[Ref, object] = field(default_factory=dict)
+    values: list[object] = field(default_factory=list)
+    trailers: list[dict] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # e.g. "an object stream packed with LZWDecode"
+    unpacked: int = 0  # bytes of Flate data unpacked so far
+    tokens: int = 0
+
+    def resolve(self, value: object) -> object:
+        """A reference's object (None for a missing one); any other value as it is."""
+        for _ in range(8):
+            if not isinstance(value, Ref):
+                return value
+            value = self.objects.get(value)
+        return None
+
+
+def read_objects(raw: bytes) -> PdfObjects:
+    """All objects of a PDF file. Raises Budget for a file far larger than a certificate."""
+    found = PdfObjects()
+    for end, ref in _headers(raw):
+        value, after = _parse(raw, end, found)
+        if isinstance(value, dict):
+            value = _stream_after(raw, after, value) or value
+        if ref is not None:
+            found.objects[ref] = value
+        found.values.append(value)
+    for value in found.values:  # a length given by reference is known now
+        if isinstance(value, Stream) and isinstance(value.info.get("Length"), Ref):
+            _cut(raw, value, found.resolve(value.info["Length"]))
+    at = raw.find(b"trailer")
+    while at >= 0:
+        value, _ = _parse(raw, at + 7, found)
+        if isinstance(value, dict):
+            found.trailers.append(value)
+        at = raw.find(b"trailer", at + 7)
+    for value in list(found.values):
+        if isinstance(value, Stream):
+            if value.info.get("Type") == "XRef":
+                found.trailers.append(value.info)
+            elif value.info.get("Type") == "ObjStm":
+                _read_object_stream(value, found)
+    return found
+
+
+def _headers(raw: bytes) -> list[tuple[int, Ref | None]]:
+    """Where each "obj" keyword ends, with the object's number when a plain "N G" header precedes
+    it. Every "obj" in the file is looked at, inside stream data too, and an object whose header
+    pdfium would read but this cannot (a comment inside it) is still read, without its number."""
+    found = []
+    at = raw.find(b"obj")
+    while at >= 0:
+        end = at + 3
+        if not _REGULAR_BYTE.match(raw, end) and (at == 0 or not _REGULAR_BYTE.match(raw, at - 1)):
+            match = _HEADER.search(raw, max(0, at - 24), at)
+            found.append((end, Ref(int(match.group(1)), int(match.group(2))) if match else None))
+        at = raw.find(b"obj", end)
+    return found
+
+
+def filters(info: dict, objects: PdfObjects | None = None) -> list[str]:
+    """A stream's filter names, first applied first."""
+    value = objects.resolve(info.get("Filter")) if objects else info.get("Filter")
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return [str(item) if isinstance(item, Name) else "?" for item in items]
+
+
+def unpack(stream: Stream, objects: PdfObjects) -> bytes | None:
+    """A stream's data with its filters undone, for the filters a certificate's streams use (Flate,
+    ASCII85, ASCIIHex, chained or not); None when packed some other way (another filter, a
+    predictor) or damaged. Every byte unpacked counts against the file's budget."""
+    data = stream.data
+    names = filters(stream.info, objects)
+    parameters = objects.resolve(stream.info.get("DecodeParms"))
+    for index, name in enumerate(names):
+        given = parameters[index] if isinstance(parameters, list) and index < len(parameters) else parameters
+        given = objects.resolve(given)
+        if isinstance(given, dict) and objects.resolve(given.get("Predictor")) not in (None, 1):
+            return None
+        try:
+            if name in ASCII85:
+                data = base64.a85decode(data.strip(_WHITE).removesuffix(b"~>"), ignorechars=_WHITE)
+            elif name in ASCII_HEX:
+                digits = re.sub(rb"[^0-9A-Fa-f]", b"", data.split(b">", 1)[0])
+                data = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+            elif name in FLATE:
+                data = zlib.decompressobj().decompress(data, MAX_UNPACKED - objects.unpacked + 1)
+            else:
+                return None
+        except (ValueError, binascii.Error, zlib.error):
+            return None
+        objects.unpacked += len(data)
+        if objects.unpacked > MAX_UNPACKED:
+            raise Budget(f"its streams unpack to more than {MAX_UNPACKED // (1024 * 1024)} MB")
+    return data
+
+
+def _read_object_stream(stream: Stream, found: PdfObjects) -> None:
+    data = unpack(stream, found)
+    if data is None:
+        found.unreadable.append("an object stream the check cannot unpack "
+                                f"({', '.join(filters(stream.info, found)) or 'damaged'})")
+        return
+    first = found.resolve(stream.info.get("First"))
+    count = found.resolve(stream.info.get("N"))
+    if not isinstance(first, int) or not isinstance(count, int) or not 0 <= first <= len(data):
+        found.unreadable.append("an object stream without a readable index")
+        return
+    numbers = [int(number) for number in re.findall(rb"\d{1,12}", data[:first])]
+    for index in range(0, min(len(numbers) - 1, 2 * count), 2):
+        value, _ = _parse(data, first + numbers[index + 1], found)
+        found.objects.setdefault(Ref(numbers[index], 0), value)
+        found.values.append(value)
+
+
+def _stream_after(raw: bytes, pos: int, info: dict) -> Stream | None:
+    """The stream whose dictionary ends at `pos`, if "stream" follows it."""
+    while pos < len(raw) and raw[pos] in _WHITE:
+        pos += 1
+    if not raw.startswith(b"stream", pos):
+        return None
+    start = pos + 6
+    start += 2 if raw.startswith(b"\r\n", start) else 1 if raw[start:start + 1] in (b"\n", b"\r") else 0
+    stream = Stream(info, b"", start)
+    _cut(raw, stream, info.get("Length"))
+    return stream
+
+
+def _cut(raw: bytes, stream: Stream, length: object) -> None:
+    """The stream's data: `length` bytes when "endstream" follows them (as pdfium reads it), else up
+    to the next "endstream"."""
+    start = stream.start
+    if type(length) is int and 0 <= length <= len(raw) - start and \
+            raw[start + length:start + length + 12].strip(_WHITE).startswith(b"endstream"):
+        stream.data = raw[start:start + length]
+        return
+    end = raw.find(b"endstream", start)
+    stream.data = raw[start:end if end >= 0 else len(raw)].rstrip(b"\r\n")
+
+
+def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
+    """One value starting at `pos` (a dictionary, array, name, number, string or keyword) and
+    where it ends; None for what cannot be read. Nesting is tracked in a list, not by recursion."""
+    stack: list[tuple[bool, list]] = []  # (is a dictionary, its items)
+    end = len(data)
+    while pos < end:
+        found.tokens += 1
+        if found.tokens > MAX_TOKENS:
+            raise Budget("it holds far more objects than a certificate")
+        if stack:  # a run of numbers (widths, a box, a matrix) in one step: most of a file's tokens
+            run = _NUMBERS.match(data, pos)
+            if run:
+                numbers = run.group().split()
+                found.tokens += len(numbers)
+                stack[-1][1].extend(_number(number) for number in numbers)
+                pos = run.end()
+                continue
+        match = _TOKEN.match(data, pos)
+        assert match is not None  # the pattern's last branch takes any one byte
+        token, pos = match.group(), match.end()
+        first = token[:1]
+        if first in _WHITE or first == b"%":
+            continue
+        if token in (b"<<", b"["):
+            if len(stack) >= MAX_DEPTH:
+                found.unreadable.append("objects nested deeper than any certificate's")
+                return None, pos
+            stack.append((token == b"<<", []))
+            continue
+        if token == b"R" and stack and _two_numbers(stack[-1][1]):
+            items = stack[-1][1]
+            items[-2:] = [Ref(items[-2], items[-1])]
+            continue
+        if token in (b">>", b"]"):
+            if not stack:
+                return None, pos
+            is_dict, items = stack.pop()
+            value: object = _dictionary(items) if is_dict else items
+        elif first == b"(":
+            value, pos = _literal(data, pos)
+        elif first == b"<":
+            value = token[1:-1]
+        elif first == b"/":
+            value = _name(token[1:])
+        elif _NUMBER.fullmatch(token):
+            value = _number(token)
+        else:
+            value = {b"true": True, b"false": False, b"null": None}.get(token, token)
+            if not stack and token in (b"endobj", b"stream", b"obj", b"R"):
+                return None, pos
+        if not stack:
+            return value, pos
+        stack[-1][1].append(value)
+    return None, pos
+
+
+def _number(token: bytes) -> int | float:
+    return float(token) if b"." in token or len(token) > 18 else int(token)
+
+
+def _two_numbers(items: list) -> bool:
+    return len(items) >= 2 and all(type(item) is int for item in items[-2:])
+
+
+def _dictionary(items: list) -> dict:
+    return {items[index]: items[index + 1] for index in range(0, len(items) - 1, 2)
+            if isinstance(items[index], Name)}
+
+
+def _name(raw: bytes) -> Name:
+    text = raw.decode("latin-1")
+    return Name(_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text) if "#" in text else text)
+
+
+def _literal(data: bytes, pos: int) -> tuple[bytes, int]:
+    """A (string) starting just after its "(", balanced parentheses and escapes kept raw."""
+    start, depth = pos, 1
+    while True:
+        match = _STRING_MARKS.search(data, pos)
+        if match is None:
+            return data[start:], len(data)
+        pos = match.end()
+        mark = match.group()
+        if mark == b"\\":
+            pos += 1
+        elif mark == b"(":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return data[start:pos - 1], pos
