@@ -156,7 +156,7 @@ class NotesPage(QWidget):
             star = "\u2605 " if entry.bookmarked else ""
             gone = "" if entry.in_lessons else " " + self.tr("(no longer in the lessons)")
             section = QTreeWidgetItem([f"{star}{entry.module_title} \u203a {entry.section_title}{gone}",
-                                       (entry.bookmarked_at or "")[:10]])
+                                       stored_day_text(entry.bookmarked_at) if entry.bookmarked_at else ""])
             section.setData(0, ROLE, ("section", entry.module_id, entry.section_id))
             section.setToolTip(0, self.tr("Bookmarked") if entry.bookmarked else self.tr("Has notes"))
             for note in entry.notes:
@@ -230,7 +230,7 @@ class NotesPage(QWidget):
     def _detail_html(self, key: tuple[str, ...], entry: SectionNotes) -> str:
         head = f"<h3>{escape(entry.section_title)}</h3><p style='color:{MUTED}'>{escape(entry.module_title)}"
         if entry.bookmarked:
-            when = escape((entry.bookmarked_at or "")[:10])
+            when = escape(stored_day_text(entry.bookmarked_at) if entry.bookmarked_at else "")
             head += " \u00b7 " + self.tr("bookmarked {date}").format(date=when)
         head += "</p>"
         notes = [n for n in entry.notes if key[0] == "section" or n.id == key[1]]
