@@ -252,6 +252,26 @@ def test_batch_issues_for_the_eligible_and_says_why_the_others_were_skipped(clas
     assert len(issued_certificates()) == 4
 
 
+def test_checking_a_cohort_first_agrees_with_the_batch_and_writes_nothing(class_of_three, library, data_dir,
+                                                                          tmp_path):
+    from workbook.reports.batch import check_cohort
+
+    ids = [learner.id for learner in class_of_three]
+    seen = []
+    found = check_cohort(library, ids, progress=lambda done, total: seen.append((done, total)))
+    assert [c.gets_one for c in found] == [True, True, False] and seen[-1] == (3, 3)
+    assert found[2].eligibility.missing and found[2].name == "Not Yet Started"
+    assert issued_certificates() == [] and not (tmp_path / "certificates").exists()
+    issued = issue_for_cohort(library, ids, data_dir, tmp_path / "certificates", now=NOW, key=KEY)
+    assert [o.outcome is Outcome.ISSUED for o in issued.outcomes] == [c.gets_one for c in found]
+    again = check_cohort(library, ids)  # a second click: those certified already hold theirs
+    assert [c.holds for c in again[:2]] == [o.certificate_id for o in issued.outcomes[:2]]
+    assert not any(c.gets_one for c in again)
+    assert all(c.gets_one for c in check_cohort(library, ids[:2], reissue=True))
+    with pytest.raises(Cancelled):
+        check_cohort(library, ids, cancelled=lambda: True)
+
+
 def test_cancelling_a_batch_stops_before_the_next_learner(class_of_three, library, data_dir, tmp_path):
     out_dir = tmp_path / "certificates"
     done = []

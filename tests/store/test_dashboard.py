@@ -21,6 +21,7 @@ from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.core.scoring import right_response
 from workbook.store import activity, cohorts, migrations, practice_calls, quiz_attempts
+from workbook.store.clock import utc_now_text
 from workbook.store.connection import open_database
 from workbook.store.dashboard import (
     QUERIES,
@@ -110,7 +111,9 @@ def cohort(database, library, complete_everything):
     activity.record_section_read(eve.id, first.id, first.sections[0].id, now=T0)
     archive_learner(dee.id)
     made = cohorts.create_cohort("October intake")
-    cohorts.enrol(made.id, [ana.id, ben.id, cy.id, dee.id])
+    joined = T0 - timedelta(days=1)  # profiles made and enrolled the day before the course began
+    LearnerRecord.update(created_at=utc_now_text(joined)).execute()
+    cohorts.enrol(made.id, [ana.id, ben.id, cy.id, dee.id], now=joined)
     return {"id": made.id, "ana": ana, "ben": ben, "cy": cy, "dee": dee, "eve": eve,
             "ben_quiz": max(low, high)}
 
@@ -179,6 +182,33 @@ def test_stalled_learners_with_a_fixed_now(cohort, library):
                                                                  "Ben Okafor"]
     assert [row.name for row in board.stalled(20, NOW)] == ["Cy Young"]
     assert timedelta(days=18) < board.learners[1].inactive_for(NOW) < timedelta(days=19)
+
+
+def test_a_learner_who_joined_less_than_the_period_ago_has_not_stalled(cohort, library):
+    """Enrolled a minute ago (with or without older activity), created a minute ago, or enrolled a
+    minute ago under a profile since merged into theirs: none of them is idle for a week yet."""
+    from workbook.store.merges import merge_learners
+
+    minute_ago = NOW - timedelta(minutes=1)
+    old_hand, newcomer = create_learner("Old Hand"), create_learner("New Comer")
+    moved, alias = create_learner("Moved Over"), create_learner("Moved Over")
+    LearnerRecord.update(created_at=utc_now_text(T0 - timedelta(days=30))).where(
+        LearnerRecord.id.in_([old_hand.id, moved.id, alias.id])).execute()
+    LearnerRecord.update(created_at=utc_now_text(minute_ago)).where(LearnerRecord.id == newcomer.id).execute()
+    activity.record_section_read(old_hand.id, library.modules[0].id, library.modules[0].sections[0].id,
+                                 now=T0 - timedelta(days=25))
+    cohorts.enrol(cohort["id"], [old_hand.id, cohort["eve"].id], now=minute_ago)
+    cohorts.enrol(cohort["id"], [newcomer.id], now=T0 - timedelta(days=30))
+    cohorts.enrol(cohort["id"], [alias.id], now=minute_ago)
+    merge_learners(alias.id, moved.id)
+    board = cohort_dashboard(library, cohort["id"], NOW)
+    rows = {row.learner_id: row for row in board.learners}
+    assert rows[old_hand.id].joined == minute_ago and rows[newcomer.id].joined == minute_ago
+    assert rows[moved.id].joined == minute_ago  # enrolled through the profile merged into it
+    assert [row.name for row in board.stalled(7, NOW)] == ["Cy Young", "Dee Dee", "Ben Okafor"]
+    assert cohort["eve"].id in rows and rows[cohort["eve"].id] not in board.stalled(7, NOW)
+    later = NOW + timedelta(days=8)
+    assert {old_hand.id, newcomer.id, moved.id} <= {row.learner_id for row in board.stalled(7, later)}
 
 
 def test_bare_queries_and_dashboard_agree(cohort, library):

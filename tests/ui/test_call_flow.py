@@ -144,13 +144,13 @@ def test_the_debrief_shows_the_replies_in_the_order_seen(qtbot, open_window, lib
 
     drill_down = QTextDocument()
     drill_down.setHtml(learner_detail_html(library, navigator.learner_id))
-    _assert_lists_in_order(drill_down.toPlainText(), seen)
+    _assert_lists_in_order(drill_down.toPlainText(), seen, pick="learner's pick")  # the trainer reads it
 
 
-def _assert_lists_in_order(report: str, seen: list[tuple[list[str], int]]) -> None:
+def _assert_lists_in_order(report: str, seen: list[tuple[list[str], int]], pick: str = "your pick") -> None:
     at = 0
     for texts, place in seen:
-        listed = "\n".join(f"{n}. \u201c{t}\u201d" + (" \u2190 your pick" if n == place else "")
+        listed = "\n".join(f"{n}. \u201c{t}\u201d" + (f" \u2190 {pick}" if n == place else "")
                            for n, t in enumerate(texts, 1))
         found = report.find("As shown:\n" + listed, at)
         assert found >= at, f"turn not shown as seen: {texts}"

@@ -78,7 +78,7 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
     from workbook.ui.trainer.controller import learner_detail_html
 
     trainer_view = learner_detail_html(library, navigator.learner_id)  # the trainer's drill-down
-    assert "You, in your own words:" in trainer_view and "coach-do" in trainer_view
+    assert "The learner, in their own words:" in trainer_view and "coach-do" in trainer_view
 
 
 def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(qtbot, open_window,

@@ -37,6 +37,14 @@ class LearnerRow:
     pace: Pace = Pace()  # median seconds per question and per call turn, rushed attempts
     archived: bool = False  # removed from a PC's profile list: still shown to the trainer, marked
     namesake_hint: str = ""  # what tells this row from another of the same name ("first activity ...")
+    joined: datetime | None = None  # enrolled in this cohort, or the profile created if later
+
+    @property
+    def idle_since(self) -> datetime | None:
+        """Since when nothing has happened: the last activity, or joining, whichever came later (a
+        learner enrolled yesterday has not stalled for the week before it)."""
+        moments = [moment for moment in (self.last_active, self.joined) if moment is not None]
+        return max(moments) if moments else None
 
     @property
     def shown_name(self) -> str:
@@ -65,7 +73,8 @@ class CohortDashboard:
         return sorted(self.skill_averages.items(), key=lambda item: (item[1], item[0]))[:count]
 
     def stalled(self, days: int, now: datetime) -> list[LearnerRow]:
-        """Learners with no activity for `days` days (or none at all), longest-idle first."""
+        """Learners with no activity for `days` days, counted from their last activity or from joining
+        the cohort if that was later (none at all and no date joined: stalled), longest-idle first."""
         limit = timedelta(days=days)
-        idle = [row for row in self.learners if row.last_active is None or now - row.last_active >= limit]
-        return sorted(idle, key=lambda row: row.last_active or datetime.min.replace(tzinfo=now.tzinfo))
+        idle = [row for row in self.learners if row.idle_since is None or now - row.idle_since >= limit]
+        return sorted(idle, key=lambda row: row.idle_since or datetime.min.replace(tzinfo=now.tzinfo))

@@ -168,6 +168,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Points the learner&apos;s replies earned of the most the replies they were offered could earn; a reply that breaks a skill takes points away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The call, turn by turn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,7 +204,15 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Learner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mood {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learner&apos;s pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -209,6 +221,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>As shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learner, in their own words:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -674,10 +690,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Trainer: cohorts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,7 +702,11 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Archi&amp;ved learners…</source>
+        <source>H&amp;ome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arch&amp;ived learners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -746,7 +762,27 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No progress for</source>
+        <source>No pro&amp;gress for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate&amp;s for eligible learners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide s&amp;kills overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show s&amp;kills overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -755,14 +791,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>Report &amp;CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificates for eligible learners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1995,6 +2023,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>learner&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>your answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,7 +2666,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search lessons, quizzes and calls</source>
+        <source>Search lessons, quizzes and calls (trainer views: filter the learners)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2806,12 +2838,76 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking who is eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort can get a certificate now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cohort has no learners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificates to issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the certificates in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issuing certificates</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates issued: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not eligible: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already certified: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached (cancelled): {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already holds {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such learner profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the content has no course file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Done</source>

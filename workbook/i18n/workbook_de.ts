@@ -175,6 +175,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Punkte, die Ihre Antworten erzielt haben, gemessen am Höchstwert der angebotenen Antworten; eine Antwort, die gegen eine Fähigkeit verstößt, zieht Punkte ab.</translation>
     </message>
     <message>
+        <source>Points the learner&apos;s replies earned of the most the replies they were offered could earn; a reply that breaks a skill takes points away.</source>
+        <translation>Punkte, die die Antworten der lernenden Person erzielt haben, gemessen am Höchstwert der angebotenen Antworten; eine Antwort, die gegen eine Fähigkeit verstößt, zieht Punkte ab.</translation>
+    </message>
+    <message>
         <source>The call, turn by turn</source>
         <translation>Der Anruf, Runde für Runde</translation>
     </message>
@@ -207,8 +211,16 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Sie:</translation>
     </message>
     <message>
+        <source>Learner:</source>
+        <translation>Lernende Person:</translation>
+    </message>
+    <message>
         <source>mood {change}</source>
         <translation>Stimmung {change}</translation>
+    </message>
+    <message>
+        <source>learner&apos;s pick</source>
+        <translation>Wahl der lernenden Person</translation>
     </message>
     <message>
         <source>your pick</source>
@@ -217,6 +229,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>As shown:</source>
         <translation>So angezeigt:</translation>
+    </message>
+    <message>
+        <source>The learner, in their own words:</source>
+        <translation>Die lernende Person, in eigenen Worten:</translation>
     </message>
     <message>
         <source>You, in your own words:</source>
@@ -691,10 +707,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
-    </message>
-    <message>
         <source>Trainer: cohorts</source>
         <translation>Trainer: Gruppen</translation>
     </message>
@@ -707,7 +719,11 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>&amp;Lernende…</translation>
     </message>
     <message>
-        <source>Archi&amp;ved learners…</source>
+        <source>H&amp;ome</source>
+        <translation>&amp;Startseite</translation>
+    </message>
+    <message>
+        <source>Arch&amp;ived learners…</source>
         <translation>Archi&amp;vierte Lernende…</translation>
     </message>
     <message>
@@ -728,7 +744,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation>&amp;Archivieren</translation>
+        <translation>Archiv&amp;ieren</translation>
     </message>
     <message>
         <source>Import &amp;roster CSV…</source>
@@ -763,8 +779,28 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Tage ohne Fortschritt</translation>
     </message>
     <message>
-        <source>No progress for</source>
-        <translation>Kein Fortschritt seit</translation>
+        <source>No pro&amp;gress for</source>
+        <translation>Kein Fortschritt s&amp;eit</translation>
+    </message>
+    <message>
+        <source>Report P&amp;DF…</source>
+        <translation>&amp;PDF-Bericht…</translation>
+    </message>
+    <message>
+        <source>Certificate&amp;s for eligible learners…</source>
+        <translation>&amp;Zertifikate für Berechtigte…</translation>
+    </message>
+    <message>
+        <source>Hide s&amp;kills overview</source>
+        <translation>Fähig&amp;keiten-Übersicht ausblenden</translation>
+    </message>
+    <message>
+        <source>Show s&amp;kills overview</source>
+        <translation>Fähig&amp;keiten-Übersicht einblenden</translation>
+    </message>
+    <message>
+        <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
+        <translation>Das Fähigkeitendiagramm, die schwächsten Fähigkeiten und wer ins Stocken geraten ist, neben der Tabelle</translation>
     </message>
     <message>
         <source>Learners by module</source>
@@ -773,14 +809,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>Report &amp;CSV…</source>
         <translation>&amp;CSV-Bericht…</translation>
-    </message>
-    <message>
-        <source>Report &amp;PDF…</source>
-        <translation>&amp;PDF-Bericht…</translation>
-    </message>
-    <message>
-        <source>Certificates for eligible learners…</source>
-        <translation>Zertifikate für Berechtigte…</translation>
     </message>
     <message>
         <source>No cohorts yet: create one, then import a roster or add learners.</source>
@@ -2043,6 +2071,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Gehört zu: {partner}.</translation>
     </message>
     <message>
+        <source>learner&apos;s answer</source>
+        <translation>Antwort der lernenden Person</translation>
+    </message>
+    <message>
         <source>your answer</source>
         <translation>Ihre Antwort</translation>
     </message>
@@ -2693,8 +2725,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Startseite: tägliche Wiederholung, Übungsanrufe, „In eigenen Worten“</translation>
     </message>
     <message>
-        <source>Search lessons, quizzes and calls</source>
-        <translation>Lektionen, Quiz und Anrufe durchsuchen</translation>
+        <source>Search lessons, quizzes and calls (trainer views: filter the learners)</source>
+        <translation>Lektionen, Quiz und Anrufe durchsuchen (Trainer-Ansichten: Lernende filtern)</translation>
     </message>
     <message>
         <source>Reader: bookmark the section, add a note</source>
@@ -2870,12 +2902,78 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>{kind}-Bericht wird erstellt</translation>
     </message>
     <message>
+        <source>Checking who is eligible</source>
+        <translation>Berechtigung wird geprüft</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort can get a certificate now.</source>
+        <translation>Niemand in dieser Gruppe kann jetzt ein Zertifikat erhalten.</translation>
+    </message>
+    <message>
+        <source>This cohort has no learners.</source>
+        <translation>Diese Gruppe hat keine Lernenden.</translation>
+    </message>
+    <message>
+        <source>No certificates to issue</source>
+        <translation>Keine Zertifikate auszustellen</translation>
+    </message>
+    <message>
         <source>Save the certificates in</source>
         <translation>Zertifikate speichern in</translation>
     </message>
     <message>
         <source>Issuing certificates</source>
         <translation>Zertifikate werden ausgestellt</translation>
+    </message>
+    <message>
+        <source>Certificates issued: {count}</source>
+        <translation>Ausgestellte Zertifikate: {count}</translation>
+    </message>
+    <message>
+        <source>not eligible: {count}</source>
+        <translation>nicht berechtigt: {count}</translation>
+    </message>
+    <message>
+        <source>already certified: {count}</source>
+        <translation>bereits zertifiziert: {count}</translation>
+    </message>
+    <message>
+        <source>failed: {count}</source>
+        <translation>fehlgeschlagen: {count}</translation>
+    </message>
+    <message>
+        <source>not reached (cancelled): {count}</source>
+        <translation>nicht erreicht (abgebrochen): {count}</translation>
+    </message>
+    <message>
+        <source>{name}: failed: {reason}</source>
+        <translation>{name}: fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>already holds {certificate}</source>
+        <translation>hat bereits {certificate}</translation>
+    </message>
+    <message>
+        <source>no such learner profile</source>
+        <translation>kein solches Lernendenprofil</translation>
+    </message>
+    <message>
+        <source>the content has no course file</source>
+        <translation>die Inhalte haben keine Kursdatei</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done</source>

@@ -19,11 +19,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbook.core.cancel import Cancelled
+from workbook.core.completion import Eligibility
 from workbook.core.content import Library
 from workbook.reports.issue import (
     CertificateSettings,
     NotEligible,
     certificate_settings,
+    eligibility_for,
     issue_certificate,
 )
 from workbook.store.certificates import issued_certificates
@@ -93,6 +96,51 @@ class BatchResult:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A cohort member as a batch would find them now: whether they would get a certificate, and if
+    not, why (the rules still open, or the certificate they already hold)."""
+
+    learner_id: str
+    name: str
+    eligibility: Eligibility | None = None  # None: no such profile
+    holds: str | None = None  # the newest certificate already issued: skipped unless re-issued
+
+    @property
+    def gets_one(self) -> bool:
+        return self.holds is None and self.eligibility is not None and self.eligibility.eligible
+
+
+def check_cohort(library: Library, learner_ids: Sequence[str], reissue: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[Candidate]:
+    """What `issue_for_cohort` would do for each learner, without writing anything: asked before a
+    batch, so that with nobody eligible the trainer is told who misses what instead of being asked
+    for a folder to put nothing in. Raises `Cancelled` when `cancelled()` says so."""
+    ids = list(dict.fromkeys(survivor_of(learner_id) for learner_id in learner_ids))
+    found = []
+    for done, learner_id in enumerate(ids):
+        if cancelled is not None and cancelled():
+            raise Cancelled("cancelled: nothing was checked further")
+        learner = get_learner(learner_id)
+        if learner is None:
+            found.append(Candidate(learner_id, learner_id))
+            continue
+        held = [] if reissue else issued_certificates(learner_id)
+        if held:
+            found.append(Candidate(learner_id, _shown_name(learner), holds=held[0].certificate_id))
+        else:
+            found.append(Candidate(learner_id, _shown_name(learner), eligibility_for(library, learner_id)))
+        if progress is not None:
+            progress(done + 1, len(ids))
+    return found
+
+
+def _shown_name(learner) -> str:
+    """The name as the trainer sees it: an archived profile is marked, never hidden."""
+    return learner.display_name + (" (archived)" if learner.archived_at is not None else "")
+
+
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
@@ -141,9 +189,7 @@ def issue_for_cohort(library: Library, learner_ids: Sequence[str], data_dir: Pat
     stopped = False
     for done, learner_id in enumerate(ids):
         learner = get_learner(learner_id)
-        name = learner.display_name if learner is not None else learner_id
-        if learner is not None and learner.archived_at is not None:
-            name += " (archived)"  # removed from a PC's list, never hidden from the trainer
+        name = _shown_name(learner) if learner is not None else learner_id
         if stopped or (cancelled is not None and cancelled()):
             stopped = True
             outcomes.append(LearnerOutcome(learner_id, name, Outcome.NOT_REACHED))

@@ -81,9 +81,12 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
 
 
 def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = None,
-                 certificate: CallRequirements | None = None, scenario_id: str = "") -> str:
-    """`certificate`: the course's practice-call rule, to say whether this call (of `scenario_id`) counts
-    toward it; the skill score is shown either way."""
+                 trainer_view: bool = False, certificate: CallRequirements | None = None,
+                 scenario_id: str = "") -> str:
+    """The call's outcome, figures, skills and every turn. `trainer_view`: the trainer reads it, so
+    the replies are the learner's (not "yours"), and there is no replaying from a turn. `certificate`:
+    the course's practice-call rule, to say whether this call (of `scenario_id`) counts toward it; the
+    skill score is shown either way."""
     ending = report.ending
     if ending is not None:
         colour = SUCCESS if ending.kind.strong else WARNING
@@ -121,16 +124,20 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
     replay = translate("CallHtml", "Replay from here")
     for turn in report.turns:
         heard.append(turn.caller_line)  # what the caller had said by this turn: the coach's context
-        said = (_typed_turn_html(turn, coach_rules, "\n".join(heard)) if turn.typed
-                else _picked_turn_html(turn))
+        said = (_typed_turn_html(turn, coach_rules, "\n".join(heard), trainer_view) if turn.typed
+                else _picked_turn_html(turn, trainer_view))
         turn_heading = translate("CallHtml", "Turn {number}").format(number=turn.number)
+        link = "" if trainer_view else f"<p><a href='replay:{turn.number}'>{replay}</a></p>"
         turns.append(f"<h3>{turn_heading}</h3>"
                      f"<p style='color:{MUTED}'><i>\u201c{escape(turn.caller_line)}\u201d</i></p>"
-                     f"{said}"
-                     f"<p><a href='replay:{turn.number}'>{replay}</a></p>")
+                     f"{said}{link}")
     skills_heading = translate("CallHtml", "Skills on this call")
     skills_note = translate("CallHtml", "Points your replies earned of the most the replies you were offered "
                                         "could earn; a reply that breaks a skill takes points away.")
+    if trainer_view:
+        skills_note = translate("CallHtml", "Points the learner's replies earned of the most the replies "
+                                            "they were offered could earn; a reply that breaks a skill takes "
+                                            "points away.")
     turns_heading = translate("CallHtml", "The call, turn by turn")
     return (f"{head}{metrics}<h2>{skills_heading}</h2><p style='color:{MUTED}'>{skills_note}</p>"
             f"<table cellpadding='3'>{skills}</table><h2>{turns_heading}</h2>{''.join(turns)}")
@@ -186,7 +193,7 @@ def _handover_note(handover: Handover | None) -> str | None:
     return None
 
 
-def _picked_turn_html(turn) -> str:
+def _picked_turn_html(turn, trainer_view: bool = False) -> str:
     colour = RATING_COLOURS[turn.reply.rating]
     change = turn.mood_after - turn.mood_before
     handover = _handover_note(turn.reply.handover)
@@ -194,20 +201,21 @@ def _picked_turn_html(turn) -> str:
     better_line = translate("CallHtml", "A better line:")
     better = (f"<p style='margin-left:18px'><b>{better_line}</b> \u201c{escape(turn.better.text)}\u201d"
               "</p>" if turn.better else "")
-    you = translate("CallHtml", "You:")
+    you = translate("CallHtml", "Learner:") if trainer_view else translate("CallHtml", "You:")
     mood = translate("CallHtml", "mood {change}").format(change=f"{'+' if change >= 0 else ''}{change}")
     return (f"<p><b>{you}</b> \u201c{escape(turn.reply.text)}\u201d<br>"
             f"<b style='color:{colour}'>{rating_label(turn.reply.rating)}</b> \u00b7 {mood}"
             f" \u00b7 {escape(turn.reply.feedback)}{note}</p>{better}"
-            f"{shown_replies_html(turn)}")
+            f"{shown_replies_html(turn, trainer_view)}")
 
 
-def shown_replies_html(turn) -> str:
+def shown_replies_html(turn, trainer_view: bool = False) -> str:
     """The replies as they were on screen, numbered as the keys were, the learner's pick in bold."""
     if len(turn.shown) < 2:
         return ""
     items = []
-    your_pick = translate("CallHtml", "your pick")
+    your_pick = (translate("CallHtml", "learner's pick") if trainer_view
+                 else translate("CallHtml", "your pick"))
     for number, reply in enumerate(turn.shown, 1):
         text = f"{number}. \u201c{escape(reply.text)}\u201d"
         items.append(f"<b>{text} \u2190 {your_pick}</b>" if reply is turn.reply else text)
@@ -215,13 +223,15 @@ def shown_replies_html(turn) -> str:
             + translate("CallHtml", "As shown:") + "<br>" + "<br>".join(items) + "</p>")
 
 
-def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "") -> str:
+def _typed_turn_html(turn, coach_rules: CoachRules | None, heard: str = "",
+                     trainer_view: bool = False) -> str:
     """A turn in the learner's own words: what the coach heard, how the caller took it, and the
     script's best line to compare with; `heard` is what the caller had said by then."""
     colour = RATING_COLOURS[turn.reply.rating]
     result = typed_verdict(turn.typed, coach_rules, heard)
     best = turn.better or turn.reply
-    own_words = translate("CallHtml", "You, in your own words:")
+    own_words = (translate("CallHtml", "The learner, in their own words:") if trainer_view
+                 else translate("CallHtml", "You, in your own words:"))
     took_it = translate("CallHtml", TOOK_IT[turn.reply.rating]).replace("<b>", f"<b style='color:{colour}'>")
     best_line = translate("CallHtml", "The script's best line here:")
     return (f"<p><b>{own_words}</b> \u201c{reply_html(turn.typed.text, result)}\u201d<br>"

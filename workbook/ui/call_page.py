@@ -348,7 +348,8 @@ class CallPage(QWidget):
         self.scenario = scenario
         self.title.setText(self.tr("Debrief: {title}").format(title=scenario.title))
         self.time_label.setText(f"\u260e {report.handle_time}")
-        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules, certificate, scenario.id))
+        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules, certificate=certificate,
+                                         scenario_id=scenario.id))
         self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)
         self.stack.setCurrentWidget(self.debrief_panel)
         self.play_again_button.setFocus()

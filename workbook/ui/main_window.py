@@ -36,7 +36,8 @@ SHORTCUTS: list[tuple[tuple[str, ...], str]] = [
      QT_TRANSLATE_NOOP("Shortcuts", "Practice call or own-words drill: say your typed reply")),
     (("Ctrl+D", "Ctrl+Shift+C", "Ctrl+Shift+O"),
      QT_TRANSLATE_NOOP("Shortcuts", "Home: daily review, practice calls, own-words drill")),
-    (("Ctrl+F", "Ctrl+K"), QT_TRANSLATE_NOOP("Shortcuts", "Search lessons, quizzes and calls")),
+    (("Ctrl+F", "Ctrl+K"), QT_TRANSLATE_NOOP("Shortcuts", "Search lessons, quizzes and calls "
+                                                          "(trainer views: filter the learners)")),
     (("Ctrl+Shift+B", "Ctrl+Shift+N"),
      QT_TRANSLATE_NOOP("Shortcuts", "Reader: bookmark the section, add a note")),
     (("Ctrl+Shift+M",),

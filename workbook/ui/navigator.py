@@ -79,8 +79,8 @@ class Navigator(QObject):
         built["review"] = ReviewController(self.session, home)
         built["coach"] = CoachController(self.session, home)
         built["search"] = SearchController(self.session, reading.open_section, quiz.open, calls.open)
-        built["certificates"] = CertificateController(self.session, home)
         built["trainer"] = TrainerController(self.session, home)
+        built["certificates"] = CertificateController(self.session, home, built["trainer"].unlock)
         built["progress_export"] = ProgressExport(self.session, built["trainer"].allows)
         reading.page.quiz_requested.connect(quiz.open)
         reading.page.all_notes_requested.connect(notes.open)
@@ -125,7 +125,7 @@ class Navigator(QObject):
         window.home_requested.connect(self.show_home)
         window.zoom_requested.connect(lambda step: self.reading.zoom(step))
         window.notes_requested.connect(lambda: self.notes.open())
-        window.search_requested.connect(lambda: self.search.open() if self.learner_id else None)
+        window.search_requested.connect(self._search)
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
@@ -153,6 +153,8 @@ class Navigator(QObject):
         self.sync.start()
 
     def show_profiles(self) -> None:
+        """The profile list; whoever picks from it next is asked for the trainer passphrase again."""
+        self._lock_trainer()
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
         self.pages.setCurrentWidget(self.profile_page)
         self.window.setWindowTitle(APP_NAME)
@@ -161,10 +163,25 @@ class Navigator(QObject):
         learner = learners.get_learner(learner_id)
         if learner is None:
             return
+        self._lock_trainer()
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.show_home()
+
+    def _search(self) -> None:
+        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
+        search of lessons, quizzes and calls."""
+        trainer = self._features.get("trainer")
+        if trainer is not None and self.pages.currentWidget() is trainer.page:
+            trainer.page.focus_filter()
+        elif self.learner_id:
+            self.search.open()
+
+    def _lock_trainer(self) -> None:
+        """Trainer access ends with the profile: it never carries over to the next person."""
+        if "trainer" in self._features:  # not built yet: nothing was unlocked
+            self._features["trainer"].lock()
 
     def show_home(self) -> None:
         if self.learner_id is None:

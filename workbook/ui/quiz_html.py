@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from workbook.core.attempt import AttemptResult
 
 
-def results_html(result: AttemptResult, skill_label) -> str:
-    """The per-skill breakdown, then every question with the answer given and why."""
+def results_html(result: AttemptResult, skill_label, trainer_view: bool = False) -> str:
+    """The per-skill breakdown, then every question with the answer given and why; `trainer_view`:
+    the trainer reads it, so the answer given is the learner's, not "yours"."""
     skills = "".join(
         f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
         f"<td>{bar(percent)}</td></tr>" for skill, percent in result.by_skill().items())
@@ -27,7 +28,7 @@ def results_html(result: AttemptResult, skill_label) -> str:
     for number, item in enumerate(result.results, 1):
         review = review_question(item.presented, item.response)
         parts.append(f"<h3>{number}. {escape(item.presented.question.prompt)}</h3>")
-        parts.append(review_html(review, heading_level=None))
+        parts.append(review_html(review, heading_level=None, trainer_view=trainer_view))
     return "".join(parts)
 
 
@@ -65,14 +66,15 @@ def feedback_text(line: ReviewLine) -> str:
     return line.feedback
 
 
-def review_html(review: QuestionReview, heading_level: int | None) -> str:
+def review_html(review: QuestionReview, heading_level: int | None, trainer_view: bool = False) -> str:
     colour = SUCCESS if review.score >= 1 else (CAUTION if review.score > 0 else WARNING)
     words = escape(verdict_text(review))
     verdict = f"<p><b style='color:{colour}'>{words}</b></p>"
     if heading_level:
         verdict = f"<h{heading_level} style='color:{colour}'>{words}</h{heading_level}>"
     rows = []
-    your_answer = translate("QuizHtml", "your answer")
+    your_answer = (translate("QuizHtml", "learner's answer") if trainer_view
+                   else translate("QuizHtml", "your answer"))
     missed = translate("QuizHtml", "right, not picked")
     for line in review.lines:
         mark = "\u2714" if line.right else "\u2718"

@@ -185,6 +185,8 @@ QLabel#sectionTitle {{ font-size: 18px; font-weight: 600; color: {c['TEXT']}; pa
 QPushButton#reply {{ text-align: left; padding: 9px 12px; font-size: 13px; }}
 QPushButton#reply:focus {{ background: {c['SOFT']}; }}
 QLabel#moodLabel {{ font-size: 14px; }}
+QTableView::item:focus {{ border: 2px solid {c['ACCENT']}; }}
+QTableView::item:focus:selected {{ border: 2px solid {c['ON_ACCENT']}; }}
 """
 
 

@@ -1,5 +1,6 @@
 """The learner's certificate: issued into the data folder, previewed with "Save as…"; and the
-certificate settings (organization, signer) from the File menu."""
+certificate settings (organization, signer, logo) from the File menu, behind the trainer passphrase:
+what every certificate prints is the trainer's to set, never a learner's."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from workbook.ui.requirement_text import requirement_line
 
 
 class CertificateController(QObject):
-    def __init__(self, session: Session, home: Callable[[], None]) -> None:
+    def __init__(self, session: Session, home: Callable[[], None],
+                 trainer_unlock: Callable[[], bool] = lambda: True) -> None:
         super().__init__(session.window)
         self.session = session
         self._home = home
+        self._trainer_unlock = trainer_unlock
         self.running: QueryOp | None = None  # the certificate being drawn (tests wait on it)
 
     def issue(self) -> None:
@@ -71,7 +74,7 @@ class CertificateController(QObject):
                                self.tr("The certificate was not issued: {error}").format(error=error))
 
     def edit_settings(self) -> None:
-        if self.session.library is None:
+        if self.session.library is None or not self._trainer_unlock():
             return
         chosen = certificate_settings_dialog.edit_certificate_settings(
             self.session.window, issue.certificate_settings(self.session.library))

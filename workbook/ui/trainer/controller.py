@@ -8,8 +8,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from workbook.core.attempt import grade
 from workbook.core.call_engine import CallError, replay
@@ -40,11 +41,12 @@ if TYPE_CHECKING:
 
     from workbook.core.content import Library
     from workbook.core.dashboard_model import CohortDashboard
-    from workbook.reports.batch import BatchResult
+    from workbook.reports.batch import BatchResult, Candidate
     from workbook.store.sync_ingest import IngestResult
 
 T = TypeVar("T")
 INGEST_DELAY_MS = 1000
+FRAME_ALLOWANCE = QSize(16, 48)  # a dialog's frame and title bar, before it has been shown to measure
 
 
 class TrainerController(QObject):
@@ -80,13 +82,9 @@ class TrainerController(QObject):
         return self.session.library  # the library loads late: read it when needed
 
     def open(self) -> None:
-        """Ask for the passphrase once per session, then show the cohorts."""
-        if self.library is None:
+        """Ask for the passphrase (once until locked again), then show the cohorts."""
+        if self.library is None or not self.unlock():
             return
-        if not self.unlocked:
-            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
-            if not self.unlocked:
-                return
         self.refresh()
         self.window.pages.setCurrentWidget(self.page)
         # A moment later: its thread's imports would compete with the page's first paint.
@@ -129,7 +127,16 @@ class TrainerController(QObject):
         self.window.statusBar().showMessage(self.tr("Synced progress was not merged: {error}").format(
             error=error), 15000)
 
+    def unlock(self) -> bool:
+        """True once the trainer is let in: the passphrase is asked once until the views are locked
+        again (Lock, or any return to the profile list). With none set yet, the dialog sets one, so
+        the first person to open trainer-only settings chooses it, as for the trainer views."""
+        if not self.unlocked:
+            self.unlocked = passphrase_dialog.ask_trainer_passphrase(self.window)
+        return self.unlocked
+
     def lock(self) -> None:
+        """The next person at this PC is asked for the passphrase again."""
         self.unlocked = False
 
     def allows(self) -> bool:
@@ -254,6 +261,27 @@ class TrainerController(QObject):
                                pause_collector=kind == "csv").start()
 
     def batch_certificates(self, cohort_id: str) -> None:
+        """Who would get a certificate is checked first (off the GUI thread): with nobody, the trainer
+        reads who misses what, and is not asked for a folder to put nothing in."""
+        library = self.library
+
+        def work(job: Job) -> list[Candidate]:
+            from workbook.reports.batch import check_cohort
+
+            members = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
+            return check_cohort(library, members, progress=job.progress, cancelled=job.cancelled)
+
+        self.running = QueryOp(self.window, work, lambda found: self._certificates_checked(cohort_id, found),
+                               progress=self.tr("Checking who is eligible"), cancellable=True,
+                               on_cancel=self._cancelled).start()
+
+    def _certificates_checked(self, cohort_id: str, found: list[Candidate]) -> None:
+        if not any(candidate.gets_one for candidate in found):
+            nobody = (self.tr("Nobody in this cohort can get a certificate now.") if found
+                      else self.tr("This cohort has no learners."))
+            dialogs.show_info(self.window, self.tr("No certificates to issue"),
+                              "\n\n".join(part for part in (nobody, "\n".join(self._why_not(found))) if part))
+            return
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
@@ -263,9 +291,55 @@ class TrainerController(QObject):
             return run_in_process("workbook.reports.trainer_jobs:cohort_certificates", arguments,
                                   job.relay_progress, job.stop_requested)
 
-        self.running = QueryOp(self.window, work, lambda result: self._done(result.summary()),
+        self.running = QueryOp(self.window, work,
+                               lambda result: self._done(self._batch_summary(result, found)),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled, pause_collector=False).start()
+
+    def _batch_summary(self, result: BatchResult, found: list[Candidate]) -> str:
+        """The counts on the first line (the status bar shows it), then who got none and why."""
+        from workbook.reports.batch import Candidate, Outcome
+
+        # "label: number" wording, the same for one and for many in every language
+        counts = [self.tr("Certificates issued: {count}").format(count=result.issued)]
+        for count, words in ((result.not_eligible, self.tr("not eligible: {count}")),
+                             (result.already_certified, self.tr("already certified: {count}")),
+                             (result.failed, self.tr("failed: {count}")),
+                             (result.not_reached, self.tr("not reached (cancelled): {count}"))):
+            if count:
+                counts.append(words.format(count=count))
+        checked = {candidate.learner_id: candidate for candidate in found}
+        left = [checked.get(o.learner_id) or Candidate(o.learner_id, o.name) for o in result.outcomes
+                if o.outcome in (Outcome.NOT_ELIGIBLE, Outcome.ALREADY_CERTIFIED)]
+        failed = [self.tr("{name}: failed: {reason}").format(name=o.name, reason="; ".join(o.reasons))
+                  for o in result.outcomes if o.outcome is Outcome.FAILED]
+        parts = [" \u00b7 ".join(counts), "\n".join(self._why_not(left)), "\n".join(failed)]
+        return "\n\n".join(part for part in parts if part)
+
+    def _why_not(self, found: list[Candidate], shown: int = 8, reasons: int = 2) -> list[str]:
+        """A line per learner who gets no certificate: the first `reasons` open requirements (in the
+        order `workbook certificate --learner` prints them), or the certificate they hold; at most
+        `shown` learners, then how many more, so the message stays on a 720-pixel screen."""
+        from workbook.ui.requirement_text import requirement_line
+
+        lines = []
+        missing = [candidate for candidate in found if not candidate.gets_one]
+        for candidate in missing[:shown]:
+            if candidate.holds:
+                why = [self.tr("already holds {certificate}").format(certificate=candidate.holds)]
+            elif candidate.eligibility is None:
+                why = [self.tr("no such learner profile")]
+            elif not candidate.eligibility.requirements:
+                why = [self.tr("the content has no course file")]
+            else:
+                open_rules = candidate.eligibility.missing
+                why = [requirement_line(rule) for rule in open_rules[:reasons]]
+                if len(open_rules) > reasons:
+                    why.append(self.tr("and %n more", "", len(open_rules) - reasons))
+            lines.append(f"{candidate.name} \u2014 " + "; ".join(why))
+        if len(missing) > shown:
+            lines.append(self.tr("\u2026 and %n more", "", len(missing) - shown))
+        return lines
 
     def _job_arguments(self, **arguments: Any) -> dict[str, Any]:
         """What a job in the worker process needs to find the same database, content and data folder."""
@@ -289,13 +363,27 @@ def show_learner_detail(parent, library: Library, learner_id: str) -> None:
     html = learner_detail_html(library, learner_id)
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("LearnerDetail", "Learner detail"))
-    dialog.resize(900, 700)
     view = QTextBrowser()
     view.document().setDefaultStyleSheet(READER_CSS)
     view.setHtml(html)
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
+    fit_to_screen(dialog, QSize(900, 700), parent)
     dialog.open()
+
+
+def fit_to_screen(dialog: QWidget, wanted: QSize, parent: QWidget | None) -> None:
+    """`wanted`, or less where the screen is smaller (a 1280x720 laptop), frame and title bar
+    included, and centred on the screen the window is on: no edge below the taskbar."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    frame = FRAME_ALLOWANCE
+    size = QSize(min(wanted.width(), room.width() - frame.width()),
+                 min(wanted.height(), room.height() - frame.height()))
+    dialog.resize(size)
+    outer = QRect(QPoint(0, 0), size + frame)
+    outer.moveCenter(room.center())
+    dialog.move(outer.topLeft())
 
 
 def learner_detail_html(library: Library, learner_id: str) -> str:
@@ -312,7 +400,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                 when=moment_text(attempt.submitted_at.astimezone()))
             parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
-            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label))
+            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
+                                      trainer_view=True))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
             when = moment_text(call.ended_at.astimezone())
@@ -327,7 +416,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                 parts.append("<p>" + translate("LearnerDetail", "The script has changed since this call; it "
                                                "cannot be replayed.") + "</p>")
                 continue
-            parts.append(debrief_html(report, library.skill_label, library.coach))
+            parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
     if len(parts) == 2:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
     return "".join(parts)

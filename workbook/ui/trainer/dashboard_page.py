@@ -33,6 +33,28 @@ from workbook.ui.trainer.matrix_model import LEARNER_ROLE, MatrixModel
 from workbook.ui.trainer.skill_chart import SkillChart
 
 CELL_PADDING = 14  # pixels around a cell's text: Qt's item margins and a little air
+MIN_COLUMN = 72  # pixels: a title gets at least this much room before it is broken over lines
+LEFT_MAX, SIDE_MIN = 220, 300  # pixels: the cohort list and the chart's panel; the table takes the rest
+SPLIT = (180, 700, 350)  # first widths (cohorts, table, chart), shared out again as the page sizes
+HEADER_PADDING = 24  # pixels around a title: the header's margins and its sort arrow's place
+TITLE_LINES = 3
+
+
+def wrap_title(title: str, width: int, metrics) -> str:
+    """`title` broken at spaces into lines of at most `width` pixels, widened until it takes no more
+    than TITLE_LINES lines (a single word wider than that stays whole)."""
+    words = title.split()
+    width = max(width, max((metrics.horizontalAdvance(word) for word in words), default=0))
+    while True:
+        lines: list[str] = []
+        for word in words:
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        if len(lines) <= TITLE_LINES:
+            return "\n".join(lines)
+        width += 8
 
 
 class _FilterProxy(QSortFilterProxyModel):
@@ -64,7 +86,8 @@ class DashboardPage(QWidget):
         self.dashboard: CohortDashboard | None = None
         self.chart = SkillChart(skill_label)  # the report's skills chart, painted with QPainter
 
-        home = QPushButton("\u2190 " + self.tr("&Home"))
+        # Not "&Home" as on the learner's pages: Alt+H is the Help menu's, and the button never got it.
+        home = QPushButton("\u2190 " + self.tr("H&ome"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Trainer: cohorts"))
         title.setObjectName("pageTitle")
@@ -72,7 +95,7 @@ class DashboardPage(QWidget):
         lock.clicked.connect(self.lock_requested)
         self.learners_button = QPushButton(self.tr("L&earners\u2026"))
         self.learners_button.clicked.connect(lambda: self.learners_requested.emit(False))
-        self.archived_button = QPushButton(self.tr("Archi&ved learners\u2026"))
+        self.archived_button = QPushButton(self.tr("Arch&ived learners\u2026"))
         self.archived_button.clicked.connect(lambda: self.learners_requested.emit(True))
         self.import_button = QPushButton(self.tr("Import &progress\u2026"))
         self.import_button.clicked.connect(self.import_progress_requested)
@@ -112,7 +135,7 @@ class DashboardPage(QWidget):
             left.addWidget(widget)
         left_host = QWidget()
         left_host.setLayout(left)
-        left_host.setMaximumWidth(260)
+        left_host.setMaximumWidth(LEFT_MAX)
 
         self.summary = QLabel(self.tr("Choose or create a cohort."))
         self.summary.setObjectName("quizFacts")
@@ -126,10 +149,15 @@ class DashboardPage(QWidget):
         self.stalled_days.setSuffix(" " + self.tr("days"))
         self.stalled_days.setAccessibleName(self.tr("Days without progress"))
         self.stalled_days.valueChanged.connect(lambda _: self._show_stalled())
+        stalled_label = QLabel(self.tr("No pro&gress for"))
+        stalled_label.setBuddy(self.stalled_days)
         filters = QHBoxLayout()
         filters.addWidget(self.filter, 1)
-        filters.addWidget(QLabel(self.tr("No progress for")))
+        filters.addWidget(stalled_label)
         filters.addWidget(self.stalled_days)
+        self.side_button = QPushButton()
+        self.side_button.clicked.connect(lambda: self.show_side_panel(self.side.isHidden()))
+        filters.addWidget(self.side_button)
 
         self.model = MatrixModel(skill_label)
         self.proxy = _FilterProxy(self)
@@ -142,9 +170,14 @@ class DashboardPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by name until the trainer chooses
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab and Shift+Tab leave the table (arrows move inside it), and the current cell is framed
+        # (the style sheet's `item:focus`), so a keyboard user sees where they are and gets out.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by _fit_columns
+        header.setHighlightSections(False)  # a selected row would embolden every title past its width
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(self.tr("Learners by module"))
         self.table.doubleClicked.connect(self._open_learner)
@@ -156,17 +189,17 @@ class DashboardPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.chart)
         side.addWidget(self.insights, 1)
-        side_host = QWidget()
+        self.side = side_host = QWidget()
         side_host.setLayout(side)
-        side_host.setMinimumWidth(330)
+        side_host.setMinimumWidth(SIDE_MIN)
 
         self.csv_button = QPushButton(self.tr("Report &CSV\u2026"))
         self.csv_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
                                                                                                      "csv")))
-        self.pdf_button = QPushButton(self.tr("Report &PDF\u2026"))
+        self.pdf_button = QPushButton(self.tr("Report P&DF\u2026"))
         self.pdf_button.clicked.connect(lambda: self._with_cohort(lambda c: self.report_requested.emit(c,
                                                                                                      "pdf")))
-        self.certificates_button = QPushButton(self.tr("Certificates for eligible learners\u2026"))
+        self.certificates_button = QPushButton(self.tr("Certificate&s for eligible learners\u2026"))
         self.certificates_button.clicked.connect(lambda: self._with_cohort(self.certificates_requested))
         jobs = QHBoxLayout()
         jobs.addStretch(1)
@@ -180,16 +213,27 @@ class DashboardPage(QWidget):
         centre.addLayout(jobs)
         centre_host = QWidget()
         centre_host.setLayout(centre)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         for part in (left_host, centre_host, side_host):
             splitter.addWidget(part)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes(list(SPLIT))  # the table first: at 1280 wide it gets about 700 px
+        self.show_side_panel(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self._set_cohort_actions(False)
+
+    def show_side_panel(self, shown: bool) -> None:
+        """The chart and the insights beside the table, or the table alone across the page."""
+        self.side.setVisible(shown)
+        self.side_button.setText(self.tr("Hide s&kills overview") if shown
+                                 else self.tr("Show s&kills overview"))
+        self.side_button.setToolTip(self.tr("The skills chart, the weakest skills and who has stalled, "
+                                            "beside the table"))
 
     # -- cohorts ----------------------------------------------------------------------------
 
@@ -218,6 +262,7 @@ class DashboardPage(QWidget):
         else:
             self.dashboard = None
             self.model.set_dashboard(CohortDashboard("", "", (), 0, (), {}))
+            self._fit_columns()  # the empty table's titles fit too
             self.summary.setText(self.tr("No cohorts yet: create one, then import a roster or add learners."))
             self._set_cohort_actions(False)
 
@@ -278,21 +323,29 @@ class DashboardPage(QWidget):
         self._draw_chart()
 
     def _fit_columns(self, sample: int = 40, measured: int = 3) -> None:
-        """Each column as wide as its title or the widest of the first `sample` rows' texts. Only the
-        `measured` longest texts (by characters) of each column are measured in pixels, and here:
-        Qt's ResizeToContents would ask the model for eight roles of each of those cells, again at every
-        sort (10,000 calls into Python for a cohort's matrix)."""
+        """Each column as wide as the widest of the first `sample` rows' texts, its title broken over
+        up to three lines to fit that (a title wider than its column on one line is what cut
+        "Calls handled well" short and pushed the rest out of sight). Only the `measured` longest
+        texts (by characters) of each column are measured in pixels, and here: Qt's ResizeToContents
+        would ask the model for eight roles of each of those cells, again at every sort (10,000 calls
+        into Python for a cohort's matrix)."""
         header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
         rows = min(sample, self.model.rowCount())
+        columns = range(self.model.columnCount())
+        contents = []
+        for column in columns:
+            texts = {self.model.cell_text(row, column) for row in range(rows)} if rows else set()
+            longest = sorted(texts, key=len, reverse=True)[:measured]
+            widest = max((metrics.horizontalAdvance(text) for text in longest), default=0)
+            contents.append(max(widest + CELL_PADDING, MIN_COLUMN))
+        self.model.show_titles([wrap_title(self.model.title(column), contents[column] - HEADER_PADDING,
+                                           header.fontMetrics()) for column in columns])
         # Quietly: the table answers each sectionResized with a timer that repaints those columns in a
         # later turn, a second whole paint of the matrix just after its first; its geometry and one
         # paint are asked for below instead.
         header.blockSignals(True)
-        for column in range(self.model.columnCount()):
-            texts = {self.model.cell_text(row, column) for row in range(rows)}
-            longest = sorted(texts, key=len, reverse=True)[:measured]
-            widest = max((metrics.horizontalAdvance(text) for text in longest), default=0)
-            header.resizeSection(column, max(widest + CELL_PADDING, header.sectionSizeHint(column)))
+        for column in columns:
+            header.resizeSection(column, max(contents[column], header.sectionSizeHint(column)))
         header.blockSignals(False)
         self.table.doItemsLayout()  # scroll ranges for the new widths, and one repaint
 
@@ -329,10 +382,12 @@ class DashboardPage(QWidget):
         if learner_id:
             self.learner_opened.emit(learner_id)
 
+    def focus_filter(self) -> None:
+        """Ctrl+F (the window's search keys, while this page is shown): type to filter the learners."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.filter.setFocus()
-            return
         if event.key() == Qt.Key.Key_Escape:
             self.home_requested.emit()
             return

@@ -34,13 +34,30 @@ class MatrixModel(QAbstractTableModel):
         self.rows: list[LearnerRow] = []
         self.skill_label = skill_label
         self._columns = 0
+        self._shown_titles: list[str] = []  # the titles as the header shows them (wrapped), if set
 
     def set_dashboard(self, dashboard: CohortDashboard) -> None:
         self.beginResetModel()
         self.dashboard = dashboard
         self.rows = list(dashboard.learners)
         self._columns = len(_FIXED) + len(dashboard.modules) + len(_TAIL)
+        self._shown_titles = []
         self.endResetModel()
+
+    def title(self, section: int) -> str:
+        """A column's title on one line, as the reports print it."""
+        modules = self.dashboard.modules
+        if section < len(_FIXED):
+            return self.tr(_FIXED[section])
+        if section < len(_FIXED) + len(modules):
+            return modules[section - len(_FIXED)].title
+        return self.tr(_TAIL[section - len(_FIXED) - len(modules)])
+
+    def show_titles(self, titles: list[str]) -> None:
+        """The titles as the header shows them: the same words, broken over lines to fit the column
+        (the page decides where, from the pixels its font needs)."""
+        self._shown_titles = list(titles)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self._columns - 1))
 
     def cell_text(self, row: int, column: int) -> str:
         """What the cell shows (for sizing columns without a round of data() calls per role)."""
@@ -64,14 +81,15 @@ class MatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
-        if role != Qt.ItemDataRole.DisplayRole or not horizontal or not self.dashboard:
+        if not horizontal or not self.dashboard or not 0 <= section < self._columns:
             return None
-        modules = self.dashboard.modules
-        if section < len(_FIXED):
-            return self.tr(_FIXED[section])
-        if section < len(_FIXED) + len(modules):
-            return modules[section - len(_FIXED)].title
-        return self.tr(_TAIL[section - len(_FIXED) - len(modules)])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.title(section)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if len(self._shown_titles) == self._columns:
+            return self._shown_titles[section]
+        return self.title(section)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid() or self.dashboard is None:

@@ -83,6 +83,7 @@ class ImportSummary(QDialog):
         self.table = QTableWidget(len(results), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
