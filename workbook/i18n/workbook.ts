@@ -279,7 +279,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -374,7 +374,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -618,7 +618,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
 <context>
     <name>CoachPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1687,7 +1687,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2098,7 +2098,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
 <context>
     <name>QuizPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2278,7 +2278,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
 <context>
     <name>ReaderPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -286,8 +286,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Ihre Antwort, in eigenen Worten:</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc). The call is saved; resume it later.</source>
@@ -381,8 +381,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Fähigkeiten {percent} %</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc)</source>
@@ -632,8 +632,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
 <context>
     <name>CoachPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Say it in your own words</source>
@@ -1724,8 +1724,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Noch keine Lesezeichen oder Notizen. Drücken Sie in einer Lektion Strg+Umschalt+B, um den Abschnitt als Lesezeichen zu setzen, oder Strg+Umschalt+N, um eine Notiz dazu zu schreiben; hier finden Sie alle.</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>My notes and bookmarks</source>
@@ -2144,8 +2144,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
 <context>
     <name>QuizPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>
@@ -2327,8 +2327,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
 <context>
     <name>ReaderPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>

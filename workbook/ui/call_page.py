@@ -104,7 +104,7 @@ class CallPage(QWidget):
         self.offered: list[int] = []  # reply indices in the order shown: key n picks offered[n-1]
         self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to the modules (Esc). The call is saved; resume it later."))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")

@@ -60,7 +60,7 @@ class CallsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to the modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Practice calls"))

@@ -59,7 +59,7 @@ class CoachPage(QWidget):
         self.prompt: DrillPrompt | None = None
         self.random = random.Random()
         self.result: CoachResult | None = None
-        home = QPushButton("\u2190 " + self.tr("&Home"))
+        home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Say it in your own words"))
         title.setObjectName("pageTitle")

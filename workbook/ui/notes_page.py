@@ -61,7 +61,7 @@ class NotesPage(QWidget):
         self.setObjectName("page")
         self.items: list[SectionNotes] = []
 
-        home = QPushButton("\u2190 " + self.tr("&Home"))
+        home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("My notes and bookmarks"))
         title.setObjectName("pageTitle")

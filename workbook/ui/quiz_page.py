@@ -59,7 +59,7 @@ class QuizPage(QWidget):
         self.view: QuestionView | None = None
         self.seconds_left: float | None = None
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")

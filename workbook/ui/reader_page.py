@@ -76,7 +76,8 @@ class ReaderPage(QWidget):
         self.reading_timer.setInterval(1000)
         self.reading_timer.timeout.connect(self._check_reading)
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        # No Alt letter: Alt+H is the Help menu's; Esc and Ctrl+H go home.
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.module_title = ElidedLabel("")
