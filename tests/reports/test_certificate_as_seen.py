@@ -168,3 +168,27 @@ def test_a_page_crowded_with_objects_is_refused_cleanly(genuine, issuer_dir, tmp
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
     assert "page (the page holds too many objects to be a certificate)" in result.changed
+
+
+def _recolour(old: tuple[float, ...], new: tuple[float, ...]):
+    """Fill with `new` wherever the page fills with `old`."""
+    def edit(writer, page):
+        from pypdf.generic import ContentStream
+        content = ContentStream(page.get_contents(), writer)
+        for operands, operator in content.operations:
+            if operator == b"rg" and all(abs(float(a) - b) < 0.002
+                                         for a, b in zip(operands, old, strict=True)):
+                operands[:] = [FloatObject(value) for value in new]
+        page.replace_contents(content)
+    return edit
+
+
+def test_a_colour_of_the_same_grey_is_tampered(genuine, issuer_dir, tmp_path):
+    """The blue headings and name redrawn in a brown of exactly the same grey (71 of 255): only a
+    colour comparison sees it."""
+    blue, brown = (0.121569, 0.309804, 0.541176), (150 / 255, 45 / 255, 0.0)
+    forged = _with_page(genuine, tmp_path / "brown.pdf", _recolour(blue, brown))
+    result = verify_certificate(forged, issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert _drawing_change(result), result.changed
+

@@ -2,10 +2,11 @@
 
 Certificates are drawn deterministically, so a genuine certificate's page can be drawn again from
 its signed record alone. Both pages are read with pdfium (reports/pdf_page.py) and compared on:
-- the picture: both drawn at the same scale (100 dpi) in greyscale. Two glyphs swapped change
+- the picture: both drawn at the same scale (100 dpi) in colour. Two glyphs swapped change
   about a hundred pixels, a 7 pt full stop one or two, a re-save by pypdf, pdfium or qpdf none; so
-  any pixel whose grey differs by more than a small tolerance counts. The message says where on
-  the page, and which signed text is printed there;
+  any pixel whose red, green or blue differs by more than a small tolerance counts (in colour, not
+  grey: a name recoloured to another colour of the same grey, or pale yellow on white, shows). The
+  message says where on the page, and which signed text is printed there;
 - the printed text, as text extraction reads it: this catches what the picture cannot, such as
   invisible text (render mode 3) or white text on white added for a search or a copy-paste to find;
 - the picture as pdfium prints it, where a layer or an annotation meant for paper only shows;
@@ -23,7 +24,7 @@ from workbook.reports.pdf_page import RENDER_DPI, Box, PageView, TextRun
 if TYPE_CHECKING:
     from PIL import Image
 
-TOLERANCE = 16  # grey levels (of 255) a pixel may differ by before it counts as changed
+TOLERANCE = 16  # levels (of 255) any colour channel of a pixel may differ by before it counts as changed
 MIN_CHANGED_PIXELS = 1  # a re-save changes no pixel at all; a 7 pt full stop changes one or two
 STRIP = 12  # pixels: rows of the difference are grouped in strips to find separate places
 MAX_PLACES = 3  # places named in a message; more are counted
@@ -107,7 +108,13 @@ def changed_places(want: Image.Image, got: Image.Image) -> list[tuple[int, int, 
     same size differ by more than the tolerance; empty when they look the same."""
     from PIL import ImageChops
 
-    mask = ImageChops.difference(want, got).point(lambda value: 255 if value > TOLERANCE else 0)
+    difference = ImageChops.difference(want, got)
+    if difference.mode != "L":  # the largest difference in any channel
+        channels = difference.split()
+        difference = channels[0]
+        for channel in channels[1:]:
+            difference = ImageChops.lighter(difference, channel)
+    mask = difference.point(lambda value: 255 if value > TOLERANCE else 0)
     if mask.histogram()[255] < MIN_CHANGED_PIXELS:
         return []
     width, height = mask.size
