@@ -159,7 +159,7 @@ def test_a_huge_page_box_is_reported_without_drawing_it(genuine, issuer_dir, tmp
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
-    assert "page size (14400 x 14400 points, the signed page is 842 x 595)" in result.changed
+    assert "page size (the page is 14400 x 14400 points, the signed page 842 x 595)" in result.changed
     assert time.perf_counter() - started < 5  # a 200-inch page at 100 dpi would be 20000 pixels a side
 
 
@@ -192,3 +192,19 @@ def test_a_colour_of_the_same_grey_is_tampered(genuine, issuer_dir, tmp_path):
     assert result.status == Status.TAMPERED
     assert _drawing_change(result), result.changed
 
+
+
+@pytest.mark.parametrize("box, message", [
+    ("/MediaBox", "the page is 1000 x 700 points, the signed page 842 x 595"),
+    ("/CropBox", "its visible part (crop box) is 500 x 595 points, the signed page 842 x 595"),
+])
+def test_a_changed_page_box_names_its_own_size(genuine, issuer_dir, tmp_path, box, message):
+    """A larger media box under the same crop box shows the same page: the message gives the box's
+    real size, not the visible page's."""
+    def resize(writer, page):
+        page[NameObject("/CropBox")] = ArrayObject([FloatObject(v) for v in (0, 0, 842, 595)])
+        size = (1000, 700) if box == "/MediaBox" else (500, 595)
+        page[NameObject(box)] = ArrayObject([FloatObject(v) for v in (0, 0, *size)])
+
+    result = verify_certificate(_with_page(genuine, tmp_path / "box.pdf", resize), issuer_dir)
+    assert f"page size ({message})" in result.changed, result.changed

@@ -44,12 +44,16 @@ def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
     found = []
     if actual.page_count != 1:
         found.append(PageDifference("page count", f"{actual.page_count} pages, a certificate has 1"))
-    if not _same_box(expected.media_box, actual.media_box) or not _same_box(expected.crop_box,
-                                                                              actual.crop_box):
-        width, height = actual.size
-        want_w, want_h = expected.size
-        found.append(PageDifference("page size", f"{width:.0f} x {height:.0f} points, the signed page is "
-                                                 f"{want_w:.0f} x {want_h:.0f}"))
+    boxes = [("the page is", expected.media_box, actual.media_box)]
+    if not _same_box(actual.crop_box, actual.media_box) or _same_box(expected.media_box, actual.media_box):
+        boxes.append(("its visible part (crop box) is", expected.crop_box, actual.crop_box))
+    for name, want, got in boxes:  # the sizes of the boxes themselves (one changed box is said once)
+        if not _same_box(want, got):
+            (width, height), (want_w, want_h) = _box_size(got), _box_size(want)
+            moved = "" if (round(width), round(height)) != (round(want_w), round(want_h)) else \
+                f" moved to {got[0]:.0f}, {got[1]:.0f}"
+            found.append(PageDifference("page size", f"{name} {width:.0f} x {height:.0f} points{moved}, "
+                                                     f"the signed page {want_w:.0f} x {want_h:.0f}"))
     if actual.rotation != expected.rotation:
         found.append(PageDifference("page size", f"the page is turned by {actual.rotation} degrees"))
     if actual.annotations != expected.annotations:
@@ -70,6 +74,10 @@ def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
         found += [PageDifference("page as printed", detail)
                   for detail in _drawing_changes(expected.picture, expected, actual.printed)]
     return found
+
+
+def _box_size(box: Box) -> tuple[float, float]:
+    return abs(box[2] - box[0]), abs(box[3] - box[1])
 
 
 def _same_box(want: Box, got: Box) -> bool:
