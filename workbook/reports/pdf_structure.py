@@ -10,6 +10,8 @@ catches it. Re-saves by pypdf, qpdf and pdfium add none of these, so they stay v
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,10 @@ MEDIA = "embedded media"
 EXTERNAL = "content from another file"
 SIGNED = "a digital signature or permissions"
 BOOKMARKS = "bookmarks added"
+OVERPRINT = "overprint settings"
+NOT_PDF_FIRST = "other data before the PDF header (the file is also another kind of file)"
+SECOND_PDF = "a second PDF header inside the file (another document joined to it)"
+HYBRID = "a hybrid cross-reference (XRefStm), which PDF readers follow differently"
 
 # Dictionary keys, anywhere in the file, and the feature they belong to.
 FEATURE_KEYS = {
@@ -50,7 +56,7 @@ FEATURE_KEYS = {
     **dict.fromkeys(("ByteRange", "DSS", "Legal"), SIGNED),  # (/Perms also sits in an AES-256 /Encrypt)
 }
 FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
-            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS}
+            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS, OVERPRINT}
 # Names given as a value (an action's, an annotation's or an XObject's kind).
 FEATURE_VALUES = {
     **dict.fromkeys(("OCG", "OCMD"), LAYERS),
@@ -72,6 +78,9 @@ ALLOWED_KEYS = {
              "Group"},  # a transparency group, which some tools add: what it changes shows in the picture
 }
 ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
+# A graphics state reportlab writes holds only transparency (a certificate's holds none at all).
+ALLOWED_GRAPHICS_STATE = {"Type", "CA", "ca"}
+OVERPRINT_KEYS = {"OP", "op", "OPM"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
@@ -89,15 +98,16 @@ def file_structure(raw: bytes) -> Structure:
     """Read every object of the file and name what a certificate never holds."""
     try:
         objects = read_objects(raw)
+        layout = _layout(raw, objects)
         if any("Encrypt" in trailer for trailer in objects.trailers):  # its streams cannot be unpacked
             found = [item for item in _features(objects) if item in FEATURES]
-            return Structure(tuple(dict.fromkeys([ENCRYPTED, *found])), drawable=False)
+            return Structure(tuple(dict.fromkeys([*layout, ENCRYPTED, *found])), drawable=False)
         oversized = _oversized(objects)
         if oversized:
-            return Structure((oversized,), drawable=False)
+            return Structure((*layout, oversized), drawable=False)
         found = _features(objects) + objects.unreadable
         named = [item for item in found if item in FEATURES]
-        found = named or found  # "an attached file" says more than "document entry Names" beside it
+        found = layout + (named or found)  # "an attached file" says more than "document entry Names"
     except Budget as error:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
     except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
@@ -131,6 +141,31 @@ def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> l
                 found.append(ACTION)
         finally:
             page.close()
+    return found
+
+
+def _layout(raw: bytes, objects: PdfObjects) -> list[str]:
+    """How the file is put together, where readers may disagree on what it shows: a file that is
+    something else first (a web page holding the PDF), a second document joined to it, a hybrid
+    cross-reference, or a second catalog, page tree or page (a document only some readers open).
+    pypdf, qpdf (linearized too) and pdfium write none of these."""
+    found = []
+    if not raw.startswith(b"%PDF-"):
+        found.append(NOT_PDF_FIRST)
+    if re.search(rb"[\r\n]%PDF-\d", raw):
+        found.append(SECOND_PDF)
+    if any("XRefStm" in trailer for trailer in objects.trailers):
+        found.append(HYBRID)
+    starts = sum("Prev" not in trailer for trailer in objects.trailers)  # an update's trailer has /Prev
+    if starts > 1 and not found:
+        found.append(f"another document joined to the file ({starts} cross-reference tables each start one)")
+    counts = Counter(kind for value in objects.objects.values()
+                     if isinstance(value, dict) and isinstance(kind := value.get("Type"), Name)
+                     and kind in ("Catalog", "Pages", "Page"))
+    extra = [f"{counts[kind]} {noun}" for kind, noun in (("Catalog", "catalogs"), ("Pages", "page trees"),
+                                                          ("Page", "pages")) if counts[kind] > 1]
+    if extra:
+        found.append(f"a second document or page hidden in the file ({', '.join(extra)})")
     return found
 
 
@@ -189,6 +224,13 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
     if isinstance(resources, dict):
         found += [LAYERS if key == "Properties" else f"drawing resources a certificate never uses ({key})"
                   for key in resources if key not in ALLOWED_RESOURCES]
+        states = objects.resolve(resources.get("ExtGState"))
+        for state in states.values() if isinstance(states, dict) else ():
+            state = objects.resolve(state)
+            if isinstance(state, dict):
+                found += [OVERPRINT if key in OVERPRINT_KEYS else FEATURE_KEYS.get(
+                          key, f"graphics state settings a certificate never uses ({key})")
+                          for key in state if key not in ALLOWED_GRAPHICS_STATE]
     return found
 
 
