@@ -19,6 +19,7 @@ import pytest
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
+    ContentStream,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
@@ -452,3 +453,19 @@ def test_a_drawing_no_pixel_shows_is_still_content_not_ours(genuine, issuer_dir,
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
     assert result.changed == ("page objects not as the workbook draws them (1 path object added)",)
+
+
+def test_path_segments_added_inside_an_existing_path_are_content_not_ours(genuine, issuer_dir, tmp_path):
+    """Paths merged to free object "slots", or segments drawing nothing added to a path already on
+    the page: the count of objects stays the same, the count of path segments does not."""
+    def grow_first_fill(writer, page):
+        content = ContentStream(page.get_contents(), writer)
+        at = next(index for index, (_, operator) in enumerate(content.operations) if operator == b"f*")
+        content.operations[at:at] = [([NumberObject(0), NumberObject(0)], b"m"),
+                                     ([NumberObject(0), NumberObject(0)], b"l"), ([], b"h")]
+        page.replace_contents(content)
+
+    result = verify_certificate(_with_page(genuine, tmp_path / "segments.pdf", grow_first_fill), issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert len(result.changed) == 1, result.changed
+    assert "path segments, the drawn page has" in result.changed[0]
