@@ -114,3 +114,31 @@ def test_resaves_have_one_header_and_stay_valid(genuine, issuer_dir, tmp_path, o
     with (tmp_path / "pypdf.pdf").open("wb") as handle:
         writer.write(handle)
     assert verify_certificate(tmp_path / "pypdf.pdf", issuer_dir).status == Status.VALID
+
+
+def _descriptors(page) -> dict[str, DictionaryObject]:
+    fonts = (ref.get_object() for ref in page["/Resources"]["/Font"].values())
+    found = {}
+    for font in fonts:
+        for descendant in [font, *(item.get_object() for item in font.get("/DescendantFonts", []))]:
+            if "/FontDescriptor" in descendant:
+                name = str(descendant["/BaseFont"]).split("+")[-1]
+                found[name] = descendant["/FontDescriptor"].get_object()
+    return found
+
+
+@pytest.mark.parametrize("change", ["flags", "program"])
+def test_a_font_other_readers_draw_differently_is_tampered(genuine, issuer_dir, tmp_path, change):
+    """A descriptor's flags turned symbolic, or a font program grown by a table pdfium never reads:
+    pdfium's picture and text are the same, poppler or Ghostscript may pick other glyphs."""
+    def edit(writer, page):
+        descriptor = _descriptors(page)["NotoSerif-Regular"]
+        if change == "flags":
+            descriptor[NameObject("/Flags")] = NumberObject(32 + 4)
+        else:
+            program = descriptor["/FontFile2"].get_object()
+            program.set_data(program.get_data() + b"\0" * 16)
+
+    forged = _with_page(genuine, tmp_path / "font.pdf", edit)
+    assert _tampered_with(forged, issuer_dir) == (
+        "embedded fonts not as the workbook embeds them (glyph programs or flags of NotoSerif-Regular)",)
