@@ -17,7 +17,7 @@ from reports.test_certificate_structure import _append_content, _resources
 from reports.test_certificate_tamper import _certificate, _with_page
 from signing_kit import own_key_dir
 
-from workbook.reports.pdf_structure import HYBRID, NOT_PDF_FIRST, OVERPRINT, SECOND_PDF
+from workbook.reports.pdf_structure import DATA_AFTER_END, HYBRID, NOT_PDF_FIRST, OVERPRINT, SECOND_PDF
 from workbook.reports.verify import Status, verify_certificate
 
 
@@ -51,6 +51,15 @@ def test_a_web_page_holding_the_certificate_is_tampered(genuine, issuer_dir, tmp
     html = tmp_path / "certificate.html"
     html.write_bytes(b"<!DOCTYPE html><html><body>Forged<!--\n" + genuine.read_bytes() + b"\n-->")
     assert NOT_PDF_FIRST in _tampered_with(html, issuer_dir)
+
+
+def test_a_zip_after_the_certificate_is_tampered(genuine, issuer_dir, tmp_path):
+    import zipfile
+    both = tmp_path / "certificate.pdf"
+    both.write_bytes(genuine.read_bytes())
+    with zipfile.ZipFile(both, "a") as archive:
+        archive.writestr("note.txt", "the certificate is also a zip")
+    assert DATA_AFTER_END in _tampered_with(both, issuer_dir)
 
 
 def test_a_document_joined_to_the_certificate_is_tampered(genuine, issuer_dir, tmp_path):

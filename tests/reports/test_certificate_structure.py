@@ -400,21 +400,21 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         assert file_structure(text).found is not None
         assert time.perf_counter() - started < 2
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
-    odd = b"%PDF-1.7\n1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>"
+    odd = b"%PDF-1.7\n1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(odd).found == ("document entry Subtype that a certificate never has",)
 
 
 def test_objects_hidden_from_a_simple_reader_are_still_read():
     """A comment inside an object's header, a stream length given by reference with "endstream"
     inside the data, a catalog without its /Type: each is read as pdfium reads it."""
-    assert file_structure(b"%PDF-1.7\n1 0 %note\nobj << /OpenAction << /S /Launch >> >> endobj").found == (
-        ACTION,)
+    hidden = b"%PDF-1.7\n1 0 %note\nobj << /OpenAction << /S /Launch >> >> endobj\n%%EOF"
+    assert file_structure(hidden).found == (ACTION,)
     data = b"xx endstream yy"
     raw = b"1 0 obj << /Length 2 0 R >> stream\n" + data + b"\nendstream endobj 2 0 obj 15 endobj"
     assert read_objects(raw).objects[next(iter(read_objects(raw).objects))].data == data
     raw = b"%PDF-1.7\n1 0 obj << /Pages 2 0 R /PageLabels << >> >> endobj " \
           b"2 0 obj << /Kids [3 0 R] >> endobj 3 0 obj << /Parent 2 0 R /VP [] >> endobj " \
-          b"trailer << /Root 1 0 R >>"
+          b"trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(raw).found == ("document entry PageLabels that a certificate never has",
                                          "page entry VP that a certificate never has")
 

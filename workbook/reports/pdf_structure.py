@@ -37,6 +37,7 @@ SIGNED = "a digital signature or permissions"
 BOOKMARKS = "bookmarks added"
 OVERPRINT = "overprint settings"
 NOT_PDF_FIRST = "other data before the PDF header (the file is also another kind of file)"
+DATA_AFTER_END = "other data after the PDF's end (the file is also another kind of file)"
 SECOND_PDF = "a second PDF header inside the file (another document joined to it)"
 HYBRID = "a hybrid cross-reference (XRefStm), which PDF readers follow differently"
 
@@ -146,12 +147,16 @@ def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> l
 
 def _layout(raw: bytes, objects: PdfObjects) -> list[str]:
     """How the file is put together, where readers may disagree on what it shows: a file that is
-    something else first (a web page holding the PDF), a second document joined to it, a hybrid
-    cross-reference, or a second catalog, page tree or page (a document only some readers open).
+    something else too (a web page holding the PDF, a zip after it), a second document joined to
+    it, a hybrid cross-reference, or a second catalog, page tree or page (a document only some
+    readers open).
     pypdf, qpdf (linearized too) and pdfium write none of these."""
     found = []
     if not raw.startswith(b"%PDF-"):
         found.append(NOT_PDF_FIRST)
+    end = raw.rfind(b"%%EOF")
+    if end < 0 or raw[end + 5:].strip(b"\x00\t\n\x0c\r "):
+        found.append(DATA_AFTER_END)
     if re.search(rb"[\r\n]%PDF-\d", raw):
         found.append(SECOND_PDF)
     if any("XRefStm" in trailer for trailer in objects.trailers):
