@@ -17,7 +17,14 @@ from reports.test_certificate_structure import _append_content, _resources
 from reports.test_certificate_tamper import _certificate, _with_page
 from signing_kit import own_key_dir
 
-from workbook.reports.pdf_structure import DATA_AFTER_END, HYBRID, NOT_PDF_FIRST, OVERPRINT, SECOND_PDF
+from workbook.reports.pdf_structure import (
+    DATA_AFTER_END,
+    HYBRID,
+    NOT_PDF_FIRST,
+    OVERPRINT,
+    SECOND_PDF,
+    SPOT_COLOURS,
+)
 from workbook.reports.verify import Status, verify_certificate
 
 
@@ -151,3 +158,21 @@ def test_a_font_other_readers_draw_differently_is_tampered(genuine, issuer_dir, 
     forged = _with_page(genuine, tmp_path / "font.pdf", edit)
     assert _tampered_with(forged, issuer_dir) == (
         "embedded fonts not as the workbook embeds them (glyph programs or flags of NotoSerif-Regular)",)
+
+
+def test_a_spot_colour_is_tampered(genuine, issuer_dir, tmp_path):
+    """The name filled with a Separation colour whose tint function gives the genuine colour in
+    pdfium: other readers (or a printer's plates) may evaluate it otherwise."""
+    def separation(writer, page):
+        from pypdf.generic import ArrayObject, FloatObject, StreamObject
+        function = StreamObject()
+        function.set_data(b"{ pop .113725 .152941 .2 }")
+        function.update({NameObject("/FunctionType"): NumberObject(4),
+                         NameObject("/Domain"): ArrayObject([NumberObject(0), NumberObject(1)]),
+                         NameObject("/Range"): ArrayObject([FloatObject(v) for v in (0, 1, 0, 1, 0, 1)])})
+        _resources(page, "ColorSpace")[NameObject("/CSX")] = ArrayObject([
+            NameObject("/Separation"), NameObject("/X"), NameObject("/DeviceRGB"),
+            writer._add_object(function)])
+        _append_content(writer, page, b"q /CSX cs 1 scn Q")
+    forged = _with_page(genuine, tmp_path / "spot.pdf", separation)
+    assert SPOT_COLOURS in _tampered_with(forged, issuer_dir)

@@ -36,6 +36,7 @@ EXTERNAL = "content from another file"
 SIGNED = "a digital signature or permissions"
 BOOKMARKS = "bookmarks added"
 OVERPRINT = "overprint settings"
+SPOT_COLOURS = "spot colours for printing plates (Separation, DeviceN)"
 NOT_PDF_FIRST = "other data before the PDF header (the file is also another kind of file)"
 DATA_AFTER_END = "other data after the PDF's end (the file is also another kind of file)"
 SECOND_PDF = "a second PDF header inside the file (another document joined to it)"
@@ -57,7 +58,7 @@ FEATURE_KEYS = {
     **dict.fromkeys(("ByteRange", "DSS", "Legal"), SIGNED),  # (/Perms also sits in an AES-256 /Encrypt)
 }
 FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
-            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS, OVERPRINT}
+            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS, OVERPRINT, SPOT_COLOURS}
 # Names given as a value (an action's, an annotation's or an XObject's kind).
 FEATURE_VALUES = {
     **dict.fromkeys(("OCG", "OCMD"), LAYERS),
@@ -69,6 +70,8 @@ FEATURE_VALUES = {
     **dict.fromkeys(("EmbeddedFile", "FileAttachment"), ATTACHMENT),
     **dict.fromkeys(("RichMedia", "3D", "Screen", "Movie", "Sound"), MEDIA),
     "PS": PRINT_ONLY,
+    # Their tint functions (PostScript calculator code) are evaluated differently by each reader.
+    **dict.fromkeys(("Separation", "DeviceN", "NChannel"), SPOT_COLOURS),
 }
 # The keys a certificate's catalog, page tree and page hold (and what re-saves add); any other
 # key there is named. Annotations are compared on the page itself (reports/page_check.py).
