@@ -24,6 +24,7 @@ from workbook.reports.pdf_structure import (
     OVERPRINT,
     SECOND_PDF,
     SPOT_COLOURS,
+    UNLISTED_UPDATE,
 )
 from workbook.reports.verify import Status, verify_certificate
 
@@ -176,3 +177,21 @@ def test_a_spot_colour_is_tampered(genuine, issuer_dir, tmp_path):
         _append_content(writer, page, b"q /CSX cs 1 scn Q")
     forged = _with_page(genuine, tmp_path / "spot.pdf", separation)
     assert SPOT_COLOURS in _tampered_with(forged, issuer_dir)
+
+
+def test_an_update_the_cross_reference_does_not_list_is_tampered(genuine, issuer_dir, tmp_path):
+    """An incremental update (pdfium's own) whose last startxref is set back to the original table:
+    pdfium ignores the update, a reader rebuilding the file shows it."""
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(str(genuine))
+    updated = tmp_path / "updated.pdf"
+    with updated.open("wb") as handle:
+        document.save(handle, flags=pdfium.raw.FPDF_INCREMENTAL)
+    document.close()
+    original, raw = genuine.read_bytes(), updated.read_bytes()
+    old = re.findall(rb"startxref\s+(\d+)", original)[-1]
+    at = raw.rindex(b"startxref")
+    unlisted = tmp_path / "unlisted.pdf"
+    unlisted.write_bytes(raw[:at] + b"startxref\n" + old + b"\n%%EOF\n")
+    assert verify_certificate(updated, issuer_dir).status == Status.VALID
+    assert UNLISTED_UPDATE in _tampered_with(unlisted, issuer_dir)

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
-from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, filters, read_objects, unpack
+from workbook.reports.pdf_objects import (
+    Budget,
+    Name,
+    PdfObjects,
+    Stream,
+    filters,
+    parse_value,
+    read_objects,
+    unpack,
+)
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -40,6 +49,7 @@ SPOT_COLOURS = "spot colours for printing plates (Separation, DeviceN)"
 NOT_PDF_FIRST = "other data before the PDF header (the file is also another kind of file)"
 DATA_AFTER_END = "other data after the PDF's end (the file is also another kind of file)"
 SECOND_PDF = "a second PDF header inside the file (another document joined to it)"
+UNLISTED_UPDATE = "an update the file's cross-reference does not list (some readers show it, others not)"
 HYBRID = "a hybrid cross-reference (XRefStm), which PDF readers follow differently"
 
 # Dictionary keys, anywhere in the file, and the feature they belong to.
@@ -164,6 +174,8 @@ def _layout(raw: bytes, objects: PdfObjects) -> list[str]:
         found.append(SECOND_PDF)
     if any("XRefStm" in trailer for trailer in objects.trailers):
         found.append(HYBRID)
+    if not found and _unlisted_sections(raw, objects):
+        found.append(UNLISTED_UPDATE)
     starts = sum("Prev" not in trailer for trailer in objects.trailers)  # an update's trailer has /Prev
     if starts > 1 and not found:
         found.append(f"another document joined to the file ({starts} cross-reference tables each start one)")
@@ -175,6 +187,35 @@ def _layout(raw: bytes, objects: PdfObjects) -> list[str]:
     if extra:
         found.append(f"a second document or page hidden in the file ({', '.join(extra)})")
     return found
+
+
+_CLASSIC_XREF = re.compile(rb"(?<![A-Za-z])(?<!start)xref[\x00\t\n\x0c\r ]")
+_OBJECT_AT = re.compile(rb"[\x00\t\n\x0c\r ]*\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj")
+
+
+def _unlisted_sections(raw: bytes, objects: PdfObjects) -> bool:
+    """Whether the file holds cross-reference sections that the chain from its last startxref
+    (through each trailer's /Prev) never reaches: an update pdfium ignores but a reader rebuilding
+    the file may show. When the chain is broken from the start every reader rebuilds alike."""
+    total = len(_CLASSIC_XREF.findall(raw)) + sum(
+        1 for value in objects.values if isinstance(value, Stream) and value.info.get("Type") == "XRef")
+    at = raw.rfind(b"startxref")
+    offset = re.match(rb"startxref[\x00\t\n\x0c\r ]+(\d{1,10})", raw[at:]) if at >= 0 else None
+    seen: set[int] = set()
+    next_at = int(offset.group(1)) if offset else None
+    while isinstance(next_at, int) and 0 <= next_at < len(raw) and next_at not in seen and len(seen) < 100:
+        seen.add(next_at)
+        section = raw[next_at:next_at + 40].lstrip(b"\x00\t\n\x0c\r ")
+        if section.startswith(b"xref"):
+            trailer_at = raw.find(b"trailer", next_at)
+            info = parse_value(raw, trailer_at + 7, objects) if trailer_at >= 0 else None
+        else:
+            header = _OBJECT_AT.match(raw, next_at)
+            info = parse_value(raw, header.end(), objects) if header else None
+        if not isinstance(info, dict):
+            return False if len(seen) == 1 else len(seen) - 1 < total
+        next_at = info.get("Prev")
+    return bool(seen) and len(seen) < total
 
 
 def _features(objects: PdfObjects) -> list[str]:
