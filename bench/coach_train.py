@@ -4,22 +4,29 @@ Data: every labelled set in tests/fixtures/coach (one file = one labeller), ever
 `split`: the split marks the replies the phrase rules were not tuned on, and the model is judged more
 strictly here, by leaving a whole labeller out. A set with no code for a rule is not used for it.
 
-For each "avoid" rule, leave-one-labeller-out cross-validation: a class-balanced L2 logistic regression
-over the features of `workbook/core/coach_model.py` is trained on every other labeller and scores the
-held-out labeller's replies; the phrase rule is read as it would be without that labeller (for the sets
-the rules were written from, entries only that labeller's replies support are dropped, coach_folds.py).
+For each rule ("do" rules too), leave-one-labeller-out cross-validation: a class-balanced L2 logistic
+regression over the features of `workbook/core/coach_model.py` is trained on every other labeller and
+scores the held-out labeller's replies; the phrase rule is read as it would be without that labeller
+(for the sets the rules were written from, entries only that labeller's replies support are dropped,
+coach_folds.py).
 The practice calls' own "best" replies join as SCRIPT_GROUPS more groups (the calls dealt round),
 labelled free of every "avoid" rule: a learner writing like the course's authors must not be
 scolded, and the labellers' terse bad replies ("Hold please.") otherwise teach the model that any
 short line is a closed door.
+A "do" rule's model earns credit only for words the coach reads as meant, as its phrases do
+(coach.said_as_meant: not negated, inside a real clause, not taken back by "but ..." before something
+to avoid); the words it would highlight are found with the held-out fold's own weights, and a reply
+whose words all fail that reading is not flagged by the model at any threshold.
 From the out-of-fold scores each rule's reading (phrases alone, or phrases OR model) and threshold
-are chosen as the ones under which the most labellers meet the targets (agreement >= TARGET_AGREEMENT
-and recall >= TARGET_RECALL), ties to the higher mean agreement, among the readings whose model adds
-at most MAX_SCRIPT_FLAGS flags to the scripts' best replies (scored out of fold too, so as if
-written for a new call). The figures
-printed for a held-out labeller use a choice made without that labeller's labels. The model finally
+are chosen as the ones under which the most labellers meet the targets (agreement >= TARGET_AGREEMENT,
+and for an "avoid" rule recall >= TARGET_RECALL), ties to the higher mean agreement, among the
+readings whose model adds at most MAX_SCRIPT_FLAGS flags to the scripts' best replies (scored out of
+fold too, so as if written for a new call); a model that raises the mean agreement by less than
+MIN_MODEL_GAIN points is left out of the file. The figures printed for a held-out labeller use a
+choice made without that labeller's labels. The model finally
 written is trained on every group, with the choice made on all of them.
-Usage: python bench/coach_train.py [--dry-run] [--rules RULE,RULE]   (needs numpy; the app does not)
+Usage: python bench/coach_train.py [--dry-run] [--rules RULE,RULE [--write]]   (needs numpy; the app does
+not). With --rules the named rules alone are trained and, with --write, only their blocks of the file change.
 """
 
 from __future__ import annotations
@@ -41,8 +48,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
 from coach_folds import trimmed  # noqa: E402
 
-from workbook.core.coach import CoachRules, coach_reply, load_rules, model_held_back  # noqa: E402
-from workbook.core.coach_model import MODEL_FILE_NAME, feature_names  # noqa: E402
+from workbook.core.coach import (  # noqa: E402
+    _NORMALISE,
+    MAX_COACHED_CHARS,
+    CoachRules,
+    coach_reply,
+    load_rules,
+    model_held_back,
+    said_as_meant,
+)
+from workbook.core.coach_model import MODEL_FILE_NAME, RuleModel, feature_names  # noqa: E402
+from workbook.core.coach_model import find as model_find  # noqa: E402
 
 OUT = RULES.parent / MODEL_FILE_NAME
 FIXTURES = ROOT / "tests" / "fixtures" / "coach"
@@ -53,6 +69,9 @@ RULES_WRITTEN_FROM = ("labelled", "second_labeller", "third_labeller", "fourth_l
 SCRIPTS = "course_scripts_best"  # the practice calls' best replies, in groups named SCRIPTS_1 ...
 SCRIPT_GROUPS = 3
 MAX_SCRIPT_FLAGS = 1  # per rule: best script replies the model may flag beyond what the phrases flag
+# A model that raises the mean agreement over all labellers by less than this (in points) is not worth
+# its weights in the file and the load time: the rule is read by its phrases alone.
+MIN_MODEL_GAIN = 0.2
 TARGET_AGREEMENT = 0.90
 TARGET_RECALL = 0.80
 MIN_COUNT = 2  # a feature met in fewer training replies is noise at this size
@@ -197,21 +216,25 @@ def rules_without(rules: CoachRules, sets: dict[str, list[Labelled]], held: str)
 
 
 def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool = True,
+               avoided: dict[str, list[list[tuple[int, int]]]] | None = None,
                ) -> dict[str, list[dict[str, bool]]]:
     """Per set, per reply: which rules the phrases find (no model). With `honest`, a set the rules were
-    written from is read by the rules without what only it supports."""
+    written from is read by the rules without what only it supports. `avoided`, when given, is filled
+    with each reply's spans the "avoid" rules' phrases found (what a "but" can take an apology back for)."""
     plain = dataclasses.replace(rules, model=None)
     out = {}
     for name, items in sets.items():
         used = rules_without(rules, sets, name) if honest and name in RULES_WRITTEN_FROM else plain
-        out[name] = [coach_reply(i.text, used, i.context, use_model=False).present for i in items]
+        results = [coach_reply(i.text, used, i.context, use_model=False) for i in items]
+        out[name] = [r.present for r in results]
+        if avoided is not None:
+            avoided[name] = [[span for v in r.verdicts if v.kind == "avoid" for span in v.spans]
+                             for r in results]
     return out
 
 
 def held_back(rules: CoachRules, sets: dict[str, list[Labelled]]) -> dict[str, list[dict[str, bool]]]:
     """Per set, per reply: for which rules the coach would not ask the model (coach.model_held_back)."""
-    from workbook.core.coach import _NORMALISE
-
     return {name: [{r.id: model_held_back(r, i.text.translate(_NORMALISE)) for r in rules.rules}
                    for i in items] for name, items in sets.items()}
 
@@ -235,9 +258,12 @@ class Fold:
 
 def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str, list[dict[str, bool]]],
                 holds: dict[str, list[dict[str, bool]]], rule_id: str, keep: int | None = KEEP,
-                l2: float = L2, min_count: int = MIN_COUNT,
+                l2: float = L2, min_count: int = MIN_COUNT, rules: CoachRules | None = None,
+                avoided: dict[str, list[list[tuple[int, int]]]] | None = None,
                 ) -> Fold:
-    """Every coded reply's model score from a model trained on every other labeller."""
+    """Every coded reply's model score from a model trained on every other labeller. For a "do" rule
+    (given `rules` and `avoided`), a reply whose model words would all fail the coach's reading
+    (said_as_meant) counts as held back."""
     names = [n for n, items in sets.items() if items and rule_id in items[0].expected]
     rows, who, label, found, held = [], [], [], [], []
     start = 0
@@ -252,12 +278,22 @@ def out_of_fold(design: Design, sets: dict[str, list[Labelled]], finds: dict[str
         start += len(items)
     rows_a, who_a, y = np.array(rows), np.array(who), np.array(label, dtype=float)
     score = np.zeros(len(rows))
+    held_a = np.array(held, dtype=bool)
+    rule = rules.rule(rule_id) if rules is not None and avoided is not None else None
     for index in range(len(names)):
         train_at = who_a != index
         w, b = fit_kept(Sparse.of(design, rows_a[train_at]), y[train_at], keep, min_count, l2)
-        held = ~train_at
-        score[held] = _logistic(Sparse.of(design, rows_a[held]).times(w) + b)
-    return Fold(names, who_a, y.astype(bool), np.array(found, dtype=bool), score, np.array(held, dtype=bool))
+        out = ~train_at
+        score[out] = _logistic(Sparse.of(design, rows_a[out]).times(w) + b)
+        if rule is not None and rule.kind == "do":
+            model = RuleModel(rule_id, b, 0.0, {design.names[n]: float(w[n]) for n in np.flatnonzero(w)})
+            items = sets[names[index]]
+            for at, (item, spans) in zip(np.flatnonzero(out), zip(items, avoided[names[index]], strict=True),
+                                         strict=True):
+                text = item.text[:MAX_COACHED_CHARS].translate(_NORMALISE)
+                if not said_as_meant(rule, list(model_find(model, text)), text, rules.reading, spans):
+                    held_a[at] = True
+    return Fold(names, who_a, y.astype(bool), np.array(found, dtype=bool), score, held_a)
 
 
 def counts(flag: np.ndarray, label: np.ndarray) -> Counts:
@@ -269,8 +305,11 @@ def per_labeller(fold: Fold, flag: np.ndarray) -> list[Counts]:
     return [counts(flag[fold.who == k], fold.label[fold.who == k]) for k in range(len(fold.labellers))]
 
 
-def meets(c: Counts) -> bool:
-    return c.agreement >= TARGET_AGREEMENT and c.recall >= TARGET_RECALL
+DO_RULES: set[str] = set()  # filled by main(): a "do" rule's target is agreement alone
+
+
+def meets(c: Counts, rule_id: str = "") -> bool:
+    return c.agreement >= TARGET_AGREEMENT and (rule_id in DO_RULES or c.recall >= TARGET_RECALL)
 
 
 def readings(fold: Fold) -> list[tuple[str, float, np.ndarray]]:
@@ -280,20 +319,24 @@ def readings(fold: Fold) -> list[tuple[str, float, np.ndarray]]:
     return out
 
 
-def choose(fold: Fold, among: np.ndarray) -> tuple[str, float]:
+def choose(fold: Fold, among: np.ndarray, rule_id: str = "") -> tuple[str, float]:
     """The reading under which most labellers in `among` (a mask over labellers) meet the targets,
     ties to the higher mean agreement, then to the higher threshold; a reading whose model flags more
-    than MAX_SCRIPT_FLAGS of the scripts' best replies the phrases leave alone is not a candidate."""
+    than MAX_SCRIPT_FLAGS of the scripts' best replies the phrases leave alone, or whose mean agreement
+    is below the phrases' alone, is not a candidate."""
     scripts = script_mask(fold)
     among = among & ~scripts
     phrase_flags = int((fold.found & scripts[fold.who]).sum())
+    phrase_agreement = sum(c.agreement for k, c in enumerate(per_labeller(fold, fold.found)) if among[k])
     best = None
     for mode, threshold, flags in readings(fold):
         every = per_labeller(fold, flags)
         if int((flags & scripts[fold.who]).sum()) - phrase_flags > MAX_SCRIPT_FLAGS:
             continue
         table = [c for k, c in enumerate(every) if among[k]]
-        key = (sum(meets(c) for c in table), sum(c.agreement for c in table) / len(table), threshold)
+        if mode != "rule" and sum(c.agreement for c in table) < phrase_agreement - 1e-9:
+            continue  # a model may add recall, never at the cost of agreement with people
+        key = (sum(meets(c, rule_id) for c in table), sum(c.agreement for c in table) / len(table), threshold)
         if best is None or key > best[0]:
             best = (key, mode, threshold)
     assert best is not None
@@ -305,7 +348,7 @@ def script_mask(fold: Fold) -> np.ndarray:
     return np.array([name.startswith(SCRIPTS) for name in fold.labellers])
 
 
-def nested(fold: Fold) -> tuple[list[Counts], list[tuple[str, float]]]:
+def nested(fold: Fold, rule_id: str = "") -> tuple[list[Counts], list[tuple[str, float]]]:
     """Each labeller's counts under a reading chosen on the other labellers (the scripts' group is
     always the guard, never a held-out labeller)."""
     table, chosen = [], []
@@ -313,7 +356,7 @@ def nested(fold: Fold) -> tuple[list[Counts], list[tuple[str, float]]]:
         if fold.labellers[k].startswith(SCRIPTS):
             continue
         among = np.arange(len(fold.labellers)) != k
-        mode, threshold = choose(fold, among)
+        mode, threshold = choose(fold, among, rule_id)
         flags = fold.flags(threshold) if mode != "rule" else fold.found
         table.append(per_labeller(fold, flags)[k])
         chosen.append((mode, threshold))
@@ -339,54 +382,66 @@ def choose_threshold(rows: list[tuple[float, bool, bool]]) -> tuple[float, Count
     return best[1], *best[2]
 
 
-def summary(table: list[Counts]) -> str:
+def summary(table: list[Counts], rule_id: str = "") -> str:
     """Agreement mean and worst, recall mean and worst, and how many labellers meet both targets."""
     agree = [c.agreement for c in table]
     recall = [c.recall for c in table]
     return (f"{np.mean(agree):6.1%} {min(agree):6.1%}  {np.mean(recall):4.2f} {min(recall):4.2f}  "
-            f"{sum(meets(c) for c in table):2}/{len(table)}")
+            f"{sum(meets(c, rule_id) for c in table):2}/{len(table)}")
 
 
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
     rules = load_rules(RULES)
     rule_ids = [r.id for r in rules.rules]
-    avoid = [r.id for r in rules.rules if r.kind == "avoid"]
+    chosen_rules = [r.id for r in rules.rules]
+    DO_RULES.update(r.id for r in rules.rules if r.kind == "do")
     if "--rules" in argv:
-        avoid = argv[argv.index("--rules") + 1].split(",")
+        chosen_rules = argv[argv.index("--rules") + 1].split(",")
     sets = load_sets(rule_ids)
     sets.update(script_best_replies(rules))
     all_items = [i for items in sets.values() for i in items]
     print(f"Leave-one-labeller-out cross-validation on {len(all_items)} replies from "
           f"{len(sets) - SCRIPT_GROUPS} labellers and the scripts' best replies "
           f"({', '.join(f'{k} {len(v)}' for k, v in sets.items())}).")
-    finds = rule_finds(rules, sets)
+    avoided: dict[str, list[list[tuple[int, int]]]] = {}
+    finds = rule_finds(rules, sets, avoided=avoided)
     holds = held_back(rules, sets)
     design = Design.of([i.text for i in all_items])
     print(f"{len(design.names)} distinct features; rules read in {time.perf_counter() - started:.0f} s\n")
     print("Per held-out labeller: agreement mean worst, recall mean worst, labellers meeting both targets")
     print(f"{'rule':28} {'phrases alone':>30}  {'chosen reading (nested)':>30}  choice on all")
     out: dict[str, dict] = {}
-    for rule_id in avoid:
-        fold = out_of_fold(design, sets, finds, holds, rule_id)
+    for rule_id in chosen_rules:
+        fold = out_of_fold(design, sets, finds, holds, rule_id, rules=rules, avoided=avoided)
         labellers = [k for k, name in enumerate(fold.labellers) if not name.startswith(SCRIPTS)]
         alone = [per_labeller(fold, fold.found)[k] for k in labellers]
-        table, _chosen = nested(fold)
-        mode, threshold = choose(fold, np.ones(len(fold.labellers), dtype=bool))
+        table, _chosen = nested(fold, rule_id)
+        mode, threshold = choose(fold, np.ones(len(fold.labellers), dtype=bool), rule_id)
+        gain = 100 * (np.mean([per_labeller(fold, fold.flags(threshold))[k].agreement for k in labellers])
+                      - np.mean([c.agreement for c in alone]))
+        if mode != "rule" and gain < MIN_MODEL_GAIN:
+            mode = "rule"
         flags = fold.flags(threshold) if mode != "rule" else fold.found
         guard = counts(flags[script_mask(fold)[fold.who]], fold.label[script_mask(fold)[fold.who]])
-        print(f"{rule_id:28} {summary(alone):>30}  {summary(table):>30}  {mode} {threshold:g}; "
-              f"script best replies flagged out of fold {guard.fp}/{guard.total}")
+        print(f"{rule_id:28} {summary(alone, rule_id):>30}  {summary(table, rule_id):>30}  {mode} "
+              f"{threshold:g}; script best replies flagged out of fold {guard.fp}/{guard.total}", flush=True)
         for name, a, c in zip([fold.labellers[k] for k in labellers], alone, table, strict=True):
             print(f"    {name:18} {a.agreement:6.1%} {a.recall:4.2f}   {c.agreement:6.1%} {c.precision:4.2f} "
-                  f"{c.recall:4.2f}")
+                  f"{c.recall:4.2f}", flush=True)
         if mode != "rule":
             coded = [i for i in all_items if rule_id in i.expected]
             weights, bias = train(coded, rule_id, KEEP)
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}
     print(f"\n{time.perf_counter() - started:.0f} s")
-    if "--dry-run" in argv or "--rules" in argv:
+    if "--dry-run" in argv or ("--rules" in argv and "--write" not in argv):
         return 0
+    if "--rules" in argv and OUT.exists():  # --write: only the named rules' blocks change
+        import yaml
+
+        kept = (yaml.safe_load(OUT.read_text(encoding="utf-8")) or {}).get("rules") or {}
+        out = {r.id: out.get(r.id, kept.get(r.id)) for r in rules.rules
+               if r.id in out or (r.id in kept and r.id not in chosen_rules)}
     if out:
         OUT.write_text(render(out), encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KB)")
@@ -401,7 +456,9 @@ def render(models: dict[str, dict]) -> str:
     lines = [
         "# The coach's small linear model, written by bench/coach_train.py from every labelled reply in",
         "# tests/fixtures/coach. Do not edit by hand: edit rules.yaml, or retrain.",
-        "# A rule listed here is found when its phrases find it OR the model's score reaches `threshold`.",
+        "# A rule listed here is found when its phrases find it OR the model's score reaches `threshold`;",
+        "# for a \"do\" rule the model's words must be said as meant, as its phrases must (not negated,",
+        "# inside a real clause, not taken back by a \"but\").",
         "# The score is the logistic of bias + (sum of the weights of the reply's features) / sqrt(number",
         "# of features). Features: w:word, b:word pair, c:letters inside a word (spaces mark its edges);",
         "# NOT_ marks a word after a negation. Positive weights point to the rule, negative ones away.",

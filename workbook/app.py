@@ -104,6 +104,9 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
     window = MainWindow()
     window.language_choice = saved_choice(data_dir)  # ticked in View > Language
     window.support_folders = (data_dir, content_dir)
+    from workbook.ui import window_geometry
+
+    window_geometry.place(window, data_dir)  # the size left at the last close, or one that fits the screen
     outcome = {"code": 0, "db": None, "database_url": database_url}
     window.first_paint_did_happen.connect(
         lambda: _finish_start(window, data_dir, content_dir, assets_dir, outcome))

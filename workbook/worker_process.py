@@ -150,7 +150,7 @@ def _worker_main(connection: Connection, target: str, arguments: dict[str, Any])
         gc.freeze()
         result = job(progress=channel.progress, cancelled=channel.cancelled, **arguments)
     except Cancelled as stop:
-        channel.send(("cancelled", str(stop) or "cancelled: nothing was written"))
+        channel.send(("cancelled", str(stop) or "canceled: nothing was written"))
     except Exception as error:
         channel.send(("failed", str(error) or type(error).__name__, traceback.format_exc()))
     else:

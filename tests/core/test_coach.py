@@ -20,6 +20,7 @@ from workbook.core.coach import (
     load_rules,
     phrase_pattern,
 )
+from workbook.core.coach_model import score
 from workbook.core.regex_guard import backtracking_risk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,6 +112,10 @@ def test_duplicate_rule_id_is_reported_at_the_second_rule(tmp_path: Path) -> Non
     ("acknowledge-feeling", "That sounds really frustrating.", "There's nothing to worry about."),
     ("apology-or-ownership", "I'm sorry, that was our mistake.", "I'm sorry you feel that way."),
     ("apology-or-ownership", "Leave it with me.", "It's not our fault the courier lost it."),
+    ("apology-or-ownership", "I'll deal with this personally.", "I will not deal with this."),
+    ("apology-or-ownership", "Let me put this right for you now.",
+     "I can't put that right, sorry you feel that way."),
+    ("apology-or-ownership", "I can sort this out myself.", "I can't sort this out myself."),
     ("clarifying-question", "Which card did you use?", "Did you not read the email?"),
     ("clarifying-question", "Could you confirm the postcode?", "Is there anything else I can help with?"),
     ("next-step-with-time-frame", "I'll call you back by 5pm.", "I'll look into it."),
@@ -464,8 +469,41 @@ def test_a_model_finds_what_the_phrases_miss_and_highlights_its_top_words(tmp_pa
     assert 'class="coach-avoid"' in highlight_html(text, coach_reply(text, rules))
 
 
+DO_MODEL = """\
+rules:
+  acknowledge-feeling:
+    threshold: 0.6
+    bias: -2.0
+    weights:
+      "w:rotten": 30.0
+      "w:week": 10.0
+  apology-or-ownership:
+    threshold: 0.6
+    bias: -2.0
+    weights:
+      "w:regret": 30.0
+"""
+
+
+def test_a_do_rules_model_earns_credit_only_for_words_said_as_meant(tmp_path: Path) -> None:
+    """A "do" rule's model finds a wording its phrases miss, under the same reading as the phrases:
+    negated, strung together as keywords, or taken back by a "but", the words earn nothing."""
+    rules, problems = _rules_with_model(tmp_path, DO_MODEL)
+    assert problems == [] and rules is not None
+    text = "What a rotten week you have had with this."
+    assert not coach_reply(text, rules, use_model=False).verdict("acknowledge-feeling").present
+    verdict = coach_reply(text, rules).verdict("acknowledge-feeling")
+    assert verdict.present and {text[s:e] for s, e in verdict.spans} <= {"rotten", "week"}
+    assert 'class="coach-do"' in highlight_html(text, coach_reply(text, rules))
+    assert coach_reply("I regret the mix-up with your order.", rules).verdict("apology-or-ownership").present
+    model = rules.model.rules
+    for unmeant, rule_id in [("Rotten. Week. Order number?", "acknowledge-feeling"),
+                             ("I regret it, but you should have read the letter.", "apology-or-ownership")]:
+        assert score(model[rule_id], unmeant) >= model[rule_id].threshold  # the model alone would credit it
+        assert not coach_reply(unmeant, rules).verdict(rule_id).present, unmeant
+
+
 @pytest.mark.parametrize(("model", "where"), [
-    (MODEL.replace("avoid-blame", "apology-or-ownership"), (2, "rules.apology-or-ownership")),
     (MODEL.replace("avoid-blame", "avoid-nothing"), (2, "rules.avoid-nothing")),
     (MODEL.replace("threshold: 0.6", "threshold: 3"), (3, "rules.avoid-blame.threshold")),
     (MODEL.replace('"w:yours": 30.0', '"w:yours": heavy'), (5, "rules.avoid-blame.weights")),
@@ -607,12 +645,15 @@ def test_the_model_leaves_good_replies_alone(rules: CoachRules, text: str) -> No
     assert not any(v.present for v in coach_reply(text, rules).verdicts if v.kind == "avoid")
 
 
+TRAINING_LABELLERS = (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)  # 300 replies each, every rule coded
+
+
 def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixture(rules: CoachRules) -> None:
     assert rules.model is not None
-    assert set(rules.model.rules) == {r.id for r in rules.rules if r.kind == "avoid"}
+    assert set(rules.model.rules) >= {r.id for r in rules.rules if r.kind == "avoid"}
     bench = _bench()
     ids = [r.id for r in rules.rules]
-    for n in range(11, 18):
+    for n in TRAINING_LABELLERS:
         items = bench.load_labelled(ROOT / "tests" / "fixtures" / "coach" / f"labeller_l{n}.yaml", ids)
         assert len(items) == 300 and all(i.context and set(i.expected) == set(ids) for i in items)
 
@@ -633,6 +674,8 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     ("Next time, check the date before you travel.", "avoid-judging-or-correcting"),
     ("I won't tolerate being shouted at.", "avoid-judging-or-correcting"),
     ("Everyone is queueing, sir, you're not special.", "avoid-judging-or-correcting"),
+    ("There's no point shouting at me, I didn't set the price.", "avoid-judging-or-correcting"),
+    ("Please don't take it out on me.", "avoid-judging-or-correcting"),
     # Closing the door: out of reach, sent away, nothing more to say, a tautology, a bare refusal.
     ("The landlord decides that, so it's out of our hands.", "avoid-stonewalling"),
     ("A late fee isn't something we can waive.", "avoid-stonewalling"),
@@ -648,6 +691,11 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     ("That's not something we deal with here.", "avoid-stonewalling"),
     ("Unfortunately that's out of my hands.", "avoid-stonewalling"),
     ("You'll need to write in, I can't discuss it on the phone.", "avoid-stonewalling"),
+    # The agent as a mere go-between, and a door shut on whatever the caller does next.
+    ("Head office sets the fees, I'm just the messenger.", "avoid-stonewalling"),
+    ("Look, I only work here.", "avoid-stonewalling"),
+    ("Complain if you like, it won't change anything.", "avoid-stonewalling"),
+    ("There's nothing any of us can do about the snow.", "avoid-stonewalling"),
 ])
 def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                   rule_id: str) -> None:
@@ -667,7 +715,45 @@ def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRul
     ("So: refund today, replacement tomorrow. Anything else?", "avoid-stonewalling"),
     ("I can't refund that myself, but I can open a complaint now with the fee in it.", "avoid-stonewalling"),
     ("So I know I've explained it clearly, what happens next?", "avoid-stonewalling"),
+    ("I'm just the messenger on the fees, but I can ask for the late fee to be waived today.",
+     "avoid-stonewalling"),
+    ("Changing the date won't change anything on your bill, so that's one less worry.", "avoid-stonewalling"),
 ])
 def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                    rule_id: str) -> None:
     assert rule_id not in _phrases_find(text, rules)
+
+
+# -- a boundary names the caller's behaviour; a judgement names the person ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "I need you to stop calling me names.",
+    "I need you to stop swearing.",
+    "I'm happy to help, but not while I'm being called names.",
+    "I want to sort this out, and I'll need you to stop the swearing. Can I take the order number?",
+    "Mr. Kessler, you're calling me names, and I need that to stop. Let's get this credit on.",
+    "I'd ask you not to swear at me, please.",
+    "I want to help you, but I'm not able to carry on if the shouting continues.",
+    "If the name-calling continues, I'll end this call, and you're welcome to call back.",
+    "I'd like you to stop using that language so we can look at the bill together.",
+])
+def test_a_boundary_on_the_callers_behaviour_is_not_judging(rules: CoachRules, text: str) -> None:
+    """The course teaches these (lessons/07-boundaries-escalation): neither the phrases nor the model
+    may call them judging."""
+    assert not coach_reply(text, rules).verdict("avoid-judging-or-correcting").present
+
+
+@pytest.mark.parametrize("text", [
+    "You're being rude.",
+    "You're overreacting.",
+    "There's no need for that tone.",
+    "I need you to stop swearing; you're being really rude.",
+    "I need you to stop shouting and calm down.",
+    "I'm happy to help, but not while you're being so unreasonable about it.",
+    "Stop shouting, please.",
+    "There's no need to be swearing at me.",
+    "I'm not going to be spoken to like that.",
+])
+def test_a_judgement_of_the_person_is_still_judging(rules: CoachRules, text: str) -> None:
+    """A label for the caller or their reaction is judging, alone or beside a boundary."""
+    assert "avoid-judging-or-correcting" in _phrases_find(text, rules)

@@ -1,5 +1,5 @@
-"""Where "Continue" leads: the newest position while its module has unread sections, then the next
-unread section in course order, and nothing once every section is read."""
+"""Where "Continue" leads: the newest position while it is unread, else the next unread section of its
+module, then the next unread section in course order, and nothing once every section is read."""
 
 from __future__ import annotations
 
@@ -10,12 +10,23 @@ def _all_read(library, modules):
     return {m.id: {s.id for s in m.sections} for m in modules}
 
 
-def test_continue_stays_where_the_learner_left_off_inside_a_module(library):
+def test_continue_stays_where_the_learner_left_off_while_that_section_is_unread(library):
+    first = library.modules[0]
+    positions = [(first.id, first.sections[2].id)]
+    read = {first.id: {first.sections[0].id}}
+    module, index = continue_target(library, positions, read)
+    assert (module.id, index) == (first.id, 2)
+
+
+def test_a_section_left_off_already_read_leads_on_to_the_next_unread_one_of_its_module(library):
+    """Not back into a section already read (the tester's "Continue" reopened one)."""
     first = library.modules[0]
     positions = [(first.id, first.sections[2].id)]
     read = {first.id: {first.sections[0].id, first.sections[2].id}}
-    module, index = continue_target(library, positions, read)
-    assert (module.id, index) == (first.id, 2)
+    assert [(m.id, i) for m, i in [continue_target(library, positions, read)]] == [(first.id, 3)]
+    later_read = {first.id: {s.id for s in first.sections[2:]}}  # only the sections before it are left
+    module, index = continue_target(library, positions, later_read)
+    assert (module.id, index) == (first.id, 0)
 
 
 def test_a_finished_module_leads_on_to_the_next_unread_section(library):

@@ -283,7 +283,7 @@ def test_cancelling_a_batch_stops_before_the_next_learner(class_of_three, librar
     assert [p.name for p in out_dir.iterdir()] == [result.outcomes[0].path.name]
     records = issued_certificates()
     assert [r.certificate_id for r in records] == [result.outcomes[0].certificate_id]
-    assert "cancelled: 2 not reached" in result.summary()
+    assert "canceled: 2 not reached" in result.summary()
 
 
 def test_file_names_keep_the_names_script_and_never_collide(tmp_path):

@@ -207,3 +207,56 @@ def test_a_hang_up_without_last_words_says_the_caller_hung_up(library):
                                if e.kind == EndingKind.HUNG_UP and e.caller is None)
     state = replace(start_call(scenario), at=ending_id)
     assert "The caller hangs up" in transcript_html(scenario, state)
+
+
+def _path_that_ends_well_below(scenario, state, bar: int) -> list[int]:
+    """Replies (found by seeded random walks through the real engine) that end the call well with a
+    skill score under `bar`: resolved, but not handled well by the certificate's rule."""
+    import random
+
+    from workbook.core.call_engine import choose, current_ending
+    from workbook.core.completion import skill_score
+
+    for seed in range(2000):
+        pick, walk, path = random.Random(seed), state, []
+        while (node := current_node(scenario, walk)) is not None:
+            offered = offered_replies(scenario, walk)
+            best = [i for i in offered if node.replies[i].rating == Rating.BEST]
+            reply = pick.choice(offered) if pick.random() < 0.5 or not best else best[0]
+            path.append(reply)
+            walk = choose(scenario, walk, reply)
+        ending = current_ending(scenario, walk)
+        if ending and ending.kind.strong and skill_score(debrief(scenario, walk).skills) < bar:
+            return path
+    raise AssertionError("no path ends well under the bar")
+
+
+def test_handled_well_means_the_certificate_rule_on_home_and_in_the_debrief(qtbot, open_window, library):
+    """A resolved call with a low skill score shows that score in its debrief and that it does not count;
+    the home screen counts it the certificate's way (ended well and the skill bar), in the same words."""
+    navigator = open_window(library)
+    scenario = _start(navigator, "Rule Reader")
+    rule = library.course.requires.calls
+    for reply in _path_that_ends_well_below(scenario, navigator.calls.state, rule.min_skill_score):
+        navigator.calls.choose_reply(reply)
+    page = navigator.calls.page
+    page.debrief_requested.emit()
+    report = " ".join(page.report.toPlainText().split())
+    skills = debrief(scenario, navigator.calls.state).skills
+    assert "Skill score" in report and f"{round(sum(skills.values()) / len(skills))}%" in report
+    assert (f"does not count toward the {rule.at_least} practice calls your certificate needs: it ended "
+            f"well, but its skill score is below {rule.min_skill_score}%") in report
+    assert "meets this call's own line" in report  # a listed call: its own line only needs it to end well
+    page.home_requested.emit()
+    overall = navigator.home_page.overall.text()
+    bar_words = f"ended well with a skill score of at least {rule.min_skill_score}%"
+    assert f"0 of {len(library.scenarios)} practice calls {bar_words}" in overall
+    completion = navigator.home_page.completion.findChildren(type(navigator.home_page.overall))
+    assert any(f"0 of {rule.at_least} {bar_words}" in label.text() for label in completion)
+
+    navigator.calls.open(SCENARIO)
+    _play(qtbot, navigator, scenario, Rating.BEST)
+    page.debrief_requested.emit()
+    assert "This call counts toward your certificate" in page.report.toPlainText()
+    page.home_requested.emit()
+    assert f"1 of {len(library.scenarios)} practice calls {bar_words}" in navigator.home_page.overall.text()

@@ -35,6 +35,12 @@ def test_the_calls_page_lists_best_outcomes_and_reopens_a_past_debrief(qtbot, op
     top = page.item_for("scenario", SCENARIO)
     assert "Best: Resolved with follow-up" in top.text(1) and "played 2" in top.text(1)
     assert top.childCount() == 2 and top.child(1).text(3)  # both calls, with when they ended
+    from datetime import datetime
+
+    from workbook.ui.dates import moment_text
+
+    now = datetime.now().astimezone()  # the app's one date format, as the quiz history shows it, not ISO
+    assert top.child(1).text(3)[:11] == moment_text(now)[:11] and "-" not in top.child(1).text(3)
     page.tree.setCurrentItem(page.item_for("call", first_call))
     assert page.debrief_button.isEnabled()
     qtbot.keyClick(page.tree, Qt.Key.Key_Return)

@@ -135,3 +135,35 @@ def test_closing_without_a_long_job_under_way_asks_nothing(qtbot, errors, monkey
         op.start()
     window.close()
     assert not window.isVisible() and op.outcome is Outcome.SUCCEEDED
+
+
+def test_the_button_that_started_a_job_has_the_focus_again_after_its_result(qtbot, errors):
+    """A "Report saved" box closing may leave no widget focused (the window manager activates nothing):
+    the keyboard user finds the focus back on the button they pressed."""
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    start, other = QPushButton("Report PDF\u2026"), QPushButton("Other")
+    layout = QVBoxLayout(window)
+    layout.addWidget(start)
+    layout.addWidget(other)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    start.setFocus()
+
+    def saved(_result) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Done", "Report saved", parent=window)
+        box.show()
+        box.setFocus()
+        box.done(0)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # what the window manager did: nothing is active after the box
+
+    op = QueryOp(window, lambda job: "report.pdf", saved, progress="Building the report")
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.start()
+    assert start.hasFocus() and errors == []

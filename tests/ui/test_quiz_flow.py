@@ -109,6 +109,12 @@ def test_wrong_answers_get_partial_credit_and_explained_feedback(qtbot, open_win
             right = right_response(question)
             if isinstance(question, MultipleSelect) and len(right) > 1:  # one of the right boxes only
                 view.buttons[view.option_index.index(right[0])].setChecked(True)
+                page.check_answer()
+                feedback = page.feedback.toPlainText()
+                picked, missed = question.options[right[0]].text, question.options[right[1]].text
+                assert f"{picked} (your answer)" in feedback  # ticked: the right one picked
+                assert f"{missed} (right, not picked)" in feedback  # shown as missed, not as picked
+                assert ".;" not in feedback
             else:  # a wrong option
                 wrong = next(i for i in range(len(question.options)) if i not in right)
                 view.buttons[view.option_index.index(wrong)].setChecked(True)
@@ -280,3 +286,47 @@ def test_feedback_gets_the_room_once_the_answer_is_checked(qtbot, open_window, l
     layout = page._question_layout
     feedback, question = layout.indexOf(page.feedback), layout.indexOf(page._question_scroll)
     assert layout.stretch(feedback) > layout.stretch(question)
+
+
+def test_checked_feedback_leaves_every_option_of_the_question_in_view(qtbot, open_window, library):
+    """On a 1280x720 screen (the window 640 high inside its frame and the taskbar) every choice question
+    stays whole above its feedback: no option cut off, and the feedback keeps its room."""
+    navigator = open_window(library)
+    _open_quiz(navigator, "Whole Question")
+    page = navigator.quiz.page
+    page.start_button.click()
+    navigator.window.resize(1280, 640)
+    checked = 0
+    for _ in navigator.quiz.attempt.plan.questions:
+        _answer_right_with_keys(qtbot, page)
+        page.check_answer()
+        qtbot.waitUntil(page.feedback.isVisible)
+        if isinstance(page.view, ChoiceView):
+            last, scroll = page.view.buttons[-1], page._question_scroll
+            qtbot.waitUntil(lambda last=last, scroll=scroll: last.mapTo(
+                scroll.viewport(), last.rect().bottomLeft()).y() <= scroll.viewport().height(), timeout=1000)
+            assert page.feedback.height() >= 150
+            checked += 1
+        qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert checked
+
+
+def test_page_down_scrolls_the_results_while_the_focus_is_on_retake(qtbot, open_window, library):
+    navigator = open_window(library)
+    _open_quiz(navigator, "Page Reader")
+    page = navigator.quiz.page
+    page.start_button.click()
+    navigator.window.resize(1280, 720)
+    for _ in navigator.quiz.attempt.plan.questions:
+        _answer_right_with_keys(qtbot, page)
+        page.check_answer()
+        qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.results and page.retake_button.hasFocus()
+    bar = page.report.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.keyClick(page.retake_button, Qt.Key.Key_PageDown)
+    assert bar.value() > 0 and page.retake_button.hasFocus()
+    qtbot.keyClick(page.retake_button, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(page.retake_button, Qt.Key.Key_PageUp)
+    assert bar.value() < bar.maximum()

@@ -40,7 +40,7 @@ def _create_profile(qtbot, window, name: str, employee_id: str = "") -> None:
 
 
 def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
-    """Reading two sections, closing and reopening resumes at the second with both marked read."""
+    """Reading two sections, closing and reopening resumes at the third, with the first two marked read."""
     window = open_window(_quick_reading(library))
     _create_profile(qtbot, window, "Ana Lima", "E-77")
     assert window.pages.currentWidget() is window.home_page
@@ -60,12 +60,12 @@ def test_resume_after_restart_shows_read_state(qtbot, open_window, library):
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     home = window.home_page
     empathy = library.module("empathy")
-    assert empathy.sections[1].title in home.resume_button.text()
+    assert empathy.sections[2].title in home.resume_button.text()  # on to the first section not read yet
     assert home.card("empathy").progress_label.text() == f"2 of {len(empathy.sections)} sections read"
     qtbot.mouseClick(home.resume_button, Qt.MouseButton.LeftButton)
     reader = window.reading.page
     assert reader.module.id == "empathy"
-    assert reader.current_index == 1
+    assert reader.current_index == 2
     marks = [reader.section_list.item(i).text().startswith(READ_MARK) for i in range(3)]
     assert marks == [True, True, False]
 
@@ -129,6 +129,8 @@ def test_profile_form_refuses_an_empty_name(qtbot, open_window, library):
     assert "display name" in window.profile_page.form_error.text()
     assert learners.active_learners() == []
     assert window.pages.currentWidget() is window.profile_page
+    qtbot.keyClicks(window.profile_page.name_edit, "Pat")  # typing a name takes the old message away
+    assert window.profile_page.form_error.text() == ""
 
 
 def test_removing_a_profile_asks_and_keeps_progress(qtbot, open_window, library, monkeypatch):
@@ -204,3 +206,28 @@ def test_sections_read_before_the_rule_stay_read(qtbot, open_window, library):
     window.reading.open_module(module.id, 0)
     assert all(_marked_read(window.reading.page, i) for i in range(len(module.sections)))
     assert window.reading.page.reading_label.text() == ""
+
+
+def test_the_text_pane_shows_its_focus_and_ctrl_end_reaches_the_end(qtbot, open_window, library):
+    """The section text, focused when a module opens, draws the accent focus border; Ctrl+End goes to
+    the very bottom (so the end counts as reached) and Ctrl+Home back to the top."""
+    from workbook.ui import theme
+
+    window = open_window(_quick_reading(library, min_seconds=0, max_seconds=60))
+    _create_profile(qtbot, window, "Ren")
+    window.window.resize(1280, 720)
+    window.home_page.card("de-escalation").open_button.click()
+    reader = window.reading.page
+    qtbot.waitUntil(reader.text.hasFocus)
+    bar = reader.text.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    image = reader.text.grab().toImage()
+    assert image.pixelColor(1, image.height() // 2).name() == theme.ACCENT  # the 2 px focus border
+    qtbot.keyClick(reader.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum()
+    qtbot.waitUntil(lambda: reader.current_section_id() in reader.reached_end, timeout=3000)
+    qtbot.keyClick(reader.text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
+    reader.section_list.setFocus()
+    image = reader.text.grab().toImage()
+    assert image.pixelColor(1, image.height() // 2).name() != theme.ACCENT

@@ -83,7 +83,7 @@ def test_every_listed_shortcut_works_after_the_labels_change(qtbot, open_window,
     keys.press("Esc")
 
     # Continue: now a section has been read, the button's label changed since the page was built
-    assert "Continue where you left off" in home.resume_button.text()
+    assert "Continue with the next unread section" in home.resume_button.text()
     keys.press("Ctrl+R")
     assert navigator.pages.currentWidget() is reader
 

@@ -53,3 +53,94 @@ def test_the_bundled_fonts_are_registered(qapp):
     added = register_bundled_fonts(bundled_assets_dir())
     assert {"Noto Sans Devanagari", "Noto Naskh Arabic", "Droid Sans Fallback"} <= set(added)
     assert "Noto Sans Devanagari" in QFontDatabase.families()
+
+
+@pytest.mark.parametrize("variant", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_lesson_callouts_are_readable_in_both_variants(variant):
+    """Each callout's title, body text and example quotes keep 4.5:1 on the box's own background."""
+    for kind in theme.CALLOUT_KINDS:
+        background = variant[kind.upper() + "_BG"]
+        for text in (kind.upper(), "TEXT", "QUOTE", "HEADING2"):
+            ratio = _contrast(variant[text], background)
+            assert ratio >= 4.5, f"{kind}: {text} on its box: {ratio:.1f}:1"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_score_colours_are_readable_text(dark):
+    """A CSAT or a skill score in its band's colour reads on the card in both variants."""
+    theme.use_dark(dark)
+    try:
+        for percent in (100, 80, 79, 50, 49, 0):
+            assert _contrast(theme.score_colour(percent), theme.CARD) >= 4.5, percent
+    finally:
+        theme.use_dark(False)
+
+
+def test_the_dark_reader_draws_callouts_on_dark_boxes(qtbot, library):
+    """The example, "Say this" and "Avoid saying" boxes of a real section take the dark variant's colours,
+    and the text inside them is the variant's text colour, not the light one."""
+    from workbook.core.markdown_render import CALLOUTS, render_html
+
+    section = next(s for m in library.modules for s in m.sections
+                   if all(f":::{kind}" in s.markdown for kind in ("say", "avoid", "example")))
+    theme.use_dark(True)
+    try:
+        html = render_html(section.markdown, None, theme.callout_colours())
+        for kind in ("say", "avoid", "example"):
+            assert f'bgcolor="{theme.DARK[kind.upper() + "_BG"]}"' in html
+            assert CALLOUTS[kind].background not in html
+            assert _luminance(theme.DARK[kind.upper() + "_BG"]) < 0.1
+        assert f"color: {theme.DARK['TEXT']};" in html and "#1f2d3d" not in html
+    finally:
+        theme.use_dark(False)
+    assert CALLOUTS["say"].background in render_html(section.markdown)  # light by default
+
+
+def test_a_disabled_primary_button_does_not_look_pressable(qtbot):
+    """Disabled, the blue "Get certificate" button loses its fill: grey text on the track colour."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QPushButton
+
+    for dark in (False, True):
+        theme.use_dark(dark)
+        try:
+            button = QPushButton("Get certificate\u2026")
+            button.setObjectName("primary")
+            button.setStyleSheet(theme.app_style())
+            qtbot.addWidget(button)
+            button.resize(160, 32)
+            enabled = button.grab().toImage()
+            button.setEnabled(False)
+            disabled = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+            centre = disabled.pixelColor(6, 16).name()
+            assert centre == theme.TRACK, (dark, centre)
+            assert enabled.pixelColor(6, 16).name() == theme.ACCENT
+        finally:
+            theme.use_dark(False)
+
+
+def test_a_focused_drop_down_draws_a_focus_ring(qtbot):
+    """A matching question's drop-downs show which one has the keyboard (they showed nothing)."""
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    host = QWidget()
+    host.setStyleSheet(theme.app_style())
+    first, second = QComboBox(), QComboBox()
+    for combo in (first, second):
+        combo.addItems(["Choose\u2026", "Reflect the feeling"])
+    layout = QVBoxLayout(host)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+
+    def edge(combo) -> str:
+        image = combo.grab().toImage()
+        return image.pixelColor(image.width() // 2, 1).name()
+
+    assert edge(first) == theme.ACCENT and edge(second) != theme.ACCENT

@@ -94,7 +94,7 @@ def test_cancelling_the_report_mid_job_leaves_no_file(qtbot, trainer, finish, tm
 
     assert steps and steps[0] < 300  # it was under way when asked to stop
     assert running.outcome is Outcome.CANCELLED and shown == []
-    assert navigator.window.save_status.text() == "Cancelled: nothing was written"
+    assert navigator.window.save_status.text() == "Canceled: nothing was written"
     assert os.listdir(tmp_path / "out") == []  # no report, and no temp file of one
 
 

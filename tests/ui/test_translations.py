@@ -321,3 +321,14 @@ def test_the_debrief_words_skill_points_and_handovers_in_the_interface_language(
         assert _handover_note(None) is None
     finally:
         i18n.remove_translators(qapp, installed)
+
+
+def test_stored_iso_times_show_as_the_local_day_in_the_one_date_format():
+    from datetime import datetime
+
+    from workbook.ui.dates import day_text, stored_day_text
+
+    stored = "2026-12-04T19:28:00+00:00"
+    local = datetime.fromisoformat(stored).astimezone()
+    assert stored_day_text(stored) == day_text(local) and "-" not in stored_day_text(stored)
+    assert stored_day_text("not a time") == "not a time"[:10]

@@ -359,9 +359,10 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
     """Check a typed reply against every rule; the mood change is the clamped sum of found rules.
 
     `context` is what the caller said (their line, or the call so far): words from it are not
-    jargon when the caller used them first ("MRI" in a call about an MRI). An "avoid" rule with a
-    model (`coach_model.py`) is also found when the model's score reaches its threshold; the words
-    that weighed most are its spans. The model is not asked about a reply of fewer than
+    jargon when the caller used them first ("MRI" in a call about an MRI). A rule with a model
+    (`coach_model.py`) is also found when the model's score reaches its threshold; the words that
+    weighed most are its spans, and for a "do" rule they must pass the same reading as its phrases
+    (`said_as_meant`). The model is not asked about a reply of fewer than
     MODEL_MIN_WORDS words, nor when the rule's exceptions or ways forward are in the reply ("I'm going
     to slow down", "I can't promise", "..., but I can ..."). `use_model=False`: the phrases alone."""
     normal = text[:MAX_COACHED_CHARS].translate(_NORMALISE)
@@ -377,11 +378,10 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
             hits = [span for span in hits if not any(start >= span[1] for start, _end in offers)]
         if rule.callers_words_allowed and context:
             hits = [span for span in hits if not _said_by_caller(normal[span[0]:span[1]], context)]
+        avoided = [span for r in rules.rules if r.kind == "avoid" for span in found.get(r.id, [])]
         if rule.kind == "do":
-            hits = [span for span in hits
-                    if not negated(span, normal, reading) and said_in_a_clause(span, normal, spans, reading)]
-        if rule.contrast_takes_back:
-            avoided = [span for r in rules.rules if r.kind == "avoid" for span in found.get(r.id, [])]
+            hits = said_as_meant(rule, hits, normal, reading, avoided)
+        elif rule.contrast_takes_back:
             hits = [span for span in hits if not taken_back(span, normal, spans, avoided, reading)]
         if hits and rule.requires:
             needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
@@ -389,6 +389,8 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
         model = rules.model.rules.get(rule.id) if rules.model and use_model else None
         if not hits and model is not None and not model_held_back(rule, normal):
             hits = list(model_find(model, normal))
+            if rule.kind == "do":  # the model's words earn credit only as the phrases would
+                hits = said_as_meant(rule, hits, normal, reading, avoided)
         found[rule.id] = hits
     verdicts = []
     for rule in rules.rules:
@@ -397,6 +399,20 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
                                     rule.explanation, rule.mood if present else 0))
     total = sum(v.mood_change for v in verdicts)
     return CoachResult(text, tuple(verdicts), max(rules.mood_min, min(rules.mood_max, total)))
+
+
+def said_as_meant(rule: CoachRule, hits: list[Span], text: str, reading: Reading, avoided: list[Span],
+                  ) -> list[Span]:
+    """The finds of a "do" rule that count: not negated ("I'm not sorry"), inside a real clause
+    ("Sorry. Frustrating. What?" earns nothing) and, for a rule with contrast_takes_back, not taken
+    back by a "but" before something to avoid (`avoided`: the spans the "avoid" rules found).
+    `text` is the reply as the coach reads it (curly quotes made straight)."""
+    spans = sentences(text)
+    hits = [span for span in hits
+            if not negated(span, text, reading) and said_in_a_clause(span, text, spans, reading)]
+    if rule.contrast_takes_back:
+        hits = [span for span in hits if not taken_back(span, text, spans, avoided, reading)]
+    return hits
 
 
 def model_held_back(rule: CoachRule, text: str) -> bool:

@@ -1,7 +1,7 @@
 """A tiny linear model beside the coach's phrase rules, for the rephrasings no phrase list foresees.
 
-Phrase rules read well but miss a new writer's wording ("that was your call, not ours"). For the
-"avoid" rules the coach also asks a logistic regression over words, word pairs and letter runs,
+Phrase rules read well but miss a new writer's wording ("that was your call, not ours"). For most
+rules the coach also asks a logistic regression over words, word pairs and letter runs,
 trained offline on every labelled reply (`bench/coach_train.py`) and saved as plain weights in
 `lessons/coach/model.yaml`; a rule is found when its phrases find it OR the model's score reaches the
 rule's threshold (chosen by leave-one-labeller-out cross-validation). Scoring is a sum of weights in
@@ -119,8 +119,9 @@ def find(model: RuleModel, text: str) -> tuple[Span, ...]:
 
 
 def check_model(path: Path, rule_ids: dict[str, str]) -> tuple[CoachModel | None, list[Problem]]:
-    """(model, problems) for a model file; `rule_ids` maps each rule id to its kind. Only "avoid"
-    rules may have a model: a model can flag a reply, never earn it credit."""
+    """(model, problems) for a model file; `rule_ids` maps each rule id to its kind. A "do" rule's
+    model earns credit only for words the coach reads as meant (coach.said_as_meant): not negated,
+    inside a real clause, not taken back by a "but"."""
     from workbook.core.schema_problems import read_mapping  # YAML: only to load
 
     located, problems = read_mapping(path, "rules", "expected a 'rules:' mapping of rule id to weights")
@@ -141,9 +142,6 @@ def check_model(path: Path, rule_ids: dict[str, str]) -> tuple[CoachModel | None
         label = f"rules.{rule_id}"
         if rule_id not in rule_ids:
             report(at, label, "no rule with this id in rules.yaml")
-            continue
-        if rule_ids[rule_id] != "avoid":
-            report(at, label, "only an 'avoid' rule can have a model")
             continue
         model = _read_rule_model(rule_id, raw, at, label, report)
         if model is not None:

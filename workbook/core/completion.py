@@ -16,6 +16,13 @@ from workbook.core.progress import ReadingProgress
 from workbook.core.scenario import EndingKind
 
 
+def skill_score(skills: Mapping[str, float]) -> int:
+    """A call's skill score as the certificate reads it: the mean of its skill percentages, rounded (0
+    for a call that tested none)."""
+    marks = [value for value in skills.values() if isinstance(value, int | float)]
+    return round(sum(marks) / len(marks)) if marks else 0
+
+
 @dataclass(frozen=True)
 class CallOutcome:
     """One finished practice call: how it ended and its mean skill score."""
@@ -26,6 +33,17 @@ class CallOutcome:
     @property
     def strong(self) -> bool:
         return self.kind is not None and EndingKind(self.kind).strong
+
+    def counts(self, min_skill_score: int) -> bool:
+        """Handled well, the one definition every screen uses: it ended well (resolved, or handed over
+        appropriately) with a skill score of at least the course's bar."""
+        return self.strong and self.skill_score >= min_skill_score
+
+
+def calls_handled_well(calls: Mapping[str, Sequence[CallOutcome]], min_skill_score: int) -> set[str]:
+    """The scenarios with at least one call that counts toward the certificate."""
+    return {scenario_id for scenario_id, outcomes in calls.items()
+            if any(outcome.counts(min_skill_score) for outcome in outcomes)}
 
 
 @dataclass(frozen=True)
@@ -131,8 +149,7 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
                 Fact.CALL_NOT_RESOLVED if outcomes else Fact.CALL_NOT_PLAYED)
         rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail, fact, title))
     if calls.at_least:
-        qualifying = sum(1 for outcomes in learner.calls.values()
-                         if any(o.strong and o.skill_score >= calls.min_skill_score for o in outcomes))
+        qualifying = len(calls_handled_well(learner.calls, calls.min_skill_score))
         bar = f" with a skill score of at least {calls.min_skill_score}%" if calls.min_skill_score else ""
         rules.append(Requirement("calls", "Practice calls", qualifying >= calls.at_least,
                                  f"{qualifying} of {calls.at_least} ended well{bar}", Fact.CALLS, "",

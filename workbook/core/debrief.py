@@ -56,7 +56,8 @@ class SkillPoints:
 
     def explain(self) -> str:
         moves = ", ".join(f"turn {number} {points:+d}" for number, points in self.turns) or "no turn"
-        return f"{max(0, self.earned)} of {self.possible} points ({moves})"
+        unit = "point" if self.possible == 1 else "points"
+        return f"{max(0, self.earned)} of {self.possible} {unit} ({moves})"
 
 
 @dataclass(frozen=True)

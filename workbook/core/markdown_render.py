@@ -38,6 +38,8 @@ _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#>*_`|:]+")
 _RULE_LINE = re.compile(r"^[|:\-\s]*-{3,}[|:\-\s]*$")  # a table's delimiter row or a horizontal rule
 
 ImageResolver = Callable[[str], str | None]
+CalloutColours = dict[str, tuple[str, str, str]]  # kind -> (title and bar, background, body text)
+LIGHT_BODY_TEXT = "#1f2d3d"
 
 
 def _make_parser() -> MarkdownIt:
@@ -54,22 +56,26 @@ def _render_callout(self, tokens, index, options, env) -> str:
         return "</td></tr></table>\n"
     kind = token.info.strip().split(" ", 1)[0]
     style = CALLOUTS[kind]
+    accent, background, body = (env.get("callout_colours") or {}).get(
+        kind, (style.accent, style.background, LIGHT_BODY_TEXT))
     custom = token.info.strip()[len(kind) :].strip()
     title = html.escape(custom or style.title)
     return (
         f'<table class="callout callout-{kind}" width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-top: 12px; margin-bottom: 12px;"><tr>'
-        f'<td width="5" bgcolor="{style.accent}"></td>'
-        f'<td bgcolor="{style.background}" style="padding: 10px 14px; color: #1f2d3d;">'
-        f'<p style="color: {style.accent}; font-weight: 600;">{style.icon} {title}</p>\n'
+        f'<td width="5" bgcolor="{accent}"></td>'
+        f'<td bgcolor="{background}" style="padding: 10px 14px; color: {body};">'
+        f'<p style="color: {accent}; font-weight: 600;">{style.icon} {title}</p>\n'
     )
 
 
 _PARSER = _make_parser()
 
 
-def render_html(markdown: str, resolve_image: ImageResolver | None = None) -> str:
-    """Render section Markdown to HTML; image sources go through `resolve_image`."""
+def render_html(markdown: str, resolve_image: ImageResolver | None = None,
+                callout_colours: CalloutColours | None = None) -> str:
+    """Render section Markdown to HTML; image sources go through `resolve_image`; callouts take the
+    colours given per kind (the UI's theme), else the light defaults of `CALLOUTS`."""
     tokens = _PARSER.parse(markdown)
     if resolve_image is not None:
         for token in tokens:
@@ -78,7 +84,8 @@ def render_html(markdown: str, resolve_image: ImageResolver | None = None) -> st
                     resolved = resolve_image(str(child.attrs.get("src", "")))
                     if resolved is not None:
                         child.attrs["src"] = resolved
-    return _PARSER.renderer.render(tokens, _PARSER.options, {})
+    env = {"callout_colours": callout_colours} if callout_colours else {}
+    return _PARSER.renderer.render(tokens, _PARSER.options, env)
 
 
 def image_references(markdown: str) -> list[tuple[int, str]]:

@@ -47,16 +47,20 @@ def resume_target(library: Library, positions_newest_first: Iterable[tuple[str, 
 
 def continue_target(library: Library, positions_newest_first: Iterable[tuple[str, str]],
                     read: Mapping[str, set[str]]) -> tuple[Module, int] | None:
-    """Where "Continue" leads: the newest reading position while its module still has unread
-    sections; once that module is read, the first unread section after it in course order (then
-    from the start); None once every section is read."""
+    """Where "Continue" leads: the newest reading position while that section is unread; once it is
+    read, the next unread section of its module (after it, then from the module's start); once that
+    module is read, the first unread section after it in course order (then from the start); None
+    once every section is read."""
     target = resume_target(library, positions_newest_first)
     modules = list(library.modules)
     start = 0
     if target is not None:
-        module, _index = target
-        if any(section.id not in read.get(module.id, set()) for section in module.sections):
-            return target
+        module, index = target
+        done = read.get(module.id, set())
+        sections = list(enumerate(module.sections))
+        for place, section in sections[index:] + sections[:index]:
+            if section.id not in done:
+                return module, place
         start = modules.index(module) + 1 if module in modules else 0
     for module in modules[start:] + modules[:start]:
         done = read.get(module.id, set())

@@ -57,12 +57,20 @@ def review_question(presented: PresentedQuestion, response: Response | None) -> 
             picked = set(response or ())
             lines = tuple(ReviewLine(question.options[i].text, question.options[i].correct, i in picked,
                                      question.options[i].feedback) for i in presented.order)
-            right = "; ".join(option.text for option in question.options if option.correct)
+            right = join_answers([option.text for option in question.options if option.correct])
             is_choice = True
         case _:
             assert_never(question)
     return QuestionReview(_verdict(credit, response), credit, lines, right, question.explanation, is_choice,
                           bool(response))
+
+
+def join_answers(texts: list[str]) -> str:
+    """Several right options in one line: sentences (each ends in its own stop) follow one another; short
+    phrases are separated by semicolons (never "guess.; Callers")."""
+    if all(text.rstrip().endswith((".", "!", "?", "\u201d", '"')) for text in texts):
+        return " ".join(text.strip() for text in texts)
+    return "; ".join(text.strip().rstrip(".") for text in texts)
 
 
 def _verdict(credit: float, response: Response | None) -> str:

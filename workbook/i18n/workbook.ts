@@ -152,6 +152,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Skill score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Replay from here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,11 +180,39 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It meets this call&apos;s own line of the certificate: it ended well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call counts toward your certificate: it ended well with a skill score of at least {bar}%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call counts toward your certificate: it ended well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call does not count toward the {count} practice calls your certificate needs: it ended well, but its skill score is below {bar}%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call does not count toward your certificate: a call counts when it ends well with a skill score of at least {bar}%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call does not count toward your certificate: a call counts when it ends well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>turn {number} {points}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{earned} of 1 point ({moves})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -247,7 +279,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -291,7 +323,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The coach listens for: the feeling acknowledged, ownership, a clarifying question, a next step with a time frame; and for blame, judging, “calm down”, jargon and promises you cannot keep. The caller reacts to what it hears.</source>
+        <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door. The caller reacts to what it hears.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,7 +374,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -586,7 +618,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
 <context>
     <name>CoachPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -626,7 +658,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The coach looks for: acknowledging the feeling, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, &apos;calm down&apos;, jargon, promises you cannot keep and closing the door.</source>
+        <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -948,11 +980,33 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>{done} of %n practice call(s) handled well</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Practice calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} ended well with a skill score of at least {bar}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} ended well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of 1 practice call ended well with a skill score of at least {bar}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of 1 practice call ended well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} practice calls ended well with a skill score of at least {bar}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} practice calls ended well</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continue where you left off: {where}</source>
@@ -977,12 +1031,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     <message>
         <source>Practice calls</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Practice calls: {strong} of %n handled well</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1635,7 +1683,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2031,6 +2079,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>right, not picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Right answer:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,7 +2094,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
 <context>
     <name>QuizPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2222,7 +2274,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
 <context>
     <name>ReaderPage</name>
     <message>
-        <source>&amp;Home</source>
+        <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2527,7 +2579,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Practises: {modules}</source>
+        <source>Practices: {modules}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2776,7 +2828,7 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cohort name (e.g. &apos;November intake&apos;):</source>
+        <source>Cohort name (e.g. “November intake”):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2914,7 +2966,7 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: nothing was written</source>
+        <source>Canceled: nothing was written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

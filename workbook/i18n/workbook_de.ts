@@ -159,6 +159,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Beste Antworten</translation>
     </message>
     <message>
+        <source>Skill score</source>
+        <translation>Fähigkeitswert</translation>
+    </message>
+    <message>
         <source>Replay from here</source>
         <translation>Ab hier neu spielen</translation>
     </message>
@@ -183,12 +187,40 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Der Anruf, Runde für Runde</translation>
     </message>
     <message>
+        <source>It meets this call&apos;s own line of the certificate: it ended well.</source>
+        <translation>Er erfüllt die eigene Zeile dieses Anrufs im Zertifikat: Er ist gut ausgegangen.</translation>
+    </message>
+    <message>
+        <source>This call counts toward your certificate: it ended well with a skill score of at least {bar}%.</source>
+        <translation>Dieser Anruf zählt für Ihr Zertifikat: Er ist gut ausgegangen, mit einem Fähigkeitswert von mindestens {bar} %.</translation>
+    </message>
+    <message>
+        <source>This call counts toward your certificate: it ended well.</source>
+        <translation>Dieser Anruf zählt für Ihr Zertifikat: Er ist gut ausgegangen.</translation>
+    </message>
+    <message>
+        <source>This call does not count toward the {count} practice calls your certificate needs: it ended well, but its skill score is below {bar}%.</source>
+        <translation>Dieser Anruf zählt nicht zu den {count} Übungsanrufen, die Ihr Zertifikat braucht: Er ist gut ausgegangen, aber sein Fähigkeitswert liegt unter {bar} %.</translation>
+    </message>
+    <message>
+        <source>This call does not count toward your certificate: a call counts when it ends well with a skill score of at least {bar}%.</source>
+        <translation>Dieser Anruf zählt nicht für Ihr Zertifikat: Ein Anruf zählt, wenn er gut ausgeht, mit einem Fähigkeitswert von mindestens {bar} %.</translation>
+    </message>
+    <message>
+        <source>This call does not count toward your certificate: a call counts when it ends well.</source>
+        <translation>Dieser Anruf zählt nicht für Ihr Zertifikat: Ein Anruf zählt, wenn er gut ausgeht.</translation>
+    </message>
+    <message>
         <source>turn {number} {points}</source>
         <translation>Runde {number} {points}</translation>
     </message>
     <message>
         <source>no turn</source>
         <translation>keine Runde</translation>
+    </message>
+    <message>
+        <source>{earned} of 1 point ({moves})</source>
+        <translation>{earned} von 1 Punkt ({moves})</translation>
     </message>
     <message>
         <source>{earned} of {possible} points ({moves})</source>
@@ -254,8 +286,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Ihre Antwort, in eigenen Worten:</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc). The call is saved; resume it later.</source>
@@ -298,8 +330,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Strg+Enter</translation>
     </message>
     <message>
-        <source>The coach listens for: the feeling acknowledged, ownership, a clarifying question, a next step with a time frame; and for blame, judging, “calm down”, jargon and promises you cannot keep. The caller reacts to what it hears.</source>
-        <translation>Der Coach achtet auf: anerkannte Gefühle, Verantwortung, eine klärende Frage, einen nächsten Schritt mit Zeitrahmen; und auf Schuldzuweisungen, Urteile, „Beruhigen Sie sich“, Fachjargon und Versprechen, die Sie nicht halten können. Der Anrufer reagiert auf das, was er hört.</translation>
+        <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door. The caller reacts to what it hears.</source>
+        <translation>Der Coach achtet auf: anerkannte Gefühle, eine Entschuldigung oder Verantwortung, eine klärende Frage, einen nächsten Schritt mit Zeitrahmen; und auf Schuldzuweisungen, Urteilen oder Belehren, „Beruhigen Sie sich“, Fachjargon, Versprechen, die Sie nicht halten können, und das Abblocken. Der Anrufer reagiert auf das, was er hört.</translation>
     </message>
     <message>
         <source>{count} characters: keep a reply under {limit}, as you would say it in one go.</source>
@@ -349,8 +381,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Fähigkeiten {percent} %</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to the modules (Esc)</source>
@@ -600,8 +632,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
 <context>
     <name>CoachPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Say it in your own words</source>
@@ -640,8 +672,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Anrufer:</translation>
     </message>
     <message>
-        <source>The coach looks for: acknowledging the feeling, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, &apos;calm down&apos;, jargon, promises you cannot keep and closing the door.</source>
-        <translation>Der Coach achtet auf: das Gefühl anerkennen, eine Entschuldigung oder Verantwortung, eine klärende Frage, einen nächsten Schritt mit Zeitrahmen; und auf Schuldzuweisungen, Urteilen oder Belehren, „Beruhigen Sie sich“, Fachjargon, Versprechen, die Sie nicht halten können, und das Abblocken.</translation>
+        <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door.</source>
+        <translation>Der Coach achtet auf: anerkannte Gefühle, eine Entschuldigung oder Verantwortung, eine klärende Frage, einen nächsten Schritt mit Zeitrahmen; und auf Schuldzuweisungen, Urteilen oder Belehren, „Beruhigen Sie sich“, Fachjargon, Versprechen, die Sie nicht halten können, und das Abblocken.</translation>
     </message>
     <message>
         <source>The script&apos;s best line here</source>
@@ -972,12 +1004,33 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
             <numerusform>{done} von %n Quiz bestanden</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>{done} of %n practice call(s) handled well</source>
-        <translation>
-            <numerusform>{done} von %n Übungsanruf gut gemeistert</numerusform>
-            <numerusform>{done} von %n Übungsanrufen gut gemeistert</numerusform>
-        </translation>
+    <message>
+        <source>Practice calls:</source>
+        <translation>Übungsanrufe:</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ended well with a skill score of at least {bar}%</source>
+        <translation>{done} von {total} gut ausgegangen, mit einem Fähigkeitswert von mindestens {bar} %</translation>
+    </message>
+    <message>
+        <source>{done} of {total} ended well</source>
+        <translation>{done} von {total} gut ausgegangen</translation>
+    </message>
+    <message>
+        <source>{done} of 1 practice call ended well with a skill score of at least {bar}%</source>
+        <translation>{done} von 1 Übungsanruf gut ausgegangen, mit einem Fähigkeitswert von mindestens {bar} %</translation>
+    </message>
+    <message>
+        <source>{done} of 1 practice call ended well</source>
+        <translation>{done} von 1 Übungsanruf gut ausgegangen</translation>
+    </message>
+    <message>
+        <source>{done} of {total} practice calls ended well with a skill score of at least {bar}%</source>
+        <translation>{done} von {total} Übungsanrufen gut ausgegangen, mit einem Fähigkeitswert von mindestens {bar} %</translation>
+    </message>
+    <message>
+        <source>{done} of {total} practice calls ended well</source>
+        <translation>{done} von {total} Übungsanrufen gut ausgegangen</translation>
     </message>
     <message>
         <source>Continue where you left off: {where}</source>
@@ -1002,13 +1055,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>Practice calls</source>
         <translation>Übungsanrufe</translation>
-    </message>
-    <message numerus="yes">
-        <source>Practice calls: {strong} of %n handled well</source>
-        <translation>
-            <numerusform>Übungsanrufe: {strong} von %n gut gemeistert</numerusform>
-            <numerusform>Übungsanrufe: {strong} von %n gut gemeistert</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1674,8 +1720,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Noch keine Lesezeichen oder Notizen. Drücken Sie in einer Lektion Strg+Umschalt+B, um den Abschnitt als Lesezeichen zu setzen, oder Strg+Umschalt+N, um eine Notiz dazu zu schreiben; hier finden Sie alle.</translation>
     </message>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>My notes and bookmarks</source>
@@ -2079,6 +2125,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Ihre Antwort</translation>
     </message>
     <message>
+        <source>right, not picked</source>
+        <translation>richtig, nicht gewählt</translation>
+    </message>
+    <message>
         <source>Right answer:</source>
         <translation>Richtige Antwort:</translation>
     </message>
@@ -2090,8 +2140,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
 <context>
     <name>QuizPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>
@@ -2273,8 +2323,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
 <context>
     <name>ReaderPage</name>
     <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Startseite</translation>
+        <source>Home</source>
+        <translation>Startseite</translation>
     </message>
     <message>
         <source>Back to all modules (Esc)</source>
@@ -2585,7 +2635,7 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Übungsanruf: {title}</translation>
     </message>
     <message>
-        <source>Practises: {modules}</source>
+        <source>Practices: {modules}</source>
         <translation>Übt: {modules}</translation>
     </message>
     <message>
@@ -2839,8 +2889,8 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Neue Gruppe</translation>
     </message>
     <message>
-        <source>Cohort name (e.g. &apos;November intake&apos;):</source>
-        <translation>Name der Gruppe (z. B. „Jahrgang November“):</translation>
+        <source>Cohort name (e.g. “November intake”):</source>
+        <translation>Name der Gruppe (z. B. „Novemberjahrgang“):</translation>
     </message>
     <message>
         <source>Rename cohort</source>
@@ -2980,7 +3030,7 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>Cancelled: nothing was written</source>
+        <source>Canceled: nothing was written</source>
         <translation>Abgebrochen: Es wurde nichts geschrieben</translation>
     </message>
 </context>

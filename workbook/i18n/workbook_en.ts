@@ -89,20 +89,6 @@
             <numerusform>{done} of %n quizzes passed</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>{done} of %n practice call(s) handled well</source>
-        <translation>
-            <numerusform>{done} of %n practice call handled well</numerusform>
-            <numerusform>{done} of %n practice calls handled well</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Practice calls: {strong} of %n handled well</source>
-        <translation>
-            <numerusform>Practice calls: {strong} of %n handled well</numerusform>
-            <numerusform>Practice calls: {strong} of %n handled well</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ImportSummary</name>

@@ -92,7 +92,7 @@ class BatchResult:
         if self.failed:
             parts.append(f"{self.failed} failed")
         if self.cancelled:
-            parts.append(f"cancelled: {self.not_reached} not reached")
+            parts.append(f"canceled: {self.not_reached} not reached")
         return ", ".join(parts)
 
 

@@ -83,7 +83,7 @@ class _Steps:
 
     def check(self) -> None:
         if self._cancelled is not None and self._cancelled():
-            raise Cancelled("cancelled: nothing was written")
+            raise Cancelled("canceled: nothing was written")
 
     def step(self) -> None:
         self.check()

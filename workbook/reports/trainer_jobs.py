@@ -32,7 +32,7 @@ def cohort_pdf(*, store: ConnectionSpec, content_dir: Path, data_dir: Path, coho
     reconnect(store)
     library = _library(content_dir, data_dir)
     if cancelled():
-        raise cohort_report.Cancelled("cancelled: nothing was written")
+        raise cohort_report.Cancelled("canceled: nothing was written")
     dashboard = cohort_dashboard(library, cohort_id)
     course = library.course
     return cohort_report.write_pdf(dashboard, out, progress=progress, cancelled=cancelled,

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from workbook.core.activity import Verb
 from workbook.core.call_engine import TypedReply
+from workbook.core.completion import skill_score
 from workbook.core.debrief import Debrief
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
@@ -228,8 +229,7 @@ def call_outcomes(learner_id: str) -> dict[str, list[tuple[str | None, int]]]:
         seen.add(attempt_id)
         data = _ended_payload(payload)
         marks = data.get("skills")
-        skills = [v for v in marks.values() if isinstance(v, int | float)] if isinstance(marks, dict) else []
-        mean = round(sum(skills) / len(skills)) if skills else 0
+        mean = skill_score(marks) if isinstance(marks, dict) else 0
         outcomes.setdefault(object_id.removeprefix("call/"), []).append((data.get("kind"), mean))
     return outcomes
 

@@ -12,17 +12,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from workbook.core.call_engine import current_ending
 from workbook.core.scenario import EndingKind, Handover, Rating
-from workbook.core.score_bands import score_colour
 from workbook.core.typed_turn import caller_context
 from workbook.ui.coach_html import reply_html, typed_verdict, verdict_line_html
 from workbook.ui.html_bits import bar
 from workbook.ui.i18n import translate
 from workbook.ui.labels import ending_label, rating_label
-from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING
+from workbook.ui.theme import CALLER, CAUTION, MUTED, SELECTED, SUCCESS, WARNING, score_colour
 
 if TYPE_CHECKING:
     from workbook.core.call_engine import CallState
     from workbook.core.coach import CoachRules
+    from workbook.core.course import CallRequirements
     from workbook.core.debrief import Debrief, SkillPoints
     from workbook.core.scenario import Scenario
 
@@ -81,9 +81,12 @@ def transcript_html(scenario: Scenario, state: CallState, coach_rules: CoachRule
 
 
 def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = None,
-                 trainer_view: bool = False) -> str:
+                 trainer_view: bool = False, certificate: CallRequirements | None = None,
+                 scenario_id: str = "") -> str:
     """The call's outcome, figures, skills and every turn. `trainer_view`: the trainer reads it, so
-    the replies are the learner's (not "yours"), and there is no replaying from a turn."""
+    the replies are the learner's (not "yours"), and there is no replaying from a turn. `certificate`:
+    the course's practice-call rule, to say whether this call (of `scenario_id`) counts toward it; the
+    skill score is shown either way."""
     ending = report.ending
     if ending is not None:
         colour = SUCCESS if ending.kind.strong else WARNING
@@ -92,7 +95,10 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
                 f"{escape(ending.outcome)}</p>")
     else:
         head = "<h1>" + translate("CallHtml", "Call not finished") + "</h1>"
+    from workbook.core.completion import skill_score
+
     csat_colour = score_colour(report.csat * 20)
+    score = skill_score(report.skills)
     fcr = translate("CallHtml", "Yes") if report.fcr else translate("CallHtml", "No")
     best_of = translate("CallHtml", "{best} of {total}").format(best=report.best_choices,
                                                                 total=len(report.turns))
@@ -105,7 +111,10 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
         "<td><b>" + translate("CallHtml", "Handle time") + "</b><br>"
         f"<span style='font-size:18px'>{report.handle_time}</span></td>"
         "<td><b>" + translate("CallHtml", "Best replies") + "</b><br>"
-        f"<span style='font-size:18px'>{best_of}</span></td></tr></table>")
+        f"<span style='font-size:18px'>{best_of}</span></td>"
+        "<td><b>" + translate("CallHtml", "Skill score") + "</b><br>"
+        f"<span style='font-size:18px; color:{score_colour(score)}'>{score}%</span></td></tr></table>"
+        + _certificate_note(report, score, certificate, scenario_id))
     points = report.points or {}
     skills = "".join(f"<tr><td>{escape(skill_label(skill))}</td><td><b>{percent}%</b></td>"
                      f"<td>{bar(percent)}</td><td style='color:{MUTED}'>"
@@ -134,11 +143,44 @@ def debrief_html(report: Debrief, skill_label, coach_rules: CoachRules | None = 
             f"<table cellpadding='3'>{skills}</table><h2>{turns_heading}</h2>{''.join(turns)}")
 
 
+def _certificate_note(report: Debrief, score: int, rule: CallRequirements | None, scenario_id: str) -> str:
+    """Whether this call counts toward the certificate, in the certificate's own words: a call counts
+    when it ends well with a skill score of at least the course's bar (a resolved call at 58% does not);
+    a listed call's own line needs it to end well only."""
+    listed = rule is not None and scenario_id in rule.scenarios
+    if rule is None or not (rule.at_least or listed) or report.ending is None:
+        return ""
+    bar, strong = rule.min_skill_score, report.ending.kind.strong
+    own_line = translate("CallHtml", "It meets this call's own line of the certificate: it ended well.")
+    if strong and not rule.at_least:
+        text, colour = own_line, SUCCESS
+    elif strong and score >= bar:
+        text = (translate("CallHtml", "This call counts toward your certificate: it ended well with a skill "
+                                      "score of at least {bar}%.") if bar
+                else translate("CallHtml", "This call counts toward your certificate: it ended well."))
+        colour = SUCCESS
+    elif strong:
+        text = translate("CallHtml", "This call does not count toward the {count} practice calls your "
+                                     "certificate needs: it ended well, but its skill score is below {bar}%.")
+        text += " " + own_line if listed else ""
+        colour = CAUTION
+    else:
+        text = (translate("CallHtml", "This call does not count toward your certificate: a call counts when "
+                                      "it ends well with a skill score of at least {bar}%.") if bar
+                else translate("CallHtml", "This call does not count toward your certificate: a call counts "
+                                           "when it ends well."))
+        colour = WARNING
+    return f"<p style='color:{colour}'><b>{escape(text.format(bar=bar, count=rule.at_least))}</b></p>"
+
+
 def _points_text(points: SkillPoints) -> str:
     """What a skill's percentage is made of, in the interface language (core's `explain` in English)."""
     move = translate("CallHtml", "turn {number} {points}")
     moves = ", ".join(move.format(number=number, points=f"{change:+d}") for number, change in points.turns)
     moves = moves or translate("CallHtml", "no turn")
+    if points.possible == 1:  # "1 of 1 point": chosen here, so no language needs a plural catalogue for it
+        return translate("CallHtml", "{earned} of 1 point ({moves})").format(earned=max(0, points.earned),
+                                                                           moves=moves)
     return translate("CallHtml", "{earned} of {possible} points ({moves})").format(
         earned=max(0, points.earned), possible=points.possible, moves=moves)
 

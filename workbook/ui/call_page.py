@@ -104,7 +104,7 @@ class CallPage(QWidget):
         self.offered: list[int] = []  # reply indices in the order shown: key n picks offered[n-1]
         self.coach_rules: CoachRules | None = None  # None: typed nodes fall back to the scripted replies
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to the modules (Esc). The call is saved; resume it later."))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")
@@ -215,10 +215,10 @@ class CallPage(QWidget):
         self.length_label = QLabel("")
         self.length_label.setObjectName("muted")
         self.length_label.hide()
-        hint = QLabel(self.tr("The coach listens for: the feeling acknowledged, ownership, a clarifying "
-                              "question, a next step with a time frame; and for blame, judging, "
-                              "\u201ccalm down\u201d, jargon and promises you cannot keep. The caller reacts "
-                              "to what it hears."))
+        hint = QLabel(self.tr("The coach listens for: the feeling acknowledged, an apology or ownership, a "
+                              "clarifying question, a next step with a time frame; and for blame, judging or "
+                              "correcting, \u201ccalm down\u201d, jargon, promises you cannot keep and "
+                              "closing the door. The caller reacts to what it hears."))
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -274,6 +274,9 @@ class CallPage(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.report, 1)
         layout.addLayout(buttons)
+        from workbook.ui.scroll_keys import page_keys_scroll
+
+        page_keys_scroll(panel, self.report)
         return panel
 
     # -- playing ----------------------------------------------------------------------------
@@ -340,11 +343,13 @@ class CallPage(QWidget):
 
     # -- debrief ----------------------------------------------------------------------------
 
-    def show_debrief(self, scenario: Scenario, report: Debrief, skill_label) -> None:
+    def show_debrief(self, scenario: Scenario, report: Debrief, skill_label, certificate=None) -> None:
+        """`certificate`: the course's practice-call rule (`CallRequirements`), when it has one."""
         self.scenario = scenario
         self.title.setText(self.tr("Debrief: {title}").format(title=scenario.title))
         self.time_label.setText(f"\u260e {report.handle_time}")
-        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules))
+        self.report.setHtml(debrief_html(report, skill_label, self.coach_rules, certificate=certificate,
+                                         scenario_id=scenario.id))
         self.breathe_button.setVisible(report.ending is None or not report.ending.kind.strong)
         self.stack.setCurrentWidget(self.debrief_panel)
         self.play_again_button.setFocus()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.scenario import EndingKind
+from workbook.ui.dates import moment_text
 from workbook.ui.i18n import translate
 from workbook.ui.labels import ending_label
 from workbook.ui.scenario_card import ScenarioCardWidget
@@ -59,7 +60,7 @@ class CallsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to the modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Practice calls"))
@@ -113,7 +114,7 @@ class CallsPage(QWidget):
             top.setToolTip(0, history.scenario.summary)
             for number, call in enumerate(history.finished, start=1):
                 label, skills = outcome_text(call)
-                when = call.ended_at.astimezone().strftime("%Y-%m-%d %H:%M") if call.ended_at else ""
+                when = moment_text(call.ended_at.astimezone()) if call.ended_at else ""
                 name = (self.tr("Call {number} (replayed)") if call.replayed_from
                         else self.tr("Call {number}")).format(number=number)
                 child = QTreeWidgetItem([name, label, skills, when])

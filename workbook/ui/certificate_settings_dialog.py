@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -39,7 +40,9 @@ class CertificateSettingsDialog(QDialog):
         form.addRow(self.tr("&Organization:"), self.organisation)
         form.addRow(self.tr("&Trainer name:"), self.trainer)
         form.addRow(self.tr("&Page size:"), self.page_size)
-        form.addRow(self.tr("&Logo (PNG or JPEG):"), logo_row)
+        logo_label = QLabel(self.tr("&Logo (PNG or JPEG):"))
+        logo_label.setBuddy(self.logo)  # a row holding a layout gets no buddy, and shows the "&"
+        form.addRow(logo_label, logo_row)
         buttons = save_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(520, 200)

@@ -59,7 +59,7 @@ class CoachPage(QWidget):
         self.prompt: DrillPrompt | None = None
         self.random = random.Random()
         self.result: CoachResult | None = None
-        home = QPushButton("\u2190 " + self.tr("&Home"))
+        home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Say it in your own words"))
         title.setObjectName("pageTitle")
@@ -117,10 +117,10 @@ class CoachPage(QWidget):
                            + f"</b> <i>{escape(prompt.caller)}</i>")
         self.reply.clear()
         self.feedback.setHtml(f"<p style='color:{MUTED}'>"
-                              + self.tr("The coach looks for: acknowledging the feeling, an apology or "
+                              + self.tr("The coach listens for: the feeling acknowledged, an apology or "
                                         "ownership, a clarifying question, a next step with a time frame; "
-                                        "and for blame, judging or correcting, 'calm down', jargon, promises "
-                                        "you cannot keep and closing the door.") + "</p>")
+                                        "and for blame, judging or correcting, \u201ccalm down\u201d, "
+                                        "jargon, promises you cannot keep and closing the door.") + "</p>")
         self.reply.setFocus()
 
     def check(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.dates import stored_day_text
 from workbook.ui.requirement_text import requirement_detail, requirement_label
 from workbook.ui.theme import MUTED, SUCCESS
 
@@ -136,9 +137,10 @@ class CompletionPanel(QFrame):
             group.setVisible(bool(lines))
             if lines:
                 group.show_requirements(lines)
-        self.issued.setText(self.tr("Issued: ") + ", ".join(f"{c.certificate_id} ({c.issued_at[:10]})"
-                                                   for c in issued) if issued else "")
+        self.issued.setText(self.tr("Issued: ") + ", ".join(
+            f"{c.certificate_id} ({stored_day_text(c.issued_at)})" for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))
 
     def requirement_lines(self) -> str:
         return "".join(group.lines.text() for group in self.groups if not group.isHidden())
+

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
@@ -26,3 +26,13 @@ def moment_text(moment: datetime) -> str:
     """"04 Dec 2026 15:30" in English, "4. Dez. 2026, 15:30" in German."""
     pattern = QCoreApplication.translate("Dates", "dd MMM yyyy HH:mm")
     return interface_locale().toString(_qt(moment), pattern)
+
+
+def stored_day_text(stored: str) -> str:
+    """A time stored as UTC ISO text (notes, certificates), as its local day in the one format above; ISO
+    stays in the files only."""
+    try:
+        moment = datetime.fromisoformat(stored)
+    except ValueError:
+        return stored[:10]
+    return day_text((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone())

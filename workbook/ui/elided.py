@@ -49,9 +49,28 @@ class ElidedLabel(QLabel):
         self.setToolTip(self._full if shown != self._full else "")
 
 
+def elide_words_middle(text: str, width: int, metrics) -> str:
+    """`text` with whole words taken out of its middle for one "…" until it fits `width` ("Continue
+    where you left off: Active … › Paraphrasing, summarizing and notes"), never a word cut in two
+    ("Active lis…g"); Qt's character elision only when even the first and last word do not fit."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    best, best_width = "", -1
+    for kept in range(len(words) - 1, 1, -1):
+        for left in range(kept - 1, 0, -1):
+            candidate = " ".join(words[:left] + ["\u2026"] + words[len(words) - (kept - left):])
+            advance = metrics.horizontalAdvance(candidate)
+            if advance <= width and advance > best_width:
+                best, best_width = candidate, advance
+        if best:
+            return best
+    return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+
+
 class ElidedButton(QPushButton):
     """A push button that elides its text in the middle (both the start and the end of
-    "Continue …: module › section" say something) when the row is too narrow for it."""
+    "Continue …: module › section" say something), word by word, when the row is too narrow for it."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +115,6 @@ class ElidedButton(QPushButton):
     def _fit(self) -> None:
         self._chrome_width = self._chrome()
         width = max(0, self.width() - self._chrome_width)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width)
+        shown = elide_words_middle(self._full, width, self.fontMetrics())
         QPushButton.setText(self, shown.replace("&", "&&"))
         self.setToolTip(self._full if shown != self._full else "")

@@ -48,6 +48,8 @@ class LearnerSnapshot:
     certificates: list[IssuedRecord] = field(default_factory=list)
     review_due: int = 0  # spaced-review cards due now
     left_off: tuple[Module, int] | None = None  # the newest reading position; `resume` may move on from it
+    handled_well: set[str] = field(default_factory=set)  # scenarios with a call the certificate counts
+    skill_bar: int = 0  # the skill score such a call needs (the course's `min_skill_score`)
 
 
 class HomePage(QWidget):
@@ -168,8 +170,9 @@ class HomePage(QWidget):
             self.tr("{done} of %n module(s) read", "", len(library.modules)).format(done=done),
             self.tr("{done} of %n section(s) read", "", total).format(done=read),
             self.tr("{done} of %n quiz(zes) passed", "", len(quizzes)).format(done=passed),
-            self.tr("{done} of %n practice call(s) handled well", "", len(library.scenarios)).format(
-                done=self._strong_calls(library, snapshot)))))
+            self._handled_well_text(len(library.scenarios),
+                                    self._count_handled_well(library.scenarios, snapshot),
+                                    snapshot.skill_bar))))
         left_off = snapshot.left_off
         if resume is not None and left_off is not None:
             module, index = resume
@@ -257,22 +260,30 @@ class HomePage(QWidget):
             self.scenario_cards.append(card)
 
     def _calls_text(self, library: Library, snapshot: LearnerSnapshot, module_id: str) -> str:
-        """'Practice calls: 1 of 2 handled well' for the calls that practise this module."""
-        from workbook.core.scenario import EndingKind
-
+        """'Practice calls: 1 of 2 ended well …' for the calls that practise this module."""
         linked = library.scenarios_for(module_id)
         if not linked:
             return ""
-        strong = sum(1 for s in linked if (record := snapshot.calls.get(s.id))
-                     and record.best_kind and EndingKind(record.best_kind).strong)
-        return self.tr("Practice calls: {strong} of %n handled well", "", len(linked)).format(strong=strong)
+        return self.tr("Practice calls:") + " " + self._handled_well_text(
+            len(linked), self._count_handled_well(linked, snapshot), snapshot.skill_bar, short=True)
+
+    def _handled_well_text(self, total: int, done: int, bar: int, short: bool = False) -> str:
+        """The certificate's own words for a call handled well, so no screen counts another way. One call
+        or several is chosen here (as "1 of 1 point"), so the line needs no plural catalogue."""
+        if short:
+            text = (self.tr("{done} of {total} ended well with a skill score of at least {bar}%") if bar
+                    else self.tr("{done} of {total} ended well"))
+        elif total == 1:
+            text = (self.tr("{done} of 1 practice call ended well with a skill score of at least {bar}%")
+                    if bar else self.tr("{done} of 1 practice call ended well"))
+        else:
+            text = (self.tr("{done} of {total} practice calls ended well with a skill score of at least "
+                            "{bar}%") if bar else self.tr("{done} of {total} practice calls ended well"))
+        return text.format(done=done, total=total, bar=bar)
 
     @staticmethod
-    def _strong_calls(library: Library, snapshot: LearnerSnapshot) -> int:
-        from workbook.core.scenario import EndingKind
-
-        return sum(1 for s in library.scenarios if (record := snapshot.calls.get(s.id))
-                   and record.best_kind and EndingKind(record.best_kind).strong)
+    def _count_handled_well(scenarios, snapshot: LearnerSnapshot) -> int:
+        return sum(1 for scenario in scenarios if scenario.id in snapshot.handled_well)
 
     def scenario_card(self, scenario_id: str) -> ScenarioCardWidget:
         self.finish_cards()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from workbook.core.score_bands import score_colour
-from workbook.ui.theme import BORDER
+from workbook.ui.theme import BORDER, score_colour
 
 
 def bar(percent: int, cells: int = 20) -> str:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.support_folders = None  # (data folder, content folder), for Help > Copy diagnostic info
         self._painted = False
         self.language_choice = "system"  # which View > Language entry is ticked; set before the menus fill
+        self.geometry_file = None  # set by `window_geometry.place` at app start: saved there at close
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
         self.pages = QStackedWidget()
@@ -238,6 +239,10 @@ class MainWindow(QMainWindow):
             return
         operations.cancel_running()
         event.accept()
+        if self.geometry_file is not None:
+            from workbook.ui import window_geometry
+
+            window_geometry.save(self, self.geometry_file)
 
     def confirm_close_during(self, jobs: list[str]) -> bool:
         from workbook.ui import dialogs

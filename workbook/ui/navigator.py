@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbook import APP_NAME
-from workbook.core.completion import check_eligibility
+from workbook.core.completion import calls_handled_well, check_eligibility
 from workbook.core.content import Library
 from workbook.core.progress import continue_target, progress_by_module, resume_target
 from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
@@ -202,16 +202,17 @@ class Navigator(QObject):
         read = activity.read_sections(learner_id)
         reading = progress_by_module(library, read)
         scores = quiz_attempts.quiz_scores(learner_id)
-        eligibility = (check_eligibility(library.course, library,
-                                         learner_record(library, learner_id, reading, scores))
-                       if library.course else None)
+        record = learner_record(library, learner_id, reading, scores)
+        eligibility = check_eligibility(library.course, library, record) if library.course else None
+        bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)
         return LearnerSnapshot(
             name, reading, continue_target(library, positions, read), scores,
             quiz_attempts.unfinished_quiz_modules(learner_id), practice_calls.call_records(learner_id),
             eligibility, issued_certificates(learner_id),
             review.due_count(library, learner_id, datetime.now(UTC)),
-            left_off=resume_target(library, positions))
+            left_off=resume_target(library, positions),
+            handled_well=calls_handled_well(record.calls, bar), skill_bar=bar)
 
     def save_language(self, choice: str) -> None:
         """View > Language: kept in the data folder, read at the next start (see workbook.ui.i18n)."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbook.ui.dates import stored_day_text
 from workbook.ui.plain_text import plain_label
 from workbook.ui.theme import MUTED, READER_CSS
 
@@ -60,7 +61,7 @@ class NotesPage(QWidget):
         self.setObjectName("page")
         self.items: list[SectionNotes] = []
 
-        home = QPushButton("\u2190 " + self.tr("&Home"))
+        home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("My notes and bookmarks"))
         title.setObjectName("pageTitle")
@@ -155,11 +156,11 @@ class NotesPage(QWidget):
             star = "\u2605 " if entry.bookmarked else ""
             gone = "" if entry.in_lessons else " " + self.tr("(no longer in the lessons)")
             section = QTreeWidgetItem([f"{star}{entry.module_title} \u203a {entry.section_title}{gone}",
-                                       (entry.bookmarked_at or "")[:10]])
+                                       stored_day_text(entry.bookmarked_at) if entry.bookmarked_at else ""])
             section.setData(0, ROLE, ("section", entry.module_id, entry.section_id))
             section.setToolTip(0, self.tr("Bookmarked") if entry.bookmarked else self.tr("Has notes"))
             for note in entry.notes:
-                child = QTreeWidgetItem([_preview(note.body), note.updated_at[:10]])
+                child = QTreeWidgetItem([_preview(note.body), stored_day_text(note.updated_at)])
                 child.setData(0, ROLE, ("note", note.id))
                 section.addChild(child)
                 if keep == ("note", note.id):
@@ -229,7 +230,7 @@ class NotesPage(QWidget):
     def _detail_html(self, key: tuple[str, ...], entry: SectionNotes) -> str:
         head = f"<h3>{escape(entry.section_title)}</h3><p style='color:{MUTED}'>{escape(entry.module_title)}"
         if entry.bookmarked:
-            when = escape((entry.bookmarked_at or "")[:10])
+            when = escape(stored_day_text(entry.bookmarked_at) if entry.bookmarked_at else "")
             head += " \u00b7 " + self.tr("bookmarked {date}").format(date=when)
         head += "</p>"
         notes = [n for n in entry.notes if key[0] == "section" or n.id == key[1]]
@@ -238,8 +239,8 @@ class NotesPage(QWidget):
         body = "".join(
             f"<p style='color:{MUTED}'>"
             + (self.tr("Note, {date}, edited {edited}") if n.updated_at != n.created_at
-               else self.tr("Note, {date}")).format(date=escape(n.created_at[:10]),
-                                                    edited=escape(n.updated_at[:10]))
+               else self.tr("Note, {date}")).format(date=escape(stored_day_text(n.created_at)),
+                                                    edited=escape(stored_day_text(n.updated_at)))
             + f"</p><p style='white-space:pre-wrap'>{escape(n.body)}</p>" for n in notes)
         return head + body
 

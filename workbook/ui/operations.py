@@ -121,7 +121,7 @@ class Job:
 
     def raise_if_cancelled(self) -> None:
         if self._stop.is_set():
-            raise Cancelled("cancelled: nothing was written")
+            raise Cancelled("canceled: nothing was written")
 
     def cancel(self) -> None:
         self._stop.set()
@@ -166,6 +166,9 @@ class QueryOp(QObject, Generic[T]):
         return self.outcome is not Outcome.RUNNING
 
     def start(self) -> QueryOp[T]:
+        from PySide6.QtWidgets import QApplication
+
+        self._focused = QApplication.focusWidget()  # given back after the progress and result boxes
         _running.add(self)
         QThreadPool.globalInstance().start(_Task(self._run, self.job, self._succeeded, self._failed,
                                                  self._pause_collector))
@@ -202,8 +205,26 @@ class QueryOp(QObject, Generic[T]):
         try:
             callback()
         finally:
+            self._give_focus_back()
             self.finished.emit()
             self.deleteLater()
+
+    def _give_focus_back(self) -> None:
+        """The progress box and a "Report saved" box take the focus; once they are gone, a window
+        manager may activate nothing, leaving the keyboard user with no focus anywhere. The widget that
+        started the job gets it back, unless the result moved the focus somewhere on purpose."""
+        import shiboken6
+        from PySide6.QtWidgets import QApplication
+
+        widget = getattr(self, "_focused", None)
+        if widget is None or not shiboken6.isValid(widget) or QApplication.activeModalWidget() is not None:
+            return
+        now = QApplication.focusWidget()
+        if now is not None and now.window() is widget.window() and now.isVisible():
+            return
+        if widget.isVisible() and widget.isEnabled():
+            widget.window().activateWindow()
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_failure(self, error: Exception) -> None:
         dialogs.show_error(self._parent, self.tr("Not finished"),

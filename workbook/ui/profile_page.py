@@ -75,6 +75,8 @@ class ProfilePage(QWidget):
         self.form_error = plain_label()  # quotes the name typed
         self.form_error.setObjectName("error")
         self.form_error.setWordWrap(True)
+        for edit in (self.name_edit, self.employee_edit):  # the message is about what was typed before
+            edit.textEdited.connect(lambda _text: self.form_error.clear())
 
         form_frame = QFrame()
         form_frame.setObjectName("card")

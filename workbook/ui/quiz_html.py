@@ -75,12 +75,14 @@ def review_html(review: QuestionReview, heading_level: int | None, trainer_view:
     rows = []
     your_answer = (translate("QuizHtml", "learner's answer") if trainer_view
                    else translate("QuizHtml", "your answer"))
+    missed = translate("QuizHtml", "right, not picked")
     for line in review.lines:
         mark = "\u2714" if line.right else "\u2718"
         mark_colour = SUCCESS if line.right else WARNING
-        if not line.picked:  # an option the learner left: only the right ones need a mark
-            mark, mark_colour = ("\u25cb", MUTED) if not line.right else ("\u2714", SUCCESS)
         chosen = f" <i>({your_answer})</i>" if line.picked and review.is_choice else ""
+        if not line.picked:  # an option the learner left: a right one was missed, a wrong one needs nothing
+            mark, mark_colour = ("\u25cb", MUTED) if not line.right else ("\u2192", CAUTION)
+            chosen = f" <i style='color:{CAUTION}'>({missed})</i>" if line.right else ""
         rows.append(f"<tr><td style='color:{mark_colour}' width='22'>{mark}</td>"
                     f"<td><b>{escape(line_text(line))}</b>{chosen}<br>"
                     f"<span style='color:{QUOTE}'>{escape(feedback_text(line))}</span></td></tr>")

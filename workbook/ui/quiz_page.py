@@ -59,7 +59,7 @@ class QuizPage(QWidget):
         self.view: QuestionView | None = None
         self.seconds_left: float | None = None
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.title = ElidedLabel("")
@@ -207,6 +207,9 @@ class QuizPage(QWidget):
         layout.addWidget(self.score_label)
         layout.addWidget(self.report, 1)
         layout.addLayout(buttons)
+        from workbook.ui.scroll_keys import page_keys_scroll
+
+        page_keys_scroll(panel, self.report)  # the focus starts on "Retake quiz", under the report
         return panel
 
     # -- intro ------------------------------------------------------------------------------
@@ -419,9 +422,20 @@ class QuizPage(QWidget):
         self.feedback.setHtml(review_html(review, heading_level=3))
         self._question_layout.setStretchFactor(self._question_scroll, 2)
         self._question_layout.setStretchFactor(self.feedback, 3)
+        self._question_scroll.setMinimumHeight(self._question_height())
         self.feedback.show()
 
+    def _question_height(self) -> int:
+        """Room for the whole question and every option (the fourth was cut off under the feedback), up
+        to 55% of the panel's height; a longer question scrolls and the feedback keeps the rest."""
+        card = self._question_scroll.widget()
+        width = self._question_scroll.viewport().width()
+        needed = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+        needed = needed if needed > 0 else card.sizeHint().height()
+        return min(needed + 2 * self._question_scroll.frameWidth(), int(self.question_panel.height() * 0.55))
+
     def _hide_feedback(self) -> None:
+        self._question_scroll.setMinimumHeight(0)
         self.feedback.hide()
         self._question_layout.setStretchFactor(self._question_scroll, 3)
         self._question_layout.setStretchFactor(self.feedback, 2)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from workbook.core.images import resolve_image
 from workbook.core.reading import ReadingRule, reading_wait, word_count
 from workbook.ui.elided import ElidedLabel
-from workbook.ui.theme import MARK, MUTED, READER_CSS
+from workbook.ui.theme import MARK, MUTED, READER_CSS, callout_colours
 
 if TYPE_CHECKING:
     from workbook.core.content import Module
@@ -76,7 +76,8 @@ class ReaderPage(QWidget):
         self.reading_timer.setInterval(1000)
         self.reading_timer.timeout.connect(self._check_reading)
 
-        self.home_button = QPushButton("\u2190 " + self.tr("&Home"))
+        # No Alt letter: Alt+H is the Help menu's; Esc and Ctrl+H go home.
+        self.home_button = QPushButton("\u2190 " + self.tr("Home"))
         self.home_button.setToolTip(self.tr("Back to all modules (Esc)"))
         self.home_button.clicked.connect(self.home_requested)
         self.module_title = ElidedLabel("")
@@ -110,6 +111,11 @@ class ReaderPage(QWidget):
         self.text.setAccessibleName(self.tr("Section text"))
         self.text.document().setDefaultStyleSheet(READER_CSS)
         self.text.document().setDocumentMargin(24)
+        # A caret for the keyboard (arrows, Shift+arrows to copy) and Ctrl+Home/End to the very top and
+        # bottom of the section: its end reached counts toward reading it.
+        self.text.setTextInteractionFlags(self.text.textInteractionFlags()
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.installEventFilter(self)
 
         self.previous_button = QPushButton("\u2190 " + self.tr("&Previous"))
         self.previous_button.setToolTip(self.tr("Previous section (Alt+Left)"))
@@ -188,7 +194,8 @@ class ReaderPage(QWidget):
         from workbook.core.markdown_render import render_html  # loaded with the content
 
         folder = self.module.folder
-        html = render_html(section.markdown, lambda source: self._image_url(source, folder))
+        html = render_html(section.markdown, lambda source: self._image_url(source, folder),
+                           callout_colours())
         self.text.setHtml(html)
         self.text.verticalScrollBar().setValue(0)
         self._since = self.clock() if self.isVisible() else None
@@ -356,6 +363,22 @@ class ReaderPage(QWidget):
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Home/End on the text: the caret moves there and the view goes all the way (the caret alone
+        stops short of the document margin, and the end would not count as reached)."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QTextCursor
+
+        if (watched is self.text and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)):
+            end = event.key() == Qt.Key.Key_End
+            self.text.moveCursor(QTextCursor.MoveOperation.End if end else QTextCursor.MoveOperation.Start)
+            bar = self.text.verticalScrollBar()
+            bar.setValue(bar.maximum() if end else bar.minimum())
+            return True
+        return super().eventFilter(watched, event)
 
     def _switch_focus(self) -> None:
         (self.text if self.section_list.hasFocus() else self.section_list).setFocus()

@@ -37,7 +37,7 @@ class ScenarioCardWidget(QFrame):
         title.setWordWrap(True)
         summary = QLabel(scenario.summary)
         summary.setWordWrap(True)
-        practises = QLabel(self.tr("Practises: {modules}").format(modules=", ".join(module_titles)))
+        practises = QLabel(self.tr("Practices: {modules}").format(modules=", ".join(module_titles)))
         practises.setObjectName("muted")
         practises.setWordWrap(True)
         self.record_label = QLabel(self.record_text(record))

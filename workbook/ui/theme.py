@@ -22,7 +22,10 @@ LIGHT = {
     "CAUTION": "#8a5a00", "TEXT": "#1f2d3d", "SOFT": "#e6eef8", "SELECTED": "#dbe7f5",
     "CALLER": "#f0f4f9", "TRACK": "#eef1f5", "DISABLED": "#8a939d", "PRIMARY_DISABLED": "#8aa3c2",
     "BROKEN": "#fbf3f3", "BROKEN_BORDER": "#cc9999", "HEADING": "#163a66", "HEADING2": "#1f4f8a",
-    "QUOTE": "#2c3e50", "ON_ACCENT": "#ffffff", "MARK": "#fff1a8",
+    "QUOTE": "#2c3e50", "ON_ACCENT": "#ffffff", "MARK": "#fff1a8", "INDICATOR": "#5b6675",
+    # lesson callouts: the title's colour (and the bar beside the box) on the box's background
+    "SAY": "#1b6e3a", "SAY_BG": "#e8f5ec", "AVOID": "#a12a2a", "AVOID_BG": "#fbeaea",
+    "EXAMPLE": "#1f4f8a", "EXAMPLE_BG": "#e9f0fa", "TRY": "#7a4b00", "TRY_BG": "#fdf3e1",
 }
 DARK = {
     "ACCENT": "#2f6db3", "ACCENT_DARK": "#24568f", "SURFACE": "#161a20", "CARD": "#1f252d",
@@ -30,8 +33,11 @@ DARK = {
     "CAUTION": "#e0b050", "TEXT": "#e6ebf1", "SOFT": "#25354a", "SELECTED": "#28405e",
     "CALLER": "#26303c", "TRACK": "#2a313a", "DISABLED": "#7d8793", "PRIMARY_DISABLED": "#3b536f",
     "BROKEN": "#3a2424", "BROKEN_BORDER": "#8a5555", "HEADING": "#9cc3f0", "HEADING2": "#8ab6ea",
-    "QUOTE": "#c9d3de", "ON_ACCENT": "#ffffff", "MARK": "#6b5a00",
+    "QUOTE": "#c9d3de", "ON_ACCENT": "#ffffff", "MARK": "#6b5a00", "INDICATOR": "#9aa3ad",
+    "SAY": "#6fcf97", "SAY_BG": "#1a3024", "AVOID": "#f5a3a3", "AVOID_BG": "#3a2226",
+    "EXAMPLE": "#9cc3f0", "EXAMPLE_BG": "#1c2b3d", "TRY": "#e0b050", "TRY_BG": "#352a17",
 }
+CALLOUT_KINDS = ("say", "avoid", "example", "try")
 
 _colours = LIGHT
 
@@ -58,6 +64,21 @@ def __getattr__(name: str) -> str:
     if name == "READER_CSS":
         return reader_css()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def callout_colours() -> dict[str, tuple[str, str, str]]:
+    """Each lesson callout's (title and bar, background, body text) in the chosen variant."""
+    c = _colours
+    return {kind: (c[kind.upper()], c[kind.upper() + "_BG"], c["TEXT"]) for kind in CALLOUT_KINDS}
+
+
+def score_colour(percent: float) -> str:
+    """A score's band (`core.score_bands`: good, fair, poor) as a text colour readable in this variant."""
+    from workbook.core.score_bands import FAIR, GOOD
+
+    if percent >= GOOD:
+        return _colours["SUCCESS"]
+    return _colours["CAUTION"] if percent >= FAIR else _colours["WARNING"]
 
 
 def system_prefers_dark(app: QApplication) -> bool:
@@ -120,7 +141,8 @@ QPushButton:disabled {{ color: {c['DISABLED']}; }}
 QPushButton#primary {{ background: {c['ACCENT']}; color: {c['ON_ACCENT']};
                        border: 1px solid {c['ACCENT_DARK']}; }}
 QPushButton#primary:hover {{ background: {c['ACCENT_DARK']}; }}
-QPushButton#primary:disabled {{ background: {c['PRIMARY_DISABLED']}; }}
+QPushButton#primary:disabled {{ background: {c['TRACK']}; color: {c['DISABLED']};
+                                border: 1px dashed {c['BORDER']}; }}
 QToolButton {{ color: {c['TEXT']}; font-weight: 600; }}
 QProgressBar {{ border: 1px solid {c['BORDER']}; border-radius: 4px; background: {c['TRACK']};
                 height: 10px; text-align: center; font-size: 10px; }}
@@ -132,6 +154,7 @@ QTreeWidget::item {{ padding: 4px 2px; }}
 QListWidget::item:selected, QTreeWidget::item:selected {{ background: {c['SELECTED']}; color: {c['TEXT']}; }}
 QTextBrowser, QPlainTextEdit, QTextEdit {{ background: {c['CARD']}; color: {c['TEXT']};
                                             border: 1px solid {c['BORDER']}; border-radius: 6px; }}
+QTextBrowser:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {c['ACCENT']}; }}
 QLineEdit {{ padding: 5px; border: 1px solid {c['BORDER']}; border-radius: 4px; background: {c['CARD']};
              color: {c['TEXT']}; }}
 QLineEdit:focus {{ border: 2px solid {c['ACCENT']}; }}
@@ -141,6 +164,19 @@ QLabel#callerLine {{ background: {c['CALLER']}; color: {c['TEXT']}; border-left:
                      padding: 6px 10px; font-size: 14px; }}
 QRadioButton#option, QCheckBox#option {{ font-size: 14px; padding: 7px 4px; color: {c['TEXT']}; }}
 QRadioButton#option:focus, QCheckBox#option:focus {{ background: {c['SOFT']}; border-radius: 4px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 14px; height: 14px; background: {c['CARD']};
+                                                 border: 2px solid {c['INDICATOR']}; }}
+QRadioButton::indicator {{ border-radius: 9px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+                                   stop:0 {c['ACCENT']}, stop:0.55 {c['ACCENT']}, stop:0.65 {c['CARD']},
+                                   stop:1 {c['CARD']}); border-color: {c['ACCENT']}; }}
+QCheckBox::indicator:checked {{ background: {c['ACCENT']}; border-color: {c['ACCENT']};
+                                image: url({_tick_path()}); }}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c['BORDER']}; }}
+QComboBox {{ padding: 4px 8px; border: 1px solid {c['BORDER']}; border-radius: 4px; background: {c['CARD']};
+             color: {c['TEXT']}; }}
+QComboBox:focus {{ border: 2px solid {c['ACCENT']}; }}
 QListWidget#orderingList {{ font-size: 14px; }}
 QListWidget#orderingList::item {{ padding: 9px 6px; border-bottom: 1px solid {c['TRACK']}; }}
 QLabel#timer {{ font-size: 15px; font-weight: 600; color: {c['HEADING']}; }}
@@ -152,6 +188,13 @@ QLabel#moodLabel {{ font-size: 14px; }}
 QTableView::item:focus {{ border: 2px solid {c['ACCENT']}; }}
 QTableView::item:focus:selected {{ border: 2px solid {c['ON_ACCENT']}; }}
 """
+
+
+def _tick_path() -> str:
+    """The tick drawn in a checked check box (a style sheet's indicator needs an image for it)."""
+    from workbook.paths import bundled_assets_dir
+
+    return (bundled_assets_dir() / "icons" / "tick.svg").as_posix()
 
 
 def reader_css() -> str:

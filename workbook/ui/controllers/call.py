@@ -109,8 +109,10 @@ class CallController(QObject):
         self.page.show_call(scenario, state)
 
     def show_debrief(self) -> None:
-        scenario = self.session.library.scenario(self.call.scenario_id)
-        self.page.show_debrief(scenario, debrief(scenario, self.state), self.session.skill_label)
+        library = self.session.library
+        scenario = library.scenario(self.call.scenario_id)
+        rule = library.course.requires.calls if library.course else None
+        self.page.show_debrief(scenario, debrief(scenario, self.state), self.session.skill_label, rule)
 
     def open_debrief(self, call_id: str) -> None:
         """A finished call's debrief again (from the practice-calls page)."""

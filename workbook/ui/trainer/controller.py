@@ -176,7 +176,7 @@ class TrainerController(QObject):
 
     def new_cohort(self) -> None:
         name = dialogs.ask_text(self.window, self.tr("New cohort"),
-                                self.tr("Cohort name (e.g. 'November intake'):"))
+                                self.tr("Cohort name (e.g. \u201cNovember intake\u201d):"))
         if name and (created := self._write(cohorts.create_cohort, name)):
             self.refresh(created.value.id)
 
@@ -355,7 +355,7 @@ class TrainerController(QObject):
             self.show_cohort(self.page.current_cohort())
 
     def _cancelled(self) -> None:
-        self.window.save_status.setText(self.tr("Cancelled: nothing was written"))
+        self.window.save_status.setText(self.tr("Canceled: nothing was written"))
 
 
 def show_learner_detail(parent, library: Library, learner_id: str) -> None:
@@ -397,14 +397,14 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
                 module=escape(module.title), percent=attempt.percent,
-                when=moment_text(attempt.submitted_at))
+                when=moment_text(attempt.submitted_at.astimezone()))
             parts.append(f"<h2>{heading}</h2>")
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
                                       trainer_view=True))
     for scenario in library.scenarios:
         for call in practice_calls.finished_calls(learner_id, scenario.id):
-            when = moment_text(call.ended_at)
+            when = moment_text(call.ended_at.astimezone())
             heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
                 title=escape(scenario.title), when=when)
             parts.append(f"<h2>{heading}</h2>")
