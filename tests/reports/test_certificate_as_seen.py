@@ -159,7 +159,7 @@ def test_a_huge_page_box_is_reported_without_drawing_it(genuine, issuer_dir, tmp
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
-    assert "page size (14400 x 14400 points, the signed page is 842 x 595)" in result.changed
+    assert "page size (the page is 14400 x 14400 points, the signed page 842 x 595)" in result.changed
     assert time.perf_counter() - started < 5  # a 200-inch page at 100 dpi would be 20000 pixels a side
 
 
@@ -168,3 +168,43 @@ def test_a_page_crowded_with_objects_is_refused_cleanly(genuine, issuer_dir, tmp
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
     assert "page (the page holds too many objects to be a certificate)" in result.changed
+
+
+def _recolour(old: tuple[float, ...], new: tuple[float, ...]):
+    """Fill with `new` wherever the page fills with `old`."""
+    def edit(writer, page):
+        from pypdf.generic import ContentStream
+        content = ContentStream(page.get_contents(), writer)
+        for operands, operator in content.operations:
+            if operator == b"rg" and all(abs(float(a) - b) < 0.002
+                                         for a, b in zip(operands, old, strict=True)):
+                operands[:] = [FloatObject(value) for value in new]
+        page.replace_contents(content)
+    return edit
+
+
+def test_a_colour_of_the_same_grey_is_tampered(genuine, issuer_dir, tmp_path):
+    """The blue headings and name redrawn in a brown of exactly the same grey (71 of 255): only a
+    colour comparison sees it."""
+    blue, brown = (0.121569, 0.309804, 0.541176), (150 / 255, 45 / 255, 0.0)
+    forged = _with_page(genuine, tmp_path / "brown.pdf", _recolour(blue, brown))
+    result = verify_certificate(forged, issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert _drawing_change(result), result.changed
+
+
+
+@pytest.mark.parametrize("box, message", [
+    ("/MediaBox", "the page is 1000 x 700 points, the signed page 842 x 595"),
+    ("/CropBox", "its visible part (crop box) is 500 x 595 points, the signed page 842 x 595"),
+])
+def test_a_changed_page_box_names_its_own_size(genuine, issuer_dir, tmp_path, box, message):
+    """A larger media box under the same crop box shows the same page: the message gives the box's
+    real size, not the visible page's."""
+    def resize(writer, page):
+        page[NameObject("/CropBox")] = ArrayObject([FloatObject(v) for v in (0, 0, 842, 595)])
+        size = (1000, 700) if box == "/MediaBox" else (500, 595)
+        page[NameObject(box)] = ArrayObject([FloatObject(v) for v in (0, 0, *size)])
+
+    result = verify_certificate(_with_page(genuine, tmp_path / "box.pdf", resize), issuer_dir)
+    assert f"page size ({message})" in result.changed, result.changed

@@ -19,6 +19,7 @@ import pytest
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
+    ContentStream,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
@@ -399,20 +400,21 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         assert file_structure(text).found is not None
         assert time.perf_counter() - started < 2
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
-    odd = b"1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>"
+    odd = b"%PDF-1.7\n1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(odd).found == ("document entry Subtype that a certificate never has",)
 
 
 def test_objects_hidden_from_a_simple_reader_are_still_read():
     """A comment inside an object's header, a stream length given by reference with "endstream"
     inside the data, a catalog without its /Type: each is read as pdfium reads it."""
-    assert file_structure(b"%PDF-1.7\n1 0 %note\nobj << /OpenAction << /S /Launch >> >> endobj").found == (
-        ACTION,)
+    hidden = b"%PDF-1.7\n1 0 %note\nobj << /OpenAction << /S /Launch >> >> endobj\n%%EOF"
+    assert file_structure(hidden).found == (ACTION,)
     data = b"xx endstream yy"
     raw = b"1 0 obj << /Length 2 0 R >> stream\n" + data + b"\nendstream endobj 2 0 obj 15 endobj"
     assert read_objects(raw).objects[next(iter(read_objects(raw).objects))].data == data
-    raw = b"1 0 obj << /Pages 2 0 R /PageLabels << >> >> endobj 2 0 obj << /Kids [3 0 R] >> endobj " \
-          b"3 0 obj << /Parent 2 0 R /VP [] >> endobj trailer << /Root 1 0 R >>"
+    raw = b"%PDF-1.7\n1 0 obj << /Pages 2 0 R /PageLabels << >> >> endobj " \
+          b"2 0 obj << /Kids [3 0 R] >> endobj 3 0 obj << /Parent 2 0 R /VP [] >> endobj " \
+          b"trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(raw).found == ("document entry PageLabels that a certificate never has",
                                          "page entry VP that a certificate never has")
 
@@ -451,3 +453,19 @@ def test_a_drawing_no_pixel_shows_is_still_content_not_ours(genuine, issuer_dir,
     result = verify_certificate(forged, issuer_dir)
     assert result.status == Status.TAMPERED
     assert result.changed == ("page objects not as the workbook draws them (1 path object added)",)
+
+
+def test_path_segments_added_inside_an_existing_path_are_content_not_ours(genuine, issuer_dir, tmp_path):
+    """Paths merged to free object "slots", or segments drawing nothing added to a path already on
+    the page: the count of objects stays the same, the count of path segments does not."""
+    def grow_first_fill(writer, page):
+        content = ContentStream(page.get_contents(), writer)
+        at = next(index for index, (_, operator) in enumerate(content.operations) if operator == b"f*")
+        content.operations[at:at] = [([NumberObject(0), NumberObject(0)], b"m"),
+                                     ([NumberObject(0), NumberObject(0)], b"l"), ([], b"h")]
+        page.replace_contents(content)
+
+    result = verify_certificate(_with_page(genuine, tmp_path / "segments.pdf", grow_first_fill), issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert len(result.changed) == 1, result.changed
+    assert "path segments, the drawn page has" in result.changed[0]

@@ -2,10 +2,11 @@
 
 Certificates are drawn deterministically, so a genuine certificate's page can be drawn again from
 its signed record alone. Both pages are read with pdfium (reports/pdf_page.py) and compared on:
-- the picture: both drawn at the same scale (100 dpi) in greyscale. Two glyphs swapped change
+- the picture: both drawn at the same scale (100 dpi) in colour. Two glyphs swapped change
   about a hundred pixels, a 7 pt full stop one or two, a re-save by pypdf, pdfium or qpdf none; so
-  any pixel whose grey differs by more than a small tolerance counts. The message says where on
-  the page, and which signed text is printed there;
+  any pixel whose red, green or blue differs by more than a small tolerance counts (in colour, not
+  grey: a name recoloured to another colour of the same grey, or pale yellow on white, shows). The
+  message says where on the page, and which signed text is printed there;
 - the printed text, as text extraction reads it: this catches what the picture cannot, such as
   invisible text (render mode 3) or white text on white added for a search or a copy-paste to find;
 - the picture as pdfium prints it, where a layer or an annotation meant for paper only shows;
@@ -23,7 +24,7 @@ from workbook.reports.pdf_page import RENDER_DPI, Box, PageView, TextRun
 if TYPE_CHECKING:
     from PIL import Image
 
-TOLERANCE = 16  # grey levels (of 255) a pixel may differ by before it counts as changed
+TOLERANCE = 16  # levels (of 255) any colour channel of a pixel may differ by before it counts as changed
 MIN_CHANGED_PIXELS = 1  # a re-save changes no pixel at all; a 7 pt full stop changes one or two
 STRIP = 12  # pixels: rows of the difference are grouped in strips to find separate places
 MAX_PLACES = 3  # places named in a message; more are counted
@@ -43,12 +44,16 @@ def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
     found = []
     if actual.page_count != 1:
         found.append(PageDifference("page count", f"{actual.page_count} pages, a certificate has 1"))
-    if not _same_box(expected.media_box, actual.media_box) or not _same_box(expected.crop_box,
-                                                                              actual.crop_box):
-        width, height = actual.size
-        want_w, want_h = expected.size
-        found.append(PageDifference("page size", f"{width:.0f} x {height:.0f} points, the signed page is "
-                                                 f"{want_w:.0f} x {want_h:.0f}"))
+    boxes = [("the page is", expected.media_box, actual.media_box)]
+    if not _same_box(actual.crop_box, actual.media_box) or _same_box(expected.media_box, actual.media_box):
+        boxes.append(("its visible part (crop box) is", expected.crop_box, actual.crop_box))
+    for name, want, got in boxes:  # the sizes of the boxes themselves (one changed box is said once)
+        if not _same_box(want, got):
+            (width, height), (want_w, want_h) = _box_size(got), _box_size(want)
+            moved = "" if (round(width), round(height)) != (round(want_w), round(want_h)) else \
+                f" moved to {got[0]:.0f}, {got[1]:.0f}"
+            found.append(PageDifference("page size", f"{name} {width:.0f} x {height:.0f} points{moved}, "
+                                                     f"the signed page {want_w:.0f} x {want_h:.0f}"))
     if actual.rotation != expected.rotation:
         found.append(PageDifference("page size", f"the page is turned by {actual.rotation} degrees"))
     if actual.annotations != expected.annotations:
@@ -69,6 +74,10 @@ def differences(expected: PageView, actual: PageView) -> list[PageDifference]:
         found += [PageDifference("page as printed", detail)
                   for detail in _drawing_changes(expected.picture, expected, actual.printed)]
     return found
+
+
+def _box_size(box: Box) -> tuple[float, float]:
+    return abs(box[2] - box[0]), abs(box[3] - box[1])
 
 
 def _same_box(want: Box, got: Box) -> bool:
@@ -107,7 +116,13 @@ def changed_places(want: Image.Image, got: Image.Image) -> list[tuple[int, int, 
     same size differ by more than the tolerance; empty when they look the same."""
     from PIL import ImageChops
 
-    mask = ImageChops.difference(want, got).point(lambda value: 255 if value > TOLERANCE else 0)
+    difference = ImageChops.difference(want, got)
+    if difference.mode != "L":  # the largest difference in any channel
+        channels = difference.split()
+        difference = channels[0]
+        for channel in channels[1:]:
+            difference = ImageChops.lighter(difference, channel)
+    mask = difference.point(lambda value: 255 if value > TOLERANCE else 0)
     if mask.histogram()[255] < MIN_CHANGED_PIXELS:
         return []
     width, height = mask.size

@@ -2,6 +2,7 @@
 marks, path segments and image sizes: read before the page is drawn, so a page too heavy to draw
 is refused first, and compared with the page drawn again from the signed record, so content added
 where no pixel shows it (an image in a hidden layer, a clipped or zero-size drawing) still counts.
+Segments and image sizes are compared too: merging paths frees no room for other objects.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class PageObjects:
     marks: Counter[str] = field(default_factory=Counter)  # marked-content tags, e.g. "OC" for a layer
     segments: int = 0
     largest_image: tuple[int, int] = (0, 0)  # pixels
+    images: Counter[tuple[int, int]] = field(default_factory=Counter)  # each image's size in pixels
 
     @property
     def total(self) -> int:
@@ -61,9 +63,10 @@ def page_objects(document: pdfium.PdfDocument) -> PageObjects:
                 found.segments += max(raw.FPDFPath_CountSegments(item), 0)
             elif kind == "image":
                 width, height = ctypes.c_uint(), ctypes.c_uint()
-                if raw.FPDFImageObj_GetImagePixelSize(item, ctypes.byref(width), ctypes.byref(height)) and \
-                        width.value * height.value > found.largest_image[0] * found.largest_image[1]:
-                    found.largest_image = (width.value, height.value)
+                if raw.FPDFImageObj_GetImagePixelSize(item, ctypes.byref(width), ctypes.byref(height)):
+                    found.images[(width.value, height.value)] += 1
+                    if width.value * height.value > found.largest_image[0] * found.largest_image[1]:
+                        found.largest_image = (width.value, height.value)
             elif kind == "form":
                 todo += [raw.FPDFFormObj_GetObject(item, index)
                          for index in range(min(raw.FPDFFormObj_CountObjects(item), MAX_OBJECTS))]
@@ -91,6 +94,11 @@ def object_changes(expected: PageObjects, actual: PageObjects) -> list[str]:
         if difference:
             noun = f"{abs(difference)} {kind} object{'s' if abs(difference) != 1 else ''}"
             changes.append(f"{noun} {'added' if difference > 0 else 'missing'}")
+    if not changes and actual.segments != expected.segments:  # paths merged to free room for others
+        changes.append(f"{actual.segments:,} path segments, the drawn page has {expected.segments:,}")
+    if not changes and actual.images != expected.images:
+        sizes = ", ".join(f"{w} x {h}" for w, h in sorted(actual.images - expected.images))
+        changes.append(f"images of other sizes ({sizes} pixels)" if sizes else "images of other sizes")
     added = sorted(mark for mark in actual.marks  # "OC" is named as a layer (reports/pdf_structure.py)
                    if actual.marks[mark] > expected.marks[mark] and mark != "OC")
     if added:

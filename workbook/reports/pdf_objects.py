@@ -259,6 +259,11 @@ def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
     return None, pos
 
 
+def parse_value(data: bytes, pos: int, found: PdfObjects) -> object:
+    """The value starting at `pos` (None when none can be read there)."""
+    return _parse(data, pos, found)[0]
+
+
 def _number(token: bytes) -> int | float:
     return float(token) if b"." in token or len(token) > 18 else int(token)
 

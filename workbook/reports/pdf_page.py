@@ -1,5 +1,5 @@
 """What the first page of a PDF shows, read with pdfium: its printed text (and where each run of it
-sits), its boxes, its annotations and a greyscale picture of it.
+sits), its boxes, its annotations and a colour picture of it.
 
 pdfium is the engine the in-app certificate preview draws with, so verification looks at the page
 the way a trainer sees it. Every failure pdfium reports on a damaged file becomes PdfUnreadable, and
@@ -52,7 +52,7 @@ class PageView:
     text: str
     annotations: tuple[str, ...]  # each annotation's kind, e.g. "freetext", "stamp"
     runs: tuple[TextRun, ...] = ()  # only when asked for: the page drawn from the record names places
-    picture: Image.Image | None = field(default=None, compare=False)  # greyscale, RENDER_DPI
+    picture: Image.Image | None = field(default=None, compare=False)  # RGB, RENDER_DPI
     printed: Image.Image | None = field(default=None, compare=False)  # the same, as pdfium prints it
 
     @property
@@ -144,9 +144,9 @@ def _read_page(document: pdfium.PdfDocument, draw: bool, with_runs: bool, as_pri
 
 
 def _picture(page, flags: int = 0) -> Image.Image:
-    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True, draw_annots=True, extra_flags=flags)
+    bitmap = page.render(scale=RENDER_DPI / 72, draw_annots=True, extra_flags=flags)
     try:
-        return bitmap.to_pil().copy()
+        return bitmap.to_pil().convert("RGB")  # in colour: two colours of the same grey still differ
     finally:
         bitmap.close()
 

@@ -10,11 +10,22 @@ catches it. Re-saves by pypdf, qpdf and pdfium add none of these, so they stay v
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
-from workbook.reports.pdf_objects import Budget, Name, PdfObjects, Stream, filters, read_objects, unpack
+from workbook.reports.pdf_objects import (
+    Budget,
+    Name,
+    PdfObjects,
+    Stream,
+    filters,
+    parse_value,
+    read_objects,
+    unpack,
+)
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -33,6 +44,13 @@ MEDIA = "embedded media"
 EXTERNAL = "content from another file"
 SIGNED = "a digital signature or permissions"
 BOOKMARKS = "bookmarks added"
+OVERPRINT = "overprint settings"
+SPOT_COLOURS = "spot colours for printing plates (Separation, DeviceN)"
+NOT_PDF_FIRST = "other data before the PDF header (the file is also another kind of file)"
+DATA_AFTER_END = "other data after the PDF's end (the file is also another kind of file)"
+SECOND_PDF = "a second PDF header inside the file (another document joined to it)"
+UNLISTED_UPDATE = "an update the file's cross-reference does not list (some readers show it, others not)"
+HYBRID = "a hybrid cross-reference (XRefStm), which PDF readers follow differently"
 
 # Dictionary keys, anywhere in the file, and the feature they belong to.
 FEATURE_KEYS = {
@@ -50,7 +68,7 @@ FEATURE_KEYS = {
     **dict.fromkeys(("ByteRange", "DSS", "Legal"), SIGNED),  # (/Perms also sits in an AES-256 /Encrypt)
 }
 FEATURES = {LAYERS, SCRIPT, ACTION, FORM, ATTACHMENT, ENCRYPTED, USER_UNIT, PRINT_ONLY, PRINTER_COLOURS,
-            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS}
+            THUMBNAIL, MEDIA, EXTERNAL, SIGNED, BOOKMARKS, OVERPRINT, SPOT_COLOURS}
 # Names given as a value (an action's, an annotation's or an XObject's kind).
 FEATURE_VALUES = {
     **dict.fromkeys(("OCG", "OCMD"), LAYERS),
@@ -62,6 +80,8 @@ FEATURE_VALUES = {
     **dict.fromkeys(("EmbeddedFile", "FileAttachment"), ATTACHMENT),
     **dict.fromkeys(("RichMedia", "3D", "Screen", "Movie", "Sound"), MEDIA),
     "PS": PRINT_ONLY,
+    # Their tint functions (PostScript calculator code) are evaluated differently by each reader.
+    **dict.fromkeys(("Separation", "DeviceN", "NChannel"), SPOT_COLOURS),
 }
 # The keys a certificate's catalog, page tree and page hold (and what re-saves add); any other
 # key there is named. Annotations are compared on the page itself (reports/page_check.py).
@@ -72,6 +92,9 @@ ALLOWED_KEYS = {
              "Group"},  # a transparency group, which some tools add: what it changes shows in the picture
 }
 ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
+# A graphics state reportlab writes holds only transparency (a certificate's holds none at all).
+ALLOWED_GRAPHICS_STATE = {"Type", "CA", "ca"}
+OVERPRINT_KEYS = {"OP", "op", "OPM"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
@@ -89,15 +112,16 @@ def file_structure(raw: bytes) -> Structure:
     """Read every object of the file and name what a certificate never holds."""
     try:
         objects = read_objects(raw)
+        layout = _layout(raw, objects)
         if any("Encrypt" in trailer for trailer in objects.trailers):  # its streams cannot be unpacked
             found = [item for item in _features(objects) if item in FEATURES]
-            return Structure(tuple(dict.fromkeys([ENCRYPTED, *found])), drawable=False)
+            return Structure(tuple(dict.fromkeys([*layout, ENCRYPTED, *found])), drawable=False)
         oversized = _oversized(objects)
         if oversized:
-            return Structure((oversized,), drawable=False)
+            return Structure((*layout, oversized), drawable=False)
         found = _features(objects) + objects.unreadable
         named = [item for item in found if item in FEATURES]
-        found = named or found  # "an attached file" says more than "document entry Names" beside it
+        found = layout + (named or found)  # "an attached file" says more than "document entry Names"
     except Budget as error:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
     except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
@@ -132,6 +156,66 @@ def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> l
         finally:
             page.close()
     return found
+
+
+def _layout(raw: bytes, objects: PdfObjects) -> list[str]:
+    """How the file is put together, where readers may disagree on what it shows: a file that is
+    something else too (a web page holding the PDF, a zip after it), a second document joined to
+    it, a hybrid cross-reference, or a second catalog, page tree or page (a document only some
+    readers open).
+    pypdf, qpdf (linearized too) and pdfium write none of these."""
+    found = []
+    if not raw.startswith(b"%PDF-"):
+        found.append(NOT_PDF_FIRST)
+    end = raw.rfind(b"%%EOF")
+    if end < 0 or raw[end + 5:].strip(b"\x00\t\n\x0c\r "):
+        found.append(DATA_AFTER_END)
+    if re.search(rb"[\r\n]%PDF-\d", raw):
+        found.append(SECOND_PDF)
+    if any("XRefStm" in trailer for trailer in objects.trailers):
+        found.append(HYBRID)
+    if not found and _unlisted_sections(raw, objects):
+        found.append(UNLISTED_UPDATE)
+    starts = sum("Prev" not in trailer for trailer in objects.trailers)  # an update's trailer has /Prev
+    if starts > 1 and not found:
+        found.append(f"another document joined to the file ({starts} cross-reference tables each start one)")
+    counts = Counter(kind for value in objects.objects.values()
+                     if isinstance(value, dict) and isinstance(kind := value.get("Type"), Name)
+                     and kind in ("Catalog", "Pages", "Page"))
+    extra = [f"{counts[kind]} {noun}" for kind, noun in (("Catalog", "catalogs"), ("Pages", "page trees"),
+                                                          ("Page", "pages")) if counts[kind] > 1]
+    if extra:
+        found.append(f"a second document or page hidden in the file ({', '.join(extra)})")
+    return found
+
+
+_CLASSIC_XREF = re.compile(rb"(?<![A-Za-z])(?<!start)xref[\x00\t\n\x0c\r ]")
+_OBJECT_AT = re.compile(rb"[\x00\t\n\x0c\r ]*\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+obj")
+
+
+def _unlisted_sections(raw: bytes, objects: PdfObjects) -> bool:
+    """Whether the file holds cross-reference sections that the chain from its last startxref
+    (through each trailer's /Prev) never reaches: an update pdfium ignores but a reader rebuilding
+    the file may show. When the chain is broken from the start every reader rebuilds alike."""
+    total = len(_CLASSIC_XREF.findall(raw)) + sum(
+        1 for value in objects.values if isinstance(value, Stream) and value.info.get("Type") == "XRef")
+    at = raw.rfind(b"startxref")
+    offset = re.match(rb"startxref[\x00\t\n\x0c\r ]+(\d{1,10})", raw[at:]) if at >= 0 else None
+    seen: set[int] = set()
+    next_at = int(offset.group(1)) if offset else None
+    while isinstance(next_at, int) and 0 <= next_at < len(raw) and next_at not in seen and len(seen) < 100:
+        seen.add(next_at)
+        section = raw[next_at:next_at + 40].lstrip(b"\x00\t\n\x0c\r ")
+        if section.startswith(b"xref"):
+            trailer_at = raw.find(b"trailer", next_at)
+            info = parse_value(raw, trailer_at + 7, objects) if trailer_at >= 0 else None
+        else:
+            header = _OBJECT_AT.match(raw, next_at)
+            info = parse_value(raw, header.end(), objects) if header else None
+        if not isinstance(info, dict):
+            return False if len(seen) == 1 else len(seen) - 1 < total
+        next_at = info.get("Prev")
+    return bool(seen) and len(seen) < total
 
 
 def _features(objects: PdfObjects) -> list[str]:
@@ -189,6 +273,13 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
     if isinstance(resources, dict):
         found += [LAYERS if key == "Properties" else f"drawing resources a certificate never uses ({key})"
                   for key in resources if key not in ALLOWED_RESOURCES]
+        states = objects.resolve(resources.get("ExtGState"))
+        for state in states.values() if isinstance(states, dict) else ():
+            state = objects.resolve(state)
+            if isinstance(state, dict):
+                found += [OVERPRINT if key in OVERPRINT_KEYS else FEATURE_KEYS.get(
+                          key, f"graphics state settings a certificate never uses ({key})")
+                          for key in state if key not in ALLOWED_GRAPHICS_STATE]
     return found
 
 

@@ -11,8 +11,9 @@ what was signed?
    metadata (producer, dates, XMP) is ignored, so a re-save that only touches those still passes.
 4. Whatever the file holds that the workbook never writes into a certificate is named: layers,
    scripts and actions, forms, attached files, encryption, a scaled page (reports/pdf_structure.py),
-   objects the page drawn from the record does not have (reports/page_objects.py), and an image or
-   drawing too large to be ours, which is refused before pdfium is asked to draw it.
+   objects the page drawn from the record does not have (reports/page_objects.py), font programs
+   or flags other than those it embeds (reports/pdf_fonts.py: other readers may draw other glyphs
+   with them), and an image or drawing too large to be ours, refused before pdfium draws it.
 
 Only keys trusted as certificate issuers count (this PC's own, and those imported with
 `--certificates`); a key trusted for progress bundles alone is named as such, never valid. A
@@ -146,7 +147,7 @@ def _verify_document(path: Path, data_dir: Path, raw: bytes, document,
         changed += _metadata_changes(record, metadata)
         foreign, drawable = _foreign_content(raw, document)
         if drawable:
-            shown, on_page = _shown_changes(record, document)
+            shown, on_page = _shown_changes(record, document, raw)
             changed += shown
             foreign += [item for item in on_page if item not in foreign]
     if changed or foreign:
@@ -211,11 +212,12 @@ def _foreign_content(raw: bytes, document) -> tuple[list[str], bool]:
     return found, structure.drawable
 
 
-def _shown_changes(record: SignedRecord, document) -> tuple[list[str], list[str]]:
+def _shown_changes(record: SignedRecord, document, raw: bytes) -> tuple[list[str], list[str]]:
     """What the page shows that the record did not sign (signed fields missing from its text, then
     every difference from the page drawn again from the record), and what is on the page that no
     certificate holds (a layer, objects the drawn page lacks, an image too large to draw)."""
     from workbook.reports.page_objects import object_changes, page_objects, too_heavy_to_draw
+    from workbook.reports.pdf_fonts import font_changes
     from workbook.reports.pdf_page import PageTooComplex, PdfUnreadable, page_text
     from workbook.reports.pdf_structure import LAYERS
 
@@ -232,11 +234,12 @@ def _shown_changes(record: SignedRecord, document) -> tuple[list[str], list[str]
         foreign = [LAYERS] if objects.marks["OC"] else []
         printed = page_text(document)
         missing = _missing_from_page(record.fields, printed)
-        changes, drawn = _page_changes(record, document)
+        changes, drawn, redrawn = _page_changes(record, document)
         changes = [f"printed {FIELD_NAMES[name]}" for name in missing] + changes
         if not changes and drawn is not None:  # nothing shows, yet the page holds other objects
             foreign += [f"page objects not as the workbook draws them ({change})"
                         for change in object_changes(drawn, objects)]
+            foreign += font_changes(redrawn, raw)  # what other readers may draw with them
         return changes, foreign
     except PageTooComplex as error:
         return [], [f"page ({error})"]
@@ -291,9 +294,9 @@ def certificate_from_record(record: SignedRecord, logo: Path | None, size: str) 
     return data, PageSetup(size, logo, layout)  # type: ignore[arg-type]
 
 
-def _page_changes(record: SignedRecord, document) -> tuple[list[str], PageObjects | None]:
+def _page_changes(record: SignedRecord, document) -> tuple[list[str], PageObjects | None, bytes]:
     """Draw the page again from the record and name what differs on the page in the file; also
-    what pdfium finds on the page drawn (None when it could not be drawn)."""
+    what pdfium finds on the page drawn (None when it could not be drawn) and the PDF drawn."""
     from workbook.reports.certificate import draw_certificate
     from workbook.reports.page_check import differences
     from workbook.reports.page_objects import page_objects
@@ -303,7 +306,7 @@ def _page_changes(record: SignedRecord, document) -> tuple[list[str], PageObject
     fields = record.fields
     size = fields.get("page_size") or _page_size_of(read_page(document, draw=False).size)
     if size not in PAGE_SIZES or fields.get("layout", "1") not in ("1", "2", "3", "4"):
-        return ["page size or layout"], None
+        return ["page size or layout"], None, b""
     actual = read_page(document, as_printed=True)
     try:
         with tempfile.TemporaryDirectory(prefix="workbook-verify-") as folder:
@@ -311,19 +314,20 @@ def _page_changes(record: SignedRecord, document) -> tuple[list[str], PageObject
             if fields.get("logo_digest", ""):
                 logo = extract_logo(document, Path(folder))
                 if logo is None or _digest(logo) != fields["logo_digest"]:
-                    return ["logo"], None
+                    return ["logo"], None, b""
             data, setup = certificate_from_record(record, logo, size)
             redrawn = BytesIO()
             draw_certificate(data, redrawn, setup)
     except (KeyError, ValueError, TypeError) as error:
-        return [f"page (the signed record cannot be drawn again: {_short(error)})"], None
+        return [f"page (the signed record cannot be drawn again: {_short(error)})"], None, b""
     drawn = open_document(redrawn.getvalue())
     try:
         expected = read_page(drawn, with_runs=True)
         drawn_objects = page_objects(drawn)
     finally:
         drawn.close()
-    return [f"{d.part} ({d.detail})" for d in differences(expected, actual)], drawn_objects
+    changes = [f"{d.part} ({d.detail})" for d in differences(expected, actual)]
+    return changes, drawn_objects, redrawn.getvalue()
 
 
 def _digest(logo: Path) -> str:
