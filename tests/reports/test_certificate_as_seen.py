@@ -13,22 +13,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, FloatObject, NameObject
-from reports.test_certificate_tamper import NOW, _certificate, _overlay, _with_page
-from signing_kit import KEY, own_key_dir
+from reports.test_certificate_tamper import NOW, _overlay, _with_page
+from signing_kit import KEY
 
 from workbook.reports.issue import CertificateSettings, issue_certificate
 from workbook.reports.verify import Status, verify_certificate
 from workbook.store.learners import create_learner
-
-
-@pytest.fixture
-def issuer_dir(tmp_path: Path) -> Path:
-    return own_key_dir(tmp_path)
-
-
-@pytest.fixture
-def genuine(database, library, complete_everything, tmp_path) -> Path:
-    return _certificate(library, complete_everything, tmp_path, "Sam Taylor")
 
 
 def _drawing_change(result) -> str:

@@ -14,8 +14,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
 from reports.test_certificate_structure import _append_content, _resources
-from reports.test_certificate_tamper import _certificate, _with_page
-from signing_kit import own_key_dir
+from reports.test_certificate_tamper import _with_page
 
 from workbook.reports.pdf_structure import (
     DATA_AFTER_END,
@@ -27,16 +26,6 @@ from workbook.reports.pdf_structure import (
     UNLISTED_UPDATE,
 )
 from workbook.reports.verify import Status, verify_certificate
-
-
-@pytest.fixture
-def issuer_dir(tmp_path: Path) -> Path:
-    return own_key_dir(tmp_path)
-
-
-@pytest.fixture
-def genuine(database, library, complete_everything, tmp_path) -> Path:
-    return _certificate(library, complete_everything, tmp_path, "Sam Taylor")
 
 
 def _tampered_with(path: Path, issuer_dir: Path) -> tuple[str, ...]:

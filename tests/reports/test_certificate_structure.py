@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import time
 import zlib
-from pathlib import Path
 
 import pytest
 from pypdf.generic import (
@@ -28,8 +27,7 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
-from reports.test_certificate_tamper import _certificate, _overlay, _with_page
-from signing_kit import own_key_dir
+from reports.test_certificate_tamper import _overlay, _with_page
 
 from workbook.cli import main
 from workbook.reports.pdf_objects import Budget, Name, read_objects
@@ -46,16 +44,6 @@ from workbook.reports.pdf_structure import (
     file_structure,
 )
 from workbook.reports.verify import Status, verify_certificate
-
-
-@pytest.fixture
-def issuer_dir(tmp_path: Path) -> Path:
-    return own_key_dir(tmp_path)
-
-
-@pytest.fixture
-def genuine(database, library, complete_everything, tmp_path) -> Path:
-    return _certificate(library, complete_everything, tmp_path, "Sam Taylor")
 
 
 def _names(**entries) -> DictionaryObject:

@@ -37,11 +37,6 @@ def _certificate(library, complete_everything, tmp_path: Path, name: str) -> Pat
     return out
 
 
-@pytest.fixture
-def genuine(database, library, complete_everything, tmp_path) -> Path:
-    return _certificate(library, complete_everything, tmp_path, "Sam Taylor")
-
-
 def _with_page(source: Path, target: Path, edit) -> Path:
     """Copy a certificate with pypdf, letting `edit(writer, page)` change the page."""
     writer = PdfWriter(clone_from=PdfReader(str(source)))
