@@ -144,3 +144,24 @@ def test_a_focused_drop_down_draws_a_focus_ring(qtbot):
         return image.pixelColor(image.width() // 2, 1).name()
 
     assert edge(first) == theme.ACCENT and edge(second) != theme.ACCENT
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_trainer_skills_chart_takes_the_theme_background(qtbot, dark):
+    """The on-screen chart is the report's picture on a light theme; on a dark one it is drawn on the
+    card's colour with the theme's text, not as a white box."""
+    from PySide6.QtGui import QColor
+
+    from workbook.ui.trainer.skill_chart import SkillChart
+
+    was_dark = theme.is_dark()
+    theme.use_dark(dark)
+    try:
+        chart = SkillChart()
+        qtbot.addWidget(chart)
+        chart.resize(382, 245)
+        chart.show_scores({"empathy": 85, "de-escalation": 40})
+        corner = chart.grab().toImage().pixelColor(5, 30)
+        assert corner == QColor("white" if not dark else theme.CARD)
+    finally:
+        theme.use_dark(was_dark)

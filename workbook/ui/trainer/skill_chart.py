@@ -26,6 +26,16 @@ CAPTION = f"percent (dashed: {FAIR}% and {GOOD}%)"
 EMPTY = "No quiz or call scores yet"
 
 
+def _chart_colours() -> tuple[str, str, str, str]:
+    """Ink, muted text, rules and background: the report's on a light theme, the card's on a dark one
+    (a white picture in a dark window glares)."""
+    from workbook.ui import theme
+
+    if not theme.is_dark():
+        return INK, MUTED, RULE, "white"
+    return theme.TEXT, theme.MUTED, theme.BORDER, theme.CARD
+
+
 def prepare_painting() -> None:
     """Make the Qt enums the paint uses: PySide builds each enum's Python class at its first use, in
     all some 20 ms that would otherwise fall in the chart's first paint. Called off the GUI thread,
@@ -64,11 +74,12 @@ class SkillChart(QWidget):
         scale = min(self.width() / WIDTH, self.height() / HEIGHT)
         painter.translate((self.width() - WIDTH * scale) / 2, (self.height() - HEIGHT * scale) / 2)
         painter.scale(scale, scale)
-        painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor("white"))
+        ink, muted, rule, background = _chart_colours()
+        painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor(background))
         # From here on y grows downwards, so the report's y (from the bottom) becomes HEIGHT - y.
-        self._text(painter, 0, TITLE_SIZE + 2, TITLE, TITLE_SIZE, INK, bold=True)
+        self._text(painter, 0, TITLE_SIZE + 2, TITLE, TITLE_SIZE, ink, bold=True)
         if not self.items:
-            self._text(painter, WIDTH / 2, HEIGHT / 2, EMPTY, 9, MUTED, align="centre")
+            self._text(painter, WIDTH / 2, HEIGHT / 2, EMPTY, 9, muted, align="centre")
             painter.end()
             return
         label_width = min(130.0, WIDTH * 0.34)
@@ -76,7 +87,7 @@ class SkillChart(QWidget):
         top, bottom = HEIGHT - TITLE_SIZE - 14, 26.0
         slot = (top - bottom) / max(len(self.items), MIN_ROWS)
         scale_x = (right - left) / 100
-        dashed = QPen(QColor(MUTED), 0.6, Qt.PenStyle.CustomDashLine)
+        dashed = QPen(QColor(muted), 0.6, Qt.PenStyle.CustomDashLine)
         dashed.setDashPattern([3 / 0.6, 3 / 0.6])
         painter.setPen(dashed)
         for threshold in (FAIR, GOOD):
@@ -88,19 +99,19 @@ class SkillChart(QWidget):
             bar_height = slot * 0.62
             middle = HEIGHT - (y + bar_height / 2 - 2.6)
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_width - 4)
-            self._text(painter, label_width, middle, shown, LABEL_SIZE, INK, align="right")
+            self._text(painter, label_width, middle, shown, LABEL_SIZE, ink, align="right")
             width = max(value, 0) * scale_x
             painter.fillRect(QRectF(left, HEIGHT - y - bar_height, width, bar_height),
                              QColor(score_colour(value)))
-            self._text(painter, left + width + 3, middle, f"{value}%", LABEL_SIZE - 0.5, INK)
-        painter.setPen(QPen(QColor(RULE), 0.8))
+            self._text(painter, left + width + 3, middle, f"{value}%", LABEL_SIZE - 0.5, ink)
+        painter.setPen(QPen(QColor(rule), 0.8))
         painter.drawLine(QLineF(left, HEIGHT - bottom, right, HEIGHT - bottom))
         for tick in range(0, 101, 20):
             x = left + tick * scale_x
-            painter.setPen(QPen(QColor(RULE), 0.8))
+            painter.setPen(QPen(QColor(rule), 0.8))
             painter.drawLine(QLineF(x, HEIGHT - bottom, x, HEIGHT - bottom + 3))
-            self._text(painter, x, HEIGHT - bottom + 11, str(tick), LABEL_SIZE - 0.5, MUTED, align="centre")
-        self._text(painter, (left + right) / 2, HEIGHT - 2, CAPTION, LABEL_SIZE - 0.5, MUTED, align="centre")
+            self._text(painter, x, HEIGHT - bottom + 11, str(tick), LABEL_SIZE - 0.5, muted, align="centre")
+        self._text(painter, (left + right) / 2, HEIGHT - 2, CAPTION, LABEL_SIZE - 0.5, muted, align="centre")
         painter.end()
 
     def _font(self, size: float, bold: bool = False) -> QFont:
