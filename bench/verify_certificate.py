@@ -1,6 +1,7 @@
 """Verifying one certificate: the signed record checked, the page drawn again from it and compared
-with the page in the file. Issues a genuine certificate (8 modules, 10 practice calls) into a temp
-folder, verifies it once (imports, font registration: timed apart), then COUNT more times.
+with the page in the file. Issues a genuine certificate (8 modules, 10 practice calls) in a temp data
+folder whose key issued it (so the command's register check finds it), verifies it once (imports,
+font registration: timed apart), then COUNT more times.
 Usage: python bench/verify_certificate.py [COUNT] [A4|Letter]
 """
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import complete_everything  # noqa: E402
-from signing_kit import KEY, own_key_dir  # noqa: E402
+from signing_kit import KEY, with_own_key  # noqa: E402
 
 from workbook.core.loader import load_library  # noqa: E402
 from workbook.paths import bundled_content_dir  # noqa: E402
@@ -28,7 +29,7 @@ from workbook.store.learners import create_learner  # noqa: E402
 
 
 def main(count: int = 20, size: str = "A4") -> None:
-    folder = Path(tempfile.mkdtemp(prefix="bench-verify-"))
+    folder = with_own_key(Path(tempfile.mkdtemp(prefix="bench-verify-")))  # its register lists the issue
     database = open_database(folder / "workbook.sqlite")
     library = load_library(bundled_content_dir())
     learner = create_learner("José Müller-Łukasiewicz", "E-2041")
@@ -38,7 +39,7 @@ def main(count: int = 20, size: str = "A4") -> None:
     issue_certificate(library, learner.id, folder, pdf, now=datetime(2026, 11, 23, 10, 30, tzinfo=UTC),
                       key=KEY, chosen=settings)
     database.close()
-    issuer = own_key_dir(folder)
+    issuer = folder
 
     started = time.perf_counter()
     from workbook.reports.verify import Status, verify_certificate
