@@ -240,3 +240,18 @@ def test_trusting_a_pc_at_import_trusts_its_bundles_not_its_certificates(qtbot, 
     assert result.status == Status.NOT_AN_ISSUER
     assert result.message.startswith(f"signed by 'FRONT-DESK-3' ({fingerprint(signer)}), a PC trusted for "
                                      "progress only, not as a certificate issuer: not valid")
+
+
+def test_the_import_summary_counts_files_and_rows_in_singular_and_plural(qtbot):
+    from workbook.store.bundle_merge import ImportResult, MergeResult
+    from workbook.ui.trainer.progress_import import ImportSummary
+
+    def headline(added_per_file: list[int]) -> str:
+        results = [ImportResult(Path(f"f{i}.zip"), MergeResult("l1", "Sam Taylor", f"f{i}", added, 0, 0, 1))
+                   for i, added in enumerate(added_per_file)]
+        summary = ImportSummary(None, results)
+        qtbot.addWidget(summary)
+        return summary.headline.text()
+
+    assert headline([1]) == "1 file: 1 row added"
+    assert headline([2, 0]) == "2 files: 2 rows added"

@@ -1059,12 +1059,6 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <source>Progress imported</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s): {added} rows added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>, {refused} refused (nothing from them was saved)</source>
         <translation type="unfinished"></translation>
@@ -1088,6 +1082,18 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     <message>
         <source>{away} merged into {into}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>refused: {reason}</source>

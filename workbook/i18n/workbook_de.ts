@@ -1083,13 +1083,6 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>Progress imported</source>
         <translation>Fortschritt importiert</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s): {added} rows added</source>
-        <translation>
-            <numerusform>%n Datei: {added} Zeilen hinzugefügt</numerusform>
-            <numerusform>%n Dateien: {added} Zeilen hinzugefügt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>, {refused} refused (nothing from them was saved)</source>
         <translation>, {refused} abgelehnt (daraus wurde nichts gespeichert)</translation>
@@ -1113,6 +1106,20 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>{away} merged into {into}</source>
         <translation>{away} zusammengeführt in {into}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) added</source>
+        <translation>
+            <numerusform>%n Zeile hinzugefügt</numerusform>
+            <numerusform>%n Zeilen hinzugefügt</numerusform>
+        </translation>
     </message>
     <message>
         <source>refused: {reason}</source>

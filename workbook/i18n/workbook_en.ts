@@ -93,10 +93,17 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <source>%n file(s): {added} rows added</source>
+        <source>%n file(s)</source>
         <translation>
-            <numerusform>%n file: {added} rows added</numerusform>
-            <numerusform>%n files: {added} rows added</numerusform>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) added</source>
+        <translation>
+            <numerusform>%n row added</numerusform>
+            <numerusform>%n rows added</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -74,7 +74,7 @@ class ImportSummary(QDialog):
         added = sum(r.merged.added for r in results if r.merged is not None)
         refused = sum(r.refused for r in results)
         self.headline = QLabel(
-            self.tr("%n file(s): {added} rows added", "", len(results)).format(added=added)
+            self.tr("%n file(s)", "", len(results)) + ": " + self.tr("%n row(s) added", "", added)
             + (self.tr(", {refused} refused (nothing from them was saved)").format(refused=refused) if refused
                else ""))
         merges = [m for r in results if r.merged is not None for m in r.merged.merges]
