@@ -158,6 +158,24 @@ def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
         db.close()
 
 
+def test_sync_ingest_names_a_merge_that_waits_for_its_profiles_rows(tmp_path, capsys):
+    """Ben's batches arrive before Mia's PC ever synced: the merge is neither recorded nor silent."""
+    url = make_server(tmp_path / "server")
+    out = tmp_path / "usb"
+    out.mkdir()
+    mia_id, _ = mias_pc(with_key(tmp_path / "mia-pc", MIA_KEY), out)
+    ben_id, _ = bens_pc(with_key(tmp_path / "ben-pc", BEN_KEY), out, mia_id)
+    trainer = trainer_folder(tmp_path / "trainer")
+    assert main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer)]) == 0
+    assert main(["sync", "--server", url, "--data-dir", str(tmp_path / "ben-pc")]) == 0
+    capsys.readouterr()
+    assert main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer)]) == 0
+    out_text = capsys.readouterr().out
+    assert "profile merge recorded" not in out_text
+    (line,) = [line for line in out_text.splitlines() if "profile merge waiting:" in line]
+    assert f"({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" in line  # Mia is not known here yet
+
+
 def test_a_merge_of_a_profile_with_no_rows_here_waits_and_the_theft_fails_in_either_order(attack):
     """Ben's file first: Mia has no rows here yet, so the merge waits rather than catching her rows
     when they come; when they come from her own PC, it is withheld and named at that import."""

@@ -99,6 +99,9 @@ def _ingest(args: argparse.Namespace) -> int:
           f"added, {result.rows_already_present} already present.")
     for applied in result.merges:
         print(f"  profile merge recorded: {printable(applied.text())}")
+    for waiting in result.waiting:
+        print(f"  profile merge waiting: {printable(waiting.text())} (that profile has no activity here "
+              "yet: the merge is recorded when its rows arrive from the PC that signed it)")
     for withheld in result.withheld:
         print(f"profile merge refused: {printable(withheld.text())}", file=sys.stderr)
     for batch in result.quarantined:

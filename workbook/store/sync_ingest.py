@@ -63,6 +63,7 @@ class IngestResult:
     quarantined: tuple[Quarantined, ...]  # every batch still left out, old ones included
     merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
     withheld: tuple[WithheldMerge, ...] = ()  # merges a batch carried that its PC cannot vouch for
+    waiting: tuple[AppliedMerge, ...] = ()  # merges of a profile with no rows here yet: kept until they come
 
 
 def _sql(statement: str) -> str:
@@ -125,6 +126,7 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     merged = added = already = 0
     applied: list[AppliedMerge] = []
     withheld: list[WithheldMerge] = []
+    waiting_merges: list[AppliedMerge] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
@@ -141,16 +143,20 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     applied += outcome[2]
                     withheld += [merge for merge in outcome[3]
                                  if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
+                    waiting_merges += outcome[4]
         if progress is not None:
             progress(done, len(waiting))
+    settled = {(merge.from_id, merge.into_id) for merge in applied}  # a later batch may settle a wait
+    still_waiting = tuple(merge for merge in waiting_merges if (merge.from_id, merge.into_id) not in settled)
     return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
-                        tuple(withheld))
+                        tuple(withheld), still_waiting)
 
 
 def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities: set[str] = frozenset(),
-                ) -> tuple[int, int, tuple[AppliedMerge, ...], tuple[WithheldMerge, ...]] | None:
-    """(added, already present, profile merges new here, merges withheld) once merged, or None when
-    quarantined."""
+                ) -> tuple[int, int, tuple[AppliedMerge, ...], tuple[WithheldMerge, ...],
+                           tuple[AppliedMerge, ...]] | None:
+    """(added, already present, profile merges new here, merges withheld, merges waiting for their
+    profile's rows) once merged, or None when quarantined."""
     row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
                                     "WHERE batch_id = ?"), (batch_id,)).fetchone()
     claimed, manifest, activities, merges, signature = row
@@ -171,13 +177,13 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count, (), ()
+                return 0, bundle.count, (), (), ()
             result = merge_bundle(bundle, authorities=authorities)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
         _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present, result.merges, result.withheld
+    return result.added, result.already_present, result.merges, result.withheld, result.waiting
 
 
 def _signed_name(manifest: str) -> str:
