@@ -85,3 +85,28 @@ def test_the_trainers_ingest_asks_too_and_names_a_refused_merge(qtbot, open_wind
     assert f"profile merges NOT recorded: Mia Chen ({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" \
         in status
     assert survivor_of(mia_id) == mia_id and MergeRecord.select().count() == 0
+
+
+def test_a_merge_waiting_for_its_profiles_rows_is_named_in_the_import_summary(
+        qtbot, open_window, library, monkeypatch, finish, tmp_path, data_dir):
+    """Ben's file alone: Mia has no rows here yet, so nothing is asked, nothing is merged, and the
+    summary says the merge waits."""
+    inbox = tmp_path / "usb"
+    inbox.mkdir()
+    mia_id, _ = mias_pc(tmp_path / "mia-pc", inbox)
+    ben_id, ben_zip = bens_pc(tmp_path / "ben-pc", inbox, mia_id)
+    trust_key(BEN_KEY.public_key(), data_dir, "BEN-PC")
+    navigator = open_window(library)
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *args: [str(ben_zip)])
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: pytest.fail("nothing to ask about"))
+    navigator.window.trainer_requested.emit()
+    imports = navigator.trainer.imports
+    navigator.trainer.page.import_button.click()
+    finish(imports.running)
+
+    summary = imports.summary
+    assert survivor_of(mia_id) == mia_id and MergeRecord.select().count() == 0
+    assert summary.merges_note.isHidden() and summary.withheld_note.isHidden()
+    assert not summary.waiting_note.isHidden()
+    assert f"({mia_id[:8]}) merged into Ben Ross ({ben_id[:8]})" in summary.waiting_note.text()

@@ -1072,6 +1072,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile merges waiting (the profile merged away has no activity here yet; each is recorded when its rows arrive from the PC that signed it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation type="unfinished"></translation>
     </message>

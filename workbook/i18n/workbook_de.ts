@@ -1096,6 +1096,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>NICHT erfasste Profilzusammenführungen (der PC, der sie signiert hat, kann nicht für das zusammengeführte Profil sprechen; führen Sie sie auf diesem PC zusammen, wenn es dieselbe Person ist):</translation>
     </message>
     <message>
+        <source>Profile merges waiting (the profile merged away has no activity here yet; each is recorded when its rows arrive from the PC that signed it):</source>
+        <translation>Wartende Profilzusammenführungen (das zusammengeführte Profil hat hier noch keine Aktivität; jede wird erfasst, wenn seine Zeilen von dem PC eintreffen, der sie signiert hat):</translation>
+    </message>
+    <message>
         <source>Files imported</source>
         <translation>Importierte Dateien</translation>
     </message>

@@ -91,6 +91,13 @@ class ImportSummary(QDialog):
             + "\n".join("\u2022 " + self.merge_text(m.applied()) for m in withheld) if withheld else "")
         self.withheld_note.setWordWrap(True)
         self.withheld_note.setVisible(bool(withheld))
+        waiting = [m for r in results if r.merged is not None for m in r.merged.waiting]
+        self.waiting_note = plain_label(
+            self.tr("Profile merges waiting (the profile merged away has no activity here yet; each is "
+                    "recorded when its rows arrive from the PC that signed it):") + "\n"
+            + "\n".join("\u2022 " + self.merge_text(m) for m in waiting) if waiting else "")
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.setVisible(bool(waiting))
         self.table = QTableWidget(len(results), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,6 +114,7 @@ class ImportSummary(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.merges_note)
         layout.addWidget(self.withheld_note)
+        layout.addWidget(self.waiting_note)
         layout.addWidget(self.table, 1)
 
     def merge_text(self, merge: AppliedMerge) -> str:
