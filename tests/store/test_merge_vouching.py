@@ -130,7 +130,8 @@ def test_import_progress_refuses_the_merge_names_both_pcs_and_imports_the_rest(a
         assert survivor_of(mia_id) == mia_id and LearnerRecord.get_or_none(LearnerRecord.id == ben_id)
 
 
-def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
+def synced_setup(tmp_path: Path) -> tuple[str, str, str, Path]:
+    """A sync server, Mia's and Ben's PCs (not synced yet) and a trainer that has ingested once."""
     url = make_server(tmp_path / "server")
     out = tmp_path / "usb"
     out.mkdir()
@@ -138,6 +139,11 @@ def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
     ben_id, _ = bens_pc(with_key(tmp_path / "ben-pc", BEN_KEY), out, mia_id)
     trainer = trainer_folder(tmp_path / "trainer")
     assert main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer)]) == 0
+    return url, mia_id, ben_id, trainer
+
+
+def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
+    url, mia_id, ben_id, trainer = synced_setup(tmp_path)
     for pc in ("mia-pc", "ben-pc"):
         assert main(["sync", "--server", url, "--data-dir", str(tmp_path / pc)]) == 0
     capsys.readouterr()
@@ -160,13 +166,7 @@ def test_sync_ingest_withholds_the_merge_too(tmp_path, capsys):
 
 def test_sync_ingest_names_a_merge_that_waits_for_its_profiles_rows(tmp_path, capsys):
     """Ben's batches arrive before Mia's PC ever synced: the merge is neither recorded nor silent."""
-    url = make_server(tmp_path / "server")
-    out = tmp_path / "usb"
-    out.mkdir()
-    mia_id, _ = mias_pc(with_key(tmp_path / "mia-pc", MIA_KEY), out)
-    ben_id, _ = bens_pc(with_key(tmp_path / "ben-pc", BEN_KEY), out, mia_id)
-    trainer = trainer_folder(tmp_path / "trainer")
-    assert main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer)]) == 0
+    url, mia_id, ben_id, trainer = synced_setup(tmp_path)
     assert main(["sync", "--server", url, "--data-dir", str(tmp_path / "ben-pc")]) == 0
     capsys.readouterr()
     assert main(["sync", "--ingest", "--server", url, "--data-dir", str(trainer)]) == 0
