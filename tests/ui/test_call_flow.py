@@ -12,7 +12,7 @@ from workbook.core.debrief import debrief
 from workbook.core.scenario import EndingKind, Rating
 from workbook.store import learners, practice_calls
 from workbook.ui import dialogs
-from workbook.ui.trainer.controller import learner_detail_html
+from workbook.ui.trainer.learner_detail import learner_detail_html
 
 SCENARIO = "healthcare-billing-error"
 

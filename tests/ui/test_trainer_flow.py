@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from workbook.store import cohorts, learners
 from workbook.ui import dialogs
-from workbook.ui.trainer import controller as trainer_controller
-from workbook.ui.trainer import passphrase_dialog
+from workbook.ui.trainer import learner_detail, passphrase_dialog
 
 ROSTER = """name,employee id,email
 Ana Lima,E-100,ana@example.com
@@ -67,7 +66,7 @@ def test_cohort_roster_dashboard_report_and_certificates(qtbot, open_window, lib
     complete_everything(library, ana.id)
     navigator.trainer.show_cohort(cohort.id)
     finish(navigator.trainer.loading)
-    html = trainer_controller.learner_detail_html(library, ana.id)
+    html = learner_detail.learner_detail_html(library, ana.id)
     assert "Ana Lima" in html and "quiz" in html and "Practice call" in html
 
     page.csv_button.click()
@@ -171,8 +170,8 @@ def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, 
     insights = page.insights.text()
     assert "Answered faster than reading allows" in insights and "Quick Clicker (1)" in insights
     assert "Steady Reader (" not in insights
-    quick_html = trainer_controller.learner_detail_html(library, quick.id)
+    quick_html = learner_detail.learner_detail_html(library, quick.id)
     assert "median 1 s per quiz question" in quick_html
     assert "Answered faster than reading allows" in quick_html
-    assert "Answered faster than reading allows" not in trainer_controller.learner_detail_html(library,
+    assert "Answered faster than reading allows" not in learner_detail.learner_detail_html(library,
                                                                                               steady.id)

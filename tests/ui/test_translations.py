@@ -256,7 +256,7 @@ def test_quiz_verdicts_and_pace_notes_are_worded_by_the_interface(qapp):
     from workbook.core.pace import AttemptPace
     from workbook.core.quiz_review import QuestionReview, ReviewLine
     from workbook.ui.quiz_html import feedback_text, verdict_text
-    from workbook.ui.trainer.controller import attempt_pace_note
+    from workbook.ui.trainer.learner_detail import attempt_pace_note
 
     reviews = [QuestionReview(verdict, score, (), "", "", True, answered)
                for verdict, score, answered in (("Right", 1.0, True), ("Partly right (60%)", 0.6, True),

@@ -75,7 +75,7 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
     assert "The script's best line here" in report
     assert scenario.nodes["opening"].replies[0].text.split()[0] in report
 
-    from workbook.ui.trainer.controller import learner_detail_html
+    from workbook.ui.trainer.learner_detail import learner_detail_html
 
     trainer_view = learner_detail_html(library, navigator.learner_id)  # the trainer's drill-down
     assert "The learner, in their own words:" in trainer_view and "coach-do" in trainer_view
@@ -85,7 +85,7 @@ def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(
                                                                                 library):
     """The coach's verdict is stored with the turn: drawn later under edited rules (here every rule
     removed) the drill-down still shows what the coach heard when the call took its branch."""
-    from workbook.ui.trainer.controller import learner_detail_html
+    from workbook.ui.trainer.learner_detail import learner_detail_html
 
     navigator = open_window(library)
     scenario = _open(navigator, "Rules Edited Later")

@@ -10,7 +10,7 @@ import base64
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
 GEOMETRY_FILE = "window-geometry.txt"
@@ -20,10 +20,25 @@ FRAME_ALLOWANCE = QSize(16, 48)  # the title bar and borders the system adds out
 log = logging.getLogger(__name__)
 
 
+def fitted_size(wanted: QSize, available: QRect) -> QSize:
+    """`wanted`, made smaller where the screen's free area (taskbar excluded) is smaller, frame included."""
+    return QSize(min(wanted.width(), available.width() - FRAME_ALLOWANCE.width()),
+                 min(wanted.height(), available.height() - FRAME_ALLOWANCE.height()))
+
+
 def first_size(available: QRect) -> QSize:
-    """The preferred size, made smaller where the screen's free area (taskbar excluded) is smaller."""
-    return QSize(min(PREFERRED.width(), available.width() - FRAME_ALLOWANCE.width()),
-                 min(PREFERRED.height(), available.height() - FRAME_ALLOWANCE.height()))
+    """The main window's preferred size, fitted to the screen."""
+    return fitted_size(PREFERRED, available)
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize, available: QRect) -> None:
+    """A dialog sized to `wanted` or less (a 1280x720 laptop) and centred in `available`, frame and
+    title bar included: no edge below the taskbar."""
+    size = fitted_size(wanted, available)
+    widget.resize(size)
+    outer = QRect(QPoint(0, 0), size + FRAME_ALLOWANCE)
+    outer.moveCenter(available.center())
+    widget.move(outer.topLeft())
 
 
 def place(window: QWidget, data_dir: Path, available: QRect | None = None) -> bool:

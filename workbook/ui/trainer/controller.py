@@ -4,34 +4,23 @@ certificates. The page draws; this object talks to the store and runs the long j
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer
 
-from workbook.core.attempt import grade
-from workbook.core.call_engine import CallError, replay
-from workbook.core.debrief import debrief
 from workbook.core.roster import read_roster
-from workbook.store import cohorts, practice_calls, quiz_attempts
+from workbook.store import cohorts
 from workbook.store.dashboard import cohort_dashboard
-from workbook.store.learners import get_learner
 from workbook.store.merge_vouching import record_withheld
 from workbook.store.reconnect import connection_spec
 from workbook.store.trainer import has_trainer
 from workbook.ui import dialogs, store_op
-from workbook.ui.call_html import debrief_html
 from workbook.ui.controllers.session import Session
-from workbook.ui.dates import moment_text
-from workbook.ui.i18n import translate
 from workbook.ui.operations import Job, QueryOp
-from workbook.ui.quiz_html import results_html
-from workbook.ui.theme import MUTED, READER_CSS, WARNING
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
+from workbook.ui.trainer.learner_detail import show_learner_detail
 from workbook.ui.trainer.learners import TrainerLearners
 from workbook.ui.trainer.progress_import import TrainerImport, merge_text
 from workbook.ui.trainer.skill_chart import prepare_painting
@@ -47,7 +36,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 INGEST_DELAY_MS = 1000
-FRAME_ALLOWANCE = QSize(16, 48)  # a dialog's frame and title bar, before it has been shown to measure
 
 
 class TrainerController(QObject):
@@ -368,111 +356,3 @@ class TrainerController(QObject):
 
     def _cancelled(self) -> None:
         self.window.save_status.setText(self.tr("Canceled: nothing was written"))
-
-
-def show_learner_detail(parent, library: Library, learner_id: str) -> None:
-    """Every quiz attempt with its answers, and every practice call with its debrief."""
-    html = learner_detail_html(library, learner_id)
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(translate("LearnerDetail", "Learner detail"))
-    view = QTextBrowser()
-    view.document().setDefaultStyleSheet(READER_CSS)
-    view.setHtml(html)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(view)
-    fit_to_screen(dialog, QSize(900, 700), parent)
-    dialog.open()
-
-
-def fit_to_screen(dialog: QWidget, wanted: QSize, parent: QWidget | None) -> None:
-    """`wanted`, or less where the screen is smaller (a 1280x720 laptop), frame and title bar
-    included, and centred on the screen the window is on: no edge below the taskbar."""
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-    room = screen.availableGeometry()
-    frame = FRAME_ALLOWANCE
-    size = QSize(min(wanted.width(), room.width() - frame.width()),
-                 min(wanted.height(), room.height() - frame.height()))
-    dialog.resize(size)
-    outer = QRect(QPoint(0, 0), size + frame)
-    outer.moveCenter(room.center())
-    dialog.move(outer.topLeft())
-
-
-def learner_detail_html(library: Library, learner_id: str) -> str:
-    from workbook.store.pace import learner_attempt_pace
-
-    learner = get_learner(learner_id)
-    pace, paces = learner_attempt_pace(learner_id)
-    mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
-    for module in library.modules:
-        for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
-            heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
-                module=escape(module.title), percent=attempt.percent,
-                when=moment_text(attempt.submitted_at.astimezone()))
-            parts.append(f"<h2>{heading}</h2>")
-            parts.append(_attempt_pace_html(paces.get(attempt.id)))
-            parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
-                                      trainer_view=True))
-    for scenario in library.scenarios:
-        for call in practice_calls.finished_calls(learner_id, scenario.id):
-            when = moment_text(call.ended_at.astimezone())
-            heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
-                title=escape(scenario.title), when=when)
-            parts.append(f"<h2>{heading}</h2>")
-            parts.append(_attempt_pace_html(paces.get(call.id)))
-            try:
-                state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
-                report = debrief(scenario, state)
-            except CallError:
-                parts.append("<p>" + translate("LearnerDetail", "The script has changed since this call; it "
-                                               "cannot be replayed.") + "</p>")
-                continue
-            parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
-    if len(parts) == 2:
-        parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
-    return "".join(parts)
-
-
-def pace_html(pace) -> str:
-    """Median seconds per question and per call turn, and how many attempts were rushed."""
-    from workbook.core.pace import FASTEST_WORDS_PER_MINUTE
-
-    def seconds(value: float | None) -> str:
-        return f"{value:.0f} s" if value is not None else "\u2013"
-
-    # "label: number" wording: a plain function has no QObject for a %n plural
-    rushed = translate("LearnerDetail", "answered faster than reading allows: quiz attempts {quizzes}, "
-                                        "calls {calls}").format(quizzes=pace.rushed_quizzes,
-                                                                calls=pace.rushed_calls)
-    warning = f" \u00b7 <b style='color:{WARNING}'>\u26a0 {rushed}</b>" if pace.rushed else ""
-    median = translate("LearnerDetail", "median {question} per quiz question, {turn} per call turn").format(
-        question=seconds(pace.seconds_per_question), turn=seconds(pace.seconds_per_turn))
-    explained = translate("LearnerDetail", "An answer is too fast when it came sooner than its words "
-                                           "(question and options, or the caller's line and the replies) can "
-                                           "be read at {words} words a minute; an attempt is rushed when at "
-                                           "least half its answers (and three or more) were.").format(
-                                               words=FASTEST_WORDS_PER_MINUTE)
-    return ("<p><b>" + translate("LearnerDetail", "Pace:") + f"</b> {median}{warning}<br>"
-            f"<span style='color:{MUTED}'>{explained}</span></p>")
-
-
-def _attempt_pace_html(found) -> str:
-    if found is None:
-        return ""
-    colour = WARNING if found.rushed else MUTED
-    return f"<p style='color:{colour}'>{escape(attempt_pace_note(found))}</p>"
-
-
-def attempt_pace_note(found) -> str:
-    """`AttemptPace.note()` in the interface language, worded from its numbers."""
-    if not found.timed:
-        return translate("LearnerDetail", "Pace: not timed.")
-    median = (translate("LearnerDetail", "median {seconds} s per answer").format(
-        seconds=f"{found.median_seconds:.0f}") if found.median_seconds is not None else "")
-    if found.rushed:
-        rushed = translate("LearnerDetail", "Answered faster than reading allows: {fast} of {timed} answers "
-                                            "came before their text could be read ({median}).")
-        return "\u26a0 " + rushed.format(fast=found.too_fast, timed=found.timed, median=median)
-    return translate("LearnerDetail", "Pace: {median}; {fast} of {timed} answers faster than reading "
-                                      "allows.").format(median=median, fast=found.too_fast, timed=found.timed)
