@@ -16,10 +16,10 @@ from workbook.core.coach import (
     CoachRulesError,
     check_rules,
     coach_reply,
-    highlight_html,
     load_rules,
     phrase_pattern,
 )
+from workbook.core.coach_highlight import highlight_html
 from workbook.core.coach_model import score
 from workbook.core.regex_guard import backtracking_risk
 

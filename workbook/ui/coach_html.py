@@ -36,7 +36,7 @@ def reply_html(text: str, result: CoachResult | None) -> str:
     """The typed reply, with the words the coach found marked when there is a verdict."""
     if result is None:
         return escape(text)
-    from workbook.core.coach import highlight_html
+    from workbook.core.coach_highlight import highlight_html
 
     return highlight_html(text, result)
 

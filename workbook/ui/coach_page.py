@@ -124,7 +124,8 @@ class CoachPage(QWidget):
         self.reply.setFocus()
 
     def check(self) -> None:
-        from workbook.core.coach import coach_reply, highlight_html
+        from workbook.core.coach import coach_reply
+        from workbook.core.coach_highlight import highlight_html
 
         text = self.reply.toPlainText().strip()
         if not text or self.rules is None:
