@@ -9,12 +9,14 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from workbook.core.quiz_review import NO_PICK, QuestionReview, ReviewLine, review_question
+from workbook.ui.dates import moment_text
 from workbook.ui.html_bits import bar
 from workbook.ui.i18n import translate
 from workbook.ui.theme import CAUTION, MUTED, QUOTE, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.attempt import AttemptResult
+    from workbook.store.quiz_attempts import StoredAttempt
 
 
 def results_html(result: AttemptResult, skill_label, trainer_view: bool = False) -> str:
@@ -92,3 +94,18 @@ def review_html(review: QuestionReview, heading_level: int | None, trainer_view:
     why = translate("QuizHtml", "Why:")
     return (f"{verdict}<table cellpadding='3'>{''.join(rows)}</table>{right}"
             f"<p><b>{why}</b> {escape(review.explanation)}</p>")
+
+
+def attempts_html(finished: list[StoredAttempt]) -> str:
+    """A quiz intro's past attempts, newest first, with the best score and a review link each (the
+    link is the attempt's id)."""
+    if not finished:
+        return f"<p style='color:{MUTED}'>" + translate("QuizPage", "No attempts yet.") + "</p>"
+    passed, not_passed = translate("QuizPage", "passed"), translate("QuizPage", "not passed")
+    review = translate("QuizPage", "Review")
+    rows = "".join(
+        f"<tr><td>{moment_text(a.submitted_at.astimezone())}</td><td><b>{a.percent}%</b></td>"
+        f"<td>{passed if a.passed else not_passed}</td>"
+        f"<td><a href='{a.id}'>{review}</a></td></tr>" for a in reversed(finished))
+    best = translate("QuizPage", "Best: <b>{percent}%</b>").format(percent=max(a.percent for a in finished))
+    return f"<p>{best}</p><table cellpadding='4'>{rows}</table>"

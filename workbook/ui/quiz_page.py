@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 from workbook.core.attempt import grade
 from workbook.core.quiz import FeedbackTiming
 from workbook.core.quiz_review import QuestionReview, review_question
-from workbook.ui.dates import moment_text
 from workbook.ui.elided import ElidedLabel
 from workbook.ui.question_views import QuestionView, view_for
-from workbook.ui.quiz_html import results_html, review_html
+from workbook.ui.quiz_html import attempts_html, results_html, review_html
 from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 
 if TYPE_CHECKING:
@@ -87,16 +86,15 @@ class QuizPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self._tick)
+        def shortcut(keys: str, slot) -> None:  # keys that work anywhere on this page
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
         for number in range(1, 10):
-            QShortcut(QKeySequence(str(number)), self, lambda n=number: self._pick(n),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(str(number), lambda n=number: self._pick(n))
         for keys in ("Return", "Enter"):
-            QShortcut(QKeySequence(keys), self, self._enter,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Esc"), self, self.home_requested.emit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Alt+Left"), self, self.go_previous,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut(keys, self._enter)
+        shortcut("Esc", self.home_requested.emit)
+        shortcut("Alt+Left", self.go_previous)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -235,17 +233,7 @@ class QuizPage(QWidget):
                 mark=settings.pass_mark, timing=timing, limit=limit)
             + "</p><p>" + self.tr("Each answer is saved as you give it: you can close the workbook and come "
                                   "back to an unfinished attempt.") + "</p>")
-        if finished:
-            passed, not_passed, review = self.tr("passed"), self.tr("not passed"), self.tr("Review")
-            rows = "".join(
-                f"<tr><td>{moment_text(a.submitted_at.astimezone())}</td><td><b>{a.percent}%</b></td>"
-                f"<td>{passed if a.passed else not_passed}</td>"
-                f"<td><a href='{a.id}'>{review}</a></td></tr>" for a in reversed(finished))
-            best = max(a.percent for a in finished)
-            self.history.setHtml("<p>" + self.tr("Best: <b>{percent}%</b>").format(percent=best)
-                                 + f"</p><table cellpadding='4'>{rows}</table>")
-        else:
-            self.history.setHtml(f"<p style='color:{MUTED}'>" + self.tr("No attempts yet.") + "</p>")
+        self.history.setHtml(attempts_html(finished))
         self.resume_button.setVisible(unfinished is not None)
         if unfinished is not None:
             answered = len(unfinished.responses)
