@@ -42,9 +42,10 @@ def embedded_fonts(objects: PdfObjects) -> Counter[Font]:
     return found
 
 
-def font_changes(expected: bytes, actual: bytes) -> list[str]:
-    """The fonts of `actual` (a PDF file) whose program or flags differ from `expected`'s."""
-    want, got = embedded_fonts(read_objects(expected)), embedded_fonts(read_objects(actual))
+def font_changes(expected: bytes, actual: PdfObjects) -> list[str]:
+    """The fonts of `actual` (the presented file's objects, read once by the structure check) whose
+    program or flags differ from those of `expected` (the redrawn PDF)."""
+    want, got = embedded_fonts(read_objects(expected)), embedded_fonts(actual)
     if want == got:
         return []
     names = sorted({font[0] for font in (got - want) + (want - got)})

@@ -106,6 +106,7 @@ class Structure:
 
     found: tuple[str, ...]
     drawable: bool = True
+    objects: PdfObjects | None = None  # the file's objects, when they could all be read (for the font check)
 
 
 def file_structure(raw: bytes) -> Structure:
@@ -126,7 +127,7 @@ def file_structure(raw: bytes) -> Structure:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
     except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
         return Structure((f"a file structure the check cannot read ({type(error).__name__})",), False)
-    return Structure(tuple(dict.fromkeys(found)))
+    return Structure(tuple(dict.fromkeys(found)), objects=objects)
 
 
 def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> list[str]:

@@ -51,6 +51,8 @@ from workbook.reports.signing import SignedRecord, SigningKeyError, mismatched_f
 
 if TYPE_CHECKING:
     from workbook.reports.page_objects import PageObjects
+    from workbook.reports.pdf_objects import PdfObjects
+    from workbook.reports.pdf_structure import Structure
 
 FIELD_NAMES = {
     "learner_name": "learner name", "course_title": "course title", "completed_on": "completion date",
@@ -145,9 +147,9 @@ def _verify_document(path: Path, data_dir: Path, raw: bytes, document,
     foreign: list[str] = []  # what the file holds that the workbook never writes
     if not changed:
         changed += _metadata_changes(record, metadata)
-        foreign, drawable = _foreign_content(raw, document)
-        if drawable:
-            shown, on_page = _shown_changes(record, document, raw)
+        foreign, structure = _foreign_content(raw, document)
+        if structure.drawable:
+            shown, on_page = _shown_changes(record, document, structure.objects)
             changed += shown
             foreign += [item for item in on_page if item not in foreign]
     if changed or foreign:
@@ -201,18 +203,19 @@ def _tampered_message(changed: list[str], foreign: list[str]) -> str:
     return "; ".join(parts)
 
 
-def _foreign_content(raw: bytes, document) -> tuple[list[str], bool]:
+def _foreign_content(raw: bytes, document) -> tuple[list[str], Structure]:
     """What the file holds that no certificate does, from its objects and from pdfium's view of the
-    document, and whether its page may be drawn at all."""
+    document, and the file's structure (whether its page may be drawn at all, its objects)."""
     from workbook.reports.pdf_structure import document_features, file_structure
 
     structure = file_structure(raw)
     found = list(structure.found)
     found += [item for item in document_features(document, structure.drawable) if item not in found]
-    return found, structure.drawable
+    return found, structure
 
 
-def _shown_changes(record: SignedRecord, document, raw: bytes) -> tuple[list[str], list[str]]:
+def _shown_changes(record: SignedRecord, document, objects_read: PdfObjects | None,
+                   ) -> tuple[list[str], list[str]]:
     """What the page shows that the record did not sign (signed fields missing from its text, then
     every difference from the page drawn again from the record), and what is on the page that no
     certificate holds (a layer, objects the drawn page lacks, an image too large to draw)."""
@@ -239,7 +242,8 @@ def _shown_changes(record: SignedRecord, document, raw: bytes) -> tuple[list[str
         if not changes and drawn is not None:  # nothing shows, yet the page holds other objects
             foreign += [f"page objects not as the workbook draws them ({change})"
                         for change in object_changes(drawn, objects)]
-            foreign += font_changes(redrawn, raw)  # what other readers may draw with them
+            if objects_read is not None:  # what other readers may draw with them
+                foreign += font_changes(redrawn, objects_read)
         return changes, foreign
     except PageTooComplex as error:
         return [], [f"page ({error})"]
