@@ -69,12 +69,14 @@ class HomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.cards: list[ModuleCardWidget] = []
+        self._cards: list[ModuleCardWidget] = []
+        self._pending_modules: list[tuple[int, Module]] = []  # cards below the window, built after the paint
         self.scenario_cards: list[ScenarioCardWidget] = []
         self.completion = CompletionPanel()
         self.completion.certificate_requested.connect(self.certificate_requested)
         self.unavailable_cards: list[UnavailableCardWidget] = []
         self._pending_scenarios: tuple[Library, LearnerSnapshot, int] | None = None
+        self._first_card_row = 0
 
         self.greeting = QLabel("")
         self.greeting.setObjectName("pageTitle")
@@ -156,7 +158,7 @@ class HomePage(QWidget):
     def populate(self, library: Library, snapshot: LearnerSnapshot) -> None:
         """Rebuild the cards from fresh data (cheap: a few dozen widgets)."""
         progress, resume = snapshot.reading, snapshot.resume
-        quiz_scores, unfinished_quizzes = snapshot.quiz_scores, snapshot.unfinished_quizzes
+        quiz_scores = snapshot.quiz_scores
         self.loading_label.hide()
         self.greeting.setText(self.tr("Welcome, {name}").format(name=snapshot.name))
         self.review_button.setText(self.tr("Daily &review (%n due)", "", snapshot.review_due)
@@ -193,29 +195,32 @@ class HomePage(QWidget):
             if widget is not None and widget is not self.completion:
                 widget.hide()  # deleteLater waits for the event loop; never paint stale cards
                 widget.deleteLater()
-        self.cards = []
+        self._cards, self._pending_modules = [], []
         first_row = 0
         show_completion = snapshot.eligibility is not None and library.course is not None
-        self.completion.setVisible(show_completion)  # isVisible() is False while the page is hidden
         if show_completion:
             self.completion.show_eligibility(library.course.title, snapshot.eligibility,
                                              snapshot.certificates)
             self.grid.addWidget(self.completion, 0, 0, 1, COLUMNS)
             first_row = 1
-        for position, module in enumerate(library.modules):
-            titles = [library.module(p).title for p in module.meta.prerequisites
-                      if library.module(p) is not None]
-            card = ModuleCardWidget(module, progress[module.id],
-                                    [library.skill_label(s) for s in module.meta.skills], titles,
-                                    quiz_scores.get(module.id), module.id in unfinished_quizzes,
-                                    self._calls_text(library, snapshot, module.id))
-            card.open_requested.connect(self.module_open_requested)
-            card.quiz_requested.connect(self.quiz_requested)
-            line, column = divmod(position, COLUMNS)
-            self.grid.addWidget(card, first_row + line, column)
-            self.cards.append(card)
+        # Once in the grid: shown without a parent, the panel would open as a window of its own.
+        self.completion.setVisible(show_completion)  # isVisible() is False while the page is hidden
+        self._first_card_row = first_row
+        # Cards that may show in the window are built now; a row that starts below the window's
+        # bottom even by the most generous count (the checklist and the rows above it as short as
+        # the window's full width lets them be, the header not counted) is built once the page has
+        # painted, or at once when asked for a card. On a first start's window that is every card.
+        width, bottom = self.window().width(), self.window().height()
+        top = _lowest_height(self.completion, width) + self.grid.verticalSpacing() if show_completion else 0
+        for line in range(0, len(library.modules), COLUMNS):
+            row = list(enumerate(library.modules))[line:line + COLUMNS]
+            if top >= bottom:
+                self._pending_modules.extend(row)
+                continue
+            cards = [self._add_module_card(library, snapshot, position, module) for position, module in row]
+            top += max(_lowest_height(card, width // COLUMNS) for card in cards) + self.grid.verticalSpacing()
         row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
-        for previous, card in zip(self.cards, self.cards[1:], strict=False):
+        for previous, card in zip(self._cards, self._cards[1:], strict=False):
             QWidget.setTabOrder(previous, card)
         # The practice calls are below the fold: their cards are built once the page has painted (or
         # at once when asked for one), after a heading row and their own rows.
@@ -232,16 +237,41 @@ class HomePage(QWidget):
         if not library.modules and not library.unavailable:
             self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 
+    @property
+    def cards(self) -> list[ModuleCardWidget]:
+        """Every module's card, in course order (the ones left for after the paint are built first)."""
+        self.finish_cards()
+        return self._cards
+
     def finish_cards(self) -> None:
-        """Build the practice-call cards that `populate` left for after the first paint (if still due)."""
+        """Build the module cards below the window and the practice-call cards that `populate` left for
+        after the first paint (if still due)."""
         if self._pending_scenarios is None:
             return
         library, snapshot, row = self._pending_scenarios
         self._pending_scenarios = None
+        built = len(self._cards)
+        for position, module in self._pending_modules:
+            self._add_module_card(library, snapshot, position, module)
+        self._pending_modules = []
         self._add_scenarios(library, snapshot, row)
-        focus_chain = self.cards[-1:] + self.scenario_cards
+        focus_chain = self._cards[max(built - 1, 0):] + self.scenario_cards
         for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
             QWidget.setTabOrder(previous, card)
+
+    def _add_module_card(self, library: Library, snapshot: LearnerSnapshot, position: int,
+                         module: Module) -> ModuleCardWidget:
+        titles = [library.module(p).title for p in module.meta.prerequisites if library.module(p) is not None]
+        card = ModuleCardWidget(module, snapshot.reading[module.id],
+                                [library.skill_label(s) for s in module.meta.skills], titles,
+                                snapshot.quiz_scores.get(module.id), module.id in snapshot.unfinished_quizzes,
+                                self._calls_text(library, snapshot, module.id), parent=self.grid_host)
+        card.open_requested.connect(self.module_open_requested)
+        card.quiz_requested.connect(self.quiz_requested)
+        line, column = divmod(position, COLUMNS)
+        self.grid.addWidget(card, self._first_card_row + line, column)
+        self._cards.append(card)
+        return card
 
     def _add_scenarios(self, library: Library, snapshot: LearnerSnapshot, row: int) -> None:
         """A 'Practice calls' heading and a card per scenario, from grid row `row` on."""
@@ -291,3 +321,9 @@ class HomePage(QWidget):
 
     def card(self, module_id: str) -> ModuleCardWidget:
         return next(card for card in self.cards if card.module_id == module_id)
+
+
+def _lowest_height(widget: QWidget, width: int) -> int:
+    """The least height `widget` can take at `width` or narrower (wrapped text only grows taller)."""
+    lowest = widget.minimumSizeHint().height()
+    return max(widget.heightForWidth(width), lowest) if widget.hasHeightForWidth() else lowest

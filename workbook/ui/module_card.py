@@ -80,7 +80,6 @@ class ModuleCardWidget(QFrame):
         self.quiz_button = QPushButton(self._quiz_button_text(quiz_score, quiz_unfinished))
         self.quiz_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Q on the focused card opens it
         self.quiz_button.setToolTip(self.tr("Open the quiz (Q on a focused card)"))
-        self.quiz_button.setVisible(module.quiz is not None)
         self.quiz_button.clicked.connect(lambda: self.quiz_requested.emit(self.module_id))
 
         layout = QVBoxLayout(self)
@@ -107,8 +106,12 @@ class ModuleCardWidget(QFrame):
         layout.addLayout(quiz_row)
         self.calls_label = QLabel(calls_text)
         self.calls_label.setObjectName("muted")
-        self.calls_label.setVisible(bool(calls_text))
         layout.addWidget(self.calls_label)
+        # Hidden or shown once in the card: a widget without a parent that is set visible opens as a
+        # window of its own (a native window made and dropped, and one that keeps the app from
+        # quitting when its last real window closed meanwhile).
+        self.quiz_button.setVisible(module.quiz is not None)
+        self.calls_label.setVisible(bool(calls_text))
 
     def _progress_text(self, progress: ReadingProgress) -> str:
         if progress.complete:

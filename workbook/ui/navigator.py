@@ -89,6 +89,7 @@ class Navigator(QObject):
         calls.page.breathing_requested.connect(self.offer_breathing)
         if self.session.library is not None:
             _leave_out_of_collections()  # the pages and the content live as long as the app
+        gc.enable()  # paused while the app started (workbook.cli): what it built is in place now
 
     def _feature(self, name: str):
         self._build_features()
@@ -193,7 +194,7 @@ class Navigator(QObject):
         else:
             self.home_page.populate(self.library, self._snapshot(name))
         self.pages.setCurrentWidget(self.home_page)
-        if self.home_page.cards:
+        if self.library is not None and self.library.modules:
             self.home_page.resume_button.setFocus()
 
     def _snapshot(self, name: str) -> LearnerSnapshot:
