@@ -10,6 +10,7 @@ options with a parser of those alone and imports none of the subcommand modules.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -128,12 +129,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.database = getattr(args, "database", None)
     choose_database(args.database)
     if args.command is None:
-        import workbook.ui  # noqa: F401  (Qt is loaded only when a window is wanted; this package first)
-        from workbook.app import run_app
+        # Start-up only builds what lives as long as the app (modules, the window, the content), so
+        # scanning it for cycles is wasted: about 70 collections, 10-30 ms before the home page
+        # paints. The navigator turns collections back on once the pages are built.
+        gc.disable()
+        try:
+            import workbook.ui  # noqa: F401  (Qt is loaded only when a window is wanted; this package first)
+            from workbook.app import run_app
 
-        content = content_root(args)
-        return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang,
-                       database_url=args.database)
+            content = content_root(args)
+            return run_app(resolve_data_dir(args.data_dir), content, qt_args, args.lang,
+                           database_url=args.database)
+        finally:
+            gc.enable()
     if qt_args:
         parser.error(f"Qt options ({' '.join(qt_args)}) apply only when opening the window")
     from workbook.support_log import run_logged
