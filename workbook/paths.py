@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 DATA_DIR_ENV = "WORKBOOK_DATA_DIR"
@@ -76,7 +75,7 @@ def bundled_assets_dir() -> Path:
 def _bundled(name: str) -> Path:
     """A wheel or a frozen build carries the folder inside the package (`workbook/lessons`); a source
     checkout or an editable install keeps it at the top of the repository."""
-    packaged = resources.files("workbook") / name
-    if isinstance(packaged, Path) and packaged.is_dir():
+    packaged = _PROJECT_ROOT / "workbook" / name  # the package's own folder, as importlib.resources
+    if packaged.is_dir():  # finds it (importing that costs every start a few ms)
         return packaged
     return _PROJECT_ROOT / name

@@ -9,12 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 
 from workbook.paths import backups_dir, database_path
-from workbook.store.backups import Backup, list_backups, restore_backup
 from workbook.store.connection import CorruptDatabaseError, aside_path, move_aside, open_database
+
+if TYPE_CHECKING:
+    from workbook.store.backups import Backup
 
 
 class Recovery(Enum):
@@ -51,6 +54,8 @@ def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -
     try:
         return open_database(path, backups_dir(data_dir), full_check=full_check)
     except CorruptDatabaseError as error:
+        from workbook.store.backups import list_backups, restore_backup  # only for a damaged file
+
         report = DamageReport(str(error), aside_path(path), list_backups(backups_dir(data_dir)))
     while True:
         choice = ask(report)

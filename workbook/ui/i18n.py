@@ -8,7 +8,6 @@ the database (which opens after the first paint). It applies the next time the a
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -25,8 +24,9 @@ _installed_language = ["en"]  # the language install_translators last loaded, fo
 
 def translations_dir() -> Path:
     """The folder of `.ts` sources and compiled `.qm` files, inside the package (wheel and frozen
-    build alike)."""
-    return Path(str(resources.files("workbook") / "i18n"))
+    build alike), found from this module's own place (importing importlib.resources for it cost every
+    start a few ms before the window painted)."""
+    return Path(__file__).resolve().parent.parent / "i18n"
 
 
 def saved_choice(data_dir: Path) -> str:
