@@ -54,19 +54,18 @@ def run_app(data_dir: Path, content_dir: Path, qt_args: Sequence[str] = (),
 
 def _run_translated(app: QApplication, data_dir: Path, content_dir: Path,
                     database_url: str | None = None) -> int:
-    style = app.style().name()  # before the style sheet wraps it (`-style fusion` shows here)
-    apply_theme(app)  # light or dark, as the system asks; before any page is imported
-    assets_dir = default_assets_dir(content_dir)
-    app.setWindowIcon(QIcon(str(assets_dir / "icon.svg")))
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _fatal(translate("App", "The data folder {folder} cannot be created:\n{reason}").format(
             folder=data_dir, reason=error.strerror))
         return 1
-    from workbook.files import folder_write_problem
-
-    problem = folder_write_problem(data_dir)  # before the log file, the lock and the database
+    write_check = _WriteCheck(data_dir)  # while the style and the theme are set up
+    style = app.style().name()  # before the style sheet wraps it (`-style fusion` shows here)
+    apply_theme(app)  # light or dark, as the system asks; before any page is imported
+    assets_dir = default_assets_dir(content_dir)
+    app.setWindowIcon(QIcon(str(assets_dir / "icon.svg")))
+    problem = write_check.wait()  # before the log file, the lock and the database
     if problem is not None:
         _fatal(translate("App", "The workbook cannot start: {problem}.").format(problem=problem))
         return 1
@@ -82,6 +81,29 @@ def _run_translated(app: QApplication, data_dir: Path, content_dir: Path,
     finally:
         restore_qt_message_handler(previous_qt_handler)
         detach_file_log(log_handler)
+
+
+class _WriteCheck:
+    """`folder_write_problem(data_dir)` on a thread of its own: its flush to disk (4-18 ms on the
+    development VM) overlaps setting up the style and the theme instead of adding to them."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import threading
+
+        from workbook.files import folder_write_problem  # imported here, not on the thread
+
+        self.problem: str | None = None
+        self._thread = threading.Thread(target=self._check, args=(folder_write_problem, data_dir),
+                                        name="write-check", daemon=True)
+        self._thread.start()
+
+    def _check(self, check, data_dir: Path) -> None:
+        self.problem = check(data_dir)
+
+    def wait(self) -> str | None:
+        """Why nothing can be saved in the data folder, or None; waits for the check to finish."""
+        self._thread.join()
+        return self.problem
 
 
 def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir: Path,
