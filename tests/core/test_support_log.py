@@ -19,6 +19,7 @@ from workbook.support_log import (
     diagnostic_text,
     log,
     log_path,
+    os_name,
     start_line,
 )
 
@@ -27,6 +28,21 @@ def test_the_start_line_names_the_app_python_qt_os_and_data_folder(tmp_path):
     line = start_line(tmp_path, "Qt 6.11.3")
     for part in (__version__, platform.python_version(), "Qt 6.11.3", platform.platform(), str(tmp_path)):
         assert part in line
+
+
+def test_the_os_is_named_as_platform_names_it_without_a_subprocess(monkeypatch):
+    import subprocess
+
+    expected = platform.platform()
+    platform._platform_cache.clear()  # noqa: SLF001 (so nothing is answered from platform's own cache)
+    monkeypatch.setattr(platform, "_uname_cache", None)
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"a subprocess was started: {args}")
+
+    monkeypatch.setattr(subprocess, "check_output", no_subprocess)
+    monkeypatch.setattr(subprocess, "run", no_subprocess)
+    assert os_name() == expected
 
 
 def test_each_cli_command_and_its_outcome_are_logged(data_dir, capsys):
