@@ -76,6 +76,33 @@ def test_the_coach_from_the_cache_judges_replies_as_the_loaded_one_does(content,
     assert coach_reply(reply, cached.coach).to_payload() == coach_reply(reply, fresh.coach).to_payload()
 
 
+def test_a_start_from_the_cache_builds_the_coach_only_when_it_is_used(content, tmp_path):
+    """The coach's hundreds of rules are not needed for the home page: a start from the cache leaves
+    them in the file (checked with the rest) until the coach is asked for, then has the same coach."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    fresh = load_library_cached(content, data)
+    child = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from workbook.core.content_cache import cached_library\n"
+        "library = cached_library(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "coach = lambda: sorted(m for m in sys.modules if m.startswith('workbook.core.coach'))\n"
+        "print(coach())\n"
+        "print(len(library.coach.rules), coach())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", child, str(content), str(data)], capture_output=True,
+                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    before, after = done.stdout.splitlines()
+    assert before == "[]"
+    assert after.startswith(f"{len(fresh.coach.rules)} ") and "workbook.core.coach_model" in after
+    cached = load_library_cached(content, data)
+    assert cached == fresh and fresh == cached  # the coach included, built on the way
+    assert cached.coach == fresh.coach
+
+
 def test_an_edited_section_is_read_again(content, tmp_path, loads):
     data = tmp_path / "data"
     load_library_cached(content, data)

@@ -18,16 +18,14 @@ import pickle
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbook import __version__
+from workbook.core.content import Library
 from workbook.files import write_bytes_atomic
 
-if TYPE_CHECKING:
-    from workbook.core.content import Library
-
 # Bump when what the cache holds changes shape in a way the code fingerprint cannot see.
-CACHE_FORMAT = "2"  # 2: plain dataclasses, no pydantic models
+CACHE_FORMAT = "3"  # 2: plain dataclasses, no pydantic models; 3: the coach read apart, when used
 _MAGIC = b"workbook-content-cache\n"
 _CODE_FOLDER = Path(__file__).resolve().parent  # workbook/core builds the library
 _CORE_MODULE = re.compile(r"workbook\.core\.[a-z_]+")
@@ -147,9 +145,8 @@ def _listing(folder: Path) -> bytes:
 
 def read_cache(path: Path, key: str) -> Library | None:
     """The cached library for `key`, or None when there is none, it is for other content, or it
-    cannot be trusted (damaged, tampered, written by other code)."""
-    from workbook.core.content import Library
-
+    cannot be trusted (damaged, tampered, written by other code). Its coach is read from the file
+    (checked with the rest) the first time it is used."""
     try:
         blob = path.read_bytes()
     except OSError:
@@ -161,23 +158,77 @@ def read_cache(path: Path, key: str) -> Library | None:
     if hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     try:
-        library = _LibraryUnpickler(io.BytesIO(payload)).load()
+        library, coach = _LibraryUnpickler(io.BytesIO(payload)).load()
     except Exception:  # anything a damaged payload can raise: the files are read instead
         return None
-    return library if isinstance(library, Library) else None
+    if type(library) is not CachedLibrary or not isinstance(coach, bytes):
+        return None
+    library.__dict__["coach"] = _CoachLater(coach)
+    return library
 
 
 def write_cache(path: Path, key: str, library: Library) -> None:
-    """Keep `library` for the next start; a cache that cannot be written is simply not kept."""
+    """Keep `library` for the next start; a cache that cannot be written is simply not kept. The
+    coach goes in as a pickle of its own inside the payload, so a start does not build it."""
+    import dataclasses
+
     try:
-        buffer = io.BytesIO()
-        _LibraryPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
-        payload = buffer.getvalue()
+        coach = _pickled(library.coach)
+        shell = CachedLibrary(**{field.name: getattr(library, field.name)
+                                 for field in dataclasses.fields(library) if field.name != "coach"})
+        payload = _pickled((shell, coach))
         checksum = hashlib.sha256(payload).hexdigest().encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(path, _MAGIC + key.encode() + b"\n" + checksum + b"\n" + payload)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
+
+
+def _pickled(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _LibraryPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+class _CoachLater:
+    """The coach's rules as the cache file holds them (checked with the rest of the file), built
+    the first time the coach is used: hundreds of patterns and phrases that the home page, and many
+    whole sessions, never need."""
+
+    __slots__ = ("pickled",)
+
+    def __init__(self, pickled: bytes) -> None:
+        self.pickled = pickled
+
+
+def _library_coach(library: Library):
+    value = library.__dict__.get("coach")
+    if isinstance(value, _CoachLater):
+        value = _LibraryUnpickler(io.BytesIO(value.pickled)).load()
+        library.__dict__["coach"] = value
+    return value
+
+
+def _set_library_coach(library: Library, value) -> None:
+    library.__dict__["coach"] = value
+
+
+class CachedLibrary(Library):
+    """A library read from the cache: the same as the one loaded from the files, with its coach
+    built when first asked for."""
+
+    coach = property(_library_coach, _set_library_coach)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a library loaded from the files with the same content (the class aside)."""
+        import dataclasses
+
+        if not isinstance(other, Library):
+            return NotImplemented
+        return all(getattr(self, field.name) == getattr(other, field.name)
+                   for field in dataclasses.fields(Library))
+
+    __hash__ = None  # as a Library's
 
 
 class _LibraryPickler(pickle.Pickler):
