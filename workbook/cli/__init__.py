@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     choose_database(args.database)
     if args.command is None:
         # Start-up only builds what lives as long as the app (modules, the window, the content), so
-        # scanning it for cycles is wasted: about 70 collections, 10-30 ms before the home page
+        # scanning it for cycles is wasted: about 75 collections, 10-25 ms before the home page
         # paints. The navigator turns collections back on once the pages are built.
         gc.disable()
         try:

@@ -209,7 +209,8 @@ class HomePage(QWidget):
         # Cards that may show in the window are built now; a row that starts below the window's
         # bottom even by the most generous count (the checklist and the rows above it as short as
         # the window's full width lets them be, the header not counted) is built once the page has
-        # painted, or at once when asked for a card. On a first start's window that is every card.
+        # painted, or at once when asked for a card: with the checklist's groups open, a first start's
+        # window (at most 760 pixels high) leaves all but the first row of cards for then.
         width, bottom = self.window().width(), self.window().height()
         top = _lowest_height(self.completion, width) + self.grid.verticalSpacing() if show_completion else 0
         for line in range(0, len(library.modules), COLUMNS):
