@@ -241,22 +241,31 @@ class HomePage(QWidget):
     @property
     def cards(self) -> list[ModuleCardWidget]:
         """Every module's card, in course order (the ones left for after the paint are built first)."""
-        self.finish_cards()
+        self._add_pending_module_cards()
         return self._cards
+
+    def _add_pending_module_cards(self) -> None:
+        if self._pending_scenarios is None or not self._pending_modules:
+            return
+        library, snapshot, _row = self._pending_scenarios
+        built = len(self._cards)
+        for position, module in self._pending_modules:
+            self._add_module_card(library, snapshot, position, module)
+        self._pending_modules = []
+        chain = self._cards[max(built - 1, 0):]
+        for previous, card in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(previous, card)
 
     def finish_cards(self) -> None:
         """Build the module cards below the window and the practice-call cards that `populate` left for
         after the first paint (if still due)."""
         if self._pending_scenarios is None:
             return
+        self._add_pending_module_cards()
         library, snapshot, row = self._pending_scenarios
         self._pending_scenarios = None
-        built = len(self._cards)
-        for position, module in self._pending_modules:
-            self._add_module_card(library, snapshot, position, module)
-        self._pending_modules = []
         self._add_scenarios(library, snapshot, row)
-        focus_chain = self._cards[max(built - 1, 0):] + self.scenario_cards
+        focus_chain = self._cards[-1:] + self.scenario_cards
         for previous, card in zip(focus_chain, focus_chain[1:], strict=False):
             QWidget.setTabOrder(previous, card)
 
