@@ -169,6 +169,7 @@ class CallBestTotal(BaseRecord):
     object_id = TextField()
     played = IntegerField()
     strong = IntegerField()
+    strong_score = IntegerField()  # best skill score of a call that ended well; -1 while none has (v10)
 
     class Meta:
         table_name = "learner_call_best"
