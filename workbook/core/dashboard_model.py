@@ -30,7 +30,7 @@ class LearnerRow:
     sections_read: dict[str, int] = field(default_factory=dict)  # module id -> sections read
     quiz_best: dict[str, int] = field(default_factory=dict)  # module id -> best percent
     calls_played: int = 0  # scenarios with at least one finished call
-    calls_strong: int = 0  # scenarios whose best call ended well
+    calls_strong: int = 0  # scenarios handled well: a call ended well at the course's skill bar or over
     certificate_id: str | None = None  # the newest certificate issued, if any
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None

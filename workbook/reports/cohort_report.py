@@ -294,7 +294,8 @@ class _Report:
             f"Each module shows sections read of the total and, below, the best quiz score (green from "
             f"{GOOD}%, amber from {FAIR}%, red below; {DASH} not taken). Green cell: module completed "
             f"(every section read and the quiz passed at {self.pass_mark}%); amber: started. Calls well: "
-            f"practice calls whose best attempt ended well, of {d.scenarios_total}.", NOTE))
+            f"practice calls handled well as the certificate counts them (ended well with the course's "
+            f"skill score), of {d.scenarios_total}.", NOTE))
         return blocks
 
     def module_cell(self, row: LearnerRow, module: ModuleColumn) -> Cell:

@@ -187,6 +187,17 @@ class SkillTotal(BaseRecord):
         primary_key = CompositeKey("learner_id", "skill")
 
 
+class DashboardTotal(BaseRecord):
+    """A learner's per-module, per-quiz, per-call and per-skill totals as one JSON document (schema
+    step 10), which the cohort dashboard reads."""
+
+    learner_id = TextField(primary_key=True)
+    figures = TextField()
+
+    class Meta:
+        table_name = "learner_dashboard"
+
+
 class LatestTotal(BaseRecord):
     learner_id = TextField(primary_key=True)
     last_at = TextField()
@@ -316,6 +327,7 @@ class QuizQuestionRecord(BaseRecord):
 
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
+               DashboardTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
                PaceMedianRecord, MergeRecord, AliasRecord, SyncServerRecord, SyncInboxRecord,
                SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord)
