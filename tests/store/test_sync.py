@@ -161,7 +161,7 @@ def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path,
     assert "not trusted by the server yet" in capsys.readouterr().err
     assert ingest(trainer, url) == 7
     err = capsys.readouterr().err
-    assert err.count("quarantined:") == 2 and "not trusted" in err and shown in err
+    assert err.count("quarantined: 2 batches") == 1 and "not trusted" in err and shown in err  # one line
     assert activity_ids(url) == []
     assert ingest(trainer, url, "--trust", shown) == 0
     assert "Trusted the PC" in capsys.readouterr().out
