@@ -152,3 +152,21 @@ def test_quitting_before_the_content_has_loaded_exits_cleanly(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Error calling Python override" not in done.stderr
+
+
+def test_a_broken_quiz_stays_on_the_home_screen_and_checklist(qtbot, open_window, content_copy):
+    """A quiz.yaml with a misspelt field: the module card names the file and line, the quiz is
+    still counted on the home screen and stays an open requirement of the certificate."""
+    quiz = content_copy / "01-active-listening" / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: false\n", "    answr: false\n", 1),
+                    encoding="utf-8")
+    library = load_library(content_copy)
+    window = open_window(library)
+    window.open_learner(learners.create_learner("Ravi").id)
+    home = window.home_page
+    total = sum(1 for m in library.modules if m.quiz is not None or m.quiz_problems)
+    assert total == len(library.modules)
+    assert f"0 of {total} quizzes passed" in home.overall.text()
+    assert home.card("active-listening").quiz_label.text().startswith("Quiz unavailable: quiz.yaml:")
+    assert "Active listening quiz" in home.completion.requirement_lines()
+    assert "this quiz cannot be loaded; ask your trainer to fix it" in home.completion.requirement_lines()

@@ -2473,6 +2473,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>this quiz cannot be loaded; ask your trainer to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not taken yet, needs {mark}%</source>
         <translation type="unfinished"></translation>
     </message>

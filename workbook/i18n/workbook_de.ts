@@ -2527,6 +2527,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>der Inhalt dieses Moduls lässt sich nicht laden; bitten Sie Ihre Trainerin oder Ihren Trainer, ihn zu reparieren</translation>
     </message>
     <message>
+        <source>this quiz cannot be loaded; ask your trainer to fix it</source>
+        <translation>dieses Quiz lässt sich nicht laden; bitten Sie Ihre Trainerin oder Ihren Trainer, es zu reparieren</translation>
+    </message>
+    <message>
         <source>not taken yet, needs {mark}%</source>
         <translation>noch nicht abgelegt, nötig sind {mark} %</translation>
     </message>

@@ -164,7 +164,8 @@ class HomePage(QWidget):
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)
-        quizzes = [m.id for m in library.modules if m.quiz is not None]
+        # A quiz whose file cannot be loaded still counts (as not passed, unless passed before).
+        quizzes = [m.id for m in library.modules if m.quiz is not None or m.quiz_problems]
         passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
         self.overall.setText("  \u00b7  ".join((
             self.tr("{done} of %n module(s) read", "", len(library.modules)).format(done=done),
