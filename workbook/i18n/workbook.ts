@@ -458,6 +458,62 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <source>The certificate was not issued: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine: this certificate is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampered: this file was changed after it was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the key that signed it is not trusted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a trusted issuer: the PC that signed it is trusted for progress only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the register: the issuing PC never recorded it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded: it was issued again since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a workbook certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -1312,6 +1368,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>&amp;Certificate settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

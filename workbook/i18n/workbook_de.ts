@@ -467,6 +467,62 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>The certificate was not issued: {error}</source>
         <translation>Das Zertifikat wurde nicht ausgestellt: {error}</translation>
     </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checking the certificate</source>
+        <translation>Zertifikat wird geprüft</translation>
+    </message>
+    <message>
+        <source>Genuine: this certificate is valid.</source>
+        <translation>Echt: Dieses Zertifikat ist gültig.</translation>
+    </message>
+    <message>
+        <source>Tampered: this file was changed after it was issued.</source>
+        <translation>Verändert: Diese Datei wurde nach der Ausstellung geändert.</translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the key that signed it is not trusted here.</source>
+        <translation>Unbekannter Aussteller: Dem Schlüssel, der es signiert hat, wird hier nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Not a trusted issuer: the PC that signed it is trusted for progress only.</source>
+        <translation>Kein vertrauenswürdiger Aussteller: Dem PC, der es signiert hat, wird nur für Fortschritt vertraut.</translation>
+    </message>
+    <message>
+        <source>Not in the register: the issuing PC never recorded it.</source>
+        <translation>Nicht im Register: Der ausstellende PC hat es nie verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Superseded: it was issued again since.</source>
+        <translation>Ersetzt: Es wurde seitdem neu ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Not a workbook certificate.</source>
+        <translation>Kein Zertifikat des Workbooks.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Certificate check</source>
+        <translation>Zertifikatsprüfung</translation>
+    </message>
+    <message>
+        <source>Certificate valid</source>
+        <translation>Zertifikat gültig</translation>
+    </message>
+    <message>
+        <source>Certificate not valid</source>
+        <translation>Zertifikat nicht gültig</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -1340,6 +1396,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>&amp;Certificate settings…</source>
         <translation>&amp;Zertifikat-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
+        <translation>Zertifikat p&amp;rüfen…</translation>
     </message>
     <message>
         <source>S&amp;ync with a server…</source>

@@ -129,6 +129,7 @@ class Navigator(QObject):
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
+        window.verify_certificate_requested.connect(lambda: self.certificates.verify())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
         window.trainer_requested.connect(lambda: self.trainer.open())
