@@ -1205,6 +1205,14 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>answered faster than reading allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation type="unfinished"></translation>
     </message>

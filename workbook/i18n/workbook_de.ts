@@ -1232,6 +1232,14 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Noch keine Quizversuche oder Übungsanrufe.</translation>
     </message>
     <message>
+        <source>answered faster than reading allows</source>
+        <translation>schneller geantwortet, als Lesen erlaubt</translation>
+    </message>
+    <message>
+        <source>On this page:</source>
+        <translation>Auf dieser Seite:</translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation>schneller geantwortet, als Lesen erlaubt: Quizversuche {quizzes}, Anrufe {calls}</translation>
     </message>
