@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -170,3 +171,59 @@ def test_a_broken_quiz_stays_on_the_home_screen_and_checklist(qtbot, open_window
     assert home.card("active-listening").quiz_label.text().startswith("Quiz unavailable: quiz.yaml:")
     assert "Active listening quiz" in home.completion.requirement_lines()
     assert "this quiz cannot be loaded; ask your trainer to fix it" in home.completion.requirement_lines()
+
+
+def test_damage_found_while_running_is_named_and_the_next_start_offers_the_backups(
+        qtbot, data_dir, library, complete_everything, monkeypatch):
+    """A file damaged behind the running app (the header intact, so the cheap start check passes):
+    the failed read says the database is damaged rather than "your progress is safe", and the next
+    start runs the full check, which offers the backups."""
+    from workbook import app
+    from workbook.paths import database_path
+    from workbook.store import activity, health
+    from workbook.store.connection import open_database
+    from workbook.store.recovery import Recovery, RecoveryChoice, open_or_recover
+
+    path = database_path(data_dir)
+    db = open_database(path)
+    complete_everything(library, learners.create_learner("Lots Of Rows").id)
+    db.close()
+    health.record_check(data_dir)  # a check passed recently: the next start would skip it
+    damaged = bytearray(path.read_bytes())
+    for offset in range(len(damaged) // 2, len(damaged) // 2 + 40960, 97):
+        damaged[offset] = (damaged[offset] + 113) % 256
+    path.write_bytes(damaged)
+    db = open_database(path, full_check=False)
+    try:
+        with pytest.raises(Exception) as failure:
+            for _ in range(3):
+                activity.activity_rows()
+        shown = []
+        monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+        app._report_unexpected(failure.type, failure.value, failure.tb, data_dir)
+    finally:
+        db.close()
+    assert len(shown) == 1 and shown[0].startswith("Your progress database is damaged.\n\n")
+    assert str(path) in shown[0] and "offer to restore a backup" in shown[0]
+    assert "progress is safe" not in shown[0]
+    assert health.integrity_check_due(data_dir) is not None
+    offered = []
+    assert open_or_recover(data_dir, lambda report: offered.append(report) or RecoveryChoice(Recovery.QUIT),
+                           full_check=True) is None
+    assert len(offered) == 1 and path.read_bytes() == bytes(damaged)  # asked; nothing moved yet
+
+
+def test_an_unexpected_error_on_a_sound_database_keeps_the_plain_message(data_dir, database, monkeypatch):
+    from peewee import OperationalError
+
+    from workbook import app
+    from workbook.store import health
+
+    health.record_check(data_dir)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    app._report_unexpected(ValueError, ValueError("a bug"), None, data_dir)
+    app._report_unexpected(OperationalError, OperationalError("no such column: x"), None, data_dir)
+    assert [text.split("\n")[0] for text in shown] == ["Something went wrong: a bug",
+                                                       "Something went wrong: no such column: x"]
+    assert health.integrity_check_due(data_dir) is None

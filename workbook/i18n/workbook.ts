@@ -25,6 +25,14 @@ Switch to that window, or close it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your progress database is damaged.
+
+{damage}
+
+Quit the workbook and start it again: it will check the file and offer to restore a backup. Nothing is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}
 
 Your saved progress is safe. Details were written to workbook.log in the data folder.</source>

@@ -30,6 +30,18 @@ Wechseln Sie zu diesem Fenster oder schließen Sie es zuerst.</translation>
 {error}</translation>
     </message>
     <message>
+        <source>Your progress database is damaged.
+
+{damage}
+
+Quit the workbook and start it again: it will check the file and offer to restore a backup. Nothing is deleted.</source>
+        <translation>Ihre Fortschrittsdatenbank ist beschädigt.
+
+{damage}
+
+Beenden Sie das Workbook und starten Sie es neu: Es prüft die Datei und bietet an, eine Sicherung wiederherzustellen. Nichts wird gelöscht.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}
 
 Your saved progress is safe. Details were written to workbook.log in the data folder.</source>

@@ -308,6 +308,28 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
     return db
 
 
+def damage_behind(error: BaseException) -> str | None:
+    """When a read or write of the open SQLite file failed for no reason the user can act on (not a
+    lock, a full disk or a read-only folder), whether the file is damaged: SQLite's quick check,
+    run on its own connection. The damage in the user's words, or None (another cause, a server, or
+    a file that checks out)."""
+    if not isinstance(error, (PeeweeException, sqlite3.DatabaseError)) or isinstance(error, DatabaseProblem):
+        return None
+    text = str(error)
+    if any(word in text for word in ("locked", "busy", "disk is full", "readonly", "read-only")):
+        return None
+    bound = database.obj
+    if not isinstance(bound, SqliteDatabase) or bound.database in ("", ":memory:"):
+        return None
+    try:
+        check_integrity(Path(bound.database))
+    except CorruptDatabaseError as damage:
+        return str(damage)
+    except DatabaseProblem:  # locked or cannot be opened now: not proof of damage
+        return None
+    return None
+
+
 def opened_schema_version() -> int:
     """The schema version of the database the store has open."""
     return migrations.schema_version(database.obj)
