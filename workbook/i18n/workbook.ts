@@ -2839,6 +2839,12 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This step could not be saved: {reason}.
+
+Earlier progress is safe. Close that program, then try the step again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The last step could not be saved: {reason}.
 
 Earlier progress is safe. Check free disk space and that no other program holds the database, then carry on.</source>

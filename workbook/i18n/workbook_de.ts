@@ -2901,6 +2901,14 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Fortschritt nicht gespeichert</translation>
     </message>
     <message>
+        <source>This step could not be saved: {reason}.
+
+Earlier progress is safe. Close that program, then try the step again.</source>
+        <translation>Dieser Schritt konnte nicht gespeichert werden: {reason}.
+
+Der bisherige Fortschritt ist sicher. Schließen Sie dieses Programm und versuchen Sie den Schritt dann erneut.</translation>
+    </message>
+    <message>
         <source>The last step could not be saved: {reason}.
 
 Earlier progress is safe. Check free disk space and that no other program holds the database, then carry on.</source>

@@ -65,9 +65,17 @@ def describe_store_error(error: BaseException, folder: Path) -> str:
         return f"the write to {folder} failed part-way and was undone (SQLite: {text})"
     if "readonly" in text or "read-only" in text:
         return f"the data folder {folder} is read-only for you"
-    if "locked" in text or "busy" in text:
-        return "another program holds the database (is a second copy of the workbook open?)"
+    if is_locked(error):  # the workbook itself lets one window at a time use a data folder
+        return (f"another program is using the database in {folder} (a database viewer, a backup or sync "
+                "tool, or a workbook command still running)")
     return f"{text} (data folder {folder})"
+
+
+def is_locked(error: BaseException) -> bool:
+    """A write that waited for another program's lock on the file and gave up: nothing is wrong with
+    the file or the disk, and trying again once that program lets go will work."""
+    text = str(error)
+    return "database is locked" in text or "database table is locked" in text or "busy" in text
 
 
 def check_integrity(path: Path) -> None:
