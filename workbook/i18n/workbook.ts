@@ -2833,6 +2833,21 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
 </context>
 <context>
+    <name>SkillChart</name>
+    <message>
+        <source>Skills, cohort average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent (dashed: {fair}% and {good}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quiz or call scores yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreOp</name>
     <message>
         <source>Progress not saved</source>

@@ -2895,6 +2895,21 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
 </context>
 <context>
+    <name>SkillChart</name>
+    <message>
+        <source>Skills, cohort average</source>
+        <translation>Fähigkeiten, Durchschnitt der Gruppe</translation>
+    </message>
+    <message>
+        <source>percent (dashed: {fair}% and {good}%)</source>
+        <translation>Prozent (gestrichelt: {fair} % und {good} %)</translation>
+    </message>
+    <message>
+        <source>No quiz or call scores yet</source>
+        <translation>Noch keine Quiz- oder Anrufergebnisse</translation>
+    </message>
+</context>
+<context>
     <name>StoreOp</name>
     <message>
         <source>Progress not saved</source>
