@@ -263,3 +263,23 @@ def test_batch_certificates_list_who_was_not_eligible_and_why(qtbot, open_window
     assert text.splitlines()[0] == "Certificates issued: 1 \u00b7 not eligible: 2"
     assert "\nBo Chen \u2014 " in text and "\nChidi Okafor \u2014 " in text and "Ana Lima" not in text
     assert navigator.window.save_status.text() == "\u2714 Certificates issued: 1 \u00b7 not eligible: 2"
+
+
+def test_in_german_the_filter_keeps_room_for_a_name_at_1280x720(qtbot, qapp, open_window, library,
+                                                                 monkeypatch, finish):
+    """The German words beside the filter ("Kein Fortschritt seit", the overview button) left it a few
+    letters wide in the window's first size (1100 px, as a first start on a 1280x720 screen opens it);
+    it keeps room for a name, and the window still fits the screen."""
+    from workbook.ui.i18n import install_translators, remove_translators
+
+    installed = install_translators(qapp, "de")
+    try:
+        navigator = open_window(library)
+        page = _cohort_on_page(qtbot, navigator, monkeypatch, finish, size=(1100, 672))
+        assert page.side_button.text() == "Übersicht aus&blenden"
+        qtbot.waitUntil(lambda: page.filter.width() > 0)
+        assert page.filter.width() >= page.filter.fontMetrics().horizontalAdvance("M" * 10)
+        assert navigator.window.width() == 1100
+        assert navigator.window.minimumSizeHint().width() <= 1100
+    finally:
+        remove_translators(qapp, installed)

@@ -880,7 +880,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>No pro&amp;gress for</source>
-        <translation>Kein Fortschritt s&amp;eit</translation>
+        <translation>Inaktiv s&amp;eit</translation>
     </message>
     <message>
         <source>Report P&amp;DF…</source>
@@ -892,11 +892,11 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Hide s&amp;kills overview</source>
-        <translation>Fähig&amp;keiten-Übersicht ausblenden</translation>
+        <translation>Übersicht aus&amp;blenden</translation>
     </message>
     <message>
         <source>Show s&amp;kills overview</source>
-        <translation>Fähig&amp;keiten-Übersicht einblenden</translation>
+        <translation>Übersicht ein&amp;blenden</translation>
     </message>
     <message>
         <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
