@@ -156,6 +156,7 @@ class Navigator(QObject):
     def show_profiles(self) -> None:
         """The profile list; whoever picks from it next is asked for the trainer passphrase again."""
         self._lock_trainer()
+        self._clear_status()
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
         self.pages.setCurrentWidget(self.profile_page)
         self.window.setWindowTitle(APP_NAME)
@@ -165,6 +166,8 @@ class Navigator(QObject):
         if learner is None:
             return
         self._lock_trainer()
+        if learner_id != self.session.learner_id:
+            self._clear_status()
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
@@ -178,6 +181,12 @@ class Navigator(QObject):
             trainer.page.focus_filter()
         elif self.learner_id:
             self.search.open()
+
+    def _clear_status(self) -> None:
+        """The status bar's last word was for the person before ("Report saved to /…/cohort.pdf",
+        "Progress saved"): the next one starts with none."""
+        self.window.save_status.setText("")
+        self.window.statusBar().clearMessage()
 
     def _lock_trainer(self) -> None:
         """Trainer access ends with the profile: it never carries over to the next person."""
