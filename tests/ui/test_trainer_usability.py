@@ -261,12 +261,13 @@ def test_batch_certificates_list_who_was_not_eligible_and_why(qtbot, open_window
     assert len(asked) == 1 and len(list(out.glob("*.pdf"))) == 1
     title, text = shown[-1]
     assert text.splitlines()[0] == "Certificates issued: 1 \u00b7 not eligible: 2"
+    assert text.split("\n\n")[1] == f"Saved in {out}"  # where to find them
     assert "\nBo Chen \u2014 " in text and "\nChidi Okafor \u2014 " in text and "Ana Lima" not in text
     assert navigator.window.save_status.text() == "\u2714 Certificates issued: 1 \u00b7 not eligible: 2"
 
 
-def test_in_german_the_filter_keeps_room_for_a_name_at_1280x720(qtbot, qapp, open_window, library,
-                                                                 monkeypatch, finish):
+def test_in_german_the_filter_keeps_room_for_a_name_in_the_first_window_size(qtbot, qapp, open_window,
+                                                                             library, monkeypatch, finish):
     """The German words beside the filter ("Kein Fortschritt seit", the overview button) left it a few
     letters wide in the window's first size (1100 px, as a first start on a 1280x720 screen opens it);
     it keeps room for a name, and the window still fits the screen."""

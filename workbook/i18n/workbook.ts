@@ -3057,6 +3057,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>already holds {certificate}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3126,6 +3126,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>{name}: fehlgeschlagen: {reason}</translation>
     </message>
     <message>
+        <source>Saved in {folder}</source>
+        <translation>Gespeichert in {folder}</translation>
+    </message>
+    <message>
         <source>already holds {certificate}</source>
         <translation>hat bereits {certificate}</translation>
     </message>

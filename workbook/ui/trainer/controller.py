@@ -292,12 +292,13 @@ class TrainerController(QObject):
                                   job.relay_progress, job.stop_requested)
 
         self.running = QueryOp(self.window, work,
-                               lambda result: self._done(self._batch_summary(result, found)),
+                               lambda result: self._done(self._batch_summary(result, found, Path(folder))),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled, pause_collector=False).start()
 
-    def _batch_summary(self, result: BatchResult, found: list[Candidate]) -> str:
-        """The counts on the first line (the status bar shows it), then who got none and why."""
+    def _batch_summary(self, result: BatchResult, found: list[Candidate], folder: Path) -> str:
+        """The counts on the first line (the status bar shows it), where the files are, then who got
+        none and why."""
         from workbook.reports.batch import Candidate, Outcome
 
         # "label: number" wording, the same for one and for many in every language
@@ -313,7 +314,8 @@ class TrainerController(QObject):
                 if o.outcome in (Outcome.NOT_ELIGIBLE, Outcome.ALREADY_CERTIFIED)]
         failed = [self.tr("{name}: failed: {reason}").format(name=o.name, reason="; ".join(o.reasons))
                   for o in result.outcomes if o.outcome is Outcome.FAILED]
-        parts = [" \u00b7 ".join(counts), "\n".join(self._why_not(left)), "\n".join(failed)]
+        saved = self.tr("Saved in {folder}").format(folder=folder) if result.issued else ""
+        parts = [" \u00b7 ".join(counts), saved, "\n".join(self._why_not(left)), "\n".join(failed)]
         return "\n\n".join(part for part in parts if part)
 
     def _why_not(self, found: list[Candidate], shown: int = 8, reasons: int = 2) -> list[str]:
