@@ -1785,7 +1785,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by words in a note or a section title</source>
+        <source>Filter by words in a note or a section title (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1827,8 +1827,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Als Markdown &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Filter by words in a note or a section title</source>
-        <translation>Nach Wörtern in einer Notiz oder einem Abschnittstitel filtern</translation>
+        <source>Filter by words in a note or a section title (Ctrl+F)</source>
+        <translation>Nach Wörtern in einer Notiz oder einem Abschnittstitel filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Filter notes</source>

@@ -174,11 +174,13 @@ class Navigator(QObject):
         self.show_home()
 
     def _search(self) -> None:
-        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
-        search of lessons, quizzes and calls."""
-        trainer = self._features.get("trainer")
-        if trainer is not None and self.pages.currentWidget() is trainer.page:
-            trainer.page.focus_filter()
+        """Ctrl+F / Ctrl+K: on the trainer page and on My notes, the page's own filter (as their hints
+        say; the workbook's search does not read notes); elsewhere the search of lessons, quizzes and
+        calls."""
+        shown = self.pages.currentWidget()
+        pages = [self._features[name].page for name in ("trainer", "notes") if name in self._features]
+        if shown in pages:
+            shown.focus_filter()
         elif self.learner_id:
             self.search.open()
 
