@@ -233,7 +233,7 @@ class TrainerController(QObject):
         cohort = cohorts.get_cohort(cohort_id)
         title = self.tr("Save the {kind} report").format(kind=kind.upper())
         chosen = dialogs.ask_save_path(self.window, title,
-                                       str(Path.home() / f"{cohort.name}.{kind}"),
+                                       f"{cohort.name}.{kind}",
                                        self.tr("{kind} files (*.{extension})").format(kind=kind.upper(),
                                                                                      extension=kind))
         if not chosen:
