@@ -227,3 +227,25 @@ def test_an_unexpected_error_on_a_sound_database_keeps_the_plain_message(data_di
     assert [text.split("\n")[0] for text in shown] == ["Something went wrong: a bug",
                                                        "Something went wrong: no such column: x"]
     assert health.integrity_check_due(data_dir) is None
+
+
+def test_an_unavailable_module_is_shown_with_the_modules_before_the_practice_calls(qtbot, open_window,
+                                                                                   content_copy):
+    """A YAML syntax error in one module.yaml: its card, naming the file and line, sits right after
+    the module cards, where "1 module unavailable: see the home screen" sends the learner, not below
+    the twelve practice calls."""
+    meta = content_copy / "02-empathy" / "module.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('action."', "action.", 1), encoding="utf-8")
+    library = load_library(content_copy)
+    assert [u.folder.name for u in library.unavailable] == ["02-empathy"] and library.scenarios
+    window = open_window(library)
+    window.open_learner(learners.create_learner("Ravi").id)
+    home = window.home_page
+    home.finish_cards()  # the practice-call cards, built after the first paint
+    assert home.unavailable_cards[0].reason_text.startswith("module.yaml:3: yaml:")
+
+    def grid_row(widget) -> int:
+        return home.grid.getItemPosition(home.grid.indexOf(widget))[0]
+
+    broken = grid_row(home.unavailable_cards[0])
+    assert grid_row(home.cards[-1]) < broken < min(grid_row(card) for card in home.scenario_cards)

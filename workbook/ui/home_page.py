@@ -218,18 +218,19 @@ class HomePage(QWidget):
         row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
         for previous, card in zip(self.cards, self.cards[1:], strict=False):
             QWidget.setTabOrder(previous, card)
-        # The practice calls are below the fold: their cards are built once the page has painted (or
-        # at once when asked for one), after a heading row and their own rows.
-        self.scenario_cards = []
-        self._pending_scenarios = (library, snapshot, row)
-        AfterPaint(self, self.finish_cards)
-        if library.scenarios:
-            row += 1 + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
+        # A module that cannot be loaded sits with the modules, not below the twelve practice calls
+        # where the status bar's "see the home screen" sent the learner scrolling.
         self.unavailable_cards = []
         for offset, broken in enumerate(library.unavailable):
             card = UnavailableCardWidget(broken)
             self.grid.addWidget(card, row + offset, 0, 1, COLUMNS)
             self.unavailable_cards.append(card)
+        row += len(library.unavailable)
+        # The practice calls are below the fold: their cards are built once the page has painted (or
+        # at once when asked for one), after a heading row and their own rows.
+        self.scenario_cards = []
+        self._pending_scenarios = (library, snapshot, row)
+        AfterPaint(self, self.finish_cards)
         if not library.modules and not library.unavailable:
             self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 
