@@ -3033,6 +3033,22 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Issue certificates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificates issued: {count}</source>
         <translation type="unfinished"></translation>
     </message>

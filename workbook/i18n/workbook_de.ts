@@ -3102,6 +3102,27 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Zertifikate werden ausgestellt</translation>
     </message>
     <message>
+        <source>Issue certificates?</source>
+        <translation>Zertifikate ausstellen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</source>
+        <translation>
+            <numerusform>%n lernende Person, die ein Zertifikat erhalten würde, hat in einigen Quizversuchen oder Anrufen schneller geantwortet, als Lesen erlaubt: {names}.
+
+Zum Prüfen brechen Sie ab und öffnen die Details der Person (Enter auf dem Namen). Oder stellen Sie die Zertifikate jetzt aus.</numerusform>
+            <numerusform>%n lernende Personen, die ein Zertifikat erhalten würden, haben in einigen Quizversuchen oder Anrufen schneller geantwortet, als Lesen erlaubt: {names}.
+
+Zum Prüfen brechen Sie ab und öffnen die Details der Personen (Enter auf dem Namen). Oder stellen Sie die Zertifikate jetzt aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation>Zertifikate &amp;ausstellen</translation>
+    </message>
+    <message>
         <source>Certificates issued: {count}</source>
         <translation>Ausgestellte Zertifikate: {count}</translation>
     </message>

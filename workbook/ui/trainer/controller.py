@@ -282,6 +282,8 @@ class TrainerController(QObject):
             dialogs.show_info(self.window, self.tr("No certificates to issue"),
                               "\n\n".join(part for part in (nobody, "\n".join(self._why_not(found))) if part))
             return
+        if not self._issue_despite_rushing(cohort_id, found):
+            return
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
@@ -295,6 +297,24 @@ class TrainerController(QObject):
                                lambda result: self._done(self._batch_summary(result, found, Path(folder))),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled, pause_collector=False).start()
+
+    def _issue_despite_rushing(self, cohort_id: str, found: list[Candidate]) -> bool:
+        """Before a batch: if some who would get a certificate answered faster than reading allows
+        (the dashboard's ⚠), the trainer is asked first, with their names; Cancel is the default."""
+        shown = self.page.dashboard
+        if shown is None or shown.cohort_id != cohort_id:
+            return True
+        getting = {candidate.learner_id for candidate in found if candidate.gets_one}
+        rushed = [row.shown_name for row in shown.learners if row.learner_id in getting and row.pace.rushed]
+        if not rushed:
+            return True
+        names = ", ".join(rushed[:12]) + (" " + self.tr("and %n more", "", len(rushed) - 12)
+                                          if len(rushed) > 12 else "")
+        return dialogs.confirm(self.window, self.tr("Issue certificates?"), self.tr(
+            "%n learner(s) who would get a certificate answered faster than reading allows in some "
+            "quiz attempts or calls: {names}.\n\nTo check first, cancel and open a learner's detail "
+            "(Enter on the name). Or issue the certificates now.", "", len(rushed)).format(names=names),
+            self.tr("&Issue certificates"))
 
     def _batch_summary(self, result: BatchResult, found: list[Candidate], folder: Path) -> str:
         """The counts on the first line (the status bar shows it), where the files are, then who got
