@@ -133,7 +133,7 @@ def test_pdf_reads_back_with_names_in_every_script_modules_and_figures(built):
                      "4 learners", "38% of the lessons read", "1 passed all 3 quizzes",
                      "31% of the practice calls handled well", "2 with no activity for 7 days",
                      "Weakest skills of the cohort", "Call flow 45%", "Stalled learners",
-                     "WB-2026-ABCD-EFGH", "5/5 90%", "3/5 60%", "14 Nov 2026", "never"):
+                     "WB-2026-ABCD-EFGH", "5/5 90%", "3/5 60%", "Nov 14, 2026", "never"):
         assert expected in text, expected
     # the dashboard's fast-answer flags: Li rushed two quiz attempts, the others none
     rushed = text.split("Answered faster than reading allows", 1)[1]

@@ -90,7 +90,9 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     assert "100%" in page.history.toPlainText()
     finished = quiz_attempts.finished_attempts(navigator.learner_id, MODULE)
     when = finished[0].submitted_at.astimezone()
-    assert f"{when.day:02d} {when:%b} {when.year} {when:%H:%M}" in page.history.toPlainText()  # as before
+    clock = f"{when.hour % 12 or 12}:{when:%M} {'AM' if when.hour < 12 else 'PM'}"
+    shown = f"{when:%b} {when.day}, {when.year}, {clock}"
+    assert shown in page.history.toPlainText()  # US order, 12-hour clock
     page.review_requested.emit(finished[0].id)  # the "Review" link of that attempt
     assert page.stack.currentWidget() is page.results
     assert "100%" in page.score_label.text()

@@ -939,11 +939,11 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
 <context>
     <name>Dates</name>
     <message>
-        <source>dd MMM yyyy</source>
+        <source>MMM d, yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>dd MMM yyyy HH:mm</source>
+        <source>MMM d, yyyy, h:mm AP</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

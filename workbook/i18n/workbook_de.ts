@@ -963,11 +963,11 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
 <context>
     <name>Dates</name>
     <message>
-        <source>dd MMM yyyy</source>
+        <source>MMM d, yyyy</source>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <source>dd MMM yyyy HH:mm</source>
+        <source>MMM d, yyyy, h:mm AP</source>
         <translation>d. MMM yyyy, HH:mm</translation>
     </message>
 </context>

@@ -377,7 +377,7 @@ def _whole_seconds(value: float | None) -> str:
 
 
 def _short_date(moment: datetime | None) -> str:
-    return f"{moment.day} {moment:%b %Y}" if moment else ""
+    return f"{moment:%b} {moment.day}, {moment.year}" if moment else ""
 
 
 def _table_style(commands: list[tuple]) -> TableStyle:

@@ -17,14 +17,14 @@ def _qt(moment: datetime) -> QDateTime:
 
 
 def day_text(moment: datetime) -> str:
-    """"04 Dec 2026" in English, "4. Dez. 2026" in German."""
-    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy")  # Qt's date pattern letters
+    """"Dec 4, 2026" in English (US order, as the course is written), "4. Dez. 2026" in German."""
+    pattern = QCoreApplication.translate("Dates", "MMM d, yyyy")  # Qt's date pattern letters
     return interface_locale().toString(_qt(moment), pattern)
 
 
 def moment_text(moment: datetime) -> str:
-    """"04 Dec 2026 15:30" in English, "4. Dez. 2026, 15:30" in German."""
-    pattern = QCoreApplication.translate("Dates", "dd MMM yyyy HH:mm")
+    """"Dec 4, 2026, 3:30 PM" in English, "4. Dez. 2026, 15:30" in German."""
+    pattern = QCoreApplication.translate("Dates", "MMM d, yyyy, h:mm AP")
     return interface_locale().toString(_qt(moment), pattern)
 
 
