@@ -288,3 +288,16 @@ def test_a_migrated_database_gets_its_totals_from_existing_activity(tmp_path):
     finally:
         db.close()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
+
+
+def test_a_certified_learner_has_finished_not_stalled(cohort, library):
+    """Ben, idle for nearly 19 days, is stalled until he holds a certificate issued on his own PC
+    back then (it came in his bundle): then he has finished, and neither the list nor the count has him."""
+    from workbook.core.cohort_metrics import summarise
+
+    ben = cohort["ben"]
+    activity.record_activity(ben.id, Verb.CERTIFICATE_ISSUED, "certificate/course", attempt_id="WB-BEN",
+                             payload={"certificate_id": "WB-BEN"}, now=T0 + timedelta(hours=5, minutes=5))
+    board = cohort_dashboard(library, cohort["id"], NOW)
+    assert [row.name for row in board.stalled(7, NOW)] == ["Cy Young", "Dee Dee"]
+    assert summarise(board, NOW).stalled == 2
