@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbook.reports.pdf_drawing import drawing_problems
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
 from workbook.reports.pdf_objects import (
     Budget,
@@ -26,6 +27,7 @@ from workbook.reports.pdf_objects import (
     read_objects,
     unpack,
 )
+from workbook.reports.pdf_orphans import unreached_objects
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -107,6 +109,7 @@ class Structure:
     found: tuple[str, ...]
     drawable: bool = True
     objects: PdfObjects | None = None  # the file's objects, when they could all be read (for the font check)
+    hidden: tuple[str, ...] = ()  # objects no reader shows: named when nothing else is found
 
 
 def file_structure(raw: bytes) -> Structure:
@@ -117,17 +120,23 @@ def file_structure(raw: bytes) -> Structure:
         if any("Encrypt" in trailer for trailer in objects.trailers):  # its streams cannot be unpacked
             found = [item for item in _features(objects) if item in FEATURES]
             return Structure(tuple(dict.fromkeys([*layout, ENCRYPTED, *found])), drawable=False)
-        oversized = _oversized(objects)
+        drawing: dict[int, bytes] = {}
+        oversized = _oversized(objects, drawing)
         if oversized:
             return Structure((*layout, oversized), drawable=False)
-        found = _features(objects) + objects.unreadable
+        drawn = drawing_problems(objects, lambda stream: drawing[id(stream)] if id(stream) in drawing
+                                 else unpack(stream, objects))
+        hidden = tuple(unreached_objects(objects))  # said when nothing else is (an edit's leftovers)
+        if drawn:  # ambiguous or too heavy: pdfium is not asked to load the page
+            return Structure(tuple(dict.fromkeys([*layout, *drawn, *_duplicates(objects)])), False, hidden=hidden)
+        found = _features(objects) + objects.unreadable + _duplicates(objects)
         named = [item for item in found if item in FEATURES]
         found = layout + (named or found)  # "an attached file" says more than "document entry Names"
     except Budget as error:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
     except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
         return Structure((f"a file structure the check cannot read ({type(error).__name__})",), False)
-    return Structure(tuple(dict.fromkeys(found)), objects=objects)
+    return Structure(tuple(dict.fromkeys(found)), objects=objects, hidden=hidden)
 
 
 def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> list[str]:
@@ -289,12 +298,19 @@ def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
             for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
 
 
-def _oversized(objects: PdfObjects) -> str:
+def _duplicates(objects: PdfObjects) -> list[str]:
+    keys = ", ".join(f"/{key}" for key in dict.fromkeys(objects.duplicates))
+    return [f"a dictionary holding one key twice ({keys}), which PDF readers resolve differently"
+            ] if keys else []
+
+
+def _oversized(objects: PdfObjects, drawing: dict[int, bytes]) -> str:
     """An image or a page drawing far beyond a certificate's, which pdfium must not be asked to
-    draw, or data the check cannot unpack ("" when there is none). Raises Budget when unpacking
-    alone reaches the file's limit."""
+    draw, or data the check cannot unpack ("" when there is none); the drawing instructions
+    unpacked are kept in `drawing` by the stream's id. Raises Budget when unpacking alone reaches
+    the file's limit."""
     contents = {id(stream) for page in _pages(objects) for stream in _contents(page, objects)}
-    drawing = 0
+    drawing_data, drawing = drawing, 0
     for value in objects.values:
         if not isinstance(value, Stream) or value.info.get("Type") == "XRef":  # (a table of offsets)
             continue
@@ -310,6 +326,7 @@ def _oversized(objects: PdfObjects) -> str:
             return f"data packed in a way the check cannot read ({packing})"
         if id(value) in contents or _draws(info):
             drawing += len(data)
+            drawing_data[id(value)] = data
     if drawing > MAX_DRAWING_BYTES:
         return (f"a page drawing far too complex to be a certificate's ({drawing / 1024 / 1024:.1f} MB of "
                 "drawing instructions; a certificate has about 40 KB)")

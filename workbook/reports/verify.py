@@ -152,6 +152,8 @@ def _verify_document(path: Path, data_dir: Path, raw: bytes, document,
             shown, on_page = _shown_changes(record, document, structure.objects)
             changed += shown
             foreign += [item for item in on_page if item not in foreign]
+        if not changed and not foreign:  # hidden data: an edit that changed something leaves some too
+            foreign += structure.hidden
     if changed or foreign:
         return Verification(Status.TAMPERED, _tampered_message(changed, foreign), record.fields,
                             tuple(changed + foreign), record.key_id)
