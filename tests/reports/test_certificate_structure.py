@@ -303,8 +303,8 @@ def test_an_inline_image_too_large_is_refused_before_it_is_drawn(genuine, issuer
     result = verify_certificate(forged, issuer_dir)
     assert time.perf_counter() - started < 1.5  # drawing it would unpack 81 MB
     assert result.status == Status.TAMPERED
-    assert result.changed == ("in the page's drawing instructions, an inline image (PDF readers find where its "
-                              "data ends in different ways)",)
+    assert result.changed == ("in the page's drawing instructions, an inline image (PDF readers find where "
+                              "its data ends in different ways)",)
 
 
 @pytest.mark.parametrize("segments", [260_000, 1_500_000])

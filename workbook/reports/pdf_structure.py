@@ -128,7 +128,8 @@ def file_structure(raw: bytes) -> Structure:
                                  else unpack(stream, objects))
         hidden = tuple(unreached_objects(objects))  # said when nothing else is (an edit's leftovers)
         if drawn:  # ambiguous or too heavy: pdfium is not asked to load the page
-            return Structure(tuple(dict.fromkeys([*layout, *drawn, *_duplicates(objects)])), False, hidden=hidden)
+            found = [*layout, *drawn, *_duplicates(objects)]
+            return Structure(tuple(dict.fromkeys(found)), drawable=False, hidden=hidden)
         found = _features(objects) + objects.unreadable + _duplicates(objects)
         named = [item for item in found if item in FEATURES]
         found = layout + (named or found)  # "an attached file" says more than "document entry Names"
