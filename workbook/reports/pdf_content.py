@@ -41,6 +41,10 @@ MAX_NESTING = 8  # arrays and dictionaries inside an operand (a certificate's ar
 _SPACE = re.compile(rb"[\t\n\x0c\r ]+")
 _REGULAR = re.compile(rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]+")
 _NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
+_STEP = re.compile(rb"[\t\n\x0c\r ]*(?:(?P<numbers>(?:[\t\n\x0c\r ]*[+-]?(?:\d+\.?\d*|\.\d+)"
+                   rb"(?![^\x00\t\n\x0c\r ()<>\[\]{}/%]))+)|(?P<word>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+))")
+_A_NUMBER = ("n", None)
+_ONLY_NUMBERS = {name.encode(): len(kinds) for name, kinds in OPERATORS.items() if kinds == "n" * len(kinds)}
 _HEX = re.compile(rb"<[0-9A-Fa-f\t\n\x0c\r ]*>")
 _STRING_PART = re.compile(rb"[^()\\]*")
 _ESCAPE = re.compile(rb"\\(?:[nrtbf()\\]|[0-3][0-7]{0,2}|[4-7][0-7]?)")
@@ -75,6 +79,17 @@ def _read(data: bytes, found: Instructions) -> None:
     stack: list[tuple[str, list]] = []  # open arrays and dictionaries: ("a" or "d", their items)
     pos, end = 0, len(data)
     while pos < end:
+        step = _STEP.match(data, pos)  # most of a page: a run of numbers, or an operator (in one step)
+        if step:
+            pos = step.end()
+            if step.lastgroup == "numbers":
+                (stack[-1][1] if stack else operands).extend([_A_NUMBER] * len(step.group().split()))
+                continue
+            text = step.group("word")
+            if not stack and _plain(text, operands, found):
+                operands = []
+                continue
+            pos = step.start("word")  # anything else: read below, one token at a time
         space = _SPACE.match(data, pos)
         if space:
             pos = space.end()
@@ -134,6 +149,15 @@ def _read(data: bytes, found: Instructions) -> None:
             operands.append(item)
     if stack or operands:
         raise _Refused("instructions that stop halfway (an operand without its operator)")
+
+
+def _plain(token: bytes, operands: list[tuple[str, object]], found: Instructions) -> bool:
+    """Count an operator taking only numbers, given just those (most of a page's); False for any other."""
+    count = _ONLY_NUMBERS.get(token)
+    if count is None or len(operands) != count or operands.count(_A_NUMBER) != count:
+        return False
+    found.operations += 1
+    return True
 
 
 def _operator(token: bytes, operands: list[tuple[str, object]], found: Instructions) -> None:
