@@ -269,3 +269,13 @@ def test_a_file_far_larger_than_a_certificate_is_not_read(genuine, issuer_dir, t
     assert result.status == Status.NOT_A_CERTIFICATE
     assert result.message == (f"{large} is larger than 8 MB, far larger than any certificate (about 100 KB, "
                               "2 MB with a large logo)")
+
+
+def test_decoding_parameters_are_tampered(genuine, issuer_dir, tmp_path):
+    """A certificate's streams carry none; on a JPEG (/ColorTransform) readers apply them differently."""
+    def edit(writer, page):
+        page["/Contents"].get_object()[NameObject("/DecodeParms")] = DictionaryObject(
+            {NameObject("/ColorTransform"): NumberObject(0)})
+    result = verify_certificate(_with_page(genuine, tmp_path / "parameters.pdf", edit), issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert result.changed == ("data packed with parameters (DecodeParms), which a certificate's never have",)

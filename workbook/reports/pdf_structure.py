@@ -295,8 +295,11 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
 
 
 def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
-    return [f"data packed with {name}, which a certificate never uses"
-            for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
+    found = [f"data packed with {name}, which a certificate never uses"
+             for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
+    if "DecodeParms" in stream.info and stream.info.get("Type") != "XRef":  # (a JPEG's colour transform...)
+        found.append("data packed with parameters (DecodeParms), which a certificate's never have")
+    return found
 
 
 def _duplicates(objects: PdfObjects) -> list[str]:
