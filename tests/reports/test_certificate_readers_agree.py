@@ -279,3 +279,17 @@ def test_decoding_parameters_are_tampered(genuine, issuer_dir, tmp_path):
     result = verify_certificate(_with_page(genuine, tmp_path / "parameters.pdf", edit), issuer_dir)
     assert result.status == Status.TAMPERED
     assert result.changed == ("data packed with parameters (DecodeParms), which a certificate's never have",)
+
+
+def test_a_cross_reference_table_pointing_elsewhere_is_tampered(genuine, issuer_dir, tmp_path):
+    """Readers rebuild a wrong table each their own way (the first or the last of two objects of one
+    number); here one offset is a byte early, which pdfium forgives, so only the table tells."""
+    raw = genuine.read_bytes()
+    last_row = raw.rindex(b" 00000 n")
+    forged = tmp_path / "table.pdf"
+    offset = int(raw[last_row - 10:last_row])
+    forged.write_bytes(raw[:last_row - 10] + b"%010d" % (offset - 1) + raw[last_row:])
+    result = verify_certificate(forged, issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert result.changed == ("a cross-reference table that does not say where the objects are (readers "
+                              "rebuild it, each their own way)",)

@@ -314,8 +314,13 @@ def test_a_path_far_too_complex_is_named_as_such(genuine, issuer_dir, tmp_path, 
     spread = 10 if segments < 1_000_000 else 800  # 6 bytes a segment, or 9 to 11
     ops = b"q 1 1 1 RG 0.01 w 0 0 m " + b"".join(b"%d %d l " % (i % spread, i * 7 % 590 % spread)
                                                    for i in range(segments))
-    forged = _with_page(genuine, tmp_path / "path.pdf", lambda writer, page: _append_content(
-        writer, page, ops + b"S Q"))
+    def packed(writer, page):  # 4 MB of instructions or more, in a file under the 8 MB a certificate may be
+        _append_content(writer, page, b"")
+        stream = page["/Contents"][-1].get_object()
+        stream._data = zlib.compress(ops + b"S Q")
+        stream[_name("Filter")] = _name("FlateDecode")
+
+    forged = _with_page(genuine, tmp_path / "path.pdf", packed)
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
     assert time.perf_counter() - started < 3

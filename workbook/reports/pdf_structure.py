@@ -28,6 +28,7 @@ from workbook.reports.pdf_objects import (
     unpack,
 )
 from workbook.reports.pdf_orphans import unreached_objects
+from workbook.reports.pdf_xref import xref_problems
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -109,7 +110,7 @@ class Structure:
     found: tuple[str, ...]
     drawable: bool = True
     objects: PdfObjects | None = None  # the file's objects, when they could all be read (for the font check)
-    hidden: tuple[str, ...] = ()  # objects no reader shows: named when nothing else is found
+    hidden: tuple[str, ...] = ()  # a broken table, objects no reader shows: named when nothing else is found
 
 
 def file_structure(raw: bytes) -> Structure:
@@ -126,7 +127,8 @@ def file_structure(raw: bytes) -> Structure:
             return Structure((*layout, oversized), drawable=False)
         drawn = drawing_problems(objects, lambda stream: drawing[id(stream)] if id(stream) in drawing
                                  else unpack(stream, objects))
-        hidden = tuple(unreached_objects(objects))  # said when nothing else is (an edit's leftovers)
+        # Said when nothing else is: an edit leaves objects behind, a file made by hand a broken table.
+        hidden = tuple(xref_problems(raw, objects) + unreached_objects(objects))
         if drawn:  # ambiguous or too heavy: pdfium is not asked to load the page
             found = [*layout, *drawn, *_duplicates(objects)]
             return Structure(tuple(dict.fromkeys(found)), drawable=False, hidden=hidden)
