@@ -247,12 +247,15 @@ def test_a_genuine_certificate_is_read_in_one_pass(genuine):
     assert found.duplicates == []
 
 
-@pytest.mark.parametrize("listed", [False, True], ids=["unlisted", "in the cross-reference table"])
-def test_an_object_nothing_refers_to_is_tampered(genuine, issuer_dir, tmp_path, listed):
-    """Any data (here a text file, packed) in an object no reader shows."""
-    data = zlib.compress(b"a smuggled file\n" * 4000)
-    orphan = b"999 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + \
-        b"\nendstream\nendobj\n"
+@pytest.mark.parametrize(("listed", "packed"), [(False, True), (True, True), (False, False)],
+                         ids=["unlisted", "in the cross-reference table", "with a trailer of its own inside"])
+def test_an_object_nothing_refers_to_is_tampered(genuine, issuer_dir, tmp_path, listed, packed):
+    """Any data (here a text file) in an object no reader shows; a "trailer" written in its data,
+    referring to it, does not count: only the cross-reference chain's trailers are roots."""
+    text = b"a smuggled file\n" * 4000 + b"trailer << /Prev 9 /Root 999 0 R >>\n"
+    data = zlib.compress(text) if packed else text
+    orphan = b"999 0 obj\n<< /Length %d %s>>\nstream\n" % (len(data), b"/Filter /FlateDecode " * packed) + \
+        data + b"\nendstream\nendobj\n"
     raw = _inserted_before_xref(genuine.read_bytes(), orphan)
     forged = tmp_path / "orphan.pdf"
     forged.write_bytes(_rebuilt(raw) if listed else raw)

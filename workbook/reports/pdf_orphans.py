@@ -14,9 +14,11 @@ from workbook.reports.pdf_objects import PdfObjects, Ref, Stream
 MAX_NAMED = 3  # unreached objects named in the message; more are counted
 
 
-def unreached_objects(objects: PdfObjects) -> list[str]:
-    """A finding for the objects no reference from the trailer reaches (empty when there is none)."""
-    reached = _reached(objects)
+def unreached_objects(objects: PdfObjects, trailers: list[dict]) -> list[str]:
+    """A finding for the objects no reference from the `trailers` reaches (empty when there is none).
+    The trailers are those the cross-reference chain reaches: a "trailer" written anywhere else (in
+    an object's data) is no root."""
+    reached = _reached(objects, trailers)
     spans = _stream_spans(objects)
     hint = _hint_stream_start(objects)
     unreached = []
@@ -38,11 +40,11 @@ def unreached_objects(objects: PdfObjects) -> list[str]:
             f"(object {named}{more})"]
 
 
-def _reached(objects: PdfObjects) -> set[Ref]:
+def _reached(objects: PdfObjects, trailers: list[dict]) -> set[Ref]:
     """Every object reached from the trailers (classic or cross-reference streams), following
     references through dictionaries, arrays and stream dictionaries."""
     reached: set[Ref] = set()
-    todo: list[object] = list(objects.trailers)
+    todo: list[object] = list(trailers)
     while todo:
         value = todo.pop()
         if isinstance(value, Ref):

@@ -28,7 +28,8 @@ from workbook.reports.pdf_objects import (
     unpack,
 )
 from workbook.reports.pdf_orphans import unreached_objects
-from workbook.reports.pdf_xref import xref_problems
+from workbook.reports.pdf_xref import BROKEN as BROKEN_XREF
+from workbook.reports.pdf_xref import xref_chain
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -128,7 +129,9 @@ def file_structure(raw: bytes) -> Structure:
         drawn = drawing_problems(objects, lambda stream: drawing[id(stream)] if id(stream) in drawing
                                  else unpack(stream, objects))
         # Said when nothing else is: an edit leaves objects behind, a file made by hand a broken table.
-        hidden = tuple(xref_problems(raw, objects) + unreached_objects(objects))
+        chain = xref_chain(raw, objects)
+        hidden = tuple(unreached_objects(objects, chain) if chain is not None else
+                       [BROKEN_XREF, *unreached_objects(objects, objects.trailers)])
         if drawn:  # ambiguous or too heavy: pdfium is not asked to load the page
             found = [*layout, *drawn, *_duplicates(objects)]
             return Structure(tuple(dict.fromkeys(found)), drawable=False, hidden=hidden)

@@ -22,25 +22,28 @@ MAX_SECTIONS = 100
 MAX_ENTRIES = 100_000
 
 
-def xref_problems(raw: bytes, objects: PdfObjects) -> list[str]:
-    """[BROKEN] when a section of the chain from the last startxref cannot be read or lists an
-    object where it is not; empty when every entry is right."""
+def xref_chain(raw: bytes, objects: PdfObjects) -> list[dict] | None:
+    """The trailers of the chain of sections from the last startxref, newest first; None when a
+    section cannot be read or lists an object where it is not."""
     start = _START.search(raw, max(0, raw.rfind(b"startxref")))
     at = int(start.group(1)) if start else -1
     seen: set[int] = set()
+    trailers = []
     while at is not None:
         if not 0 <= at < len(raw) or at in seen or len(seen) >= MAX_SECTIONS:
-            return [BROKEN]
+            return None
         seen.add(at)
         classic = raw[at:at + 4] == b"xref"
-        entries_and_next = _classic(raw, at, objects) if classic else _stream(raw, at, objects)
-        if entries_and_next is None:
-            return [BROKEN]
-        entries, following = entries_and_next
+        section = _classic(raw, at, objects) if classic else _stream(raw, at, objects)
+        if section is None:
+            return None
+        entries, trailer = section
         if any(not _object_at(raw, offset, number, generation) for number, generation, offset in entries):
-            return [BROKEN]
+            return None
+        trailers.append(trailer)
+        following = trailer.get("Prev")
         at = following if type(following) is int else None
-    return []
+    return trailers
 
 
 def _object_at(raw: bytes, offset: int, number: int, generation: int) -> bool:
@@ -48,8 +51,8 @@ def _object_at(raw: bytes, offset: int, number: int, generation: int) -> bool:
     return match is not None and int(match.group(1)) == number and int(match.group(2)) == generation
 
 
-def _classic(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, int, int]], object] | None:
-    """The in-use entries of a classic table at `at` (number, generation, offset), and its /Prev."""
+def _classic(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, int, int]], dict] | None:
+    """The in-use entries of a classic table at `at` (number, generation, offset), and its trailer."""
     pos = at + 4
     entries = []
     while True:
@@ -71,11 +74,11 @@ def _classic(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, 
     if trailer is None:
         return None
     info = parse_value(raw, pos + trailer.end(), objects)
-    return (entries, info.get("Prev")) if isinstance(info, dict) else None
+    return (entries, info) if isinstance(info, dict) else None
 
 
-def _stream(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, int, int]], object] | None:
-    """The entries of a cross-reference stream at `at` that give an offset, and its /Prev."""
+def _stream(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, int, int]], dict] | None:
+    """The entries of a cross-reference stream at `at` that give an offset, and its dictionary."""
     header = _OBJECT_AT.match(raw, at)
     if header is None:
         return None
@@ -105,7 +108,7 @@ def _stream(raw: bytes, at: int, objects: PdfObjects) -> tuple[list[tuple[int, i
         kind = fields[0] if widths[0] else 1
         if kind == 1:
             entries.append((number, fields[2], fields[1]))
-    return entries, info.get("Prev")
+    return entries, info
 
 
 def _rows(stream: Stream, objects: PdfObjects, row_size: int) -> bytes | None:
