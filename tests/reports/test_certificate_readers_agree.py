@@ -296,3 +296,14 @@ def test_a_cross_reference_table_pointing_elsewhere_is_tampered(genuine, issuer_
     assert result.status == Status.TAMPERED
     assert result.changed == ("a cross-reference table that does not say where the objects are (readers "
                               "rebuild it, each their own way)",)
+
+
+def test_a_font_encoding_is_tampered(genuine, issuer_dir, tmp_path):
+    """The workbook's TrueType fonts carry no /Encoding; poppler draws other glyphs with MacRoman."""
+    def edit(writer, page):
+        fonts = page["/Resources"].get_object()["/Font"].get_object()
+        font = fonts[sorted(fonts)[0]].get_object()
+        font[NameObject("/Encoding")] = NameObject("/MacRomanEncoding")
+    result = verify_certificate(_with_page(genuine, tmp_path / "encoding.pdf", edit), issuer_dir)
+    assert result.status == Status.TAMPERED
+    assert result.changed == ("font settings a certificate's fonts never have (Encoding)",)

@@ -99,6 +99,8 @@ ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
 # A graphics state reportlab writes holds only transparency (a certificate's holds none at all).
 ALLOWED_GRAPHICS_STATE = {"Type", "CA", "ca"}
 OVERPRINT_KEYS = {"OP", "op", "OPM"}
+ALLOWED_FONT_KEYS = {"Type", "Subtype", "BaseFont", "Name", "FirstChar", "LastChar", "Widths",
+                     "FontDescriptor", "ToUnicode"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
@@ -296,7 +298,19 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
                 found += [OVERPRINT if key in OVERPRINT_KEYS else FEATURE_KEYS.get(
                           key, f"graphics state settings a certificate never uses ({key})")
                           for key in state if key not in ALLOWED_GRAPHICS_STATE]
+        fonts = objects.resolve(resources.get("Font"))
+        for font in fonts.values() if isinstance(fonts, dict) else ():
+            found += _font_problems(objects.resolve(font))
+    if info.get("Type") == "Font":
+        found += _font_problems(info)
     return found
+
+
+def _font_problems(font: object) -> list[str]:
+    """Settings the workbook's fonts never carry: an /Encoding, for one, which readers apply to a
+    TrueType font each their own way (poppler draws other glyphs with /MacRomanEncoding)."""
+    return [f"font settings a certificate's fonts never have ({key})" for key in
+            (font if isinstance(font, dict) else ()) if key not in ALLOWED_FONT_KEYS]
 
 
 def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
