@@ -141,6 +141,7 @@ def test_an_image_begun_then_left_is_tampered(genuine, issuer_dir, tmp_path):
     (b"0 0", "instructions that stop halfway"),
     (b"(open Tj", "a string that never closes"),
     (b"(a\\\nb) Tj", "a string with an escape a certificate never uses"),
+    (b"(a\r\nb) Tj", "a string holding control characters unescaped"),
     (b"<4G> Tj", "a hexadecimal string holding other characters"),
     (b"0\x000 m", "the byte 0x00"),
     (b"/P <</A 1 /A 2>> BDC EMC", "a dictionary operand holding one key twice"),

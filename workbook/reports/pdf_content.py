@@ -46,7 +46,7 @@ _STEP = re.compile(rb"[\t\n\x0c\r ]*(?:(?P<numbers>(?:[\t\n\x0c\r ]*[+-]?(?:\d+\
 _A_NUMBER = ("n", None)
 _ONLY_NUMBERS = {name.encode(): len(kinds) for name, kinds in OPERATORS.items() if kinds == "n" * len(kinds)}
 _HEX = re.compile(rb"<[0-9A-Fa-f\t\n\x0c\r ]*>")
-_STRING_PART = re.compile(rb"[^()\\]*")
+_STRING_PART = re.compile(rb"[^()\\\x00-\x1f\x7f]*")
 _ESCAPE = re.compile(rb"\\(?:[nrtbf()\\]|[0-3][0-7]{0,2}|[4-7][0-7]?)")
 _PRINTABLE = re.compile(rb"[\x21-\x7e]+")
 
@@ -209,6 +209,8 @@ def _string_end(data: bytes, pos: int) -> int:
             if escape is None:
                 raise _Refused("a string with an escape a certificate never uses")
             pos = escape.end()
+        elif mark not in (b"(", b")"):  # a line break in a string: readers keep or change it
+            raise _Refused("a string holding control characters unescaped")
         elif mark == b"(":
             depth, pos = depth + 1, pos + 1
         else:
