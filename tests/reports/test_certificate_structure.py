@@ -45,6 +45,10 @@ from workbook.reports.pdf_structure import (
 )
 from workbook.reports.verify import Status, verify_certificate
 
+# A guard against a hang or a blow-up (the unguarded work takes minutes), not a speed test: the
+# figures live in bench/, and a loaded CI machine must not fail this.
+HANG_GUARD_S = 20
+
 
 def _names(**entries) -> DictionaryObject:
     return DictionaryObject({NameObject(f"/{key}"): value for key, value in entries.items()})
@@ -287,7 +291,7 @@ def test_a_huge_image_is_refused_before_it_is_drawn(genuine, issuer_dir, tmp_pat
     forged = _with_page(genuine, tmp_path / "bomb.pdf", _huge_image(pattern))
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
-    assert time.perf_counter() - started < 1.5  # drawing it would unpack 144 MB
+    assert time.perf_counter() - started < HANG_GUARD_S  # drawing it would unpack 144 MB
     assert result.status == Status.TAMPERED
     assert result.changed == ("an image of 12,000 x 12,000 pixels, far larger than a certificate's logo",)
 
@@ -301,7 +305,7 @@ def test_an_inline_image_too_large_is_refused_before_it_is_drawn(genuine, issuer
         b" ID " + data + b" EI Q"))
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
-    assert time.perf_counter() - started < 1.5  # drawing it would unpack 81 MB
+    assert time.perf_counter() - started < HANG_GUARD_S  # drawing it would unpack 81 MB
     assert result.status == Status.TAMPERED
     assert result.changed == ("in the page's drawing instructions, an inline image (PDF readers find where "
                               "its data ends in different ways)",)
@@ -323,7 +327,7 @@ def test_a_path_far_too_complex_is_named_as_such(genuine, issuer_dir, tmp_path, 
     forged = _with_page(genuine, tmp_path / "path.pdf", packed)
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert result.status == Status.TAMPERED
     assert len(result.changed) == 1 and result.changed[0].startswith(
         "a page drawing far too complex to be a certificate's"), result.changed
@@ -397,7 +401,7 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         with contextlib.suppress(Budget):
             read_objects(text)
         assert file_structure(text).found is not None
-        assert time.perf_counter() - started < 2
+        assert time.perf_counter() - started < HANG_GUARD_S
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
     odd = b"%PDF-1.7\n1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(odd).found == ("document entry Subtype that a certificate never has",)
@@ -429,7 +433,7 @@ def test_data_packed_twice_to_unpack_huge_is_refused_unread(genuine, issuer_dir,
 
     started = time.perf_counter()
     result = verify_certificate(_with_page(genuine, tmp_path / "twice.pdf", bomb), issuer_dir)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert result.changed == ("file far larger inside than a certificate (its streams unpack to more than "
                               "16 MB)",)
 
