@@ -47,7 +47,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
     mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace),
+             certificate_html(library, learner_id)]
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
@@ -72,9 +73,27 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                                                "cannot be replayed.") + "</p>")
                 continue
             parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
-    if len(parts) == 2:
+    if len(parts) == 3:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
     return "".join(parts)
+
+
+def certificate_html(library: Library, learner_id: str) -> str:
+    """Whether the learner's evidence makes them eligible, and if not, each open rule and each
+    attempt, call or reading that was not counted because it did not hold up when replayed."""
+    from workbook.core.completion import check_eligibility
+    from workbook.store.learner_progress import learner_record
+
+    if library.course is None:
+        return ""
+    eligibility = check_eligibility(library.course, library, learner_record(library, learner_id))
+    title = translate("LearnerDetail", "Certificate")
+    if eligibility.eligible:
+        return f"<h2>{title}</h2><p>" + translate("LearnerDetail", "Eligible: every rule of the course is "
+                                                                   "met by progress that holds up.") + "</p>"
+    lines = "".join(f"<li>{escape(reason)}</li>" for reason in eligibility.reasons())
+    return (f"<h2>{title}</h2><p style='color:{WARNING}'>"
+            + translate("LearnerDetail", "Not eligible yet:") + f"</p><ul>{lines}</ul>")
 
 
 def pace_html(pace) -> str:
