@@ -68,7 +68,8 @@ def test_an_attempt_without_a_start_or_answers_or_time_is_named(library):
     short.plan = dict(short.plan, questions=short.plan["questions"][:1])
     assert quiz_doubt(short, module.quiz).startswith("shows 1 of the ")
     doubled = taken(module)
-    doubled.plan = dict(doubled.plan, questions=[doubled.plan["questions"][0]] * len(doubled.plan["questions"]))
+    first = doubled.plan["questions"][0]
+    doubled.plan = dict(doubled.plan, questions=[first] * len(doubled.plan["questions"]))
     assert quiz_doubt(doubled, module.quiz) == "has the same question stored more than once"
 
 

@@ -59,23 +59,16 @@ def check_call(evidence: CallEvidence, scenario: Scenario | None) -> CallCheck:
         return CallCheck(None, "has no start stored to replay it from")
     if not evidence.turns:
         return CallCheck(None, "has no replies to check")
-    try:
-        typed = {index: TypedReply(turn.typed, turn.typed_mood) for index, turn in enumerate(evidence.turns)
-                 if isinstance(turn.typed, str) and type(turn.typed_mood) is int}
-        replies = [turn.reply for turn in evidence.turns]
-        nodes = [turn.node for turn in evidence.turns]
-        if not all(type(reply) is int for reply in replies):
-            raise CallError("a reply is not a number")
-        state = replay(scenario, replies, typed, nodes, seed=evidence.seed)
-    except (CallError, KeyError, TypeError, ValueError):
+    reached = _replayed(scenario, evidence.turns, evidence.seed)
+    if reached is None:
         return CallCheck(None, "has replies stored that do not follow the script")
-    ending = scenario.endings.get(state.at)
-    if ending is None or state.at != evidence.claimed.get("ending"):
+    at, score = reached
+    ending = scenario.endings.get(at)
+    if ending is None or at != evidence.claimed.get("ending"):
         return CallCheck(None, "has replies stored that do not reach the ending claimed")
     if str(ending.kind) != evidence.claimed.get("kind"):
         return CallCheck(None, f"reaches a '{ending.kind}' ending, not the '{evidence.claimed.get('kind')}' "
                                f"claimed")
-    score = skill_score(debrief(scenario, state).skills)
     claimed = evidence.claimed.get("skills")
     if not isinstance(claimed, Mapping) or skill_score(claimed) != score:
         shown = skill_score(claimed) if isinstance(claimed, Mapping) else "no"
@@ -84,6 +77,39 @@ def check_call(evidence: CallEvidence, scenario: Scenario | None) -> CallCheck:
     if doubt:
         return CallCheck(None, doubt)
     return CallCheck(CallOutcome(str(ending.kind), score))
+
+
+# Replays already made in this process: (scenario id, turns, seed) -> (scenario, where the call ends
+# and its skill score, or None). The home screen and the certificate check the same calls again.
+_REPLAYS: dict[tuple, tuple[Scenario, tuple[str, int] | None]] = {}
+_REPLAYS_KEPT = 4096
+
+
+def _replayed(scenario: Scenario, turns: list[StoredTurn], seed: int | None) -> tuple[str, int] | None:
+    """Where the stored turns lead from the start node, with the skill score of the path; None when
+    they do not follow the script."""
+    try:
+        key = (scenario.id, tuple((t, type(t.reply), type(t.typed_mood)) for t in turns), seed)  # 1 != True
+        cached = _REPLAYS.get(key)
+    except TypeError:  # a damaged row holding a list where a value belongs: not kept
+        key, cached = None, None
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    try:
+        typed = {index: TypedReply(turn.typed, turn.typed_mood) for index, turn in enumerate(turns)
+                 if isinstance(turn.typed, str) and type(turn.typed_mood) is int}
+        replies = [turn.reply for turn in turns]
+        if not all(type(reply) is int for reply in replies):
+            raise CallError("a reply is not a number")
+        state = replay(scenario, replies, typed, [turn.node for turn in turns], seed=seed)
+        result = (state.at, skill_score(debrief(scenario, state).skills))
+    except (CallError, KeyError, TypeError, ValueError):
+        result = None
+    if key is not None:
+        if len(_REPLAYS) >= _REPLAYS_KEPT:
+            _REPLAYS.clear()
+        _REPLAYS[key] = (scenario, result)
+    return result
 
 
 def _timing_doubt(evidence: CallEvidence) -> str | None:

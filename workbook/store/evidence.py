@@ -17,58 +17,86 @@ from workbook.core.reading_evidence import SectionRead
 from workbook.store.clock import parse_utc_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import person_ids
-from workbook.store.models import ActivityRecord, LearnerRecord
-from workbook.store.quiz_questions import expand_payload
+from workbook.store.models import ActivityRecord, LearnerRecord, QuizQuestionRecord, database
+from workbook.store.quiz_questions import REF
 
-_VERBS = tuple(str(verb) for verb in (
-    Verb.SECTION_READ, Verb.ATTEMPT_STARTED, Verb.ANSWER_GIVEN, Verb.ATTEMPT_SUBMITTED,
-    Verb.CALL_STARTED, Verb.REPLY_CHOSEN, Verb.CALL_ENDED))
+_READ, _ANSWER, _REPLY = str(Verb.SECTION_READ), str(Verb.ANSWER_GIVEN), str(Verb.REPLY_CHOSEN)
+_SUBMITTED, _ENDED = str(Verb.ATTEMPT_SUBMITTED), str(Verb.CALL_ENDED)
+_STARTS = (str(Verb.ATTEMPT_STARTED), str(Verb.CALL_STARTED))
+_VERBS = (_READ, *_STARTS, _ANSWER, _SUBMITTED, _REPLY, _ENDED)
 
 
 def learner_evidence(learner_id: str, reads_only: bool = False) -> LearnerEvidence:
     """`reads_only`: only the section-read rows (for the reader, which needs no replay)."""
     ids = person_ids(learner_id)
     verbs = (str(Verb.SECTION_READ),) if reads_only else _VERBS
-    rows = (ActivityRecord.select(ActivityRecord.verb, ActivityRecord.object_id, ActivityRecord.module_id,
-                                  ActivityRecord.attempt_id, ActivityRecord.payload,
-                                  ActivityRecord.occurred_at, ActivityRecord.device_id)
-            .where(ActivityRecord.learner.in_(ids), ActivityRecord.verb.in_(verbs))
-            .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
+    query = (ActivityRecord.select(ActivityRecord.verb, ActivityRecord.object_id, ActivityRecord.module_id,
+                                   ActivityRecord.attempt_id, ActivityRecord.payload,
+                                   ActivityRecord.occurred_at, ActivityRecord.device_id)
+             .where(ActivityRecord.learner.in_(ids), ActivityRecord.verb.in_(verbs))
+             .order_by(ActivityRecord.occurred_at, INSERTION_ORDER))
+    rows = database.execute(query).fetchall()  # plain tuples: no per-value conversion for ~500 rows
     created = [text for (text,) in LearnerRecord.select(LearnerRecord.created_at)
                .where(LearnerRecord.id.in_(ids)).tuples() if text]
     evidence = LearnerEvidence(profile_created=_time(min(created)) if created else None)
     starts: dict[str, tuple[dict, datetime]] = {}
     answers: dict[str, dict[str, object]] = {}
     turns: dict[str, dict[int, StoredTurn]] = {}
-    known: dict[str, str] = {}
-    for verb, object_id, module_id, attempt_id, payload, occurred_at, device in rows.tuples():
+    for verb, object_id, module_id, attempt_id, payload, occurred_at, device in rows:
         at = _time(occurred_at)
         if at is None:
             continue
-        if verb == Verb.SECTION_READ:
+        if verb == _READ:
             module, section = split_section_object_id(object_id)
             evidence.reads.append(SectionRead(module, section, at, device or ""))
             continue
         if attempt_id is None:
             continue
-        data = _json(expand_payload(verb, payload, known) if verb == Verb.ATTEMPT_STARTED else payload)
-        if verb in (Verb.ATTEMPT_STARTED, Verb.CALL_STARTED):
+        data = _json(payload)
+        if verb in _STARTS:
             starts.setdefault(attempt_id, (data, at))
-        elif verb == Verb.ANSWER_GIVEN:
+        elif verb == _ANSWER:
             if isinstance(data.get("question_id"), str):
                 answers.setdefault(attempt_id, {})[data["question_id"]] = data.get("response")
-        elif verb == Verb.REPLY_CHOSEN:
+        elif verb == _REPLY:
             if type(data.get("turn")) is int:
                 turns.setdefault(attempt_id, {}).setdefault(data["turn"], StoredTurn(
                     data.get("node"), data.get("reply"), data.get("replayed") is True,
                     data.get("typed"), data.get("typed_mood")))
-        elif verb == Verb.ATTEMPT_SUBMITTED:
+        elif verb == _SUBMITTED:
             if module_id:
                 evidence.attempts.append(QuizEvidence(attempt_id, module_id, at, data.get("percent")))
-        elif verb == Verb.CALL_ENDED:
+        elif verb == _ENDED:
             evidence.calls.append(CallEvidence(attempt_id, object_id.removeprefix("call/"), at, data))
     _join(evidence, starts, answers, turns)
     return evidence
+
+
+def _expand_plans(evidence: LearnerEvidence) -> None:
+    """Put back the question bodies an attempt's start row keeps once each (`quiz_questions`), all
+    fetched in one query and each parsed once however many attempts showed it."""
+    wanted = {item[REF] for attempt in evidence.attempts if attempt.plan is not None
+              for item in _items(attempt.plan) if isinstance(item.get(REF), str)}
+    bodies: dict[str, dict] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = sorted(wanted)[start:start + 500]
+        query = (QuizQuestionRecord.select(QuizQuestionRecord.digest, QuizQuestionRecord.body)
+                 .where(QuizQuestionRecord.digest.in_(chunk)))
+        bodies.update((digest, _json(body)) for digest, body in query.tuples())
+    for attempt in evidence.attempts:
+        items = _items(attempt.plan) if attempt.plan is not None else []
+        if not any(REF in item for item in items):
+            continue
+        if not all(item.get(REF) in bodies for item in items if REF in item):
+            continue  # a body is missing: the plan stays unreadable, as for damage
+        expanded = [dict({k: v for k, v in item.items() if k != REF}, question=bodies[item[REF]])
+                    if REF in item else item for item in items]
+        attempt.plan = dict(attempt.plan, questions=expanded)
+
+
+def _items(plan: dict) -> list[dict]:
+    items = plan.get("questions")
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def _join(evidence: LearnerEvidence, starts: dict, answers: dict, turns: dict) -> None:
@@ -101,6 +129,7 @@ def _join(evidence: LearnerEvidence, starts: dict, answers: dict, turns: dict) -
             number += 1
         ended.append(call)
     evidence.calls = ended
+    _expand_plans(evidence)
 
 
 def _json(text: str) -> dict:
