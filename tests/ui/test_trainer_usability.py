@@ -314,3 +314,44 @@ def test_a_batch_asks_first_when_someone_getting_a_certificate_rushed(qtbot, ope
     finish(navigator.trainer.running)  # the check
     finish(navigator.trainer.running, 60000)  # the batch, in a worker process
     assert shown[0][0] == "?" and len(asked) == 1 and len(list(out.glob("*.pdf"))) == 1
+
+
+def _read_everything_then_claim_every_quiz(library, learner_id: str) -> None:
+    """Every section read at the reading rule's pace, then every quiz "submitted 100%" by a hand-written
+    row with no attempt started and no answer (red team 3's rows)."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbook.core.activity import Verb
+    from workbook.core.reading import word_count
+    from workbook.store.activity import record_activity, record_section_read
+
+    at = datetime.now(UTC) - timedelta(hours=2)
+    for module in library.modules:
+        for section in module.sections:
+            at += timedelta(seconds=library.reading_rule.minimum_seconds(word_count(section.markdown)))
+            record_section_read(learner_id, module.id, section.id, now=at)
+    for module in library.modules:
+        if module.quiz is not None:
+            record_activity(learner_id, Verb.ATTEMPT_SUBMITTED, f"{module.id}/quiz", module_id=module.id,
+                            attempt_id=f"claimed-{module.id}", now=at,
+                            payload={"percent": 100, "passed": True, "by_skill": {}, "reason": "submitted"})
+
+
+def test_batch_certificates_and_the_drill_down_name_claims_that_do_not_hold_up(
+        qtbot, open_window, library, monkeypatch, finish):
+    from workbook.ui.trainer.learner_detail import learner_detail_html
+
+    navigator = open_window(library)
+    page = _cohort_on_page(qtbot, navigator, monkeypatch, finish)
+    bo = next(m for m in cohorts.members(page.current_cohort()) if m.display_name == "Bo Chen")
+    _read_everything_then_claim_every_quiz(library, bo.id)
+    asked, shown = _batch_answers(monkeypatch, None)
+    page.certificates_button.click()
+    finish(navigator.trainer.running)
+    ((_, text),), first = shown, next(m for m in library.modules if m.quiz is not None)
+    claim = f"{first.title} quiz: the attempt of "
+    bo_line = next(line for line in text.splitlines() if line.startswith("Bo Chen \u2014 "))
+    assert f"{first.title} quiz: not taken yet, needs 80% \u2014 {claim}" in bo_line
+    assert bo_line.count("has no answers to check") == 2  # the first two open rules, each named
+    detail = learner_detail_html(library, bo.id)
+    assert "Not eligible yet:" in detail and claim in detail and "has no answers to check" in detail

@@ -1221,6 +1221,18 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible: every rule of the course is met by progress that holds up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1252,6 +1252,18 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Auf dieser Seite:</translation>
     </message>
     <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Eligible: every rule of the course is met by progress that holds up.</source>
+        <translation>Berechtigt: Jede Regel des Kurses ist durch Fortschritt erfüllt, der der Prüfung standhält.</translation>
+    </message>
+    <message>
+        <source>Not eligible yet:</source>
+        <translation>Noch nicht berechtigt:</translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation>schneller geantwortet, als Lesen erlaubt: Quizversuche {quizzes}, Anrufe {calls}</translation>
     </message>

@@ -65,6 +65,10 @@ def requirement_detail(requirement: Requirement) -> str:
 
 
 def requirement_line(requirement: Requirement) -> str:
-    """"label: detail", as the "Not yet" message lists the open requirements."""
+    """"label: detail", as the "Not yet" message lists the open requirements, with the first thing
+    that was not counted toward it because its evidence did not hold up."""
     words = RequirementText()
-    return f"{words.label(requirement)}: {words.detail(requirement)}"
+    line = f"{words.label(requirement)}: {words.detail(requirement)}"
+    if requirement.doubts:  # what was not counted because it did not hold up (English, as the core words it)
+        line += " \u2014 " + requirement.doubts[0]
+    return line

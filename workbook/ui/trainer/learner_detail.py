@@ -47,7 +47,8 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
     mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace),
+             certificate_html(library, learner_id)]
     contents: list[tuple[str, str, bool]] = []  # (anchor, heading, rushed): the list at the top
 
     def heading_html(heading: str, attempt_id: str) -> str:
@@ -80,10 +81,10 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                                                "cannot be replayed.") + "</p>")
                 continue
             parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
-    if len(parts) == 2:
+    if len(parts) == 3:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
     elif len(contents) > 1:
-        parts.insert(2, contents_html(contents))
+        parts.insert(3, contents_html(contents))
     return "".join(parts)
 
 
@@ -96,6 +97,24 @@ def contents_html(contents: list[tuple[str, str, bool]]) -> str:
         + (f" <span style='color:{WARNING}'>\u26a0 {rushed}</span>" if was_rushed else "") + "</li>"
         for anchor, heading, was_rushed in contents)
     return "<p><b>" + translate("LearnerDetail", "On this page:") + f"</b></p><ul>{items}</ul>"
+
+
+def certificate_html(library: Library, learner_id: str) -> str:
+    """Whether the learner's evidence makes them eligible, and if not, each open rule and each
+    attempt, call or reading that was not counted because it did not hold up when replayed."""
+    from workbook.core.completion import check_eligibility
+    from workbook.store.learner_progress import learner_record
+
+    if library.course is None:
+        return ""
+    eligibility = check_eligibility(library.course, library, learner_record(library, learner_id))
+    title = translate("LearnerDetail", "Certificate")
+    if eligibility.eligible:
+        return f"<h2>{title}</h2><p>" + translate("LearnerDetail", "Eligible: every rule of the course is "
+                                                                   "met by progress that holds up.") + "</p>"
+    lines = "".join(f"<li>{escape(reason)}</li>" for reason in eligibility.reasons())
+    return (f"<h2>{title}</h2><p style='color:{WARNING}'>"
+            + translate("LearnerDetail", "Not eligible yet:") + f"</p><ul>{lines}</ul>")
 
 
 def pace_html(pace) -> str:
