@@ -11,6 +11,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import dialect
+from workbook.store.schema_provenance import SCHEMA_V11
 from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests read these as migrations.X)
     PACE_CAP_SECONDS,
     PACE_REBUILD,
@@ -61,6 +62,7 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (7, _run(SCHEMA_V7)),
     (8, _schema_v8),
     (9, _run(SCHEMA_V9)),
+    (11, _run(SCHEMA_V11)),  # row provenance (10 is another branch's step: the numbers stay apart)
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
