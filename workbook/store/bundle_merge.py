@@ -136,7 +136,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         now = utc_now_text()
         row_provenance.record_sources((str(row["id"]) for row in new_rows), signer, now)
         refused = row_provenance.keep_refused(admission.refused, signer, now)
-        device_warning = _device_claimed(bundle)
+        device_warning = device_claimed(bundle)
         merge_vouching.record_signed_rows(learner.id, signer.key_id, signer.installation, len(new_rows))
         ready, settled_withheld = merge_vouching.settle_pending()  # merges that waited for these rows
         if ready:
@@ -159,7 +159,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
                        waiting=tuple(waiting), refused=tuple(refused), device_warning=device_warning)
 
 
-def _device_claimed(bundle: Bundle) -> str | None:
+def device_claimed(bundle: Bundle) -> str | None:
     """A warning when the bundle's device id was first seen here signed by another key (two PCs with
     one device id: a copied data folder, a new key after a leak, or a PC posing as another); the first
     key seen for each device is kept in the settings (`device-signer/<id>`)."""
@@ -226,7 +226,7 @@ def _merged_before(bundle: Bundle) -> MergeResult:
     name = local.display_name if local is not None else bundle.learner.display_name
     return MergeResult(learner_id=bundle.learner.id, display_name=name,
                        bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
-                       learners_created=0, learners_updated=0)
+                       learners_created=0, learners_updated=0, device_warning=device_claimed(bundle))
 
 
 def untrusted_reason(signer: BundleSigner) -> str:

@@ -29,7 +29,7 @@ from workbook.keys import (
     trusted_keys,
     unb64,
 )
-from workbook.store.bundle_merge import merge_bundle, untrusted_reason
+from workbook.store.bundle_merge import device_claimed, merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
@@ -184,7 +184,7 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count, (), (), (), (), None
+                return 0, bundle.count, (), (), (), (), device_claimed(bundle)
             result = merge_bundle(bundle, authorities=authorities)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
