@@ -107,3 +107,34 @@ def trainer_pc(folder: Path) -> Path:
     trust_key(SAM_KEY.public_key(), folder, "SAM-PC", (PROGRESS,))
     trust_key(MALLORY_KEY.public_key(), folder, "MALLORY-PC", (PROGRESS,))
     return folder
+
+
+def supersede_row(folder: Path, certificate: Path) -> str:
+    """The red team's A3 step on Mallory's PC: from a genuine certificate's signed record alone, a
+    profile with its learner's id and one 'certificate-issued' row naming the issuer's key, a later
+    time and a made-up certificate id; returns that row's id."""
+    from workbook.reports.pdf_page import document_metadata, open_document
+    from workbook.reports.signing import SignedRecord
+
+    document = open_document(certificate.read_bytes())
+    try:
+        record = SignedRecord.from_metadata(document_metadata(document)["Keywords"])
+    finally:
+        document.close()
+    fields = record.fields
+    fake = dict(fields, certificate_id="WB-2026-ZZZZ-ZZZZ", issued_at="2026-12-05T09:00:00+00:00")
+    payload = {"certificate_id": fake["certificate_id"], "fields": fake, "key_id": record.key_id,
+               "file": "x.pdf"}
+    row_id = uuid.uuid4().hex
+    with_key(folder, MALLORY_KEY)
+    with opened(folder) as db:
+        device = device_id()
+        db.execute_sql("INSERT OR IGNORE INTO learner (id, display_name, employee_id, created_at) "
+                       "VALUES (?, ?, NULL, ?)", (fields["learner_id"], fields["learner_name"],
+                                                  "2026-01-01T00:00:00Z"))
+        marks = ", ".join("?" * len(COLUMNS))
+        db.execute_sql(f"INSERT INTO activity ({', '.join(COLUMNS)}) VALUES ({marks})",
+                       (row_id, fields["learner_id"], "certificate-issued", None,
+                        "certificate/difficult-calls-foundation", fake["certificate_id"], json.dumps(payload),
+                        "2026-12-05T09:00:00.000000Z", device))
+    return row_id

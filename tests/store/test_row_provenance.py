@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from db_kit import opened
 from row_theft_kit import (
     MALLORY_KEY,
@@ -25,6 +26,7 @@ from workbook.reports.issue import eligibility_for
 from workbook.store.activity import activity_count
 from workbook.store.bundle_merge import ImportResult, import_bundles
 from workbook.store.bundles import export_bundle
+from workbook.store.certificates import issued_with_key
 from workbook.store.merge_vouching import progress_sources
 from workbook.store.merges import survivor_of
 from workbook.store.models import ActivityRecord, MergeRecord
@@ -193,3 +195,41 @@ def test_a_pc_changing_its_own_row_is_still_refused_as_a_whole(tmp_path, sam):
     with opened(trainer):
         (result,) = run_import(trainer, edited)
         assert result.refused and f"conflict: activity {victim} differs" in result.reason
+
+
+# --- A3: the register holds only what the issuing key itself recorded ---------------------------
+
+
+def test_a_certificate_record_enters_the_register_of_its_key_only_when_that_key_sent_it(tmp_path, sam,
+                                                                                          library):
+    """Trainer PC 1 issues Sam's certificate and exports his profile; trainer PC 2 imports it from PC 1
+    itself (it enters PC 1's register there), trainer PC 3 gets the same record relayed by PC 2 (a
+    trainer's PC may relay it, but it is not PC 1's word, so PC 1's register there stays empty)."""
+    sam_id, sam_zip, _ = sam
+    from sync_kit import with_key
+
+    from workbook.keys import PROGRESS, trust_key
+    from workbook.reports.issue import issue_certificate
+
+    keys = {name: Ed25519PrivateKey.from_private_bytes(bytes([seed] * 32))
+            for name, seed in (("one", 21), ("two", 22), ("three", 23))}
+    folders = {name: with_key(tmp_path / f"trainer-{name}", key) for name, key in keys.items()}
+    for name, folder in folders.items():
+        trust_key(SAM_KEY.public_key(), folder, "SAM-PC", (PROGRESS,))
+        for other, key in keys.items():
+            if other != name:
+                trust_key(key.public_key(), folder, f"TRAINER-{other.upper()}", (PROGRESS, CERTIFICATES))
+    one_id = key_id(keys["one"].public_key())
+    with opened(folders["one"]):
+        run_import(folders["one"], sam_zip)
+        issued = issue_certificate(library, sam_id, folders["one"], tmp_path / "sam.pdf")
+        from_one = export_bundle(sam_id, tmp_path / "from-one.zip", keys["one"], installation="TRAINER-ONE")
+    with opened(folders["two"]):
+        (result,) = run_import(folders["two"], from_one.path)
+        assert result.merged.refused == ()
+        assert [entry.certificate_id for entry in issued_with_key(one_id)] == [issued.certificate_id]
+        relayed = export_bundle(sam_id, tmp_path / "from-two.zip", keys["two"], installation="TRAINER-TWO")
+    with opened(folders["three"]):
+        (result,) = run_import(folders["three"], relayed.path)
+        assert result.merged.refused == () and result.merged.added == len(bundle_rows(relayed.path)[1])
+        assert issued_with_key(one_id) == []
