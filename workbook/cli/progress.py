@@ -94,10 +94,13 @@ def _import_progress(args: argparse.Namespace) -> int:
     refused = sum(result.refused for result in results)
     withheld = sum(len(result.merged.withheld) for result in results if result.merged is not None)
     rows = sum(len(result.merged.refused) for result in results if result.merged is not None)
+    warned = sum(bool(result.merged.device_warning) for result in results if result.merged is not None)
     if (withheld or rows) and not refused:
         counted = ((withheld, "profile merge"), (rows, "activity record"))
         what = [plural(count, noun) for count, noun in counted if count]
         print(f"{' and '.join(what)} refused; the rest of the files was imported", file=sys.stderr)
+        return ExitCode.PARTIAL
+    if warned and not refused:  # imported, but two PCs claim one device: a script must notice
         return ExitCode.PARTIAL
     if refused:
         print(f"{plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "

@@ -83,7 +83,6 @@ def _code(kind: str) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from workbook.store.row_provenance import summarized
     from workbook.store.sync_ingest import TrustError, ingest, trust_batch_signer
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -105,14 +104,12 @@ def _ingest(args: argparse.Namespace) -> int:
               "yet: the merge is recorded when its rows arrive from the PC that signed it)")
     for withheld in result.withheld:
         print(f"profile merge refused: {printable(withheld.text())}", file=sys.stderr)
-    for line in summarized(result.refused):  # kept aside on the server, named, never dropped
-        print(printable(line), file=sys.stderr)
     for warning in result.device_warnings:
         print(f"warning: {printable(warning)}", file=sys.stderr)
     for batch in result.quarantined:
         print(f"quarantined: batch {printable(batch.batch_id[:12])} from '{printable(batch.installation)}' "
               f"(key {batch.key_fingerprint}): {printable(batch.reason)}", file=sys.stderr)
-    return QUARANTINED if result.quarantined or result.withheld or result.refused else 0
+    return QUARANTINED if result.quarantined or result.withheld or result.device_warnings else 0
 
 
 @contextmanager

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the t
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
+PARTLY = "partly merged"  # merged, but rows its PC may not send were kept aside (`row_provenance`)
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
 
@@ -52,7 +53,7 @@ class Quarantined:
     batch_id: str
     installation: str
     key_fingerprint: str
-    status: str  # untrusted | rejected
+    status: str  # untrusted | rejected | partly merged (its other rows were merged)
     reason: str
 
 
@@ -189,8 +190,9 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
-        note = "; ".join(summarized(result.refused)) or None  # merged, with the rows it may not send named
-        _record(batch_id, MERGED, note, claimed, installation, result.added, result.already_present)
+        note = "; ".join(summarized(result.refused))  # listed with the quarantined batches, named
+        _record(batch_id, PARTLY if note else MERGED, note or None, claimed, installation, result.added,
+                result.already_present)
     return (result.added, result.already_present, result.merges, result.withheld, result.waiting,
             result.refused, result.device_warning)
 
