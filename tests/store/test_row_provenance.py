@@ -101,8 +101,9 @@ def test_a_copy_of_sams_rows_after_his_own_bundle_gains_mallorys_pc_nothing(tmp_
 @pytest.mark.parametrize("sam_first", [True, False], ids=["sam-first", "mallory-first"])
 def test_a_pc_posing_as_sams_device_is_named_to_the_trainer(tmp_path, sam, sam_first):
     """Mallory's PC takes Sam's device id too, so her copy looks like his PC's own rows. Sam's bundle
-    first: her merge is still withheld. Either way the import that brings the second key for one
-    device names both PCs (which one is genuine is for the trainer to check)."""
+    first: her merge is still withheld. Hers first: nothing here can tell the two PCs apart yet, so
+    her merge is recorded; Sam's file then brings a second key for one device, and the import names
+    both PCs and the merge made there (which PC is genuine is for the trainer to check)."""
     sam_id, sam_zip, rows = sam
     _, thief_id = mallorys_pc(tmp_path / "mallory-pc", sam_zip, thief=True, posing=True)
     copied, with_merge = steal_by_merge(tmp_path / "mallory-pc", sam_id, thief_id, tmp_path / "usb")
@@ -117,6 +118,9 @@ def test_a_pc_posing_as_sams_device_is_named_to_the_trainer(tmp_path, sam, sam_f
         if sam_first:
             assert results[2].merged.merges == () and len(results[2].merged.withheld) == 1
             assert survivor_of(sam_id) == sam_id
+        else:  # her merge got in first: the warning points the trainer at it
+            assert (f"profile merges made on a PC with that device id: Sam Taylor ({sam_id[:8]}) merged into "
+                    f"Mallory Thief ({thief_id[:8]})") in warning
         assert ActivityRecord.select().count() == rows  # one copy of each row, whoever sent it first
 
 

@@ -28,7 +28,7 @@ from workbook.store.bundles import (
 )
 from workbook.store.clock import utc_now_text
 from workbook.store.connection import StoreError
-from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.models import ActivityRecord, LearnerRecord, MergeRecord, database
 from workbook.store.quiz_questions import compact_payload
 from workbook.store.row_provenance import RefusedRow
 from workbook.store.settings import get_setting, set_setting
@@ -175,10 +175,15 @@ def device_claimed(bundle: Bundle) -> str | None:
     if first.get("key_id") == signer.key_id:
         return None
     earlier = fingerprint(str(first.get("key_id")))
+    made_there = profile_merges.named_merges(MergeRecord.select(
+        MergeRecord.from_learner_id, MergeRecord.into_learner_id).where(
+        MergeRecord.device_id == bundle.device_id).order_by(MergeRecord.merged_at).tuples())
+    merges = ("; profile merges made on a PC with that device id: "
+              + "; ".join(merge.text() for merge in made_there)) if made_there else ""
     return (f"the PC '{signer.installation}' (key {signer.fingerprint}) signs as device "
             f"{bundle.device_id[:8]}, which the PC '{first.get('pc')}' (key {earlier}) signed for first: two "
             "PCs claim one device (a copied data folder, a new key after a leak, or one PC posing as "
-            "another); check which is genuine before trusting what either sends")
+            f"another); check which is genuine before trusting what either sends{merges}")
 
 
 def _vouched(arriving: Sequence[dict[str, str]], signer: BundleSigner, authorities: Collection[str],
