@@ -77,3 +77,21 @@ def make_trainer(folder: Path, trusts_pc: bool = True) -> Path:
     if trusts_pc:
         trust_key(PC_KEY.public_key(), folder, "training-pc-1")
     return folder
+
+
+def readme_learner_url(pg_cluster, pg_url: str, readme: str) -> str:
+    """A learner role on the database of `pg_url` with only the README's grants (connect, read the
+    rosters, and the sync block), as a centre sets every PC up; returns its URL."""
+    import psycopg
+
+    documented = readme.split("```sql\n-- Learner PCs: add signed batches", 1)[1].split("```", 1)[0]
+    name = pg_url.rsplit("/", 1)[1]
+    role = f"learner_{name}"
+    sql = (f"CREATE ROLE {role} LOGIN PASSWORD 'pc-secret'; CREATE ROLE trainer_{name};"
+           f"GRANT CONNECT ON DATABASE {name} TO {role}; GRANT USAGE ON SCHEMA public TO {role};"
+           f"GRANT SELECT ON workbook_schema, learner, cohort, cohort_member TO {role};"
+           + documented.split("\n", 1)[1].replace("workbook_learner", role)
+           .replace("workbook_trainer", f"trainer_{name}"))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(sql)
+    return pg_cluster.url(name, user=role, password="pc-secret")

@@ -130,6 +130,27 @@ def test_recovery_dialog_returns_the_chosen_backup(qtbot, tmp_path):
     assert dialog.choice.backup == older.path
 
 
+def test_recovery_dialog_asks_for_the_trainer_passphrase_when_the_workbook_has_one(qtbot, tmp_path):
+    """A restore of a protected workbook carries the passphrase typed into the dialog's own field."""
+    from datetime import UTC, datetime
+
+    from workbook.store.backups import Backup
+    from workbook.store.recovery import DamageReport, Recovery
+    from workbook.ui.recovery_dialog import RecoveryDialog
+
+    backup = Backup(tmp_path / "a.sqlite", datetime(2026, 11, 1, tzinfo=UTC))
+    plain = RecoveryDialog(DamageReport("damaged", tmp_path / "x.corrupt", [backup]))
+    qtbot.addWidget(plain)
+    assert plain.passphrase.parent() is None  # nothing to ask: the field is not shown
+    dialog = RecoveryDialog(DamageReport("damaged", tmp_path / "x.corrupt", [backup], needs_passphrase=True))
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase.parent() is dialog
+    assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Password
+    qtbot.keyClicks(dialog.passphrase, "trainer secret 42")
+    dialog.restore_button.click()
+    assert dialog.choice.action is Recovery.RESTORE and dialog.choice.passphrase == "trainer secret 42"
+
+
 def test_quitting_before_the_content_has_loaded_exits_cleanly(tmp_path):
     """A user who closes the window at once must not see a crash from the loader thread."""
     import subprocess

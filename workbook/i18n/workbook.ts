@@ -2415,6 +2415,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trainer passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Restore selected backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,6 +2428,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbook has a trainer passphrase: a restore asks for it, and the restored progress keeps it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

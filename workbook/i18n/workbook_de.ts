@@ -2467,6 +2467,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Sicherung vom {when}</translation>
     </message>
     <message>
+        <source>Trainer passphrase</source>
+        <translation>Trainer-Passphrase</translation>
+    </message>
+    <message>
         <source>&amp;Restore selected backup</source>
         <translation>Ausgewählte Sicherung &amp;wiederherstellen</translation>
     </message>
@@ -2477,6 +2481,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>This workbook has a trainer passphrase: a restore asks for it, and the restored progress keeps it.</source>
+        <translation>Dieses Workbook hat eine Trainer-Passphrase: Eine Wiederherstellung fragt danach, und der wiederhergestellte Fortschritt behält sie.</translation>
     </message>
     <message>
         <source>No backups were found.</source>

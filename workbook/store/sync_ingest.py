@@ -27,10 +27,9 @@ from workbook.keys import (
     trust_key,
     trusted_key_list,
     trusted_keys,
-    unb64,
 )
 from workbook.store.bundle_merge import device_claimed, merge_bundle, untrusted_reason
-from workbook.store.bundle_reading import bundle_from_entries
+from workbook.store.bundle_reading import bundle_from_entries, signer_of
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
 from workbook.store.merge_vouching import WithheldMerge
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the t
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
 PARTLY = "partly merged"  # merged, but rows its PC may not send were kept aside (`row_provenance`)
+UNKNOWN_PC = "(unknown PC)"
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
 
@@ -165,12 +165,16 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
                            tuple[AppliedMerge, ...], tuple[RefusedRow, ...], str | None] | None:
     """(added, already present, profile merges new here, merges withheld, merges waiting for their
     profile's rows, rows refused, a device warning) once merged, or None when quarantined."""
-    row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
-                                    "WHERE batch_id = ?"), (batch_id,)).fetchone()
-    claimed, manifest, activities, merges, signature = row
+    row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature, device_id FROM "
+                                    "sync_inbox WHERE batch_id = ?"), (batch_id,)).fetchone()
+    claimed, manifest, activities, merges, signature, device = row
     label = Path(f"sync batch {batch_id[:12]}")
     installation = _signed_name(manifest)
     with database.atomic():
+        forged = _forged(label, manifest, signature, claimed, device)
+        if forged is not None:
+            _record(batch_id, REJECTED, forged, claimed, UNKNOWN_PC)
+            return None
         try:
             bundle = bundle_from_entries(label, manifest.encode("utf-8"), signature.encode("utf-8"),
                                          activities.encode("utf-8"), merges.encode("utf-8"),
@@ -197,11 +201,25 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
             result.refused, result.device_warning)
 
 
+def _forged(label: Path, manifest: str, signature: str, claimed: str, device: str) -> str | None:
+    """Why a batch is not one the PC it names signed (every PC shares the learner role, so anyone can
+    write rows under another PC's key id), or None when its signature is that PC's."""
+    try:
+        signer = signer_of(label, manifest.encode("utf-8"), signature.encode("utf-8"))
+        if signer.key_id == claimed:
+            return None
+        reason = f"signed by another key ({fingerprint(signer.key_id)})"
+    except BundleError as error:
+        reason = error.reason
+    return (f"not a batch of the PC it names (key {fingerprint(claimed)}, device {str(device)[:12]}): "
+            f"{reason}. Someone else wrote it into the inbox; it adds nothing")
+
+
 def _signed_name(manifest: str) -> str:
     try:
         return str(json.loads(manifest)["signed_by"]["installation"])[:200]
     except (ValueError, KeyError, TypeError):
-        return "(unknown PC)"
+        return UNKNOWN_PC
 
 
 def _record(batch_id: str, status: str, reason: str | None, claimed: str, installation: str,
@@ -231,16 +249,19 @@ def trust_batch_signer(key: str, data_dir: Path) -> tuple[str, str]:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     wanted = key.replace("-", "").strip().lower()
-    row = database.execute_sql(_sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ? LIMIT 1"),
-                               (wanted,)).fetchone()
-    if row is None:
+    claiming = 0
+    for manifest, signature in database.execute_sql(
+            _sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ?"), (wanted,)).fetchall():
+        claiming += 1
+        try:  # rows anyone wrote under this key id are passed over: only a signature by it counts
+            signer = signer_of(Path("sync batch"), manifest.encode("utf-8"), signature.encode("utf-8"))
+        except BundleError:
+            continue
+        if signer.key_id == wanted:
+            public = Ed25519PublicKey.from_public_bytes(signer.public_key)
+            trust_key(public, data_dir, signer.installation)
+            return signer.installation, fingerprint(wanted)
+    if not claiming:
         raise TrustError(f"no batch on the server is signed by the key {fingerprint(wanted)}")
-    try:
-        public = Ed25519PublicKey.from_public_bytes(unb64(json.loads(row[1])["public_key"]))
-    except (ValueError, KeyError, TypeError) as error:
-        raise TrustError(f"the batches signed by {fingerprint(wanted)} carry no readable key") from error
-    if key_id(public) != wanted:
-        raise TrustError(f"the batches claiming the key {fingerprint(wanted)} carry another key: not trusted")
-    name = _signed_name(row[0])
-    trust_key(public, data_dir, name)
-    return name, fingerprint(wanted)
+    raise TrustError(f"none of the {claiming} batches naming the key {fingerprint(wanted)} is signed by it "
+                     "(someone else wrote them into the inbox)")
