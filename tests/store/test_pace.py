@@ -129,6 +129,14 @@ def test_a_database_from_before_step_6_gets_the_pace_of_its_existing_rows(data_d
     expected = sorted(PaceRecord.select().tuples())
     kept = {table: sorted(database.execute_sql(f"SELECT * FROM {table}").fetchall())
             for table in migrations.PACE_TABLES}
+    for (name,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name LIKE '%dashboard%'").fetchall():  # as before step 10
+        database.execute_sql(f"DROP TRIGGER {name}")
+    database.execute_sql("DROP TABLE learner_dashboard")
+    database.execute_sql("DROP TRIGGER activity_totals_call")
+    database.execute_sql(next(statement for statement in migrations.SCHEMA_V7
+                              if statement.startswith("CREATE TRIGGER activity_totals_call")))
+    database.execute_sql("ALTER TABLE learner_call_best DROP COLUMN strong_score")
     for table in migrations.PACE_TABLES:  # as a workbook before step 6 left it
         database.execute_sql(f"DROP TABLE {table}")
     database.execute_sql("DROP TRIGGER activity_pace")

@@ -63,6 +63,7 @@ class Fact(StrEnum):
     UNAVAILABLE = "unavailable"  # the module's files cannot be loaded
     QUIZ_NOT_TAKEN = "quiz_not_taken"  # need is the pass mark
     QUIZ_BEST = "quiz_best"  # have is the best score, need the pass mark
+    QUIZ_UNAVAILABLE = "quiz_unavailable"  # the quiz file cannot be loaded and no pass is on record
     CALL_ENDED_WELL = "call_ended_well"
     CALL_NOT_RESOLVED = "call_not_resolved"
     CALL_NOT_PLAYED = "call_not_played"
@@ -113,6 +114,17 @@ def unavailable_required(course: Course, library: Library) -> list[UnavailableMo
     return [u for u in library.unavailable if chosen == "all" or u.id in chosen]
 
 
+def _broken_quiz(module: Module, best: int | None, pass_mark: int) -> Requirement:
+    """A quiz whose file cannot be loaded stays a requirement, never silently dropped (a damaged
+    quiz.yaml must not make the course easier); a pass already on record still counts."""
+    if best is not None and best >= pass_mark:
+        return Requirement("quiz", f"{module.title} quiz", True, f"best {best}%", Fact.QUIZ_BEST,
+                           module.title, best, pass_mark)
+    return Requirement("quiz", f"{module.title} quiz", False,
+                       "this quiz cannot be loaded; ask your trainer to fix it", Fact.QUIZ_UNAVAILABLE,
+                       module.title, best or 0, pass_mark)
+
+
 def check_eligibility(course: Course, library: Library, learner: LearnerRecord) -> Eligibility:
     rules: list[Requirement] = []
     pass_mark = course.requires.quiz_pass_mark
@@ -124,6 +136,8 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
                                  f"{read} of {total} sections read" + ("" if read >= total else
                                                                       f", {total - read} to go"),
                                  Fact.READING, module.title, read, total))
+        if module.quiz is None and module.quiz_problems:
+            rules.append(_broken_quiz(module, learner.quiz_best.get(module.id), pass_mark))
         if module.quiz is not None:
             best = learner.quiz_best.get(module.id)
             if best is None:

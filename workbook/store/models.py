@@ -169,6 +169,7 @@ class CallBestTotal(BaseRecord):
     object_id = TextField()
     played = IntegerField()
     strong = IntegerField()
+    strong_score = IntegerField()  # best skill score of a call that ended well; -1 while none has (v10)
 
     class Meta:
         table_name = "learner_call_best"
@@ -184,6 +185,17 @@ class SkillTotal(BaseRecord):
     class Meta:
         table_name = "learner_skill_total"
         primary_key = CompositeKey("learner_id", "skill")
+
+
+class DashboardTotal(BaseRecord):
+    """A learner's per-module, per-quiz, per-call and per-skill totals as one JSON document (schema
+    step 10), which the cohort dashboard reads."""
+
+    learner_id = TextField(primary_key=True)
+    figures = TextField()
+
+    class Meta:
+        table_name = "learner_dashboard"
 
 
 class LatestTotal(BaseRecord):
@@ -345,6 +357,7 @@ class ActivityRefusedRecord(BaseRecord):
 
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
+               DashboardTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
                PaceMedianRecord, MergeRecord, AliasRecord, SyncServerRecord, SyncInboxRecord,
                SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord, ActivitySourceRecord,

@@ -129,6 +129,7 @@ class Navigator(QObject):
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
+        window.verify_certificate_requested.connect(lambda: self.certificates.verify())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
         window.trainer_requested.connect(lambda: self.trainer.open())
@@ -155,6 +156,7 @@ class Navigator(QObject):
     def show_profiles(self) -> None:
         """The profile list; whoever picks from it next is asked for the trainer passphrase again."""
         self._lock_trainer()
+        self._clear_status()
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
         self.pages.setCurrentWidget(self.profile_page)
         self.window.setWindowTitle(APP_NAME)
@@ -164,19 +166,29 @@ class Navigator(QObject):
         if learner is None:
             return
         self._lock_trainer()
+        if learner_id != self.session.learner_id:
+            self._clear_status()
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.show_home()
 
     def _search(self) -> None:
-        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
-        search of lessons, quizzes and calls."""
-        trainer = self._features.get("trainer")
-        if trainer is not None and self.pages.currentWidget() is trainer.page:
-            trainer.page.focus_filter()
+        """Ctrl+F / Ctrl+K: on the trainer page and on My notes, the page's own filter (as their hints
+        say; the workbook's search does not read notes); elsewhere the search of lessons, quizzes and
+        calls."""
+        shown = self.pages.currentWidget()
+        pages = [self._features[name].page for name in ("trainer", "notes") if name in self._features]
+        if shown in pages:
+            shown.focus_filter()
         elif self.learner_id:
             self.search.open()
+
+    def _clear_status(self) -> None:
+        """The status bar's last word was for the person before ("Report saved to /…/cohort.pdf",
+        "Progress saved"): the next one starts with none."""
+        self.window.save_status.setText("")
+        self.window.statusBar().clearMessage()
 
     def _lock_trainer(self) -> None:
         """Trainer access ends with the profile: it never carries over to the next person."""

@@ -48,12 +48,20 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     pace, paces = learner_attempt_pace(learner_id)
     mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
     parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
+    contents: list[tuple[str, str, bool]] = []  # (anchor, heading, rushed): the list at the top
+
+    def heading_html(heading: str, attempt_id: str) -> str:
+        found = paces.get(attempt_id)
+        anchor = f"attempt-{len(contents) + 1}"
+        contents.append((anchor, heading, bool(found and found.rushed)))
+        return f"<h2><a name='{anchor}'></a>{heading}</h2>"
+
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
                 module=escape(module.title), percent=attempt.percent,
                 when=moment_text(attempt.submitted_at.astimezone()))
-            parts.append(f"<h2>{heading}</h2>")
+            parts.append(heading_html(heading, attempt.id))
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
                                       trainer_view=True))
@@ -62,7 +70,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             when = moment_text(call.ended_at.astimezone())
             heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
                 title=escape(scenario.title), when=when)
-            parts.append(f"<h2>{heading}</h2>")
+            parts.append(heading_html(heading, call.id))
             parts.append(_attempt_pace_html(paces.get(call.id)))
             try:
                 state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
@@ -74,7 +82,20 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
     if len(parts) == 2:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
+    elif len(contents) > 1:
+        parts.insert(2, contents_html(contents))
     return "".join(parts)
+
+
+def contents_html(contents: list[tuple[str, str, bool]]) -> str:
+    """Every attempt and call below as a link to it (Tab and Enter follow one), rushed ones marked:
+    a learner who finished the course has some twenty, each a long review."""
+    rushed = translate("LearnerDetail", "answered faster than reading allows")
+    items = "".join(
+        f"<li><a href='#{anchor}'>{heading}</a>"
+        + (f" <span style='color:{WARNING}'>\u26a0 {rushed}</span>" if was_rushed else "") + "</li>"
+        for anchor, heading, was_rushed in contents)
+    return "<p><b>" + translate("LearnerDetail", "On this page:") + f"</b></p><ul>{items}</ul>"
 
 
 def pace_html(pace) -> str:
