@@ -20,6 +20,7 @@ from workbook.paths import database_path
 from workbook.store import bundles, migrations
 from workbook.store.connection import PRAGMAS
 from workbook.store.learners import create_learner
+from workbook.store.settings import set_setting
 
 PC_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
 TRAINER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(2, 34)))
@@ -47,10 +48,12 @@ def add_rows(db, values: list[tuple]) -> None:
 
 
 def make_pc(folder: Path, learners: int = 2, rows_each: int = 150) -> list[str]:
-    """A learner PC with its key and `learners` profiles of `rows_each` rows; returns their ids."""
+    """A learner PC with its key and `learners` profiles of `rows_each` rows (recorded on it: its
+    device is the rows' "pc-device"); returns their ids."""
     with_key(folder, PC_KEY)
     ids = []
     with opened(folder) as db:
+        set_setting("device_id", "pc-device")
         for number in range(learners):
             learner = create_learner(f"Learner {number}", f"E{number:03d}")
             add_rows(db, rows_for(learner.id, rows_each))

@@ -146,6 +146,8 @@ def test_a_database_from_before_step_6_gets_the_pace_of_its_existing_rows(data_d
                       "DROP TABLE sync_trusted_key"):  # nor step 8 (sync)
         database.execute_sql(statement)
     database.execute_sql("DROP TABLE quiz_question")  # nor step 9 (the pace reads no question bodies)
+    database.execute_sql("DROP TABLE activity_source")  # nor step 11 (row provenance)
+    database.execute_sql("DROP TABLE activity_refused")
     database.execute_sql("PRAGMA user_version = 5")
     db.close()
     db = open_database(path)

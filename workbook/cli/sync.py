@@ -110,12 +110,14 @@ def _ingest(args: argparse.Namespace) -> int:
               "yet: the merge is recorded when its rows arrive from the PC that signed it)")
     for withheld in result.withheld:
         print(f"profile merge refused: {printable(withheld.text())}", file=sys.stderr)
+    for warning in result.device_warnings:
+        print(f"warning: {printable(warning)}", file=sys.stderr)
     for (installation, key, reason), ids in _grouped(result.quarantined).items():
         named = _first_ids(ids)
         what = f"batch {named}" if len(ids) == 1 else f"{len(ids)} batches ({named})"
         print(f"quarantined: {what} from '{printable(installation)}' (key {key}): {printable(reason)}",
               file=sys.stderr)
-    return QUARANTINED if result.quarantined or result.withheld else 0
+    return QUARANTINED if result.quarantined or result.withheld or result.device_warnings else 0
 
 
 def _grouped(quarantined) -> dict[tuple[str, str, str], list[str]]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import dialect
+from workbook.store.schema_provenance import SCHEMA_V11
 from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests read these as migrations.X)
     DASHBOARD_REBUILD,
     DASHBOARD_SUMMARY,
@@ -66,6 +67,7 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (8, _schema_v8),
     (9, _run(SCHEMA_V9)),
     (10, _run(SCHEMA_V10)),
+    (11, _run(SCHEMA_V11)),  # row provenance and refused rows
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import schema_sqlite as sqlite_steps
+from workbook.store.schema_provenance import SCHEMA_V11 as SCHEMA_V11_SQLITE
 from workbook.store.schema_sqlite import PACE_CAP_SECONDS, SUMMARY_TABLES  # noqa: F401 (re-exported)
 
 
@@ -270,6 +271,7 @@ SCHEMA_V7 = [
     _pace_function(_RESOLVED),
 ]
 SCHEMA_V9 = _tables(sqlite_steps.SCHEMA_V9)  # quiz questions stored once: one portable table
+SCHEMA_V11 = _tables(SCHEMA_V11_SQLITE)  # row provenance and refused rows: plain tables
 
 # v10: the certificate's skill score of a call (`schema_sqlite.SCHEMA_V10`), the learner's dashboard
 # document kept from the totals rows, and the rebuilds that make both from the rows.
@@ -369,4 +371,5 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (8, _schema_v8),
     (9, _run(SCHEMA_V9)),
     (10, _run(SCHEMA_V10)),
+    (11, _run(SCHEMA_V11)),  # row provenance and refused rows
 ]

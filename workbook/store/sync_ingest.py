@@ -28,18 +28,20 @@ from workbook.keys import (
     trusted_key_list,
     trusted_keys,
 )
-from workbook.store.bundle_merge import merge_bundle, untrusted_reason
+from workbook.store.bundle_merge import device_claimed, merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries, signer_of
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
 from workbook.store.merge_vouching import WithheldMerge
 from workbook.store.merges import AppliedMerge, renamed
 from workbook.store.models import database
+from workbook.store.row_provenance import RefusedRow, summarized
 
 if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the trainer's view asks
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
+PARTLY = "partly merged"  # merged, but rows its PC may not send were kept aside (`row_provenance`)
 UNKNOWN_PC = "(unknown PC)"
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
@@ -51,7 +53,7 @@ class Quarantined:
     batch_id: str
     installation: str
     key_fingerprint: str
-    status: str  # untrusted | rejected
+    status: str  # untrusted | rejected | partly merged (its other rows were merged)
     reason: str
 
 
@@ -64,6 +66,8 @@ class IngestResult:
     merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
     withheld: tuple[WithheldMerge, ...] = ()  # merges a batch carried that its PC cannot vouch for
     waiting: tuple[AppliedMerge, ...] = ()  # merges of a profile with no rows here yet: kept until they come
+    refused: tuple[RefusedRow, ...] = ()  # rows a batch's PC may not send (`row_provenance`): kept aside
+    device_warnings: tuple[str, ...] = ()  # PCs claiming a device another key signed for first
 
 
 def _sql(statement: str) -> str:
@@ -127,6 +131,8 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     applied: list[AppliedMerge] = []
     withheld: list[WithheldMerge] = []
     waiting_merges: list[AppliedMerge] = []
+    refused: list[RefusedRow] = []
+    warnings: list[str] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
@@ -144,19 +150,21 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     withheld += [merge for merge in outcome[3]
                                  if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
                     waiting_merges += outcome[4]
+                    refused += outcome[5]
+                    warnings += [outcome[6]] if outcome[6] and outcome[6] not in warnings else []
         if progress is not None:
             progress(done, len(waiting))
     settled = {(merge.from_id, merge.into_id) for merge in applied}  # a later batch may settle a wait
     still_waiting = tuple(merge for merge in waiting_merges if (merge.from_id, merge.into_id) not in settled)
     return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
-                        tuple(withheld), still_waiting)
+                        tuple(withheld), still_waiting, tuple(refused), tuple(warnings))
 
 
 def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities: set[str] = frozenset(),
                 ) -> tuple[int, int, tuple[AppliedMerge, ...], tuple[WithheldMerge, ...],
-                           tuple[AppliedMerge, ...]] | None:
+                           tuple[AppliedMerge, ...], tuple[RefusedRow, ...], str | None] | None:
     """(added, already present, profile merges new here, merges withheld, merges waiting for their
-    profile's rows) once merged, or None when quarantined."""
+    profile's rows, rows refused, a device warning) once merged, or None when quarantined."""
     row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature, device_id FROM "
                                     "sync_inbox WHERE batch_id = ?"), (batch_id,)).fetchone()
     claimed, manifest, activities, merges, signature, device = row
@@ -181,13 +189,16 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count, (), (), ()
+                return 0, bundle.count, (), (), (), (), device_claimed(bundle)
             result = merge_bundle(bundle, authorities=authorities)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
-        _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present, result.merges, result.withheld, result.waiting
+        note = "; ".join(summarized(result.refused))  # listed with the quarantined batches, named
+        _record(batch_id, PARTLY if note else MERGED, note or None, claimed, installation, result.added,
+                result.already_present)
+    return (result.added, result.already_present, result.merges, result.withheld, result.waiting,
+            result.refused, result.device_warning)
 
 
 def _forged(label: Path, manifest: str, signature: str, claimed: str, device: str) -> str | None:
