@@ -148,3 +148,10 @@ def _run_command(args: argparse.Namespace) -> int:
         if refusal.message:
             print(refusal.message, file=sys.stderr)
         return refusal.code
+    except BrokenPipeError:
+        # The reader of our output went away (`workbook audit | head -1`): stop quietly, as other
+        # command-line tools do, and keep Python's last flush from printing a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way
