@@ -15,10 +15,8 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "audit",
                               "--seeds", "2"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
-    first = child.stdout.readline()
-    child.stdout.close()  # as `head -1` does after its line
+    child.stdout.close()  # the reader is gone before a line is written, as `| head -0` would be
     errors = child.stderr.read().decode()
     child.wait(timeout=120)
-    assert first.startswith(b"Quizzes:")
-    assert "Traceback" not in errors and "BrokenPipeError" not in errors
-    assert child.returncode in (0, 141)  # 0 if the whole report fit in the pipe before it closed
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+    assert child.returncode == 141

@@ -143,7 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     try:
-        return args.handlers[args.command](args)
+        code = args.handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, where it is caught, not in Python's exit
+        return code
     except Refused as refusal:
         if refusal.message:
             print(refusal.message, file=sys.stderr)
