@@ -57,6 +57,7 @@ from workbook.store.clock import utc_now_text  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.store.dashboard import (  # noqa: E402
     rebuild_totals,
+    skill_bar,
 )
 from workbook.store.practice_calls import call_object_id  # noqa: E402
 from workbook.store.quiz_attempts import quiz_object_id  # noqa: E402
@@ -287,7 +288,8 @@ def derive(source: Path, path: Path, learners: int) -> None:
     bulk_pragmas(connection)
     triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                   "AND sql LIKE '%AFTER INSERT%'").fetchall()  # totals feed totals too
-    tables = ["learner", "cohort_member", *migrations.SUMMARY_TABLES, *migrations.PACE_TABLES, "activity"]
+    tables = ["learner", "cohort_member", *migrations.SUMMARY_TABLES, migrations.DASHBOARD_SUMMARY,
+              *migrations.PACE_TABLES, "activity"]
     # Secondary indexes are dropped for the copy and made again after it: building an index by
     # sorting millions of rows once is far faster than keeping it in order row by row.
     indexes = connection.execute(
@@ -443,7 +445,7 @@ app.exec()
 BARE_CHILD = r"""
 import json, sqlite3, sys, time
 path, warm, cohort = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-modules, quizzes, scenarios, skills = (json.loads(a) for a in sys.argv[4:8])
+modules, quizzes, scenarios, skills, bar = (json.loads(a) for a in sys.argv[4:9])
 def marks(values):
     return ",".join("?" * len(values))
 QUERIES = [
@@ -456,9 +458,10 @@ QUERIES = [
     ("SELECT q.learner_id, q.module_id, q.best FROM cohort_member m JOIN learner_quiz_best q"
      f" ON q.learner_id = m.learner_id WHERE m.cohort_id = ? AND q.module_id IN ({marks(quizzes)})",
      [cohort, *quizzes]),
-    ("SELECT c.learner_id, count(*), sum(c.strong) FROM cohort_member m JOIN learner_call_best c"
+    ("SELECT c.learner_id, count(*), sum(CASE WHEN c.strong_score >= ? THEN 1 ELSE 0 END)"
+     " FROM cohort_member m JOIN learner_call_best c"
      f" ON c.learner_id = m.learner_id WHERE m.cohort_id = ? AND c.object_id IN ({marks(scenarios)})"
-     " GROUP BY c.learner_id", [cohort, *scenarios]),
+     " GROUP BY c.learner_id", [bar, cohort, *scenarios]),
     ("SELECT k.learner_id, k.skill, k.total / k.scores FROM cohort_member m JOIN learner_skill_total k"
      " ON k.learner_id = m.learner_id WHERE m.cohort_id = ? AND k.scores > 0"
      f" AND k.skill IN ({marks(skills)})",
@@ -502,7 +505,7 @@ def bare_arguments(library: Library) -> list[str]:
     return [COHORT_ID, json.dumps([m.id for m in library.modules]),
             json.dumps([m.id for m in library.modules if m.quiz is not None]),
             json.dumps([call_object_id(s.id) for s in library.scenarios]),
-            json.dumps(sorted(library.skills))]
+            json.dumps(sorted(library.skills)), json.dumps(skill_bar(library))]
 
 
 def line(label: str, times: list[float], baseline: float | None = None) -> str:
@@ -542,8 +545,8 @@ def load_postgres(url: str, source: Path) -> None:
         print(f"copying the bench cohort into {url.split('@')[-1]} (once) ...", flush=True)
         started = time.perf_counter()
         local = sqlite3.connect(source)
-        tables = ["learner", "cohort", "cohort_member", *migrations.SUMMARY_TABLES, *migrations.PACE_TABLES,
-                  "activity"]
+        tables = ["learner", "cohort", "cohort_member", *migrations.SUMMARY_TABLES,
+                  migrations.DASHBOARD_SUMMARY, *migrations.PACE_TABLES, "activity"]
         with server.transaction():
             server.execute("SET session_replication_role = replica")
             for table in tables:

@@ -135,33 +135,47 @@ def complete_everything():
     """A function that makes a learner eligible: every section read, every quiz passed with full
     marks, and every practice call played with the best replies (through the real store)."""
     import random
+    from datetime import UTC, datetime, timedelta
 
     from workbook.core.attempt import draw_attempt, grade
     from workbook.core.call_engine import choose, current_node, offered_replies, start_call
     from workbook.core.debrief import debrief
+    from workbook.core.reading import word_count
     from workbook.core.scenario import Rating
     from workbook.core.scoring import right_response
     from workbook.store import activity, practice_calls, quiz_attempts
 
     def complete(library: Library, learner_id: str) -> None:
+        # A learner's pace, on a clock that ends about now: each section stays on screen for the
+        # reading rule's minimum, each answer and reply takes two seconds (eligibility checks times).
+        clock = [datetime.now(UTC) - timedelta(hours=3)]
+
+        def after(seconds: float) -> datetime:
+            clock[0] += timedelta(seconds=seconds)
+            return clock[0]
+
+        rule = library.reading_rule
         for module in library.modules:
             for section in module.sections:
-                activity.record_section_read(learner_id, module.id, section.id)
+                seconds = rule.minimum_seconds(word_count(section.markdown))
+                activity.record_section_read(learner_id, module.id, section.id, now=after(seconds))
             if module.quiz is not None:
                 plan = draw_attempt(module.quiz, module.id, random.Random(1))
-                attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan))
+                attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner_id, plan,
+                                                                                 now=after(1)))
                 for presented in plan.questions:
-                    quiz_attempts.record_answer(attempt, presented.id, right_response(presented.question))
-                quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses))
+                    quiz_attempts.record_answer(attempt, presented.id, right_response(presented.question),
+                                                now=after(2))
+                quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses), now=after(2))
         for scenario in library.scenarios:
-            call = practice_calls.start_call(learner_id, scenario.id)
+            call = practice_calls.start_call(learner_id, scenario.id, now=after(1))
             state = start_call(scenario)
             while (node := current_node(scenario, state)) is not None:
                 offered = offered_replies(scenario, state)
                 pick = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
-                practice_calls.record_reply(call, state.at, pick)
+                practice_calls.record_reply(call, state.at, pick, now=after(2))
                 state = choose(scenario, state, pick)
-            practice_calls.end_call(call, state.at, debrief(scenario, state))
+            practice_calls.end_call(call, state.at, debrief(scenario, state), now=after(2))
 
     return complete
 

@@ -20,6 +20,7 @@ from workbook.paths import database_path
 from workbook.store import bundles, migrations
 from workbook.store.connection import PRAGMAS
 from workbook.store.learners import create_learner
+from workbook.store.settings import set_setting
 
 PC_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
 TRAINER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(2, 34)))
@@ -47,10 +48,12 @@ def add_rows(db, values: list[tuple]) -> None:
 
 
 def make_pc(folder: Path, learners: int = 2, rows_each: int = 150) -> list[str]:
-    """A learner PC with its key and `learners` profiles of `rows_each` rows; returns their ids."""
+    """A learner PC with its key and `learners` profiles of `rows_each` rows (recorded on it: its
+    device is the rows' "pc-device"); returns their ids."""
     with_key(folder, PC_KEY)
     ids = []
     with opened(folder) as db:
+        set_setting("device_id", "pc-device")
         for number in range(learners):
             learner = create_learner(f"Learner {number}", f"E{number:03d}")
             add_rows(db, rows_for(learner.id, rows_each))
@@ -74,3 +77,21 @@ def make_trainer(folder: Path, trusts_pc: bool = True) -> Path:
     if trusts_pc:
         trust_key(PC_KEY.public_key(), folder, "training-pc-1")
     return folder
+
+
+def readme_learner_url(pg_cluster, pg_url: str, readme: str) -> str:
+    """A learner role on the database of `pg_url` with only the README's grants (connect, read the
+    rosters, and the sync block), as a centre sets every PC up; returns its URL."""
+    import psycopg
+
+    documented = readme.split("```sql\n-- Learner PCs: add signed batches", 1)[1].split("```", 1)[0]
+    name = pg_url.rsplit("/", 1)[1]
+    role = f"learner_{name}"
+    sql = (f"CREATE ROLE {role} LOGIN PASSWORD 'pc-secret'; CREATE ROLE trainer_{name};"
+           f"GRANT CONNECT ON DATABASE {name} TO {role}; GRANT USAGE ON SCHEMA public TO {role};"
+           f"GRANT SELECT ON workbook_schema, learner, cohort, cohort_member TO {role};"
+           + documented.split("\n", 1)[1].replace("workbook_learner", role)
+           .replace("workbook_trainer", f"trainer_{name}"))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(sql)
+    return pg_cluster.url(name, user=role, password="pc-secret")

@@ -110,7 +110,7 @@ def _run_locked(app: QApplication, data_dir: Path, content_dir: Path, assets_dir
                 database_url: str | None = None) -> int:
     from workbook.files import folder_write_problem
 
-    sys.excepthook = _report_unexpected
+    sys.excepthook = lambda kind, value, trace: _report_unexpected(kind, value, trace, data_dir)
 
     lock = QLockFile(str(data_dir / "workbook.lock"))
     lock.setStaleLockTime(0)
@@ -267,14 +267,38 @@ def _backup_failed(error: Exception) -> None:
     log.warning("start-up backup failed: %s", error)
 
 
-def _report_unexpected(kind, value, trace) -> None:
-    """Log the traceback to the data folder; the user sees a plain message, not the trace."""
+def _report_unexpected(kind, value, trace, data_dir: Path | None = None) -> None:
+    """Log the traceback to the data folder; the user sees a plain message, not the trace. A failure
+    that comes from a damaged database file says so (rather than "your progress is safe") and has the
+    next start check the file, where the user is offered the backups."""
     from workbook.ui import dialogs
 
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, trace)))
+    damage = _database_damage(value)
+    if damage is not None:
+        log.error("the progress database is damaged: %s", damage)
+        if data_dir is not None:
+            from workbook.store.health import request_check
+
+            request_check(data_dir)
+        dialogs.show_error(None, APP_NAME, translate(
+            "App", "Your progress database is damaged.\n\n{damage}\n\nQuit the workbook and start it again: "
+                   "it will check the file and offer to restore a backup. Nothing is deleted.").format(
+                damage=damage))
+        return
     dialogs.show_error(None, APP_NAME,
                        translate("App", "Something went wrong: {error}\n\nYour saved progress is safe. "
                            "Details were written to workbook.log in the data folder.").format(error=value))
+
+
+def _database_damage(error: BaseException) -> str | None:
+    try:
+        from workbook.store.connection import damage_behind
+
+        return damage_behind(error)
+    except Exception:  # the check itself failed: the plain message stands
+        log.exception("the database could not be checked after an unexpected error")
+        return None
 
 
 def _fatal(message: str) -> None:

@@ -100,3 +100,38 @@ def test_course_file_problems_name_their_line(tmp_path, library):
         f"{root / 'course.yaml'}:4: requires.modules: unknown module 'no-such-module'",
         f"{root / 'course.yaml'}:6: requires.calls.scenarios: unknown practice call 'nobody-calls'",
     ]
+
+
+def _library_with_a_broken_quiz(content_copy):
+    """The bundled lessons with a misspelt field in the active listening quiz: the module stays
+    readable, its quiz does not load."""
+    from workbook.core.loader import load_library
+
+    quiz = content_copy / "01-active-listening" / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: false\n", "    answr: false\n", 1),
+                    encoding="utf-8")
+    library = load_library(content_copy)
+    module = library.module("active-listening")
+    assert module.quiz is None and module.quiz_problems
+    return library, module
+
+
+def test_a_broken_quiz_file_keeps_its_quiz_required(content_copy):
+    """A damaged quiz.yaml must not make the course easier: a learner who never passed that quiz is
+    not eligible, and the checklist says why."""
+    library, module = _library_with_a_broken_quiz(content_copy)
+    quiz_best = {m.id: 90 for m in library.modules if m.quiz is not None}
+    record = LearnerRecord(_everything_read(library), quiz_best, _good_calls(library, len(library.scenarios)))
+    result = check_eligibility(library.course, library, record)
+    assert not result.eligible
+    assert result.reasons() == [
+        f"{module.title} quiz: this quiz cannot be loaded; ask your trainer to fix it"]
+
+
+def test_a_pass_on_record_still_counts_while_the_quiz_file_is_broken(content_copy):
+    library, module = _library_with_a_broken_quiz(content_copy)
+    quiz_best = {m.id: 90 for m in library.modules if m.quiz is not None} | {module.id: 85}
+    record = LearnerRecord(_everything_read(library), quiz_best, _good_calls(library, len(library.scenarios)))
+    result = check_eligibility(library.course, library, record)
+    assert result.eligible
+    assert [r.detail for r in result.requirements if r.label == f"{module.title} quiz"] == ["best 85%"]

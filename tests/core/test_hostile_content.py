@@ -18,6 +18,10 @@ from workbook.core.loader import load_library
 from workbook.core.yaml_lines import MAX_DEPTH, YamlError, load_yaml_text
 from workbook.paths import bundled_content_dir
 
+# A guard against a hang or a blow-up (the unguarded work takes minutes), not a speed test: the
+# figures live in bench/, and a loaded CI machine must not fail this.
+HANG_GUARD_S = 20
+
 ROOT = Path(__file__).resolve().parents[2]
 LAUGHS = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
@@ -56,7 +60,7 @@ def test_billion_laughs_is_refused_quickly():
     started = time.perf_counter()
     with pytest.raises(YamlError, match="anchors and aliases expand") as raised:
         load_yaml_text(LAUGHS)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert raised.value.line > 1
 
 

@@ -45,6 +45,10 @@ from workbook.reports.pdf_structure import (
 )
 from workbook.reports.verify import Status, verify_certificate
 
+# A guard against a hang or a blow-up (the unguarded work takes minutes), not a speed test: the
+# figures live in bench/, and a loaded CI machine must not fail this.
+HANG_GUARD_S = 20
+
 
 def _names(**entries) -> DictionaryObject:
     return DictionaryObject({NameObject(f"/{key}"): value for key, value in entries.items()})
@@ -287,37 +291,48 @@ def test_a_huge_image_is_refused_before_it_is_drawn(genuine, issuer_dir, tmp_pat
     forged = _with_page(genuine, tmp_path / "bomb.pdf", _huge_image(pattern))
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
-    assert time.perf_counter() - started < 1.5  # drawing it would unpack 144 MB
+    assert time.perf_counter() - started < HANG_GUARD_S  # drawing it would unpack 144 MB
     assert result.status == Status.TAMPERED
     assert result.changed == ("an image of 12,000 x 12,000 pixels, far larger than a certificate's logo",)
 
 
 def test_an_inline_image_too_large_is_refused_before_it_is_drawn(genuine, issuer_dir, tmp_path):
+    """A certificate holds no inline image at all (readers find where its data ends differently:
+    tests/reports/test_certificate_readers_agree.py), so this one is refused before it is drawn."""
     data = zlib.compress(b"\x00" * (9000 * 9000), 9)
     forged = _with_page(genuine, tmp_path / "inline.pdf", _overlay(
         b"q 1 0 0 1 10 10 cm BI /W 9000 /H 9000 /BPC 8 /CS /G /F /Fl /L " + str(len(data)).encode() +
         b" ID " + data + b" EI Q"))
+    started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
+    assert time.perf_counter() - started < HANG_GUARD_S  # drawing it would unpack 81 MB
     assert result.status == Status.TAMPERED
-    assert result.changed == ("an image of 9,000 x 9,000 pixels, far larger than a certificate's logo",)
+    assert result.changed == ("in the page's drawing instructions, an inline image (PDF readers find where "
+                              "its data ends in different ways)",)
 
 
 @pytest.mark.parametrize("segments", [260_000, 1_500_000])
 def test_a_path_far_too_complex_is_named_as_such(genuine, issuer_dir, tmp_path, segments):
-    """A white hairline zigzag: the smaller is caught by pdfium's count of its segments, the larger
-    by the size of its drawing instructions, before pdfium reads them."""
+    """A white hairline zigzag: the smaller is caught by the count of words in its drawing
+    instructions, the larger by their size, both before pdfium reads them."""
     spread = 10 if segments < 1_000_000 else 800  # 6 bytes a segment, or 9 to 11
     ops = b"q 1 1 1 RG 0.01 w 0 0 m " + b"".join(b"%d %d l " % (i % spread, i * 7 % 590 % spread)
                                                    for i in range(segments))
-    forged = _with_page(genuine, tmp_path / "path.pdf", lambda writer, page: _append_content(
-        writer, page, ops + b"S Q"))
+    def packed(writer, page):  # 4 MB of instructions or more, in a file under the 8 MB a certificate may be
+        _append_content(writer, page, b"")
+        stream = page["/Contents"][-1].get_object()
+        stream._data = zlib.compress(ops + b"S Q")
+        stream[_name("Filter")] = _name("FlateDecode")
+
+    forged = _with_page(genuine, tmp_path / "path.pdf", packed)
     started = time.perf_counter()
     result = verify_certificate(forged, issuer_dir)
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert result.status == Status.TAMPERED
     assert len(result.changed) == 1 and result.changed[0].startswith(
         "a page drawing far too complex to be a certificate's"), result.changed
-    assert ("path segments" if segments < 1_000_000 else "MB of drawing instructions") in result.message
+    assert ("words of drawing instructions" if segments < 1_000_000 else "MB of drawing instructions") \
+        in result.message
     assert "removed" not in result.message and "printed" not in result.message
 
 
@@ -386,7 +401,7 @@ def test_hostile_bytes_never_raise(genuine, issuer_dir, tmp_path, capsys):
         with contextlib.suppress(Budget):
             read_objects(text)
         assert file_structure(text).found is not None
-        assert time.perf_counter() - started < 2
+        assert time.perf_counter() - started < HANG_GUARD_S
     assert isinstance(read_objects(b"1 0 obj /JavaScript endobj").values[0], Name)
     odd = b"%PDF-1.7\n1 0 obj << /Type [1] /Subtype << >> >> endobj trailer << /Root 1 0 R >>\n%%EOF"
     assert file_structure(odd).found == ("document entry Subtype that a certificate never has",)
@@ -418,7 +433,7 @@ def test_data_packed_twice_to_unpack_huge_is_refused_unread(genuine, issuer_dir,
 
     started = time.perf_counter()
     result = verify_certificate(_with_page(genuine, tmp_path / "twice.pdf", bomb), issuer_dir)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert result.changed == ("file far larger inside than a certificate (its streams unpack to more than "
                               "16 MB)",)
 

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import Rect, String
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.pace import Pace
 from workbook.core.score_bands import AMBER, GREEN, RED
 from workbook.reports import charts
 from workbook.reports.batch import Outcome, file_stem, issue_for_cohort, unique_path
@@ -38,10 +39,10 @@ ANNA = LearnerRow("l-anna", "Анна Петрова", "E-100", "anna@example.or
                   {"listening": 90, "empathy": 85, "de-escalation": 80}, calls_played=4, calls_strong=4,
                   certificate_id="WB-2026-ABCD-EFGH",
                   skills={"listening": 90, "empathy": 84, "de-escalation": 72, "boundaries": 88},
-                  last_active=NOW - timedelta(days=1))
+                  last_active=NOW - timedelta(days=1), pace=Pace(38.4, 26.0, 0, 0))
 LI = LearnerRow("l-li", "李小龙", "E-101", None, {"listening": 3, "empathy": 1}, {"listening": 60},
                 calls_played=2, calls_strong=1, skills={"listening": 60, "empathy": 40},
-                last_active=NOW - timedelta(days=9))
+                last_active=NOW - timedelta(days=9), pace=Pace(2.0, None, 2, 0))
 ALI = LearnerRow("l-ali", "محمد علي", None, "m.ali@example.org", {"listening": 5}, {"listening": 100},
                  calls_played=1, skills={"listening": 95, "de-escalation": 30},
                  last_active=NOW - timedelta(days=2))
@@ -103,6 +104,11 @@ def test_csv_reads_back_with_a_header_and_every_learners_figures(tmp_path):
     assert (li["Weakest skill"], li["Weakest skill %"], li["Certificate"]) == ("Empathy", "40", "")
     assert ali["Employee ID"] == "" and ali["Calls handled well (of 4)"] == "0"
     assert jose["Last active"] == "" and jose["Weakest skill"] == ""
+    pace = ("Median seconds per quiz question", "Median seconds per call turn", "Rushed quiz attempts",
+            "Rushed calls")
+    assert [anna[column] for column in pace] == ["38", "26", "0", "0"]
+    assert [li[column] for column in pace] == ["2", "", "2", "0"]  # the dashboard's ⚠ 2, for a spreadsheet
+    assert [jose[column] for column in pace] == ["", "", "0", "0"]
 
 
 def test_csv_keeps_typed_text_from_running_as_a_spreadsheet_formula(tmp_path):
@@ -129,6 +135,9 @@ def test_pdf_reads_back_with_names_in_every_script_modules_and_figures(built):
                      "Weakest skills of the cohort", "Call flow 45%", "Stalled learners",
                      "WB-2026-ABCD-EFGH", "5/5 90%", "3/5 60%", "Nov 14, 2026", "never"):
         assert expected in text, expected
+    # the dashboard's fast-answer flags: Li rushed two quiz attempts, the others none
+    rushed = text.split("Answered faster than reading allows", 1)[1]
+    assert "李小龙 E-101 2 s — 2 0" in rushed and "Анна Петрова E-100 38 s" not in rushed
     # Arabic comes back as the joined (presentation) forms that were drawn, in reading order.
     assert "محمد علي" in unicodedata.normalize("NFKC", text)
     first = reader.pages[0]
@@ -156,6 +165,7 @@ def test_an_empty_cohort_still_gets_a_report(tmp_path):
     empty = CohortDashboard("c-0", "Nobody yet", MODULES, 4, (), {})
     text = _text(write_pdf(empty, tmp_path / "empty.pdf", now=NOW))
     assert "Nobody yet" in text and "0 learners" in text and "No quiz or practice-call scores yet" in text
+    assert "Nobody: no quiz attempt or call was rushed." in text
 
 
 def test_progress_reaches_the_total(built):

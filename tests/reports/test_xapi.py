@@ -23,6 +23,7 @@ from workbook.core.call_engine import TypedReply, choose, current_node, offered_
 from workbook.core.content import Library
 from workbook.core.debrief import debrief
 from workbook.core.quiz import QuestionType, TrueFalse
+from workbook.core.reading import word_count
 from workbook.core.scenario import Rating
 from workbook.core.scoring import right_response
 from workbook.paths import database_path
@@ -373,7 +374,8 @@ def world(tmp_path_factory, library: Library, wrong_response) -> SimpleNamespace
         passed_attempts = {}
         for module in library.modules:
             for section in module.sections:
-                activity.record_section_read(graduate.id, module.id, section.id, now=clock.tick())
+                reading = library.reading_rule.minimum_seconds(word_count(section.markdown))  # as the reader
+                activity.record_section_read(graduate.id, module.id, section.id, now=clock.tick(reading))
             if module.quiz is not None:
                 passed_attempts[module.id] = _take_quiz(graduate.id, module, clock,
                                                         lambda i, q: right_response(q))

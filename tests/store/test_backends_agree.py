@@ -9,6 +9,7 @@ order SQLite holds them, so PostgreSQL's triggers build their totals from the sa
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -99,9 +100,12 @@ def _views(library, ids: dict[str, str], out: Path) -> dict:
     """Everything a trainer reads, as plain data, plus the bytes of the exports."""
     dashboard = cohort_dashboard(library, ids["cohort"], now=NOW)
     write_csv(dashboard, out / "cohort.csv", library.skill_label)
+    rows = query_rows(library, ids["cohort"])
+    # each member's dashboard document (JSON text) as parsed data: the two write it differently spaced
+    rows["members"] = [(*row[:-1], json.loads(row[-1]) if row[-1] else None) for row in rows["members"]]
     bare = {name: sorted((tuple(float(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-                                for v in row) for row in rows), key=repr)
-            for name, rows in query_rows(library, ids["cohort"]).items()}
+                                for v in row) for row in found), key=repr)
+            for name, found in rows.items()}
     people = [ids["done"], ids["partial"], ids["idle"]]
     return {
         "dashboard": dashboard,

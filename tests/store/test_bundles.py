@@ -24,7 +24,7 @@ from workbook.core.activity import Verb
 from workbook.core.attempt import draw_attempt
 from workbook.keys import key_id
 from workbook.paths import database_path
-from workbook.store import bundle_merge, bundles, practice_calls, quiz_attempts
+from workbook.store import bundles, practice_calls, quiz_attempts
 from workbook.store.activity import activity_count, record_section_read
 from workbook.store.bundle_merge import import_bundles, merge_bundle
 from workbook.store.bundle_reading import read_bundle
@@ -33,6 +33,7 @@ from workbook.store.connection import open_database
 from workbook.store.learner_progress import learner_record
 from workbook.store.learners import archive_learner, create_learner
 from workbook.store.models import ActivityRecord, LearnerRecord
+from workbook.store.settings import set_setting
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LEARNER = "5e1f0c2a9b8d4e7fa6c3b2d1e0f9a8b7"
@@ -90,8 +91,10 @@ def make_row(number: int, learner_id: str = LEARNER, **changes) -> dict:
 
 
 def source_bundle(folder: Path, out: Path, rows: int = 3) -> Path:
-    """A bundle of LEARNER with `rows` section reads, exported from its own database in `folder`."""
+    """A bundle of LEARNER with `rows` section reads, exported from its own database in `folder` (the
+    PC that recorded them: its device is the rows' "device-a")."""
     with opened(folder):
+        set_setting("device_id", "device-a")
         add_learner()
         add_rows([make_row(number) for number in range(rows)])
         export(LEARNER, out, now=T0)
@@ -256,7 +259,9 @@ def test_two_overlapping_bundles_merge_to_the_union_in_either_order(history):
         for order in ("ab", "ba"):
             target = root / f"target-{order}"
             with opened(target):
-                results[order] = import_bundles([made[machine] for machine in order], TRUSTED)
+                # Two trainer PCs (issuers here): each may send rows another PC recorded.
+                results[order] = import_bundles([made[machine] for machine in order], TRUSTED,
+                                                authorities=set(TRUSTED))
                 learners, stored = contents(target)
                 assert sorted(stored) == union  # no duplicate, nothing lost
                 assert [learner[0] for learner in learners] == [LEARNER]
@@ -400,10 +405,9 @@ def test_rebuilt_bundle_without_edits_is_accepted(tmp_path):
     assert read_bundle(again).activities == read_bundle(good).activities
 
 
-def test_failure_mid_merge_rolls_everything_back(tmp_path, monkeypatch):
+def test_failure_mid_merge_rolls_everything_back(tmp_path):
     out = source_bundle(tmp_path / "source", tmp_path / "remote.zip", rows=5)
     target = tmp_path / "target"
-    monkeypatch.setattr(bundle_merge, "_BATCH", 1)  # the learner and two rows are written before the failure
     with opened(target) as db:
         db.execute_sql(f"""CREATE TRIGGER refuse_one BEFORE INSERT ON activity WHEN NEW.id = '{3:032x}'
                            BEGIN SELECT RAISE(ABORT, 'disk says no'); END""")

@@ -129,6 +129,14 @@ def test_a_database_from_before_step_6_gets_the_pace_of_its_existing_rows(data_d
     expected = sorted(PaceRecord.select().tuples())
     kept = {table: sorted(database.execute_sql(f"SELECT * FROM {table}").fetchall())
             for table in migrations.PACE_TABLES}
+    for (name,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name LIKE '%dashboard%'").fetchall():  # as before step 10
+        database.execute_sql(f"DROP TRIGGER {name}")
+    database.execute_sql("DROP TABLE learner_dashboard")
+    database.execute_sql("DROP TRIGGER activity_totals_call")
+    database.execute_sql(next(statement for statement in migrations.SCHEMA_V7
+                              if statement.startswith("CREATE TRIGGER activity_totals_call")))
+    database.execute_sql("ALTER TABLE learner_call_best DROP COLUMN strong_score")
     for table in migrations.PACE_TABLES:  # as a workbook before step 6 left it
         database.execute_sql(f"DROP TABLE {table}")
     database.execute_sql("DROP TRIGGER activity_pace")
@@ -138,6 +146,8 @@ def test_a_database_from_before_step_6_gets_the_pace_of_its_existing_rows(data_d
                       "DROP TABLE sync_trusted_key"):  # nor step 8 (sync)
         database.execute_sql(statement)
     database.execute_sql("DROP TABLE quiz_question")  # nor step 9 (the pace reads no question bodies)
+    database.execute_sql("DROP TABLE activity_source")  # nor step 11 (row provenance)
+    database.execute_sql("DROP TABLE activity_refused")
     database.execute_sql("PRAGMA user_version = 5")
     db.close()
     db = open_database(path)

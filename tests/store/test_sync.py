@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 from db_kit import opened
-from sync_kit import PC_KEY, TRAINER_KEY, add_rows, make_pc, make_server, make_trainer, rows_for
+from sync_kit import (
+    PC_KEY,
+    TRAINER_KEY,
+    add_rows,
+    make_pc,
+    make_server,
+    make_trainer,
+    readme_learner_url,
+    rows_for,
+)
 
 from workbook.cli import main
 from workbook.keys import CERTIFICATES, fingerprint, key_id, trust_key, trusted_keys
@@ -161,7 +170,7 @@ def test_an_untrusted_pc_waits_in_quarantine_until_a_trainer_trusts_it(tmp_path,
     assert "not trusted by the server yet" in capsys.readouterr().err
     assert ingest(trainer, url) == 7
     err = capsys.readouterr().err
-    assert err.count("quarantined:") == 2 and "not trusted" in err and shown in err
+    assert err.count("quarantined: 2 batches") == 1 and "not trusted" in err and shown in err  # one line
     assert activity_ids(url) == []
     assert ingest(trainer, url, "--trust", shown) == 0
     assert "Trusted the PC" in capsys.readouterr().out
@@ -269,29 +278,21 @@ def test_the_documented_learner_role_can_sync_and_do_nothing_more(tmp_path, pg_c
     import psycopg
 
     pg_url = fresh_pg_url
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = readme.split("```sql\n-- Learner PCs: add signed batches", 1)[1].split("```", 1)[0]
-    name = pg_url.rsplit("/", 1)[1]
-    role = f"learner_{name}"
-    sql = (f"CREATE ROLE {role} LOGIN PASSWORD 'pc-secret'; CREATE ROLE trainer_{name};"
-           f"GRANT CONNECT ON DATABASE {name} TO {role}; GRANT USAGE ON SCHEMA public TO {role};"
-           f"GRANT SELECT ON workbook_schema, learner, cohort, cohort_member TO {role};"
-           + documented.split("\n", 1)[1].replace("workbook_learner", role)
-           .replace("workbook_trainer", f"trainer_{name}"))
-    with psycopg.connect(pg_url, autocommit=True) as admin:
-        admin.execute(sql)
+    learner_url = readme_learner_url(pg_cluster, pg_url, (ROOT / "README.md").read_text(encoding="utf-8"))
+    role = learner_url.split("//", 1)[1].split(":", 1)[0]
     pc, trainer = tmp_path / "pc", tmp_path / "trainer"
     make_pc(pc)
     make_trainer(trainer)
     assert ingest(trainer, pg_url) == 0
-    learner_url = pg_cluster.url(name, user=role, password="pc-secret")
     assert sync(pc, learner_url) == 0
     assert "pc-secret" not in capsys.readouterr().out
-    assert sync(pc, learner_url) == 0  # a repeated push is ignored, with no UPDATE or SELECT on the inbox
+    assert sync(pc, learner_url) == 0  # a repeated push is ignored, with no UPDATE on the inbox
     with psycopg.connect(learner_url, autocommit=True) as connection:
         for forbidden in ("INSERT INTO activity (id, learner_id, verb, object_id, payload, occurred_at, "
                           "device_id) VALUES ('x', 'y', 'v', 'o', '{}', 't', 'd')",
-                          "SELECT * FROM setting", "SELECT * FROM sync_inbox", "DELETE FROM sync_inbox"):
+                          "SELECT * FROM setting", "SELECT * FROM sync_inbox", "DELETE FROM sync_inbox",
+                          "SELECT activities FROM sync_inbox", "SELECT merges FROM sync_inbox",
+                          "UPDATE sync_inbox SET manifest = ''"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 connection.execute(forbidden)
     assert ingest(trainer, pg_url) == 0

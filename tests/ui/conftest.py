@@ -56,6 +56,27 @@ def open_window(qtbot, data_dir: Path) -> Callable[[Library], Navigator]:
 
 
 @pytest.fixture
+def human_pace(monkeypatch) -> None:
+    """Every row the pages write is stamped two seconds after the one before, as at a person's pace:
+    the certificate rules refuse answers and replies given faster than anyone could (qtbot clicks
+    in microseconds). The pages, the engine and the store run for real; only the clock is slowed."""
+    from datetime import UTC, datetime, timedelta
+
+    from workbook.store import activity
+    from workbook.store.clock import utc_now_text
+
+    clock = [datetime.now(UTC)]
+
+    def paced(now: datetime | None = None) -> str:
+        if now is None:
+            clock[0] += timedelta(seconds=2)
+            now = clock[0]
+        return utc_now_text(now)
+
+    monkeypatch.setattr(activity, "utc_now_text", paced)
+
+
+@pytest.fixture
 def finish(qtbot) -> Callable[[QueryOp], None]:
     """Wait until an operation the last step started has run its success, failure or cancel
     callback (the callbacks run on the GUI thread, so nothing is missed before the wait begins)."""

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -130,6 +131,27 @@ def test_recovery_dialog_returns_the_chosen_backup(qtbot, tmp_path):
     assert dialog.choice.backup == older.path
 
 
+def test_recovery_dialog_asks_for_the_trainer_passphrase_when_the_workbook_has_one(qtbot, tmp_path):
+    """A restore of a protected workbook carries the passphrase typed into the dialog's own field."""
+    from datetime import UTC, datetime
+
+    from workbook.store.backups import Backup
+    from workbook.store.recovery import DamageReport, Recovery
+    from workbook.ui.recovery_dialog import RecoveryDialog
+
+    backup = Backup(tmp_path / "a.sqlite", datetime(2026, 11, 1, tzinfo=UTC))
+    plain = RecoveryDialog(DamageReport("damaged", tmp_path / "x.corrupt", [backup]))
+    qtbot.addWidget(plain)
+    assert plain.passphrase.parent() is None  # nothing to ask: the field is not shown
+    dialog = RecoveryDialog(DamageReport("damaged", tmp_path / "x.corrupt", [backup], needs_passphrase=True))
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase.parent() is dialog
+    assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Password
+    qtbot.keyClicks(dialog.passphrase, "trainer secret 42")
+    dialog.restore_button.click()
+    assert dialog.choice.action is Recovery.RESTORE and dialog.choice.passphrase == "trainer secret 42"
+
+
 def test_quitting_before_the_content_has_loaded_exits_cleanly(tmp_path):
     """A user who closes the window at once must not see a crash from the loader thread."""
     import subprocess
@@ -152,3 +174,99 @@ def test_quitting_before_the_content_has_loaded_exits_cleanly(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "Error calling Python override" not in done.stderr
+
+
+def test_a_broken_quiz_stays_on_the_home_screen_and_checklist(qtbot, open_window, content_copy):
+    """A quiz.yaml with a misspelt field: the module card names the file and line, the quiz is
+    still counted on the home screen and stays an open requirement of the certificate."""
+    quiz = content_copy / "01-active-listening" / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: false\n", "    answr: false\n", 1),
+                    encoding="utf-8")
+    library = load_library(content_copy)
+    window = open_window(library)
+    window.open_learner(learners.create_learner("Ravi").id)
+    home = window.home_page
+    total = sum(1 for m in library.modules if m.quiz is not None or m.quiz_problems)
+    assert total == len(library.modules)
+    assert f"0 of {total} quizzes passed" in home.overall.text()
+    assert home.card("active-listening").quiz_label.text().startswith("Quiz unavailable: quiz.yaml:")
+    assert "Active listening quiz" in home.completion.requirement_lines()
+    assert "this quiz cannot be loaded; ask your trainer to fix it" in home.completion.requirement_lines()
+
+
+def test_damage_found_while_running_is_named_and_the_next_start_offers_the_backups(
+        qtbot, data_dir, library, complete_everything, monkeypatch):
+    """A file damaged behind the running app (the header intact, so the cheap start check passes):
+    the failed read says the database is damaged rather than "your progress is safe", and the next
+    start runs the full check, which offers the backups."""
+    from workbook import app
+    from workbook.paths import database_path
+    from workbook.store import activity, health
+    from workbook.store.connection import open_database
+    from workbook.store.recovery import Recovery, RecoveryChoice, open_or_recover
+
+    path = database_path(data_dir)
+    db = open_database(path)
+    complete_everything(library, learners.create_learner("Lots Of Rows").id)
+    db.close()
+    health.record_check(data_dir)  # a check passed recently: the next start would skip it
+    damaged = bytearray(path.read_bytes())
+    for offset in range(len(damaged) // 2, len(damaged) // 2 + 40960, 97):
+        damaged[offset] = (damaged[offset] + 113) % 256
+    path.write_bytes(damaged)
+    db = open_database(path, full_check=False)
+    try:
+        with pytest.raises(Exception) as failure:
+            for _ in range(3):
+                activity.activity_rows()
+        shown = []
+        monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+        app._report_unexpected(failure.type, failure.value, failure.tb, data_dir)
+    finally:
+        db.close()
+    assert len(shown) == 1 and shown[0].startswith("Your progress database is damaged.\n\n")
+    assert str(path) in shown[0] and "offer to restore a backup" in shown[0]
+    assert "progress is safe" not in shown[0]
+    assert health.integrity_check_due(data_dir) is not None
+    offered = []
+    assert open_or_recover(data_dir, lambda report: offered.append(report) or RecoveryChoice(Recovery.QUIT),
+                           full_check=True) is None
+    assert len(offered) == 1 and path.read_bytes() == bytes(damaged)  # asked; nothing moved yet
+
+
+def test_an_unexpected_error_on_a_sound_database_keeps_the_plain_message(data_dir, database, monkeypatch):
+    from peewee import OperationalError
+
+    from workbook import app
+    from workbook.store import health
+
+    health.record_check(data_dir)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    app._report_unexpected(ValueError, ValueError("a bug"), None, data_dir)
+    app._report_unexpected(OperationalError, OperationalError("no such column: x"), None, data_dir)
+    assert [text.split("\n")[0] for text in shown] == ["Something went wrong: a bug",
+                                                       "Something went wrong: no such column: x"]
+    assert health.integrity_check_due(data_dir) is None
+
+
+def test_an_unavailable_module_is_shown_with_the_modules_before_the_practice_calls(qtbot, open_window,
+                                                                                   content_copy):
+    """A YAML syntax error in one module.yaml: its card, naming the file and line, sits right after
+    the module cards, where "1 module unavailable: see the home screen" sends the learner, not below
+    the twelve practice calls."""
+    meta = content_copy / "02-empathy" / "module.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('action."', "action.", 1), encoding="utf-8")
+    library = load_library(content_copy)
+    assert [u.folder.name for u in library.unavailable] == ["02-empathy"] and library.scenarios
+    window = open_window(library)
+    window.open_learner(learners.create_learner("Ravi").id)
+    home = window.home_page
+    home.finish_cards()  # the practice-call cards, built after the first paint
+    assert home.unavailable_cards[0].reason_text.startswith("module.yaml:3: yaml:")
+
+    def grid_row(widget) -> int:
+        return home.grid.getItemPosition(home.grid.indexOf(widget))[0]
+
+    broken = grid_row(home.unavailable_cards[0])
+    assert grid_row(home.cards[-1]) < broken < min(grid_row(card) for card in home.scenario_cards)

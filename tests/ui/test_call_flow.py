@@ -60,7 +60,7 @@ def test_best_replies_end_well_and_the_debrief_explains(qtbot, open_window, libr
     assert record.best_kind == str(EndingKind.RESOLVED_WITH_FOLLOW_UP) and not record.unfinished
 
 
-def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open_window, library):
+def test_poor_replies_fail_and_replay_from_a_turn_changes_the_ending(qtbot, open_window, library, human_pace):
     navigator = open_window(library)
     scenario = _start(navigator, "Poor Caller")
     page = navigator.calls.page
@@ -231,7 +231,8 @@ def _path_that_ends_well_below(scenario, state, bar: int) -> list[int]:
     raise AssertionError("no path ends well under the bar")
 
 
-def test_handled_well_means_the_certificate_rule_on_home_and_in_the_debrief(qtbot, open_window, library):
+def test_handled_well_means_the_certificate_rule_on_home_and_in_the_debrief(qtbot, open_window, library,
+                                                                            human_pace):
     """A resolved call with a low skill score shows that score in its debrief and that it does not count;
     the home screen counts it the certificate's way (ended well and the skill bar), in the same words."""
     navigator = open_window(library)

@@ -80,3 +80,37 @@ def test_a_refused_certificate_is_explained_and_nothing_is_written(qtbot, open_w
     [(title, text)] = shown
     assert title == "Not yet" and "Traceback" not in text and text.strip()
     assert list((data_dir / "certificates").glob("*.pdf")) == []
+
+
+def test_file_menu_verifies_a_certificate_a_learner_sent_back(qtbot, open_window, library, data_dir, tmp_path,
+                                                             monkeypatch, complete_everything, finish):
+    """File > Verify a certificate: the genuine PDF is reported valid, a copy with bytes added after
+    its end is reported tampered, and a file that is no PDF says so; the window never raises."""
+    from workbook.reports.issue import issue_certificate
+
+    navigator = open_window(library)
+    learner = learners.create_learner("Sam Emailed")
+    complete_everything(library, learner.id)
+    genuine = issue_certificate(library, learner.id, data_dir, tmp_path / "sam.pdf").path
+    changed = tmp_path / "sam-changed.pdf"
+    changed.write_bytes(genuine.read_bytes() + b"\n% an editor's trailing note\n")
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("just text", encoding="utf-8")
+    said = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: said.append(("info", text)))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append(("error", text)))
+    file_menu = navigator.window.menuBar().actions()[0].menu()
+    qtbot.waitUntil(lambda: bool(file_menu.actions()))  # the menus fill after the first paint
+    verify = next(a for a in file_menu.actions() if a.text() == "&Verify a certificate\u2026")
+    for path in (genuine, changed, not_pdf):
+        monkeypatch.setattr(dialogs, "ask_open_path", lambda *args, path=path: str(path))
+        verify.trigger()
+        finish(navigator.certificates.running)
+    assert [kind for kind, _text in said] == ["info", "error", "error"]
+    assert said[0][1].startswith("Genuine: this certificate is valid.") and "Sam Emailed" in said[0][1]
+    assert said[1][1].startswith("Tampered:") and "sam-changed.pdf" in said[1][1]
+    assert said[2][1].startswith("Not a workbook certificate.")
+    assert "not valid" in navigator.window.save_status.text()
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: None)  # cancelled: nothing checked
+    verify.trigger()
+    assert len(said) == 3

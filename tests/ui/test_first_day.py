@@ -4,6 +4,9 @@ same name is only created after a warning."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+from workbook.core.reading import word_count
 from workbook.store import activity, learners
 from workbook.ui import dialogs
 from workbook.ui.store_op import SAVED_TEXT
@@ -32,8 +35,10 @@ def test_continue_moves_on_from_a_finished_module(qtbot, open_window, library):
     navigator = open_window(library)
     learner = learners.create_learner("Moving On").id
     first, second = library.modules[:2]
-    for section in first.sections:
-        activity.record_section_read(learner, first.id, section.id)
+    at = datetime.now(UTC)
+    for section in first.sections:  # at the pace the reading rule asks
+        at += timedelta(seconds=library.reading_rule.minimum_seconds(word_count(section.markdown)))
+        activity.record_section_read(learner, first.id, section.id, now=at)
     navigator.open_learner(learner)
     button = navigator.home_page.resume_button
     assert "next unread section" in button.text() and second.sections[0].title in button.text()

@@ -80,7 +80,11 @@ def test_my_notes_lists_everything_and_edits_deletes_and_undoes(qtbot, open_wind
     back = notes.notes_for_section(learner, earlier.id, earlier.sections[1].id)
     assert [n.id for n in back][0] == first.id and not page.undo_bar.isVisible()
 
-    page.filter.setText("voice")
+    searches = []
+    monkeypatch.setattr(navigator.search, "open", lambda: searches.append(1))
+    qtbot.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # finding a note later
+    assert page.filter.hasFocus() and searches == []  # the page's filter, not the workbook's search
+    qtbot.keyClicks(page.filter, "voice")
     visible = [i for i in range(tree.topLevelItemCount()) if not tree.topLevelItem(i).isHidden()]
     assert visible == [1]
     page.filter.clear()

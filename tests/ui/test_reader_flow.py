@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -197,15 +198,35 @@ def test_a_section_counts_once_its_end_was_reached_and_its_time_spent(qtbot, ope
 
 
 def test_sections_read_before_the_rule_stay_read(qtbot, open_window, library):
-    """Old databases keep their read rows: the reader and the home card still count them."""
+    """Old databases keep their read rows (written when a section was reached): the reader and the
+    home card still count them when they came at a pace the reading rule allows."""
     window = open_window(library)
     _create_profile(qtbot, window, "Old Reader")
     module = library.module("empathy")
+    at = datetime.now(UTC)
     for section in module.sections:
-        activity.record_section_read(window.learner_id, module.id, section.id)
+        at += timedelta(seconds=library.reading_rule.minimum_seconds(word_count(section.markdown)))
+        activity.record_section_read(window.learner_id, module.id, section.id, now=at)
     window.reading.open_module(module.id, 0)
     assert all(_marked_read(window.reading.page, i) for i in range(len(module.sections)))
     assert window.reading.page.reading_label.text() == ""
+
+
+def test_sections_marked_read_all_at_once_are_timed_again_and_named(qtbot, open_window, library):
+    """Rows that claim more reading than the time allows (red team 3: every section in one second)
+    do not count: the reader times those sections again and the checklist names them."""
+    window = open_window(library)
+    _create_profile(qtbot, window, "Hasty Reader")
+    module = library.module("empathy")
+    at = datetime.now(UTC)
+    for section in module.sections:
+        activity.record_section_read(window.learner_id, module.id, section.id, now=at)
+    window.reading.open_module(module.id, 0)
+    unread = [i for i in range(len(module.sections)) if not _marked_read(window.reading.page, i)]
+    assert len(unread) >= len(module.sections) - 2  # a minute's grace before the first row
+    window.reading.page.home_requested.emit()
+    checklist = window.home_page.completion.requirement_lines()
+    assert "marked read faster than the reading rule allows" in checklist
 
 
 def test_the_text_pane_shows_its_focus_and_ctrl_end_reaches_the_end(qtbot, open_window, library):

@@ -47,3 +47,30 @@ def test_a_refused_write_is_explained_under_its_own_title(qtbot, monkeypatch, da
     assert not result and isinstance(result.error, NoteError)
     assert shown == [("Note not saved", str(result.error))]
     assert notes_for_section(ana, "empathy", "apologizing-well") == []
+
+
+def test_a_write_while_another_program_locks_the_file_says_to_close_it(qtbot, monkeypatch, database,
+                                                                        data_dir):
+    """Another program (a database viewer) holds a write lock: the message names the data folder and
+    asks to close that program; it does not send the user to check the free disk space."""
+    import sqlite3
+
+    from workbook.paths import database_path
+
+    window, shown = _window(qtbot, monkeypatch)
+    ana = create_learner("Ana").id
+    database.execute_sql("PRAGMA busy_timeout = 100")  # the real app waits longer before giving up
+    viewer = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    viewer.execute("BEGIN IMMEDIATE")  # holds the write lock, as a viewer with an open change does
+    try:
+        result = store_op.write(window, data_dir, add_note, ana, "empathy", "apologizing-well", "Later.")
+    finally:
+        viewer.execute("ROLLBACK")
+        viewer.close()
+    assert not result
+    [(title, text)] = shown
+    assert title == "Progress not saved"
+    assert text.startswith("This step could not be saved: another program is using the database in "
+                           f"{data_dir} (a database viewer")
+    assert "Close that program, then try the step again." in text and "disk space" not in text
+    assert store_op.write(window, data_dir, add_note, ana, "empathy", "apologizing-well", "Later.")

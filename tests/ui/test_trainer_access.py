@@ -85,9 +85,13 @@ def test_returning_to_the_profile_list_from_the_trainer_page_locks_it(qtbot, ope
     navigator.open_learner(learners.create_learner("Ana Lima").id)
     navigator.window.trainer_requested.emit()
     assert navigator.trainer.unlocked
+    navigator.window.save_status.setText("\u2714 Report saved to /home/trainer/cohort.pdf")  # a job's word
     navigator.window.switch_profile_requested.emit()  # straight from the trainer page
     assert not navigator.trainer.unlocked
     assert navigator.pages.currentWidget() is navigator.profile_page
+    assert navigator.window.save_status.text() == ""  # the next person does not read the trainer's path
+    navigator.open_learner(learners.create_learner("Bo Chen").id)
+    assert navigator.window.save_status.text() == ""
 
 
 def test_certificate_settings_need_the_trainer_passphrase(qtbot, open_window, library, monkeypatch,

@@ -175,3 +175,50 @@ def test_the_dashboard_and_drill_down_show_pace_and_flag_rushed_attempts(qtbot, 
     assert "Answered faster than reading allows" in quick_html
     assert "Answered faster than reading allows" not in learner_detail.learner_detail_html(library,
                                                                                               steady.id)
+
+
+def test_the_drill_down_lists_every_attempt_at_the_top_and_follows_a_link_by_keyboard(
+        qtbot, open_window, library, complete_everything):
+    """A learner who did everything has a long drill-down: it opens with a list of every quiz attempt
+    and call, rushed ones marked, and Tab then Enter on an entry scrolls to that attempt."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    from workbook.core.attempt import draw_attempt, grade
+    from workbook.core.scoring import right_response
+    from workbook.store import quiz_attempts
+
+    navigator = open_window(library)
+    learner = learners.create_learner("Finished Fast")
+    complete_everything(library, learner.id)
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    plan = draw_attempt(library.module("empathy").quiz, "empathy", random.Random(2))
+    attempt = quiz_attempts.load_attempt(quiz_attempts.start_attempt(learner.id, plan, now=start))
+    for number, presented in enumerate(plan.questions, 1):  # a question a second: rushed
+        quiz_attempts.record_answer(attempt, presented.id, right_response(presented.question),
+                                    now=start + timedelta(seconds=number))
+    quiz_attempts.submit_attempt(attempt, grade(plan, attempt.responses), now=start + timedelta(seconds=30))
+
+    html = learner_detail.learner_detail_html(library, learner.id)
+    attempts = sum(1 for m in library.modules if m.quiz is not None) + 1 + len(library.scenarios)
+    assert html.count("<a href='#attempt-") == attempts
+    entries = html.split("<ul>", 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    marked = [entry for entry in entries if "answered faster than reading allows" in entry]
+    assert len(marked) == attempts - len(library.scenarios)  # every quiz here was answered at once
+    assert all("quiz:" in entry for entry in marked)  # the calls were not timed: never marked
+    assert html.index("On this page:") < html.index("<a name='attempt-1'>")
+
+    learner_detail.show_learner_detail(navigator.window, library, learner.id)
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Learner detail")
+    qtbot.addWidget(dialog)
+    view = dialog.findChild(QTextBrowser)
+    qtbot.waitExposed(dialog)
+    view.setFocus()
+    assert view.verticalScrollBar().value() == 0
+    for _ in range(attempts):  # to the last entry of the list: the last call, far down the page
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > view.verticalScrollBar().maximum() // 2)

@@ -332,3 +332,18 @@ def test_stored_iso_times_show_as_the_local_day_in_the_one_date_format():
     local = datetime.fromisoformat(stored).astimezone()
     assert stored_day_text(stored) == day_text(local) and "-" not in stored_day_text(stored)
     assert stored_day_text("not a time") == "not a time"[:10]
+
+
+def test_the_trainer_skills_chart_is_titled_in_the_interface_language(qtbot, german):
+    """The chart on the trainer's dashboard speaks German like the page around it (the PDF report's
+    chart stays English, as the reports do); the skill names are content and stay as written."""
+    from workbook.ui.trainer.skill_chart import SkillChart
+
+    chart = SkillChart()
+    qtbot.addWidget(chart)
+    assert chart.title == "Fähigkeiten, Durchschnitt der Gruppe" == chart.accessibleName()
+    assert chart.caption == "Prozent (gestrichelt: 50 % und 80 %)"
+    assert chart.empty == "Noch keine Quiz- oder Anrufergebnisse"
+    chart.resize(382, 245)
+    chart.show_scores({"empathy": 85})
+    assert not chart.grab().toImage().isNull()

@@ -151,8 +151,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     try:
-        return args.handlers[args.command](args)
+        code = args.handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, where it is caught, not in Python's exit
+        return code
     except Refused as refusal:
         if refusal.message:
             print(refusal.message, file=sys.stderr)
         return refusal.code
+    except BrokenPipeError:
+        # The reader of our output went away (`workbook audit | head -1`): stop quietly, as other
+        # command-line tools do, and keep Python's last flush from printing a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped this way

@@ -1,6 +1,11 @@
 """Backup subcommands: list the database backups, and restore one (the current file is kept aside).
 
-Exit codes (workbook.cli.exit_codes): 0 done; 1 the backup cannot be restored; 3 no such backup.
+A restore replaces everything, trainer passphrase included: it asks for the passphrase of the
+database it replaces (when that has one), takes only a real workbook backup, keeps the current
+database as a backup first, and the restored database keeps the passphrase given.
+
+Exit codes (workbook.cli.exit_codes): 0 done; 1 the file is not a workbook backup or cannot be
+restored; 3 no such backup; 6 the trainer passphrase is missing or wrong.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from workbook.cli.exit_codes import ExitCode
-from workbook.cli.support import Refused, refuse_on_server
+from workbook.cli.support import Refused, open_store, refuse_on_server
 from workbook.paths import backups_dir, database_path, resolve_data_dir
 
 
@@ -57,10 +62,43 @@ def _restore(args: argparse.Namespace) -> int:
 
     try:
         with holding_lock(data_dir):
-            replaced = restore_backup(chosen, database_path(data_dir))
+            passphrase = _trainer_passphrase(args, data_dir)
+            replaced = restore_backup(chosen, database_path(data_dir), keep_in=backups_dir(data_dir),
+                                      passphrase_hash=passphrase)
     except DatabaseProblem as error:
         raise Refused(f"Not restored: {error}") from error
     print(f"Restored {chosen}")
     if replaced is not None:
         print(f"The previous database was kept as {replaced}")
     return 0
+
+
+def _trainer_passphrase(args: argparse.Namespace, data_dir: Path) -> str | None:
+    """The current database's trainer passphrase hash once the passphrase given matches it (None
+    when it has none); refuses otherwise. A sound database checks it as every trainer command does
+    (failed tries delay the next); a damaged one is read as far as it can be, and when nothing of it
+    can be read, the newest backup with a passphrase stands in."""
+    from workbook.store.backup_check import passphrase_guard
+    from workbook.store.backups import list_backups
+    from workbook.store.connection import DatabaseProblem, check_integrity, refuse_newer_schema
+    from workbook.trainer_gate import passphrase_matches
+
+    path = database_path(data_dir)
+    if not path.exists():
+        return None
+    try:
+        check_integrity(path)
+        refuse_newer_schema(path)
+    except DatabaseProblem:  # it cannot be opened as the store: its hash is read as it stands
+        encoded = passphrase_guard(path, [backup.path for backup in list_backups(backups_dir(data_dir))])
+        if encoded:
+            chosen = getattr(args, "passphrase_file", None)
+            result = passphrase_matches(encoded, Path(chosen) if chosen else None)
+            if not result.allowed:
+                raise Refused(f"Not restored: {result.message}", ExitCode.DENIED) from None
+        return encoded
+    from workbook.store.settings import get_setting
+    from workbook.store.trainer import HASH
+
+    with open_store(data_dir, trainer=args):
+        return get_setting(HASH)

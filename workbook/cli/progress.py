@@ -63,6 +63,7 @@ def _export_progress(args: argparse.Namespace) -> int:
 def _import_progress(args: argparse.Namespace) -> int:
     from workbook.keys import CERTIFICATES, trusted_keys
     from workbook.store.bundle_merge import import_bundles
+    from workbook.store.row_provenance import summarized
 
     data_dir = resolve_data_dir(args.data_dir)
     with open_store(data_dir, trainer=args):
@@ -86,11 +87,20 @@ def _import_progress(args: argparse.Namespace) -> int:
         for withheld in merged.withheld:
             print(f"{printable(result.path)}: profile merge refused: {printable(withheld.text())}",
                   file=sys.stderr)
+        for line in summarized(merged.refused):  # kept aside in the database, named, never dropped
+            print(f"{printable(result.path)}: {printable(line)}", file=sys.stderr)
+        if merged.device_warning:
+            print(f"{printable(result.path)}: warning: {printable(merged.device_warning)}", file=sys.stderr)
     refused = sum(result.refused for result in results)
     withheld = sum(len(result.merged.withheld) for result in results if result.merged is not None)
-    if withheld and not refused:
-        print(f"{plural(withheld, 'profile merge')} refused; the rest of the files was imported",
-              file=sys.stderr)
+    rows = sum(len(result.merged.refused) for result in results if result.merged is not None)
+    warned = sum(bool(result.merged.device_warning) for result in results if result.merged is not None)
+    if (withheld or rows) and not refused:
+        counted = ((withheld, "profile merge"), (rows, "activity record"))
+        what = [plural(count, noun) for count, noun in counted if count]
+        print(f"{' and '.join(what)} refused; the rest of the files was imported", file=sys.stderr)
+        return ExitCode.PARTIAL
+    if warned and not refused:  # imported, but two PCs claim one device: a script must notice
         return ExitCode.PARTIAL
     if refused:
         print(f"{plural(refused, 'file')} refused; nothing from {'them' if refused != 1 else 'it'} "

@@ -70,6 +70,12 @@ def _push_and_pull(args: argparse.Namespace) -> int:
           f"pulled {plural(result.learners_pulled, 'profile')}, "
           f"{plural(result.cohorts_pulled, 'cohort')}, {plural(result.enrolments_pulled, 'enrolment')}, "
           f"{plural(result.keys_pulled, 'trusted key')}.")
+    if result.squatted:
+        shown = _first_ids(result.squatted)
+        print(f"Warning: the server already held other content under "
+              f"{plural(len(result.squatted), 'batch id')} of this PC ({shown}): someone else wrote into "
+              "the inbox ahead of this PC. Those rows were sent again under new ids; tell the trainer.",
+              file=sys.stderr)
     if not result.trusted:
         print(f"This PC (key {result.key_fingerprint}) is not trusted by the server yet: what it pushed "
               "waits in the server's inbox until a trainer trusts it ('workbook sync --ingest --trust "
@@ -104,10 +110,29 @@ def _ingest(args: argparse.Namespace) -> int:
               "yet: the merge is recorded when its rows arrive from the PC that signed it)")
     for withheld in result.withheld:
         print(f"profile merge refused: {printable(withheld.text())}", file=sys.stderr)
-    for batch in result.quarantined:
-        print(f"quarantined: batch {printable(batch.batch_id[:12])} from '{printable(batch.installation)}' "
-              f"(key {batch.key_fingerprint}): {printable(batch.reason)}", file=sys.stderr)
-    return QUARANTINED if result.quarantined or result.withheld else 0
+    for warning in result.device_warnings:
+        print(f"warning: {printable(warning)}", file=sys.stderr)
+    for (installation, key, reason), ids in _grouped(result.quarantined).items():
+        named = _first_ids(ids)
+        what = f"batch {named}" if len(ids) == 1 else f"{len(ids)} batches ({named})"
+        print(f"quarantined: {what} from '{printable(installation)}' (key {key}): {printable(reason)}",
+              file=sys.stderr)
+    return QUARANTINED if result.quarantined or result.withheld or result.device_warnings else 0
+
+
+def _grouped(quarantined) -> dict[tuple[str, str, str], list[str]]:
+    """Batch ids by (PC name, key, reason), so thousands of junk rows written into the inbox read as
+    one line each, not one per row."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for batch in quarantined:
+        key = (batch.installation, batch.key_fingerprint, batch.reason)
+        groups.setdefault(key, []).append(batch.batch_id)
+    return groups
+
+
+def _first_ids(batch_ids) -> str:
+    shown = ", ".join(printable(batch_id[:12]) for batch_id in batch_ids[:3])
+    return shown + (", ..." if len(batch_ids) > 3 else "")
 
 
 @contextmanager

@@ -48,11 +48,14 @@ def calls_handled_well(calls: Mapping[str, Sequence[CallOutcome]], min_skill_sco
 
 @dataclass(frozen=True)
 class LearnerRecord:
-    """What the rules read: sections read per module, best quiz score, and every finished call."""
+    """What the rules read: sections read per module, best quiz score, and every finished call.
+    `doubts`: what was left out because its evidence did not hold up (`core.evidence`), as lines
+    naming it, by "reading:<module id>", "quiz:<module id>" or "call:<scenario id>"."""
 
     reading: Mapping[str, ReadingProgress]
     quiz_best: Mapping[str, int]
     calls: Mapping[str, Sequence[CallOutcome]] = field(default_factory=dict)
+    doubts: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 class Fact(StrEnum):
@@ -63,6 +66,7 @@ class Fact(StrEnum):
     UNAVAILABLE = "unavailable"  # the module's files cannot be loaded
     QUIZ_NOT_TAKEN = "quiz_not_taken"  # need is the pass mark
     QUIZ_BEST = "quiz_best"  # have is the best score, need the pass mark
+    QUIZ_UNAVAILABLE = "quiz_unavailable"  # the quiz file cannot be loaded and no pass is on record
     CALL_ENDED_WELL = "call_ended_well"
     CALL_NOT_RESOLVED = "call_not_resolved"
     CALL_NOT_PLAYED = "call_not_played"
@@ -80,6 +84,7 @@ class Requirement:
     have: int = 0
     need: int = 0
     bar: int = 0
+    doubts: tuple[str, ...] = ()  # what did not hold up and so is not counted here (English lines)
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,13 @@ class Eligibility:
         return [r for r in self.requirements if not r.met]
 
     def reasons(self) -> list[str]:
-        """One line per unmet rule, as the CLI and the checklist show them."""
-        return [f"{r.label}: {r.detail}" for r in self.missing]
+        """One line per unmet rule, as the CLI and the checklist show them, each followed by what
+        was not counted toward it because its evidence did not hold up."""
+        lines: list[str] = []
+        for requirement in self.missing:
+            lines.append(f"{requirement.label}: {requirement.detail}")
+            lines += [doubt for doubt in requirement.doubts if doubt not in lines]
+        return lines
 
 
 def required_modules(course: Course, library: Library) -> list[Module]:
@@ -113,8 +123,20 @@ def unavailable_required(course: Course, library: Library) -> list[UnavailableMo
     return [u for u in library.unavailable if chosen == "all" or u.id in chosen]
 
 
+def _broken_quiz(module: Module, best: int | None, pass_mark: int) -> Requirement:
+    """A quiz whose file cannot be loaded stays a requirement, never silently dropped (a damaged
+    quiz.yaml must not make the course easier); a pass already on record still counts."""
+    if best is not None and best >= pass_mark:
+        return Requirement("quiz", f"{module.title} quiz", True, f"best {best}%", Fact.QUIZ_BEST,
+                           module.title, best, pass_mark)
+    return Requirement("quiz", f"{module.title} quiz", False,
+                       "this quiz cannot be loaded; ask your trainer to fix it", Fact.QUIZ_UNAVAILABLE,
+                       module.title, best or 0, pass_mark)
+
+
 def check_eligibility(course: Course, library: Library, learner: LearnerRecord) -> Eligibility:
     rules: list[Requirement] = []
+    doubts = learner.doubts
     pass_mark = course.requires.quiz_pass_mark
     for module in required_modules(course, library):
         progress = learner.reading.get(module.id)
@@ -123,7 +145,10 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
         rules.append(Requirement("reading", f"{module.title}: lessons", read >= total,
                                  f"{read} of {total} sections read" + ("" if read >= total else
                                                                       f", {total - read} to go"),
-                                 Fact.READING, module.title, read, total))
+                                 Fact.READING, module.title, read, total,
+                                 doubts=tuple(doubts.get(f"reading:{module.id}", ()))))
+        if module.quiz is None and module.quiz_problems:
+            rules.append(_broken_quiz(module, learner.quiz_best.get(module.id), pass_mark))
         if module.quiz is not None:
             best = learner.quiz_best.get(module.id)
             if best is None:
@@ -132,7 +157,8 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
                 detail = f"best {best}%" + ("" if best >= pass_mark else f", needs {pass_mark}%")
             rules.append(Requirement("quiz", f"{module.title} quiz", best is not None and best >= pass_mark,
                                      detail, Fact.QUIZ_NOT_TAKEN if best is None else Fact.QUIZ_BEST,
-                                     module.title, best or 0, pass_mark))
+                                     module.title, best or 0, pass_mark,
+                                     doubts=tuple(doubts.get(f"quiz:{module.id}", ()))))
     for broken in unavailable_required(course, library):
         rules.append(Requirement("reading", f"{broken.title}: lessons", False,
                                  "this module's content cannot be loaded; ask your trainer to fix it",
@@ -147,11 +173,14 @@ def check_eligibility(course: Course, library: Library, learner: LearnerRecord) 
                   "not yet resolved or escalated appropriately" if outcomes else "not played yet")
         fact = (Fact.CALL_ENDED_WELL if good else
                 Fact.CALL_NOT_RESOLVED if outcomes else Fact.CALL_NOT_PLAYED)
-        rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail, fact, title))
+        rules.append(Requirement("call", f"Practice call \u201c{title}\u201d", good, detail, fact, title,
+                                 doubts=tuple(doubts.get(f"call:{scenario_id}", ()))))
     if calls.at_least:
         qualifying = len(calls_handled_well(learner.calls, calls.min_skill_score))
         bar = f" with a skill score of at least {calls.min_skill_score}%" if calls.min_skill_score else ""
         rules.append(Requirement("calls", "Practice calls", qualifying >= calls.at_least,
                                  f"{qualifying} of {calls.at_least} ended well{bar}", Fact.CALLS, "",
-                                 qualifying, calls.at_least, calls.min_skill_score))
+                                 qualifying, calls.at_least, calls.min_skill_score,
+                                 doubts=tuple(line for key, lines in doubts.items() if key.startswith("call:")
+                                              for line in lines)))
     return Eligibility(tuple(rules))

@@ -30,7 +30,7 @@ class LearnerRow:
     sections_read: dict[str, int] = field(default_factory=dict)  # module id -> sections read
     quiz_best: dict[str, int] = field(default_factory=dict)  # module id -> best percent
     calls_played: int = 0  # scenarios with at least one finished call
-    calls_strong: int = 0  # scenarios whose best call ended well
+    calls_strong: int = 0  # scenarios handled well: a call ended well at the course's skill bar or over
     certificate_id: str | None = None  # the newest certificate issued, if any
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> percent (quizzes and calls)
     last_active: datetime | None = None
@@ -74,7 +74,10 @@ class CohortDashboard:
 
     def stalled(self, days: int, now: datetime) -> list[LearnerRow]:
         """Learners with no activity for `days` days, counted from their last activity or from joining
-        the cohort if that was later (none at all and no date joined: stalled), longest-idle first."""
+        the cohort if that was later (none at all and no date joined: stalled), longest-idle first. A
+        learner who holds a certificate has finished, not stalled: the trainer is looking for who is
+        stuck."""
         limit = timedelta(days=days)
-        idle = [row for row in self.learners if row.idle_since is None or now - row.idle_since >= limit]
+        idle = [row for row in self.learners if row.certificate_id is None
+                and (row.idle_since is None or now - row.idle_since >= limit)]
         return sorted(idle, key=lambda row: row.idle_since or datetime.min.replace(tzinfo=now.tzinfo))

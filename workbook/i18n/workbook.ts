@@ -25,6 +25,14 @@ Switch to that window, or close it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your progress database is damaged.
+
+{damage}
+
+Quit the workbook and start it again: it will check the file and offer to restore a backup. Nothing is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}
 
 Your saved progress is safe. Details were written to workbook.log in the data folder.</source>
@@ -456,6 +464,62 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>The certificate was not issued: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genuine: this certificate is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampered: this file was changed after it was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the key that signed it is not trusted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a trusted issuer: the PC that signed it is trusted for progress only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the register: the issuing PC never recorded it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded: it was issued again since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a workbook certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate not valid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1149,6 +1213,26 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>answered faster than reading allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible: every rule of the course is met by progress that holds up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,6 +1396,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>&amp;Certificate settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1709,7 +1797,7 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by words in a note or a section title</source>
+        <source>Filter by words in a note or a section title (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2415,6 +2503,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trainer passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Restore selected backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,6 +2516,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workbook has a trainer passphrase: a restore asks for it, and the restored progress keeps it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2470,6 +2566,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>this module&apos;s content cannot be loaded; ask your trainer to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this quiz cannot be loaded; ask your trainer to fix it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2753,9 +2853,30 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
 </context>
 <context>
+    <name>SkillChart</name>
+    <message>
+        <source>Skills, cohort average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent (dashed: {fair}% and {good}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quiz or call scores yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreOp</name>
     <message>
         <source>Progress not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This step could not be saved: {reason}.
+
+Earlier progress is safe. Close that program, then try the step again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2932,6 +3053,22 @@ Earlier progress is safe. Check free disk space and that no other program holds 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Issue certificates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificates issued: {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,6 +3090,10 @@ Earlier progress is safe. Check free disk space and that no other program holds 
     </message>
     <message>
         <source>{name}: failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

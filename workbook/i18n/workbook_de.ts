@@ -30,6 +30,18 @@ Wechseln Sie zu diesem Fenster oder schließen Sie es zuerst.</translation>
 {error}</translation>
     </message>
     <message>
+        <source>Your progress database is damaged.
+
+{damage}
+
+Quit the workbook and start it again: it will check the file and offer to restore a backup. Nothing is deleted.</source>
+        <translation>Ihre Fortschrittsdatenbank ist beschädigt.
+
+{damage}
+
+Beenden Sie das Workbook und starten Sie es neu: Es prüft die Datei und bietet an, eine Sicherung wiederherzustellen. Nichts wird gelöscht.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {error}
 
 Your saved progress is safe. Details were written to workbook.log in the data folder.</source>
@@ -467,6 +479,62 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>The certificate was not issued: {error}</source>
         <translation>Das Zertifikat wurde nicht ausgestellt: {error}</translation>
     </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Checking the certificate</source>
+        <translation>Zertifikat wird geprüft</translation>
+    </message>
+    <message>
+        <source>Genuine: this certificate is valid.</source>
+        <translation>Echt: Dieses Zertifikat ist gültig.</translation>
+    </message>
+    <message>
+        <source>Tampered: this file was changed after it was issued.</source>
+        <translation>Verändert: Diese Datei wurde nach der Ausstellung geändert.</translation>
+    </message>
+    <message>
+        <source>Unknown issuer: the key that signed it is not trusted here.</source>
+        <translation>Unbekannter Aussteller: Dem Schlüssel, der es signiert hat, wird hier nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Not a trusted issuer: the PC that signed it is trusted for progress only.</source>
+        <translation>Kein vertrauenswürdiger Aussteller: Dem PC, der es signiert hat, wird nur für Fortschritt vertraut.</translation>
+    </message>
+    <message>
+        <source>Not in the register: the issuing PC never recorded it.</source>
+        <translation>Nicht im Register: Der ausstellende PC hat es nie verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Superseded: it was issued again since.</source>
+        <translation>Ersetzt: Es wurde seitdem neu ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Not a workbook certificate.</source>
+        <translation>Kein Zertifikat des Workbooks.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Certificate check</source>
+        <translation>Zertifikatsprüfung</translation>
+    </message>
+    <message>
+        <source>Certificate valid</source>
+        <translation>Zertifikat gültig</translation>
+    </message>
+    <message>
+        <source>Certificate not valid</source>
+        <translation>Zertifikat nicht gültig</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -812,7 +880,7 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>No pro&amp;gress for</source>
-        <translation>Kein Fortschritt s&amp;eit</translation>
+        <translation>Inaktiv s&amp;eit</translation>
     </message>
     <message>
         <source>Report P&amp;DF…</source>
@@ -824,11 +892,11 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     </message>
     <message>
         <source>Hide s&amp;kills overview</source>
-        <translation>Fähig&amp;keiten-Übersicht ausblenden</translation>
+        <translation>Übersicht aus&amp;blenden</translation>
     </message>
     <message>
         <source>Show s&amp;kills overview</source>
-        <translation>Fähig&amp;keiten-Übersicht einblenden</translation>
+        <translation>Übersicht ein&amp;blenden</translation>
     </message>
     <message>
         <source>The skills chart, the weakest skills and who has stalled, beside the table</source>
@@ -1176,6 +1244,26 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Noch keine Quizversuche oder Übungsanrufe.</translation>
     </message>
     <message>
+        <source>answered faster than reading allows</source>
+        <translation>schneller geantwortet, als Lesen erlaubt</translation>
+    </message>
+    <message>
+        <source>On this page:</source>
+        <translation>Auf dieser Seite:</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Eligible: every rule of the course is met by progress that holds up.</source>
+        <translation>Berechtigt: Jede Regel des Kurses ist durch Fortschritt erfüllt, der der Prüfung standhält.</translation>
+    </message>
+    <message>
+        <source>Not eligible yet:</source>
+        <translation>Noch nicht berechtigt:</translation>
+    </message>
+    <message>
         <source>answered faster than reading allows: quiz attempts {quizzes}, calls {calls}</source>
         <translation>schneller geantwortet, als Lesen erlaubt: Quizversuche {quizzes}, Anrufe {calls}</translation>
     </message>
@@ -1340,6 +1428,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>&amp;Certificate settings…</source>
         <translation>&amp;Zertifikat-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
+        <translation>Zertifikat p&amp;rüfen…</translation>
     </message>
     <message>
         <source>S&amp;ync with a server…</source>
@@ -1747,8 +1839,8 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Als Markdown &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Filter by words in a note or a section title</source>
-        <translation>Nach Wörtern in einer Notiz oder einem Abschnittstitel filtern</translation>
+        <source>Filter by words in a note or a section title (Ctrl+F)</source>
+        <translation>Nach Wörtern in einer Notiz oder einem Abschnittstitel filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Filter notes</source>
@@ -2467,6 +2559,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Sicherung vom {when}</translation>
     </message>
     <message>
+        <source>Trainer passphrase</source>
+        <translation>Trainer-Passphrase</translation>
+    </message>
+    <message>
         <source>&amp;Restore selected backup</source>
         <translation>Ausgewählte Sicherung &amp;wiederherstellen</translation>
     </message>
@@ -2477,6 +2573,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>This workbook has a trainer passphrase: a restore asks for it, and the restored progress keeps it.</source>
+        <translation>Dieses Workbook hat eine Trainer-Passphrase: Eine Wiederherstellung fragt danach, und der wiederhergestellte Fortschritt behält sie.</translation>
     </message>
     <message>
         <source>No backups were found.</source>
@@ -2525,6 +2625,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>this module&apos;s content cannot be loaded; ask your trainer to fix it</source>
         <translation>der Inhalt dieses Moduls lässt sich nicht laden; bitten Sie Ihre Trainerin oder Ihren Trainer, ihn zu reparieren</translation>
+    </message>
+    <message>
+        <source>this quiz cannot be loaded; ask your trainer to fix it</source>
+        <translation>dieses Quiz lässt sich nicht laden; bitten Sie Ihre Trainerin oder Ihren Trainer, es zu reparieren</translation>
     </message>
     <message>
         <source>not taken yet, needs {mark}%</source>
@@ -2811,10 +2915,33 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
 </context>
 <context>
+    <name>SkillChart</name>
+    <message>
+        <source>Skills, cohort average</source>
+        <translation>Fähigkeiten, Durchschnitt der Gruppe</translation>
+    </message>
+    <message>
+        <source>percent (dashed: {fair}% and {good}%)</source>
+        <translation>Prozent (gestrichelt: {fair} % und {good} %)</translation>
+    </message>
+    <message>
+        <source>No quiz or call scores yet</source>
+        <translation>Noch keine Quiz- oder Anrufergebnisse</translation>
+    </message>
+</context>
+<context>
     <name>StoreOp</name>
     <message>
         <source>Progress not saved</source>
         <translation>Fortschritt nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>This step could not be saved: {reason}.
+
+Earlier progress is safe. Close that program, then try the step again.</source>
+        <translation>Dieser Schritt konnte nicht gespeichert werden: {reason}.
+
+Der bisherige Fortschritt ist sicher. Schließen Sie dieses Programm und versuchen Sie den Schritt dann erneut.</translation>
     </message>
     <message>
         <source>The last step could not be saved: {reason}.
@@ -2995,6 +3122,27 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
         <translation>Zertifikate werden ausgestellt</translation>
     </message>
     <message>
+        <source>Issue certificates?</source>
+        <translation>Zertifikate ausstellen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</source>
+        <translation>
+            <numerusform>%n lernende Person, die ein Zertifikat erhalten würde, hat in einigen Quizversuchen oder Anrufen schneller geantwortet, als Lesen erlaubt: {names}.
+
+Zum Prüfen brechen Sie ab und öffnen die Details der Person (Enter auf dem Namen). Oder stellen Sie die Zertifikate jetzt aus.</numerusform>
+            <numerusform>%n lernende Personen, die ein Zertifikat erhalten würden, haben in einigen Quizversuchen oder Anrufen schneller geantwortet, als Lesen erlaubt: {names}.
+
+Zum Prüfen brechen Sie ab und öffnen die Details der Personen (Enter auf dem Namen). Oder stellen Sie die Zertifikate jetzt aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue certificates</source>
+        <translation>Zertifikate &amp;ausstellen</translation>
+    </message>
+    <message>
         <source>Certificates issued: {count}</source>
         <translation>Ausgestellte Zertifikate: {count}</translation>
     </message>
@@ -3017,6 +3165,10 @@ Der bisherige Fortschritt ist sicher. Prüfen Sie den freien Speicherplatz und o
     <message>
         <source>{name}: failed: {reason}</source>
         <translation>{name}: fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}</source>
+        <translation>Gespeichert in {folder}</translation>
     </message>
     <message>
         <source>already holds {certificate}</source>

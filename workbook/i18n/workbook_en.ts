@@ -322,6 +322,19 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n learner(s) who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</source>
+        <translation>
+            <numerusform>%n learner who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</numerusform>
+            <numerusform>%n learners who would get a certificate answered faster than reading allows in some quiz attempts or calls: {names}.
+
+To check first, cancel and open a learner&apos;s detail (Enter on the name). Or issue the certificates now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>

@@ -38,8 +38,17 @@ def csv_header(dashboard: CohortDashboard) -> list[str]:
         if module.has_quiz:
             header.append(f"{module.title}: quiz best %")
     header += [f"Calls handled well (of {dashboard.scenarios_total})", "Calls played", "Certificate",
-               "Weakest skill", "Weakest skill %", "Last active"]
+               "Weakest skill", "Weakest skill %", "Last active", *PACE_HEADER]
     return header
+
+
+# The dashboard's pace columns (workbook.core.pace): the fast-answer flags travel with the report.
+PACE_HEADER = ("Median seconds per quiz question", "Median seconds per call turn",
+               "Rushed quiz attempts", "Rushed calls")
+
+
+def _seconds(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
 
 
 def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill_label) -> list[list[str]]:
@@ -57,6 +66,9 @@ def csv_rows(dashboard: CohortDashboard, skill_label: SkillLabel = default_skill
         row += [str(learner.calls_strong), str(learner.calls_played), learner.certificate_id or "",
                 skill_label(weakest[0][0]) if weakest else "", str(weakest[0][1]) if weakest else "",
                 _date(learner.last_active)]
+        pace = learner.pace
+        row += [_seconds(pace.seconds_per_question), _seconds(pace.seconds_per_turn),
+                str(pace.rushed_quizzes), str(pace.rushed_calls)]
         rows.append(row)
     return rows
 

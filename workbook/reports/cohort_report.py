@@ -43,6 +43,7 @@ from workbook.core.cohort_metrics import (
     summarise,
 )
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
+from workbook.core.pace import FASTEST_WORDS_PER_MINUTE
 from workbook.core.score_bands import FAIR, GOOD, score_colour
 from workbook.files import write_bytes_atomic
 from workbook.reports import fonts
@@ -258,6 +259,31 @@ class _Report:
         # A long list splits across pages, its header row repeated; the heading never ends a page.
         return [CondPageBreak(KEEP_WITH_HEADING), title, table]
 
+    def rushed_block(self) -> list[Flowable]:
+        """The dashboard's fast-answer flags (workbook.core.pace), most rushed attempts first."""
+        rushed = sorted((row for row in self.dashboard.learners if row.pace.rushed),
+                        key=lambda row: (-row.pace.rushed, row.name))
+        title = self.heading("Answered faster than reading allows")
+        if not rushed:
+            return [KeepTogether([title, Paragraph("Nobody: no quiz attempt or call was rushed.", BODY)])]
+        header = [Paragraph(h, SMALL) for h in ("Learner", "Employee ID", "Median s / question",
+                                                "Median s / turn", "Rushed quiz attempts", "Rushed calls")]
+        widths = [190, 90, 90, 100, 100]
+        widths.append(self.width - sum(widths))
+        rows = []
+        for row in rushed:
+            pace = row.pace
+            columns = [[ScriptText(row.shown_name, 8.5, max_lines=1)],
+                       [ScriptText(row.employee_id or DASH, 8, colour=MUTED, max_lines=1)],
+                       *(Cell([(text, CELL_LEFT.fontSize, INK_HEX)], CELL_LEFT) for text in (
+                           _whole_seconds(pace.seconds_per_question), _whole_seconds(pace.seconds_per_turn),
+                           str(pace.rushed_quizzes), str(pace.rushed_calls)))]
+            rows.append(measure_row(columns, widths, LIST_LOOK))
+        note = Paragraph("An answer is too fast when it came sooner than its words can be read at "
+                         f"{FASTEST_WORDS_PER_MINUTE} words a minute; an attempt is rushed when at least "
+                         "half its answers (and three or more) were.", BODY)
+        return [CondPageBreak(KEEP_WITH_HEADING), title, note, Rows(header, rows, widths, LIST_LOOK)]
+
     # -- the learner x module matrix ------------------------------------------------------------
     def matrix_blocks(self, steps: _Steps) -> list[Flowable]:
         d = self.dashboard
@@ -294,7 +320,8 @@ class _Report:
             f"Each module shows sections read of the total and, below, the best quiz score (green from "
             f"{GOOD}%, amber from {FAIR}%, red below; {DASH} not taken). Green cell: module completed "
             f"(every section read and the quiz passed at {self.pass_mark}%); amber: started. Calls well: "
-            f"practice calls whose best attempt ended well, of {d.scenarios_total}.", NOTE))
+            f"practice calls handled well as the certificate counts them (ended well with the course's "
+            f"skill score), of {d.scenarios_total}.", NOTE))
         return blocks
 
     def module_cell(self, row: LearnerRow, module: ModuleColumn) -> Cell:
@@ -344,6 +371,10 @@ class _Report:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _whole_seconds(value: float | None) -> str:
+    return DASH if value is None else f"{value:.0f} s"
 
 
 def _short_date(moment: datetime | None) -> str:
@@ -399,6 +430,7 @@ def write_pdf(dashboard: CohortDashboard, out: str | Path, page_size: PageSize =
     story: list[Flowable] = [*report.title_block(summary), report.summary_block(summary),
                              report.charts_block(drawings), Spacer(1, 8), *report.weakest_block(),
                              Spacer(1, 10), *report.stalled_block(), Spacer(1, 10),
+                             *report.rushed_block(), Spacer(1, 10),
                              *report.matrix_blocks(steps)]
     buffer = io.BytesIO()
     document = _Document(

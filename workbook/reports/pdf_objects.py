@@ -6,20 +6,27 @@ reader of its own: names are normalised (#xx escapes decoded), object streams ar
 every "N G obj" header in the file is read, wherever it sits, so an object cannot hide from the
 check behind a false stream length. It reads only what verification needs (dictionaries, arrays,
 names, numbers and stream data) and stops at a budget no certificate comes near, so a hostile
-file cannot make it slow or large.
+file cannot make it slow or large: every byte it looks at (a token, a string, stream data it copies)
+counts against a few times the file's size, so the work grows in step with the file however its
+objects overlap (a string that never closes, read again after every "obj" inside it, stops there).
+A dictionary holding one key twice is noted: readers keep different ones of the two.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 MAX_TOKENS = 400_000  # a certificate's objects are ~15,000 tokens
 MAX_UNPACKED = 16 * 1024 * 1024  # all its streams but images unpack to ~0.5 MB
 MAX_DEPTH = 64  # a certificate nests dictionaries and arrays 4 deep
+SCAN_FACTOR = 4  # bytes looked at per byte of the file (or of an object stream): a certificate needs ~1.2
+SCAN_SLACK = 256 * 1024
 
 _WHITE = b"\x00\t\n\x0c\r "
 _REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
@@ -30,6 +37,7 @@ _NUMBERS = re.compile(rb"(?:[\x00\t\n\x0c\r ]*[+-]?(?:\d+\.?\d*|\.\d+)(?!" + _RE
 _HEADER = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+\Z")
 _REGULAR_BYTE = re.compile(_REGULAR)
 _STRING_MARKS = re.compile(rb"[()\\]")
+_SPACES = re.compile(rb"[\x00\t\n\x0c\r ]*")
 _ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
 FLATE = ("FlateDecode", "Fl")
 ASCII85 = ("ASCII85Decode", "A85")
@@ -70,6 +78,18 @@ class PdfObjects:
     unreadable: list[str] = field(default_factory=list)  # e.g. "an object stream packed with LZWDecode"
     unpacked: int = 0  # bytes of Flate data unpacked so far
     tokens: int = 0
+    scanned: int = 0  # bytes looked at so far (tokens, strings, stream data copied)
+    scan_limit: int = SCAN_SLACK
+    duplicates: list[str] = field(default_factory=list)  # keys some dictionary holds twice
+    headers: list[tuple[int, Ref | None]] = field(default_factory=list)  # where each "obj" header starts
+    ends: list[int] = field(default_factory=list)  # where each "endstream" keyword starts
+    packed: dict[int, list[Ref]] = field(default_factory=dict)  # an object stream's id: the objects it holds
+
+    def scan(self, count: int) -> None:
+        """Count `count` more bytes looked at; raises Budget past the file's allowance."""
+        self.scanned += count
+        if self.scanned > self.scan_limit:
+            raise Budget("objects inside other objects, which would be read over and over")
 
     def resolve(self, value: object) -> object:
         """A reference's object (None for a missing one); any other value as it is."""
@@ -80,19 +100,23 @@ class PdfObjects:
         return None
 
 
-def read_objects(raw: bytes) -> PdfObjects:
-    """All objects of a PDF file. Raises Budget for a file far larger than a certificate."""
-    found = PdfObjects()
-    for end, ref in _headers(raw):
+def read_objects(raw: bytes, found: PdfObjects | None = None) -> PdfObjects:
+    """All objects of a PDF file (into `found` when given, so the work done can be read after a
+    Budget). Raises Budget for a file far larger than a certificate."""
+    found = found if found is not None else PdfObjects()
+    found.scan_limit += SCAN_FACTOR * len(raw)
+    found.ends = [match.start() for match in re.finditer(rb"endstream", raw)]
+    for start, end, ref in _headers(raw):
+        found.headers.append((start, ref))
         value, after = _parse(raw, end, found)
         if isinstance(value, dict):
-            value = _stream_after(raw, after, value) or value
+            value = _stream_after(raw, after, value, found) or value
         if ref is not None:
             found.objects[ref] = value
         found.values.append(value)
     for value in found.values:  # a length given by reference is known now
         if isinstance(value, Stream) and isinstance(value.info.get("Length"), Ref):
-            _cut(raw, value, found.resolve(value.info["Length"]))
+            _cut(raw, value, found.resolve(value.info["Length"]), found)
     at = raw.find(b"trailer")
     while at >= 0:
         value, _ = _parse(raw, at + 7, found)
@@ -108,17 +132,19 @@ def read_objects(raw: bytes) -> PdfObjects:
     return found
 
 
-def _headers(raw: bytes) -> list[tuple[int, Ref | None]]:
-    """Where each "obj" keyword ends, with the object's number when a plain "N G" header precedes
-    it. Every "obj" in the file is looked at, inside stream data too, and an object whose header
-    pdfium would read but this cannot (a comment inside it) is still read, without its number."""
+def _headers(raw: bytes) -> list[tuple[int, int, Ref | None]]:
+    """Where each object's header starts and its "obj" keyword ends, with the object's number when
+    a plain "N G" header precedes it. Every "obj" in the file is looked at, inside stream data too,
+    and an object whose header pdfium would read but this cannot (a comment inside it) is still
+    read, without its number."""
     found = []
     at = raw.find(b"obj")
     while at >= 0:
         end = at + 3
         if not _REGULAR_BYTE.match(raw, end) and (at == 0 or not _REGULAR_BYTE.match(raw, at - 1)):
             match = _HEADER.search(raw, max(0, at - 24), at)
-            found.append((end, Ref(int(match.group(1)), int(match.group(2))) if match else None))
+            ref = Ref(int(match.group(1)), int(match.group(2))) if match else None
+            found.append((match.start(1) if match else at, end, ref))
         at = raw.find(b"obj", end)
     return found
 
@@ -171,56 +197,73 @@ def _read_object_stream(stream: Stream, found: PdfObjects) -> None:
     if not isinstance(first, int) or not isinstance(count, int) or not 0 <= first <= len(data):
         found.unreadable.append("an object stream without a readable index")
         return
+    found.scan_limit += SCAN_FACTOR * len(data)
     numbers = [int(number) for number in re.findall(rb"\d{1,12}", data[:first])]
+    packed = found.packed.setdefault(id(stream), [])
     for index in range(0, min(len(numbers) - 1, 2 * count), 2):
         value, _ = _parse(data, first + numbers[index + 1], found)
+        packed.append(Ref(numbers[index], 0))
         found.objects.setdefault(Ref(numbers[index], 0), value)
         found.values.append(value)
 
 
-def _stream_after(raw: bytes, pos: int, info: dict) -> Stream | None:
+def _stream_after(raw: bytes, pos: int, info: dict, found: PdfObjects) -> Stream | None:
     """The stream whose dictionary ends at `pos`, if "stream" follows it."""
-    while pos < len(raw) and raw[pos] in _WHITE:
-        pos += 1
+    start = pos
+    pos = _SPACES.match(raw, pos, min(len(raw), pos + found.scan_limit - found.scanned + 1)).end()
+    found.scan(pos - start)
     if not raw.startswith(b"stream", pos):
         return None
     start = pos + 6
     start += 2 if raw.startswith(b"\r\n", start) else 1 if raw[start:start + 1] in (b"\n", b"\r") else 0
     stream = Stream(info, b"", start)
-    _cut(raw, stream, info.get("Length"))
+    _cut(raw, stream, info.get("Length"), found)
     return stream
 
 
-def _cut(raw: bytes, stream: Stream, length: object) -> None:
+def _cut(raw: bytes, stream: Stream, length: object, found: PdfObjects) -> None:
     """The stream's data: `length` bytes when "endstream" follows them (as pdfium reads it), else up
     to the next "endstream"."""
     start = stream.start
     if type(length) is int and 0 <= length <= len(raw) - start and \
             raw[start + length:start + length + 12].strip(_WHITE).startswith(b"endstream"):
+        found.scan(length)
         stream.data = raw[start:start + length]
         return
-    end = raw.find(b"endstream", start)
-    stream.data = raw[start:end if end >= 0 else len(raw)].rstrip(b"\r\n")
+    after = bisect.bisect_left(found.ends, start)  # the next "endstream", found once for the whole file
+    end = found.ends[after] if after < len(found.ends) else len(raw)
+    found.scan(end - start)
+    stream.data = raw[start:end].rstrip(b"\r\n")
 
 
 def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
     """One value starting at `pos` (a dictionary, array, name, number, string or keyword) and
-    where it ends; None for what cannot be read. Nesting is tracked in a list, not by recursion."""
+    where it ends; None for what cannot be read. Nesting is tracked in a list, not by recursion.
+    Every byte it reads counts against the file's allowance (found.scan)."""
+    start = pos
+    end = min(len(data), pos + found.scan_limit - found.scanned + 1)
+    try:
+        value, pos = _parse_within(data, pos, end, found)
+    finally:
+        found.scan(pos - start)
+    return value, pos
+
+
+def _parse_within(data: bytes, pos: int, end: int, found: PdfObjects) -> tuple[object, int]:
     stack: list[tuple[bool, list]] = []  # (is a dictionary, its items)
-    end = len(data)
     while pos < end:
         found.tokens += 1
         if found.tokens > MAX_TOKENS:
             raise Budget("it holds far more objects than a certificate")
         if stack:  # a run of numbers (widths, a box, a matrix) in one step: most of a file's tokens
-            run = _NUMBERS.match(data, pos)
+            run = _NUMBERS.match(data, pos, end)
             if run:
                 numbers = run.group().split()
                 found.tokens += len(numbers)
                 stack[-1][1].extend(_number(number) for number in numbers)
                 pos = run.end()
                 continue
-        match = _TOKEN.match(data, pos)
+        match = _TOKEN.match(data, pos, end)
         assert match is not None  # the pattern's last branch takes any one byte
         token, pos = match.group(), match.end()
         first = token[:1]
@@ -240,9 +283,9 @@ def _parse(data: bytes, pos: int, found: PdfObjects) -> tuple[object, int]:
             if not stack:
                 return None, pos
             is_dict, items = stack.pop()
-            value: object = _dictionary(items) if is_dict else items
+            value: object = _dictionary(items, found) if is_dict else items
         elif first == b"(":
-            value, pos = _literal(data, pos)
+            value, pos = _literal(data, pos, end)
         elif first == b"<":
             value = token[1:-1]
         elif first == b"/":
@@ -272,7 +315,10 @@ def _two_numbers(items: list) -> bool:
     return len(items) >= 2 and all(type(item) is int for item in items[-2:])
 
 
-def _dictionary(items: list) -> dict:
+def _dictionary(items: list, found: PdfObjects) -> dict:
+    keys = [items[index] for index in range(0, len(items) - 1, 2) if isinstance(items[index], Name)]
+    if len(set(keys)) < len(keys):  # readers keep the first (Ghostscript) or the last (pdfium) of the two
+        found.duplicates += [key for key, count in Counter(keys).items() if count > 1]
     return {items[index]: items[index + 1] for index in range(0, len(items) - 1, 2)
             if isinstance(items[index], Name)}
 
@@ -282,13 +328,14 @@ def _name(raw: bytes) -> Name:
     return Name(_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text) if "#" in text else text)
 
 
-def _literal(data: bytes, pos: int) -> tuple[bytes, int]:
-    """A (string) starting just after its "(", balanced parentheses and escapes kept raw."""
+def _literal(data: bytes, pos: int, end: int) -> tuple[bytes, int]:
+    """A (string) starting just after its "(", balanced parentheses and escapes kept raw; read no
+    further than `end`."""
     start, depth = pos, 1
     while True:
-        match = _STRING_MARKS.search(data, pos)
+        match = _STRING_MARKS.search(data, pos, end)
         if match is None:
-            return data[start:], len(data)
+            return data[start:end], end
         pos = match.end()
         mark = match.group()
         if mark == b"\\":

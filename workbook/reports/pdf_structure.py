@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbook.reports.pdf_drawing import drawing_problems
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
 from workbook.reports.pdf_objects import (
     Budget,
@@ -26,6 +27,9 @@ from workbook.reports.pdf_objects import (
     read_objects,
     unpack,
 )
+from workbook.reports.pdf_orphans import unreached_objects
+from workbook.reports.pdf_xref import BROKEN as BROKEN_XREF
+from workbook.reports.pdf_xref import xref_chain
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -95,6 +99,8 @@ ALLOWED_RESOURCES = {"Font", "ProcSet", "XObject", "ExtGState", "ColorSpace"}
 # A graphics state reportlab writes holds only transparency (a certificate's holds none at all).
 ALLOWED_GRAPHICS_STATE = {"Type", "CA", "ca"}
 OVERPRINT_KEYS = {"OP", "op", "OPM"}
+ALLOWED_FONT_KEYS = {"Type", "Subtype", "BaseFont", "Name", "FirstChar", "LastChar", "Widths",
+                     "FontDescriptor", "ToUnicode"}
 ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"}
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
@@ -107,6 +113,7 @@ class Structure:
     found: tuple[str, ...]
     drawable: bool = True
     objects: PdfObjects | None = None  # the file's objects, when they could all be read (for the font check)
+    hidden: tuple[str, ...] = ()  # a broken table, objects no reader shows: named when nothing else is found
 
 
 def file_structure(raw: bytes) -> Structure:
@@ -117,17 +124,27 @@ def file_structure(raw: bytes) -> Structure:
         if any("Encrypt" in trailer for trailer in objects.trailers):  # its streams cannot be unpacked
             found = [item for item in _features(objects) if item in FEATURES]
             return Structure(tuple(dict.fromkeys([*layout, ENCRYPTED, *found])), drawable=False)
-        oversized = _oversized(objects)
+        drawing: dict[int, bytes] = {}
+        oversized = _oversized(objects, drawing)
         if oversized:
             return Structure((*layout, oversized), drawable=False)
-        found = _features(objects) + objects.unreadable
+        drawn = drawing_problems(objects, lambda stream: drawing[id(stream)] if id(stream) in drawing
+                                 else unpack(stream, objects))
+        # Said when nothing else is: an edit leaves objects behind, a file made by hand a broken table.
+        chain = xref_chain(raw, objects)
+        hidden = tuple(unreached_objects(objects, chain) if chain is not None else
+                       [BROKEN_XREF, *unreached_objects(objects, objects.trailers)])
+        if drawn:  # ambiguous or too heavy: pdfium is not asked to load the page
+            found = [*layout, *drawn, *_duplicates(objects)]
+            return Structure(tuple(dict.fromkeys(found)), drawable=False, hidden=hidden)
+        found = _features(objects) + objects.unreadable + _duplicates(objects)
         named = [item for item in found if item in FEATURES]
         found = layout + (named or found)  # "an attached file" says more than "document entry Names"
     except Budget as error:
         return Structure((f"file far larger inside than a certificate ({error})",), drawable=False)
     except (ValueError, TypeError, IndexError, KeyError, MemoryError) as error:  # a case the reader missed
         return Structure((f"a file structure the check cannot read ({type(error).__name__})",), False)
-    return Structure(tuple(dict.fromkeys(found)), objects=objects)
+    return Structure(tuple(dict.fromkeys(found)), objects=objects, hidden=hidden)
 
 
 def document_features(document: pdfium.PdfDocument, with_page: bool = True) -> list[str]:
@@ -281,20 +298,42 @@ def _dictionary_problems(info: dict, objects: PdfObjects) -> list[str]:
                 found += [OVERPRINT if key in OVERPRINT_KEYS else FEATURE_KEYS.get(
                           key, f"graphics state settings a certificate never uses ({key})")
                           for key in state if key not in ALLOWED_GRAPHICS_STATE]
+        fonts = objects.resolve(resources.get("Font"))
+        for font in fonts.values() if isinstance(fonts, dict) else ():
+            found += _font_problems(objects.resolve(font))
+    if info.get("Type") == "Font":
+        found += _font_problems(info)
     return found
 
 
+def _font_problems(font: object) -> list[str]:
+    """Settings the workbook's fonts never carry: an /Encoding, for one, which readers apply to a
+    TrueType font each their own way (poppler draws other glyphs with /MacRomanEncoding)."""
+    return [f"font settings a certificate's fonts never have ({key})" for key in
+            (font if isinstance(font, dict) else ()) if key not in ALLOWED_FONT_KEYS]
+
+
 def _stream_problems(stream: Stream, objects: PdfObjects) -> list[str]:
-    return [f"data packed with {name}, which a certificate never uses"
-            for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
+    found = [f"data packed with {name}, which a certificate never uses"
+             for name in filters(stream.info, objects) if name not in ALLOWED_FILTERS]
+    if "DecodeParms" in stream.info and stream.info.get("Type") != "XRef":  # (a JPEG's colour transform...)
+        found.append("data packed with parameters (DecodeParms), which a certificate's never have")
+    return found
 
 
-def _oversized(objects: PdfObjects) -> str:
+def _duplicates(objects: PdfObjects) -> list[str]:
+    keys = ", ".join(f"/{key}" for key in dict.fromkeys(objects.duplicates))
+    return [f"a dictionary holding one key twice ({keys}), which PDF readers resolve differently"
+            ] if keys else []
+
+
+def _oversized(objects: PdfObjects, drawing: dict[int, bytes]) -> str:
     """An image or a page drawing far beyond a certificate's, which pdfium must not be asked to
-    draw, or data the check cannot unpack ("" when there is none). Raises Budget when unpacking
-    alone reaches the file's limit."""
+    draw, or data the check cannot unpack ("" when there is none); the drawing instructions
+    unpacked are kept in `drawing` by the stream's id. Raises Budget when unpacking alone reaches
+    the file's limit."""
     contents = {id(stream) for page in _pages(objects) for stream in _contents(page, objects)}
-    drawing = 0
+    drawing_data, drawing = drawing, 0
     for value in objects.values:
         if not isinstance(value, Stream) or value.info.get("Type") == "XRef":  # (a table of offsets)
             continue
@@ -310,6 +349,7 @@ def _oversized(objects: PdfObjects) -> str:
             return f"data packed in a way the check cannot read ({packing})"
         if id(value) in contents or _draws(info):
             drawing += len(data)
+            drawing_data[id(value)] = data
     if drawing > MAX_DRAWING_BYTES:
         return (f"a page drawing far too complex to be a certificate's ({drawing / 1024 / 1024:.1f} MB of "
                 "drawing instructions; a certificate has about 40 KB)")

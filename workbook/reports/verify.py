@@ -64,7 +64,8 @@ FIELD_NAMES = {
 STRONG_OUTCOMES = {"Resolved", "Resolved with follow-up", "Escalated appropriately"}
 PAGE_SIZES = {"A4": (842.0, 595.0), "Letter": (792.0, 612.0)}  # landscape, points
 _SHAPED = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff]")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # certificates are ~100 KB; refuse to parse a huge file
+# A certificate is ~90 KB, ~1.8 MB with a 1200 x 800 photograph as its logo: nothing larger is read.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 class Status(StrEnum):
@@ -99,6 +100,10 @@ def verify_certificate(path: Path, data_dir: Path, register: Register | None = N
         raw = _read(path)
     except OSError as error:
         return Verification(Status.UNREADABLE, f"{path} cannot be read: {error.strerror or error}")
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return Verification(Status.NOT_A_CERTIFICATE, f"{path} is larger than {limit} MB, far larger "
+                            "than any certificate (about 100 KB, 2 MB with a large logo)")
     from workbook.reports.pdf_page import PdfUnreadable, open_document
 
     try:
@@ -152,6 +157,8 @@ def _verify_document(path: Path, data_dir: Path, raw: bytes, document,
             shown, on_page = _shown_changes(record, document, structure.objects)
             changed += shown
             foreign += [item for item in on_page if item not in foreign]
+        if not changed and not foreign:  # hidden data: an edit that changed something leaves some too
+            foreign += structure.hidden
     if changed or foreign:
         return Verification(Status.TAMPERED, _tampered_message(changed, foreign), record.fields,
                             tuple(changed + foreign), record.key_id)
@@ -178,10 +185,7 @@ def _trusted_for_progress_only(data_dir: Path, signer: str) -> str | None:
 
 def _read(path: Path) -> bytes:
     with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise OSError(0, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far too large for a certificate")
-    return raw
+        return handle.read(MAX_FILE_BYTES + 1)  # one byte more tells a file too large
 
 
 def _short(error: BaseException) -> str:

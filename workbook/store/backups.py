@@ -49,10 +49,19 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int | None = KEEP,
     if at_most_every is not None and newest is not None and (
             now - newest.taken_at < at_most_every or _last_change(db_path) <= newest.taken_at):
         return None
+    target = _copy_into(db_path, backup_dir, now)
+    found = list_backups(backup_dir)
+    for old in found[keep:] if keep is not None else thin_backups(found, now):
+        old.path.unlink()
+    return target
+
+
+def _copy_into(db_path: Path, backup_dir: Path, now: datetime) -> Path:
+    """A consistent copy of `db_path` (with its write-ahead log) named as a backup taken `now`."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     for stale in [*backup_dir.glob("*.partial"), *backup_dir.glob("*.partial-journal")]:
         stale.unlink(missing_ok=True)  # left by a copy cut short at exit; never a complete backup
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{PREFIX}{stamp}.sqlite"
     partial = target.with_name(target.name + ".partial")
     source = sqlite3.connect(db_path, timeout=5)
@@ -63,9 +72,6 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int | None = KEEP,
         destination.close()
         source.close()
     os.replace(partial, target)
-    found = list_backups(backup_dir)
-    for old in found[keep:] if keep is not None else thin_backups(found, now):
-        old.path.unlink()
     return target
 
 
@@ -113,15 +119,22 @@ def list_backups(backup_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
 
 
-def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None) -> Path | None:
+def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None,
+                   keep_in: Path | None = None, passphrase_hash: str | None = None) -> Path | None:
     """Put `backup` in place of the database; the current file is moved aside, not deleted.
 
-    The backup is copied and checked beside the database first, so the current file moves only
-    once a sound replacement is ready: a failed restore leaves everything where it was.
+    Only a real workbook backup is accepted (`backup_check.check_workbook_backup`). It is copied
+    and checked beside the database first, so the current file moves only once a sound replacement
+    is ready: a failed restore leaves everything where it was. With `keep_in`, a sound current
+    database is first copied there as a backup (listed and restorable like any other), so a
+    restore can be undone the same way. With `passphrase_hash` (the trainer passphrase of the
+    database replaced, which the caller has checked), the restored database keeps that passphrase.
     Returns where the replaced database went (None when there was none). The caller must have
     closed its own connection first.
     """
-    check_integrity(backup)
+    from workbook.store.backup_check import carry_passphrase, check_workbook_backup
+
+    check_workbook_backup(backup)
     staged = db_path.with_name(db_path.name + ".restoring")
     staged.unlink(missing_ok=True)
     source = sqlite3.connect(backup)
@@ -132,7 +145,11 @@ def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None)
         destination.close()
         source.close()
     try:
-        check_integrity(staged)
+        check_workbook_backup(staged)
+        if passphrase_hash:
+            carry_passphrase(staged, passphrase_hash)
+        if keep_in is not None and db_path.exists() and _sound(db_path):
+            _copy_into(db_path, keep_in, datetime.now(UTC))
         replaced = (move_aside(db_path, "replaced", target=replaced_to)
                     if db_path.exists() else None)
         os.replace(staged, db_path)
@@ -140,6 +157,16 @@ def restore_backup(backup: Path, db_path: Path, replaced_to: Path | None = None)
         staged.unlink(missing_ok=True)
         Path(f"{staged}-journal").unlink(missing_ok=True)
     return replaced
+
+
+def _sound(db_path: Path) -> bool:
+    from workbook.store.connection import DatabaseProblem
+
+    try:
+        check_integrity(db_path)
+    except DatabaseProblem:
+        return False  # a damaged file is not copied: it is moved aside whole
+    return True
 
 
 def _has_learners(db_path: Path) -> bool:

@@ -8,13 +8,15 @@ again adds nothing. `import_bundles` is what the trainer's import and `workbook 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbook.store import dialect, merge_vouching
+from workbook.keys import fingerprint
+from workbook.store import dialect, merge_vouching, row_provenance
 from workbook.store import merges as profile_merges
 from workbook.store.bundle_reading import read_bundle
 from workbook.store.bundles import (
@@ -22,20 +24,17 @@ from workbook.store.bundles import (
     Bundle,
     BundleError,
     BundleSigner,
-    expanded_row,
     merged_setting_key,
 )
 from workbook.store.clock import utc_now_text
 from workbook.store.connection import StoreError
-from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.models import ActivityRecord, LearnerRecord, MergeRecord, database
 from workbook.store.quiz_questions import compact_payload
-from workbook.store.settings import set_setting
+from workbook.store.row_provenance import RefusedRow
+from workbook.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-_BATCH = 100  # rows per statement: 9 columns x 100 stays under SQLite's oldest variable limit (999)
-
 
 class EmployeeIdConflict(BundleError):
     """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
@@ -61,6 +60,8 @@ class MergeResult:
     merges: tuple[profile_merges.AppliedMerge, ...] = ()  # those records, named, for the import to show
     withheld: tuple[merge_vouching.WithheldMerge, ...] = ()  # merges its signer cannot vouch for: not made
     waiting: tuple[profile_merges.AppliedMerge, ...] = ()  # merges of a profile with no rows here yet
+    refused: tuple[RefusedRow, ...] = ()  # rows its signer may not send (`row_provenance`): kept aside
+    device_warning: str | None = None  # its PC claims a device another key signed for first
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,17 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     of the bundle still merges: the rows are the signer's own, and the survivors follow from the
     merges held, so leaving one out leaves the database as it would be had it never been made.
 
-    Nothing already here is changed: a known profile keeps its own name and archive state, and a row
-    id already present must hold the same row, or the whole bundle is refused (BundleError).
+    Nothing already here is changed: a known profile keeps its own name and archive state. Rows its
+    signer may not send (another PC's rows, another key's certificate records, an id another key
+    brought first with other content) are refused and kept aside, named (`row_provenance.admit`);
+    a row id this signer (or this PC) recorded with other content refuses the whole bundle.
     """
     learner = bundle.learner
     signer = bundle.signer
     with database.atomic():
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
-        new_rows = _new_rows(bundle)
+        admission = row_provenance.admit(bundle, authorities)
+        new_rows = admission.new_rows
         known_merges = profile_merges.recorded_merge_ids([row["id"] for row in bundle.merges])
         arriving = [row for row in bundle.merges if row["id"] not in known_merges]
         taken, withheld, waiting = _vouched(arriving, signer, authorities, learner.id, len(new_rows))
@@ -129,13 +133,18 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
                         for name in COLUMNS) for row in new_rows]
         dialect.execute_many(statement, values)
+        now = utc_now_text()
+        row_provenance.record_sources((str(row["id"]) for row in new_rows), signer, now)
+        refused = row_provenance.keep_refused(admission.refused, signer, now)
+        device_warning = device_claimed(bundle)
         merge_vouching.record_signed_rows(learner.id, signer.key_id, signer.installation, len(new_rows))
         ready, settled_withheld = merge_vouching.settle_pending()  # merges that waited for these rows
         if ready:
             added, _ = profile_merges.add_merge_records(ready)
             merges_added += added
             new_merges += [(row["from_learner_id"], row["into_learner_id"]) for row in ready]
-        set_setting(merged_setting_key(bundle.digest), utc_now_text())
+        if not refused:  # a file with refused rows is read again on a later import, and named again
+            set_setting(merged_setting_key(bundle.digest), now)
         applied = tuple(profile_merges.named_merges(new_merges))
         withheld = merge_vouching.described(withheld + settled_withheld)
         waiting = profile_merges.named_merges((row["from_learner_id"], row["into_learner_id"])
@@ -143,25 +152,38 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     return MergeResult(learner_id=learner.id,
                        display_name=local.display_name if local is not None else learner.display_name,
                        bundle_name=learner.display_name, added=len(new_rows),
-                       already_present=len(bundle.activities) - len(new_rows),
+                       already_present=admission.already_present,
                        learners_created=int(local is None),
                        learners_updated=int(local is not None and bool(new_rows)),
                        merges_added=merges_added, merges=applied, withheld=tuple(withheld),
-                       waiting=tuple(waiting))
+                       waiting=tuple(waiting), refused=tuple(refused), device_warning=device_warning)
 
 
-def _new_rows(bundle: Bundle) -> list[dict[str, str | None]]:
-    """The bundle's rows not stored here yet; a stored row of the same id must be the same row."""
-    present = _present_rows([row["id"] for row in bundle.activities])
-    new_rows = []
-    for row in bundle.activities:
-        stored = present.get(row["id"])
-        if stored is None:
-            new_rows.append(row)
-        elif stored != row:
-            raise BundleError(bundle.path, f"conflict: activity {row['id']} differs from the row of the "
-                                           "same id already here (rows never change once recorded)")
-    return new_rows
+def device_claimed(bundle: Bundle) -> str | None:
+    """A warning when the bundle's device id was first seen here signed by another key (two PCs with
+    one device id: a copied data folder, a new key after a leak, or a PC posing as another); the first
+    key seen for each device is kept in the settings (`device-signer/<id>`)."""
+    setting = f"device-signer/{bundle.device_id}"
+    signer = bundle.signer
+    try:
+        first = json.loads(get_setting(setting) or "null")
+    except ValueError:
+        first = None
+    if not isinstance(first, dict):
+        set_setting(setting, json.dumps({"key_id": signer.key_id, "pc": signer.installation}, sort_keys=True))
+        return None
+    if first.get("key_id") == signer.key_id:
+        return None
+    earlier = fingerprint(str(first.get("key_id")))
+    made_there = profile_merges.named_merges(MergeRecord.select(
+        MergeRecord.from_learner_id, MergeRecord.into_learner_id).where(
+        MergeRecord.device_id == bundle.device_id).order_by(MergeRecord.merged_at).tuples())
+    merges = ("; profile merges made on a PC with that device id: "
+              + "; ".join(merge.text() for merge in made_there)) if made_there else ""
+    return (f"the PC '{signer.installation}' (key {signer.fingerprint}) signs as device "
+            f"{bundle.device_id[:8]}, which the PC '{first.get('pc')}' (key {earlier}) signed for first: two "
+            "PCs claim one device (a copied data folder, a new key after a leak, or one PC posing as "
+            f"another); check which is genuine before trusting what either sends{merges}")
 
 
 def _vouched(arriving: Sequence[dict[str, str]], signer: BundleSigner, authorities: Collection[str],
@@ -209,23 +231,7 @@ def _merged_before(bundle: Bundle) -> MergeResult:
     name = local.display_name if local is not None else bundle.learner.display_name
     return MergeResult(learner_id=bundle.learner.id, display_name=name,
                        bundle_name=bundle.learner.display_name, added=0, already_present=bundle.count,
-                       learners_created=0, learners_updated=0)
-
-
-def _present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
-    """The stored rows among `ids`, keyed by id, looked up by primary key in batches of plain SQL."""
-    columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
-    table = ActivityRecord._meta.table_name
-    found = {}
-    known: dict[str, str] = {}
-    step = _BATCH * 9  # 900 parameters, under SQLite's oldest limit of 999
-    for start in range(0, len(ids), step):
-        chunk = ids[start:start + step]
-        marks = ", ".join([dialect.param()] * len(chunk))
-        cursor = database.execute_sql(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", chunk)
-        for values in cursor.fetchall():
-            found[values[0]] = expanded_row(dict(zip(COLUMNS, values, strict=True)), known)
-    return found
+                       learners_created=0, learners_updated=0, device_warning=device_claimed(bundle))
 
 
 def untrusted_reason(signer: BundleSigner) -> str:

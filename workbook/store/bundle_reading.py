@@ -114,6 +114,14 @@ def bundle_from_entries(path: Path, manifest_bytes: bytes, signature: bytes | No
                   rows_checked=not already, count=manifest["counts"]["activities"])
 
 
+def signer_of(path: Path, manifest_bytes: bytes, signature: bytes) -> BundleSigner:
+    """Who signed a bundle's manifest, once that signature checks out (the rows are not read): tells
+    a sync batch its PC really signed from a row someone else wrote under that PC's key id."""
+    if len(manifest_bytes) > bundles.MAX_MANIFEST_BYTES or len(signature) > bundles.MAX_SIGNATURE_BYTES:
+        raise BundleError(path, "oversized: the manifest or signature is larger than a bundle's")
+    return _check_signature(path, _parse_manifest(path, manifest_bytes), manifest_bytes, signature)
+
+
 def _check_signature(path: Path, manifest: dict[str, Any], manifest_bytes: bytes,
                      data: bytes) -> BundleSigner:
     """The signer, once its signature over the manifest checks out; BundleError otherwise."""

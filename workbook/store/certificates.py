@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from workbook.core.activity import Verb
 from workbook.store.merges import of_person, survivor_map
 from workbook.store.models import ActivityRecord
+from workbook.store.row_provenance import first_sources
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,23 @@ def issued_certificates(learner_id: str | None = None) -> list[IssuedRecord]:
 
 def issued_with_key(signer: str) -> list[IssuedRecord]:
     """The register of certificates signed with key `signer` that this database records, oldest
-    first (every issue record has named its key since certificates existed)."""
+    first (every issue record has named its key since certificates existed).
+
+    A record enters it only when it was recorded here or first brought by a bundle signed with that
+    same key (`row_provenance`): a record naming the key that another PC sent registers nothing, so
+    no PC can make another issuer's genuine certificate "superseded" or "not in the register"."""
     survivors = survivor_map()
     found = []
     query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
-    for row in query.order_by(ActivityRecord.occurred_at, ActivityRecord.id):
+    rows = list(query.order_by(ActivityRecord.occurred_at, ActivityRecord.id))
+    sources = first_sources([row.id for row in rows])
+    for row in rows:
         try:
             payload = json.loads(row.payload)
             if str(payload.get("key_id") or "") != signer:
                 continue
+            if row.id in sources and sources[row.id][0] != signer:
+                continue  # brought by another key: not this key's to register
             fields = {str(k): str(v) for k, v in payload["fields"].items()}
             found.append(IssuedRecord(str(payload["certificate_id"]), row.occurred_at, row.learner_id,
                                       fields.get("learner_name"), payload.get("file"), signer, fields,

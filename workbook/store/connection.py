@@ -65,9 +65,17 @@ def describe_store_error(error: BaseException, folder: Path) -> str:
         return f"the write to {folder} failed part-way and was undone (SQLite: {text})"
     if "readonly" in text or "read-only" in text:
         return f"the data folder {folder} is read-only for you"
-    if "locked" in text or "busy" in text:
-        return "another program holds the database (is a second copy of the workbook open?)"
+    if is_locked(error):  # the workbook itself lets one window at a time use a data folder
+        return (f"another program is using the database in {folder} (a database viewer, a backup or sync "
+                "tool, or a workbook command still running)")
     return f"{text} (data folder {folder})"
+
+
+def is_locked(error: BaseException) -> bool:
+    """A write that waited for another program's lock on the file and gave up: nothing is wrong with
+    the file or the disk, and trying again once that program lets go will work."""
+    text = str(error)
+    return "database is locked" in text or "database table is locked" in text or "busy" in text
 
 
 def check_integrity(path: Path) -> None:
@@ -306,6 +314,28 @@ def open_database_url(url: str, data_dir: Path | None = None) -> Database:
                               f"{hint}") from error
     database.initialize(db)
     return db
+
+
+def damage_behind(error: BaseException) -> str | None:
+    """When a read or write of the open SQLite file failed for no reason the user can act on (not a
+    lock, a full disk or a read-only folder), whether the file is damaged: SQLite's quick check,
+    run on its own connection. The damage in the user's words, or None (another cause, a server, or
+    a file that checks out)."""
+    if not isinstance(error, (PeeweeException, sqlite3.DatabaseError)) or isinstance(error, DatabaseProblem):
+        return None
+    text = str(error)
+    if any(word in text for word in ("locked", "busy", "disk is full", "readonly", "read-only")):
+        return None
+    bound = database.obj
+    if not isinstance(bound, SqliteDatabase) or bound.database in ("", ":memory:"):
+        return None
+    try:
+        check_integrity(Path(bound.database))
+    except CorruptDatabaseError as damage:
+        return str(damage)
+    except DatabaseProblem:  # locked or cannot be opened now: not proof of damage
+        return None
+    return None
 
 
 def opened_schema_version() -> int:

@@ -1,15 +1,17 @@
 """Fill a cohort dashboard with a handful of set-based queries over the cohort's members.
 
-The queries read the per-learner totals that insert triggers keep beside the activity rows
-(migration step 4): a few rows per learner and module, scenario or skill, instead of every
-activity row and its JSON. Activity rows never change once written, so the totals stay exact;
-`rebuild_totals` recomputes them from the rows anyway (after a repair, or to check them).
-Python only sorts the result rows into `LearnerRow`s; it never loops over activity rows.
+The queries read the summaries that triggers keep beside the activity rows: one row per learner
+holding its per-module, per-quiz, per-call and per-skill totals as JSON (schema step 10), read with
+the member's own row, and the pace tables (step 6); never the activity rows and their JSON. Activity
+rows never change once written, so the totals stay exact; `rebuild_totals` recomputes them from the
+rows anyway (after a merge or a repair, or to check them). Python sorts the members' figures into
+`LearnerRow`s, keeping only what the content still has.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,17 +28,17 @@ from workbook.store.models import database
 from workbook.store.pace import cohort_pace, pace_parameters, pace_sql
 from workbook.store.practice_calls import call_object_id
 
-# The content's current sections, quizzes, scenarios and skills are bound as JSON arrays, so
-# totals for something since removed from the lessons are left out. The queries run in this order;
-# after "members" its learner ids (members as the people they are, through merges) are bound as
-# `:members`, so the later queries read the totals of those learners only and never resolve the
-# cohort's members again (about a quarter of the dashboard's SQL time, on either database).
+# The queries run in this order; after "members" its learner ids (members as the people they are,
+# through merges) are bound as `:members`, so the later queries read those learners only and never
+# resolve the cohort's members again (about a quarter of the dashboard's SQL time, on either database).
+# The content's current sections are bound as a JSON array, to subtract sections since removed.
 MEMBERS = "(SELECT value FROM json_each(:members))"
 QUERIES: dict[str, str] = {
     "cohort": "SELECT id, name FROM cohort WHERE id = :cohort",
     # When each member joined: enrolled (a member only through a profile merged into theirs: when that
     # one was), or the profile created if later. Two primary-key seeks per member (about 1.5 ms of
     # CPU for 2,000); an OR of the two instead made SQLite scan every membership for each member.
+    # Each member's figures come along (`learner_dashboard`, one JSON document per learner).
     "members": """
         SELECT l.id, l.display_name, l.employee_id, l.email, t.last_at, t.certificate_id, l.archived_at,
                l.created_at,
@@ -45,14 +47,13 @@ QUERIES: dict[str, str] = {
                         (SELECT max(k.added_at) FROM learner_alias AS s
                            JOIN cohort_member AS k
                              ON k.learner_id = s.learner_id AND k.cohort_id = m.cohort_id
-                          WHERE s.survivor_id = m.learner_id))
+                          WHERE s.survivor_id = m.learner_id)),
+               d.figures
           FROM cohort_member_resolved AS m
           JOIN learner AS l ON l.id = m.learner_id
           LEFT JOIN learner_latest AS t ON t.learner_id = m.learner_id
+          LEFT JOIN learner_dashboard AS d ON d.learner_id = m.learner_id
          WHERE m.cohort_id = :cohort""",
-    "sections": f"""
-        SELECT r.learner_id, r.module_id, r.sections FROM learner_module_read AS r
-         WHERE r.learner_id IN {MEMBERS} AND r.module_id IN (SELECT value FROM json_each(:modules))""",
     # Sections read once but since removed from the lessons, to subtract: the distinct section ids
     # come from one index seek each (a skip-scan), so with none removed this costs next to nothing.
     "removed_sections": f"""
@@ -68,17 +69,6 @@ QUERIES: dict[str, str] = {
           FROM removed CROSS JOIN learner_section_read AS r ON r.object_id = removed.object_id
          WHERE r.learner_id IN {MEMBERS}
          GROUP BY r.learner_id, r.module_id""",
-    "quiz": f"""
-        SELECT q.learner_id, q.module_id, q.best FROM learner_quiz_best AS q
-         WHERE q.learner_id IN {MEMBERS} AND q.module_id IN (SELECT value FROM json_each(:quizzes))""",
-    "calls": f"""
-        SELECT c.learner_id, count(*), sum(c.strong) FROM learner_call_best AS c
-         WHERE c.learner_id IN {MEMBERS} AND c.object_id IN (SELECT value FROM json_each(:scenarios))
-         GROUP BY c.learner_id""",
-    "skills": f"""
-        SELECT k.learner_id, k.skill, k.total / k.scores FROM learner_skill_total AS k
-         WHERE k.learner_id IN {MEMBERS} AND k.scores > 0
-           AND (:skills IS NULL OR k.skill IN (SELECT value FROM json_each(:skills)))""",
     # Median seconds per question and per call turn, and rushed attempts (migration step 6).
     "pace": pace_sql(MEMBERS[1:-1]),
 }
@@ -89,21 +79,21 @@ class NoSuchCohort(LookupError):
 
 
 def dashboard_parameters(library: Library, cohort_id: str) -> dict[str, Any]:
-    """The values bound into QUERIES: the cohort, and what the content still has."""
+    """The values bound into QUERIES: the cohort, and the content's current sections."""
     sections = [section_object_id(m.id, s.id) for m in library.modules for s in m.sections]
-    return {
-        "cohort": cohort_id,
-        "modules": json.dumps([m.id for m in library.modules]),
-        "sections": json.dumps(sections),
-        "quizzes": json.dumps([m.id for m in library.modules if m.quiz is not None]),
-        "scenarios": json.dumps([call_object_id(s.id) for s in library.scenarios]),
-        "skills": json.dumps(sorted(library.skills)) if library.skills else None,
-    } | pace_parameters()
+    return {"cohort": cohort_id, "sections": json.dumps(sections)} | pace_parameters()
+
+
+def skill_bar(library: Library) -> int:
+    """The skill score a call needs to count as handled well: the course's bar (0 without a course)."""
+    return library.course.requires.calls.min_skill_score if library.course is not None else 0
 
 
 def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = None) -> CohortDashboard:
     """The cohort's matrix and figures. A profile merged into another counts as that one; an
     archived profile is listed with `archived` set, never left out (a learner cannot hide this way).
+    A call counts as handled well by the certificate's rule: it ended well with a skill score of at
+    least the course's bar (`core.completion.CallOutcome.counts`).
 
     `now`, when given, caps `last_active` and `joined`: a row stamped later by a device whose clock
     runs fast counts as activity now, so no one looks active in the future.
@@ -115,49 +105,70 @@ def cohort_dashboard(library: Library, cohort_id: str, now: datetime | None = No
     if not cohort:
         raise NoSuchCohort(f"No cohort with id {cohort_id}.")
     member_rows = fetch("members")
-    members = {row[0]: {} for row in member_rows}  # learner id -> skills, filled below
-    same = {m.id: m.id for m in library.modules} | {skill: skill for skill in library.skills}
-    once = same.setdefault
-    sections: dict[str, dict[str, int]] = defaultdict(dict)
-    for learner_id, module_id, count in fetch("sections"):
-        sections[learner_id][once(module_id, module_id)] = count
+    figures = _Figures(library)
+    learners_figures = {row[0]: figures.read(row[9]) for row in member_rows}
     for learner_id, module_id, removed in fetch("removed_sections"):
-        left = sections.get(learner_id, {}).get(module_id, 0) - removed
+        read = learners_figures[learner_id][0] if learner_id in learners_figures else {}
+        left = read.get(module_id, 0) - removed
         if left > 0:
-            sections[learner_id][once(module_id, module_id)] = left
+            read[module_id] = left
         else:
-            sections[learner_id].pop(module_id, None)
-    quiz: dict[str, dict[str, int]] = defaultdict(dict)
-    for learner_id, module_id, best in fetch("quiz"):
-        quiz[learner_id][once(module_id, module_id)] = int(best)
-    calls = {learner_id: (played, strong or 0) for learner_id, played, strong in fetch("calls")}
-    cohort_skill: dict[str, list[float]] = defaultdict(list)
-    for learner_id, skill, mean in fetch("skills"):
-        own = members.get(learner_id)
-        if own is not None:
-            # half up, as a trainer rounds (round() makes 62.5 into 62)
-            own[once(skill, skill)] = int(mean + 0.5)
-            cohort_skill[skill].append(mean)
-
+            read.pop(module_id, None)
     paces = cohort_pace(fetch("pace"))
+    cohort_skill: dict[str, list[float]] = defaultdict(list)
     learners = []
     for (learner_id, name, employee_id, email, last_active, certificate, archived_at, created,
-         enrolled) in member_rows:
-        played, strong = calls.get(learner_id, (0, 0))
+         enrolled, _) in member_rows:
+        sections, quiz, played, handled_well, means = learners_figures[learner_id]
+        for skill, mean in means.items():
+            cohort_skill[skill].append(mean)
         learners.append(LearnerRow(
             learner_id=learner_id, name=name, employee_id=employee_id, email=email,
-            sections_read=sections.get(learner_id, {}), quiz_best=quiz.get(learner_id, {}),
-            calls_played=played, calls_strong=strong, certificate_id=certificate,
-            skills=members[learner_id], last_active=_moment(last_active, now),
-            pace=paces.get(learner_id, Pace()), archived=archived_at is not None,
+            sections_read=sections, quiz_best=quiz, calls_played=played, calls_strong=handled_well,
+            certificate_id=certificate, skills={skill: _round(mean) for skill, mean in means.items()},
+            last_active=_moment(last_active, now), pace=paces.get(learner_id, Pace()),
+            archived=archived_at is not None,
             joined=_moment(max(filter(None, (created, enrolled)), default=None), now)))
     learners = _tell_namesakes_apart(learners)
     learners.sort(key=lambda row: (row.name.casefold(), row.learner_id))
     modules = tuple(ModuleColumn(m.id, m.title, len(m.sections), m.quiz is not None) for m in library.modules)
-    averages = {skill: _round(sum(values) / len(values)) for skill, values in sorted(cohort_skill.items())}
+    # fsum: the same average whatever order the members come in
+    averages = {skill: _round(math.fsum(values) / len(values))
+                for skill, values in sorted(cohort_skill.items())}
     return CohortDashboard(cohort_id=cohort_id, cohort_name=cohort[0][1], modules=modules,
                            scenarios_total=len(library.scenarios), learners=tuple(learners),
                            skill_averages=averages)
+
+
+class _Figures:
+    """Reads a member's `learner_dashboard` document, keeping what the content still has: modules,
+    quizzes, scenarios and (when the content names its skills) skills."""
+
+    def __init__(self, library: Library) -> None:
+        # the content's own id strings, so 2,000 rows share one copy of each key
+        self.modules = {m.id: m.id for m in library.modules}
+        self.quizzes = {m.id: m.id for m in library.modules if m.quiz is not None}
+        self.scenarios = {call_object_id(s.id) for s in library.scenarios}
+        self.skills = {skill: skill for skill in library.skills} or None
+        self.bar = skill_bar(library)
+
+    def read(self, document: str | dict | None
+             ) -> tuple[dict[str, int], dict[str, int], int, int, dict[str, float]]:
+        """(sections read per module, best quiz percent per module, scenarios played, scenarios
+        handled well, mean percent per skill) from one document (a dict where the driver parsed it)."""
+        if document is None:
+            return {}, {}, 0, 0, {}
+        found = json.loads(document) if isinstance(document, str) else document
+        modules, quizzes, scenarios, skills = self.modules, self.quizzes, self.scenarios, self.skills
+        sections = {modules[m]: n for m, n in found.get("sections", {}).items() if m in modules}
+        quiz = {quizzes[m]: int(best) for m, best in found.get("quiz", {}).items()
+                if m in quizzes and best is not None}
+        scores = [score for call, score in found.get("calls", {}).items() if call in scenarios]
+        means = {}
+        for skill, (total, count) in found.get("skills", {}).items():
+            if count and total is not None and (skills is None or skill in skills):
+                means[skill if skills is None else skills[skill]] = total / count
+        return sections, quiz, len(scores), sum(1 for score in scores if score >= self.bar), means
 
 
 def _tell_namesakes_apart(rows: list[LearnerRow]) -> list[LearnerRow]:

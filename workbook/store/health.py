@@ -38,6 +38,12 @@ def record_check(data_dir: Path, now: datetime | None = None) -> None:
         write_text_atomic(data_dir / LAST_CHECK, (now or datetime.now(UTC)).isoformat())
 
 
+def request_check(data_dir: Path) -> None:
+    """Damage was seen while the app ran: the next start runs the full check (and offers backups)."""
+    with contextlib.suppress(OSError):
+        (data_dir / LAST_CHECK).unlink(missing_ok=True)
+
+
 def session_started(data_dir: Path) -> None:
     with contextlib.suppress(OSError):
         (data_dir / RUNNING_MARKER).write_text("running\n", encoding="utf-8")

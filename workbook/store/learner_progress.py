@@ -1,22 +1,22 @@
-"""Gather what the completion rules need about one learner from the activity rows."""
+"""Gather what the completion rules need about one learner: the evidence of the activity rows,
+checked by replaying it (`core.evidence`), so a claim that does not hold up never counts."""
 
 from __future__ import annotations
 
-from workbook.core.completion import CallOutcome, LearnerRecord
+from workbook.core.completion import LearnerRecord
 from workbook.core.content import Library
-from workbook.core.progress import progress_by_module
-from workbook.store import activity, practice_calls, quiz_attempts
+from workbook.core.evidence import verified_record
+from workbook.core.reading_evidence import check_reading
+from workbook.store.evidence import learner_evidence
 
 
-def learner_record(library: Library, learner_id: str, reading: dict | None = None,
-                   scores: dict | None = None) -> LearnerRecord:
-    """`reading` and `scores` may be passed in when the caller has already read them (the home
-    screen shows them too), so the same rows are not read twice."""
-    if reading is None:
-        reading = progress_by_module(library, activity.read_sections(learner_id))
-    if scores is None:
-        scores = quiz_attempts.quiz_scores(learner_id)
-    quiz_best = {module_id: score.best for module_id, score in scores.items()}
-    calls = {scenario_id: [CallOutcome(kind, skill) for kind, skill in outcomes]
-             for scenario_id, outcomes in practice_calls.call_outcomes(learner_id).items()}
-    return LearnerRecord(reading, quiz_best, calls)
+def learner_record(library: Library, learner_id: str) -> LearnerRecord:
+    """Reading, best quiz scores and calls that hold up, with what does not named in `doubts`."""
+    return verified_record(library, learner_evidence(learner_id))
+
+
+def counted_sections(library: Library, learner_id: str) -> dict[str, set[str]]:
+    """Section ids per module whose read rows respect the reading rule's times: the reader times the
+    others again, so a learner can always make good a section that does not count."""
+    evidence = learner_evidence(learner_id, reads_only=True)
+    return check_reading(library, library.reading_rule, evidence.reads, evidence.profile_created).read

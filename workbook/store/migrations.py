@@ -11,7 +11,10 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import dialect
+from workbook.store.schema_provenance import SCHEMA_V11
 from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests read these as migrations.X)
+    DASHBOARD_REBUILD,
+    DASHBOARD_SUMMARY,
     PACE_CAP_SECONDS,
     PACE_REBUILD,
     PACE_REBUILD_V7,
@@ -25,8 +28,10 @@ from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests re
     SCHEMA_V7,
     SCHEMA_V8,
     SCHEMA_V9,
+    SCHEMA_V10,
     SUMMARY_REBUILD,
     SUMMARY_REBUILD_V7,
+    SUMMARY_REBUILD_V10,
     SUMMARY_TABLES,
 )
 
@@ -61,6 +66,8 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (7, _run(SCHEMA_V7)),
     (8, _schema_v8),
     (9, _run(SCHEMA_V9)),
+    (10, _run(SCHEMA_V10)),
+    (11, _run(SCHEMA_V11)),  # row provenance and refused rows
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
@@ -110,12 +117,13 @@ def migrate(db: Database) -> list[int]:
 
 
 def summary_rebuild(db: Database | None = None) -> list[str]:
-    """The statements that recompute the v4 totals (through merges) on the bound database."""
+    """The statements that recompute the v4 totals (through merges), with v10's strong scores, and
+    then the v10 dashboard rows from them, on the bound database (the totals tables emptied first)."""
     if dialect.is_server(db):
         from workbook.store import migrations_pg
 
-        return migrations_pg.SUMMARY_REBUILD_V7
-    return SUMMARY_REBUILD_V7
+        return migrations_pg.SUMMARY_REBUILD_V10
+    return SUMMARY_REBUILD_V10
 
 
 def pace_rebuild(db: Database | None = None) -> list[str]:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import schema_sqlite as sqlite_steps
+from workbook.store.schema_provenance import SCHEMA_V11 as SCHEMA_V11_SQLITE
 from workbook.store.schema_sqlite import PACE_CAP_SECONDS, SUMMARY_TABLES  # noqa: F401 (re-exported)
 
 
@@ -87,8 +88,21 @@ def _declare(learner: str) -> str:
     return f"DECLARE\n    who text := {learner};\n    doc jsonb := workbook_json(NEW.payload);\n"
 
 
-def _totals_function(learner: str) -> str:
-    """The v4 insert triggers in one function; `learner` is who the totals count for."""
+_V4_CALL = f"""INSERT INTO learner_call_best AS t (learner_id, object_id, played, strong)
+            VALUES (who, NEW.object_id, 1, CASE WHEN doc ->> 'kind' IN {_STRONG} THEN 1 ELSE 0 END)
+            ON CONFLICT (learner_id, object_id) DO UPDATE
+               SET played = t.played + 1, strong = greatest(t.strong, excluded.strong);"""
+_V10_CALL = f"""INSERT INTO learner_call_best AS t (learner_id, object_id, played, strong, strong_score)
+            VALUES (who, NEW.object_id, 1, CASE WHEN doc ->> 'kind' IN {_STRONG} THEN 1 ELSE 0 END,
+                    CASE WHEN doc ->> 'kind' IN {_STRONG} THEN workbook_skill_score(doc) ELSE -1 END)
+            ON CONFLICT (learner_id, object_id) DO UPDATE
+               SET played = t.played + 1, strong = greatest(t.strong, excluded.strong),
+                   strong_score = greatest(t.strong_score, excluded.strong_score);"""
+
+
+def _totals_function(learner: str, strong_score: bool = False) -> str:
+    """The v4 insert triggers in one function; `learner` is who the totals count for. With
+    `strong_score` (v10), a call that ended well also keeps its best skill score."""
     body = f"""
     INSERT INTO learner_latest AS t (learner_id, last_at) VALUES (who, NEW.occurred_at)
         ON CONFLICT (learner_id) DO UPDATE SET last_at = greatest(t.last_at, excluded.last_at);
@@ -110,10 +124,7 @@ def _totals_function(learner: str) -> str:
             ON CONFLICT (learner_id, skill) DO UPDATE
                SET total = t.total + excluded.total, scores = t.scores + 1;
     ELSIF NEW.verb = 'call-ended' THEN
-        INSERT INTO learner_call_best AS t (learner_id, object_id, played, strong)
-            VALUES (who, NEW.object_id, 1, CASE WHEN doc ->> 'kind' IN {_STRONG} THEN 1 ELSE 0 END)
-            ON CONFLICT (learner_id, object_id) DO UPDATE
-               SET played = t.played + 1, strong = greatest(t.strong, excluded.strong);
+        {_V10_CALL if strong_score else _V4_CALL}
         INSERT INTO learner_skill_total AS t (learner_id, skill, total, scores)
             SELECT who, s.key, s.score, 1 FROM workbook_scores(doc -> 'skills') AS s
             ON CONFLICT (learner_id, skill) DO UPDATE
@@ -260,6 +271,77 @@ SCHEMA_V7 = [
     _pace_function(_RESOLVED),
 ]
 SCHEMA_V9 = _tables(sqlite_steps.SCHEMA_V9)  # quiz questions stored once: one portable table
+SCHEMA_V11 = _tables(SCHEMA_V11_SQLITE)  # row provenance and refused rows: plain tables
+
+# v10: the certificate's skill score of a call (`schema_sqlite.SCHEMA_V10`), the learner's dashboard
+# document kept from the totals rows, and the rebuilds that make both from the rows.
+_V10_HELPERS = [
+    # core.completion.skill_score: the mean of the numeric skill percents, half to even (0 for none).
+    """CREATE OR REPLACE FUNCTION workbook_skill_score(doc jsonb) RETURNS integer LANGUAGE sql IMMUTABLE
+       AS $fn$
+       SELECT CASE WHEN n = 0 THEN 0
+                   WHEN mean - whole > 0.5 OR (mean - whole = 0.5 AND whole % 2 <> 0) THEN whole + 1
+                   ELSE whole END::integer
+         FROM (SELECT n, mean, floor(mean)::bigint AS whole
+                 FROM (SELECT count(*) AS n, sum(s.score) / nullif(count(*), 0) AS mean
+                         FROM workbook_scores(doc -> 'skills') AS s) AS x) AS y $fn$""",
+    # One part of a dashboard document with one item set (`doc` text, as the column holds it).
+    """CREATE OR REPLACE FUNCTION workbook_dashboard_patch(doc text, part text, item text, value jsonb)
+       RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+       SELECT jsonb_set(d, ARRAY[part],
+                        coalesce(d -> part, '{}'::jsonb) || jsonb_build_object(item, value))::text
+         FROM (SELECT coalesce(doc, '{}')::jsonb AS d) AS x $fn$""",
+]
+_DASHBOARD_VALUES = {"sections": "to_jsonb({row}.sections)", "quiz": "to_jsonb({row}.best)",
+                     "calls": "to_jsonb({row}.strong_score)",
+                     "skills": "jsonb_build_array({row}.total, {row}.scores)"}
+
+
+def _dashboard_triggers() -> list[str]:
+    statements = []
+    for part, (table, key, _) in sqlite_steps.DASHBOARD_PARTS.items():
+        value = _DASHBOARD_VALUES[part].format(row="NEW")
+        statements += [
+            _function(f"{table}_dashboard()", f"""
+    INSERT INTO {sqlite_steps.DASHBOARD_SUMMARY} AS t (learner_id, figures)
+        VALUES (NEW.learner_id, workbook_dashboard_patch(NULL, '{part}', NEW.{key}, {value}))
+        ON CONFLICT (learner_id) DO UPDATE
+           SET figures = workbook_dashboard_patch(t.figures, '{part}', NEW.{key}, {value});
+    RETURN NULL;"""),
+            f"""CREATE TRIGGER {table}_dashboard AFTER INSERT OR UPDATE ON {table}
+                FOR EACH ROW EXECUTE FUNCTION {table}_dashboard()""",
+        ]
+    return statements
+
+
+DASHBOARD_REBUILD = [
+    f"DELETE FROM {sqlite_steps.DASHBOARD_SUMMARY}",
+    f"""INSERT INTO {sqlite_steps.DASHBOARD_SUMMARY} (learner_id, figures)
+        SELECT learner_id, jsonb_object_agg(part, items)::text FROM ("""
+    + "\n            UNION ALL ".join(
+        f"SELECT t.learner_id, '{part}' AS part, "
+        f"jsonb_object_agg(t.{key}, {_DASHBOARD_VALUES[part].format(row='t')}) AS items FROM {table} AS t "
+        "GROUP BY t.learner_id"
+        for part, (table, key, _) in sqlite_steps.DASHBOARD_PARTS.items())
+    + ") AS x GROUP BY learner_id",
+]
+_CALL_REBUILD = f"""INSERT INTO learner_call_best (learner_id, object_id, played, strong, strong_score)
+       SELECT learner_id, object_id, count(*), max(CASE WHEN doc ->> 'kind' IN {_STRONG} THEN 1 ELSE 0 END),
+              max(CASE WHEN doc ->> 'kind' IN {_STRONG} THEN workbook_skill_score(doc) ELSE -1 END)
+         FROM activity_resolved AS activity {_DOC} WHERE verb = 'call-ended' GROUP BY learner_id, object_id"""
+SUMMARY_REBUILD_V10 = [
+    *[_CALL_REBUILD if "INTO learner_call_best" in s else s for s in SUMMARY_REBUILD_V7],
+    *DASHBOARD_REBUILD,
+]
+SCHEMA_V10 = [
+    *_tables(sqlite_steps.SCHEMA_V10),
+    *_V10_HELPERS,
+    _totals_function(_RESOLVED, strong_score=True),
+    *_dashboard_triggers(),
+    "DELETE FROM learner_call_best",
+    _CALL_REBUILD,
+    *DASHBOARD_REBUILD,
+]
 
 
 def _run(statements: list[str]) -> Callable[[Database], None]:
@@ -288,4 +370,6 @@ STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (7, _run(SCHEMA_V7)),
     (8, _schema_v8),
     (9, _run(SCHEMA_V9)),
+    (10, _run(SCHEMA_V10)),
+    (11, _run(SCHEMA_V11)),  # row provenance and refused rows
 ]

@@ -169,6 +169,7 @@ class CallBestTotal(BaseRecord):
     object_id = TextField()
     played = IntegerField()
     strong = IntegerField()
+    strong_score = IntegerField()  # best skill score of a call that ended well; -1 while none has (v10)
 
     class Meta:
         table_name = "learner_call_best"
@@ -184,6 +185,17 @@ class SkillTotal(BaseRecord):
     class Meta:
         table_name = "learner_skill_total"
         primary_key = CompositeKey("learner_id", "skill")
+
+
+class DashboardTotal(BaseRecord):
+    """A learner's per-module, per-quiz, per-call and per-skill totals as one JSON document (schema
+    step 10), which the cohort dashboard reads."""
+
+    learner_id = TextField(primary_key=True)
+    figures = TextField()
+
+    class Meta:
+        table_name = "learner_dashboard"
 
 
 class LatestTotal(BaseRecord):
@@ -313,8 +325,40 @@ class QuizQuestionRecord(BaseRecord):
         table_name = "quiz_question"
 
 
+class ActivitySourceRecord(BaseRecord):
+    """The key (and PC) whose signed bundle or batch first brought an activity row here (v11);
+    rows recorded here have none (`store/row_provenance.py`)."""
+
+    activity_id = TextField(primary_key=True)
+    key_id = TextField()
+    installation = TextField()
+    delivered_at = TextField()
+
+    class Meta:
+        table_name = "activity_source"
+
+
+class ActivityRefusedRecord(BaseRecord):
+    """A row an import did not take, kept with the PC that sent it and why (v11)."""
+
+    activity_id = TextField()
+    key_id = TextField()
+    row_sha256 = TextField()
+    learner_id = TextField()
+    installation = TextField()
+    reason = TextField()
+    row_json = TextField()
+    refused_at = TextField()
+
+    class Meta:
+        table_name = "activity_refused"
+        primary_key = CompositeKey("activity_id", "key_id", "row_sha256")
+
+
 ALL_RECORDS = (LearnerRecord, ActivityRecord, SettingRecord, CohortRecord, CohortMemberRecord,
                SectionReadTotal, ModuleReadTotal, QuizBestTotal, CallBestTotal, SkillTotal, LatestTotal,
+               DashboardTotal,
                BookmarkRecord, NoteRecord, PaceRecord, AttemptPaceRecord, PaceSecondRecord,
                PaceMedianRecord, MergeRecord, AliasRecord, SyncServerRecord, SyncInboxRecord,
-               SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord)
+               SyncIngestRecord, SyncTrustedKeyRecord, QuizQuestionRecord, ActivitySourceRecord,
+               ActivityRefusedRecord)

@@ -1,23 +1,23 @@
 """Open the database, and when it is damaged: move it aside, then restore a backup or start fresh.
 
 The question to the user is a callback, so the app asks with a dialog and tests answer directly.
+A restore asks for the trainer passphrase when the damaged database holds one (read as far as it
+can be; when it cannot, the newest backup's stands in), and the restored database keeps it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 
 from workbook.paths import backups_dir, database_path
+from workbook.store.backup_check import NotAWorkbookBackup, passphrase_guard
+from workbook.store.backups import Backup, list_backups, restore_backup
 from workbook.store.connection import CorruptDatabaseError, aside_path, move_aside, open_database
-
-if TYPE_CHECKING:
-    from workbook.store.backups import Backup
 
 
 class Recovery(Enum):
@@ -30,6 +30,7 @@ class Recovery(Enum):
 class RecoveryChoice:
     action: Recovery
     backup: Path | None = None
+    passphrase: str = ""  # the trainer passphrase, when the report asks for it
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class DamageReport:
     reason: str
     moved_to: Path
     backups: list[Backup]
+    needs_passphrase: bool = False  # a restore needs the trainer passphrase
 
 
 AskRecovery = Callable[[DamageReport], RecoveryChoice]
@@ -54,20 +56,32 @@ def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -
     try:
         return open_database(path, backups_dir(data_dir), full_check=full_check)
     except CorruptDatabaseError as error:
-        from workbook.store.backups import list_backups, restore_backup  # only for a damaged file
-
-        report = DamageReport(str(error), aside_path(path), list_backups(backups_dir(data_dir)))
+        backups = list_backups(backups_dir(data_dir))
+        guard = passphrase_guard(path, [backup.path for backup in backups])
+        report = DamageReport(str(error), aside_path(path), backups, guard is not None)
     while True:
         choice = ask(report)
         if choice.action is Recovery.QUIT:
             return None
         if choice.action is Recovery.RESTORE and choice.backup is not None:
+            if guard is not None and not _matches(choice.passphrase, guard):
+                report = replace(report, reason="A restore needs this workbook's trainer passphrase, and the "
+                                                "one given is not it. Nothing was restored.")
+                continue
             try:  # the damaged file moves aside only once the backup is in place
-                restore_backup(choice.backup, path, replaced_to=report.moved_to)
-            except CorruptDatabaseError as error:
-                report = DamageReport(f"That backup is damaged too: {error}", report.moved_to,
-                                      [b for b in report.backups if b.path != choice.backup])
+                restore_backup(choice.backup, path, replaced_to=report.moved_to, passphrase_hash=guard)
+            except (CorruptDatabaseError, NotAWorkbookBackup) as error:
+                damaged = isinstance(error, CorruptDatabaseError)
+                why = "That backup is damaged too" if damaged else "Not restored"
+                report = replace(report, reason=f"{why}: {error}",
+                                 backups=[b for b in report.backups if b.path != choice.backup])
                 continue
         elif path.exists():
             move_aside(path, target=report.moved_to)
         return open_database(path, backups_dir(data_dir))
+
+
+def _matches(attempt: str, encoded: str) -> bool:
+    from workbook.store.trainer import MAX_LENGTH, verify_passphrase
+
+    return len(attempt) <= MAX_LENGTH and verify_passphrase(attempt, encoded)

@@ -6,12 +6,17 @@ batches to `sync_inbox`, one per learner per chunk of rows, each holding exactly
 of a progress bundle (`bundles.signed_entries`), and a trainer's ingest (`store/sync_ingest.py`)
 checks them against the trusted keys and merges them through the bundle importer.
 
-Resumable after a kill at any point, and idempotent:
+Resumable after a kill at any point, idempotent, and confirmed:
 - the chunk about to be pushed (a range of this store's rowids, which never change: rows are only
-  appended) is written down locally before anything is sent;
-- a batch's id is a hash of that range and its learner, so pushing the same chunk again is ignored
-  by the server (`ON CONFLICT DO NOTHING`);
-- the high-water mark moves past the chunk only after the server has committed it.
+  appended) is written down locally before anything is sent, with a secret random nonce and the
+  time its batches are signed at, so sending it again builds the very same batches;
+- a batch's id is a hash of that nonce and its learner: nobody else can know it before it is sent
+  (every PC shares the server's learner role, so predictable ids could be taken ahead of a PC);
+- the batches go in with `ON CONFLICT DO NOTHING`, then the PC reads back what the server holds
+  under each id: a push counts only when the server holds exactly the batch sent. An id held by
+  other content is reported (`SyncResult.squatted`) and that batch is sent again under a new random
+  id, written down first;
+- the high-water mark moves past the chunk only after the server holds all of it.
 State is kept per server id (the server's `sync_server` row), so a replaced server gets everything.
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +56,9 @@ LAST_SYNCED = "sync_last_synced_at"
 _LEARNER_COLUMNS = ("id", "display_name", "employee_id", "created_at", "archived_at", "email")
 _INBOX_INSERT = ("INSERT INTO sync_inbox (batch_id, key_id, device_id, row_count, pushed_at, manifest, "
                  "activities, merges, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                 "ON CONFLICT DO NOTHING")  # no conflict target: a PC's role needs no SELECT on the inbox
+                 "ON CONFLICT DO NOTHING")  # no conflict target: the role reads back only what it may
+_HELD = "key_id, device_id, row_count, pushed_at, manifest, signature"  # the README grants these columns
+RESEND_TRIES = 5  # new ids for a batch whose id is taken; each is 128 random bits, so one always does
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,7 @@ class SyncResult:
     keys_pulled: int
     trusted: bool
     key_fingerprint: str
+    squatted: tuple[str, ...] = ()  # batch ids the server held with other content: sent again anew
 
 
 def sync_with_server(url: str, data_dir: Path, key: Ed25519PrivateKey,
@@ -82,7 +91,7 @@ def sync_with_server(url: str, data_dir: Path, key: Ed25519PrivateKey,
     server = connect_server(url)
     try:
         server_id = _server_id(server, url)
-        rows, batches = _push(server, server_id, key, progress, cancelled)
+        rows, batches, squatted = _push(server, server_id, key, progress, cancelled)
         learners, cohorts, enrolments = _pull_rosters(server)
         keys, server_keys = _pull_keys(server, data_dir)
     except ServerError:
@@ -100,7 +109,7 @@ def sync_with_server(url: str, data_dir: Path, key: Ed25519PrivateKey,
     own = key_id(key.public_key())
     set_setting(LAST_SYNCED, utc_now_text())
     return SyncResult(redact(url), rows, batches, learners, cohorts, enrolments, keys, own in server_keys,
-                      fingerprint(own))
+                      fingerprint(own), tuple(squatted))
 
 
 def _is_store_error(error: Exception) -> bool:
@@ -131,17 +140,17 @@ def _state_key(server_id: str, name: str) -> str:
 
 def _push(server: Database, server_id: str, key: Ed25519PrivateKey,
           progress: Callable[[int, int], None] | None,
-          cancelled: Callable[[], bool] | None) -> tuple[int, int]:
+          cancelled: Callable[[], bool] | None) -> tuple[int, int, list[str]]:
     rows_pushed = batches_pushed = 0
+    squatted: list[str] = []
     total = _rows_after(int(get_setting(_state_key(server_id, "activity_rowid")) or 0))
     while cancelled is None or not cancelled():
         chunk = _pending_chunk(server_id)
         if chunk is None:
             break
         batches, count = _chunk_batches(server_id, chunk, key)
-        with server.atomic():
-            server.cursor().executemany(server_sql(server, _INBOX_INSERT), batches)
-        with database.atomic():  # only now, after the server has committed, move past the chunk
+        squatted += _send(server, server_id, chunk, batches)
+        with database.atomic():  # only now, with the server holding every batch, move past the chunk
             set_setting(_state_key(server_id, "activity_rowid"), str(chunk["hi"]))
             set_setting(_state_key(server_id, "merge_rowid"), str(chunk["mhi"]))
             SettingRecord.delete().where(SettingRecord.key == _state_key(server_id, "pending")).execute()
@@ -149,19 +158,60 @@ def _push(server: Database, server_id: str, key: Ed25519PrivateKey,
         batches_pushed += len(batches)
         if progress is not None:
             progress(min(rows_pushed, total), max(total, rows_pushed))
-    return rows_pushed, batches_pushed
+    return rows_pushed, batches_pushed, squatted
+
+
+def _send(server: Database, server_id: str, chunk: dict, batches: dict[str, tuple]) -> list[str]:
+    """Insert the chunk's batches (learner id -> row), then confirm each by reading back what the
+    server holds under its id; a batch whose id holds other content is sent again under a new random
+    id (written down in the chunk first). Returns the ids found taken."""
+    squatted: list[str] = []
+    sending = dict(batches)
+    for _ in range(RESEND_TRIES):
+        with server.atomic():
+            server.cursor().executemany(server_sql(server, _INBOX_INSERT), list(sending.values()))
+        held = _held(server, [batch[0] for batch in sending.values()])
+        taken = {learner_id: batch for learner_id, batch in sending.items()
+                 if held.get(batch[0]) != tuple(map(str, (*batch[1:6], batch[8])))}
+        if not taken:
+            return squatted
+        squatted += [batch[0] for batch in taken.values()]
+        for learner_id in taken:
+            chunk.setdefault("ids", {})[learner_id] = secrets.token_hex(16)
+        set_setting(_state_key(server_id, "pending"), json.dumps(chunk, sort_keys=True))
+        sending = {learner_id: (chunk["ids"][learner_id], *batch[1:]) for learner_id, batch in taken.items()}
+    shown = ", ".join(squatted[-3:])
+    raise ServerError(f"the server kept holding other content under this PC's fresh batch ids ({shown}): "
+                      "nothing was counted as pushed; the next sync tries again", "setup")
+
+
+def _held(server: Database, batch_ids: list[str]) -> dict[str, tuple]:
+    """What the server holds under each id: the columns the learner role may read (the signature
+    binds the manifest, and the manifest binds the rows by their SHA-256)."""
+    held: dict[str, tuple] = {}
+    for start in range(0, len(batch_ids), 500):
+        part = batch_ids[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        for row in server.execute_sql(server_sql(server, f"SELECT batch_id, {_HELD} FROM sync_inbox "
+                                                         f"WHERE batch_id IN ({marks})"), tuple(part)):
+            held[str(row[0])] = tuple(map(str, row[1:]))  # as text: a row anyone wrote compares, never fails
+    return held
 
 
 def _rows_after(rowid: int) -> int:
     return database.execute_sql("SELECT count(*) FROM activity WHERE rowid > ?", (rowid,)).fetchone()[0]
 
 
-def _pending_chunk(server_id: str) -> dict[str, int] | None:
+def _pending_chunk(server_id: str) -> dict | None:
     """The chunk being pushed (written down before it is sent), or the next one, or None when the
     server has everything."""
     written = get_setting(_state_key(server_id, "pending"))
     if written:
-        return json.loads(written)
+        chunk = json.loads(written)
+        if "nonce" not in chunk:  # written by an older version, whose batch ids others could predict
+            chunk.update(nonce=secrets.token_hex(16), at=utc_now_text())
+            set_setting(_state_key(server_id, "pending"), json.dumps(chunk, sort_keys=True))
+        return chunk
     lo = int(get_setting(_state_key(server_id, "activity_rowid")) or 0)
     mlo = int(get_setting(_state_key(server_id, "merge_rowid")) or 0)
     last = database.execute_sql("SELECT max(rowid) FROM (SELECT rowid FROM activity WHERE rowid > ? "
@@ -170,13 +220,15 @@ def _pending_chunk(server_id: str) -> dict[str, int] | None:
     chunk = {"lo": lo, "hi": last if last is not None else lo, "mlo": mlo, "mhi": max(mhi, mlo)}
     if chunk["hi"] == lo and chunk["mhi"] == mlo:
         return None
+    chunk.update(nonce=secrets.token_hex(16), at=utc_now_text())
     set_setting(_state_key(server_id, "pending"), json.dumps(chunk, sort_keys=True))
     return chunk
 
 
-def _chunk_batches(server_id: str, chunk: dict[str, int], key: Ed25519PrivateKey) -> tuple[list[tuple], int]:
-    """One signed batch per learner with rows in the chunk, plus one per learner of a new merge;
-    each batch id is a hash of the chunk and its learner, so the same chunk gives the same ids."""
+def _chunk_batches(server_id: str, chunk: dict, key: Ed25519PrivateKey) -> tuple[dict[str, tuple], int]:
+    """One signed batch (learner id -> inbox row) per learner with rows in the chunk, plus one per
+    learner of a new merge; each batch id comes from the chunk's secret nonce and its learner, and
+    the batches are signed at the chunk's own time, so the same chunk gives the same batches."""
     fields = ", ".join(COLUMNS)
     by_learner: dict[str, list[bytes]] = {}
     count = 0
@@ -196,18 +248,17 @@ def _chunk_batches(server_id: str, chunk: dict[str, int], key: Ed25519PrivateKey
                 break
     device, installation = device_id(), installation_name()
     own = key_id(key.public_key())
-    now = utc_now_text()
-    batches = []
+    now = chunk["at"]
+    batches = {}
     for learner_id, lines in by_learner.items():
         learner = LearnerRecord.get_by_id(learner_id)
         merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
         entries = signed_entries(learner, lines, merge_lines, key, device, now, installation)
-        batch_id = hashlib.sha256("|".join(map(str, (server_id, own, device, chunk["lo"], chunk["hi"],
-                                                     chunk["mlo"], chunk["mhi"], learner_id))).encode()
-                                  ).hexdigest()[:32]
-        batches.append((batch_id, own, device, len(lines), now, entries[MANIFEST].decode("utf-8"),
-                        entries[ACTIVITIES].decode("utf-8"), entries[MERGES].decode("utf-8"),
-                        entries[SIGNATURE].decode("ascii")))
+        batch_id = chunk.get("ids", {}).get(learner_id) or hashlib.sha256(
+            f"{server_id}|{chunk['nonce']}|{learner_id}".encode()).hexdigest()[:32]
+        batches[learner_id] = (batch_id, own, device, len(lines), now, entries[MANIFEST].decode("utf-8"),
+                               entries[ACTIVITIES].decode("utf-8"), entries[MERGES].decode("utf-8"),
+                               entries[SIGNATURE].decode("ascii"))
     return batches, count
 
 

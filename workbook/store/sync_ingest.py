@@ -27,20 +27,22 @@ from workbook.keys import (
     trust_key,
     trusted_key_list,
     trusted_keys,
-    unb64,
 )
-from workbook.store.bundle_merge import merge_bundle, untrusted_reason
-from workbook.store.bundle_reading import bundle_from_entries
+from workbook.store.bundle_merge import device_claimed, merge_bundle, untrusted_reason
+from workbook.store.bundle_reading import bundle_from_entries, signer_of
 from workbook.store.bundles import BundleError
 from workbook.store.clock import utc_now_text
 from workbook.store.merge_vouching import WithheldMerge
 from workbook.store.merges import AppliedMerge, renamed
 from workbook.store.models import database
+from workbook.store.row_provenance import RefusedRow, summarized
 
 if TYPE_CHECKING:  # cryptography loads when batches are checked, not when the trainer's view asks
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 MERGED, UNTRUSTED, REJECTED = "merged", "untrusted", "rejected"
+PARTLY = "partly merged"  # merged, but rows its PC may not send were kept aside (`row_provenance`)
+UNKNOWN_PC = "(unknown PC)"
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
 
@@ -51,7 +53,7 @@ class Quarantined:
     batch_id: str
     installation: str
     key_fingerprint: str
-    status: str  # untrusted | rejected
+    status: str  # untrusted | rejected | partly merged (its other rows were merged)
     reason: str
 
 
@@ -64,6 +66,8 @@ class IngestResult:
     merges: tuple[AppliedMerge, ...] = ()  # profile merges new here, named, for the trainer to see
     withheld: tuple[WithheldMerge, ...] = ()  # merges a batch carried that its PC cannot vouch for
     waiting: tuple[AppliedMerge, ...] = ()  # merges of a profile with no rows here yet: kept until they come
+    refused: tuple[RefusedRow, ...] = ()  # rows a batch's PC may not send (`row_provenance`): kept aside
+    device_warnings: tuple[str, ...] = ()  # PCs claiming a device another key signed for first
 
 
 def _sql(statement: str) -> str:
@@ -127,6 +131,8 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     applied: list[AppliedMerge] = []
     withheld: list[WithheldMerge] = []
     waiting_merges: list[AppliedMerge] = []
+    refused: list[RefusedRow] = []
+    warnings: list[str] = []
     done = 0
     while done < len(waiting) and not (cancelled is not None and cancelled()):
         with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
@@ -144,25 +150,31 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
                     withheld += [merge for merge in outcome[3]
                                  if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
                     waiting_merges += outcome[4]
+                    refused += outcome[5]
+                    warnings += [outcome[6]] if outcome[6] and outcome[6] not in warnings else []
         if progress is not None:
             progress(done, len(waiting))
     settled = {(merge.from_id, merge.into_id) for merge in applied}  # a later batch may settle a wait
     still_waiting = tuple(merge for merge in waiting_merges if (merge.from_id, merge.into_id) not in settled)
     return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
-                        tuple(withheld), still_waiting)
+                        tuple(withheld), still_waiting, tuple(refused), tuple(warnings))
 
 
 def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities: set[str] = frozenset(),
                 ) -> tuple[int, int, tuple[AppliedMerge, ...], tuple[WithheldMerge, ...],
-                           tuple[AppliedMerge, ...]] | None:
+                           tuple[AppliedMerge, ...], tuple[RefusedRow, ...], str | None] | None:
     """(added, already present, profile merges new here, merges withheld, merges waiting for their
-    profile's rows) once merged, or None when quarantined."""
-    row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature FROM sync_inbox "
-                                    "WHERE batch_id = ?"), (batch_id,)).fetchone()
-    claimed, manifest, activities, merges, signature = row
+    profile's rows, rows refused, a device warning) once merged, or None when quarantined."""
+    row = database.execute_sql(_sql("SELECT key_id, manifest, activities, merges, signature, device_id FROM "
+                                    "sync_inbox WHERE batch_id = ?"), (batch_id,)).fetchone()
+    claimed, manifest, activities, merges, signature, device = row
     label = Path(f"sync batch {batch_id[:12]}")
     installation = _signed_name(manifest)
     with database.atomic():
+        forged = _forged(label, manifest, signature, claimed, device)
+        if forged is not None:
+            _record(batch_id, REJECTED, forged, claimed, UNKNOWN_PC)
+            return None
         try:
             bundle = bundle_from_entries(label, manifest.encode("utf-8"), signature.encode("utf-8"),
                                          activities.encode("utf-8"), merges.encode("utf-8"),
@@ -177,20 +189,37 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
                 return None
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
-                return 0, bundle.count, (), (), ()
+                return 0, bundle.count, (), (), (), (), device_claimed(bundle)
             result = merge_bundle(bundle, authorities=authorities)
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
-        _record(batch_id, MERGED, None, claimed, installation, result.added, result.already_present)
-    return result.added, result.already_present, result.merges, result.withheld, result.waiting
+        note = "; ".join(summarized(result.refused))  # listed with the quarantined batches, named
+        _record(batch_id, PARTLY if note else MERGED, note or None, claimed, installation, result.added,
+                result.already_present)
+    return (result.added, result.already_present, result.merges, result.withheld, result.waiting,
+            result.refused, result.device_warning)
+
+
+def _forged(label: Path, manifest: str, signature: str, claimed: str, device: str) -> str | None:
+    """Why a batch is not one the PC it names signed (every PC shares the learner role, so anyone can
+    write rows under another PC's key id), or None when its signature is that PC's."""
+    try:
+        signer = signer_of(label, manifest.encode("utf-8"), signature.encode("utf-8"))
+        if signer.key_id == claimed:
+            return None
+        reason = f"signed by another key ({fingerprint(signer.key_id)})"
+    except BundleError as error:
+        reason = error.reason
+    return (f"not a batch of the PC it names (key {fingerprint(claimed)}, device {str(device)[:12]}): "
+            f"{reason}. Someone else wrote it into the inbox; it adds nothing")
 
 
 def _signed_name(manifest: str) -> str:
     try:
         return str(json.loads(manifest)["signed_by"]["installation"])[:200]
     except (ValueError, KeyError, TypeError):
-        return "(unknown PC)"
+        return UNKNOWN_PC
 
 
 def _record(batch_id: str, status: str, reason: str | None, claimed: str, installation: str,
@@ -220,16 +249,19 @@ def trust_batch_signer(key: str, data_dir: Path) -> tuple[str, str]:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     wanted = key.replace("-", "").strip().lower()
-    row = database.execute_sql(_sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ? LIMIT 1"),
-                               (wanted,)).fetchone()
-    if row is None:
+    claiming = 0
+    for manifest, signature in database.execute_sql(
+            _sql("SELECT manifest, signature FROM sync_inbox WHERE key_id = ?"), (wanted,)).fetchall():
+        claiming += 1
+        try:  # rows anyone wrote under this key id are passed over: only a signature by it counts
+            signer = signer_of(Path("sync batch"), manifest.encode("utf-8"), signature.encode("utf-8"))
+        except BundleError:
+            continue
+        if signer.key_id == wanted:
+            public = Ed25519PublicKey.from_public_bytes(signer.public_key)
+            trust_key(public, data_dir, signer.installation)
+            return signer.installation, fingerprint(wanted)
+    if not claiming:
         raise TrustError(f"no batch on the server is signed by the key {fingerprint(wanted)}")
-    try:
-        public = Ed25519PublicKey.from_public_bytes(unb64(json.loads(row[1])["public_key"]))
-    except (ValueError, KeyError, TypeError) as error:
-        raise TrustError(f"the batches signed by {fingerprint(wanted)} carry no readable key") from error
-    if key_id(public) != wanted:
-        raise TrustError(f"the batches claiming the key {fingerprint(wanted)} carry another key: not trusted")
-    name = _signed_name(row[0])
-    trust_key(public, data_dir, name)
-    return name, fingerprint(wanted)
+    raise TrustError(f"none of the {claiming} batches naming the key {fingerprint(wanted)} is signed by it "
+                     "(someone else wrote them into the inbox)")

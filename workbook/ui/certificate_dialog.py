@@ -65,7 +65,7 @@ class CertificateDialog(QDialog):
         self.save_button.setFocus()
 
     def save_as(self) -> None:
-        chosen = dialogs.ask_save_path(self, self.tr("Save certificate"), str(Path.home() / self.pdf.name),
+        chosen = dialogs.ask_save_path(self, self.tr("Save certificate"), self.pdf.name,
                                        self.tr("PDF files (*.pdf)"))
         if not chosen:
             return

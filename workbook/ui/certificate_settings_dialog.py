@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.reports.issue import CertificateSettings
+from workbook.reports.logo_limits import logo_problem
 from workbook.ui.dialogs import save_cancel_buttons
 
 
@@ -43,6 +45,10 @@ class CertificateSettingsDialog(QDialog):
         logo_label = QLabel(self.tr("&Logo (PNG or JPEG):"))
         logo_label.setBuddy(self.logo)  # a row holding a layout gets no buddy, and shows the "&"
         form.addRow(logo_label, logo_row)
+        self.problem = QLabel()  # why the chosen logo cannot be used, shown on Save
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        form.addRow(self.problem)
         buttons = save_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(520, 200)
@@ -52,6 +58,21 @@ class CertificateSettingsDialog(QDialog):
                                                 self.tr("Images (*.png *.jpg *.jpeg)"))
         if chosen:
             self.logo.setText(chosen)
+
+    def accept(self) -> None:
+        """Save only a logo every certificate can carry and still be verified; say why not here,
+        with the dialog kept open and the other fields as typed."""
+        text = self.logo.text().strip()
+        if text:
+            reader = QImageReader(text)
+            size = reader.size() if reader.canRead() else None
+            problem = logo_problem(Path(text), (size.width(), size.height()) if size is not None else None)
+            if problem:
+                self.problem.setText(problem)
+                self.problem.setVisible(True)
+                self.logo.setFocus()
+                return
+        super().accept()
 
     def chosen(self) -> CertificateSettings:
         logo = Path(self.logo.text().strip()) if self.logo.text().strip() else None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbook.ui.dates import stored_day_text
 from workbook.ui.requirement_text import requirement_detail, requirement_label
-from workbook.ui.theme import MUTED, SUCCESS
+from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
     from workbook.core.completion import Eligibility, Requirement
@@ -63,6 +63,9 @@ class ChecklistGroup(QWidget):
                     else f"<span style='color:{MUTED}'>\u25cb</span>")
             rows.append(f"<tr><td>{mark}</td><td>{escape(requirement_label(requirement))}</td>"
                         f"<td style='color:{MUTED}'>{escape(requirement_detail(requirement))}</td></tr>")
+            if not requirement.met:  # what was not counted, and why (English, as the core words it)
+                rows += [f"<tr><td></td><td colspan='2' style='color:{WARNING}'>{escape(doubt)}</td></tr>"
+                         for doubt in requirement.doubts]
         self.lines.setText(f"<table cellpadding='2'>{''.join(rows)}</table>")
         self.toggle.setChecked(met < len(requirements))  # open while something is left to do
         self._set_open(self.toggle.isChecked())

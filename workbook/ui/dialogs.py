@@ -37,12 +37,38 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     run_box(message_box(QMessageBox.Icon.Critical, parent, title, text))
 
 
+class _LastFolder:
+    """The folder of the last file or folder chosen in this session: the next file dialog opens there
+    (the trainer who saved the certificates on the USB stick saves the report beside them), at first
+    in the home folder."""
+
+    path: str | None = None
+
+    @classmethod
+    def start(cls, suggested: str = "") -> str:
+        """Where a dialog opens: a suggested bare file name goes into the last folder."""
+        from pathlib import Path
+
+        folder = Path(cls.path) if cls.path and Path(cls.path).is_dir() else Path.home()
+        if suggested and not Path(suggested).is_absolute():
+            return str(folder / suggested)
+        return suggested or str(folder)
+
+    @classmethod
+    def remember(cls, chosen: str, is_folder: bool = False) -> str:
+        from pathlib import Path
+
+        if chosen:
+            cls.path = chosen if is_folder else str(Path(chosen).parent)
+        return chosen
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str | None:
     """A native "Save as" dialog; None when the user cancels."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
-    return chosen or None
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, _LastFolder.start(suggested), filter_text)
+    return _LastFolder.remember(chosen) or None
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
@@ -58,30 +84,27 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
 
 def ask_open_path(parent: QWidget | None, title: str, filter_text: str) -> str | None:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
-    return chosen or None
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, _LastFolder.start(), filter_text)
+    return _LastFolder.remember(chosen) or None
 
 
 def ask_open_paths(parent: QWidget | None, title: str, filter_text: str) -> list[str]:
     """Several files at once (progress bundles); empty when the user cancels."""
-    from pathlib import Path
-
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filter_text)
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, _LastFolder.start(), filter_text)
+    if chosen:
+        _LastFolder.remember(chosen[0])
     return list(chosen)
 
 
 def ask_folder(parent: QWidget | None, title: str) -> str | None:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QFileDialog
 
-    return QFileDialog.getExistingDirectory(parent, title, str(Path.home())) or None
+    chosen = QFileDialog.getExistingDirectory(parent, title, _LastFolder.start())
+    return _LastFolder.remember(chosen, is_folder=True) or None
 
 
 def ask_multiline(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

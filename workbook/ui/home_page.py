@@ -166,7 +166,8 @@ class HomePage(QWidget):
         read = sum(p.read for p in progress.values())
         total = sum(p.total for p in progress.values())
         done = sum(1 for p in progress.values() if p.complete)
-        quizzes = [m.id for m in library.modules if m.quiz is not None]
+        # A quiz whose file cannot be loaded still counts (as not passed, unless passed before).
+        quizzes = [m.id for m in library.modules if m.quiz is not None or m.quiz_problems]
         passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
         self.overall.setText("  \u00b7  ".join((
             self.tr("{done} of %n module(s) read", "", len(library.modules)).format(done=done),
@@ -223,18 +224,19 @@ class HomePage(QWidget):
         row = first_row + (len(library.modules) + COLUMNS - 1) // COLUMNS
         for previous, card in zip(self._cards, self._cards[1:], strict=False):
             QWidget.setTabOrder(previous, card)
-        # The practice calls are below the fold: their cards are built once the page has painted (or
-        # at once when asked for one), after a heading row and their own rows.
-        self.scenario_cards = []
-        self._pending_scenarios = (library, snapshot, row)
-        AfterPaint(self, self.finish_cards)
-        if library.scenarios:
-            row += 1 + (len(library.scenarios) + COLUMNS - 1) // COLUMNS
+        # A module that cannot be loaded sits with the modules, not below the twelve practice calls
+        # where the status bar's "see the home screen" sent the learner scrolling.
         self.unavailable_cards = []
         for offset, broken in enumerate(library.unavailable):
             card = UnavailableCardWidget(broken)
             self.grid.addWidget(card, row + offset, 0, 1, COLUMNS)
             self.unavailable_cards.append(card)
+        row += len(library.unavailable)
+        # The practice calls are below the fold: their cards are built once the page has painted (or
+        # at once when asked for one), after a heading row and their own rows.
+        self.scenario_cards = []
+        self._pending_scenarios = (library, snapshot, row)
+        AfterPaint(self, self.finish_cards)
         if not library.modules and not library.unavailable:
             self.overall.setText(self.tr("No modules found in {folder}.").format(folder=library.root))
 

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     zoom_requested = Signal(int)  # +1 in, -1 out, 0 reset
     open_data_folder_requested = Signal()
     certificate_settings_requested = Signal()
+    verify_certificate_requested = Signal()
     sync_settings_requested = Signal()
     progress_saved = Signal()  # a learner's progress reached the database (store_op.write)
     trainer_requested = Signal()
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
                      self.export_progress_requested.emit)
         self._action(file_menu, self.tr("&Certificate settings\u2026"), None,
                      self.certificate_settings_requested.emit)
+        self._action(file_menu, self.tr("&Verify a certificate\u2026"), None,
+                     self.verify_certificate_requested.emit)
         self._action(file_menu, self.tr("S&ync with a server\u2026"), None, self.sync_settings_requested.emit)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)  # StandardKey.Quit: empty on Windows

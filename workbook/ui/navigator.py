@@ -22,7 +22,7 @@ from workbook.core.content import Library
 from workbook.core.progress import continue_target, progress_by_module, resume_target
 from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
 from workbook.store.certificates import issued_certificates
-from workbook.store.learner_progress import learner_record
+from workbook.store.learner_progress import counted_sections, learner_record
 from workbook.ui import dialogs
 from workbook.ui.after_paint import AfterPaint
 from workbook.ui.controllers.session import Session
@@ -130,6 +130,7 @@ class Navigator(QObject):
         window.export_notes_requested.connect(lambda: self.notes.export())
         window.export_progress_requested.connect(lambda: self.progress_export.start())
         window.certificate_settings_requested.connect(lambda: self.certificates.edit_settings())
+        window.verify_certificate_requested.connect(lambda: self.certificates.verify())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
         window.trainer_requested.connect(lambda: self.trainer.open())
@@ -156,6 +157,7 @@ class Navigator(QObject):
     def show_profiles(self) -> None:
         """The profile list; whoever picks from it next is asked for the trainer passphrase again."""
         self._lock_trainer()
+        self._clear_status()
         self.profile_page.refresh(preselect_id=settings.get_setting(settings.LAST_LEARNER))
         self.pages.setCurrentWidget(self.profile_page)
         self.window.setWindowTitle(APP_NAME)
@@ -165,19 +167,29 @@ class Navigator(QObject):
         if learner is None:
             return
         self._lock_trainer()
+        if learner_id != self.session.learner_id:
+            self._clear_status()
         self.session.learner_id = learner_id
         self.session.write(settings.set_setting, settings.LAST_LEARNER, learner_id, announce=False)
         self.window.setWindowTitle(f"{APP_NAME} \u2014 {learner.display_name}")
         self.show_home()
 
     def _search(self) -> None:
-        """Ctrl+F / Ctrl+K: on the trainer page, its learner filter (as its hint says); elsewhere the
-        search of lessons, quizzes and calls."""
-        trainer = self._features.get("trainer")
-        if trainer is not None and self.pages.currentWidget() is trainer.page:
-            trainer.page.focus_filter()
+        """Ctrl+F / Ctrl+K: on the trainer page and on My notes, the page's own filter (as their hints
+        say; the workbook's search does not read notes); elsewhere the search of lessons, quizzes and
+        calls."""
+        shown = self.pages.currentWidget()
+        pages = [self._features[name].page for name in ("trainer", "notes") if name in self._features]
+        if shown in pages:
+            shown.focus_filter()
         elif self.learner_id:
             self.search.open()
+
+    def _clear_status(self) -> None:
+        """The status bar's last word was for the person before ("Report saved to /…/cohort.pdf",
+        "Progress saved"): the next one starts with none."""
+        self.window.save_status.setText("")
+        self.window.statusBar().clearMessage()
 
     def _lock_trainer(self) -> None:
         """Trainer access ends with the profile: it never carries over to the next person."""
@@ -200,10 +212,10 @@ class Navigator(QObject):
     def _snapshot(self, name: str) -> LearnerSnapshot:
         """Everything the home screen shows, each set of rows read once."""
         library, learner_id = self.library, self.learner_id
-        read = activity.read_sections(learner_id)
+        read = counted_sections(library, learner_id)  # sections read too fast are timed again
         reading = progress_by_module(library, read)
         scores = quiz_attempts.quiz_scores(learner_id)
-        record = learner_record(library, learner_id, reading, scores)
+        record = learner_record(library, learner_id)
         eligibility = check_eligibility(library.course, library, record) if library.course else None
         bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)

@@ -74,7 +74,7 @@ class NotesPage(QWidget):
         top.addWidget(self.export_button)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by words in a note or a section title"))
+        self.filter.setPlaceholderText(self.tr("Filter by words in a note or a section title (Ctrl+F)"))
         self.filter.setAccessibleName(self.tr("Filter notes"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
@@ -185,6 +185,11 @@ class NotesPage(QWidget):
 
     def hide_undo(self) -> None:
         self.undo_bar.hide()
+
+    def focus_filter(self) -> None:
+        """Ctrl+F while this page is shown: type to filter the notes."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
 
     def _apply_filter(self, text: str) -> None:
         words = text.casefold().split()

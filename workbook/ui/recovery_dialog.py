@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -44,6 +45,10 @@ class RecoveryDialog(QDialog):
             self.backup_list.addItem(item)
         if report.backups:
             self.backup_list.setCurrentRow(0)
+        self.passphrase = QLineEdit()  # asked only when the workbook has a trainer passphrase
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Trainer passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Trainer passphrase"))
         self.restore_button = QPushButton(self.tr("&Restore selected backup"))
         self.restore_button.setDefault(True)
         self.restore_button.setEnabled(bool(report.backups))
@@ -61,6 +66,13 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         if report.backups:
             layout.addWidget(self.backup_list)
+            if report.needs_passphrase:
+                asked = QLabel(self.tr("This workbook has a trainer passphrase: a restore asks for it, and "
+                                       "the restored progress keeps it."))
+                asked.setWordWrap(True)
+                asked.setBuddy(self.passphrase)
+                layout.addWidget(asked)
+                layout.addWidget(self.passphrase)
         else:
             layout.addWidget(QLabel(self.tr("No backups were found.")))
         layout.addLayout(buttons)
@@ -69,7 +81,8 @@ class RecoveryDialog(QDialog):
     def _restore(self) -> None:
         item = self.backup_list.currentItem()
         if item is not None:
-            self._finish(RecoveryChoice(Recovery.RESTORE, Path(item.data(Qt.ItemDataRole.UserRole))))
+            self._finish(RecoveryChoice(Recovery.RESTORE, Path(item.data(Qt.ItemDataRole.UserRole)),
+                                        self.passphrase.text()))
 
     def _finish(self, choice: RecoveryChoice) -> None:
         self.choice = choice

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from workbook.core.completion import Fact, Requirement
 
-_QUIZ = (Fact.QUIZ_BEST, Fact.QUIZ_NOT_TAKEN)
+_QUIZ = (Fact.QUIZ_BEST, Fact.QUIZ_NOT_TAKEN, Fact.QUIZ_UNAVAILABLE)
 _CALL = (Fact.CALL_ENDED_WELL, Fact.CALL_NOT_RESOLVED, Fact.CALL_NOT_PLAYED)
 
 
@@ -35,6 +35,8 @@ class RequirementText(QObject):
             return read if have >= need else read + ", " + self.tr("%n to go", "", need - have)
         if fact == Fact.UNAVAILABLE:
             return self.tr("this module's content cannot be loaded; ask your trainer to fix it")
+        if fact == Fact.QUIZ_UNAVAILABLE:
+            return self.tr("this quiz cannot be loaded; ask your trainer to fix it")
         if fact == Fact.QUIZ_NOT_TAKEN:
             return self.tr("not taken yet, needs {mark}%").format(mark=need)
         if fact == Fact.QUIZ_BEST:
@@ -63,6 +65,10 @@ def requirement_detail(requirement: Requirement) -> str:
 
 
 def requirement_line(requirement: Requirement) -> str:
-    """"label: detail", as the "Not yet" message lists the open requirements."""
+    """"label: detail", as the "Not yet" message lists the open requirements, with the first thing
+    that was not counted toward it because its evidence did not hold up."""
     words = RequirementText()
-    return f"{words.label(requirement)}: {words.detail(requirement)}"
+    line = f"{words.label(requirement)}: {words.detail(requirement)}"
+    if requirement.doubts:  # what was not counted because it did not hold up (English, as the core words it)
+        line += " \u2014 " + requirement.doubts[0]
+    return line

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from workbook.store.connection import StoreError, describe_store_error
+from workbook.store.connection import StoreError, describe_store_error, is_locked
 from workbook.ui import dialogs
 from workbook.ui.i18n import translate
 
@@ -64,11 +64,15 @@ def write(window: MainWindow, data_dir: Path, change: Callable[..., T], *args: A
         value = change(*args)
     except StoreError as error:
         window.save_status.setText("\u26a0 " + translate("StoreOp", "Progress not saved"))
-        dialogs.show_error(window, translate("StoreOp", "Progress not saved"),
-                           translate("StoreOp", "The last step could not be saved: {reason}.\n\n"
-                                     "Earlier progress is safe. Check free disk space and that no other "
-                                     "program holds the database, then carry on.").format(
-                               reason=describe_store_error(error, data_dir)))
+        reason = describe_store_error(error, data_dir)
+        if is_locked(error):  # not the disk: saying "check free disk space" would send them astray
+            text = translate("StoreOp", "This step could not be saved: {reason}.\n\nEarlier progress is "
+                                        "safe. Close that program, then try the step again.")
+        else:
+            text = translate("StoreOp", "The last step could not be saved: {reason}.\n\n"
+                                        "Earlier progress is safe. Check free disk space and that no other "
+                                        "program holds the database, then carry on.")
+        dialogs.show_error(window, translate("StoreOp", "Progress not saved"), text.format(reason=reason))
         return NotSaved(error)
     except refuses as refusal:
         dialogs.show_error(window, refusal_title or translate("StoreOp", "Not saved"), str(refusal))

@@ -1,6 +1,7 @@
-"""The learner's certificate: issued into the data folder, previewed with "Save as…"; and the
+"""The learner's certificate: issued into the data folder, previewed with "Save as…"; the
 certificate settings (organization, signer, logo) from the File menu, behind the trainer passphrase:
-what every certificate prints is the trainer's to set, never a learner's."""
+what every certificate prints is the trainer's to set, never a learner's; and File > Verify a
+certificate, for the PDF a learner emails back (the same checks as `workbook verify-certificate`)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,46 @@ class CertificateController(QObject):
             self.session.window, issue.certificate_settings(self.session.library))
         if chosen is not None:
             self.session.write(issue.save_certificate_settings, chosen)
+
+    def verify(self) -> None:
+        """Ask for a certificate PDF and check it off the GUI thread (drawing both pages takes a
+        moment), against this PC's trusted keys and its register of issued certificates."""
+        chosen = dialogs.ask_open_path(self.session.window, self.tr("Verify a certificate"),
+                                       self.tr("PDF files (*.pdf)"))
+        if not chosen:
+            return
+        data_dir, path = self.session.data_dir, Path(chosen)
+        self.running = QueryOp(self.session.window, lambda job: _verify(path, data_dir),
+                               lambda result: self._verified(path, result),
+                               progress=self.tr("Checking the certificate")).start()
+
+    def _verified(self, path: Path, result) -> None:
+        from workbook.reports.verify import Status
+
+        headline = {
+            Status.VALID: self.tr("Genuine: this certificate is valid."),
+            Status.TAMPERED: self.tr("Tampered: this file was changed after it was issued."),
+            Status.UNKNOWN_ISSUER: self.tr("Unknown issuer: the key that signed it is not trusted here."),
+            Status.NOT_AN_ISSUER: self.tr("Not a trusted issuer: the PC that signed it is trusted for "
+                                          "progress only."),
+            Status.NOT_ISSUED_HERE: self.tr("Not in the register: the issuing PC never recorded it."),
+            Status.SUPERSEDED: self.tr("Superseded: it was issued again since."),
+            Status.NOT_A_CERTIFICATE: self.tr("Not a workbook certificate."),
+            Status.UNREADABLE: self.tr("The file cannot be read."),
+        }[result.status]
+        text = f"{headline}\n\n{path.name}\n{result.message}"
+        title = self.tr("Certificate check")
+        if result.status == Status.VALID:
+            self.session.window.save_status.setText("\u2714 " + self.tr("Certificate valid"))
+            dialogs.show_info(self.session.window, title, text)
+        else:
+            self.session.window.save_status.setText("\u26a0 " + self.tr("Certificate not valid"))
+            dialogs.show_error(self.session.window, title, text)
+
+
+def _verify(path: Path, data_dir: Path):
+    """Runs on a worker thread: the register check reads the open database, as the CLI does."""
+    from workbook.reports.verify import verify_certificate
+    from workbook.store.certificates import issued_with_key
+
+    return verify_certificate(path, data_dir, issued_with_key)

@@ -106,7 +106,7 @@ class NotesController(QObject):
         if learner_id is None or library is None:
             return
         chosen = dialogs.ask_save_path(self.session.window, self.tr("Export notes and bookmarks"),
-                                       str(Path.home() / "workbook-notes.md"), self.tr("Markdown (*.md)"))
+                                       "workbook-notes.md", self.tr("Markdown (*.md)"))
         if chosen and self.session.write(notes.write_notes_markdown, Path(chosen), library, learner_id):
             dialogs.show_info(self.session.window, self.tr("Exported"),
                               self.tr("Notes and bookmarks written to {file}").format(file=chosen))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from workbook.core.progress import continue_target, first_unread_index
 from workbook.store import activity, settings
+from workbook.store.learner_progress import counted_sections
 from workbook.ui.controllers.session import Session
 from workbook.ui.reader_page import ReaderPage
 
@@ -38,7 +39,7 @@ class ReadingController(QObject):
         module = library.module(module_id) if library else None
         if module is None or learner_id is None:
             return
-        read = activity.read_sections(learner_id).get(module_id, set())
+        read = counted_sections(library, learner_id).get(module_id, set())  # too fast: timed again
         start = first_unread_index(module, read) if index is None else index
         self.page.reading_rule = library.reading_rule
         self.session.show(self.page)
@@ -59,7 +60,7 @@ class ReadingController(QObject):
         if library is None or learner_id is None or not library.modules:
             return
         target = continue_target(library, activity.reading_positions(learner_id),
-                                 activity.read_sections(learner_id))
+                                 counted_sections(library, learner_id))
         if target is None:
             self.open_module(library.modules[0].id, 0)
         else:

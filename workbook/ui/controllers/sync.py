@@ -92,6 +92,10 @@ class SyncController(QObject):
             self._failed(result)
             return
         self.retry_ms = FIRST_RETRY_MS
+        if result.squatted:  # someone wrote into the inbox under this PC's ids: resent, but worth a trace
+            log.warning("sync: the server held other content under %d of this PC's batch ids (%s); those "
+                        "rows were sent again under new ids", len(result.squatted),
+                        ", ".join(result.squatted))
         moment = datetime.now().strftime("%H:%M")
         self.status.setText((self.tr("Synced {time}") if result.trusted
                              else self.tr("Synced {time} (waiting for a trainer to trust this PC)")).format(

@@ -233,7 +233,7 @@ class TrainerController(QObject):
         cohort = cohorts.get_cohort(cohort_id)
         title = self.tr("Save the {kind} report").format(kind=kind.upper())
         chosen = dialogs.ask_save_path(self.window, title,
-                                       str(Path.home() / f"{cohort.name}.{kind}"),
+                                       f"{cohort.name}.{kind}",
                                        self.tr("{kind} files (*.{extension})").format(kind=kind.upper(),
                                                                                      extension=kind))
         if not chosen:
@@ -282,6 +282,8 @@ class TrainerController(QObject):
             dialogs.show_info(self.window, self.tr("No certificates to issue"),
                               "\n\n".join(part for part in (nobody, "\n".join(self._why_not(found))) if part))
             return
+        if not self._issue_despite_rushing(cohort_id, found):
+            return
         folder = dialogs.ask_folder(self.window, self.tr("Save the certificates in"))
         if not folder:
             return
@@ -292,12 +294,31 @@ class TrainerController(QObject):
                                   job.relay_progress, job.stop_requested)
 
         self.running = QueryOp(self.window, work,
-                               lambda result: self._done(self._batch_summary(result, found)),
+                               lambda result: self._done(self._batch_summary(result, found, Path(folder))),
                                progress=self.tr("Issuing certificates"), cancellable=True,
                                on_cancel=self._cancelled, pause_collector=False).start()
 
-    def _batch_summary(self, result: BatchResult, found: list[Candidate]) -> str:
-        """The counts on the first line (the status bar shows it), then who got none and why."""
+    def _issue_despite_rushing(self, cohort_id: str, found: list[Candidate]) -> bool:
+        """Before a batch: if some who would get a certificate answered faster than reading allows
+        (the dashboard's ⚠), the trainer is asked first, with their names; Cancel is the default."""
+        shown = self.page.dashboard
+        if shown is None or shown.cohort_id != cohort_id:
+            return True
+        getting = {candidate.learner_id for candidate in found if candidate.gets_one}
+        rushed = [row.shown_name for row in shown.learners if row.learner_id in getting and row.pace.rushed]
+        if not rushed:
+            return True
+        names = ", ".join(rushed[:12]) + (" " + self.tr("and %n more", "", len(rushed) - 12)
+                                          if len(rushed) > 12 else "")
+        return dialogs.confirm(self.window, self.tr("Issue certificates?"), self.tr(
+            "%n learner(s) who would get a certificate answered faster than reading allows in some "
+            "quiz attempts or calls: {names}.\n\nTo check first, cancel and open a learner's detail "
+            "(Enter on the name). Or issue the certificates now.", "", len(rushed)).format(names=names),
+            self.tr("&Issue certificates"))
+
+    def _batch_summary(self, result: BatchResult, found: list[Candidate], folder: Path) -> str:
+        """The counts on the first line (the status bar shows it), where the files are, then who got
+        none and why."""
         from workbook.reports.batch import Candidate, Outcome
 
         # "label: number" wording, the same for one and for many in every language
@@ -313,7 +334,8 @@ class TrainerController(QObject):
                 if o.outcome in (Outcome.NOT_ELIGIBLE, Outcome.ALREADY_CERTIFIED)]
         failed = [self.tr("{name}: failed: {reason}").format(name=o.name, reason="; ".join(o.reasons))
                   for o in result.outcomes if o.outcome is Outcome.FAILED]
-        parts = [" \u00b7 ".join(counts), "\n".join(self._why_not(left)), "\n".join(failed)]
+        saved = self.tr("Saved in {folder}").format(folder=folder) if result.issued else ""
+        parts = [" \u00b7 ".join(counts), saved, "\n".join(self._why_not(left)), "\n".join(failed)]
         return "\n\n".join(part for part in parts if part)
 
     def _why_not(self, found: list[Candidate], shown: int = 8, reasons: int = 2) -> list[str]:

@@ -47,13 +47,22 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
     mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace)]
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace),
+             certificate_html(library, learner_id)]
+    contents: list[tuple[str, str, bool]] = []  # (anchor, heading, rushed): the list at the top
+
+    def heading_html(heading: str, attempt_id: str) -> str:
+        found = paces.get(attempt_id)
+        anchor = f"attempt-{len(contents) + 1}"
+        contents.append((anchor, heading, bool(found and found.rushed)))
+        return f"<h2><a name='{anchor}'></a>{heading}</h2>"
+
     for module in library.modules:
         for attempt in quiz_attempts.finished_attempts(learner_id, module.id):
             heading = translate("LearnerDetail", "{module} quiz: {percent}% ({when})").format(
                 module=escape(module.title), percent=attempt.percent,
                 when=moment_text(attempt.submitted_at.astimezone()))
-            parts.append(f"<h2>{heading}</h2>")
+            parts.append(heading_html(heading, attempt.id))
             parts.append(_attempt_pace_html(paces.get(attempt.id)))
             parts.append(results_html(grade(attempt.plan, attempt.responses), library.skill_label,
                                       trainer_view=True))
@@ -62,7 +71,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
             when = moment_text(call.ended_at.astimezone())
             heading = translate("LearnerDetail", "Practice call: {title} ({when})").format(
                 title=escape(scenario.title), when=when)
-            parts.append(f"<h2>{heading}</h2>")
+            parts.append(heading_html(heading, call.id))
             parts.append(_attempt_pace_html(paces.get(call.id)))
             try:
                 state = replay(scenario, call.replies, call.typed, call.nodes, seed=call.seed)
@@ -72,9 +81,40 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
                                                "cannot be replayed.") + "</p>")
                 continue
             parts.append(debrief_html(report, library.skill_label, library.coach, trainer_view=True))
-    if len(parts) == 2:
+    if len(parts) == 3:
         parts.append("<p>" + translate("LearnerDetail", "No quiz attempts or practice calls yet.") + "</p>")
+    elif len(contents) > 1:
+        parts.insert(3, contents_html(contents))
     return "".join(parts)
+
+
+def contents_html(contents: list[tuple[str, str, bool]]) -> str:
+    """Every attempt and call below as a link to it (Tab and Enter follow one), rushed ones marked:
+    a learner who finished the course has some twenty, each a long review."""
+    rushed = translate("LearnerDetail", "answered faster than reading allows")
+    items = "".join(
+        f"<li><a href='#{anchor}'>{heading}</a>"
+        + (f" <span style='color:{WARNING}'>\u26a0 {rushed}</span>" if was_rushed else "") + "</li>"
+        for anchor, heading, was_rushed in contents)
+    return "<p><b>" + translate("LearnerDetail", "On this page:") + f"</b></p><ul>{items}</ul>"
+
+
+def certificate_html(library: Library, learner_id: str) -> str:
+    """Whether the learner's evidence makes them eligible, and if not, each open rule and each
+    attempt, call or reading that was not counted because it did not hold up when replayed."""
+    from workbook.core.completion import check_eligibility
+    from workbook.store.learner_progress import learner_record
+
+    if library.course is None:
+        return ""
+    eligibility = check_eligibility(library.course, library, learner_record(library, learner_id))
+    title = translate("LearnerDetail", "Certificate")
+    if eligibility.eligible:
+        return f"<h2>{title}</h2><p>" + translate("LearnerDetail", "Eligible: every rule of the course is "
+                                                                   "met by progress that holds up.") + "</p>"
+    lines = "".join(f"<li>{escape(reason)}</li>" for reason in eligibility.reasons())
+    return (f"<h2>{title}</h2><p style='color:{WARNING}'>"
+            + translate("LearnerDetail", "Not eligible yet:") + f"</p><ul>{lines}</ul>")
 
 
 def pace_html(pace) -> str:

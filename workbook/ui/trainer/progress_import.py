@@ -40,6 +40,7 @@ from workbook.store.bundles import BundleSigner
 from workbook.store.learners import describe, get_learner
 from workbook.store.merge_vouching import WithheldMerge, record_withheld
 from workbook.store.merges import AppliedMerge, short_id
+from workbook.store.row_provenance import summarized
 from workbook.ui import dialogs
 from workbook.ui.controllers.session import Session
 from workbook.ui.i18n import translate
@@ -137,6 +138,10 @@ class ImportSummary(QDialog):
             outcome += "; " + self.tr("%n profile merge(s)", "", merged.merges_added)
             if merged.merges:
                 outcome += ": " + "; ".join(self.merge_text(merge) for merge in merged.merges)
+        for line in summarized(merged.refused):  # kept aside, with the PC that sent them: who tried what
+            outcome += "; " + self.tr("refused: {reason}").format(reason=printable(line))
+        if merged.device_warning:
+            outcome += "; " + printable(merged.device_warning)
         return (file_name, printable(merged.bundle_name), str(merged.added), str(merged.already_present),
                 outcome)
 

@@ -21,9 +21,6 @@ WIDTH, HEIGHT = 382.0, 245.0
 MIN_ROWS = 6
 LABEL_SIZE, TITLE_SIZE = 7.5, 10
 INK, MUTED, RULE = "#1d2733", "#5b6675", "#d5dce5"
-TITLE = "Skills, cohort average"
-CAPTION = f"percent (dashed: {FAIR}% and {GOOD}%)"
-EMPTY = "No quiz or call scores yet"
 
 
 def _chart_colours() -> tuple[str, str, str, str]:
@@ -52,7 +49,11 @@ class SkillChart(QWidget):
         self.items: list[tuple[str, int]] | None = None  # None: no cohort shown yet, nothing drawn
         self.setMinimumHeight(240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Skills, cohort average")
+        # The report's chart says these in English; the window's, in the interface language.
+        self.title = self.tr("Skills, cohort average")
+        self.caption = self.tr("percent (dashed: {fair}% and {good}%)").format(fair=FAIR, good=GOOD)
+        self.empty = self.tr("No quiz or call scores yet")
+        self.setAccessibleName(self.title)
 
     def show_scores(self, scores: Mapping[str, int]) -> None:
         self.items = sorted(((self.label(skill), value) for skill, value in scores.items()),
@@ -77,9 +78,9 @@ class SkillChart(QWidget):
         ink, muted, rule, background = _chart_colours()
         painter.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor(background))
         # From here on y grows downwards, so the report's y (from the bottom) becomes HEIGHT - y.
-        self._text(painter, 0, TITLE_SIZE + 2, TITLE, TITLE_SIZE, ink, bold=True)
+        self._text(painter, 0, TITLE_SIZE + 2, self.title, TITLE_SIZE, ink, bold=True)
         if not self.items:
-            self._text(painter, WIDTH / 2, HEIGHT / 2, EMPTY, 9, muted, align="centre")
+            self._text(painter, WIDTH / 2, HEIGHT / 2, self.empty, 9, muted, align="centre")
             painter.end()
             return
         label_width = min(130.0, WIDTH * 0.34)
@@ -111,7 +112,8 @@ class SkillChart(QWidget):
             painter.setPen(QPen(QColor(rule), 0.8))
             painter.drawLine(QLineF(x, HEIGHT - bottom, x, HEIGHT - bottom + 3))
             self._text(painter, x, HEIGHT - bottom + 11, str(tick), LABEL_SIZE - 0.5, muted, align="centre")
-        self._text(painter, (left + right) / 2, HEIGHT - 2, CAPTION, LABEL_SIZE - 0.5, muted, align="centre")
+        self._text(painter, (left + right) / 2, HEIGHT - 2, self.caption, LABEL_SIZE - 0.5, muted,
+                   align="centre")
         painter.end()
 
     def _font(self, size: float, bold: bool = False) -> QFont:

@@ -1,0 +1,74 @@
+"""A learner's record as the certificate rules read it, from evidence that holds up when replayed:
+reading rows that respect the reading rule's times (`reading_evidence`), quiz attempts whose stored
+answers score what they claim (`quiz_evidence`), calls whose stored replies reach what they claim
+(`call_evidence`). What does not hold up is left out and named, so a refusal says what to redo or
+what to ask about ("Active listening quiz: the attempt of Dec 4, 22:30 UTC has no answers to check").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from workbook.core.call_evidence import CallEvidence, check_call
+from workbook.core.completion import CallOutcome, LearnerRecord
+from workbook.core.content import Library
+from workbook.core.progress import progress_by_module
+from workbook.core.quiz_evidence import QuizEvidence, quiz_doubt, when_text
+from workbook.core.reading_evidence import SectionRead, check_reading
+
+# Messages per requirement line; the rest are counted ("and 4 more").
+_NAMED = 3
+
+
+@dataclass
+class LearnerEvidence:
+    """Everything the store holds on a learner's reading, quiz attempts and calls, unchecked."""
+
+    reads: list[SectionRead] = field(default_factory=list)
+    attempts: list[QuizEvidence] = field(default_factory=list)  # submitted ones, oldest first
+    calls: list[CallEvidence] = field(default_factory=list)  # ended ones, oldest first
+    profile_created: datetime | None = None
+
+
+def verified_record(library: Library, evidence: LearnerEvidence) -> LearnerRecord:
+    """The record the completion rules take, with what did not hold up in `doubts`."""
+    doubts: dict[str, list[str]] = {}
+    reading = check_reading(library, library.reading_rule, evidence.reads, evidence.profile_created)
+    for module_id, section_ids in reading.too_fast.items():
+        module = library.module(module_id)
+        titles = {s.id: s.title for s in module.sections} if module else {}
+        names = ", ".join(f"\u201c{titles.get(s, s)}\u201d" for s in section_ids[:_NAMED])
+        more = f" and {len(section_ids) - _NAMED} more" if len(section_ids) > _NAMED else ""
+        doubts[f"reading:{module_id}"] = [
+            f"{module.title if module else module_id}: lessons: {names}{more} marked read faster than the "
+            f"reading rule allows (read {'it' if len(section_ids) == 1 else 'them'} again)"]
+    quiz_best: dict[str, int] = {}
+    for attempt in evidence.attempts:
+        module = library.module(attempt.module_id)
+        doubt = quiz_doubt(attempt, module.quiz if module else None)
+        if doubt is None:
+            quiz_best[attempt.module_id] = max(quiz_best.get(attempt.module_id, 0), attempt.claimed)
+            continue
+        title = module.title if module else attempt.module_id
+        doubts.setdefault(f"quiz:{attempt.module_id}", []).append(
+            f"{title} quiz: the attempt of {when_text(attempt.submitted_at)} {doubt}")
+    calls: dict[str, list[CallOutcome]] = {}
+    for call in evidence.calls:
+        scenario = library.scenario(call.scenario_id)
+        checked = check_call(call, scenario)
+        if checked.outcome is not None:
+            calls.setdefault(call.scenario_id, []).append(checked.outcome)
+            continue
+        title = scenario.title if scenario else call.scenario_id
+        doubts.setdefault(f"call:{call.scenario_id}", []).append(
+            f"Practice call \u201c{title}\u201d: the call of {when_text(call.ended_at)} {checked.doubt}")
+    return LearnerRecord(progress_by_module(library, reading.read), quiz_best, calls,
+                         {key: _shortened(lines) for key, lines in doubts.items()})
+
+
+def _shortened(lines: list[str]) -> tuple[str, ...]:
+    """The newest few lines, and how many more there are."""
+    if len(lines) <= _NAMED:
+        return tuple(lines)
+    return (*lines[-_NAMED:], f"(and {len(lines) - _NAMED} more that do not hold up)")
