@@ -172,7 +172,8 @@ class QuizPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(card)
-
+        bar = scroll.verticalScrollBar()  # with feedback shown, keep the marked options in view
+        bar.rangeChanged.connect(lambda _low, high: self.feedback.isVisible() and bar.setValue(high))
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.position_label)
@@ -411,11 +412,10 @@ class QuizPage(QWidget):
         self._question_layout.setStretchFactor(self._question_scroll, 2)
         self._question_layout.setStretchFactor(self.feedback, 3)
         self._question_scroll.setMinimumHeight(self._question_height())
-        self.feedback.show()
+        self.feedback.show()  # the options' marks, at the card's foot, are scrolled into view (below)
 
     def _question_height(self) -> int:
-        """Room for the whole question and every option (the fourth was cut off under the feedback), up
-        to 55% of the panel's height; a longer question scrolls and the feedback keeps the rest."""
+        """Room for the question and every option, up to 55% of the panel; the feedback keeps the rest."""
         card = self._question_scroll.widget()
         width = self._question_scroll.viewport().width()
         needed = card.heightForWidth(width) if card.hasHeightForWidth() else -1
