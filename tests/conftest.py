@@ -23,6 +23,18 @@ BACKENDS = ("sqlite", "postgres")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def no_modal_message_box(monkeypatch):
+    """A message box nobody planned for fails its test, naming its text, instead of waiting forever
+    for a click (tests that expect one replace `dialogs.run_box` themselves, after this)."""
+    from workbook.ui import dialogs
+
+    def unexpected(box) -> None:
+        raise AssertionError(f"an unexpected message box: {box.windowTitle()!r}: {box.text()!r}")
+
+    monkeypatch.setattr(dialogs, "run_box", unexpected)
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The bundled lessons, loaded once: tests read them, never change them."""
