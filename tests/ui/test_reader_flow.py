@@ -91,6 +91,8 @@ def test_keyboard_navigation_and_zoom_persist(qtbot, open_window, library):
     window.window.activateWindow()
     home = window.home_page
     qtbot.waitUntil(lambda: home.resume_button.hasFocus())
+    qtbot.waitUntil(lambda: window.reading is not None)
+    assert settings.get_setting(settings.READER_ZOOM) is None  # restoring the size wrote nothing
     qtbot.keyClick(home.resume_button, Qt.Key.Key_Space)  # "Start with Active listening"
     reader = window.reading.page
     assert reader.module.id == library.modules[0].id

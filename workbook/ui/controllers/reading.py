@@ -26,8 +26,14 @@ class ReadingController(QObject):
         self.page.zoom_changed.connect(self._save_zoom)
 
     def restore_zoom(self) -> None:
+        """The text size chosen last time, set without writing it back: a start writes nothing (and a
+        database that cannot be written must not greet the learner with an error for it)."""
         zoom = settings.get_setting(settings.READER_ZOOM, "0")
-        self.page.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
+        self.page.zoom_changed.disconnect(self._save_zoom)
+        try:
+            self.page.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
+        finally:
+            self.page.zoom_changed.connect(self._save_zoom)
 
     def zoom(self, step: int) -> None:
         """+1 in, -1 out, 0 back to the default (View menu)."""
