@@ -9,10 +9,11 @@ import math
 from collections import defaultdict
 
 from workbook.core.activity import Verb
-from workbook.core.completion import calls_handled_well
+from workbook.core.completion import CallOutcome, LearnerRecord, calls_handled_well
 from workbook.core.dashboard_model import CohortDashboard
+from workbook.core.progress import progress_by_module
+from workbook.store import activity, practice_calls, quiz_attempts
 from workbook.store.dashboard import rebuild_totals, skill_bar
-from workbook.store.learner_progress import learner_record
 from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord, database
 
@@ -43,10 +44,20 @@ def raw_skill_means(learner_id: str) -> dict[str, float]:
     return {skill: sum(v) / len(v) for skill, v in values.items()}
 
 
+def claimed_record(library, learner_id: str) -> LearnerRecord:
+    """What the rows claim, as the dashboard shows it: eligibility alone replays the evidence
+    (store/learner_progress.learner_record), so the dashboard's oracle reads the claims."""
+    reading = progress_by_module(library, activity.read_sections(learner_id))
+    quiz_best = {module_id: score.best for module_id, score in quiz_attempts.quiz_scores(learner_id).items()}
+    calls = {scenario_id: [CallOutcome(kind, skill) for kind, skill in outcomes]
+             for scenario_id, outcomes in practice_calls.call_outcomes(learner_id).items()}
+    return LearnerRecord(reading, quiz_best, calls)
+
+
 def raw_figures(library, learner_id: str) -> dict:
     """One learner's dashboard figures from the raw rows: sections read per module, best quiz percent,
     scenarios played, scenarios handled well by the certificate's rule, skill percents."""
-    record = learner_record(library, learner_id)
+    record = claimed_record(library, learner_id)
     scenarios = {scenario.id for scenario in library.scenarios}
     calls = {scenario_id: outcomes for scenario_id, outcomes in record.calls.items()
              if scenario_id in scenarios}
