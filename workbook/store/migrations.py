@@ -11,10 +11,14 @@ from collections.abc import Callable
 from peewee import Database
 
 from workbook.store import dialect
-from workbook.store.schema_provenance import SCHEMA_V11
-from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests read these as migrations.X)
+from workbook.store.schema_dashboard import (  # noqa: F401 (read as migrations.X too)
     DASHBOARD_REBUILD,
     DASHBOARD_SUMMARY,
+    SCHEMA_V10,
+    SUMMARY_REBUILD_V10,
+)
+from workbook.store.schema_provenance import SCHEMA_V11
+from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests read these as migrations.X)
     PACE_CAP_SECONDS,
     PACE_REBUILD,
     PACE_REBUILD_V7,
@@ -28,10 +32,8 @@ from workbook.store.schema_sqlite import (  # noqa: F401 (the store and tests re
     SCHEMA_V7,
     SCHEMA_V8,
     SCHEMA_V9,
-    SCHEMA_V10,
     SUMMARY_REBUILD,
     SUMMARY_REBUILD_V7,
-    SUMMARY_REBUILD_V10,
     SUMMARY_TABLES,
 )
 

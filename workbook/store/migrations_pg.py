@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from peewee import Database
 
+from workbook.store import schema_dashboard as dashboard_steps
 from workbook.store import schema_sqlite as sqlite_steps
 from workbook.store.schema_provenance import SCHEMA_V11 as SCHEMA_V11_SQLITE
 from workbook.store.schema_sqlite import PACE_CAP_SECONDS, SUMMARY_TABLES  # noqa: F401 (re-exported)
@@ -273,7 +274,7 @@ SCHEMA_V7 = [
 SCHEMA_V9 = _tables(sqlite_steps.SCHEMA_V9)  # quiz questions stored once: one portable table
 SCHEMA_V11 = _tables(SCHEMA_V11_SQLITE)  # row provenance and refused rows: plain tables
 
-# v10: the certificate's skill score of a call (`schema_sqlite.SCHEMA_V10`), the learner's dashboard
+# v10: the certificate's skill score of a call (`schema_dashboard.SCHEMA_V10`), the learner's dashboard
 # document kept from the totals rows, and the rebuilds that make both from the rows.
 _V10_HELPERS = [
     # core.completion.skill_score: the mean of the numeric skill percents, half to even (0 for none).
@@ -299,11 +300,11 @@ _DASHBOARD_VALUES = {"sections": "to_jsonb({row}.sections)", "quiz": "to_jsonb({
 
 def _dashboard_triggers() -> list[str]:
     statements = []
-    for part, (table, key, _) in sqlite_steps.DASHBOARD_PARTS.items():
+    for part, (table, key, _) in dashboard_steps.DASHBOARD_PARTS.items():
         value = _DASHBOARD_VALUES[part].format(row="NEW")
         statements += [
             _function(f"{table}_dashboard()", f"""
-    INSERT INTO {sqlite_steps.DASHBOARD_SUMMARY} AS t (learner_id, figures)
+    INSERT INTO {dashboard_steps.DASHBOARD_SUMMARY} AS t (learner_id, figures)
         VALUES (NEW.learner_id, workbook_dashboard_patch(NULL, '{part}', NEW.{key}, {value}))
         ON CONFLICT (learner_id) DO UPDATE
            SET figures = workbook_dashboard_patch(t.figures, '{part}', NEW.{key}, {value});
@@ -315,14 +316,14 @@ def _dashboard_triggers() -> list[str]:
 
 
 DASHBOARD_REBUILD = [
-    f"DELETE FROM {sqlite_steps.DASHBOARD_SUMMARY}",
-    f"""INSERT INTO {sqlite_steps.DASHBOARD_SUMMARY} (learner_id, figures)
+    f"DELETE FROM {dashboard_steps.DASHBOARD_SUMMARY}",
+    f"""INSERT INTO {dashboard_steps.DASHBOARD_SUMMARY} (learner_id, figures)
         SELECT learner_id, jsonb_object_agg(part, items)::text FROM ("""
     + "\n            UNION ALL ".join(
         f"SELECT t.learner_id, '{part}' AS part, "
         f"jsonb_object_agg(t.{key}, {_DASHBOARD_VALUES[part].format(row='t')}) AS items FROM {table} AS t "
         "GROUP BY t.learner_id"
-        for part, (table, key, _) in sqlite_steps.DASHBOARD_PARTS.items())
+        for part, (table, key, _) in dashboard_steps.DASHBOARD_PARTS.items())
     + ") AS x GROUP BY learner_id",
 ]
 _CALL_REBUILD = f"""INSERT INTO learner_call_best (learner_id, object_id, played, strong, strong_score)
@@ -334,7 +335,7 @@ SUMMARY_REBUILD_V10 = [
     *DASHBOARD_REBUILD,
 ]
 SCHEMA_V10 = [
-    *_tables(sqlite_steps.SCHEMA_V10),
+    *_tables(dashboard_steps.SCHEMA_V10),
     *_V10_HELPERS,
     _totals_function(_RESOLVED, strong_score=True),
     *_dashboard_triggers(),
