@@ -15,7 +15,7 @@ from workbook.core.completion import CallOutcome, LearnerRecord
 from workbook.core.content import Library
 from workbook.core.progress import progress_by_module
 from workbook.core.quiz_evidence import QuizEvidence, quiz_doubt, when_text
-from workbook.core.reading_evidence import SectionRead, check_reading
+from workbook.core.reading_evidence import ReadingCheck, SectionRead, check_reading
 
 # Messages per requirement line; the rest are counted ("and 4 more").
 _NAMED = 3
@@ -31,10 +31,13 @@ class LearnerEvidence:
     profile_created: datetime | None = None
 
 
-def verified_record(library: Library, evidence: LearnerEvidence) -> LearnerRecord:
-    """The record the completion rules take, with what did not hold up in `doubts`."""
+def verified_record(library: Library, evidence: LearnerEvidence,
+                    reading: ReadingCheck | None = None) -> LearnerRecord:
+    """The record the completion rules take, with what did not hold up in `doubts`; `reading` is the
+    reading check of `evidence` when the caller has made it already."""
     doubts: dict[str, list[str]] = {}
-    reading = check_reading(library, library.reading_rule, evidence.reads, evidence.profile_created)
+    if reading is None:
+        reading = check_reading(library, library.reading_rule, evidence.reads, evidence.profile_created)
     for module_id, section_ids in reading.too_fast.items():
         module = library.module(module_id)
         titles = {s.id: s.title for s in module.sections} if module else {}

@@ -19,10 +19,10 @@ from PySide6.QtGui import QDesktopServices
 from workbook import APP_NAME
 from workbook.core.completion import calls_handled_well, check_eligibility
 from workbook.core.content import Library
-from workbook.core.progress import continue_target, progress_by_module, resume_target
+from workbook.core.progress import continue_target, resume_target
 from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
 from workbook.store.certificates import issued_certificates
-from workbook.store.learner_progress import counted_sections, learner_record
+from workbook.store.learner_progress import record_and_sections
 from workbook.ui import dialogs
 from workbook.ui.after_paint import AfterPaint
 from workbook.ui.controllers.session import Session
@@ -212,10 +212,9 @@ class Navigator(QObject):
     def _snapshot(self, name: str) -> LearnerSnapshot:
         """Everything the home screen shows, each set of rows read once."""
         library, learner_id = self.library, self.learner_id
-        read = counted_sections(library, learner_id)  # sections read too fast are timed again
-        reading = progress_by_module(library, read)
+        record, read = record_and_sections(library, learner_id)  # sections read too fast: timed again
+        reading = record.reading
         scores = quiz_attempts.quiz_scores(learner_id)
-        record = learner_record(library, learner_id)
         eligibility = check_eligibility(library.course, library, record) if library.course else None
         bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)
