@@ -48,12 +48,12 @@ def passphrase_matches(encoded: str, passphrase_file: Path | None = None) -> Gat
     """Whether the passphrase given (as for `trainer_allows`) matches the hash `encoded`, read from
     a database that cannot be opened as the store (a damaged one a restore replaces), so no failed
     try can be counted there."""
-    from workbook.store.trainer import MAX_LENGTH, verify_passphrase
+    from workbook.store.trainer import verify_passphrase
 
     attempt, where = _given(passphrase_file, True)
     if attempt is None:
         return GateResult(False, where)
-    if len(attempt) > MAX_LENGTH or not verify_passphrase(attempt, encoded):
+    if not verify_passphrase(attempt, encoded):
         return GateResult(False, f"Wrong passphrase (from {where}).")
     return GateResult(True)
 

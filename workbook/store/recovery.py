@@ -18,6 +18,7 @@ from workbook.paths import backups_dir, database_path
 from workbook.store.backup_check import NotAWorkbookBackup, passphrase_guard
 from workbook.store.backups import Backup, list_backups, restore_backup
 from workbook.store.connection import CorruptDatabaseError, aside_path, move_aside, open_database
+from workbook.store.trainer import verify_passphrase
 
 
 class Recovery(Enum):
@@ -64,7 +65,7 @@ def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -
         if choice.action is Recovery.QUIT:
             return None
         if choice.action is Recovery.RESTORE and choice.backup is not None:
-            if guard is not None and not _matches(choice.passphrase, guard):
+            if guard is not None and not verify_passphrase(choice.passphrase, guard):
                 report = replace(report, reason="A restore needs this workbook's trainer passphrase, and the "
                                                 "one given is not it. Nothing was restored.")
                 continue
@@ -81,7 +82,3 @@ def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -
         return open_database(path, backups_dir(data_dir))
 
 
-def _matches(attempt: str, encoded: str) -> bool:
-    from workbook.store.trainer import MAX_LENGTH, verify_passphrase
-
-    return len(attempt) <= MAX_LENGTH and verify_passphrase(attempt, encoded)

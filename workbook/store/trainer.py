@@ -76,7 +76,10 @@ def hash_passphrase(passphrase: str, salt: bytes | None = None) -> str:
 
 
 def verify_passphrase(passphrase: str, encoded: str) -> bool:
-    """Constant-time comparison against a stored hash; a damaged hash never matches."""
+    """Constant-time comparison against a stored hash; a damaged hash never matches, nor does a
+    passphrase longer than any that can be set (it would only cost scrypt time)."""
+    if len(passphrase) > MAX_LENGTH:
+        return False
     try:
         scheme, n, r, p, salt, expected = encoded.split("$")
         n_, r_, p_ = int(n), int(r), int(p)
@@ -122,7 +125,7 @@ def check_passphrase(attempt: str, now: datetime | None = None) -> TrainerCheck:
     locked = _remaining(moment, failures)
     if locked > 0:
         return TrainerCheck(False, locked, "locked")  # not checked: guessing costs the full delay
-    if len(attempt) <= MAX_LENGTH and verify_passphrase(attempt, encoded):
+    if verify_passphrase(attempt, encoded):
         if failures:
             with database.atomic():
                 SettingRecord.delete().where(SettingRecord.key.in_((FAILURES, LOCKED_UNTIL))).execute()
