@@ -79,10 +79,11 @@ def save_certificate_settings(chosen: CertificateSettings) -> None:
     stored_settings.set_setting(LOGO, str(chosen.logo) if chosen.logo else "")
 
 
-def eligibility_for(library: Library, learner_id: str) -> Eligibility:
+def eligibility_for(library: Library, learner_id: str, record: LearnerRecord | None = None) -> Eligibility:
+    """`record`: the learner's verified record when the caller has it (replaying it is the cost)."""
     if library.course is None:
         return Eligibility(())
-    return check_eligibility(library.course, library, learner_record(library, learner_id))
+    return check_eligibility(library.course, library, record or learner_record(library, learner_id))
 
 
 def certificate_id(learner_id: str, issued_at: datetime, signer: str) -> str:
@@ -149,7 +150,8 @@ def issue_certificate(library: Library, learner_id: str, data_dir: Path, out: Pa
                       now: datetime | None = None, key: Ed25519PrivateKey | None = None,
                       chosen: CertificateSettings | None = None) -> IssuedCertificate:
     """Refuses with NotEligible; otherwise writes `out` atomically and records the issue."""
-    eligibility = eligibility_for(library, learner_id)
+    record = learner_record(library, learner_id)  # judged and printed from the same replay
+    eligibility = eligibility_for(library, learner_id, record)
     if not eligibility.eligible:
         raise NotEligible(eligibility)
     from workbook.reports.certificate import draw_certificate  # reportlab loads only when drawing
@@ -158,8 +160,7 @@ def issue_certificate(library: Library, learner_id: str, data_dir: Path, out: Pa
     issued_at = (now or datetime.now(UTC)).replace(microsecond=0)
     key = key or load_or_create_key(data_dir)
     chosen = chosen or certificate_settings(library)
-    data, signed = build_certificate(library, learner_id, learner_record(library, learner_id), chosen, key,
-                                     issued_at)
+    data, signed = build_certificate(library, learner_id, record, chosen, key, issued_at)
     out = Path(out)
     with atomic_writer(out) as handle:
         draw_certificate(data, handle, PageSetup(chosen.page_size, chosen.logo), metadata_for(data, signed))
