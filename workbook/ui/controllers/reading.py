@@ -39,13 +39,17 @@ class ReadingController(QObject):
         """+1 in, -1 out, 0 back to the default (View menu)."""
         self.page.set_zoom(self.page.zoom + step if step else 0)
 
-    def open_module(self, module_id: str, index: int | None = None) -> None:
-        """Open at `index`, or at the first section not read yet."""
+    def open_module(self, module_id: str, index: int | None = None,
+                    counted: dict[str, set[str]] | None = None) -> None:
+        """Open at `index`, or at the first section not read yet; `counted`: the learner's counted
+        sections when the caller has read them already."""
         library, learner_id = self.session.library, self.session.learner_id
         module = library.module(module_id) if library else None
         if module is None or learner_id is None:
             return
-        read = counted_sections(library, learner_id).get(module_id, set())  # too fast: timed again
+        if counted is None:
+            counted = counted_sections(library, learner_id)
+        read = counted.get(module_id, set())  # sections read too fast are timed again
         start = first_unread_index(module, read) if index is None else index
         self.page.reading_rule = library.reading_rule
         self.session.show(self.page)
@@ -65,13 +69,13 @@ class ReadingController(QObject):
         library, learner_id = self.session.library, self.session.learner_id
         if library is None or learner_id is None or not library.modules:
             return
-        target = continue_target(library, activity.reading_positions(learner_id),
-                                 counted_sections(library, learner_id))
+        counted = counted_sections(library, learner_id)
+        target = continue_target(library, activity.reading_positions(learner_id), counted)
         if target is None:
-            self.open_module(library.modules[0].id, 0)
+            self.open_module(library.modules[0].id, 0, counted)
         else:
             module, index = target
-            self.open_module(module.id, index)
+            self.open_module(module.id, index, counted)
 
     def _record_section(self, module_id: str, section_id: str) -> None:
         learner_id = self.session.learner_id
