@@ -48,21 +48,25 @@ def issued_with_key(signer: str) -> list[IssuedRecord]:
     same key (`row_provenance`): a record naming the key that another PC sent registers nothing, so
     no PC can make another issuer's genuine certificate "superseded" or "not in the register"."""
     survivors = survivor_map()
-    found = []
     query = ActivityRecord.select().where(ActivityRecord.verb == str(Verb.CERTIFICATE_ISSUED))
-    rows = list(query.order_by(ActivityRecord.occurred_at, ActivityRecord.id))
-    sources = first_sources([row.id for row in rows])
-    for row in rows:
+    named: list[tuple[ActivityRecord, dict]] = []  # records naming this key, before their sources
+    for row in query.order_by(ActivityRecord.occurred_at, ActivityRecord.id):
         try:
             payload = json.loads(row.payload)
-            if str(payload.get("key_id") or "") != signer:
-                continue
-            if row.id in sources and sources[row.id][0] != signer:
-                continue  # brought by another key: not this key's to register
+        except ValueError:
+            continue  # an unreadable record registers nothing
+        if isinstance(payload, dict) and str(payload.get("key_id") or "") == signer:
+            named.append((row, payload))
+    sources = first_sources([row.id for row, _ in named])  # looked up only for this key's records
+    found = []
+    for row, payload in named:
+        if row.id in sources and sources[row.id][0] != signer:
+            continue  # brought by another key: not this key's to register
+        try:
             fields = {str(k): str(v) for k, v in payload["fields"].items()}
             found.append(IssuedRecord(str(payload["certificate_id"]), row.occurred_at, row.learner_id,
                                       fields.get("learner_name"), payload.get("file"), signer, fields,
                                       survivors.get(row.learner_id, row.learner_id)))
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (KeyError, TypeError, AttributeError):
             continue  # an unreadable record registers nothing
     return found
