@@ -17,8 +17,8 @@ from workbook.core.reading_evidence import SectionRead
 from workbook.store.clock import parse_utc_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.merges import person_ids
-from workbook.store.models import ActivityRecord, LearnerRecord, QuizQuestionRecord, database
-from workbook.store.quiz_questions import REF
+from workbook.store.models import ActivityRecord, LearnerRecord, database
+from workbook.store.quiz_questions import REF, fetch_bodies
 
 _READ, _ANSWER, _REPLY = str(Verb.SECTION_READ), str(Verb.ANSWER_GIVEN), str(Verb.REPLY_CHOSEN)
 _SUBMITTED, _ENDED = str(Verb.ATTEMPT_SUBMITTED), str(Verb.CALL_ENDED)
@@ -77,12 +77,9 @@ def _expand_plans(evidence: LearnerEvidence) -> None:
     fetched in one query and each parsed once however many attempts showed it."""
     wanted = {item[REF] for attempt in evidence.attempts if attempt.plan is not None
               for item in _items(attempt.plan) if isinstance(item.get(REF), str)}
-    bodies: dict[str, dict] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = sorted(wanted)[start:start + 500]
-        query = (QuizQuestionRecord.select(QuizQuestionRecord.digest, QuizQuestionRecord.body)
-                 .where(QuizQuestionRecord.digest.in_(chunk)))
-        bodies.update((digest, _json(body)) for digest, body in query.tuples())
+    texts: dict[str, str] = {}
+    fetch_bodies(texts, wanted)
+    bodies = {digest: _json(text) for digest, text in texts.items()}
     for attempt in evidence.attempts:
         items = _items(attempt.plan) if attempt.plan is not None else []
         if not any(REF in item for item in items):

@@ -69,7 +69,7 @@ def expand_payload(verb: str, text: str, known: dict[str, str] | None = None) ->
     except (ValueError, KeyError, TypeError):
         return text
     bodies = known if known is not None else {}
-    _fetch(bodies, digests)
+    fetch_bodies(bodies, digests)
     if not all(isinstance(digest, str) and digest in bodies for digest in digests):
         return text  # a body is missing: the reader reports the plan as unreadable, as for damage
     for item in items:
@@ -78,7 +78,8 @@ def expand_payload(verb: str, text: str, known: dict[str, str] | None = None) ->
     return _dumps(data)
 
 
-def _fetch(bodies: dict[str, str], digests: Iterable[str]) -> None:
+def fetch_bodies(bodies: dict[str, str], digests: Iterable[str]) -> None:
+    """Add to `bodies` the stored question text of each digest not in it yet, in chunks."""
     missing = sorted({d for d in digests if isinstance(d, str) and d not in bodies})
     for start in range(0, len(missing), _BATCH):
         query = (QuizQuestionRecord.select(QuizQuestionRecord.digest, QuizQuestionRecord.body)
