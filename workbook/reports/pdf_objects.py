@@ -84,6 +84,7 @@ class PdfObjects:
     headers: list[tuple[int, Ref | None]] = field(default_factory=list)  # where each "obj" header starts
     ends: list[int] = field(default_factory=list)  # where each "endstream" keyword starts
     packed: dict[int, list[Ref]] = field(default_factory=dict)  # an object stream's id: the objects it holds
+    decoded: dict[int, bytes | None] = field(default_factory=dict)  # id(stream): what `unpack` gave
 
     def scan(self, count: int) -> None:
         """Count `count` more bytes looked at; raises Budget past the file's allowance."""
@@ -159,7 +160,14 @@ def filters(info: dict, objects: PdfObjects | None = None) -> list[str]:
 def unpack(stream: Stream, objects: PdfObjects) -> bytes | None:
     """A stream's data with its filters undone, for the filters a certificate's streams use (Flate,
     ASCII85, ASCIIHex, chained or not); None when packed some other way (another filter, a
-    predictor) or damaged. Every byte unpacked counts against the file's budget."""
+    predictor) or damaged. Each stream is unpacked once per file, however many checks read it, and
+    every byte unpacked counts against the file's budget once."""
+    if id(stream) not in objects.decoded:
+        objects.decoded[id(stream)] = _unpacked(stream, objects)
+    return objects.decoded[id(stream)]
+
+
+def _unpacked(stream: Stream, objects: PdfObjects) -> bytes | None:
     data = stream.data
     names = filters(stream.info, objects)
     parameters = objects.resolve(stream.info.get("DecodeParms"))
