@@ -729,6 +729,46 @@ def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRul
     assert rule_id not in _phrases_find(text, rules)
 
 
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # Shapes several of labellers l11-l32 used (coach26).
+    ("Honestly, resetting a password is not rocket science.", "avoid-judging-or-correcting"),
+    ("So, for the third time, the refund goes back to the card.", "avoid-judging-or-correcting"),
+    ("Per my last email, the offer ended in June.", "avoid-judging-or-correcting"),
+    ("Most customers manage to book online without any trouble.", "avoid-judging-or-correcting"),
+    ("You knew that when you signed the lease.", "avoid-judging-or-correcting"),
+    ("It says so right there on the booking page.", "avoid-judging-or-correcting"),
+    ("I've been nothing but polite to you on this call.", "avoid-judging-or-correcting"),
+    ("I'm not here to argue about the price of bread with you.", "avoid-judging-or-correcting"),
+    ("I'm not sure what you want me to do about it.", "avoid-stonewalling"),
+    ("The deadline's the deadline.", "avoid-stonewalling"),
+    ("Your repair will get done when it gets done.", "avoid-stonewalling"),
+    ("The fee was applied correctly and that's the end of it.", "avoid-stonewalling"),
+    ("I'm afraid I've no control over the courier's rounds.", "avoid-stonewalling"),
+    ("Everyone's waiting, so you'll just have to be patient.", "avoid-stonewalling"),
+    ("The renewal price is set by head office, and that's the price, I'm afraid.", "avoid-stonewalling"),
+    ("You ticked the paperless box, which is on you.", "avoid-blame"),
+    ("The engineers are the ones holding it up, they're useless.", "avoid-blame"),
+    ("You'd have had a text the day before.", "avoid-blame"),
+    ("We did send a reminder a week before.", "avoid-blame"),
+    ("It's probably your router, the site works fine for everyone else.", "avoid-blame"),
+])
+def test_shapes_from_labellers_l30_l32_are_found_by_the_phrases(rules: CoachRules, text: str,
+                                                                rule_id: str) -> None:
+    assert rule_id in _phrases_find(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("Are you sure you're warm enough while we wait for the engineer?", "avoid-judging-or-correcting"),
+    ("I'll check the booking page with you now so we both see it.", "avoid-judging-or-correcting"),
+    ("I'm afraid that's the earliest slot, but I can ring you if one frees up today.", "avoid-stonewalling"),
+    ("I'm afraid the fee applies, but I can set up a payment plan today.", "avoid-stonewalling"),
+    ("That's on us, and I'm sorry. I'll send the right part today.", "avoid-blame"),
+])
+def test_shapes_from_labellers_l30_l32_leave_good_replies_alone(rules: CoachRules, text: str,
+                                                               rule_id: str) -> None:
+    assert rule_id not in _phrases_find(text, rules)
+
+
 # -- a boundary names the caller's behaviour; a judgement names the person ----------------------------
 
 @pytest.mark.parametrize("text", [
