@@ -16,9 +16,10 @@ Usage: python bench/coach_cross_set.py [--full-only] [--misses] [--try-model RUL
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
+
+from msgspec.structs import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,7 +61,7 @@ def without_set(rules: CoachRules, sets: dict[str, list[Labelled]], held: str,
             weights, bias = train([i for i in others if rule_id in i.expected], rule_id, KEEP)
             retrained[rule_id] = RuleModel(rule_id, bias, old.threshold, weights)
         model = CoachModel(retrained)
-    return dataclasses.replace(rules, rules=kept, model=model)
+    return replace(rules, rules=kept, model=model)
 
 
 def score(rules: CoachRules, items: list[Labelled], show: bool = False) -> dict[str, Counts]:
@@ -101,14 +102,14 @@ def try_model(rules: CoachRules, sets: dict[str, list[Labelled]], older: list[La
                 continue
             train_on = [i for k, v in groups.items() if k not in (held, inner_held) for i in v]
             weights, bias = train(train_on, rule_id, KEEP)
-            trimmed = without_set(dataclasses.replace(rules, model=None), {k: v for k, v in groups.items()
+            trimmed = without_set(replace(rules, model=None), {k: v for k, v in groups.items()
                                                                               if k != held}, inner_held, [])
             for item in groups[inner_held]:
                 found = coach_reply(item.text, trimmed, item.context).present[rule_id]
                 inner.append((probability(weights, bias, item.text), found, item.expected[rule_id]))
         threshold = choose_threshold(inner)[0]
         weights, bias = train([i for k, v in groups.items() if k != held for i in v], rule_id, KEEP)
-        trimmed = without_set(dataclasses.replace(rules, model=None), sets, held, older)
+        trimmed = without_set(replace(rules, model=None), sets, held, older)
         counts = [Counts(), Counts()]
         for item in groups[held]:
             found = coach_reply(item.text, trimmed, item.context).present[rule_id]

@@ -9,9 +9,10 @@ reply supports (written from how people phrase things) stay.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
+
+from msgspec.structs import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -40,12 +41,12 @@ def trimmed(rule: CoachRule, held: list[Labelled], others: list[Labelled]) -> Co
     """`rule` without the entries that only the `held` replies support (none of the `others` do)."""
     own, theirs = supported_by(rule, held), supported_by(rule, others)
     keep = tuple(m for m, mine, seen in zip(rule.matchers, own, theirs, strict=True) if seen or not mine)
-    return dataclasses.replace(rule, matchers=keep)
+    return replace(rule, matchers=keep)
 
 
 def without_labeller(rules: CoachRules, rule_id: str, tuning: dict[str, list[Labelled]], held: str,
                      ) -> CoachRules:
     """`rules` with `rule_id` stripped of the entries that only `held`'s tuning replies support."""
     others = [i for name, group in tuning.items() if name != held for i in group]
-    return dataclasses.replace(rules, rules=tuple(trimmed(r, tuning[held], others) if r.id == rule_id else r
+    return replace(rules, rules=tuple(trimmed(r, tuning[held], others) if r.id == rule_id else r
                                                   for r in rules.rules))

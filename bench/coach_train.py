@@ -33,7 +33,6 @@ not). With --rules the named rules alone are trained and, with --write, only the
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import sys
@@ -42,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from msgspec.structs import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -214,7 +214,7 @@ def rules_without(rules: CoachRules, sets: dict[str, list[Labelled]], held: str)
     """`rules` with every rule stripped of the entries that only `held`'s replies support."""
     others = [i for name, group in sets.items() if name != held for i in group]
     kept = tuple(trimmed(rule, sets[held], others) for rule in rules.rules)
-    return dataclasses.replace(rules, rules=kept, model=None)
+    return replace(rules, rules=kept, model=None)
 
 
 def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool = True,
@@ -223,7 +223,7 @@ def rule_finds(rules: CoachRules, sets: dict[str, list[Labelled]], honest: bool 
     """Per set, per reply: which rules the phrases find (no model). With `honest`, a set the rules were
     written from is read by the rules without what only it supports. `avoided`, when given, is filled
     with each reply's spans the "avoid" rules' phrases found (what a "but" can take an apology back for)."""
-    plain = dataclasses.replace(rules, model=None)
+    plain = replace(rules, model=None)
     out = {}
     for name, items in sets.items():
         used = rules_without(rules, sets, name) if honest and name in RULES_WRITTEN_FROM else plain

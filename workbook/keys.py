@@ -25,10 +25,11 @@ import hashlib
 import json
 import os
 import socket
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.files import write_bytes_atomic, write_text_atomic
 
@@ -173,8 +174,7 @@ def installation_name() -> str:
     return socket.gethostname() or "this PC"
 
 
-@dataclass(frozen=True)
-class TrustedKey:
+class TrustedKey(Struct, frozen=True):
     key_id: str
     name: str
     trusted_at: str

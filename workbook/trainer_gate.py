@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 ENVIRONMENT = "WORKBOOK_TRAINER_PASSPHRASE"
 
@@ -23,8 +24,7 @@ TRAINER_COMMANDS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class GateResult:
+class GateResult(Struct, frozen=True):
     allowed: bool
     message: str = ""
 

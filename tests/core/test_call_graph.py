@@ -7,9 +7,9 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from workbook.cli import main
 from workbook.core import schemas

@@ -367,7 +367,7 @@ def test_edge_texts_round_trip():
 # --- generated quizzes -------------------------------------------------------------------------
 
 def checked(model):
-    """Build `model`'s dataclass as a loaded file would hold it (texts stripped as the schema does)."""
+    """Build `model`'s record as a loaded file would hold it (texts stripped as the schema does)."""
     return lambda **fields: schemas.validate(model, as_data(fields))
 
 

@@ -1,5 +1,5 @@
 """Layers, read from the source so a lazy import counts too: the store is closed (only `workbook/store/`
-imports peewee or the table classes; every other package gets plain dataclasses from store functions)."""
+imports peewee or the table classes; every other package gets plain records from store functions)."""
 
 from __future__ import annotations
 

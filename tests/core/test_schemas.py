@@ -1,14 +1,15 @@
-"""The content the app keeps is plain dataclasses; pydantic checks files only (`workbook/core/schemas.py`).
-Each schema model and its dataclass agree field for field, the data attempts store is what pydantic's
-`model_dump` wrote before, and a start from the content cache imports no pydantic."""
+"""The content the app keeps is plain records (msgspec Structs); pydantic checks files only
+(`workbook/core/schemas.py`). Each schema model and its record agree field for field, the data
+attempts store is what pydantic's `model_dump` wrote before, and a start from the content cache
+imports no pydantic."""
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from workbook.core import schemas
@@ -26,12 +27,12 @@ def library():
 
 
 @pytest.mark.parametrize("model", list(schemas.PLAIN), ids=lambda model: model.__name__)
-def test_each_schema_model_has_a_dataclass_of_the_same_name_and_fields(model):
+def test_each_schema_model_has_a_record_of_the_same_name_and_fields(model):
     plain = schemas.PLAIN[model]
     assert plain.__name__ == model.__name__
-    assert [spec.name for spec in dataclasses.fields(plain)] == list(model.model_fields)
-    missing = dataclasses.MISSING
-    for spec in dataclasses.fields(plain):
+    assert [spec.name for spec in msgspec.structs.fields(plain)] == list(model.model_fields)
+    missing = msgspec.NODEFAULT
+    for spec in msgspec.structs.fields(plain):
         info = model.model_fields[spec.name]
         if info.is_required():
             assert spec.default is missing and spec.default_factory is missing, spec.name

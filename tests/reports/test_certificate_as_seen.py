@@ -7,10 +7,10 @@ refused before anything is drawn."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, FloatObject, NameObject
 from reports.test_certificate_tamper import NOW, _overlay, _with_page

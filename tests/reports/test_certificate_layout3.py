@@ -4,8 +4,8 @@ draw as they were issued, and the PDF's creation date is the certificate's date.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 
+from msgspec.structs import replace
 from pypdf import PdfReader
 from reports.test_certificate_render import certificate, render
 

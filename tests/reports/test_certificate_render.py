@@ -4,11 +4,11 @@ page of the right size, readable back by pypdf, byte-identical for identical inp
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, landscape, letter
 

@@ -267,7 +267,7 @@ def test_certificates_issued_before_layout_two_still_verify(database, library, c
                                      certificate_settings(library), KEY, NOW)
     old_fields = {k: v for k, v in signed.fields.items() if k not in ("page_size", "logo_digest", "layout")}
     old = sign_fields(old_fields, KEY)
-    from dataclasses import replace
+    from msgspec.structs import replace
     data = replace(data, verification_code=old.verification_code, qr_payload=old.qr_payload())
     pdf = tmp_path / "old.pdf"
     draw_certificate(data, pdf, PageSetup("Letter", None, layout=1), metadata_for(data, old))

@@ -8,12 +8,13 @@ import csv
 import subprocess
 import sys
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from msgspec.structs import replace
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Rect, String
 

@@ -8,13 +8,13 @@ import csv
 import json
 import random
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from dashboard_oracle import assert_matches_raw_rows, assert_summary_equals_a_rebuild
 from db_kit import opened
+from msgspec.structs import replace
 from peewee import SqliteDatabase
 from sync_kit import make_pc, make_server, make_trainer
 

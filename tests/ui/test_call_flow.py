@@ -197,7 +197,7 @@ def test_a_call_stored_on_an_edited_script_is_not_resumed_or_drawn(qtbot, open_w
 
 def test_a_hang_up_without_last_words_says_the_caller_hung_up(library):
     """The transcript never just stops: a hang-up with no scripted last line is narrated."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from workbook.core.call_engine import start_call
     from workbook.core.scenario import EndingKind

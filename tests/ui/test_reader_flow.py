@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 
+import msgspec
 from PySide6.QtCore import Qt
 
 from workbook.core.reading import ReadingRule, word_count
@@ -15,7 +15,7 @@ from workbook.ui.reader_page import READ_MARK
 def _quick_reading(library, **rule):
     """The shipped lessons with a reading rule short enough for a test to wait out."""
     reading = ReadingRule(**({"min_seconds": 0, "max_seconds": 1} | rule))
-    return dataclasses.replace(library, course=dataclasses.replace(library.course, reading=reading))
+    return msgspec.structs.replace(library, course=msgspec.structs.replace(library.course, reading=reading))
 
 
 def _read_to_the_end(qtbot, reader) -> None:

@@ -3,8 +3,7 @@ the caller and picks the branch, the words are saved and replayed, and the debri
 
 from __future__ import annotations
 
-import dataclasses
-
+import msgspec
 from PySide6.QtCore import Qt
 
 from workbook.core.call_engine import current_node, shown_replies
@@ -95,7 +94,7 @@ def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(
     assert stored.verdict is not None and stored.verdict.mood_change == stored.mood_change
     assert any(v.present and v.kind == "do" for v in stored.verdict.verdicts)
 
-    edited = dataclasses.replace(library, coach=dataclasses.replace(library.coach, rules=()))
+    edited = msgspec.structs.replace(library, coach=msgspec.structs.replace(library.coach, rules=()))
     assert coach_reply(GOOD, edited.coach).verdicts == ()  # re-running the coach would show nothing
     view = learner_detail_html(edited, navigator.learner_id)
     assert "Acknowledge the feeling" in view and "coach-do" in view
@@ -130,7 +129,7 @@ def test_a_typed_turn_is_resumed_and_replayed_with_the_same_words(qtbot, open_wi
 
 def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
         qtbot, open_window, library):
-    navigator = open_window(dataclasses.replace(library, coach=None))  # as loaded with a broken file
+    navigator = open_window(msgspec.structs.replace(library, coach=None))  # as loaded with a broken file
     scenario = _open(navigator, "No Coach")
     page = navigator.calls.page
     assert not page.typed_box.isVisible()

@@ -87,7 +87,7 @@ def _trusted_for(purposes: tuple[str, ...]) -> str:
 
 
 def _certificate(args: argparse.Namespace) -> int:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from workbook.reports.issue import NotEligible, certificate_settings, issue_certificate
 

@@ -116,7 +116,7 @@ def _stop_on_interrupt() -> Iterator[Callable[[], bool]]:
 
 
 def _certificates(args: argparse.Namespace) -> int:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from workbook.reports.batch import Outcome, issue_for_cohort
     from workbook.reports.issue import certificate_settings

@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import assert_never
+
+from msgspec import Struct
 
 from workbook.core.plain_data import as_data
 from workbook.core.quiz import (
@@ -31,8 +32,7 @@ from workbook.core.quiz import (
 from workbook.core.scoring import Response, score
 
 
-@dataclass(frozen=True)
-class PresentedQuestion:
+class PresentedQuestion(Struct, frozen=True):
     """A question as shown: `order` lists option indices (choice types), the starting item order
     (ordering) or the order of the right-hand list (matching)."""
 
@@ -44,8 +44,7 @@ class PresentedQuestion:
         return self.question.id
 
 
-@dataclass(frozen=True)
-class AttemptPlan:
+class AttemptPlan(Struct, frozen=True):
     module_id: str
     settings: QuizSettings
     questions: tuple[PresentedQuestion, ...]
@@ -105,8 +104,7 @@ def _shuffled_not_solved(size: int, rng: random.Random) -> tuple[int, ...]:
     return tuple(order)
 
 
-@dataclass(frozen=True)
-class QuestionResult:
+class QuestionResult(Struct, frozen=True):
     presented: PresentedQuestion
     response: tuple[int, ...] | None
     score: float
@@ -116,8 +114,7 @@ class QuestionResult:
         return bool(self.response)
 
 
-@dataclass(frozen=True)
-class AttemptResult:
+class AttemptResult(Struct, frozen=True):
     results: tuple[QuestionResult, ...]
     pass_mark: int
 

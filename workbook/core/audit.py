@@ -17,8 +17,9 @@ import math
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import assert_never
+
+from msgspec import Struct, field
 
 from workbook.core.attempt import PresentedQuestion, draw_attempt, grade
 from workbook.core.call_engine import (
@@ -124,8 +125,7 @@ DISPLAY_ORDERS: dict[str, DisplayOrder] = {"shuffled": seeded_shuffle, "script":
 
 # -- cues in the content ---------------------------------------------------------------------------
 
-@dataclass
-class QuizCues:
+class QuizCues(Struct):
     """Item-writing cues in one module's quiz (or all of them)."""
 
     single_answer: int = 0  # single-choice and best-response items
@@ -148,8 +148,7 @@ class QuizCues:
         self.keyed_true += other.keyed_true
 
 
-@dataclass
-class CallCues:
+class CallCues(Struct):
     """Cues in one practice call's decision points (or all of them)."""
 
     decisions: int = 0  # nodes where the agent picks a reply
@@ -276,8 +275,7 @@ def mean_skill(skills: dict[str, int]) -> int:
     return round(sum(values) / len(values)) if values else 0
 
 
-@dataclass
-class StrategyResult:
+class StrategyResult(Struct):
     """One test-taker over many seeds: how often the course would be completed, and the averages."""
 
     name: str
@@ -360,8 +358,7 @@ def simulate(library: Library, name: str, rank: Rank, seeds: int = DEFAULT_SEEDS
 
 # -- the whole audit -------------------------------------------------------------------------------
 
-@dataclass
-class Audit:
+class Audit(Struct):
     """Everything `workbook audit` prints."""
 
     pass_mark: int

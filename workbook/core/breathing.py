@@ -3,14 +3,13 @@ the composure lesson teaches; this is the timing the animation follows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 PHASES = (("Breathe in", 4.0), ("Hold", 2.0), ("Breathe out", 6.0))
 CYCLE = sum(seconds for _name, seconds in PHASES)
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(Struct, frozen=True):
     phase: str
     seconds_left_in_phase: float
     size: float  # 0.0 (empty lungs) .. 1.0 (full): drives the circle

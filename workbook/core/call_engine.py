@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from workbook.core.conditions import Condition, parse_condition
 from workbook.core.scenario import Ending, Node, Reply, Scenario
@@ -33,19 +35,25 @@ MOOD_MIN, MOOD_MAX = 0, 100
 TYPED_MOOD_LIMIT = 20
 
 
-@dataclass(frozen=True)
-class TypedReply:
+class TypedReply(Struct, frozen=True):
     """What the learner typed at a `typed` node, the mood change the coach gave it and the verdict
     that chose the branch (None for a turn stored before verdicts were kept). Two typed replies
     are equal when they move the call the same way: the verdict is a record, not an input."""
 
     text: str
     mood_change: int
-    verdict: CoachResult | None = field(default=None, compare=False)
+    verdict: CoachResult | None = None
+
+    def __eq__(self, other: object) -> bool:  # the verdict left out (a Struct compares every field)
+        if type(other) is not type(self):
+            return NotImplemented
+        return (self.text, self.mood_change) == (other.text, other.mood_change)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.mood_change))
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """One decision: at `node`, the reply at `reply` (its index in the node's reply list), or the
     learner's own words (`typed`) that the coach matched to that reply."""
 
@@ -58,13 +66,12 @@ class Choice:
     shown: tuple[int, ...] = ()  # the replies on offer, in the order they were shown
 
 
-@dataclass(frozen=True)
-class CallState:
+class CallState(Struct, frozen=True):
     at: str  # a node id, or an ending id once the call is over
     mood: int
     flags: frozenset[str] = frozenset()
     seconds: int = 0
-    choices: tuple[Choice, ...] = field(default=())
+    choices: tuple[Choice, ...] = ()
     seed: int | None = None  # shuffles the replies; None keeps script order (calls stored before)
 
     def ended(self, scenario: Scenario) -> bool:

@@ -7,8 +7,9 @@ person could have chosen them in. See `quiz_evidence` for why the rows alone are
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
+
+from msgspec import Struct, field
 
 from workbook.core.call_engine import CallError, TypedReply, replay
 from workbook.core.completion import CallOutcome, skill_score
@@ -17,8 +18,7 @@ from workbook.core.quiz_evidence import MIN_SECONDS_PER_ANSWER
 from workbook.core.scenario import Scenario
 
 
-@dataclass(frozen=True)
-class StoredTurn:
+class StoredTurn(Struct, frozen=True):
     """One reply row of a call, as stored (values unchecked: a damaged row fails the replay)."""
 
     node: object
@@ -28,8 +28,7 @@ class StoredTurn:
     typed_mood: object = None
 
 
-@dataclass
-class CallEvidence:
+class CallEvidence(Struct):
     """One ended call as its rows tell it: `turns` in turn order (up to the first gap), `prefix` the
     turns copied in by "replay from here" (the start row says how many), `claimed` the end row."""
 
@@ -43,8 +42,7 @@ class CallEvidence:
     turns: list[StoredTurn] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class CallCheck:
+class CallCheck(Struct, frozen=True):
     """The outcome the replay gives (None: the call does not hold up) and why it does not."""
 
     outcome: CallOutcome | None

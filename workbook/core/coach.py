@@ -11,9 +11,10 @@ door (`unless_offered`). Patterns that could backtrack catastrophically are refu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
 from workbook.core.coach_model import MODEL_FILE_NAME, CoachModel, check_model
@@ -53,8 +54,7 @@ class CoachRulesError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class CoachRule:
+class CoachRule(Struct, frozen=True):
     """One thing the coach looks for; `matchers` find it, `exceptions` cancel overlapping finds."""
 
     id: str
@@ -70,8 +70,7 @@ class CoachRule:
     callers_words_allowed: bool = False  # words the caller used themselves are not found
 
 
-@dataclass(frozen=True)
-class CoachRules:
+class CoachRules(Struct, frozen=True):
     """All rules, in file order, the range the caller's mood change is kept within, and how
     sentences are read."""
 
@@ -85,8 +84,7 @@ class CoachRules:
         return next(r for r in self.rules if r.id == rule_id)
 
 
-@dataclass(frozen=True)
-class RuleVerdict:
+class RuleVerdict(Struct, frozen=True):
     """Whether one rule was found in the reply, and where, so the words can be highlighted."""
 
     rule_id: str
@@ -103,8 +101,7 @@ class RuleVerdict:
         return self.present == (self.kind == "do")
 
 
-@dataclass(frozen=True)
-class CoachResult:
+class CoachResult(Struct, frozen=True):
     """The coach's verdict on a reply: one entry per rule and the clamped mood change."""
 
     text: str
@@ -142,8 +139,7 @@ class CoachResult:
             return None
 
 
-@dataclass
-class _Reader:
+class _Reader(Struct):
     path: Path
     located: LocatedYaml
     problems: list[Problem] = field(default_factory=list)

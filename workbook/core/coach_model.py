@@ -14,9 +14,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from workbook.core.problems import Problem
 
@@ -28,8 +29,7 @@ CHAR_SIZES = (3, 4, 5)
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class RuleModel:
+class RuleModel(Struct, frozen=True):
     """One rule's weights: found when bias + the weights of the reply's features >= threshold."""
 
     rule_id: str
@@ -38,8 +38,7 @@ class RuleModel:
     weights: dict[str, float]
 
 
-@dataclass(frozen=True)
-class CoachModel:
+class CoachModel(Struct, frozen=True):
     """The rules that have a model, by rule id."""
 
     rules: dict[str, RuleModel]

@@ -5,8 +5,9 @@ progress chart. Plain Python on the dashboard's plain data."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from workbook.core.dashboard_model import CohortDashboard, LearnerRow, ModuleColumn
 
@@ -31,8 +32,7 @@ def quizzes_passed(row: LearnerRow, modules: Sequence[ModuleColumn], pass_mark: 
     return sum(1 for m in modules if m.has_quiz and row.quiz_best.get(m.module_id, -1) >= pass_mark)
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Struct, frozen=True):
     """The headline figures on the report's first page."""
 
     learners: int
@@ -62,8 +62,7 @@ def summarise(dashboard: CohortDashboard, now: datetime, pass_mark: int = PASS_M
         stalled=len(dashboard.stalled(stalled_days, now)))
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(Struct, frozen=True):
     """One bar of the progress chart: how far each learner is with one kind of work."""
 
     label: str

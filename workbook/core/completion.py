@@ -7,8 +7,9 @@ Pure: it takes what the store knows about the learner as plain data.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from workbook.core.content import Library, Module, UnavailableModule
 from workbook.core.course import Course
@@ -23,8 +24,7 @@ def skill_score(skills: Mapping[str, float]) -> int:
     return round(sum(marks) / len(marks)) if marks else 0
 
 
-@dataclass(frozen=True)
-class CallOutcome:
+class CallOutcome(Struct, frozen=True):
     """One finished practice call: how it ended and its mean skill score."""
 
     kind: str | None
@@ -46,8 +46,7 @@ def calls_handled_well(calls: Mapping[str, Sequence[CallOutcome]], min_skill_sco
             if any(outcome.counts(min_skill_score) for outcome in outcomes)}
 
 
-@dataclass(frozen=True)
-class LearnerRecord:
+class LearnerRecord(Struct, frozen=True):
     """What the rules read: sections read per module, best quiz score, and every finished call.
     `doubts`: what was left out because its evidence did not hold up (`core.evidence`), as lines
     naming it, by "reading:<module id>", "quiz:<module id>" or "call:<scenario id>"."""
@@ -73,8 +72,7 @@ class Fact(StrEnum):
     CALLS = "calls"  # have of need calls ended well, each scoring at least `bar` percent (0: any)
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(Struct, frozen=True):
     kind: str  # "reading", "quiz", "call", "calls"
     label: str  # what it is about (English, as the CLI and reports print it)
     met: bool
@@ -87,8 +85,7 @@ class Requirement:
     doubts: tuple[str, ...] = ()  # what did not hold up and so is not counted here (English lines)
 
 
-@dataclass(frozen=True)
-class Eligibility:
+class Eligibility(Struct, frozen=True):
     requirements: tuple[Requirement, ...]
 
     @property

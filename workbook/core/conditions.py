@@ -10,7 +10,8 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 NUMBERS = ("mood", "seconds")
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+)|(?P<op><=|>=|==|!=|<|>)|(?P<paren>[()])|(?P<name>[a-z][a-z0-9_-]*))")
@@ -24,8 +25,7 @@ class ConditionError(ValueError):
     """The condition text cannot be understood; the message says what was expected where."""
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(Struct, frozen=True):
     """A parsed condition: evaluate it against the call's mood, seconds and flags."""
 
     text: str

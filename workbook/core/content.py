@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from workbook.core.problems import Problem
 
@@ -16,8 +17,7 @@ if TYPE_CHECKING:
     from workbook.core.scenario import Scenario
 
 
-@dataclass(frozen=True, kw_only=True)
-class ModuleMeta:
+class ModuleMeta(Struct, frozen=True, kw_only=True):
     """The fields of a module's `module.yaml` (the schema trainers write against is in `schemas.py`)."""
 
     id: str
@@ -29,8 +29,7 @@ class ModuleMeta:
     prerequisites: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     """One Markdown file of a module; `id` is its file name without the `NN-` prefix."""
 
     id: str
@@ -40,8 +39,7 @@ class Section:
     words: int
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(Struct, frozen=True):
     """A module that loaded cleanly, ready to read."""
 
     meta: ModuleMeta
@@ -72,8 +70,7 @@ class Module:
         return None
 
 
-@dataclass(frozen=True)
-class UnavailableModule:
+class UnavailableModule(Struct, frozen=True):
     """A module folder that could not be used, with the problems that stop it."""
 
     folder: Path
@@ -89,8 +86,7 @@ class UnavailableModule:
         return f"{first.path.name}:{first.line}: {first.field}: {first.message}{tail}"
 
 
-@dataclass
-class Library:
+class Library(Struct):
     """Everything loaded from a content folder: usable modules and what was refused."""
 
     root: Path

@@ -25,7 +25,8 @@ from workbook.core.content import Library
 from workbook.files import write_bytes_atomic
 
 # Bump when what the cache holds changes shape in a way the code fingerprint cannot see.
-CACHE_FORMAT = "3"  # 2: plain dataclasses, no pydantic models; 3: the coach read apart, when used
+# 2: plain dataclasses, no pydantic models; 3: the coach read apart, when used; 4: msgspec Structs
+CACHE_FORMAT = "4"
 _MAGIC = b"workbook-content-cache\n"
 _CODE_FOLDER = Path(__file__).resolve().parent  # workbook/core builds the library
 _CORE_MODULE = re.compile(r"workbook\.core\.[a-z_]+")
@@ -163,19 +164,17 @@ def read_cache(path: Path, key: str) -> Library | None:
         return None
     if type(library) is not CachedLibrary or not isinstance(coach, bytes):
         return None
-    library.__dict__["coach"] = _CoachLater(coach)
+    _COACH_FIELD.__set__(library, _CoachLater(coach))
     return library
 
 
 def write_cache(path: Path, key: str, library: Library) -> None:
     """Keep `library` for the next start; a cache that cannot be written is simply not kept. The
     coach goes in as a pickle of its own inside the payload, so a start does not build it."""
-    import dataclasses
-
     try:
         coach = _pickled(library.coach)
-        shell = CachedLibrary(**{field.name: getattr(library, field.name)
-                                 for field in dataclasses.fields(library) if field.name != "coach"})
+        shell = CachedLibrary(**{name: getattr(library, name) for name in Library.__struct_fields__
+                                 if name != "coach"})
         payload = _pickled((shell, coach))
         checksum = hashlib.sha256(payload).hexdigest().encode()
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,34 +200,38 @@ class _CoachLater:
         self.pickled = pickled
 
 
+# The slot that holds a Library's `coach` field (a Struct keeps its fields in slots, not a __dict__).
+_COACH_FIELD = Library.__dict__["coach"]
+
+
 def _library_coach(library: Library):
-    value = library.__dict__.get("coach")
+    value = _COACH_FIELD.__get__(library, type(library))
     if isinstance(value, _CoachLater):
         value = _LibraryUnpickler(io.BytesIO(value.pickled)).load()
-        library.__dict__["coach"] = value
+        _COACH_FIELD.__set__(library, value)
     return value
 
 
 def _set_library_coach(library: Library, value) -> None:
-    library.__dict__["coach"] = value
+    _COACH_FIELD.__set__(library, value)
 
 
 class CachedLibrary(Library):
     """A library read from the cache: the same as the one loaded from the files, with its coach
     built when first asked for."""
 
-    coach = property(_library_coach, _set_library_coach)
-
     def __eq__(self, other: object) -> bool:
         """Equal to a library loaded from the files with the same content (the class aside)."""
-        import dataclasses
-
         if not isinstance(other, Library):
             return NotImplemented
-        return all(getattr(self, field.name) == getattr(other, field.name)
-                   for field in dataclasses.fields(Library))
+        return all(getattr(self, name) == getattr(other, name) for name in Library.__struct_fields__)
 
     __hash__ = None  # as a Library's
+
+
+# Set after the class is made: in a Struct's body, `coach = ...` would be read as the field's new
+# default. The property reads and writes the same slot, building the coach on first use.
+CachedLibrary.coach = property(_library_coach, _set_library_coach)
 
 
 class _LibraryPickler(pickle.Pickler):
@@ -242,10 +245,15 @@ class _LibraryPickler(pickle.Pickler):
 
 class _LibraryUnpickler(pickle.Unpickler):
     """Builds only paths and classes defined in `workbook.core` (plain data, no side effects): a
-    tampered file cannot name a function to call."""
+    tampered file cannot name a function to call (but msgspec's `rebuild`, which only calls such a
+    class with keywords)."""
 
     def find_class(self, module: str, name: str) -> Any:
         if module in ("pathlib", "pathlib._local") and name in _PATH_CLASSES:
+            return super().find_class(module, name)
+        if (module, name) == ("msgspec._utils", "rebuild"):
+            # how msgspec pickles a keyword-only Struct: `cls(**fields)`, with `cls` itself found
+            # here (so again only a class of workbook.core): no more than calling that class
             return super().find_class(module, name)
         if _CORE_MODULE.fullmatch(module):
             found = getattr(importlib.import_module(module), name, None)

@@ -1,14 +1,16 @@
 """The course file (`lessons/course.yaml`): what completing the course takes, and who awards it.
 
 Trainers edit it like any content file; `validate` checks it against the modules and practice
-calls that exist. Plain frozen dataclasses, as the app keeps them; the schema is in `schemas.py`.
+calls that exist. Plain frozen records (msgspec Structs), as the app keeps them; the schema is in
+`schemas.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from msgspec import Struct, field
 
 from workbook.core.problems import Problem
 from workbook.core.reading import ReadingRule
@@ -16,8 +18,7 @@ from workbook.core.reading import ReadingRule
 COURSE_FILE = "course.yaml"
 
 
-@dataclass(frozen=True, kw_only=True)
-class CallRequirements:
+class CallRequirements(Struct, frozen=True, kw_only=True):
     """Every listed scenario ended well at least once, and `at_least` scenarios in all ended well
     with an average skill score of `min_skill_score` or more."""
 
@@ -26,15 +27,13 @@ class CallRequirements:
     min_skill_score: int = 0
 
 
-@dataclass(frozen=True, kw_only=True)
-class Requirements:
+class Requirements(Struct, frozen=True, kw_only=True):
     modules: Literal["all"] | list[str] = "all"  # every section read
     quiz_pass_mark: int = 80  # best score on each required module's quiz
     calls: CallRequirements = field(default_factory=CallRequirements)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Course:
+class Course(Struct, frozen=True, kw_only=True):
     id: str
     title: str
     organisation: str = "Customer Care Academy"  # the default on certificates; a setting overrides it

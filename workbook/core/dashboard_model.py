@@ -7,22 +7,21 @@ the cohort reports, so all three agree on every figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+from msgspec import Struct, field
 
 from workbook.core.pace import Pace
 
 
-@dataclass(frozen=True)
-class ModuleColumn:
+class ModuleColumn(Struct, frozen=True):
     module_id: str
     title: str
     sections_total: int
     has_quiz: bool
 
 
-@dataclass(frozen=True)
-class LearnerRow:
+class LearnerRow(Struct, frozen=True):
     learner_id: str
     name: str
     employee_id: str | None
@@ -60,8 +59,7 @@ class LearnerRow:
         return None if self.last_active is None else now - self.last_active
 
 
-@dataclass(frozen=True)
-class CohortDashboard:
+class CohortDashboard(Struct, frozen=True):
     cohort_id: str
     cohort_name: str
     modules: tuple[ModuleColumn, ...]

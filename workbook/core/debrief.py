@@ -12,14 +12,13 @@ follow-up; handle time is the simulated seconds of the call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from workbook.core.call_engine import CallState, TypedReply, choose, offered_replies, start_call
 from workbook.core.scenario import Ending, EndingKind, Handover, Rating, Reply, Scenario
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(Struct, frozen=True):
     number: int
     node: str
     caller_line: str
@@ -44,8 +43,7 @@ class Turn:
         return None
 
 
-@dataclass(frozen=True)
-class SkillPoints:
+class SkillPoints(Struct, frozen=True):
     """What a skill's percentage is made of: points earned of points possible on this path, and the
     turns that moved it (turn number, points), so "0%" after one slip and one good reply reads as
     what it is."""
@@ -60,8 +58,7 @@ class SkillPoints:
         return f"{max(0, self.earned)} of {self.possible} {unit} ({moves})"
 
 
-@dataclass(frozen=True)
-class Debrief:
+class Debrief(Struct, frozen=True):
     ending: Ending | None  # None when the call was left unfinished
     skills: dict[str, int]  # skill id -> percent on this path
     csat: int

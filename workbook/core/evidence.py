@@ -7,8 +7,9 @@ what to ask about ("Active listening quiz: the attempt of Dec 4, 22:30 UTC has n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
+
+from msgspec import Struct, field
 
 from workbook.core.call_evidence import CallEvidence, check_call
 from workbook.core.completion import CallOutcome, LearnerRecord
@@ -21,8 +22,7 @@ from workbook.core.reading_evidence import ReadingCheck, SectionRead, check_read
 _NAMED = 3
 
 
-@dataclass
-class LearnerEvidence:
+class LearnerEvidence(Struct):
     """Everything the store holds on a learner's reading, quiz attempts and calls, unchecked."""
 
     reads: list[SectionRead] = field(default_factory=list)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from workbook.core.gift_text import WS, Block, GiftCodec, short
 
@@ -26,8 +27,7 @@ _FALSE = {"F", "FALSE"}
 Report = Callable[[int, str, str], None]  # (line, field, message)
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """A question parsed from GIFT, waiting for its id (titles are made unique file-wide)."""
 
     data: dict[str, Any]
@@ -37,8 +37,7 @@ class Draft:
     item_lines: dict[tuple, int] = field(default_factory=dict)
 
 
-@dataclass
-class _Answer:
+class _Answer(Struct):
     text: str
     feedback: str
     correct: bool

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from workbook.core.content import Module
 from workbook.core.gift_parser import parse_gift
@@ -31,8 +32,7 @@ class ImportMode(StrEnum):
     APPEND = "append"  # the questions go after the existing ones; the existing settings stay
 
 
-@dataclass
-class GiftImport:
+class GiftImport(Struct):
     """What the import would do. With `refusal` set nothing may be written; `problems` (each at
     its file and line) say why. `notes` are said once the quiz is written."""
 

@@ -20,10 +20,10 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
 from pydantic import ValidationError
 
 from workbook.core import schemas
@@ -41,8 +41,7 @@ _META_KEYS = {"id", "type", "skills", "context", "caller_line", "category", "cor
 _UNSET: Any = object()
 
 
-@dataclass
-class GiftResult:
+class GiftResult(Struct):
     """What `parse_gift` found: questions that built cleanly, the settings comment if any, errors
     (`problems`: nothing should be imported while there is one) and `warnings` (imported anyway)."""
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.core.gift_syntax import FORMAT_MARK
 
@@ -67,8 +68,7 @@ class GiftCodec:
         return self.decode(joined).strip(WS)
 
 
-@dataclass
-class Block:
+class Block(Struct):
     """One question's text with comments blanked out, and where it sits in the file."""
 
     text: str

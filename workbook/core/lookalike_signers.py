@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 SAME_NAME = "same name"
 QUOTES_FINGERPRINT = "quotes fingerprint"
 
 
-@dataclass(frozen=True)
-class Lookalike:
+class Lookalike(Struct, frozen=True):
     kind: str  # SAME_NAME or QUOTES_FINGERPRINT
     name: str  # the trusted PC's name
     key_id: str  # the trusted PC's key id

@@ -9,14 +9,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class CalloutStyle:
+class CalloutStyle(Struct, frozen=True):
     """How one kind of callout looks: its default title, accent and background colours."""
 
     title: str
@@ -105,8 +104,7 @@ def image_references(markdown: str) -> list[tuple[int, str]]:
     return found
 
 
-@dataclass(frozen=True)
-class CalloutFault:
+class CalloutFault(Struct, frozen=True):
     """A callout fence that is unknown or never closed."""
 
     line: int

@@ -16,7 +16,8 @@ answers saved before floors existed count in the medians but are never judged to
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.core.quiz import BestResponse, Matching, Ordering, Question
 from workbook.core.reading import word_count
@@ -58,8 +59,7 @@ def is_rushed(timed: int, too_fast: int) -> bool:
     return timed >= MIN_TIMED and too_fast >= RUSHED_SHARE * timed
 
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(Struct, frozen=True):
     """A learner's pace as the dashboard shows it: medians over every timed answer, and how many
     quiz attempts and calls were rushed."""
 
@@ -73,8 +73,7 @@ class Pace:
         return self.rushed_quizzes + self.rushed_calls
 
 
-@dataclass(frozen=True)
-class AttemptPace:
+class AttemptPace(Struct, frozen=True):
     """One quiz attempt or call: its timed answers, how many came faster than reading allows."""
 
     attempt_id: str

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 
-@dataclass(frozen=True, order=True)
-class Problem:
+
+class Problem(Struct, frozen=True, order=True):
     """One thing wrong with a content file, printed as `path:line: field: message`."""
 
     path: Path

@@ -10,11 +10,11 @@ the earlier one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Merge:
+class Merge(Struct, frozen=True):
     """Profile `from_id` is the same person as `into_id`; recorded at `merged_at` (UTC text)."""
 
     id: str

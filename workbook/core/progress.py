@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # the content models pull in pydantic; keep start-up light
     from workbook.core.content import Library, Module
 
 
-@dataclass(frozen=True)
-class ReadingProgress:
+class ReadingProgress(Struct, frozen=True):
     """Sections read out of the module's sections (ids no longer in the module are ignored)."""
 
     module_id: str

@@ -1,17 +1,18 @@
 """The quiz file of a module (`quiz.yaml`): settings and a bank of questions of six types.
 
-Plain frozen dataclasses, as the app keeps them (the content cache holds them, so a start needs no
-pydantic). The schema trainers write against is in `schemas.py`, which checks a file and returns
-these; the rules a schema cannot say (exactly one right answer, every option explained, ...) are
-checked in `quiz_loader.py`.
+Plain frozen records (msgspec Structs), as the app keeps them (the content cache holds them, so a
+start needs no pydantic). The schema trainers write against is in `schemas.py`, which checks a file
+and returns these; the rules a schema cannot say (exactly one right answer, every option explained,
+...) are checked in `quiz_loader.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
+
+from msgspec import Struct, field
 
 QUIZ_FILE = "quiz.yaml"
 
@@ -30,8 +31,7 @@ class FeedbackTiming(StrEnum):
     AT_END = "at-end"  # answers can change until the attempt is submitted
 
 
-@dataclass(frozen=True, kw_only=True)
-class QuizSettings:
+class QuizSettings(Struct, frozen=True, kw_only=True):
     """Per-quiz settings; every field has the default a trainer would pick first."""
 
     pass_mark: int = 80  # percent needed to pass
@@ -42,8 +42,7 @@ class QuizSettings:
     time_limit_minutes: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Question:
+class _Question(Struct, frozen=True, kw_only=True):
     id: str
     skills: list[str]
     prompt: str
@@ -51,8 +50,7 @@ class _Question:
     category: str | None = None  # kept from a GIFT `$CATEGORY:` line
 
 
-@dataclass(frozen=True, kw_only=True)
-class Option:
+class Option(Struct, frozen=True, kw_only=True):
     """A choice with the reason it helps or hurts the call. `weight` keeps a GIFT percentage."""
 
     text: str
@@ -61,20 +59,17 @@ class Option:
     weight: float | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class SingleChoice(_Question):
+class SingleChoice(_Question, frozen=True, kw_only=True):
     type: Literal[QuestionType.SINGLE_CHOICE]
     options: list[Option]
 
 
-@dataclass(frozen=True, kw_only=True)
-class MultipleSelect(_Question):
+class MultipleSelect(_Question, frozen=True, kw_only=True):
     type: Literal[QuestionType.MULTIPLE_SELECT]
     options: list[Option]
 
 
-@dataclass(frozen=True, kw_only=True)
-class BestResponse(_Question):
+class BestResponse(_Question, frozen=True, kw_only=True):
     """A caller's line in context; pick the best reply among 3 to 5 plausible ones."""
 
     type: Literal[QuestionType.BEST_RESPONSE]
@@ -83,8 +78,7 @@ class BestResponse(_Question):
     options: list[Option]
 
 
-@dataclass(frozen=True, kw_only=True)
-class TrueFalse(_Question):
+class TrueFalse(_Question, frozen=True, kw_only=True):
     type: Literal[QuestionType.TRUE_FALSE]
     answer: bool
     feedback_true: str
@@ -97,22 +91,19 @@ class TrueFalse(_Question):
                 Option(text="False", correct=not self.answer, feedback=self.feedback_false)]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ordering(_Question):
+class Ordering(_Question, frozen=True, kw_only=True):
     """`items` are written in the right order; the learner sees them shuffled."""
 
     type: Literal[QuestionType.ORDERING]
     items: list[str]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Pair:
+class Pair(Struct, frozen=True, kw_only=True):
     left: str
     right: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Matching(_Question):
+class Matching(_Question, frozen=True, kw_only=True):
     """Each `left` goes with its `right`; the learner picks the right side from a shuffled list."""
 
     type: Literal[QuestionType.MATCHING]
@@ -122,8 +113,7 @@ class Matching(_Question):
 Question = SingleChoice | MultipleSelect | BestResponse | TrueFalse | Ordering | Matching
 
 
-@dataclass(frozen=True, kw_only=True)
-class QuizFile:
+class QuizFile(Struct, frozen=True, kw_only=True):
     """The whole `quiz.yaml`."""
 
     settings: QuizSettings = field(default_factory=QuizSettings)

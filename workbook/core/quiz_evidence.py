@@ -11,8 +11,10 @@ a forgery redo what the engine does; they cannot stop someone who writes a fully
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import datetime
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from workbook.core.attempt import AttemptPlan, grade
 from workbook.core.quiz import QuizFile
@@ -29,8 +31,7 @@ def when_text(moment: datetime | None) -> str:
     return f"{moment:%b} {moment.day}, {moment:%H:%M} UTC"
 
 
-@dataclass
-class QuizEvidence:
+class QuizEvidence(Struct):
     """One submitted attempt as its rows tell it. `plan` is the start row's payload (None: no start
     row); `answers` the latest response per question; `claimed` the submission's percent."""
 

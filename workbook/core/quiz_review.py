@@ -4,16 +4,16 @@ they picked it, and why. Plain data, so the feedback panel and the review render
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import assert_never
+
+from msgspec import Struct
 
 from workbook.core.attempt import PresentedQuestion
 from workbook.core.quiz import BestResponse, Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 from workbook.core.scoring import Response, score
 
 
-@dataclass(frozen=True)
-class ReviewLine:
+class ReviewLine(Struct, frozen=True):
     """One option, item or pair as the review shows it."""
 
     text: str
@@ -30,8 +30,7 @@ class ReviewLine:
 NO_PICK = "(none)"  # the English words for an empty match; the interface says them in its own language
 
 
-@dataclass(frozen=True)
-class QuestionReview:
+class QuestionReview(Struct, frozen=True):
     verdict: str  # "Right", "Partly right (60%)", "Not right", "Not answered"
     score: float
     lines: tuple[ReviewLine, ...]

@@ -10,14 +10,14 @@ Alt+Right therefore reads nothing, while a learner who reads even quickly is nev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 _WORD = re.compile(r"[^\W_][\w'\u2019-]*")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>")  # images, link targets, tags
 
 
-@dataclass(frozen=True, kw_only=True)
-class ReadingRule:
+class ReadingRule(Struct, frozen=True, kw_only=True):
     """`reading:` in course.yaml (its schema is in `schemas.py`). The defaults: a quarter of the time
     at 230 words a minute, between 5 and 60 seconds, and the end of the text reached."""
 
@@ -38,8 +38,7 @@ def word_count(markdown: str) -> int:
     return len(_WORD.findall(_MARKUP.sub(" ", markdown)))
 
 
-@dataclass(frozen=True)
-class ReadingWait:
+class ReadingWait(Struct, frozen=True):
     """Where a section stands, without words (the interface words it in its own language):
     read, or the whole seconds still to spend on it, or (time spent) the end still to reach."""
 

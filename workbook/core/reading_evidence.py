@@ -16,9 +16,10 @@ existed (a section counted as read once opened) pass whenever the learner's pace
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
+
+from msgspec import Struct
 
 from workbook.core.content import Library
 from workbook.core.reading import ReadingRule, word_count
@@ -27,16 +28,14 @@ from workbook.core.reading import ReadingRule, word_count
 CLOCK_SLACK_SECONDS = 2.0
 
 
-@dataclass(frozen=True)
-class SectionRead:
+class SectionRead(Struct, frozen=True):
     module_id: str
     section_id: str
     at: datetime
     device: str
 
 
-@dataclass(frozen=True)
-class ReadingCheck:
+class ReadingCheck(Struct, frozen=True):
     """Sections per module whose read rows hold up, and those marked read too fast to count."""
 
     read: dict[str, set[str]]

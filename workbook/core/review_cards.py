@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
+
+from msgspec import Struct
 
 from workbook.core.content import Library
 
@@ -25,8 +26,7 @@ _BULLET = re.compile(r"^[-*+]\s+(.*)$")
 _QUOTED = re.compile(r'^(["\u201c])(.+?)(["\u201d])\s*(.*)$')
 
 
-@dataclass(frozen=True)
-class PhraseCard:
+class PhraseCard(Struct, frozen=True):
     """One key phrase: the front names the situation, the back holds the phrase and why it works."""
 
     id: str

@@ -12,8 +12,9 @@ import contextlib
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from workbook.core.problems import Problem
 
@@ -60,8 +61,7 @@ def same_person_name(a: str, b: str) -> bool:
     return len(first) > 1 and len(second) > 1 and first[-1] == second[-1] and first[0][0] == second[0][0]
 
 
-@dataclass(frozen=True)
-class RosterRow:
+class RosterRow(Struct, frozen=True):
     """One usable roster row; `line` is where it starts in the file, for messages."""
 
     line: int
@@ -70,8 +70,7 @@ class RosterRow:
     email: str | None = None
 
 
-@dataclass(frozen=True)
-class Roster:
+class Roster(Struct, frozen=True):
     rows: tuple[RosterRow, ...]
     problems: tuple[Problem, ...]
     recognised: tuple[tuple[str, str], ...] = ()  # (header as written, what it was read as)

@@ -1,6 +1,7 @@
 """A practice-call script (`lessons/practice-calls/*.yaml`): a caller persona, nodes of caller
-lines with 2 to 4 agent replies each, and endings. Plain frozen dataclasses, as the app keeps them;
-the schema trainers write against is in `schemas.py`, which checks a script and returns these.
+lines with 2 to 4 agent replies each, and endings. Plain frozen records (msgspec Structs), as the
+app keeps them; the schema trainers write against is in `schemas.py`, which checks a script and
+returns these.
 
 Replies move the caller's mood (0 furious .. 100 delighted), show or break skills, cost simulated
 seconds, may set flags, and lead to a node or an ending; `next` can branch on conditions.
@@ -8,8 +9,9 @@ seconds, may set flags, and lead to a node or an ending; `next` can branch on co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 SCENARIO_FOLDER = "practice-calls"
 VERIFIED_FLAG = "verified"  # set by the reply that completes identity verification
@@ -48,23 +50,20 @@ class Handover(StrEnum):
     AVOIDABLE = "avoidable"  # dodges a problem the agent could have solved
 
 
-@dataclass(frozen=True, kw_only=True)
-class Persona:
+class Persona(Struct, frozen=True, kw_only=True):
     name: str
     situation: str
     context: str  # e.g. healthcare billing, delayed delivery, bank account, subscription
 
 
-@dataclass(frozen=True, kw_only=True)
-class Branch:
+class Branch(Struct, frozen=True, kw_only=True):
     """One arm of a conditional `next`: go to `goto` if `if` holds (no `if`: otherwise)."""
 
     if_: str | None = None  # `if` in the file
     goto: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reply:
+class Reply(Struct, frozen=True, kw_only=True):
     text: str
     rating: Rating
     skills: dict[str, int] = field(default_factory=dict)  # +n shows the skill, -n breaks it
@@ -81,8 +80,7 @@ class Reply:
     next: str | list[Branch]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Node:
+class Node(Struct, frozen=True, kw_only=True):
     caller: str
     tone: str | None = None
     seconds: int = 15  # how long the caller's line takes
@@ -93,24 +91,21 @@ class Node:
     replies: list[Reply]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ending:
+class Ending(Struct, frozen=True, kw_only=True):
     kind: EndingKind
     title: str
     outcome: str
     caller: str | None = None  # the caller's last words, if any
 
 
-@dataclass(frozen=True, kw_only=True)
-class Rule:
+class Rule(Struct, frozen=True, kw_only=True):
     """Checked after every reply, before `next`: e.g. mood under 20 ends in a hang-up."""
 
     if_: str  # `if` in the file
     goto: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Scenario:
+class Scenario(Struct, frozen=True, kw_only=True):
     id: str
     title: str
     summary: str

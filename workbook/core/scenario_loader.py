@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from msgspec import Struct, field
+from msgspec.structs import replace
 from pydantic import ValidationError
 
 from workbook.core import schemas
@@ -40,8 +41,7 @@ MAX_STATES = 200_000
 NEXT_ARMS = ("constrained-str", "list[Branch]")  # how pydantic names the arms of `Reply.next`
 
 
-@dataclass
-class Walk:
+class Walk(Struct):
     """What the exhaustive walk found: reachable nodes and endings, shortest and longest calls."""
 
     nodes: set[str] = field(default_factory=set)

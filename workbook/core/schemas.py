@@ -1,11 +1,11 @@
 """The schema trainers write against: pydantic models of `module.yaml`, `quiz.yaml`, the practice-call
 scripts and `course.yaml`, used only when a file is read and checked.
 
-What the app keeps and uses are the plain dataclasses of the same names (`workbook.core.content`,
-`quiz`, `scenario`, `course`, `reading`): `validate` checks a file's data against a model here and
-returns them. So a start that takes the content from the cache, and every page, runs without
-importing pydantic (about 75 ms and 10 MiB). A field added here must be added to its dataclass
-too (tests/core/test_schemas.py checks that the two agree).
+What the app keeps and uses are the plain records (msgspec Structs) of the same names
+(`workbook.core.content`, `quiz`, `scenario`, `course`, `reading`): `validate` checks a file's data
+against a model here and returns them. So a start that takes the content from the cache, and every
+page, runs without importing pydantic (about 75 ms and 10 MiB). A field added here must be added to
+its record too (tests/core/test_schemas.py checks that the two agree).
 """
 
 from __future__ import annotations
@@ -264,9 +264,9 @@ class Course(BaseModel):
     reading: ReadingRule = Field(default_factory=ReadingRule)  # when a section counts as read
 
 
-# -- from a checked model to the app's dataclasses -------------------------------------------------
+# -- from a checked model to the app's records ----------------------------------------------------
 
-# Each model and the dataclass the app uses for it (same name, same fields).
+# Each model and the record the app uses for it (same name, same fields).
 PLAIN: dict[type[BaseModel], type] = {
     ModuleMeta: content.ModuleMeta, QuizSettings: quiz.QuizSettings, Option: quiz.Option,
     SingleChoice: quiz.SingleChoice, MultipleSelect: quiz.MultipleSelect, BestResponse: quiz.BestResponse,
@@ -279,7 +279,7 @@ PLAIN: dict[type[BaseModel], type] = {
 
 
 def validate(model: type[BaseModel], data: Any) -> Any:
-    """`data` checked against `model` (raises pydantic's `ValidationError`), as the app's dataclass."""
+    """`data` checked against `model` (raises pydantic's `ValidationError`), as the app's record."""
     return plain(model.model_validate(data))
 
 
@@ -287,7 +287,7 @@ _question_adapter = None
 
 
 def validate_question(data: Any) -> quiz.Question:
-    """One question's data checked on its own (a GIFT import), as the app's dataclass."""
+    """One question's data checked on its own (a GIFT import), as the app's record."""
     global _question_adapter
     if _question_adapter is None:
         from pydantic import TypeAdapter
@@ -297,7 +297,7 @@ def validate_question(data: Any) -> quiz.Question:
 
 
 def plain(value: Any) -> Any:
-    """A checked model (and the models in it) as the app's dataclasses; lists and dicts stay so."""
+    """A checked model (and the models in it) as the app's records; lists and dicts stay so."""
     if isinstance(value, BaseModel):
         model = type(value)
         return PLAIN[model](**{name: plain(getattr(value, name)) for name in model.model_fields})

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from workbook.core.content import Library
 from workbook.core.markdown_render import plain_text
@@ -26,8 +27,7 @@ class HitKind(StrEnum):
     CALL = "call"
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Struct, frozen=True):
     """One searchable thing and the ids that open it.
 
     `owner_id` is the module id (sections, questions) or scenario id (calls); `item_id` the section,

@@ -13,7 +13,8 @@ and change them; this module only applies them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
@@ -21,8 +22,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _CLAUSE_BREAK = re.compile(r"[,:;.!?\n\u2013\u2014]|\s-\s")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """The word lists the coach reads sentences with (see rules.yaml, `reading:`)."""
 
     negations: frozenset[str] = frozenset({"not", "never", "no"})

@@ -10,7 +10,8 @@ make it a best reply; anything else is okay.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.core.call_engine import CallError, CallState, TypedReply, current_node, offered_replies
 from workbook.core.coach import CoachResult, CoachRules, coach_reply
@@ -23,8 +24,7 @@ _FALLBACK = {Rating.BEST: (Rating.BEST, Rating.OKAY, Rating.POOR),
              Rating.POOR: (Rating.POOR, Rating.OKAY, Rating.BEST)}
 
 
-@dataclass(frozen=True)
-class TypedTurn:
+class TypedTurn(Struct, frozen=True):
     """What a typed reply becomes: the scripted reply it stands for, and the coach's verdict."""
 
     reply_index: int

@@ -9,11 +9,11 @@ the last one silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from msgspec import Struct, field
 
 from workbook.core.parse_cache import active_cache
 
@@ -36,8 +36,7 @@ class YamlError(Exception):
         self.line = line
 
 
-@dataclass
-class LocatedYaml:
+class LocatedYaml(Struct):
     """Plain data from a YAML file plus the 1-based line of each key path."""
 
     data: Any

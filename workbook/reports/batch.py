@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.core.cancel import Cancelled
 from workbook.core.completion import Eligibility
@@ -47,8 +48,7 @@ class Outcome(StrEnum):
     FAILED = "failed"  # an error (unknown learner, disk full...); nothing of it was kept
 
 
-@dataclass(frozen=True)
-class LearnerOutcome:
+class LearnerOutcome(Struct, frozen=True):
     learner_id: str
     name: str
     outcome: Outcome
@@ -57,8 +57,7 @@ class LearnerOutcome:
     reasons: tuple[str, ...] = ()  # why not eligible, or the error
 
 
-@dataclass(frozen=True)
-class BatchResult:
+class BatchResult(Struct, frozen=True):
     outcomes: tuple[LearnerOutcome, ...]
     cancelled: bool
 
@@ -96,8 +95,7 @@ class BatchResult:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """A cohort member as a batch would find them now: whether they would get a certificate, and if
     not, why (the rules still open, or the certificate they already hold)."""
 

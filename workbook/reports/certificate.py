@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
 
+from msgspec import Struct
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.utils import ImageReader
@@ -85,8 +85,7 @@ def _text(canvas: Canvas, text: str, x: float, y: float, size: float, style: Sty
     return draw_text(canvas, text, x, y, size, style, align, char_space)
 
 
-@dataclass
-class _Layout:
+class _Layout(Struct):
     canvas: Canvas
     data: CertificateData
     setup: PageSetup
@@ -312,8 +311,7 @@ class _Layout:
         _text(c, label, x + width / 2, line_y - 12, 7.5, "sans", GREY, "centre")
 
 
-@dataclass(frozen=True)
-class _Column:
+class _Column(Struct, frozen=True):
     label: str
     width: float
     align: Align

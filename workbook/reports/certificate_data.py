@@ -6,31 +6,29 @@ of fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from msgspec import Struct
+
 PageSize = Literal["A4", "Letter"]
 
 
-@dataclass(frozen=True)
-class ModuleResult:
+class ModuleResult(Struct, frozen=True):
     title: str
     sections_read: int
     sections_total: int
     quiz_best: int | None  # percent; None when the module has no quiz
 
 
-@dataclass(frozen=True)
-class CallResult:
+class CallResult(Struct, frozen=True):
     title: str
     outcome: str  # the best ending's label, e.g. "Resolved with follow-up"
     strong: bool  # a good outcome (resolved or escalated appropriately)
 
 
-@dataclass(frozen=True)
-class CertificateData:
+class CertificateData(Struct, frozen=True):
     certificate_id: str  # e.g. "WB-2026-7K3Q-9XMD"
     organisation: str
     course_title: str
@@ -45,8 +43,7 @@ class CertificateData:
     qr_payload: str  # what the QR code carries (id, key id, signature)
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(Struct, frozen=True):
     size: PageSize = "A4"
     logo: Path | None = None  # PNG or JPEG; None draws the bundled default mark
     layout: int = 4  # the page layout's version (signed, so verification redraws the same page)

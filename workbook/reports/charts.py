@@ -9,8 +9,8 @@ data gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import HexColor, white
 
@@ -31,8 +31,7 @@ LABEL_SIZE = 7.5
 TITLE_SIZE = 10
 
 
-@dataclass(frozen=True)
-class StackedRow:
+class StackedRow(Struct, frozen=True):
     """One bar of the progress chart: a label and the number of learners in each band."""
 
     label: str

@@ -12,8 +12,8 @@ rules, and vertical centring).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -27,8 +27,7 @@ GRID, THICK = 0.4, 0.8  # line widths: the grid or rules, and the heavier rules
 Column = Cell | Sequence[ScriptText]  # a Cell, or blocks of text in any script, one above the other
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(Struct, frozen=True):
     """How a table of rows is drawn: a matrix (header on a panel, a grid, heavier rules after the
     `thick_after` columns) or a list (a rule under each row)."""
 
@@ -47,8 +46,7 @@ def matrix_look(module_count: int) -> Look:
 LIST_LOOK = Look(4.0, 4.0, False)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     """A row's columns and its height."""
 
     columns: Sequence[Column]

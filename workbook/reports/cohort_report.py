@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Literal
 
+from msgspec import Struct
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER
@@ -130,8 +130,7 @@ class _Document(SimpleDocTemplate):
         self._steps.check()
 
 
-@dataclass
-class _Report:
+class _Report(Struct):
     dashboard: CohortDashboard
     now: datetime
     width: float  # of the frame

@@ -17,13 +17,13 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 import uharfbuzz
 from bidi import get_base_level, get_display
 from bidi.algorithm import MIRRORED
+from msgspec import Struct
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -162,8 +162,7 @@ def _font_for_char(ch: str, preferred: str, chain: tuple[str, ...]) -> str:
     return preferred  # nothing has it: the preferred face's box is the least surprising
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Struct, frozen=True):
     """A stretch of text in one font and one kind of script, in logical (reading) order."""
 
     text: str
@@ -247,8 +246,7 @@ def _visual_runs(text: str, style: Style) -> list[Run]:
     return result
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(Struct, frozen=True):
     text: str  # a ShapedStr for shaped runs: glyphs already in visual order
     font: str
     em: float  # advance width at a font size of 1 point

@@ -9,10 +9,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.core.activity import Verb
 from workbook.core.completion import Eligibility, LearnerRecord, check_eligibility, required_modules
@@ -52,8 +53,7 @@ class NotEligible(Exception):
         self.eligibility = eligibility
 
 
-@dataclass(frozen=True)
-class CertificateSettings:
+class CertificateSettings(Struct, frozen=True):
     organisation: str
     trainer: str
     page_size: str = "A4"
@@ -139,8 +139,7 @@ def metadata_for(data: CertificateData, signed: SignedRecord) -> dict[str, str]:
             "keywords": signed.to_metadata(), "creator": "Difficult Calls Workbook"}
 
 
-@dataclass(frozen=True)
-class IssuedCertificate:
+class IssuedCertificate(Struct, frozen=True):
     certificate_id: str
     path: Path
     data: CertificateData

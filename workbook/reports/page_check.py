@@ -16,8 +16,9 @@ its signed record alone. Both pages are read with pdfium (reports/pdf_page.py) a
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.reports.pdf_page import RENDER_DPI, Box, PageView, TextRun
 
@@ -31,8 +32,7 @@ MAX_PLACES = 3  # places named in a message; more are counted
 MAX_WORDS = 5_000  # a certificate prints ~250 words; the text comparison stays quick on any file
 
 
-@dataclass(frozen=True)
-class PageDifference:
+class PageDifference(Struct, frozen=True):
     """Where two pages differ, in words a trainer can act on."""
 
     part: str  # e.g. "page drawing", "printed text", "annotation", "page size"

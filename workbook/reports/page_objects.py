@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ctypes
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
 from workbook.reports.pdf_page import MAX_OBJECTS, PageTooComplex, PdfUnreadable
@@ -22,8 +23,7 @@ MAX_SEGMENTS = 200_000  # a certificate's paths have ~3,300 segments (most in th
 KINDS = {1: "text", 2: "path", 3: "image", 4: "shading", 5: "form"}
 
 
-@dataclass
-class PageObjects:
+class PageObjects(Struct):
     counts: Counter[str] = field(default_factory=Counter)  # "text": 81, "path": 35, ...
     marks: Counter[str] = field(default_factory=Counter)  # marked-content tags, e.g. "OC" for a layer
     segments: int = 0

@@ -13,7 +13,8 @@ not an inline image), so any of them is named and the file is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 # Operands each operator takes: n number, N name, s string, a array, d dictionary or name.
 OPERATORS = {
@@ -51,8 +52,7 @@ _ESCAPE = re.compile(rb"\\(?:[nrtbf()\\]|[0-3][0-7]{0,2}|[4-7][0-7]?)")
 _PRINTABLE = re.compile(rb"[\x21-\x7e]+")
 
 
-@dataclass
-class Instructions:
+class Instructions(Struct):
     """What a stream of drawing instructions does, for the drawing-work bound, or why it is refused."""
 
     operations: int = 0

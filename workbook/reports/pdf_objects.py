@@ -20,7 +20,8 @@ import bisect
 import re
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 MAX_TOKENS = 400_000  # a certificate's objects are ~15,000 tokens
 MAX_UNPACKED = 16 * 1024 * 1024  # all its streams but images unpack to ~0.5 MB
@@ -48,14 +49,12 @@ class Name(str):
     """A PDF name, without its slash and with #xx escapes decoded."""
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(Struct, frozen=True):
     number: int
     generation: int
 
 
-@dataclass
-class Stream:
+class Stream(Struct):
     """A stream's dictionary and its data as stored (still filtered)."""
 
     info: dict
@@ -67,8 +66,7 @@ class Budget(ValueError):
     """The file holds more than any certificate comes near: reading it stops."""
 
 
-@dataclass
-class PdfObjects:
+class PdfObjects(Struct):
     """What a file holds: every object by number (the last one written wins, as in an update),
     every value ever written (older versions too), the trailers, and what could not be read."""
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -33,16 +35,14 @@ class PageTooComplex(ValueError):
     """The page holds far more objects than any certificate does."""
 
 
-@dataclass(frozen=True)
-class TextRun:
+class TextRun(Struct, frozen=True):
     """One run of printed text and the box it sits in."""
 
     text: str
     box: Box
 
 
-@dataclass(frozen=True)
-class PageView:
+class PageView(Struct, frozen=True):
     """The first page of a PDF as a reader sees it."""
 
     page_count: int
@@ -52,8 +52,20 @@ class PageView:
     text: str
     annotations: tuple[str, ...]  # each annotation's kind, e.g. "freetext", "stamp"
     runs: tuple[TextRun, ...] = ()  # only when asked for: the page drawn from the record names places
-    picture: Image.Image | None = field(default=None, compare=False)  # RGB, RENDER_DPI
-    printed: Image.Image | None = field(default=None, compare=False)  # the same, as pdfium prints it
+    picture: Image.Image | None = None  # RGB, RENDER_DPI
+    printed: Image.Image | None = None  # the same, as pdfium prints it
+
+    def __eq__(self, other: object) -> bool:  # the pictures left out (a Struct compares every field)
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def _compared(self) -> tuple:
+        return (self.page_count, self.media_box, self.crop_box, self.rotation, self.text, self.annotations,
+                self.runs)
 
     @property
     def size(self) -> tuple[float, float]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.reports.pdf_drawing import drawing_problems
 from workbook.reports.pdf_logo import MAX_LOGO_PIXELS
@@ -105,8 +106,7 @@ ALLOWED_FILTERS = {"FlateDecode", "DCTDecode", "ASCII85Decode", "ASCIIHexDecode"
 MAX_DRAWING_BYTES = 2 * 1024 * 1024  # a certificate's page draws with ~40 KB of instructions
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(Struct, frozen=True):
     """What the file holds that a certificate never does; `drawable` is False when pdfium must not
     even be asked to draw it (an image or a drawing far too large)."""
 

@@ -12,8 +12,9 @@ for the same course is superseded by the newer one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
+
+from msgspec import Struct
 
 from workbook.keys import fingerprint
 
@@ -27,8 +28,7 @@ class RegisterEntry(Protocol):
     person: str
 
 
-@dataclass(frozen=True)
-class RegisterFinding:
+class RegisterFinding(Struct, frozen=True):
     superseded: bool  # False: not in the register, or the register's copy differs
     message: str
 

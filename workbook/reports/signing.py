@@ -9,10 +9,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from msgspec import Struct
 
 from workbook.keys import (  # noqa: F401  (re-exported: certificate code names them from here)
     KEY_FILE,
@@ -30,8 +30,7 @@ from workbook.keys import (  # noqa: F401  (re-exported: certificate code names 
 
 RECORD_PREFIX = "workbook-certificate/1 "
 
-@dataclass(frozen=True)
-class SignedRecord:
+class SignedRecord(Struct, frozen=True):
     """The signed fields (all text), who signed them, and the signatures."""
 
     fields: dict[str, str]

@@ -31,12 +31,13 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from workbook.keys import CERTIFICATES, fingerprint, own_key_id, trusted_key_list
 from workbook.reports.certificate_data import (
@@ -79,8 +80,7 @@ class Status(StrEnum):
     UNREADABLE = "unreadable"  # the file or the verifier's own key cannot be read
 
 
-@dataclass(frozen=True)
-class Verification:
+class Verification(Struct, frozen=True):
     status: Status
     message: str  # what was found, without the status word (the caller prints that)
     fields: dict[str, str] = field(default_factory=dict)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from msgspec import Struct
 
 from workbook.core.activity import Verb, section_object_id, split_section_object_id
 from workbook.store.clock import new_id, utc_now_text
@@ -18,8 +19,7 @@ from workbook.store.quiz_questions import compact_payload, expand_payload
 from workbook.store.settings import device_id
 
 
-@dataclass(frozen=True)
-class ActivityRow:
+class ActivityRow(Struct, frozen=True):
     """One stored event as plain data (what was written, what the xAPI export reads)."""
 
     id: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from workbook.store.connection import check_integrity, move_aside
 
@@ -21,8 +22,7 @@ PREFIX = "workbook-"
 KEEP = 7
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(Struct, frozen=True):
     """One backup file and when it was taken."""
 
     path: Path

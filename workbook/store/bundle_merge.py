@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from workbook.keys import fingerprint
 from workbook.store import dialect, merge_vouching, row_provenance
@@ -45,8 +47,7 @@ class EmployeeIdConflict(BundleError):
         self.local_id = local_id
 
 
-@dataclass(frozen=True)
-class MergeResult:
+class MergeResult(Struct, frozen=True):
     """What one merge changed; `display_name` is the profile name here after the merge."""
 
     learner_id: str
@@ -64,8 +65,7 @@ class MergeResult:
     device_warning: str | None = None  # its PC claims a device another key signed for first
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(Struct, frozen=True):
     """One file of import_bundles: merged, or refused with the reason (and, when the only problem is
     a key not trusted yet, who signed it, so the trainer can decide to trust that PC)."""
 

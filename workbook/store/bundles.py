@@ -19,10 +19,11 @@ import io
 import json
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from workbook import __version__
 from workbook.files import write_bytes_atomic
@@ -71,8 +72,7 @@ class BundleError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class BundleLearner:
+class BundleLearner(Struct, frozen=True):
     """The learner profile as the exporting machine had it."""
 
     id: str
@@ -83,8 +83,7 @@ class BundleLearner:
     email: str | None = None  # optional: bundles written before email existed have none
 
 
-@dataclass(frozen=True)
-class BundleSigner:
+class BundleSigner(Struct, frozen=True):
     """The installation that signed a bundle; its signature has been checked against `public_key`."""
 
     key_id: str
@@ -101,8 +100,7 @@ class BundleSigner:
         return Ed25519PublicKey.from_public_bytes(self.public_key)
 
 
-@dataclass(frozen=True)
-class Bundle:
+class Bundle(Struct, frozen=True):
     """A bundle read and checked in full; `activities` are row dicts keyed by COLUMNS."""
 
     path: Path
@@ -119,8 +117,7 @@ class Bundle:
     rows_checked: bool = True  # False: the rows were not read (this exact file was merged before)
 
 
-@dataclass(frozen=True)
-class BundleSummary:
+class BundleSummary(Struct, frozen=True):
     """What export_bundle wrote."""
 
     path: Path

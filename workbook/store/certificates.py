@@ -4,7 +4,8 @@ and as the register that verification checks a certificate signed with this PC's
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from workbook.core.activity import Verb
 from workbook.store.merges import of_person, survivor_map
@@ -12,8 +13,7 @@ from workbook.store.models import ActivityRecord
 from workbook.store.row_provenance import first_sources
 
 
-@dataclass(frozen=True)
-class IssuedRecord:
+class IssuedRecord(Struct, frozen=True):
     """One certificate issue as recorded: its id, when, to whom, and the PDF's file name."""
 
     certificate_id: str

@@ -7,10 +7,10 @@ nothing here deletes a learner or an activity row, so a mistake in a roster cost
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from msgspec import Struct, field
 from peewee import SQL
 
 from workbook.core.counting import plural
@@ -31,8 +31,7 @@ class CohortError(ValueError):
 ADDED, UPDATED, UNCHANGED, REJECTED = "added", "updated", "unchanged", "rejected"
 
 
-@dataclass(frozen=True)
-class RosterLine:
+class RosterLine(Struct, frozen=True):
     """What happened to one roster row, so every line of the file is accounted for."""
 
     line: int
@@ -41,8 +40,7 @@ class RosterLine:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class RosterResult:
+class RosterResult(Struct, frozen=True):
     """What an import did: profiles created, matched to existing ones, newly enrolled."""
 
     created: int = 0
@@ -85,8 +83,7 @@ def roster_report(roster, result: RosterResult | None, source: Path) -> tuple[li
     return lines, summary
 
 
-@dataclass(frozen=True)
-class Cohort:
+class Cohort(Struct, frozen=True):
     """A trainer's group of learners as plain data; archived (hidden), never deleted."""
 
     id: str

@@ -14,9 +14,10 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
+
+from msgspec.structs import replace
 
 from workbook.core.activity import section_object_id
 from workbook.core.content import Library

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
+from msgspec import Struct
 from peewee import fn
 
 from workbook.store.clock import new_id, utc_now_text
@@ -19,8 +19,7 @@ class ProfileError(ValueError):
     """A profile field the user typed cannot be used; the message says why."""
 
 
-@dataclass(frozen=True)
-class Learner:
+class Learner(Struct, frozen=True):
     """A learner profile as plain data; `id` is a UUID so profiles from other machines merge."""
 
     id: str
@@ -157,8 +156,7 @@ def unarchive_learner(learner_id: str) -> None:
     LearnerRecord.update(archived_at=None).where(LearnerRecord.id == learner_id).execute()
 
 
-@dataclass(frozen=True)
-class LearnerListing:
+class LearnerListing(Struct, frozen=True):
     """One profile as the trainer's learner list shows it."""
 
     id: str

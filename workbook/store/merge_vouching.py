@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.keys import fingerprint
 from workbook.store import merges as profile_merges
@@ -31,8 +32,7 @@ _PENDING = "merge-pending/"
 APPLY, WAIT, WITHHOLD = "apply", "wait", "withhold"
 
 
-@dataclass(frozen=True)
-class ProgressSource:
+class ProgressSource(Struct, frozen=True):
     """Rows of one person that came from one PC (`fingerprint` None: recorded here, or imported
     before signers were recorded)."""
 
@@ -46,8 +46,7 @@ class ProgressSource:
         return f"{self.rows} from the PC '{self.pc}' (key {self.fingerprint})"
 
 
-@dataclass(frozen=True)
-class WithheldMerge:
+class WithheldMerge(Struct, frozen=True):
     """A merge record a bundle carried that its signer cannot vouch for, with what a trainer needs
     to decide: both profiles, the PCs their progress came from, and the PC that signed the merge."""
 

@@ -9,8 +9,9 @@ derived data rebuilt after each change together with the dashboard totals. Reade
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from workbook.core.profile_merges import Merge, survivors
 from workbook.store.clock import new_id, utc_now_text
@@ -24,8 +25,7 @@ class MergeError(ValueError):
     """A merge that cannot be made; the message says why, in words for the trainer."""
 
 
-@dataclass(frozen=True)
-class MergeDone:
+class MergeDone(Struct, frozen=True):
     """What merge_learners recorded: `survivor` now stands for both profiles."""
 
     merge_id: str
@@ -34,8 +34,7 @@ class MergeDone:
     rows_moved_over: int  # activity rows of the merged-away profile, now read as the survivor's
 
 
-@dataclass(frozen=True)
-class AppliedMerge:
+class AppliedMerge(Struct, frozen=True):
     """A merge record new here (from a bundle, a sync batch or a trainer's choice), with both profiles'
     names as this database holds them (None: no such profile here), so an import can name it."""
 

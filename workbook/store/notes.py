@@ -7,9 +7,10 @@ deleted (activity rows, by contrast, are append-only).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from workbook.core.content import Library
 from workbook.files import write_text_atomic
@@ -35,8 +36,7 @@ def _clean_body(body: str) -> str:
 # Bookmarks -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Bookmark:
+class Bookmark(Struct, frozen=True):
     """A lesson section a learner marked to come back to."""
 
     learner_id: str
@@ -45,8 +45,7 @@ class Bookmark:
     created_at: str
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Struct, frozen=True):
     """A learner's own note on a lesson section, as plain data."""
 
     id: str
@@ -136,8 +135,7 @@ def notes_for_section(learner_id: str, module_id: str, section_id: str) -> list[
 # Everything in one place ---------------------------------------------------------------------------
 
 
-@dataclass
-class SectionNotes:
+class SectionNotes(Struct):
     """A section with a bookmark or notes. `in_lessons` is False when the content no longer has it
     (the learner's words are kept and listed last, under their ids)."""
 

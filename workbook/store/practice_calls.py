@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
+
+from msgspec import Struct, field
 
 from workbook.core.activity import Verb
 from workbook.core.call_engine import TypedReply
@@ -35,8 +36,7 @@ def call_object_id(scenario_id: str) -> str:
     return f"call/{scenario_id}"
 
 
-@dataclass
-class StoredCall:
+class StoredCall(Struct):
     id: str
     learner_id: str
     scenario_id: str
@@ -171,8 +171,7 @@ def open_call(learner_id: str, scenario_id: str) -> StoredCall | None:
     return load_call(start.attempt_id) if start is not None else None
 
 
-@dataclass(frozen=True)
-class CallRecord:
+class CallRecord(Struct, frozen=True):
     """What the home screen shows per scenario: how often played, the best and the last outcome."""
 
     played: int

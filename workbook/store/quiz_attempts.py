@@ -6,8 +6,9 @@ from another machine need no extra table.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import datetime
+
+from msgspec import Struct, field
 
 from workbook.core.activity import Verb
 from workbook.core.attempt import AttemptPlan, AttemptResult
@@ -26,8 +27,7 @@ def quiz_object_id(module_id: str) -> str:
     return f"{module_id}/quiz"
 
 
-@dataclass
-class StoredAttempt:
+class StoredAttempt(Struct):
     """An attempt read back: its plan, the latest response per question, and how it ended."""
 
     id: str
@@ -56,8 +56,7 @@ class StoredAttempt:
         return max(0, len(self.plan.questions) - 1)
 
 
-@dataclass(frozen=True)
-class QuizScore:
+class QuizScore(Struct, frozen=True):
     """What a module card shows: best and latest submitted percent, and how many attempts."""
 
     best: int

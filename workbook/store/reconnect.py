@@ -10,16 +10,15 @@ line or to disk. The worker opens no migration: the window's process has already
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import Any
 
+from msgspec import Struct, field
 from peewee import Database
 
 from workbook.store.models import database
 
 
-@dataclass(frozen=True)
-class ConnectionSpec:
+class ConnectionSpec(Struct, frozen=True):
     kind: str  # "module:Class" of the peewee database
     name: str  # the SQLite file (or URI) or the server database's name
     params: dict[str, Any] = field(default_factory=dict)

@@ -8,10 +8,11 @@ can be; when it cannot, the newest backup's stands in), and the restored databas
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
+from msgspec import Struct
+from msgspec.structs import replace
 from peewee import SqliteDatabase
 
 from workbook.paths import backups_dir, database_path
@@ -27,15 +28,13 @@ class Recovery(Enum):
     QUIT = "quit"
 
 
-@dataclass(frozen=True)
-class RecoveryChoice:
+class RecoveryChoice(Struct, frozen=True):
     action: Recovery
     backup: Path | None = None
     passphrase: str = ""  # the trainer passphrase, when the report asks for it
 
 
-@dataclass(frozen=True)
-class DamageReport:
+class DamageReport(Struct, frozen=True):
     """What the user is told: what went wrong and where the damaged file will be kept."""
 
     reason: str

@@ -10,9 +10,10 @@ question as it was asked); phrase cards come from the `:::say` callouts of secti
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
+
+from msgspec import Struct
 
 from workbook.core.activity import Verb
 from workbook.core.attempt import PresentedQuestion
@@ -42,8 +43,7 @@ NEW_PHRASES_PER_DAY = 10
 _CARD_PREFIX = "card/"
 
 
-@dataclass(frozen=True)
-class DueCard:
+class DueCard(Struct, frozen=True):
     """A card to show now: a missed question (with the question as it was asked) or a phrase."""
 
     id: str
@@ -56,8 +56,7 @@ class DueCard:
     state: dict | None = None  # its FSRS state (None for a new card), to preview each rating
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(Struct, frozen=True):
     card: dict[str, Any]
     first_at: str  # occurred_at of the card's first review row
     last_at: str  # occurred_at of its newest

@@ -24,7 +24,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.core.activity import Verb
 from workbook.keys import fingerprint
@@ -35,8 +36,7 @@ from workbook.store.models import ActivityRecord, database
 _BATCH = 900  # ids per IN (...): under SQLite's oldest limit of 999 parameters
 
 
-@dataclass(frozen=True)
-class RefusedRow:
+class RefusedRow(Struct, frozen=True):
     """A row an import did not take, with the PC that sent it and why."""
 
     activity_id: str
@@ -50,8 +50,7 @@ class RefusedRow:
                 f"{self.reason}")
 
 
-@dataclass(frozen=True)
-class Admission:
+class Admission(Struct, frozen=True):
     """A bundle's rows sorted: new here and taken, already here (the same row), refused with why."""
 
     new_rows: list[dict[str, str | None]]

@@ -11,7 +11,8 @@ import html
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from workbook.core.content import Library
 from workbook.core.search_index import (
@@ -33,8 +34,7 @@ _PHRASE_BOOST = 2.0  # the words together, in order, count double
 _KIND_BOOST = {HitKind.SECTION: 1.5, HitKind.QUESTION: 1.0, HitKind.CALL: 1.0}
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Struct, frozen=True):
     """One result. Open a section or question with (owner_id = module id, item_id); a call with
     (owner_id = scenario id, item_id = node id). `snippet` is HTML with matches in <b>…</b>;
     `rank` is lower for better matches (bm25)."""

@@ -26,10 +26,10 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from peewee import Database
 
 from workbook.keys import installation_name, key_id, trust_key, trusted_keys
@@ -61,8 +61,7 @@ _HELD = "key_id, device_id, row_count, pushed_at, manifest, signature"  # the RE
 RESEND_TRIES = 5  # new ids for a batch whose id is taken; each is 128 random bits, so one always does
 
 
-@dataclass(frozen=True)
-class SyncResult:
+class SyncResult(Struct, frozen=True):
     """What one sync did. `trusted` tells whether the server's trusted keys include this PC's: if
     not, what it pushed waits in the server's inbox until a trainer trusts the PC."""
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from workbook.keys import (
     CERTIFICATES,
@@ -46,8 +47,7 @@ UNKNOWN_PC = "(unknown PC)"
 INGEST_ROWS = 20_000  # rows merged per transaction (a batch is never split)
 
 
-@dataclass(frozen=True)
-class Quarantined:
+class Quarantined(Struct, frozen=True):
     """A batch left out, with why, for the trainer."""
 
     batch_id: str
@@ -57,8 +57,7 @@ class Quarantined:
     reason: str
 
 
-@dataclass(frozen=True)
-class IngestResult:
+class IngestResult(Struct, frozen=True):
     merged: int  # batches merged by this ingest
     rows_added: int
     rows_already_present: int

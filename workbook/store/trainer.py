@@ -17,8 +17,9 @@ import hashlib
 import hmac
 import os
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from msgspec import Struct
 
 from workbook.store.clock import parse_utc_text, utc_now_text
 from workbook.store.models import ActivityRecord, CohortRecord, LearnerRecord, SettingRecord, database
@@ -43,8 +44,7 @@ class PassphraseError(ValueError):
     """A new passphrase cannot be used (too short, or a trainer already exists); says why."""
 
 
-@dataclass(frozen=True)
-class TrainerCheck:
+class TrainerCheck(Struct, frozen=True):
     """The answer to one try: accepted, or refused with how long until the next try is checked."""
 
     ok: bool
@@ -209,8 +209,7 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-@dataclass(frozen=True)
-class KeptData:
+class KeptData(Struct, frozen=True):
     """What a passphrase reset leaves alone, counted so the reset can say so."""
 
     learners: int

@@ -3,9 +3,9 @@ learner finished, whose debrief opens again (not only "Play again")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,8 +32,7 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole  # ("scenario", id) or ("call", id)
 
 
-@dataclass(frozen=True)
-class CallHistory:
+class CallHistory(Struct, frozen=True):
     """One scenario as the page lists it: its record and its finished calls, oldest first."""
 
     scenario: Scenario

@@ -5,10 +5,10 @@ caller's mood would move."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,8 +31,7 @@ HIGHLIGHT_CSS = (".coach-do { background-color: #d9f0df; color: #1b6e3a; font-we
                  ".coach-avoid { background-color: #f8dcdc; color: #a12a2a; font-weight: 600; }")
 
 
-@dataclass(frozen=True)
-class DrillPrompt:
+class DrillPrompt(Struct, frozen=True):
     """A caller's line to answer, and the script's best reply there as a model to compare with."""
 
     title: str

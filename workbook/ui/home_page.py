@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from msgspec import Struct, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,8 +34,7 @@ if TYPE_CHECKING:
 COLUMNS = 2
 
 
-@dataclass
-class LearnerSnapshot:
+class LearnerSnapshot(Struct):
     """Everything the home screen shows about one learner, read from the store in one go."""
 
     name: str

@@ -10,8 +10,9 @@ progress as it was; the learner is told why and carries on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from msgspec import Struct
 
 from workbook.store.connection import StoreError, describe_store_error, is_locked
 from workbook.ui import dialogs
@@ -28,8 +29,7 @@ SAVED_TEXT = "\u2714 Progress saved"  # in English; the status bar shows these i
 NOT_SAVED_TEXT = "\u26a0 Progress not saved"
 
 
-@dataclass(frozen=True)
-class Saved(Generic[T]):
+class Saved(Struct, Generic[T], frozen=True):
     """The write reached the database; `value` is what the store function returned."""
 
     value: T
@@ -38,8 +38,7 @@ class Saved(Generic[T]):
         return True
 
 
-@dataclass(frozen=True)
-class NotSaved:
+class NotSaved(Struct, frozen=True):
     """The write did not happen; the user has already been told why."""
 
     error: Exception

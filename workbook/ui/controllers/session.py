@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from msgspec import Struct
 
 from workbook.ui import store_op
 
@@ -19,8 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass
-class Session:
+class Session(Struct):
     """The navigator owns it and sets `library` once the content has loaded (it loads off the GUI
     thread) and `learner_id` once a profile is chosen; controllers read both when they act."""
 

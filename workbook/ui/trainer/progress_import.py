@@ -17,9 +17,9 @@ each is asked about, naming both profiles and the PCs their progress came from; 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
+from msgspec.structs import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
