@@ -28,9 +28,13 @@ def test_new_learner_sees_what_is_left(qtbot, open_window, library):
     assert every[0].detail.endswith(" to go") and every[0].detail in panel.requirement_lines()
     assert [group.toggle.text().split(":")[0] for group in panel.groups] == ["Reading", "Quizzes",
                                                                           "Practice calls"]
-    quizzes = panel.groups[1]
-    assert quizzes.toggle.isChecked() and quizzes.lines.isVisibleTo(panel)
-    quizzes.toggle.click()  # a group closes and opens again
+    reading, quizzes, calls = panel.groups  # only the first group with something left is open
+    assert reading.toggle.isChecked() and reading.lines.isVisibleTo(panel)
+    assert not quizzes.lines.isVisibleTo(panel) and not calls.lines.isVisibleTo(panel)
+    assert quizzes.toggle.text() == "Quizzes: 0 of 8 done"  # a closed group still says where it stands
+    quizzes.toggle.click()  # a group opens and closes again
+    assert quizzes.lines.isVisibleTo(panel)
+    quizzes.toggle.click()
     assert not quizzes.lines.isVisibleTo(panel)
     first_card = navigator.home_page.cards[0]
     qtbot.waitUntil(lambda: first_card.height() > 0 and panel.height() > 0)

@@ -36,7 +36,7 @@ class Section(Struct, frozen=True):
     title: str
     path: Path
     markdown: str
-    words: int
+    words: int  # as the reading rule counts them (reading.word_count), counted once at load
 
 
 class Module(Struct, frozen=True):

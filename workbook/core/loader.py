@@ -20,6 +20,7 @@ from workbook.core.markdown_render import callout_faults, count_words, image_ref
 from workbook.core.parse_cache import parse_cache as parsed_files
 from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
+from workbook.core.reading import word_count
 from workbook.core.scenario_loader import load_scenarios
 from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.walk_cache import WalkCache
@@ -235,4 +236,4 @@ def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
             problems.append(Problem(path, line, "image",
                                     f"image '{source}' not found in {folder.name}/ or assets/"))
     return Section(id=section_id, title=title_match.group(1).strip(), path=path,
-                   markdown=text, words=words)
+                   markdown=text, words=word_count(text))

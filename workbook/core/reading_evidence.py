@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import lru_cache
 
 from msgspec import Struct
 
 from workbook.core.content import Library
-from workbook.core.reading import ReadingRule, word_count
+from workbook.core.reading import ReadingRule
 
 # Timestamps come from the PC's clock, and the reader counts time in one-second ticks.
 CLOCK_SLACK_SECONDS = 2.0
@@ -42,14 +41,9 @@ class ReadingCheck(Struct, frozen=True):
     too_fast: dict[str, list[str]]  # module id -> section ids, in the order they were marked
 
 
-@lru_cache(maxsize=2048)
-def _words(markdown: str) -> int:
-    return word_count(markdown)
-
-
 def check_reading(library: Library, rule: ReadingRule, reads: Iterable[SectionRead],
                   profile_created: datetime | None) -> ReadingCheck:
-    needed = {(module.id, section.id): rule.minimum_seconds(_words(section.markdown))
+    needed = {(module.id, section.id): rule.minimum_seconds(section.words)
               for module in library.modules for section in module.sections}
     by_device: dict[str, list[SectionRead]] = {}
     for read in reads:

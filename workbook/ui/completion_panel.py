@@ -57,7 +57,7 @@ class ChecklistGroup(QWidget):
         layout.addWidget(self.toggle)
         layout.addWidget(self.lines)
 
-    def show_requirements(self, requirements: list[Requirement]) -> None:
+    def show_requirements(self, requirements: list[Requirement], opened: bool) -> None:
         met = sum(1 for r in requirements if r.met)
         self.toggle.setText(self.tr("{group}: {met} of %n done", "", len(requirements)).format(
             group=self.title, met=met))
@@ -74,8 +74,8 @@ class ChecklistGroup(QWidget):
                 rows += [f"<p style='{DOUBT};color:{WARNING}'>{escape(doubt)}</p>"
                          for doubt in requirement.doubts]
         self.lines.setText("".join(rows))
-        self.toggle.setChecked(met < len(requirements))  # open while something is left to do
-        self._set_open(self.toggle.isChecked())
+        self.toggle.setChecked(opened)
+        self._set_open(opened)
 
     def _set_open(self, opened: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
@@ -142,11 +142,16 @@ class CompletionPanel(QFrame):
         self.certificate_button.setToolTip(
             "" if eligibility.eligible or issued
             else self.tr("Not yet: %n requirement(s) still open (see the list)", "", left))
+        # Only the first group with something left opens: the next step shows at once, the other
+        # groups' headings say how far along they are, and the module cards stay in view.
+        opened = False
         for group, (_title, kinds) in zip(self.groups, GROUPS, strict=True):
             lines = [r for r in eligibility.requirements if r.kind in kinds]
             group.setVisible(bool(lines))
             if lines:
-                group.show_requirements(lines)
+                left = any(not r.met for r in lines)
+                group.show_requirements(lines, opened=left and not opened)
+                opened = opened or left
         self.issued.setText(self.tr("Issued: ") + ", ".join(
             f"{c.certificate_id} ({stored_day_text(c.issued_at)})" for c in issued) if issued else "")
         self.issued.setVisible(bool(issued))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbook.core.images import resolve_image
-from workbook.core.reading import ReadingRule, reading_wait, word_count
+from workbook.core.reading import ReadingRule, reading_wait
 from workbook.ui.elided import ElidedLabel
 from workbook.ui.theme import MARK, MUTED, READER_CSS, callout_colours
 
@@ -227,7 +227,7 @@ class ReaderPage(QWidget):
 
     def _status(self, section) -> tuple[bool, str]:
         """(read, the line under the text in the interface language, "" once read)."""
-        wait = reading_wait(self.reading_rule, word_count(section.markdown),
+        wait = reading_wait(self.reading_rule, section.words,
                             self.seconds_on.get(section.id, 0.0), section.id in self.reached_end)
         if wait.read:
             return True, ""
