@@ -5,7 +5,7 @@ Imports no Qt: the caller passes the Qt version when there is one."""
 from __future__ import annotations
 
 import logging
-import platform
+import os
 import sys
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
@@ -52,7 +52,7 @@ def versions(qt_version: str | None = None) -> dict[str, str]:
     """What a support desk asks first, in the order they ask it."""
     found = {"app": f"{APP_NAME} {__version__}" + (" (standalone build)" if getattr(sys, "frozen", False)
                                                       else ""),
-             "python": f"{platform.python_version()} ({sys.executable})",
+             "python": f"{'.'.join(map(str, sys.version_info[:3]))} ({sys.executable})",
              "os": os_name()}
     if qt_version:
         found["qt"] = qt_version
@@ -60,13 +60,30 @@ def versions(qt_version: str | None = None) -> dict[str, str]:
 
 
 def os_name() -> str:
-    """`platform.platform()`. On Linux it is put together here: there the standard one first asks
-    `uname -p` in a subprocess for a processor name that it then leaves out (unknown, or the same as
-    the machine), 2-25 ms of every start before the window paints."""
+    """`platform.platform()`. On Linux it is put together here from `os.uname()` and the C library's
+    own answer: the standard one first asks `uname -p` in a subprocess for a processor name that it
+    then leaves out (2-25 ms of every start before the window paints), and importing `platform` at
+    all costs another 2 ms there."""
     if not sys.platform.startswith("linux"):
+        import platform
+
         return platform.platform()
-    parts = (platform.system(), platform.release(), platform.machine(), "with", "".join(platform.libc_ver()))
+    system = os.uname()
+    parts = (system.sysname, system.release, system.machine, "with", _libc())
     return "-".join(part.strip().replace(" ", "_") for part in parts if part.strip())
+
+
+def _libc() -> str:
+    """The C library as `platform.libc_ver()` words it ("glibc2.36"), asked of the library itself."""
+    try:
+        answer = os.confstr("CS_GNU_LIBC_VERSION") or ""
+    except (ValueError, OSError):  # not glibc (musl): ask platform, which reads the binary
+        answer = ""
+    if not answer:
+        import platform
+
+        return "".join(platform.libc_ver())
+    return answer.replace(" ", "")
 
 
 def start_line(data_dir: Path, qt_version: str | None = None) -> str:
