@@ -65,10 +65,16 @@ def survivor_of(learner_id: str) -> str:
 
 
 def person_ids(learner_id: str) -> list[str]:
-    """The surviving profile's id first, then every profile merged into it."""
-    survivor = survivor_of(learner_id)
-    merged = AliasRecord.select(AliasRecord.learner_id).where(AliasRecord.survivor_id == survivor)
-    return [survivor, *sorted(learner_id for (learner_id,) in merged.tuples())]
+    """The surviving profile's id first, then every profile merged into it. Asked by almost every
+    reader (ten times per home visit), so it is one statement with fixed text, not two built by peewee."""
+    rows = database.execute_sql(_PERSON_SQL.format(p=database.param), (learner_id,) * 4).fetchall()
+    return [learner for survivor, learner in sorted(rows, key=lambda row: (-row[0], row[1]))]
+
+
+# (1, the survivor) and (0, each profile merged into it); the survivor is the alias's, or the profile.
+_SURVIVOR = "coalesce((SELECT survivor_id FROM learner_alias WHERE learner_id = {p}), {p})"
+_PERSON_SQL = (f"SELECT 1, {_SURVIVOR} UNION ALL "
+               f"SELECT 0, learner_id FROM learner_alias WHERE survivor_id = {_SURVIVOR}")
 
 
 def of_person(learner_id: str):
