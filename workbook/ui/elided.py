@@ -52,19 +52,28 @@ class ElidedLabel(QLabel):
 def elide_words_middle(text: str, width: int, metrics) -> str:
     """`text` with whole words taken out of its middle for one "…" until it fits `width` ("Continue
     where you left off: Active … › Paraphrasing, summarizing and notes"), never a word cut in two
-    ("Active lis…g"); Qt's character elision only when even the first and last word do not fit."""
+    ("Active lis…g"); Qt's character elision only when even the first and last word do not fit.
+    Each word is measured once and candidates are sized by adding widths (a label is fitted at every
+    resize, and measuring every candidate took 5 ms of the home page's start); the one chosen is
+    measured whole, and a candidate that does not fit after all (kerning) is passed over."""
     if metrics.horizontalAdvance(text) <= width:
         return text
     words = text.split(" ")
-    best, best_width = "", -1
-    for kept in range(len(words) - 1, 1, -1):
+    widths = [metrics.horizontalAdvance(word) for word in words]
+    space, ellipsis = metrics.horizontalAdvance(" "), metrics.horizontalAdvance("\u2026")
+    count = len(words)
+    for kept in range(count - 1, 1, -1):
+        sized = []
         for left in range(kept - 1, 0, -1):
-            candidate = " ".join(words[:left] + ["\u2026"] + words[len(words) - (kept - left):])
-            advance = metrics.horizontalAdvance(candidate)
-            if advance <= width and advance > best_width:
-                best, best_width = candidate, advance
-        if best:
-            return best
+            right = kept - left
+            estimate = sum(widths[:left]) + sum(widths[count - right:]) + ellipsis + space * kept
+            sized.append((estimate, left))
+        for _estimate, left in sorted(sized, reverse=True):  # the widest that fits, as measured
+            if _estimate > width + space:  # far too wide even allowing for kerning
+                continue
+            candidate = " ".join(words[:left] + ["\u2026"] + words[count - (kept - left):])
+            if metrics.horizontalAdvance(candidate) <= width:
+                return candidate
     return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
 
 
