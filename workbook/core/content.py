@@ -37,6 +37,7 @@ class Section(Struct, frozen=True):
     path: Path
     markdown: str
     words: int  # as the reading rule counts them (reading.word_count), counted once at load
+    phrases: tuple[str, ...] = ()  # the bullets of its :::say callouts (review cards), found at load
 
 
 class Module(Struct, frozen=True):

@@ -21,6 +21,7 @@ from workbook.core.parse_cache import parse_cache as parsed_files
 from workbook.core.problems import Problem
 from workbook.core.quiz_loader import load_quiz
 from workbook.core.reading import word_count
+from workbook.core.review_cards import say_bullets
 from workbook.core.scenario_loader import load_scenarios
 from workbook.core.schema_problems import problems_from_error, read_mapping
 from workbook.core.walk_cache import WalkCache
@@ -236,4 +237,4 @@ def _load_section(path: Path, section_id: str, folder: Path, assets: Path,
             problems.append(Problem(path, line, "image",
                                     f"image '{source}' not found in {folder.name}/ or assets/"))
     return Section(id=section_id, title=title_match.group(1).strip(), path=path,
-                   markdown=text, words=word_count(text))
+                   markdown=text, words=word_count(text), phrases=tuple(say_bullets(text)))

@@ -130,7 +130,7 @@ def phrase_cards(library: Library) -> list[PhraseCard]:
     seen: set[str] = set()
     for module in library.modules:
         for section in module.sections:
-            for bullet in say_bullets(section.markdown):
+            for bullet in section.phrases:  # say_bullets(section.markdown), read once at load
                 phrase, reason = split_phrase(bullet)
                 card_id = phrase_card_id(module.id, section.id, phrase)
                 if card_id in seen:
