@@ -60,8 +60,9 @@ def _named(name: str | None, learner_id: str) -> str:
 
 
 def survivor_of(learner_id: str) -> str:
-    alias = AliasRecord.get_or_none(AliasRecord.learner_id == learner_id)
-    return alias.survivor_id if alias is not None else learner_id
+    """The profile standing for this one's person: the one it was merged into, or itself."""
+    row = database.execute_sql(f"SELECT {_SURVIVOR}".format(p=database.param), (learner_id,) * 2).fetchone()
+    return row[0]
 
 
 def person_ids(learner_id: str) -> list[str]:
@@ -71,10 +72,12 @@ def person_ids(learner_id: str) -> list[str]:
     return [learner for survivor, learner in sorted(rows, key=lambda row: (-row[0], row[1]))]
 
 
-# (1, the survivor) and (0, each profile merged into it); the survivor is the alias's, or the profile.
-_SURVIVOR = "coalesce((SELECT survivor_id FROM learner_alias WHERE learner_id = {p}), {p})"
+# The survivor is the alias's, or the profile itself; _PERSON_SQL gives (1, the survivor) and
+# (0, each profile merged into it). The table's name is the model's.
+_ALIASES = AliasRecord._meta.table_name
+_SURVIVOR = f"coalesce((SELECT survivor_id FROM {_ALIASES} WHERE learner_id = {{p}}), {{p}})"
 _PERSON_SQL = (f"SELECT 1, {_SURVIVOR} UNION ALL "
-               f"SELECT 0, learner_id FROM learner_alias WHERE survivor_id = {_SURVIVOR}")
+               f"SELECT 0, learner_id FROM {_ALIASES} WHERE survivor_id = {_SURVIVOR}")
 
 
 def of_person(learner_id: str):
