@@ -810,6 +810,20 @@ def test_shapes_from_labellers_l33_l39_are_found_by_the_phrases(rules: CoachRule
      "avoid-calm-down"),
     ("I'll make sure this doesn't happen again, and I'll email you the new date today.",
      "avoid-judging-or-correcting"),
+    # The agent's own call-back, keeping at it, reassurance, and a feeling named with sympathy: the
+    # shapes are read as said TO the caller, not by the agent about themselves.
+    ("I'll call back tomorrow at 10 with an update on the engineer.", "avoid-stonewalling"),
+    ("I'll keep trying the depot until I get an answer, and call you by 3pm.", "avoid-stonewalling"),
+    ("I've cancelled that payment, so you can stop worrying about it.", "avoid-calm-down"),
+    ("No wonder you're wound up, I would be too. Let me fix this now.", "avoid-calm-down"),
+    ("I can hear you're getting really irritated, and I'd feel the same. Let me sort it.", "avoid-calm-down"),
+    ("Most customers would be just as upset, and rightly so. I'll refund it today.",
+     "avoid-judging-or-correcting"),
+    ("It's a bit early to say, but I'll call you at 4 with what the lab says.",
+     "avoid-judging-or-correcting"),
+    ("To be fair, nobody told you about the fee, so I'll take it off now.", "avoid-judging-or-correcting"),
+    ("In fairness to you, the letter was confusing. I'll explain it properly now.",
+     "avoid-judging-or-correcting"),
 ])
 def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                rule_id: str) -> None:
