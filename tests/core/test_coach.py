@@ -615,11 +615,11 @@ def test_a_phrase_pattern_can_never_backtrack_so_phrases_skip_the_guard(phrase):
 # Written for these tests (not taken from any labelled set); the phrase rules alone miss every one.
 # (Of 21 such paraphrases written for the weak rules, the model finds these 11; it finds none of the
 # four "judging" ones: that model cannot fire more often without flagging the scripts' best replies.
-# Three closed doors it found then are now found by the phrases' shapes, and tested with them below.)
+# Four closed doors it found then are now found by the phrases' shapes, and tested with them below:
+# "You'll just have to wait like everyone else." since coach27.)
 MODEL_FINDS = [
     ("The garage caused all of this, so you'd be better off asking them.", "avoid-blame"),
     ("Your bank bounced the payment, that's why the account is frozen.", "avoid-blame"),
-    ("You'll just have to wait like everyone else.", "avoid-stonewalling"),
     ("Head office makes those decisions, not me.", "avoid-stonewalling"),
     ("Can we keep this civil, please?", "avoid-calm-down"),
     ("Your refund is a done deal, it will be with you tomorrow.", "avoid-overpromising"),
@@ -765,6 +765,67 @@ def test_shapes_from_labellers_l30_l32_are_found_by_the_phrases(rules: CoachRule
     ("That's on us, and I'm sorry. I'll send the right part today.", "avoid-blame"),
 ])
 def test_shapes_from_labellers_l30_l32_leave_good_replies_alone(rules: CoachRules, text: str,
+                                                               rule_id: str) -> None:
+    assert rule_id not in _phrases_find(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    # Shapes several of labellers l11-l39 used (coach27), one sentence per new entry.
+    ("I'm sure you'll appreciate that the trains run to a timetable.", "avoid-judging-or-correcting"),
+    ("Did you actually read the instructions before plugging it in?", "avoid-judging-or-correcting"),
+    ("The opening hours are right there on the website.", "avoid-judging-or-correcting"),
+    ("To be fair, the parking rules haven't changed in years.", "avoid-judging-or-correcting"),
+    ("Right, I'll keep it basic so we get through this.", "avoid-judging-or-correcting"),
+    ("Most customers find the heating controls easy enough.", "avoid-judging-or-correcting"),
+    ("You're hardly the only one waiting for a plumber this week.", "avoid-judging-or-correcting"),
+    ("Maybe read the menu before ordering, sir.", "avoid-judging-or-correcting"),
+    ("There isn't anything further I can add on the parking permit.", "avoid-stonewalling"),
+    ("The panel reviewed it and the decision stands.", "avoid-stonewalling"),
+    ("If you don't like the new tariff, you're welcome to go elsewhere.", "avoid-stonewalling"),
+    ("Not sure what you want me to do, the system shows it as paid.", "avoid-stonewalling"),
+    ("There's no slot this week, you'll just have to wait.", "avoid-stonewalling"),
+    ("The gym closes at ten. So no.", "avoid-stonewalling"),
+    ("The missing bolts have nothing to do with us.", "avoid-blame"),
+    ("It's the removals firm who've let you down there.", "avoid-blame"),
+    ("That's between you and the garage that did the repair.", "avoid-blame"),
+    ("You never set up the direct debit, so it lapsed.", "avoid-blame"),
+    ("That's what happens when people leave the renewal to the last day.", "avoid-blame"),
+    ("Don't get yourself so het up over a parking ticket.", "avoid-calm-down"),
+    ("Keep your hair on, the bus is only ten minutes behind.", "avoid-calm-down"),
+    ("Can we take it down a notch while I look at your account?", "avoid-calm-down"),
+    ("There's no need to cry, it's only a form.", "avoid-calm-down"),
+    ("Ring back when you're calmer and we'll go through it.", "avoid-calm-down"),
+    ("Getting angry with me won't bring the engineer any sooner.", "avoid-calm-down"),
+])
+def test_shapes_from_labellers_l33_l39_are_found_by_the_phrases(rules: CoachRules, text: str,
+                                                                rule_id: str) -> None:
+    assert rule_id in _phrases_find(text, rules)
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("I can't change the date myself, but I can ask the depot to ring you by noon today.",
+     "avoid-stonewalling"),
+    ("I'm so sorry the delivery let you down. I'll rebook it for tomorrow morning.", "avoid-blame"),
+    ("I can hear how worried you are, so let's go through it together, one step at a time.",
+     "avoid-calm-down"),
+    ("I'll make sure this doesn't happen again, and I'll email you the new date today.",
+     "avoid-judging-or-correcting"),
+    # The agent's own call-back, keeping at it, reassurance, and a feeling named with sympathy: the
+    # shapes are read as said TO the caller, not by the agent about themselves.
+    ("I'll call back tomorrow at 10 with an update on the engineer.", "avoid-stonewalling"),
+    ("I'll keep trying the depot until I get an answer, and call you by 3pm.", "avoid-stonewalling"),
+    ("I've cancelled that payment, so you can stop worrying about it.", "avoid-calm-down"),
+    ("No wonder you're wound up, I would be too. Let me fix this now.", "avoid-calm-down"),
+    ("I can hear you're getting really irritated, and I'd feel the same. Let me sort it.", "avoid-calm-down"),
+    ("Most customers would be just as upset, and rightly so. I'll refund it today.",
+     "avoid-judging-or-correcting"),
+    ("It's a bit early to say, but I'll call you at 4 with what the lab says.",
+     "avoid-judging-or-correcting"),
+    ("To be fair, nobody told you about the fee, so I'll take it off now.", "avoid-judging-or-correcting"),
+    ("In fairness to you, the letter was confusing. I'll explain it properly now.",
+     "avoid-judging-or-correcting"),
+])
+def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                rule_id: str) -> None:
     assert rule_id not in _phrases_find(text, rules)
 
