@@ -472,3 +472,16 @@ def test_path_segments_added_inside_an_existing_path_are_content_not_ours(genuin
     assert result.status == Status.TAMPERED
     assert len(result.changed) == 1, result.changed
     assert "path segments, the drawn page has" in result.changed[0]
+
+
+def test_a_stream_made_for_one_read_never_gets_anothers_unpacked_data() -> None:
+    """`unpack` remembers each stream's data by id(); a temporary stream (as the cross-reference reader
+    makes to undo a predictor) freed and followed by another at the same address must not be handed
+    the first one's data. It was, in some runs' memory layout, and a genuine certificate re-saved by
+    qpdf with object streams read as "tampered"."""
+    from workbook.reports.pdf_objects import PdfObjects, Stream, unpack
+
+    objects = PdfObjects()
+    for number in range(50):
+        payload = f"stream number {number}".encode()
+        assert unpack(Stream({"Filter": Name("FlateDecode")}, zlib.compress(payload)), objects) == payload

@@ -82,7 +82,7 @@ class PdfObjects(Struct):
     headers: list[tuple[int, Ref | None]] = field(default_factory=list)  # where each "obj" header starts
     ends: list[int] = field(default_factory=list)  # where each "endstream" keyword starts
     packed: dict[int, list[Ref]] = field(default_factory=dict)  # an object stream's id: the objects it holds
-    decoded: dict[int, bytes | None] = field(default_factory=dict)  # id(stream): what `unpack` gave
+    decoded: dict[int, tuple[Stream, bytes | None]] = field(default_factory=dict)  # id(stream): it, unpacked
 
     def scan(self, count: int) -> None:
         """Count `count` more bytes looked at; raises Budget past the file's allowance."""
@@ -160,9 +160,14 @@ def unpack(stream: Stream, objects: PdfObjects) -> bytes | None:
     ASCII85, ASCIIHex, chained or not); None when packed some other way (another filter, a
     predictor) or damaged. Each stream is unpacked once per file, however many checks read it, and
     every byte unpacked counts against the file's budget once."""
-    if id(stream) not in objects.decoded:
-        objects.decoded[id(stream)] = _unpacked(stream, objects)
-    return objects.decoded[id(stream)]
+    # Keyed by id() and holding the stream itself: while its entry lives, no other stream (a
+    # temporary one, as `pdf_xref` makes to read a predictor's rows) can be given the same id and be
+    # handed this one's data (which, with the memory layout of some runs, made a genuine re-saved
+    # certificate's cross-reference stream unreadable: "tampered").
+    entry = objects.decoded.get(id(stream))
+    if entry is None or entry[0] is not stream:
+        entry = objects.decoded[id(stream)] = (stream, _unpacked(stream, objects))
+    return entry[1]
 
 
 def _unpacked(stream: Stream, objects: PdfObjects) -> bytes | None:
