@@ -63,13 +63,10 @@ def elide_words_middle(text: str, width: int, metrics) -> str:
     space, ellipsis = metrics.horizontalAdvance(" "), metrics.horizontalAdvance("\u2026")
     count = len(words)
     for kept in range(count - 1, 1, -1):
-        sized = []
-        for left in range(kept - 1, 0, -1):
-            right = kept - left
-            estimate = sum(widths[:left]) + sum(widths[count - right:]) + ellipsis + space * kept
-            sized.append((estimate, left))
-        for _estimate, left in sorted(sized, reverse=True):  # the widest that fits, as measured
-            if _estimate > width + space:  # far too wide even allowing for kerning
+        sized = sorted(((sum(widths[:left]) + sum(widths[count - (kept - left):]) + ellipsis + space * kept,
+                         left) for left in range(kept - 1, 0, -1)), reverse=True)
+        for estimate, left in sized:  # the widest that fits, as measured
+            if estimate > width + space:  # far too wide even allowing for kerning
                 continue
             candidate = " ".join(words[:left] + ["\u2026"] + words[count - (kept - left):])
             if metrics.horizontalAdvance(candidate) <= width:
