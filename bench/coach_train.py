@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
+from coach_eval import RULES, Counts, Labelled, load_labelled, load_leave_alone  # noqa: E402
 from coach_folds import trimmed  # noqa: E402
 
 from workbook.core.coach import (  # noqa: E402
@@ -179,6 +179,31 @@ def probability(weights: dict[str, float], bias: float, text: str) -> float:
     names = feature_names(text)
     total = bias + (sum(weights.get(n, 0.0) for n in names) / math.sqrt(len(names)) if names else 0.0)
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, total))))
+
+
+def good_replies(rules: CoachRules, rule_id: str, guards: list[tuple[str, tuple[str, ...]]],
+                 sets: dict[str, list[Labelled]], finds: dict[str, list[dict[str, bool]]],
+                 holds: dict[str, list[dict[str, bool]]]) -> list[str]:
+    """The good replies the written model must leave alone for an avoid rule: the guard file's and the
+    scripts' best ones, where the phrases leave them alone and the coach would ask the model (what the
+    phrases find is theirs to answer for)."""
+    plain = replace(rules, model=None)
+    rule = next(r for r in rules.rules if r.id == rule_id)
+    out = [text for text, rule_ids in guards if rule_id in rule_ids
+           and not coach_reply(text, plain, use_model=False).present[rule_id]
+           and not model_held_back(rule, text.translate(_NORMALISE))]
+    for name, items in sets.items():
+        if name.startswith(SCRIPTS):
+            out += [i.text for i, found, held in zip(items, finds[name], holds[name], strict=True)
+                    if not found[rule_id] and not held[rule_id]]
+    return out
+
+
+def cleared(threshold: float, weights: dict[str, float], bias: float, good: list[str]) -> float:
+    """The lowest threshold of THRESHOLDS, from the chosen one up, above the model's score for every
+    good reply: the written model scolds none of them, and no threshold is ever raised by hand."""
+    top = max((probability(weights, bias, text) for text in good), default=0.0)
+    return next((t for t in THRESHOLDS if t >= threshold and t > top), 1.0)
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -408,6 +433,7 @@ def main(argv: list[str]) -> int:
           f"({', '.join(f'{k} {len(v)}' for k, v in sets.items())}).")
     avoided: dict[str, list[list[tuple[int, int]]]] = {}
     finds = rule_finds(rules, sets, avoided=avoided)
+    guards = load_leave_alone([r.id for r in rules.rules if r.kind == "avoid"])
     holds = held_back(rules, sets)
     design = Design.of([i.text for i in all_items])
     print(f"{len(design.names)} distinct features; rules read in {time.perf_counter() - started:.0f} s\n")
@@ -437,6 +463,13 @@ def main(argv: list[str]) -> int:
         if mode != "rule":
             coded = [i for i in all_items if rule_id in i.expected]
             weights, bias = train(coded, rule_id, KEEP)
+            if rule_id not in DO_RULES:
+                good = good_replies(rules, rule_id, guards, sets, finds, holds)
+                raised = cleared(threshold, weights, bias, good)
+                if raised != threshold:
+                    print(f"    written at {raised:g}, not {threshold:g}: the model scores a good reply "
+                          f"{max(probability(weights, bias, t) for t in good):.3f}", flush=True)
+                threshold = raised
             out[rule_id] = {"threshold": threshold, "bias": bias, "weights": weights}
     print(f"\n{time.perf_counter() - started:.0f} s")
     if "--dry-run" in argv or ("--rules" in argv and "--write" not in argv):

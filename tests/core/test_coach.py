@@ -32,6 +32,7 @@ RULE_IDS = [
     "avoid-stonewalling",
 ]
 NEWER_RULES = {"avoid-stonewalling"}  # added after the first three labelled sets were written
+AVOID_RULE_IDS = [r for r in RULE_IDS if r.startswith("avoid-")]
 
 
 @pytest.fixture(scope="module")
@@ -308,11 +309,14 @@ def test_the_callers_own_words_and_a_reference_number_are_not_jargon(rules: Coac
     assert "avoid-jargon" in _found("I'll raise a CR-04 reversal with the back office.", rules)
 
 
-@pytest.mark.parametrize("text", [
-    "I'm going to slow down a little.", "Let me slow down, because I went through that fast.",
-    "I'll slow things down so we get this right."])
-def test_slowing_your_own_pace_is_not_calm_down(rules: CoachRules, text: str) -> None:
-    assert "avoid-calm-down" not in _found(text, rules)
+@pytest.mark.parametrize(("text", "not_found"), _bench().load_leave_alone(AVOID_RULE_IDS),
+                         ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_the_coach_leaves_the_good_replies_in_the_guard_file_alone(rules: CoachRules, text: str,
+                                                                   not_found: tuple[str, ...]) -> None:
+    """tests/fixtures/coach/guards/leave_alone.yaml: slowing your own pace, a hold with a reason, a way
+    forward after a refusal, a boundary on the caller's behaviour, ... (the trainer keeps the model's
+    thresholds above all of them)."""
+    assert not set(not_found) & _found(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -330,14 +334,6 @@ def test_slowing_your_own_pace_is_not_calm_down(rules: CoachRules, text: str) ->
 ])
 def test_the_things_the_lessons_say_to_avoid_are_found(rules: CoachRules, text: str, rule_id: str) -> None:
     assert rule_id in _found(text, rules)
-
-
-@pytest.mark.parametrize("text", [
-    "Please hold while I check with billing.",
-    "I'll put you on hold for two minutes so I can ask my manager.",
-    "Let me see what I can do.", "I'll explain how the policy works."])
-def test_a_hold_with_a_reason_and_an_open_door_are_fine(rules: CoachRules, text: str) -> None:
-    assert "avoid-stonewalling" not in _found(text, rules)
 
 
 def test_highlight_marks_the_triggering_words_and_not_a_negated_apology(rules: CoachRules) -> None:
@@ -415,28 +411,6 @@ def test_every_shipped_pattern_is_fast_on_hostile_text(rules: CoachRules) -> Non
 ])
 def test_shapes_find_rephrasings(rules: CoachRules, text: str, rule_id: str) -> None:
     assert rule_id in _found(text, rules)
-
-
-@pytest.mark.parametrize(("text", "rule_id"), [
-    ("I'm so sorry you had to wait on hold for an hour.", "avoid-blame"),
-    ("You'll need to send us the form by Friday and I'll process it the same day.", "avoid-blame"),
-    ("Since you cancelled, have there been any more payments?", "avoid-blame"),
-    ("Which plan did you opt for when you signed up?", "avoid-blame"),
-    ("Next time you call, quote CMP-48213 and you'll come straight to me.", "avoid-blame"),
-    ("That's rubbish, I'm sorry. Let me sort it now.", "avoid-judging-or-correcting"),
-    ("Let me explain what happens next.", "avoid-judging-or-correcting"),
-    ("It's the insurer who double-billed you, not the hospital.", "avoid-judging-or-correcting"),
-    ("No, you haven't done anything wrong. Do you still have the card?", "avoid-judging-or-correcting"),
-    ("A letter like that is only a reminder, not a bill.", "avoid-judging-or-correcting"),
-    ("I'm sorry you had to tell it a fourth time.", "avoid-blame"),
-    ("I'd rather you didn't need to call again: let me fix it now.", "avoid-blame"),
-    ("Refuse it at the door if it's not right, and I'll rebook.", "avoid-judging-or-correcting"),
-    ("I can't promise a time, but I'll chase it today.", "avoid-overpromising"),
-    ("I'm sure that's been really stressful.", "avoid-overpromising"),
-    ("I'll stay on the line while you take a moment.", "avoid-calm-down"),
-])
-def test_shapes_leave_ordinary_replies_alone(rules: CoachRules, text: str, rule_id: str) -> None:
-    assert rule_id not in _found(text, rules)
 
 
 # -- the optional linear model beside the rules (lessons/coach/model.yaml) ---------------------------
@@ -561,32 +535,6 @@ def test_new_writers_rephrasings_are_found(rules: CoachRules, text: str, rule_id
     assert rule_id in _found(text, rules)
 
 
-@pytest.mark.parametrize(("text", "rule_id"), [
-    # A way forward after the refusal opens the door again.
-    ("There's nothing I can do about the storm itself, but I can rebook you on the first train tomorrow.",
-     "avoid-stonewalling"),
-    ("I can't change the price, what I can do is waive the delivery fee today.", "avoid-stonewalling"),
-    ("I'm unable to override it myself, so let me ask my supervisor right now.", "avoid-stonewalling"),
-    ("Hold on a moment while I pull up your account.", "avoid-stonewalling"),
-    ("It's our policy to refund in full, so I'll do that now.", "avoid-stonewalling"),
-    ("There was nothing you could have done differently.", "avoid-stonewalling"),
-    # Saying what happened, or being sorry for it, is not blame.
-    ("The driver lost your parcel; I'm sorry, I'll send another today.", "avoid-blame"),
-    ("I'm so sorry the courier messed you about, I'll rebook it now.", "avoid-blame"),
-    ("What happened that you needed to call us again?", "avoid-blame"),
-    ("You should have been told about the fee, and I'm sorry you weren't.", "avoid-blame"),
-    ("You should have been told about the fee, and I'm sorry you weren't.", "avoid-judging-or-correcting"),
-    ("Our invoice is the one that's wrong, not you.", "avoid-judging-or-correcting"),
-    ("Let me check your details properly before I change anything.", "avoid-judging-or-correcting"),
-    ("I'll make sure the engineer has your number before Friday.", "avoid-overpromising"),
-    ("Your new flight is BA287, leaving from gate B12.", "avoid-jargon"),
-    ("Please post it to SW1A 1AA on A4 paper.", "avoid-jargon"),
-    ("They sent you to A&E, and that sounds frightening.", "avoid-jargon"),
-])
-def test_new_shapes_leave_good_replies_alone(rules: CoachRules, text: str, rule_id: str) -> None:
-    assert rule_id not in _found(text, rules)
-
-
 def test_an_offer_only_reopens_the_door_when_it_comes_after_the_refusal(tmp_path: Path) -> None:
     path = tmp_path / "rules.yaml"
     path.write_text(RULE.replace("calm down", "nothing I can do")
@@ -635,19 +583,6 @@ def test_the_model_finds_what_the_phrases_miss(rules: CoachRules, text: str, rul
     words = [text[start:end] for start, end in verdict.spans]
     assert 1 <= len(words) <= 3 and all(w.strip(".,!?;:") for w in words) and text not in words
     assert 'class="coach-avoid"' in highlight_html(text, coach_reply(text, rules))
-
-
-@pytest.mark.parametrize("text", [
-    "I'm so sorry about this. Let me check where the parcel is and call you back by four today.",
-    "That sounds really stressful. Can you tell me the order number so I can look into it now?",
-    "I understand how frustrating that is. I'll raise a refund now, you'll see it within five working days.",
-    "Thank you for waiting. I've spoken to the depot and they'll redeliver tomorrow between 9 and 1.",
-    "You're right to ask about that, and I'm sorry nobody explained the fee. Let me take it off now.",
-    "I'm going to slow down a little so we get every detail right.",
-    "No problem, we should have told you about the fee. I'll take it off now.",
-])
-def test_the_model_leaves_good_replies_alone(rules: CoachRules, text: str) -> None:
-    assert not any(v.present for v in coach_reply(text, rules).verdicts if v.kind == "avoid")
 
 
 TRAINING_LABELLERS = (11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27)  # 300 replies, every rule coded
@@ -831,22 +766,6 @@ def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRule
 
 
 # -- a boundary names the caller's behaviour; a judgement names the person ----------------------------
-
-@pytest.mark.parametrize("text", [
-    "I need you to stop calling me names.",
-    "I need you to stop swearing.",
-    "I'm happy to help, but not while I'm being called names.",
-    "I want to sort this out, and I'll need you to stop the swearing. Can I take the order number?",
-    "Mr. Kessler, you're calling me names, and I need that to stop. Let's get this credit on.",
-    "I'd ask you not to swear at me, please.",
-    "I want to help you, but I'm not able to carry on if the shouting continues.",
-    "If the name-calling continues, I'll end this call, and you're welcome to call back.",
-    "I'd like you to stop using that language so we can look at the bill together.",
-])
-def test_a_boundary_on_the_callers_behaviour_is_not_judging(rules: CoachRules, text: str) -> None:
-    """The course teaches these (lessons/07-boundaries-escalation): neither the phrases nor the model
-    may call them judging."""
-    assert not coach_reply(text, rules).verdict("avoid-judging-or-correcting").present
 
 
 @pytest.mark.parametrize("text", [
