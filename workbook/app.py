@@ -154,7 +154,6 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     from workbook.store.recovery import open_or_recover
     from workbook.ui.navigator import Navigator
     from workbook.ui.operations import QueryOp
-    from workbook.ui.recovery_dialog import RecoveryDialog
 
     server = resolve_database_url(outcome.get("database_url"))
     reason = None if server else health.integrity_check_due(data_dir)  # a server checks itself
@@ -165,7 +164,7 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
             log.info("progress database on the server %s", redact_url(server))
             db = open_database_url(server, data_dir)
         else:
-            db = open_or_recover(data_dir, RecoveryDialog.ask, full_check=reason is not None)
+            db = open_or_recover(data_dir, _ask_recovery, full_check=reason is not None)
     except DatabaseProblem as error:
         _fatal(translate("App", "The progress database cannot be opened:\n\n{error}").format(error=error))
         outcome["code"] = 1
@@ -198,6 +197,13 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
                                                         lambda copy: None, _backup_failed).start())
     if os.environ.get(SMOKE_ENV):
         _close_once_loaded(window, navigator, data_dir)
+
+
+def _ask_recovery(report):
+    """The recovery dialog's question, its module and dialog class loaded only when a file is damaged."""
+    from workbook.ui.recovery_dialog import RecoveryDialog
+
+    return RecoveryDialog.ask(report)
 
 
 def _close_once_loaded(window: MainWindow, navigator, data_dir: Path) -> None:

@@ -36,6 +36,31 @@ LINE = "margin:2px 0"  # one requirement: its mark, its name and where it stands
 DOUBT = "margin:0 0 4px 20px"  # why something was not counted, under its requirement
 
 
+class _RequirementLines(QLabel):
+    """The group's word-wrapped rich-text lines. Qt lays the whole text out again for every height it
+    is asked for (about 1 ms each), and a layout pass asks for the same width twice or more: 23 times for
+    seven widths on the way to the home page's first paint. Each answer is kept until the text, its font,
+    its style or anything else about the label changes."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (a font, style, palette or language change)
+        self._heights.clear()
+        super().changeEvent(event)
+
+
 class ChecklistGroup(QWidget):
     """A heading that opens and closes ("Reading: 7 of 8 done") over the group's every line."""
 
@@ -47,7 +72,7 @@ class ChecklistGroup(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._set_open)
-        self.lines = QLabel("")
+        self.lines = _RequirementLines()
         self.lines.setWordWrap(True)
         self.lines.setTextFormat(Qt.TextFormat.RichText)
         self.lines.setContentsMargins(18, 0, 0, 0)

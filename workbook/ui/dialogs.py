@@ -7,12 +7,17 @@ starting with a tag is HTML and draw it, so a name could hide or fake the lines 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt makes each of these classes at its first use: the start has no box to show
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 
 def message_box(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """A message box whose text is shown literally (never read as HTML)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -25,6 +30,8 @@ def run_box(box: QMessageBox) -> None:
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """Ask before a destructive step; the safe choice (Cancel) is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Question, parent, title, text)
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -34,6 +41,8 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     run_box(message_box(QMessageBox.Icon.Critical, parent, title, text))
 
 
@@ -72,6 +81,8 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     run_box(message_box(QMessageBox.Icon.Information, parent, title, text))
 
 
@@ -118,6 +129,8 @@ def ask_multiline(parent: QWidget | None, title: str, label: str, text: str = ""
 
 def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     """Save and Cancel, wired to the dialog's accept and reject (the edit dialogs all end this way)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

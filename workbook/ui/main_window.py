@@ -115,8 +115,6 @@ class MainWindow(QMainWindow):
                        for title in (self.tr("&File"), self.tr("&View"), self.tr("&Help"))]
 
     def _fill_menus(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         file_menu, view_menu, help_menu = self._menus
         self._action(file_menu, self.tr("Switch &profile\u2026"), "Ctrl+Shift+P",
                      self.switch_profile_requested.emit)
@@ -144,10 +142,14 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Reset zoom"), None, lambda: self.zoom_requested.emit(0))
         view_menu.addSeparator()
         self._fill_language_menu(view_menu.addMenu(self.tr("&Language")))
-        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1",
-                     lambda: QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help()))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._show_shortcuts)
         self._action(help_menu, self.tr("Copy &diagnostic info"), None, self.copy_diagnostics)
         self._action(help_menu, self.tr("&About"), None, self._show_about)
+
+    def _show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # the class is made when first used, not at start
+
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help())
 
     def _fill_language_menu(self, menu) -> None:
         """System / English / Deutsch as one radio group; the navigator saves the choice."""

@@ -19,14 +19,17 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workbook.core.cancel import Cancelled
 from workbook.ui import dialogs
 from workbook.ui.i18n import translate
+
+if TYPE_CHECKING:  # made by Qt at its first use: a start shows no progress dialog
+    from PySide6.QtWidgets import QProgressDialog
 
 __all__ = ["Cancelled", "Job", "Outcome", "QueryOp", "cancel_running", "running_jobs", "wait_for_operations"]
 
@@ -255,6 +258,8 @@ class _Task(QRunnable):
 
 
 def _progress_dialog(parent: QWidget, label: str, cancellable: bool) -> QProgressDialog:
+    from PySide6.QtWidgets import QProgressDialog
+
     dialog = QProgressDialog(label, translate("QueryOp", "Cancel"), 0, 0, parent)
     if not cancellable:
         dialog.setCancelButton(None)

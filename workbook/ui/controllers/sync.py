@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer
 
 from workbook.store import settings
 from workbook.store.sync_settings import SERVER_URL, server_url, store_is_a_server
-from workbook.ui import sync_dialog
 from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.plain_text import plain_label, plain_tooltip
@@ -118,6 +117,8 @@ class SyncController(QObject):
         self.retry_ms = min(self.retry_ms * 2, MAX_RETRY_MS)
 
     def edit_settings(self) -> None:
+        from workbook.ui import sync_dialog  # a dialog class of its own, made when first asked for
+
         chosen = sync_dialog.edit_sync_server(self.session.window, self.url or "")
         if chosen is None:
             return
