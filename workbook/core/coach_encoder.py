@@ -138,8 +138,9 @@ class _Loaded:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        model = _read_checked(encoder.model, encoder.model_sha256)
-        tokenizer = Tokenizer.from_str(_read_checked(encoder.tokenizer, encoder.tokenizer_sha256).decode())
+        _check_sha256(encoder.model, encoder.model_sha256)
+        words = _check_sha256(encoder.tokenizer, encoder.tokenizer_sha256, keep=True)
+        tokenizer = Tokenizer.from_str(words.decode())
         tokenizer.enable_truncation(encoder.max_tokens)
         tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
@@ -147,7 +148,9 @@ class _Loaded:
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # errors only; onnxruntime's warnings are not the learner's
         try:
-            session = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+            # from the file, not its bytes: onnxruntime maps it, and 23 MB fewer stay resident
+            session = onnxruntime.InferenceSession(str(encoder.model), options,
+                                                   providers=["CPUExecutionProvider"])
         except Exception as error:  # onnxruntime raises its own kinds for a damaged file
             raise _Unusable(f"{encoder.model.name} will not load: {_one_line(error)}") from None
         inputs = {i.name for i in session.get_inputs()}
@@ -172,14 +175,21 @@ class _Unusable(Exception):
     """The encoder cannot be used; the message is the one line shown."""
 
 
-def _read_checked(file: Path, sha256: str) -> bytes:
+def _check_sha256(file: Path, sha256: str, keep: bool = False) -> bytes:
+    """Raise _Unusable unless the file's sha256 is the one listed; its bytes when `keep`. Read in
+    chunks, so the model is never held in memory beside onnxruntime's copy."""
+    digest, kept = hashlib.sha256(), []
     try:
-        data = file.read_bytes()
+        with open(file, "rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                if keep:
+                    kept.append(chunk)
     except OSError as error:
         raise _Unusable(f"{file}: cannot read: {error.strerror or error}") from None
-    if hashlib.sha256(data).hexdigest() != sha256:
+    if digest.hexdigest() != sha256:
         raise _Unusable(f"{file} does not match its sha256 in encoder.yaml (changed or swapped)")
-    return data
+    return b"".join(kept)
 
 
 def _one_line(error: BaseException) -> str:
