@@ -119,7 +119,8 @@ def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
 def _file_problem(file: Path, sha256: str) -> tuple[str, str] | None:
     """(the field to blame, why) when `file` cannot be used as listed, else None."""
     try:
-        actual = hashlib.sha256(file.read_bytes()).hexdigest()
+        with open(file, "rb") as stream:  # in chunks: validate never holds the model in memory
+            actual = hashlib.file_digest(stream, "sha256").hexdigest()
     except FileNotFoundError:
         return "file", f"{file}: file not found"
     except OSError as error:
