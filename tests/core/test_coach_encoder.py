@@ -38,9 +38,9 @@ NEW_WORDINGS = [
      "avoid-judging-or-correcting", "rather childish"),
     ("Twelve emails in a day seems a little excessive, doesn't it?", "avoid-judging-or-correcting",
      "a little excessive"),
-    ("Thanks for waiting. Whatever you say, the outcome stays exactly the same.", "avoid-stonewalling",
-     "outcome stays exactly the same"),
-    ("Head office won't budge and neither will I.", "avoid-stonewalling", "neither will I"),
+    # Closing the door is read at 0.99 (good replies of the scripts score up to 0.98): only the plainest.
+    ("I've given you the answer already, there isn't another one.", "avoid-stonewalling",
+     "there isn't another one"),
 ]
 
 
@@ -70,7 +70,7 @@ def test_the_shipped_encoder_yaml_names_the_shipped_files(rules):
 
 # -- when the encoder cannot be used ---------------------------------------------------------------
 
-ENCODER_ONLY = "Head office won't budge and neither will I."  # found by the encoder alone
+ENCODER_ONLY = "I've given you the answer already, there isn't another one."  # found by the encoder alone
 PHRASE_FIND = "That's our policy."  # the phrases find a closed door
 
 

@@ -12,7 +12,7 @@ from workbook.core.content import Library
 from workbook.ui.coach_page import CoachPage
 
 ROOT = Path(__file__).resolve().parents[2]
-ENCODER_ONLY = "Head office won't budge and neither will I."  # found by the encoder alone
+ENCODER_ONLY = "I've given you the answer already, there isn't another one."  # found by the encoder alone
 
 
 def _page(qtbot, rules, tmp_path: Path) -> CoachPage:

@@ -1,7 +1,7 @@
 """A small fine-tuned text classifier beside the coach's phrases and linear model.
 
 Phrases and a sum of word weights miss the wordings of writers nobody tuned them on. all-MiniLM-L6-v2,
-fine-tuned with one sigmoid output per rule (`bench/coach_encoder_train.py`), exported to ONNX and
+fine-tuned with one sigmoid output per rule (`bench/coach_encoder/`), exported to ONNX and
 quantised to int8 (`assets/coach/encoder.int8.onnx`), reads them; `lessons/coach/encoder.yaml` names
 its files, their sha256 and each rule's threshold. A rule it lists is found when its phrases OR the
 linear model find it OR the encoder's score reaches the threshold.
