@@ -57,11 +57,14 @@ def test_the_wheel_carries_the_lessons_assets_and_licences(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     for shipped in ("workbook/lessons/course.yaml", "workbook/assets/icon.svg",
                     "workbook/assets/fonts/NotoSans-Regular.ttf", "workbook/__main__.py",
-                    "workbook/i18n/workbook_de.qm", "workbook/i18n/workbook_en.qm"):
+                    "workbook/i18n/workbook_de.qm", "workbook/i18n/workbook_en.qm",
+                    "workbook/lessons/coach/encoder.yaml", "workbook/assets/coach/encoder.int8.onnx",
+                    "workbook/assets/coach/tokenizer.json"):
         assert shipped in names
     assert not [name for name in names if name.endswith(".ts")]  # translation sources stay out
     assert any(name.endswith("licenses/LICENSE") for name in names)
     assert any(name.endswith("licenses/assets/fonts/OFL-Noto.txt") for name in names)
+    assert any(name.endswith("licenses/assets/coach/LICENSE-all-MiniLM-L6-v2.txt") for name in names)
 
 
 def test_the_installed_command_validates_the_bundled_lessons(installed):

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct, field
 
 from workbook.core.call_engine import TYPED_MOOD_LIMIT
+from workbook.core.coach_encoder import ENCODER_FILE_NAME, CoachEncoder, check_encoder
+from workbook.core.coach_encoder import find as encoder_find
 from workbook.core.coach_model import MODEL_FILE_NAME, CoachModel, check_model
 from workbook.core.coach_model import find as model_find
 from workbook.core.content_cache import LazyPattern
@@ -79,6 +81,7 @@ class CoachRules(Struct, frozen=True):
     mood_max: int = 20
     reading: Reading = Reading()
     model: CoachModel | None = None  # lessons/coach/model.yaml, when there is one
+    encoder: CoachEncoder | None = None  # lessons/coach/encoder.yaml, when there is one
 
     def rule(self, rule_id: str) -> CoachRule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -166,10 +169,12 @@ def phrase_pattern(phrase: str) -> str:
     return start + body + end
 
 
-def check_rules(path: Path, known_good: WalkCache | None = None) -> tuple[CoachRules | None, list[Problem]]:
-    """(rules, problems) for a rules file; rules is None whenever there is any problem. Patterns that
-    `known_good` remembers passing the backtracking guard and compiling are not checked again, and
-    are compiled when first used."""
+def check_rules(path: Path, known_good: WalkCache | None = None, assets_dir: Path | None = None,
+                ) -> tuple[CoachRules | None, list[Problem]]:
+    """(rules, problems) for a rules file; rules is None whenever there is any problem but the
+    encoder's files (`assets_dir`): missing or changed, they are reported and the coach answers
+    without the encoder. Patterns that `known_good` remembers passing the backtracking guard and
+    compiling are not checked again, and are compiled when first used."""
     from workbook.core.schema_problems import read_mapping  # YAML: only to load
 
     located, problems = read_mapping(path, "rules", "expected a 'rules:' list")
@@ -209,7 +214,15 @@ def check_rules(path: Path, known_good: WalkCache | None = None) -> tuple[CoachR
         model, problems = check_model(path.parent / MODEL_FILE_NAME, {r.id: r.kind for r in rules})
         if problems:
             return None, problems
-    return CoachRules(tuple(rules), mood_min, mood_max, reading, model), []
+    encoder, problems = None, []
+    if (path.parent / ENCODER_FILE_NAME).is_file():
+        from workbook.core.images import default_assets_dir
+
+        encoder, problems = check_encoder(path.parent / ENCODER_FILE_NAME, {r.id: r.kind for r in rules},
+                                          assets_dir or default_assets_dir(path.parent.parent))
+        if encoder is None:
+            return None, problems
+    return CoachRules(tuple(rules), mood_min, mood_max, reading, model, encoder), problems
 
 
 def _read_reading(reader: _Reader, raw: Any) -> Reading:
@@ -350,7 +363,8 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool = True) -> CoachResult:
+def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool = True,
+                use_encoder: bool = True) -> CoachResult:
     """Check a typed reply against every rule; the mood change is the clamped sum of found rules.
 
     `context` is what the caller said (their line, or the call so far): words from it are not
@@ -359,7 +373,8 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
     weighed most are its spans, and for a "do" rule they must pass the same reading as its phrases
     (`said_as_meant`). The model is not asked about a reply of fewer than
     MODEL_MIN_WORDS words, nor when the rule's exceptions or ways forward are in the reply ("I'm going
-    to slow down", "I can't promise", "..., but I can ..."). `use_model=False`: the phrases alone."""
+    to slow down", "I can't promise", "..., but I can ..."); nor is the encoder (`coach_encoder.py`),
+    asked after both. `use_model=False`: the phrases alone; `use_encoder=False`: no encoder."""
     normal = text[:MAX_COACHED_CHARS].translate(_NORMALISE)
     reading = rules.reading
     spans = sentences(normal)
@@ -381,9 +396,8 @@ def coach_reply(text: str, rules: CoachRules, context: str = "", use_model: bool
         if hits and rule.requires:
             needed = [span for span in _find(rule.requires, normal) if not _overlaps(span, cancelled)]
             hits = hits + needed if needed else []
-        model = rules.model.rules.get(rule.id) if rules.model and use_model else None
-        if not hits and model is not None and not model_held_back(rule, normal):
-            hits = list(model_find(model, normal))
+        if not hits and use_model and not model_held_back(rule, normal):
+            hits = _learned(rules, rule.id, normal, spans, use_encoder)
             if rule.kind == "do":  # the model's words earn credit only as the phrases would
                 hits = said_as_meant(rule, hits, normal, reading, avoided)
         found[rule.id] = hits
@@ -407,6 +421,15 @@ def said_as_meant(rule: CoachRule, hits: list[Span], text: str, reading: Reading
             if not negated(span, text, reading) and said_in_a_clause(span, text, spans, reading)]
     if rule.contrast_takes_back:
         hits = [span for span in hits if not taken_back(span, text, spans, avoided, reading)]
+    return hits
+
+
+def _learned(rules: CoachRules, rule_id: str, text: str, spans: list[Span], use_encoder: bool) -> list[Span]:
+    """The linear model's find, else the encoder's (which loads on first use)."""
+    model = rules.model.rules.get(rule_id) if rules.model else None
+    hits = list(model_find(model, text)) if model is not None else []
+    if not hits and use_encoder and rules.encoder is not None and rule_id in rules.encoder.thresholds:
+        hits = list(encoder_find(rules.encoder, rule_id, text, spans))
     return hits
 
 

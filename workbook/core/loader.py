@@ -88,7 +88,7 @@ def _load_library(root: Path, assets_dir: Path | None, walk_cache: Path | None) 
                                                   {s.id for s in library.scenarios} | broken_calls)
     library.problems.extend(course_problems)
     if (root / RULES_FILE).is_file():
-        library.coach, coach_problems = check_rules(root / RULES_FILE, cache)
+        library.coach, coach_problems = check_rules(root / RULES_FILE, cache, assets)
         library.problems.extend(coach_problems)
     if cache is not None:
         cache.save()

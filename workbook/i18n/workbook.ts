@@ -737,6 +737,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <source>The caller&apos;s mood would move &lt;b&gt;{change}&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read by the phrases and word model only: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompletionPanel</name>

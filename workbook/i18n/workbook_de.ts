@@ -755,6 +755,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>The caller&apos;s mood would move &lt;b&gt;{change}&lt;/b&gt;.</source>
         <translation>Die Stimmung des Anrufers würde sich um &lt;b&gt;{change}&lt;/b&gt; ändern.</translation>
     </message>
+    <message>
+        <source>Read by the phrases and word model only: {reason}</source>
+        <translation>Nur mit den Phrasen und dem Wortmodell gelesen: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>CompletionPanel</name>

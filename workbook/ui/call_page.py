@@ -235,6 +235,10 @@ class CallPage(QWidget):
 
     def _typed_changed(self) -> None:
         text = self.typed_edit.toPlainText().strip()
+        if text:
+            from workbook.ui.coach_html import warm_encoder
+
+            warm_encoder(self, self.coach_rules)
         too_long = len(text) > MAX_TYPED_CHARS
         self.send_button.setEnabled(bool(text) and not too_long)
         warning = (f"<span style='color:{WARNING}'>"

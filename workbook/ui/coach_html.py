@@ -10,10 +10,13 @@ from workbook.ui.i18n import translate
 from workbook.ui.theme import MUTED, SUCCESS, WARNING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from workbook.core.call_engine import TypedReply
     from workbook.core.coach import CoachResult, CoachRules
 
 SEPARATOR = " \u00b7 "
+_warming: set[tuple] = set()  # encoders whose load has been started: one load, however many keystrokes
 
 
 def coach_result(text: str, rules: CoachRules | None, context: str = "") -> CoachResult | None:
@@ -59,3 +62,17 @@ def verdict_line_html(result: CoachResult | None, mood_change: int) -> str:
         not_heard = translate("CoachHtml", "not heard: {items}").format(items=", ".join(missing).lower())
         parts.append(f"<span style='color:{MUTED}'>{not_heard}</span>")
     return f"{coach} " + SEPARATOR.join([*parts, mood])
+
+
+def warm_encoder(parent: QWidget, rules: CoachRules | None) -> None:
+    """Load the coach's encoder off the GUI thread once the learner starts typing: its first load
+    (a few hundred ms) would otherwise stall the first verdict, and a page only looked at (as
+    bench/memory.py's walk does) never pays its memory."""
+    encoder = rules.encoder if rules is not None else None
+    if encoder is None or (encoder.model, encoder.model_sha256) in _warming:
+        return
+    _warming.add((encoder.model, encoder.model_sha256))
+    from workbook.core.coach_encoder import warm
+    from workbook.ui.operations import QueryOp
+
+    QueryOp(parent, lambda job: warm(encoder), lambda reason: None).start()

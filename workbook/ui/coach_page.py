@@ -75,6 +75,7 @@ class CoachPage(QWidget):
         self.reply.setAccessibleName(self.tr("Your reply"))
         self.reply.setMaximumHeight(120)
         self.reply.setTabChangesFocus(True)
+        self.reply.textChanged.connect(self._typing)
         self.check_button = QPushButton(self.tr("&Check my reply"))
         self.check_button.setObjectName("primary")
         self.check_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -122,6 +123,12 @@ class CoachPage(QWidget):
                                         "jargon, promises you cannot keep and closing the door.") + "</p>")
         self.reply.setFocus()
 
+    def _typing(self) -> None:
+        if self.reply.document().characterCount() > 1:  # not the clear() of a new prompt
+            from workbook.ui.coach_html import warm_encoder
+
+            warm_encoder(self, self.rules)
+
     def check(self) -> None:
         from workbook.core.coach import coach_reply
         from workbook.core.coach_highlight import highlight_html
@@ -147,6 +154,13 @@ class CoachPage(QWidget):
                      f"<p style='color:{MUTED}'>" + self.tr("One good answer, not the only one: compare.")
                      + "</p>")
         would_move = self.tr("The caller's mood would move <b>{change}</b>.").format(change=mood)
+        from workbook.core.coach_encoder import unavailable
+
+        reason = unavailable(self.rules.encoder)  # one line, never a traceback
+        if reason:
+            would_move += (f"<br><span style='color:{MUTED}'>"
+                           + escape(self.tr("Read by the phrases and word model only: {reason}").format(
+                               reason=reason)) + "</span>")
         marked_reply = highlight_html(text, self.result)
         self.feedback.setHtml("<h3>" + self.tr("Your reply") + f"</h3><p>{marked_reply}</p>"
                               f"<p>{would_move}</p><table cellpadding='4'>{''.join(rows)}</table>{model}")

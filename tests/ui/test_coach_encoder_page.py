@@ -1,0 +1,48 @@
+"""The own-words drill and the coach's encoder: typing starts its load off the GUI thread, so the
+first verdict does not wait for it; when it cannot be used the page says why in one line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from workbook.core import coach_encoder
+from workbook.core.coach import check_rules, load_rules
+from workbook.core.content import Library
+from workbook.ui.coach_page import CoachPage
+
+ROOT = Path(__file__).resolve().parents[2]
+ENCODER_ONLY = "I've given you the answer already, there isn't another one."  # found by the encoder alone
+
+
+def _page(qtbot, rules, tmp_path: Path) -> CoachPage:
+    page = CoachPage()
+    qtbot.addWidget(page)
+    page.start(Library(root=tmp_path), rules)
+    return page
+
+
+def test_typing_loads_the_encoder_off_the_gui_thread_and_the_verdict_uses_it(qtbot, tmp_path):
+    rules = load_rules(ROOT / "lessons" / "coach" / "rules.yaml")
+    page = _page(qtbot, rules, tmp_path)
+    qtbot.keyClicks(page.reply, ENCODER_ONLY)
+    qtbot.waitUntil(lambda: coach_encoder._loaded.get(coach_encoder._key(rules.encoder)) is not None,
+                    timeout=30000)
+    page.check()
+    assert page.result.present["avoid-stonewalling"]
+    assert "phrases and word model only" not in page.feedback.toPlainText()
+
+
+def test_without_its_model_file_the_page_says_why_and_still_coaches(qtbot, tmp_path):
+    coach = tmp_path / "lessons" / "coach"
+    shutil.copytree(ROOT / "lessons" / "coach", coach)
+    (tmp_path / "assets" / "coach").mkdir(parents=True)  # no encoder.int8.onnx in it
+    rules, problems = check_rules(coach / "rules.yaml", assets_dir=tmp_path / "assets")
+    assert rules is not None and problems
+    page = _page(qtbot, rules, tmp_path)
+    qtbot.keyClicks(page.reply, "That's our policy.")
+    page.check()
+    shown = page.feedback.toPlainText()
+    assert page.result.present["avoid-stonewalling"]
+    assert "Read by the phrases and word model only:" in shown and "encoder.int8.onnx" in shown
+    assert "Traceback" not in shown

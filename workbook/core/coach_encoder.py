@@ -1,0 +1,295 @@
+"""A small fine-tuned text classifier beside the coach's phrases and linear model.
+
+Phrases and a sum of word weights miss the wordings of writers nobody tuned them on. all-MiniLM-L6-v2,
+fine-tuned with one sigmoid output per rule (`bench/coach_encoder/`), exported to ONNX and
+quantised to int8 (`assets/coach/encoder.int8.onnx`), reads them; `lessons/coach/encoder.yaml` names
+its files, their sha256 and each rule's threshold. A rule it lists is found when its phrases OR the
+linear model find it OR the encoder's score reaches the threshold.
+
+Start-up never pays for it: onnxruntime and tokenizers are imported, and the model read, the first
+time a reply is coached (`warm` does it off the GUI thread). When that fails (a package or file
+missing, a file changed, a model that will not load) the coach goes on with its phrases and linear
+model, one warning is logged and `unavailable` says why in one line: never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import math
+import re
+import threading
+from pathlib import Path
+
+from msgspec import Struct
+
+from workbook.core.problems import Problem
+
+ENCODER_FILE_NAME = "encoder.yaml"  # next to rules.yaml
+SCORE_CACHE = 512  # replies whose scores are kept (the page coaches a reply and the script's line)
+_KEYS = {"model", "model_sha256", "tokenizer", "tokenizer_sha256", "max_tokens", "outputs", "thresholds"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_WORD = re.compile(r"[A-Za-z0-9](?:[\w'-]*\w)?")
+Span = tuple[int, int]
+log = logging.getLogger(__name__)
+
+
+class CoachEncoder(Struct, frozen=True):
+    """What encoder.yaml says: the files (absolute, in the assets folder), their sha256, how many
+    tokens are read, which rule each output is, and each rule's threshold. `problem` is set when
+    the files cannot be used (missing, changed): the coach then runs without the encoder."""
+
+    source: Path
+    model: Path
+    model_sha256: str
+    tokenizer: Path
+    tokenizer_sha256: str
+    max_tokens: int
+    outputs: tuple[str, ...]
+    thresholds: dict[str, float]
+    problem: str = ""
+
+
+def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
+                  ) -> tuple[CoachEncoder | None, list[Problem]]:
+    """(encoder, problems) for an encoder.yaml. A broken file gives no encoder, as a broken
+    model.yaml gives no model; files that are missing or differ from their sha256 give an encoder
+    whose `problem` says so, beside the problems: the coach answers without it."""
+    from workbook.core.schema_problems import read_mapping  # YAML: only to load
+
+    located, problems = read_mapping(path, "encoder", "expected model, tokenizer, outputs and thresholds")
+    if located is None:
+        return None, problems
+    data = located.data
+
+    def report(where: tuple, message: str) -> None:
+        problems.append(Problem(path, located.line_of(where), ".".join(str(w) for w in where), message))
+
+    for key in data:
+        if key not in _KEYS:
+            report((key,), f"unknown field (expected one of {', '.join(sorted(_KEYS))})")
+    files = {}
+    for key in ("model", "tokenizer"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip() or Path(value).is_absolute() or ".." in Path(
+                value).parts:
+            report((key,), "expected a file inside the assets folder, such as coach/encoder.int8.onnx")
+        else:
+            files[key] = assets_dir / value.strip()
+        if not isinstance(data.get(f"{key}_sha256"), str) or not _SHA256.match(data[f"{key}_sha256"]):
+            report((f"{key}_sha256",), "expected the file's sha256: 64 lower-case hex digits")
+    max_tokens = data.get("max_tokens")
+    if type(max_tokens) is not int or not 8 <= max_tokens <= 512:
+        report(("max_tokens",), "expected a whole number from 8 to 512")
+    outputs = data.get("outputs")
+    if not isinstance(outputs, list) or not outputs or not all(isinstance(o, str) for o in outputs):
+        report(("outputs",), "expected the model's outputs in order: a list of rule ids")
+        outputs = []
+    for number, rule_id in enumerate(outputs):
+        if rule_id not in rule_kinds:
+            report(("outputs", number), f"no rule '{rule_id}' in rules.yaml")
+        elif rule_id in outputs[:number]:
+            report(("outputs", number), f"'{rule_id}' is listed twice")
+    thresholds = data.get("thresholds")
+    if not isinstance(thresholds, dict):
+        report(("thresholds",), "expected 'rule-id: threshold' lines, one for each output")
+        thresholds = {}
+    for rule_id, value in thresholds.items():
+        if rule_id not in outputs:
+            report(("thresholds", rule_id), f"'{rule_id}' is not one of the outputs")
+        elif type(value) not in (int, float) or not math.isfinite(value) or not 0 < value <= 1:
+            report(("thresholds", rule_id), "expected a number above 0 and at most 1")
+    for rule_id in outputs:
+        if rule_id in rule_kinds and rule_id not in thresholds:
+            report(("thresholds",), f"no threshold for '{rule_id}'")
+    if problems:
+        return None, problems
+    for key, file in files.items():
+        wrong = _file_problem(file, data[f"{key}_sha256"])
+        if wrong:
+            report((wrong[0].replace("file", key),), wrong[1])
+    encoder = CoachEncoder(path, files["model"], data["model_sha256"], files["tokenizer"],
+                           data["tokenizer_sha256"], max_tokens, tuple(outputs),
+                           {str(k): float(v) for k, v in thresholds.items()},
+                           str(problems[0]) if problems else "")
+    return encoder, problems
+
+
+def _file_problem(file: Path, sha256: str) -> tuple[str, str] | None:
+    """(the field to blame, why) when `file` cannot be used as listed, else None."""
+    try:
+        with open(file, "rb") as stream:  # in chunks: validate never holds the model in memory
+            actual = hashlib.file_digest(stream, "sha256").hexdigest()
+    except FileNotFoundError:
+        return "file", f"{file}: file not found"
+    except OSError as error:
+        return "file", f"{file}: cannot read: {error.strerror or error}"
+    if actual != sha256:
+        return "file_sha256", (f"{file} has sha256 {actual}, not the one listed here: a changed or "
+                               "swapped file (a new model's sha256 goes here with its thresholds)")
+    return None
+
+
+class _Loaded:
+    """The tokenizer and the onnxruntime session of one encoder, and the scores of recent replies."""
+
+    def __init__(self, encoder: CoachEncoder) -> None:
+        import numpy
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        _check_sha256(encoder.model, encoder.model_sha256)
+        words = _check_sha256(encoder.tokenizer, encoder.tokenizer_sha256, keep=True)
+        tokenizer = Tokenizer.from_str(words.decode())
+        tokenizer.enable_truncation(encoder.max_tokens)
+        tokenizer.no_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # one core: the GUI and the other jobs keep the rest
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3  # errors only; onnxruntime's warnings are not the learner's
+        try:
+            # from the file, not its bytes: onnxruntime maps it, and 23 MB fewer stay resident
+            session = onnxruntime.InferenceSession(str(encoder.model), options,
+                                                   providers=["CPUExecutionProvider"])
+        except Exception as error:  # onnxruntime raises its own kinds for a damaged file
+            raise _Unusable(f"{encoder.model.name} will not load: {_one_line(error)}") from None
+        inputs = {i.name for i in session.get_inputs()}
+        width = session.get_outputs()[0].shape[-1]
+        if not {"input_ids", "attention_mask"} <= inputs or width != len(encoder.outputs):
+            raise _Unusable(f"{encoder.model.name} takes {sorted(inputs)} and gives {width} outputs; "
+                            f"encoder.yaml expects input_ids, attention_mask and {len(encoder.outputs)}")
+        self.numpy, self.tokenizer, self.session = numpy, tokenizer, session
+        self.outputs = encoder.outputs
+        self.scores = functools.lru_cache(maxsize=SCORE_CACHE)(self._scores)
+        self.scores("Warm-up reply.")  # the first run allocates; a learner's first reply should not wait
+
+    def _scores(self, text: str) -> dict[str, float]:
+        encoding = self.tokenizer.encode(text)
+        ids = self.numpy.array([encoding.ids], dtype=self.numpy.int64)
+        mask = self.numpy.array([encoding.attention_mask], dtype=self.numpy.int64)
+        probs = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
+        return {rule_id: float(p) for rule_id, p in zip(self.outputs, probs, strict=True)}
+
+
+class _Unusable(Exception):
+    """The encoder cannot be used; the message is the one line shown."""
+
+
+def _check_sha256(file: Path, sha256: str, keep: bool = False) -> bytes:
+    """Raise _Unusable unless the file's sha256 is the one listed; its bytes when `keep`. Read in
+    chunks, so the model is never held in memory beside onnxruntime's copy."""
+    digest, kept = hashlib.sha256(), []
+    try:
+        with open(file, "rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                if keep:
+                    kept.append(chunk)
+    except OSError as error:
+        raise _Unusable(f"{file}: cannot read: {error.strerror or error}") from None
+    if digest.hexdigest() != sha256:
+        raise _Unusable(f"{file} does not match its sha256 in encoder.yaml (changed or swapped)")
+    return b"".join(kept)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+_lock = threading.Lock()
+_loaded: dict[tuple, _Loaded | str] = {}  # by the encoder's files: the loaded model or why it is unusable
+
+
+def _key(encoder: CoachEncoder) -> tuple:
+    return (encoder.model, encoder.model_sha256, encoder.tokenizer, encoder.tokenizer_sha256,
+            encoder.max_tokens)
+
+
+def _session(encoder: CoachEncoder) -> _Loaded | None:
+    """The loaded encoder, loading it on first use (once, whichever thread asks first); None when
+    it cannot be used."""
+    found = _loaded.get(_key(encoder))
+    if found is None:
+        with _lock:
+            found = _loaded.get(_key(encoder))
+            if found is None:
+                found = _load(encoder)
+                _loaded[_key(encoder)] = found
+    return found if isinstance(found, _Loaded) else None
+
+
+def _load(encoder: CoachEncoder) -> _Loaded | str:
+    if encoder.problem:
+        reason = encoder.problem
+    else:
+        try:
+            return _Loaded(encoder)
+        except _Unusable as error:
+            reason = str(error)
+        except ImportError as error:
+            reason = f"the coach's encoder needs onnxruntime and tokenizers ({_one_line(error)})"
+        except Exception as error:  # a tokenizer file that will not parse, an ONNX run that fails
+            reason = f"{encoder.model.name}: {type(error).__name__}: {_one_line(error)}"
+    log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
+    return reason
+
+
+def warm(encoder: CoachEncoder) -> str | None:
+    """Load the encoder now (off the GUI thread: it takes a few hundred ms); why it cannot be used,
+    or None when it can."""
+    _session(encoder)
+    return unavailable(encoder)
+
+
+def unavailable(encoder: CoachEncoder | None) -> str | None:
+    """One line on why the coach runs without its encoder; None when it has none to use, when it is
+    loaded, or before the first reply is coached (nothing is loaded to find out)."""
+    if encoder is None:
+        return None
+    if encoder.problem:
+        return encoder.problem
+    found = _loaded.get(_key(encoder))
+    return found if isinstance(found, str) else None
+
+
+def scores(encoder: CoachEncoder, text: str) -> dict[str, float] | None:
+    """Each output rule's score for `text` (0..1), or None when the encoder cannot be used."""
+    loaded = _session(encoder)
+    if loaded is None:
+        return None
+    try:
+        return loaded.scores(text)
+    except Exception as error:  # a run that fails once is not tried again on every reply
+        reason = f"{encoder.model.name}: {type(error).__name__}: {_one_line(error)}"
+        with _lock:
+            _loaded[_key(encoder)] = reason
+        log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
+        return None
+
+
+def find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[Span]) -> tuple[Span, ...]:
+    """The words that earned `rule_id` when the encoder's score reaches its threshold, else ().
+    The encoder has no word weights: of the reply's sentences (`spans`), the one whose removal
+    lowers the score most is highlighted (one more run per sentence), never the whole of a longer
+    reply, and never its bare punctuation."""
+    found = scores(encoder, text)
+    if found is None or found[rule_id] < encoder.thresholds[rule_id]:
+        return ()
+    worded = [span for span in (_words_of(text, s) for s in spans) if span is not None]
+    if len(worded) <= 1:
+        return tuple(worded) or ((0, len(text)),)
+
+    def left(span: Span) -> float:
+        without = scores(encoder, text[:span[0]] + text[span[1]:])
+        return without[rule_id] if without is not None else 1.0
+
+    return (min(worded, key=left),)
+
+
+def _words_of(text: str, span: Span) -> Span | None:
+    """The sentence's span from its first word to its last (no edge punctuation), or None."""
+    words = list(_WORD.finditer(text, span[0], span[1]))
+    return (words[0].start(), words[-1].end()) if words else None
+
