@@ -20,13 +20,15 @@ _warming: set[tuple] = set()  # encoders whose load has been started: one load, 
 
 
 def coach_result(text: str, rules: CoachRules | None, context: str = "") -> CoachResult | None:
-    """The coach's verdict, or None when no rules are loaded (the words are then shown plain);
-    `context` is the caller's line the reply answered."""
+    """The coach's verdict for a turn stored before verdicts were kept, or None when no rules are
+    loaded (the words are then shown plain); `context` is the caller's line the reply answered. Read
+    without the encoder: no such turn was decided by it, and a transcript shown in the trainer's
+    drill-down must not load it on the GUI thread."""
     if rules is None:
         return None
     from workbook.core.coach import coach_reply
 
-    return coach_reply(text, rules, context)
+    return coach_reply(text, rules, context, use_encoder=False)
 
 
 def typed_verdict(typed: TypedReply, rules: CoachRules | None, context: str = "") -> CoachResult | None:
