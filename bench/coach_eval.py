@@ -20,6 +20,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from coach_sets import load_leave_alone  # noqa: E402,F401 (the tests read the guard file through here)
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules  # noqa: E402
 from workbook.core.typed_turn import rating_from  # noqa: E402
@@ -29,9 +32,6 @@ LABELLED = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
 SECOND_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "second_labeller.yaml"
 THIRD_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "third_labeller.yaml"  # all for tuning
 FOURTH_LABELLER = ROOT / "tests" / "fixtures" / "coach" / "fourth_labeller.yaml"  # all for tuning
-# Good replies the whole coach must leave alone (tests check the shipped coach; the trainer keeps
-# every model threshold above their scores).
-LEAVE_ALONE = ROOT / "tests" / "fixtures" / "coach" / "guards" / "leave_alone.yaml"
 # "fresh": held-out replies written after the rules were frozen; "second": another labeller's;
 # "fourth": the fourth labeller's tuning replies, shown on their own.
 SPLITS = ("all", "tune", "test", "fresh", "second", "fourth")
@@ -97,12 +97,6 @@ def load_labelled(path: Path, rule_ids: list[str], second: bool = False, fourth:
         items.append(Labelled(str(raw["id"]), raw.get("split", "tune"), raw["text"],
                               bool(raw.get("fresh")), expected, second, str(raw.get("caller") or ""), fourth))
     return items
-
-
-def load_leave_alone(avoid_ids: list[str], path: Path = LEAVE_ALONE) -> list[tuple[str, tuple[str, ...]]]:
-    """Each good reply of the guard file with the avoid rules it must not trigger ("any": every one)."""
-    replies = yaml.safe_load(path.read_text(encoding="utf-8"))["replies"]
-    return [(str(r["text"]), tuple(avoid_ids) if r["not"] == "any" else tuple(r["not"])) for r in replies]
 
 
 def evaluate(rules: CoachRules, items: list[Labelled]) -> dict[str, dict[str, Counts]]:

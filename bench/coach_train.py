@@ -47,8 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from coach_eval import RULES, Counts, Labelled, load_labelled, load_leave_alone  # noqa: E402
+from coach_eval import RULES, Counts, Labelled, load_labelled  # noqa: E402
 from coach_folds import trimmed  # noqa: E402
+from coach_sets import best_replies, load_leave_alone  # noqa: E402
 
 from workbook.core.coach import (  # noqa: E402
     _NORMALISE,
@@ -220,18 +221,11 @@ def load_sets(rule_ids: list[str], folder: Path = FIXTURES) -> dict[str, list[La
 def script_best_replies(rules: CoachRules) -> dict[str, list[Labelled]]:
     """The practice calls' "best" replies, each with its caller's line, labelled free of every avoid rule,
     in SCRIPT_GROUPS groups of whole calls."""
-    import yaml
-
     none = {r.id: False for r in rules.rules if r.kind == "avoid"}
     groups: dict[str, list[Labelled]] = {f"{SCRIPTS}_{n + 1}": [] for n in range(SCRIPT_GROUPS)}
-    for number, path in enumerate(sorted((ROOT / "lessons" / "practice-calls").glob("*.yaml"))):
-        out = groups[f"{SCRIPTS}_{number % SCRIPT_GROUPS + 1}"]
-        nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}
-        for node in nodes.values() if isinstance(nodes, dict) else nodes:
-            for n, reply in enumerate((node or {}).get("replies") or []):
-                if reply.get("rating") == "best" and reply.get("text"):
-                    out.append(Labelled(f"{path.stem}:{n}", "tune", str(reply["text"]), False, dict(none),
-                                        context=str(node.get("caller") or "")))
+    for reply_id, text, caller, number in best_replies():
+        groups[f"{SCRIPTS}_{number % SCRIPT_GROUPS + 1}"].append(
+            Labelled(reply_id, "tune", text, False, dict(none), context=caller))
     return groups
 
 

@@ -4,15 +4,17 @@ not code (an early labeller had no closing-the-door code: that file says nothing
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+import coach_sets  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "coach"
-GUARDS = FIXTURES / "guards" / "leave_alone.yaml"
-CALLS = ROOT / "lessons" / "practice-calls"
 # The output order of the model: lessons/coach/encoder.yaml lists the same order.
 RULE_IDS = ["avoid-blame", "avoid-judging-or-correcting", "avoid-stonewalling"]
 # The writers most like new ones (the sixteenth to twenty-third, written from the one-page brief and first
@@ -55,20 +57,11 @@ def load(path: Path) -> tuple[str, list[str], list[str], list[str], np.ndarray, 
     return (Path(path).stem, ids, callers, texts, np.array(labels, np.float32), np.array(mask, np.float32))
 
 
-def best_replies() -> list[tuple[str, str, str]]:
-    """(id, text, caller line) of every practice call's "best" reply, as bench/coach_train.py gathers them:
-    replies free of every avoid rule (a learner writing like the course's authors is never scolded)."""
-    out = []
-    for path in sorted(CALLS.glob("*.yaml")):
-        nodes = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nodes") or {}
-        for node in nodes.values() if isinstance(nodes, dict) else nodes:
-            for n, reply in enumerate((node or {}).get("replies") or []):
-                if reply.get("rating") == "best" and reply.get("text"):
-                    out.append((f"{path.stem}:{n}", str(reply["text"]), str(node.get("caller") or "")))
-    return out
+def best_replies() -> list[tuple[str, str, str, int]]:
+    """Every practice call's best reply (bench/coach_sets.py): free of every rule."""
+    return coach_sets.best_replies()
 
 
 def guard_replies() -> list[tuple[str, tuple[str, ...]]]:
     """The good replies of the guard file with the avoid rules each must not trigger."""
-    replies = yaml.safe_load(GUARDS.read_text(encoding="utf-8"))["replies"]
-    return [(str(r["text"]), tuple(RULE_IDS) if r["not"] == "any" else tuple(r["not"])) for r in replies]
+    return coach_sets.load_leave_alone(RULE_IDS)

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
     assert rules.encoder is not None and not rules.encoder.problem, "the encoder cannot be used"
     asks = replace(rules, encoder=replace(rules.encoder, thresholds={r: 0.0 for r in data.RULE_IDS}))
     good = ([(reply, "", must_not) for reply, must_not in data.guard_replies()]
-            + [(reply, caller, tuple(data.RULE_IDS)) for _id, reply, caller in data.best_replies()])
+            + [(reply, caller, tuple(data.RULE_IDS)) for _id, reply, caller, _call in data.best_replies()])
     for rule_id in data.RULE_IDS:
         top, which = 0.0, ""
         for reply, caller, must_not in good:

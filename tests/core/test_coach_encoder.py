@@ -189,3 +189,23 @@ def test_two_threads_loading_at_once_share_one_session(tmp_path):
         thread.join(timeout=60)
     assert len(got) == 2 and got[0][0] is not None and got[0][0] is got[1][0]
     assert got[0][1]["avoid-stonewalling"] and got[0][1] == got[1][1]
+
+
+def test_a_content_check_remembers_a_matching_model_and_still_sees_it_change(tmp_path):
+    """The walk cache keeps a file's passing sha256 by its size and modification time: the next
+    content check does not hash 23 MB again, and a file changed since is hashed and reported."""
+    from workbook.core.walk_cache import WalkCache
+
+    path, assets = _coach_folder(tmp_path, model=(ASSETS / "encoder.int8.onnx").read_bytes())
+    cache = WalkCache(tmp_path / "walk.json")
+    assert check_rules(path, cache, assets_dir=assets)[1] == []
+    cache.save()
+    remembered = WalkCache(tmp_path / "walk.json")
+    assert check_rules(path, remembered, assets_dir=assets)[1] == []
+    model = assets / "coach" / "encoder.int8.onnx"
+    damaged = bytearray(model.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    model.write_bytes(bytes(damaged))
+    rules, problems = check_rules(path, remembered, assets_dir=assets)
+    assert [p.field for p in problems] == ["model_sha256"]
+    assert rules is not None and rules.encoder is not None and rules.encoder.problem

@@ -219,7 +219,7 @@ def check_rules(path: Path, known_good: WalkCache | None = None, assets_dir: Pat
         from workbook.core.images import default_assets_dir
 
         encoder, problems = check_encoder(path.parent / ENCODER_FILE_NAME, {r.id: r.kind for r in rules},
-                                          assets_dir or default_assets_dir(path.parent.parent))
+                                          assets_dir or default_assets_dir(path.parent.parent), known_good)
         if encoder is None:
             return None, problems
     return CoachRules(tuple(rules), mood_min, mood_max, reading, model, encoder), problems

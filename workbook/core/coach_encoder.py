@@ -21,10 +21,14 @@ import math
 import re
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
 from workbook.core.problems import Problem
+
+if TYPE_CHECKING:
+    from workbook.core.walk_cache import WalkCache
 
 ENCODER_FILE_NAME = "encoder.yaml"  # next to rules.yaml
 SCORE_CACHE = 512  # replies whose scores are kept (the page coaches a reply and the script's line)
@@ -52,10 +56,12 @@ class CoachEncoder(Struct, frozen=True):
 
 
 def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
-                  ) -> tuple[CoachEncoder | None, list[Problem]]:
+                  known_good: WalkCache | None = None) -> tuple[CoachEncoder | None, list[Problem]]:
     """(encoder, problems) for an encoder.yaml. A broken file gives no encoder, as a broken
     model.yaml gives no model; files that are missing or differ from their sha256 give an encoder
-    whose `problem` says so, beside the problems: the coach answers without it."""
+    whose `problem` says so, beside the problems: the coach answers without it. `known_good`
+    remembers a file that matched by its size and modification time, so a content check does not
+    hash the 23 MB model again (loading it always does: that is the check that guards its use)."""
     from workbook.core.schema_problems import read_mapping  # YAML: only to load
 
     located, problems = read_mapping(path, "encoder", "expected model, tokenizer, outputs and thresholds")
@@ -106,7 +112,7 @@ def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
     if problems:
         return None, problems
     for key, file in files.items():
-        wrong = _file_problem(file, data[f"{key}_sha256"])
+        wrong = _file_problem(file, data[f"{key}_sha256"], known_good)
         if wrong:
             report((wrong[0].replace("file", key),), wrong[1])
     encoder = CoachEncoder(path, files["model"], data["model_sha256"], files["tokenizer"],
@@ -116,11 +122,16 @@ def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
     return encoder, problems
 
 
-def _file_problem(file: Path, sha256: str) -> tuple[str, str] | None:
+def _file_problem(file: Path, sha256: str, known_good: WalkCache | None = None) -> tuple[str, str] | None:
     """(the field to blame, why) when `file` cannot be used as listed, else None."""
     try:
-        with open(file, "rb") as stream:  # in chunks: validate never holds the model in memory
-            actual = hashlib.file_digest(stream, "sha256").hexdigest()
+        stat = file.stat()
+        remembered = None
+        if known_good is not None:
+            remembered = known_good.digest(f"{file}\0{stat.st_size}\0{stat.st_mtime_ns}", f"sha256 {sha256}")
+            if known_good.passed(remembered):
+                return None
+        actual = _sha256_of(file)
     except FileNotFoundError:
         return "file", f"{file}: file not found"
     except OSError as error:
@@ -128,7 +139,15 @@ def _file_problem(file: Path, sha256: str) -> tuple[str, str] | None:
     if actual != sha256:
         return "file_sha256", (f"{file} has sha256 {actual}, not the one listed here: a changed or "
                                "swapped file (a new model's sha256 goes here with its thresholds)")
+    if remembered is not None:
+        known_good.remember(remembered)
     return None
+
+
+def _sha256_of(file: Path) -> str:
+    """Read in chunks: the model is never held in memory for it (onnxruntime maps the file itself)."""
+    with open(file, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 class _Loaded:
@@ -139,8 +158,16 @@ class _Loaded:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        _check_sha256(encoder.model, encoder.model_sha256)
-        words = _check_sha256(encoder.tokenizer, encoder.tokenizer_sha256, keep=True)
+        try:
+            model_sha256 = _sha256_of(encoder.model)
+            words = encoder.tokenizer.read_bytes()  # small: read once, hashed and parsed
+        except OSError as error:
+            raise _Unusable(f"cannot read the coach's encoder: {error.strerror or error}") from None
+        for file, actual, listed in ((encoder.model, model_sha256, encoder.model_sha256),
+                                     (encoder.tokenizer, hashlib.sha256(words).hexdigest(),
+                                      encoder.tokenizer_sha256)):
+            if actual != listed:
+                raise _Unusable(f"{file} does not match its sha256 in encoder.yaml (changed or swapped)")
         tokenizer = Tokenizer.from_str(words.decode())
         tokenizer.enable_truncation(encoder.max_tokens)
         tokenizer.no_padding()
@@ -174,23 +201,6 @@ class _Loaded:
 
 class _Unusable(Exception):
     """The encoder cannot be used; the message is the one line shown."""
-
-
-def _check_sha256(file: Path, sha256: str, keep: bool = False) -> bytes:
-    """Raise _Unusable unless the file's sha256 is the one listed; its bytes when `keep`. Read in
-    chunks, so the model is never held in memory beside onnxruntime's copy."""
-    digest, kept = hashlib.sha256(), []
-    try:
-        with open(file, "rb") as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-                if keep:
-                    kept.append(chunk)
-    except OSError as error:
-        raise _Unusable(f"{file}: cannot read: {error.strerror or error}") from None
-    if digest.hexdigest() != sha256:
-        raise _Unusable(f"{file} does not match its sha256 in encoder.yaml (changed or swapped)")
-    return b"".join(kept)
 
 
 def _one_line(error: BaseException) -> str:
