@@ -16,7 +16,7 @@ from workbook.store.backup_check import NotAWorkbookBackup, check_workbook_backu
 from workbook.store.backups import list_backups, take_backup
 from workbook.store.learners import create_learner
 from workbook.store.recovery import Recovery, RecoveryChoice, open_or_recover
-from workbook.store.trainer import set_passphrase
+from workbook.store.trainer import check_passphrase, has_trainer, set_passphrase
 from workbook.trainer_gate import ENVIRONMENT
 
 PASSPHRASE = "trainer secret 42"
@@ -164,3 +164,36 @@ def test_the_window_recovery_asks_for_the_passphrase_before_restoring(data_dir):
     assert "trainer passphrase" in reports[1].reason and "trainer passphrase" in reports[2].reason
     assert names(path) == ["Ana"] and trainer_hash_in(path) == encoded
     assert reports[0].moved_to.read_bytes() == GARBAGE
+
+
+def test_starting_fresh_keeps_the_passphrase_so_damage_is_no_way_past_it(data_dir):
+    """A learner who damages the file and starts fresh must not get trainer views without a passphrase."""
+    with opened(data_dir):
+        create_learner("Ana")
+        set_passphrase(PASSPHRASE)
+    take_backup(database_path(data_dir), backups_dir(data_dir))
+    encoded = trainer_hash_in(database_path(data_dir))
+    database_path(data_dir).write_bytes(GARBAGE)
+    reports = []
+
+    def start_fresh(report):
+        reports.append(report)
+        return RecoveryChoice(Recovery.START_FRESH)
+
+    db = open_or_recover(data_dir, start_fresh)
+    try:
+        assert reports[0].needs_passphrase
+        assert has_trainer() and check_passphrase(PASSPHRASE).ok
+        assert not check_passphrase("a learner's guess").ok
+    finally:
+        db.close()
+    assert names(database_path(data_dir)) == [] and trainer_hash_in(database_path(data_dir)) == encoded
+
+
+def test_starting_fresh_without_any_passphrase_sets_none(data_dir):
+    database_path(data_dir).write_bytes(GARBAGE)
+    db = open_or_recover(data_dir, lambda report: RecoveryChoice(Recovery.START_FRESH))
+    try:
+        assert not has_trainer()
+    finally:
+        db.close()

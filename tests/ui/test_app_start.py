@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from workbook.app import run_app
 from workbook.core.loader import load_library
@@ -146,6 +146,9 @@ def test_recovery_dialog_asks_for_the_trainer_passphrase_when_the_workbook_has_o
     dialog = RecoveryDialog(DamageReport("damaged", tmp_path / "x.corrupt", [backup], needs_passphrase=True))
     qtbot.addWidget(dialog)
     assert dialog.passphrase.parent() is dialog
+    told = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Starting fresh keeps this workbook's trainer passphrase." in told
+    assert not any("Starting fresh" in label.text() for label in plain.findChildren(QLabel))
     assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Password
     qtbot.keyClicks(dialog.passphrase, "trainer secret 42")
     dialog.restore_button.click()

@@ -2,7 +2,8 @@
 
 The question to the user is a callback, so the app asks with a dialog and tests answer directly.
 A restore asks for the trainer passphrase when the damaged database holds one (read as far as it
-can be; when it cannot, the newest backup's stands in), and the restored database keeps it.
+can be; when it cannot, the newest backup's stands in), and the restored database keeps it. Starting
+fresh keeps it too: damaging the file on purpose must not be a way past the trainer's passphrase.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from workbook.paths import backups_dir, database_path
 from workbook.store.backup_check import NotAWorkbookBackup, passphrase_guard
 from workbook.store.backups import Backup, list_backups, restore_backup
 from workbook.store.connection import CorruptDatabaseError, aside_path, move_aside, open_database
-from workbook.store.trainer import verify_passphrase
+from workbook.store.settings import set_setting
+from workbook.store.trainer import HASH, verify_passphrase
 
 
 class Recovery(Enum):
@@ -76,8 +78,12 @@ def open_or_recover(data_dir: Path, ask: AskRecovery, full_check: bool = True) -
                 report = replace(report, reason=f"{why}: {error}",
                                  backups=[b for b in report.backups if b.path != choice.backup])
                 continue
-        elif path.exists():
+            return open_database(path, backups_dir(data_dir))
+        if path.exists():
             move_aside(path, target=report.moved_to)
-        return open_database(path, backups_dir(data_dir))
+        db = open_database(path, backups_dir(data_dir))
+        if guard is not None:  # the fresh database stays behind the damaged one's passphrase
+            set_setting(HASH, guard)
+        return db
 
 

@@ -75,6 +75,10 @@ class RecoveryDialog(QDialog):
                 layout.addWidget(self.passphrase)
         else:
             layout.addWidget(QLabel(self.tr("No backups were found.")))
+        if report.needs_passphrase:
+            kept = QLabel(self.tr("Starting fresh keeps this workbook's trainer passphrase."))
+            kept.setWordWrap(True)
+            layout.addWidget(kept)
         layout.addLayout(buttons)
         self.resize(560, 380)
 
