@@ -2499,7 +2499,7 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore a backup (taken each time the workbook starts), or start with an empty database.</source>
+        <source>Restore a backup (one is taken at the first start of each day your progress changed), or start with an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2528,6 +2528,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
     <message>
         <source>No backups were found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting fresh keeps this workbook&apos;s trainer passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2555,8 +2555,8 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <translation>Nichts wird gelöscht: Was Sie unten auch wählen, die beschädigte Datei bleibt erhalten als</translation>
     </message>
     <message>
-        <source>Restore a backup (taken each time the workbook starts), or start with an empty database.</source>
-        <translation>Stellen Sie eine Sicherung wieder her (sie entsteht bei jedem Start des Workbooks) oder beginnen Sie mit einer leeren Datenbank.</translation>
+        <source>Restore a backup (one is taken at the first start of each day your progress changed), or start with an empty database.</source>
+        <translation>Stellen Sie eine Sicherung wieder her (sie entsteht beim ersten Start jedes Tages, an dem sich Ihr Fortschritt geändert hat) oder beginnen Sie mit einer leeren Datenbank.</translation>
     </message>
     <message>
         <source>Backup from {when}</source>
@@ -2585,6 +2585,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     <message>
         <source>No backups were found.</source>
         <translation>Es wurden keine Sicherungen gefunden.</translation>
+    </message>
+    <message>
+        <source>Starting fresh keeps this workbook&apos;s trainer passphrase.</source>
+        <translation>Auch „Neu beginnen“ behält die Trainer-Passphrase dieses Workbooks.</translation>
     </message>
 </context>
 <context>

@@ -33,8 +33,8 @@ class RecoveryDialog(QDialog):
             + f"</b><br><br>{escape(report.reason)}<br><br>"
             + self.tr("Nothing will be deleted: whatever you choose below, the damaged file is kept as")
             + f"<br><code>{escape(str(report.moved_to))}</code><br><br>"
-            + self.tr("Restore a backup (taken each time the workbook starts), or start with an empty "
-                      "database.")
+            + self.tr("Restore a backup (one is taken at the first start of each day your progress "
+                      "changed), or start with an empty database.")
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
