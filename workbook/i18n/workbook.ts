@@ -2530,6 +2530,10 @@ Their progress is kept and a trainer can bring the profile back.</source>
         <source>No backups were found.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starting fresh keeps this workbook&apos;s trainer passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplyButton</name>

@@ -2586,6 +2586,10 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
         <source>No backups were found.</source>
         <translation>Es wurden keine Sicherungen gefunden.</translation>
     </message>
+    <message>
+        <source>Starting fresh keeps this workbook&apos;s trainer passphrase.</source>
+        <translation>Ein Neubeginn behält die Trainer-Passphrase dieses Workbooks.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyButton</name>
