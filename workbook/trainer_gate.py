@@ -1,5 +1,6 @@
 """The trainer passphrase for headless commands: the same set of jobs the app keeps behind it
-(reports, exports of any learner, batch certificates, trusting keys, imports, rosters, merges).
+(reports, exports of any learner, batch certificates, trusting keys, imports and what they refused,
+rosters, merges).
 
 Scripts give the passphrase in the environment variable WORKBOOK_TRAINER_PASSPHRASE or in a file
 (`--passphrase-file FILE`, first line); otherwise a terminal is asked. With no terminal and no
@@ -19,8 +20,8 @@ ENVIRONMENT = "WORKBOOK_TRAINER_PASSPHRASE"
 
 # The headless commands that need the trainer (documented in the README's command table).
 TRAINER_COMMANDS = frozenset({
-    "report", "export-xapi", "export-progress", "import-progress", "certificates", "import-key", "trust-key",
-    "cohort-import", "merge-learners", "restore-backup", "reset-trainer",
+    "report", "export-xapi", "export-progress", "import-progress", "refused-records", "certificates",
+    "import-key", "trust-key", "cohort-import", "merge-learners", "restore-backup", "reset-trainer",
 })
 
 

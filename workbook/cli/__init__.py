@@ -32,14 +32,16 @@ def command_groups() -> tuple:
     from workbook.cli.gift import add_gift_commands
     from workbook.cli.merge import add_merge_commands
     from workbook.cli.progress import add_progress_commands
+    from workbook.cli.refused import add_refused_commands
     from workbook.cli.reports import add_report_commands
     from workbook.cli.sync import add_sync_commands
     from workbook.cli.trainer import add_trainer_commands
     from workbook.cli.xapi import add_xapi_commands
 
     return (add_content_commands, add_backup_commands, add_gift_commands, add_certificate_commands,
-            add_progress_commands, add_xapi_commands, add_report_commands, add_trainer_commands,
-            add_audit_commands, add_merge_commands, add_database_commands, add_sync_commands)
+            add_progress_commands, add_refused_commands, add_xapi_commands, add_report_commands,
+            add_trainer_commands, add_audit_commands, add_merge_commands, add_database_commands,
+            add_sync_commands)
 
 
 def _add_common_options(common: argparse.ArgumentParser) -> None:

@@ -2536,6 +2536,21 @@ Their progress is kept and a trainer can bring the profile back.</source>
     </message>
 </context>
 <context>
+    <name>RefusedText</name>
+    <message numerus="yes">
+        <source>%n record(s) refused at import from the PC &apos;{pc}&apos; (key {key}): {reason}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more group(s) of refused records: workbook refused-records --learner {id}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReplyButton</name>
     <message>
         <source>Reply {number}: {text}</source>

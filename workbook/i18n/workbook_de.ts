@@ -2592,6 +2592,23 @@ Der Fortschritt bleibt erhalten, und eine Trainerin oder ein Trainer kann das Pr
     </message>
 </context>
 <context>
+    <name>RefusedText</name>
+    <message numerus="yes">
+        <source>%n record(s) refused at import from the PC &apos;{pc}&apos; (key {key}): {reason}</source>
+        <translation>
+            <numerusform>%n Aktivitätseintrag beim Import vom PC &apos;{pc}&apos; (Schlüssel {key}) abgelehnt: {reason}</numerusform>
+            <numerusform>%n Aktivitätseinträge beim Import vom PC &apos;{pc}&apos; (Schlüssel {key}) abgelehnt: {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more group(s) of refused records: workbook refused-records --learner {id}</source>
+        <translation>
+            <numerusform>%n weitere Gruppe abgelehnter Einträge: workbook refused-records --learner {id}</numerusform>
+            <numerusform>%n weitere Gruppen abgelehnter Einträge: workbook refused-records --learner {id}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReplyButton</name>
     <message>
         <source>Reply {number}: {text}</source>

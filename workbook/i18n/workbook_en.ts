@@ -241,6 +241,23 @@
     </message>
 </context>
 <context>
+    <name>RefusedText</name>
+    <message numerus="yes">
+        <source>%n record(s) refused at import from the PC &apos;{pc}&apos; (key {key}): {reason}</source>
+        <translation>
+            <numerusform>%n record refused at import from the PC &apos;{pc}&apos; (key {key}): {reason}</numerusform>
+            <numerusform>%n records refused at import from the PC &apos;{pc}&apos; (key {key}): {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more group(s) of refused records: workbook refused-records --learner {id}</source>
+        <translation>
+            <numerusform>%n more group of refused records: workbook refused-records --learner {id}</numerusform>
+            <numerusform>%n more groups of refused records: workbook refused-records --learner {id}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RequirementText</name>
     <message numerus="yes">
         <source>{read} of %n section(s) read</source>

@@ -16,7 +16,8 @@ taken from a bundle only when its signer may speak for it (`admit`):
   its own row (or a row recorded on this PC) still refuses the whole file, as before.
 
 Refused rows are kept in `activity_refused` with the PC that sent them and why: nothing sent is lost,
-and a trainer sees who tried what. Schema: `store/schema_provenance.py`.
+and a trainer sees who tried what, at the import and later (`refused_groups`: `workbook
+refused-records` and the trainer's drill-down). Schema: `store/schema_provenance.py`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from workbook.core.activity import Verb
 from workbook.keys import fingerprint
 from workbook.store import dialect
 from workbook.store.bundles import COLUMNS, Bundle, BundleError, BundleSigner, expanded_row, json_line
-from workbook.store.models import ActivityRecord, database
+from workbook.store.models import ActivityRecord, LearnerRecord, database
 
 _BATCH = 900  # ids per IN (...): under SQLite's oldest limit of 999 parameters
 
@@ -165,6 +166,46 @@ def refused_rows(learner_id: str | None = None) -> list[RefusedRow]:
                                   (learner_id,) if learner_id is not None else ())
     return [RefusedRow(activity_id, learner, pc, fingerprint(key), reason)
             for activity_id, learner, pc, key, reason in cursor.fetchall()]
+
+
+class RefusedGroup(Struct, frozen=True):
+    """The rows of one learner profile refused from one PC's key for one reason, for a trainer to
+    review later (`workbook refused-records`, the trainer's drill-down): how many, when first and
+    last (UTC text as stored), and one of their activity ids as an example."""
+
+    learner_id: str
+    learner_name: str | None  # None: no profile of that id here
+    pc: str
+    key_id: str
+    reason: str
+    count: int
+    first_refused_at: str
+    last_refused_at: str
+    example_activity_id: str
+
+    @property
+    def key_fingerprint(self) -> str:
+        return fingerprint(self.key_id)
+
+
+def refused_groups(learner_ids: Sequence[str] | None = None) -> list[RefusedGroup]:
+    """The rows kept aside by imports, grouped per learner profile, sending PC, key and reason (of
+    the profiles `learner_ids`, or all), the group refused most recently first."""
+    where, values = "", ()
+    if learner_ids is not None:
+        if not learner_ids:
+            return []
+        where = f" WHERE r.learner_id IN ({', '.join([dialect.param()] * len(learner_ids))})"
+        values = tuple(learner_ids)
+    learner = LearnerRecord._meta.table_name
+    cursor = database.execute_sql(
+        "SELECT r.learner_id, l.display_name, r.installation, r.key_id, r.reason, COUNT(*) AS refused, "
+        "MIN(r.refused_at) AS first_at, MAX(r.refused_at) AS last_at, MIN(r.activity_id) "
+        f"FROM activity_refused r LEFT JOIN {learner} l ON l.id = r.learner_id{where} "
+        "GROUP BY r.learner_id, l.display_name, r.installation, r.key_id, r.reason "
+        "ORDER BY last_at DESC, refused DESC, r.learner_id, r.installation, r.key_id, r.reason", values)
+    return [RefusedGroup(learner_id, name, pc, key, reason, int(count), first, last, example)
+            for learner_id, name, pc, key, reason, count, first, last, example in cursor.fetchall()]
 
 
 def summarized(refused: Sequence[RefusedRow]) -> list[str]:

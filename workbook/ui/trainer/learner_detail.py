@@ -1,18 +1,20 @@
 """The trainer's drill-down into one learner: every quiz attempt with its answers and pace, every
-practice call with its debrief."""
+practice call with its debrief, and a line per PC and reason when imports refused some of the
+learner's records (`workbook refused-records` lists them all)."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
 
 from workbook.core.attempt import grade
 from workbook.core.call_engine import CallError, replay
 from workbook.core.debrief import debrief
+from workbook.core.outside_text import printable
 from workbook.store import practice_calls, quiz_attempts
 from workbook.store.learners import get_learner
 from workbook.ui.call_html import debrief_html
@@ -24,6 +26,9 @@ from workbook.ui.window_geometry import fit_to_screen
 
 if TYPE_CHECKING:
     from workbook.core.content import Library
+    from workbook.store.row_provenance import RefusedGroup
+
+SHOWN_REFUSED = 3  # lines of refused records at most; the command lists every one
 
 
 def show_learner_detail(parent, library: Library, learner_id: str) -> None:
@@ -47,7 +52,7 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     learner = get_learner(learner_id)
     pace, paces = learner_attempt_pace(learner_id)
     mark = " " + translate("LearnerDetail", "(archived)") if learner.archived_at else ""
-    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>", pace_html(pace),
+    parts = [f"<h1>{escape(learner.display_name)}{mark}</h1>" + refused_html(learner_id), pace_html(pace),
              certificate_html(library, learner_id)]
     contents: list[tuple[str, str, bool]] = []  # (anchor, heading, rushed): the list at the top
 
@@ -86,6 +91,35 @@ def learner_detail_html(library: Library, learner_id: str) -> str:
     elif len(contents) > 1:
         parts.insert(3, contents_html(contents))
     return "".join(parts)
+
+
+class RefusedText(QObject):
+    """A QObject only for `self.tr`: lupdate reads %n plurals from tr() calls, not from translate()."""
+
+    def line(self, group: RefusedGroup) -> str:
+        return self.tr("%n record(s) refused at import from the PC '{pc}' (key {key}): {reason}", "",
+                       group.count).format(pc=printable(group.pc), key=group.key_fingerprint,
+                                           reason=printable(group.reason))
+
+    def more(self, count: int, learner_id: str) -> str:
+        return self.tr("%n more group(s) of refused records: workbook refused-records --learner {id}", "",
+                       count).format(id=learner_id)
+
+
+def refused_html(learner_id: str) -> str:
+    """One line per PC, key and reason of the person's records that imports refused and kept aside,
+    the newest first; nothing when there are none. Names and reasons come from files: shown plain."""
+    from workbook.store.merges import person_ids
+    from workbook.store.row_provenance import refused_groups
+
+    groups = refused_groups(person_ids(learner_id))
+    if not groups:
+        return ""
+    words = RefusedText()
+    lines = [words.line(group) for group in groups[:SHOWN_REFUSED]]
+    if len(groups) > SHOWN_REFUSED:
+        lines.append(words.more(len(groups) - SHOWN_REFUSED, learner_id))
+    return f"<p style='color:{WARNING}'>" + "<br>".join(escape(line) for line in lines) + "</p>"
 
 
 def contents_html(contents: list[tuple[str, str, bool]]) -> str:
