@@ -141,6 +141,11 @@ for pid in others:  # the peak of each process the window's process started (Lin
     status = Path(f"/proc/{pid}/status").read_text()
     print("child", next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")),
           flush=True)
+pss = 0  # what the processes hold now, the pages they share (libraries, Python) divided among them
+for pid in ["self", *others]:
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    pss += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
+print("pss_all", pss, flush=True)
 """
 
 
@@ -153,7 +158,7 @@ def peaks(code: str, *arguments: str) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
     for line in done.stdout.splitlines():
         name, _, value = line.partition(" ")
-        if name in ("maxrss", "maxrss_coached", "child") and value.isdigit():
+        if name in ("maxrss", "maxrss_coached", "child", "pss_all") and value.isdigit():
             found.setdefault(name, []).append(int(value) / 1024)
     if done.returncode == 0 and found.get("maxrss"):
         return found
@@ -168,7 +173,7 @@ def main(runs: int = 3) -> None:
     from workbook.paths import bundled_content_dir
 
     source = cached_database(load_library(bundled_content_dir()), False, 2000)
-    bare, workbook, coached, others = [], [], [], []
+    bare, workbook, coached, others, shared = [], [], [], [], []
     folder = Path(tempfile.mkdtemp(prefix="workbook-memory-"))
     try:
         load_library_cached(bundled_content_dir(), folder)  # the content cache a second start finds
@@ -179,6 +184,7 @@ def main(runs: int = 3) -> None:
             workbook.append(found["maxrss"][0])
             coached.append(found["maxrss_coached"][0])
             others.append(sum(found.get("child", [])))
+            shared.append(found["pss_all"][0])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     b, w, c = statistics.median(bare), statistics.median(workbook), statistics.median(coached)
@@ -192,6 +198,8 @@ def main(runs: int = 3) -> None:
     if o:  # the encoder's process, and multiprocessing's resource tracker
         print(f"    the processes it started (peaks)    {o:7.1f} MiB ({min(others):.1f}-{max(others):.1f});"
               f" all together {c + o:.1f} MiB, {(c + o) / b:.2f}x")
+    print(f"  after the replies, all its processes' proportional set (shared pages divided): "
+          f"{statistics.median(shared):.1f} MiB ({min(shared):.1f}-{max(shared):.1f})")
     for name, value in (("every page visited", w), ("a typed reply coached", c)):
         print(f"goal, {name}: at most {GOAL_RATIO:.0f}x the bare window: "
               f"{'met' if value / b <= GOAL_RATIO else 'NOT met'}")
