@@ -6,8 +6,9 @@ Python of ours on the path, in a fresh data folder.
 Checks, each against the built app: `workbook --version`; `workbook validate` on the bundled
 lessons; a certificate for a learner made on the fly (this source tree's store completes the
 course for them), issued headless and verified; the window opened offscreen, shown with every
-module, the learner's cohort report built in a worker process (the frozen executable started again
-through `freeze_support()`), closed, with the start line in workbook.log. Exits 1 at the first failure.
+module, a typed reply read by the coach's encoder in its own process and the learner's cohort report
+built in a worker process (each the frozen executable started again through `freeze_support()`),
+closed, with the start line in workbook.log. Exits 1 at the first failure.
 """
 
 from __future__ import annotations
@@ -85,8 +86,8 @@ def main() -> int:
             print(f"FAIL cohort report: {report} is not a PDF", file=sys.stderr)
             return 1
         log_text = (data_dir / "workbook.log").read_text(encoding="utf-8")
-        for expected in ("start: app", "smoke: window opened with", "smoke: cohort report written", "exit 0",
-                         "command certificate exited 0"):
+        for expected in ("start: app", "smoke: window opened with", "smoke: the coach's encoder read a reply",
+                         "smoke: cohort report written", "exit 0", "command certificate exited 0"):
             if expected not in log_text:
                 print(f"FAIL workbook.log lacks '{expected}':\n{log_text}", file=sys.stderr)
                 return 1

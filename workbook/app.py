@@ -215,6 +215,7 @@ def _close_once_loaded(window: MainWindow, navigator, data_dir: Path) -> None:
             QTimer.singleShot(100, check)
             return
         log.info("smoke: window opened with %d modules", len(navigator.library.modules))
+        _smoke_coach(navigator.library)
         if os.environ.get(SMOKE_REPORT_ENV):
             _smoke_report(navigator.library.root, data_dir, Path(os.environ[SMOKE_REPORT_ENV]))
         window.close()
@@ -247,6 +248,18 @@ def _smoke_report(content_dir: Path, data_dir: Path, out: Path) -> None:
                              {"store": connection_spec(), "content_dir": content_dir, "data_dir": data_dir,
                               "cohort_id": cohort.id, "out": out})
     log.info("smoke: cohort report written in a worker process (%d bytes)", Path(written).stat().st_size)
+
+
+def _smoke_coach(library) -> None:
+    """A typed reply read by the coach's encoder, which runs in a process of its own: in the frozen app
+    that process starts through the executable's `freeze_support()`, with the bundled onnxruntime."""
+    from workbook.core.coach_encoder import scores, unavailable
+
+    encoder = library.coach.encoder if library.coach is not None else None
+    if encoder is not None and scores(encoder, "I've given you the answer already.") is not None:
+        log.info("smoke: the coach's encoder read a reply in its own process")
+    else:
+        log.warning("smoke: the coach's encoder is not used: %s", unavailable(encoder))
 
 
 def _load_content(content_dir: Path, assets_dir: Path, data_dir: Path):

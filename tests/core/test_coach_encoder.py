@@ -1,19 +1,28 @@
 """The coach's encoder (workbook/core/coach_encoder.py) with the shipped model file and real replies:
 it finds rewordings the phrases and the word model miss and points at the sentence that says it; a
 missing, damaged or swapped file is named and the coach still answers; two threads asking at once
-load it once."""
+load it once. It runs in a process of its own (workbook/core/encoder_process.py): the scores are the
+ones it gives when loaded in the asking process, the window's process imports none of onnxruntime,
+numpy or tokenizers, the process stops with the app (or when the app is killed), and one that dies
+or stops answering is said in one line while the coach goes on."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from workbook.core import coach_encoder
+from workbook.core import coach_encoder, encoder_process
 from workbook.core.coach import check_rules, coach_reply, load_rules
 from workbook.core.sentences import sentences
 
@@ -209,3 +218,122 @@ def test_a_content_check_remembers_a_matching_model_and_still_sees_it_change(tmp
     rules, problems = check_rules(path, remembered, assets_dir=assets)
     assert [p.field for p in problems] == ["model_sha256"]
     assert rules is not None and rules.encoder is not None and rules.encoder.problem
+
+
+# -- the encoder's own process ---------------------------------------------------------------------
+
+APP_SIDE = r"""
+import sys
+from pathlib import Path
+from workbook.core import coach_encoder
+from workbook.core.coach import coach_reply, load_rules
+
+if __name__ == "__main__":
+    rules = load_rules(Path(sys.argv[1]))
+    print("found", coach_reply(sys.argv[2], rules).present["avoid-stonewalling"])
+    print("pid", coach_encoder._session(rules.encoder).pid)
+    print("loaded here", sorted(m for m in ("numpy", "onnxruntime", "tokenizers") if m in sys.modules))
+    sys.stdout.flush()
+    if sys.argv[3] == "wait":
+        sys.stdin.readline()  # the test kills this process meanwhile
+"""
+
+
+def _app_side(wait: bool) -> tuple[subprocess.Popen, dict[str, str]]:
+    """A fresh process that coaches a reply found by the encoder alone, as the window's does."""
+    app = subprocess.Popen([sys.executable, "-c", APP_SIDE, str(COACH / "rules.yaml"), ENCODER_ONLY,
+                            "wait" if wait else "exit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                           text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    said = {}
+    for line in app.stdout:
+        name, _, value = line.strip().partition(" ")
+        said[name] = value if name != "loaded" else value.removeprefix("here ")
+        if name == "loaded":
+            break
+    return app, said
+
+
+def _gone(pid: int, within_s: float = 15) -> bool:
+    """True once `pid` has ended (a zombie left for its new parent to reap has ended too)."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if "\nState:\tZ" in status:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_encoder_runs_in_its_own_process_and_stops_when_the_app_exits():
+    app, said = _app_side(wait=False)
+    app.communicate(timeout=120)
+    assert app.returncode == 0
+    assert said["found"] == "True"  # read by the encoder
+    assert said["loaded"] == "[]"  # none of it in the app's process
+    assert int(said["pid"]) != app.pid and _gone(int(said["pid"]))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_the_encoder_process_stops_when_the_app_is_killed():
+    app, said = _app_side(wait=True)
+    pid = int(said["pid"])
+    assert said["found"] == "True" and not _gone(pid, within_s=0.5)
+    app.kill()  # no exit handler runs: the encoder's process reads the end of its pipe
+    app.communicate(timeout=30)
+    assert _gone(pid)
+
+
+def test_the_process_gives_the_scores_the_encoder_gives_when_loaded_here(rules):
+    """Every reply of the guard file and the first labelled replies: the same floats, to the bit."""
+    encoder = rules.encoder
+    replies = [str(r["text"]) for r in yaml.safe_load((ROOT / "tests" / "fixtures" / "coach" / "guards"
+                                                       / "leave_alone.yaml").read_text())["replies"]]
+    labelled = yaml.safe_load((ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml").read_text())
+    replies += [str(r["text"]) for r in labelled["replies"][:150]]
+    here = encoder_process._Loaded(encoder.model, encoder.model_sha256, encoder.tokenizer,
+                                   encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs)
+    assert len(replies) > 200
+    for text in replies:
+        assert coach_encoder.scores(encoder, text) == here.scores(text), text
+
+
+def _own_encoder(tmp_path: Path):
+    """Rules whose encoder files are a copy of the shipped ones: a process of their own, loaded."""
+    path, assets = _coach_folder(tmp_path, model=(ASSETS / "encoder.int8.onnx").read_bytes())
+    rules, problems = check_rules(path, assets_dir=assets)
+    assert problems == [] and coach_encoder.warm(rules.encoder) is None
+    return rules, coach_encoder._session(rules.encoder)
+
+
+def test_an_encoder_process_that_dies_is_said_in_one_line_and_the_coach_goes_on(tmp_path, caplog):
+    rules, process = _own_encoder(tmp_path)
+    assert coach_reply(ENCODER_ONLY, rules).present["avoid-stonewalling"]
+    os.kill(process.pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+    with caplog.at_level(logging.WARNING, logger="workbook"):
+        _still_answers(rules)  # a new reply: the process is asked, and found gone
+        assert not coach_reply(ENCODER_ONLY + " Sorry.", rules).present["avoid-stonewalling"]
+    reason = coach_encoder.unavailable(rules.encoder)
+    assert reason.startswith("the coach's encoder's process stopped unexpectedly (exit code")
+    assert "\n" not in reason
+    assert len([r for r in caplog.records if "encoder is not used" in r.getMessage()]) == 1
+    assert "Traceback" not in caplog.text
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs a process that can be paused")
+def test_an_encoder_process_that_does_not_answer_is_stopped_and_the_coach_goes_on(tmp_path, monkeypatch):
+    rules, process = _own_encoder(tmp_path)
+    monkeypatch.setattr(encoder_process, "REPLY_TIMEOUT_S", 1.0)
+    os.kill(process.pid, signal.SIGSTOP)  # alive, but never answers
+    try:
+        started = time.monotonic()
+        assert not coach_reply(ENCODER_ONLY, rules).present["avoid-stonewalling"]
+        assert time.monotonic() - started < 10
+        assert coach_encoder.unavailable(rules.encoder) == "the coach's encoder did not answer within 1 s"
+        assert not process._process.is_alive()  # not left behind, paused
+    finally:
+        if process._process.is_alive():
+            os.kill(process.pid, signal.SIGKILL)

@@ -1,9 +1,12 @@
-"""The own-words drill and the coach's encoder: typing starts its load off the GUI thread, so the
-first verdict does not wait for it; when it cannot be used the page says why in one line."""
+"""The own-words drill and the coach's encoder: typing starts its load off the GUI thread (in a
+process of its own), so the first verdict does not wait for it; when it cannot be used, or its process
+dies, the page says why in one line and still coaches."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 from pathlib import Path
 
 from workbook.core import coach_encoder
@@ -31,6 +34,27 @@ def test_typing_loads_the_encoder_off_the_gui_thread_and_the_verdict_uses_it(qtb
     page.check()
     assert page.result.present["avoid-stonewalling"]
     assert "phrases and word model only" not in page.feedback.toPlainText()
+
+
+def test_when_the_encoders_process_dies_the_page_says_why_and_still_coaches(qtbot, tmp_path):
+    coach = tmp_path / "lessons" / "coach"
+    shutil.copytree(ROOT / "lessons" / "coach", coach)
+    shutil.copytree(ROOT / "assets" / "coach", tmp_path / "assets" / "coach")  # its own process
+    rules, problems = check_rules(coach / "rules.yaml", assets_dir=tmp_path / "assets")
+    assert problems == []
+    page = _page(qtbot, rules, tmp_path)
+    qtbot.keyClicks(page.reply, ENCODER_ONLY)
+    qtbot.waitUntil(lambda: coach_encoder._loaded.get(coach_encoder._key(rules.encoder)) is not None,
+                    timeout=30000)
+    os.kill(coach_encoder._session(rules.encoder).pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+    page.check()
+    shown = page.feedback.toPlainText()
+    assert not page.result.present["avoid-stonewalling"]  # the encoder alone found it
+    assert "Read by the phrases and word model only: the coach's encoder's process stopped" in shown
+    assert "Traceback" not in shown
+    page.reply.setPlainText("That's our policy.")
+    page.check()
+    assert page.result.present["avoid-stonewalling"]  # the phrases go on
 
 
 def test_without_its_model_file_the_page_says_why_and_still_coaches(qtbot, tmp_path):

@@ -6,15 +6,16 @@ quantised to int8 (`assets/coach/encoder.int8.onnx`), reads them; `lessons/coach
 its files, their sha256 and each rule's threshold. A rule it lists is found when its phrases OR the
 linear model find it OR the encoder's score reaches the threshold.
 
-Start-up never pays for it: onnxruntime and tokenizers are imported, and the model read, the first
-time a reply is coached (`warm` does it off the GUI thread). When that fails (a package or file
-missing, a file changed, a model that will not load) the coach goes on with its phrases and linear
-model, one warning is logged and `unavailable` says why in one line: never a traceback.
+Start-up never pays for it, nor does the window's process: the first time a reply is coached (`warm`
+does it off the GUI thread) a process of its own is started that imports onnxruntime and tokenizers
+and reads the model (`encoder_process.py`), and is asked for each reply's scores. When that fails (a
+package or file missing, a file changed, a model that will not load, the process stopped) the coach
+goes on with its phrases and linear model, one warning is logged and `unavailable` says why in one
+line: never a traceback.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import math
@@ -28,6 +29,7 @@ from msgspec import Struct
 from workbook.core.problems import Problem
 
 if TYPE_CHECKING:
+    from workbook.core.encoder_process import EncoderProcess
     from workbook.core.walk_cache import WalkCache
 
 ENCODER_FILE_NAME = "encoder.yaml"  # next to rules.yaml
@@ -145,71 +147,13 @@ def _file_problem(file: Path, sha256: str, known_good: WalkCache | None = None) 
 
 
 def _sha256_of(file: Path) -> str:
-    """Read in chunks: the model is never held in memory for it (onnxruntime maps the file itself)."""
+    """Read in chunks: the model is never held in memory for it."""
     with open(file, "rb") as stream:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-class _Loaded:
-    """The tokenizer and the onnxruntime session of one encoder, and the scores of recent replies."""
-
-    def __init__(self, encoder: CoachEncoder) -> None:
-        import numpy
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        try:
-            model_sha256 = _sha256_of(encoder.model)
-            words = encoder.tokenizer.read_bytes()  # small: read once, hashed and parsed
-        except OSError as error:
-            raise _Unusable(f"cannot read the coach's encoder: {error.strerror or error}") from None
-        for file, actual, listed in ((encoder.model, model_sha256, encoder.model_sha256),
-                                     (encoder.tokenizer, hashlib.sha256(words).hexdigest(),
-                                      encoder.tokenizer_sha256)):
-            if actual != listed:
-                raise _Unusable(f"{file} does not match its sha256 in encoder.yaml (changed or swapped)")
-        tokenizer = Tokenizer.from_str(words.decode())
-        tokenizer.enable_truncation(encoder.max_tokens)
-        tokenizer.no_padding()
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1  # one core: the GUI and the other jobs keep the rest
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3  # errors only; onnxruntime's warnings are not the learner's
-        try:
-            # from the file, not its bytes: onnxruntime maps it, and 23 MB fewer stay resident
-            session = onnxruntime.InferenceSession(str(encoder.model), options,
-                                                   providers=["CPUExecutionProvider"])
-        except Exception as error:  # onnxruntime raises its own kinds for a damaged file
-            raise _Unusable(f"{encoder.model.name} will not load: {_one_line(error)}") from None
-        inputs = {i.name for i in session.get_inputs()}
-        width = session.get_outputs()[0].shape[-1]
-        if not {"input_ids", "attention_mask"} <= inputs or width != len(encoder.outputs):
-            raise _Unusable(f"{encoder.model.name} takes {sorted(inputs)} and gives {width} outputs; "
-                            f"encoder.yaml expects input_ids, attention_mask and {len(encoder.outputs)}")
-        self.numpy, self.tokenizer, self.session = numpy, tokenizer, session
-        self.outputs = encoder.outputs
-        self.scores = functools.lru_cache(maxsize=SCORE_CACHE)(self._scores)
-        self.scores("Warm-up reply.")  # the first run allocates; a learner's first reply should not wait
-
-    def _scores(self, text: str) -> dict[str, float]:
-        encoding = self.tokenizer.encode(text)
-        ids = self.numpy.array([encoding.ids], dtype=self.numpy.int64)
-        mask = self.numpy.array([encoding.attention_mask], dtype=self.numpy.int64)
-        probs = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
-        return {rule_id: float(p) for rule_id, p in zip(self.outputs, probs, strict=True)}
-
-
-class _Unusable(Exception):
-    """The encoder cannot be used; the message is the one line shown."""
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
 _lock = threading.Lock()
-_loaded: dict[tuple, _Loaded | str] = {}  # by the encoder's files: the loaded model or why it is unusable
+_loaded: dict[tuple, EncoderProcess | str] = {}  # by the encoder's files: its process, or why it is unusable
 
 
 def _key(encoder: CoachEncoder) -> tuple:
@@ -217,9 +161,9 @@ def _key(encoder: CoachEncoder) -> tuple:
             encoder.max_tokens)
 
 
-def _session(encoder: CoachEncoder) -> _Loaded | None:
-    """The loaded encoder, loading it on first use (once, whichever thread asks first); None when
-    it cannot be used."""
+def _session(encoder: CoachEncoder) -> EncoderProcess | None:
+    """The encoder's process, started and loaded on first use (once, whichever thread asks first);
+    None when it cannot be used."""
     found = _loaded.get(_key(encoder))
     if found is None:
         with _lock:
@@ -227,28 +171,26 @@ def _session(encoder: CoachEncoder) -> _Loaded | None:
             if found is None:
                 found = _load(encoder)
                 _loaded[_key(encoder)] = found
-    return found if isinstance(found, _Loaded) else None
+    return None if isinstance(found, str) else found
 
 
-def _load(encoder: CoachEncoder) -> _Loaded | str:
-    if encoder.problem:
-        reason = encoder.problem
-    else:
+def _load(encoder: CoachEncoder) -> EncoderProcess | str:
+    reason = encoder.problem
+    if not reason:
+        from workbook.core.encoder_process import EncoderProcess
+
         try:
-            return _Loaded(encoder)
-        except _Unusable as error:
-            reason = str(error)
-        except ImportError as error:
-            reason = f"the coach's encoder needs onnxruntime and tokenizers ({_one_line(error)})"
-        except Exception as error:  # a tokenizer file that will not parse, an ONNX run that fails
-            reason = f"{encoder.model.name}: {type(error).__name__}: {_one_line(error)}"
+            return EncoderProcess(encoder.model, encoder.model_sha256, encoder.tokenizer,
+                                  encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs, SCORE_CACHE)
+        except Exception as error:  # EncoderGone says why; anything else is said in one line too
+            reason = _why(encoder, error)
     log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
     return reason
 
 
 def warm(encoder: CoachEncoder) -> str | None:
-    """Load the encoder now (off the GUI thread: it takes a few hundred ms); why it cannot be used,
-    or None when it can."""
+    """Start the encoder's process and load it now (off the GUI thread: most of a second); why it
+    cannot be used, or None when it can."""
     _session(encoder)
     return unavailable(encoder)
 
@@ -271,12 +213,24 @@ def scores(encoder: CoachEncoder, text: str) -> dict[str, float] | None:
         return None
     try:
         return loaded.scores(text)
-    except Exception as error:  # a run that fails once is not tried again on every reply
-        reason = f"{encoder.model.name}: {type(error).__name__}: {_one_line(error)}"
-        with _lock:
-            _loaded[_key(encoder)] = reason
-        log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
+    except Exception as error:  # a run that fails, a process that stopped: not tried again on every reply
+        loaded.close()
+        reason = _why(encoder, error)
+        with _lock:  # two threads may find it gone: one warning
+            first = _loaded.get(_key(encoder)) is loaded
+            if first:
+                _loaded[_key(encoder)] = reason
+        if first:
+            log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
         return None
+
+
+def _why(encoder: CoachEncoder, error: Exception) -> str:
+    from workbook.core.encoder_process import EncoderGone, one_line
+
+    if isinstance(error, EncoderGone):
+        return str(error)
+    return f"{encoder.model.name}: {type(error).__name__}: {one_line(error)}"
 
 
 def find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[Span]) -> tuple[Span, ...]:
