@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+from msgspec.structs import replace
+
 from workbook.core.attempt import draw_attempt
 from workbook.core.call_engine import choose, current_node, offered_replies, start_call
 from workbook.core.call_evidence import CallCheck, CallEvidence, StoredTurn, check_call
@@ -15,6 +17,7 @@ from workbook.core.reading import word_count
 from workbook.core.reading_evidence import SectionRead, check_reading
 from workbook.core.scenario import Rating
 from workbook.core.scoring import right_response
+from workbook.core.standing import CallStanding, QuizStanding, call_standings, quiz_standings
 
 T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
 
@@ -143,3 +146,49 @@ def test_the_record_names_what_did_not_hold_up(library):
     assert module.id not in record.quiz_best
     assert record.doubts[f"quiz:{module.id}"] == (
         f"{module.title} quiz: the attempt of Dec 4, 09:00 UTC has no answers to check",)
+
+
+# The home cards' figures (`core.standing`) from the replayed record: the attempts and calls that hold
+# up give the best, latest and pass; those that do not are counted, never shown as scores.
+
+def test_quiz_figures_count_only_attempts_that_hold_up(library, wrong_response):
+    module = quiz_module(library)
+    genuine = taken(module)  # 100%, right answers
+    later = replace(taken(module, wrong_response, percent=0), attempt_id="a2",
+                    submitted_at=genuine.submitted_at + timedelta(minutes=5))  # an honest 0%
+    doctored = replace(taken(module, wrong_response, percent=100), attempt_id="a3",
+                       submitted_at=later.submitted_at + timedelta(minutes=5))  # claims 100%
+    alone = quiz_module_after(library, module)
+    forged = replace(taken(alone, wrong_response, percent=100), attempt_id="a4")
+    record = verified_record(library, LearnerEvidence(attempts=[genuine, later, doctored, forged]))
+    assert record.quiz_percents == {module.id: (100, 0)}
+    assert record.not_counted == {f"quiz:{module.id}": 1, f"quiz:{alone.id}": 1}
+    standings = quiz_standings(library, record)
+    assert standings[module.id] == QuizStanding(best=100, latest=0, passed=True, counted=2, not_counted=1)
+    assert standings[alone.id] == QuizStanding(best=None, latest=None, passed=False, counted=0, not_counted=1)
+    assert standings[alone.id].submitted == 1
+    assert set(standings) == {module.id, alone.id}  # a quiz never submitted has no figures
+
+
+def test_call_figures_take_the_best_ending_of_the_calls_that_hold_up(library):
+    scenario = library.scenarios[0]
+    good, report = played(scenario)
+    poor, _ = played(scenario, pick_best=False)
+    poor = replace(poor, call_id="c2")
+    forged = replace(good, call_id="c3", turns=[])  # claims the good ending with no reply to replay
+    record = verified_record(library, LearnerEvidence(calls=[poor, good, forged]))
+    assert record.not_counted == {f"call:{scenario.id}": 1}
+    assert call_standings(library, record) == {
+        scenario.id: CallStanding(str(report.ending.kind), counted=2, not_counted=1)}
+
+
+def test_sections_read_too_fast_are_counted_per_module(library):
+    module = library.modules[0]
+    reads = [SectionRead(module.id, section.id, T0, "pc") for section in module.sections]
+    record = verified_record(library, LearnerEvidence(reads=reads, profile_created=T0))
+    left_out = record.not_counted[f"reading:{module.id}"]
+    assert left_out == len(module.sections) - record.reading[module.id].read > 0
+
+
+def quiz_module_after(library, module):
+    return next(m for m in library.modules if m.quiz is not None and m.id != module.id)

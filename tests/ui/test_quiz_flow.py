@@ -52,8 +52,8 @@ def _answer_right_with_keys(qtbot, page) -> None:
     assert view.response() is not None
 
 
-def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
-    navigator = open_window(library)
+def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library, human_pace):
+    navigator = open_window(library)  # at a person's pace: the card counts only attempts that hold up
     _open_quiz(navigator)
     page = navigator.quiz.page
     assert "No attempts yet" in page.history.toPlainText()
@@ -84,6 +84,7 @@ def test_keyboard_attempt_from_start_to_review(qtbot, open_window, library):
     page.back_button.click()
     card = navigator.home_page.card(MODULE)
     assert "best 100%" in card.quiz_label.text() and "passed" in card.quiz_label.text()
+    assert card.note_labels == []  # nothing left out
     assert card.quiz_button.text() == "Retake quiz"
 
     card.quiz_button.click()

@@ -49,12 +49,16 @@ def calls_handled_well(calls: Mapping[str, Sequence[CallOutcome]], min_skill_sco
 class LearnerRecord(Struct, frozen=True):
     """What the rules read: sections read per module, best quiz score, and every finished call.
     `doubts`: what was left out because its evidence did not hold up (`core.evidence`), as lines
-    naming it, by "reading:<module id>", "quiz:<module id>" or "call:<scenario id>"."""
+    naming it, by "reading:<module id>", "quiz:<module id>" or "call:<scenario id>"; `not_counted`:
+    how many sections, attempts or calls were left out, by the same keys (the lines are shortened).
+    `quiz_percents`: the percent of each attempt that holds up, oldest first (for the home cards)."""
 
     reading: Mapping[str, ReadingProgress]
     quiz_best: Mapping[str, int]
     calls: Mapping[str, Sequence[CallOutcome]] = field(default_factory=dict)
     doubts: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    not_counted: Mapping[str, int] = field(default_factory=dict)
+    quiz_percents: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
 
 class Fact(StrEnum):

@@ -36,6 +36,7 @@ def verified_record(library: Library, evidence: LearnerEvidence,
     """The record the completion rules take, with what did not hold up in `doubts`; `reading` is the
     reading check of `evidence` when the caller has made it already."""
     doubts: dict[str, list[str]] = {}
+    not_counted: dict[str, int] = {}
     if reading is None:
         reading = check_reading(library, library.reading_rule, evidence.reads, evidence.profile_created)
     for module_id, section_ids in reading.too_fast.items():
@@ -43,16 +44,20 @@ def verified_record(library: Library, evidence: LearnerEvidence,
         titles = {s.id: s.title for s in module.sections} if module else {}
         names = ", ".join(f"\u201c{titles.get(s, s)}\u201d" for s in section_ids[:_NAMED])
         more = f" and {len(section_ids) - _NAMED} more" if len(section_ids) > _NAMED else ""
+        not_counted[f"reading:{module_id}"] = len(section_ids)
         doubts[f"reading:{module_id}"] = [
             f"{module.title if module else module_id}: lessons: {names}{more} marked read faster than the "
             f"reading rule allows (read {'it' if len(section_ids) == 1 else 'them'} again)"]
     quiz_best: dict[str, int] = {}
+    quiz_percents: dict[str, list[int]] = {}
     for attempt in evidence.attempts:
         module = library.module(attempt.module_id)
         doubt = quiz_doubt(attempt, module.quiz if module else None)
         if doubt is None:
             quiz_best[attempt.module_id] = max(quiz_best.get(attempt.module_id, 0), attempt.claimed)
+            quiz_percents.setdefault(attempt.module_id, []).append(attempt.claimed)
             continue
+        not_counted[f"quiz:{attempt.module_id}"] = not_counted.get(f"quiz:{attempt.module_id}", 0) + 1
         title = module.title if module else attempt.module_id
         doubts.setdefault(f"quiz:{attempt.module_id}", []).append(
             f"{title} quiz: the attempt of {when_text(attempt.submitted_at)} {doubt}")
@@ -63,11 +68,13 @@ def verified_record(library: Library, evidence: LearnerEvidence,
         if checked.outcome is not None:
             calls.setdefault(call.scenario_id, []).append(checked.outcome)
             continue
+        not_counted[f"call:{call.scenario_id}"] = not_counted.get(f"call:{call.scenario_id}", 0) + 1
         title = scenario.title if scenario else call.scenario_id
         doubts.setdefault(f"call:{call.scenario_id}", []).append(
             f"Practice call \u201c{title}\u201d: the call of {when_text(call.ended_at)} {checked.doubt}")
     return LearnerRecord(progress_by_module(library, reading.read), quiz_best, calls,
-                         {key: _shortened(lines) for key, lines in doubts.items()})
+                         {key: _shortened(lines) for key, lines in doubts.items()}, not_counted,
+                         {module_id: tuple(percents) for module_id, percents in quiz_percents.items()})
 
 
 def _shortened(lines: list[str]) -> tuple[str, ...]:

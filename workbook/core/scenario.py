@@ -39,6 +39,11 @@ class EndingKind(StrEnum):
                         EndingKind.ESCALATED_APPROPRIATELY)
 
 
+# How good an ending is, to pick a learner's best call per scenario (an unknown kind ranks below all).
+ENDING_RANK = {"resolved": 4, "resolved-with-follow-up": 3, "escalated-appropriately": 3,
+               "formal-complaint": 1, "hung-up": 0}
+
+
 class Rating(StrEnum):
     BEST = "best"  # what a skilled agent would say here
     OKAY = "okay"  # acceptable, but a better line exists

@@ -1076,6 +1076,42 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <source>{done} of {total} practice calls ended well</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted: see the checklist</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted: see the checklist</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted: see the checklist</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Continue where you left off: {where}</source>
         <translation type="unfinished"></translation>
@@ -1634,6 +1670,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quiz: no attempt counted yet (pass mark {mark}%)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>passed</source>

@@ -1104,6 +1104,48 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <source>{done} of {total} practice calls ended well</source>
         <translation>{done} von {total} Übungsanrufen gut ausgegangen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n Abschnitt nicht gezählt: siehe Checkliste</numerusform>
+            <numerusform>%n Abschnitte nicht gezählt: siehe Checkliste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted</source>
+        <translation>
+            <numerusform>%n Abschnitt nicht gezählt</numerusform>
+            <numerusform>%n Abschnitte nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n Versuch nicht gezählt: siehe Checkliste</numerusform>
+            <numerusform>%n Versuche nicht gezählt: siehe Checkliste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted</source>
+        <translation>
+            <numerusform>%n Versuch nicht gezählt</numerusform>
+            <numerusform>%n Versuche nicht gezählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n Anruf nicht gezählt: siehe Checkliste</numerusform>
+            <numerusform>%n Anrufe nicht gezählt: siehe Checkliste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted</source>
+        <translation>
+            <numerusform>%n Anruf nicht gezählt</numerusform>
+            <numerusform>%n Anrufe nicht gezählt</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Continue where you left off: {where}</source>
         <translation>Weiter, wo Sie aufgehört haben: {where}</translation>
@@ -1671,6 +1713,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
             <numerusform>Quiz: noch nicht absolviert (%n Frage, Bestehensgrenze {mark} %)</numerusform>
             <numerusform>Quiz: noch nicht absolviert (%n Fragen, Bestehensgrenze {mark} %)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quiz: no attempt counted yet (pass mark {mark}%)</source>
+        <translation>Quiz: noch kein Versuch gezählt (Bestehensgrenze {mark} %)</translation>
     </message>
     <message>
         <source>passed</source>

@@ -89,6 +89,48 @@
             <numerusform>{done} of %n quizzes passed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n section not counted: see the checklist</numerusform>
+            <numerusform>%n sections not counted: see the checklist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) not counted</source>
+        <translation>
+            <numerusform>%n section not counted</numerusform>
+            <numerusform>%n sections not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n attempt not counted: see the checklist</numerusform>
+            <numerusform>%n attempts not counted: see the checklist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) not counted</source>
+        <translation>
+            <numerusform>%n attempt not counted</numerusform>
+            <numerusform>%n attempts not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted: see the checklist</source>
+        <translation>
+            <numerusform>%n call not counted: see the checklist</numerusform>
+            <numerusform>%n calls not counted: see the checklist</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) not counted</source>
+        <translation>
+            <numerusform>%n call not counted</numerusform>
+            <numerusform>%n calls not counted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportSummary</name>

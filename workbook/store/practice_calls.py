@@ -20,6 +20,7 @@ from workbook.core.activity import Verb
 from workbook.core.call_engine import TypedReply
 from workbook.core.completion import skill_score
 from workbook.core.debrief import Debrief
+from workbook.core.scenario import ENDING_RANK
 from workbook.store.activity import record_activity
 from workbook.store.clock import new_id, parse_utc_text
 from workbook.store.dialect import INSERTION_ORDER
@@ -27,9 +28,6 @@ from workbook.store.merges import of_person
 from workbook.store.models import ActivityRecord
 
 _CALL_VERBS = (str(Verb.CALL_STARTED), str(Verb.REPLY_CHOSEN), str(Verb.CALL_ENDED))
-# How good an ending is, to pick a learner's best call per scenario.
-_OUTCOME_RANK = {"resolved": 4, "resolved-with-follow-up": 3, "escalated-appropriately": 3,
-                 "formal-complaint": 1, "hung-up": 0}
 
 
 def call_object_id(scenario_id: str) -> str:
@@ -199,7 +197,7 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
     records = {}
     for scenario_id, ids in started.items():
         kinds = ended.get(scenario_id, [])
-        best = max(kinds, key=lambda k: _OUTCOME_RANK.get(k or "", -1)) if kinds else None
+        best = max(kinds, key=lambda k: ENDING_RANK.get(k or "", -1)) if kinds else None
         records[scenario_id] = CallRecord(len(kinds), best, kinds[-1] if kinds else None,
                                           bool(ids - ended_ids))
     return records

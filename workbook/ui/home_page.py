@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from msgspec import Struct, field
@@ -27,28 +28,33 @@ if TYPE_CHECKING:
     from workbook.core.completion import Eligibility
     from workbook.core.content import Library, Module
     from workbook.core.progress import ReadingProgress
+    from workbook.core.standing import QuizStanding
     from workbook.store.certificates import IssuedRecord
     from workbook.store.practice_calls import CallRecord
-    from workbook.store.quiz_attempts import QuizScore
 
 COLUMNS = 2
 
 
 class LearnerSnapshot(Struct):
-    """Everything the home screen shows about one learner, read from the store in one go."""
+    """Everything the home screen shows about one learner, read from the store in one go. Reading,
+    quiz scores and call endings are those of the record the checklist reads (`core.evidence`: what
+    holds up when replayed), never the claims of the activity rows; `not_counted` and `doubts` (by
+    "reading:<module id>", "quiz:<module id>", "call:<scenario id>") are what was left out, and why."""
 
     name: str
     reading: dict[str, ReadingProgress]
     resume: tuple[Module, int] | None = None
-    quiz_scores: dict[str, QuizScore] = field(default_factory=dict)
+    quiz_scores: dict[str, QuizStanding] = field(default_factory=dict)
     unfinished_quizzes: set[str] = field(default_factory=set)
-    calls: dict[str, CallRecord] = field(default_factory=dict)
+    calls: dict[str, CallRecord] = field(default_factory=dict)  # best_kind: of the calls that hold up
     eligibility: Eligibility | None = None  # None when the content has no course file
     certificates: list[IssuedRecord] = field(default_factory=list)
     review_due: int = 0  # spaced-review cards due now
     left_off: tuple[Module, int] | None = None  # the newest reading position; `resume` may move on from it
     handled_well: set[str] = field(default_factory=set)  # scenarios with a call the certificate counts
     skill_bar: int = 0  # the skill score such a call needs (the course's `min_skill_score`)
+    not_counted: Mapping[str, int] = field(default_factory=dict)
+    doubts: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 class HomePage(QWidget):
@@ -167,7 +173,7 @@ class HomePage(QWidget):
         done = sum(1 for p in progress.values() if p.complete)
         # A quiz whose file cannot be loaded still counts (as not passed, unless passed before).
         quizzes = [m.id for m in library.modules if m.quiz is not None or m.quiz_problems]
-        passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].ever_passed)
+        passed = sum(1 for m in quizzes if m in quiz_scores and quiz_scores[m].passed)
         self.overall.setText("  \u00b7  ".join((
             self.tr("{done} of %n module(s) read", "", len(library.modules)).format(done=done),
             self.tr("{done} of %n section(s) read", "", total).format(done=read),
@@ -273,10 +279,12 @@ class HomePage(QWidget):
     def _add_module_card(self, library: Library, snapshot: LearnerSnapshot, position: int,
                          module: Module) -> ModuleCardWidget:
         titles = [library.module(p).title for p in module.meta.prerequisites if library.module(p) is not None]
+        notes = [self._not_counted_note(snapshot, f"{kind}:{module.id}") for kind in ("reading", "quiz")]
         card = ModuleCardWidget(module, snapshot.reading[module.id],
                                 [library.skill_label(s) for s in module.meta.skills], titles,
                                 snapshot.quiz_scores.get(module.id), module.id in snapshot.unfinished_quizzes,
-                                self._calls_text(library, snapshot, module.id), parent=self.grid_host)
+                                self._calls_text(library, snapshot, module.id),
+                                [note for note in notes if note is not None], parent=self.grid_host)
         card.open_requested.connect(self.module_open_requested)
         card.quiz_requested.connect(self.quiz_requested)
         line, column = divmod(position, COLUMNS)
@@ -294,7 +302,9 @@ class HomePage(QWidget):
         row += 1
         for position, scenario in enumerate(library.scenarios):
             titles = [library.module(m).title for m in scenario.modules if library.module(m)]
-            card = ScenarioCardWidget(scenario, snapshot.calls.get(scenario.id), titles)
+            note = self._not_counted_note(snapshot, f"call:{scenario.id}")
+            card = ScenarioCardWidget(scenario, snapshot.calls.get(scenario.id), titles,
+                                      [note] if note is not None else [])
             card.call_requested.connect(self.call_requested)
             line, column = divmod(position, COLUMNS)
             self.grid.addWidget(card, row + line, column)
@@ -321,6 +331,28 @@ class HomePage(QWidget):
             text = (self.tr("{done} of {total} practice calls ended well with a skill score of at least "
                             "{bar}%") if bar else self.tr("{done} of {total} practice calls ended well"))
         return text.format(done=done, total=total, bar=bar)
+
+    def _not_counted_note(self, snapshot: LearnerSnapshot, key: str) -> tuple[str, str] | None:
+        """("1 attempt not counted: see the checklist", why) when some of a card's evidence did not hold
+        up when replayed; why is the core's English lines, for a tooltip. The checklist is named only
+        where it lists them (under a rule that is still open)."""
+        count = snapshot.not_counted.get(key, 0)
+        if not count:
+            return None
+        lines = snapshot.doubts.get(key, ())
+        listed = snapshot.eligibility is not None and any(
+            not r.met and any(line in r.doubts for line in lines) for r in snapshot.eligibility.requirements)
+        kind = key.split(":", 1)[0]
+        if kind == "reading":
+            text = (self.tr("%n section(s) not counted: see the checklist", "", count) if listed
+                    else self.tr("%n section(s) not counted", "", count))
+        elif kind == "quiz":
+            text = (self.tr("%n attempt(s) not counted: see the checklist", "", count) if listed
+                    else self.tr("%n attempt(s) not counted", "", count))
+        else:
+            text = (self.tr("%n call(s) not counted: see the checklist", "", count) if listed
+                    else self.tr("%n call(s) not counted", "", count))
+        return text, "\n".join(lines)
 
     @staticmethod
     def _count_handled_well(scenarios, snapshot: LearnerSnapshot) -> int:

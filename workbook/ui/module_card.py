@@ -22,7 +22,7 @@ from workbook.ui.plain_text import plain_label
 if TYPE_CHECKING:
     from workbook.core.content import Module, UnavailableModule
     from workbook.core.progress import ReadingProgress
-    from workbook.store.quiz_attempts import QuizScore
+    from workbook.core.standing import QuizStanding
 
 
 class ModuleCardWidget(QFrame):
@@ -32,9 +32,11 @@ class ModuleCardWidget(QFrame):
     quiz_requested = Signal(str)
 
     def __init__(self, module: Module, progress: ReadingProgress, skill_labels: list[str],
-                 prerequisite_titles: list[str], quiz_score: QuizScore | None = None,
+                 prerequisite_titles: list[str], quiz_score: QuizStanding | None = None,
                  quiz_unfinished: bool = False, calls_text: str = "",
-                 parent: QWidget | None = None) -> None:
+                 notes: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+        """`progress` and `quiz_score` count only what holds up when replayed; `notes`: (what was not
+        counted, why) for each kind of evidence of this module that did not all hold up."""
         super().__init__(parent)
         self.module_id = module.id
         self.setObjectName("card")
@@ -112,6 +114,9 @@ class ModuleCardWidget(QFrame):
         # quitting when its last real window closed meanwhile).
         self.quiz_button.setVisible(module.quiz is not None)
         self.calls_label.setVisible(bool(calls_text))
+        self.note_labels = [not_counted_label(text, why) for text, why in notes or ()]
+        for label in self.note_labels:
+            layout.addWidget(label)
 
     def _progress_text(self, progress: ReadingProgress) -> str:
         if progress.complete:
@@ -123,7 +128,7 @@ class ModuleCardWidget(QFrame):
             return self.tr("Start")
         return self.tr("Review") if progress.complete else self.tr("Continue")
 
-    def _quiz_text(self, module: Module, score: QuizScore | None, unfinished: bool) -> str:
+    def _quiz_text(self, module: Module, score: QuizStanding | None, unfinished: bool) -> str:
         if module.quiz is None:
             if module.quiz_problems:
                 first = module.quiz_problems[0]
@@ -134,13 +139,16 @@ class ModuleCardWidget(QFrame):
             count = len(module.quiz.questions)
             text = self.tr("Quiz: not taken yet (%n question(s), pass mark {mark}%)", "", count).format(
                 mark=module.quiz.settings.pass_mark)
+        elif score.best is None:  # taken, but no attempt holds up (the card's note says so)
+            text = self.tr("Quiz: no attempt counted yet (pass mark {mark}%)").format(
+                mark=module.quiz.settings.pass_mark)
         else:
-            mark = "\u2714 " + self.tr("passed") if score.ever_passed else self.tr("not passed yet")
+            mark = "\u2714 " + self.tr("passed") if score.passed else self.tr("not passed yet")
             text = self.tr("Quiz: best {best}%  \u00b7  latest {latest}%").format(
                 best=score.best, latest=score.latest) + f"  \u00b7  {mark}"
         return text + ("  \u00b7  " + self.tr("attempt in progress") if unfinished else "")
 
-    def _quiz_button_text(self, score: QuizScore | None, unfinished: bool) -> str:
+    def _quiz_button_text(self, score: QuizStanding | None, unfinished: bool) -> str:
         if unfinished:
             return self.tr("Resume quiz")
         return self.tr("Retake quiz") if score is not None else self.tr("Take quiz")
@@ -158,6 +166,16 @@ class ModuleCardWidget(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self.open_requested.emit(self.module_id)
         super().mouseReleaseEvent(event)
+
+
+def not_counted_label(text: str, why: str) -> QLabel:
+    """A card's line saying what was not counted toward it ("1 attempt not counted: see the
+    checklist"), in the checklist's colour for such lines, with why as its tooltip."""
+    label = QLabel(text)
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setToolTip(why)
+    return label
 
 
 class UnavailableCardWidget(QFrame):

@@ -13,6 +13,7 @@ import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
+from msgspec.structs import replace
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -20,6 +21,7 @@ from workbook import APP_NAME
 from workbook.core.completion import calls_handled_well, check_eligibility
 from workbook.core.content import Library
 from workbook.core.progress import continue_target, resume_target
+from workbook.core.standing import call_standings, quiz_standings
 from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
 from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import record_and_sections
@@ -210,21 +212,28 @@ class Navigator(QObject):
             self.home_page.resume_button.setFocus()
 
     def _snapshot(self, name: str) -> LearnerSnapshot:
-        """Everything the home screen shows, each set of rows read once."""
+        """Everything the home screen shows, each set of rows read once. Its cards and counts read the
+        record the checklist reads (replayed once, here), never the scores the rows claim."""
         library, learner_id = self.library, self.learner_id
         record, read = record_and_sections(library, learner_id)  # sections read too fast: timed again
         reading = record.reading
-        scores = quiz_attempts.quiz_scores(learner_id)
         eligibility = check_eligibility(library.course, library, record) if library.course else None
         bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)
+        held = call_standings(library, record)
+        # How often played and whether a call is under way, from the rows; the best ending, from the
+        # calls that hold up (None when none does).
+        calls = {scenario_id: replace(played, best_kind=held[scenario_id].best_kind if scenario_id in held
+                                      else None)
+                 for scenario_id, played in practice_calls.call_records(learner_id).items()}
         return LearnerSnapshot(
-            name, reading, continue_target(library, positions, read), scores,
-            quiz_attempts.unfinished_quiz_modules(learner_id), practice_calls.call_records(learner_id),
+            name, reading, continue_target(library, positions, read), quiz_standings(library, record),
+            quiz_attempts.unfinished_quiz_modules(learner_id), calls,
             eligibility, issued_certificates(learner_id),
             review.due_count(library, learner_id, datetime.now(UTC)),
             left_off=resume_target(library, positions),
-            handled_well=calls_handled_well(record.calls, bar), skill_bar=bar)
+            handled_well=calls_handled_well(record.calls, bar), skill_bar=bar,
+            not_counted=record.not_counted, doubts=record.doubts)
 
     def save_language(self, choice: str) -> None:
         """View > Language: kept in the data folder, read at the next start (see workbook.ui.i18n)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from workbook.core.scenario import EndingKind
 from workbook.ui.i18n import translate
 from workbook.ui.labels import ending_label
+from workbook.ui.module_card import not_counted_label
 
 if TYPE_CHECKING:
     from workbook.core.scenario import Scenario
@@ -23,7 +24,8 @@ class ScenarioCardWidget(QFrame):
     call_requested = Signal(str)
 
     def __init__(self, scenario: Scenario, record: CallRecord | None, module_titles: list[str],
-                 parent: QWidget | None = None) -> None:
+                 notes: list[tuple[str, str]] | None = None, parent: QWidget | None = None) -> None:
+        """`notes`: (what was not counted, why) when some of the scenario's calls did not hold up."""
         super().__init__(parent)
         self.scenario_id = scenario.id
         self.setObjectName("card")
@@ -59,6 +61,9 @@ class ScenarioCardWidget(QFrame):
             layout.addWidget(self.typed_label)
         layout.addStretch(1)
         layout.addLayout(bottom)
+        self.note_labels = [not_counted_label(text, why) for text, why in notes or ()]
+        for label in self.note_labels:
+            layout.addWidget(label)
 
     @staticmethod
     def record_text(record: CallRecord | None) -> str:
