@@ -3,8 +3,9 @@
 For each epoch's validation scores (finetune.py validate), and each rule, the threshold under which the
 most validation writers meet both goals (agreement >= 90%, recall >= 0.8) when the coach reads a reply
 with its phrases and word model (never the shipped encoder: use_encoder=False) OR the new encoder;
-ties to the higher mean agreement, then the higher threshold. The epoch: the most writer-rule pairs on target, then the higher mean agreement, then the
-fewer epochs. Writes OUT/choice.json and prints the table per writer. Run with the app's venv (it asks
+ties to the higher mean agreement, then the higher threshold. The epoch: the most writer-rule pairs
+on target, then the higher mean agreement, then the fewer epochs. Writes OUT/choice.json and prints
+the table per writer. Run with the app's venv (it asks
 the app's own coach): python bench/coach_encoder/choose.py OUT
 """
 
