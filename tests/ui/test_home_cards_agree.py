@@ -77,6 +77,14 @@ def doctored_call(learner_id: str, scenario, clock: Clock) -> None:
                              "fcr": True, "seconds": 1, "turns": 0})
 
 
+def ended_only_call(learner_id: str, scenario, clock: Clock) -> None:
+    """An end row claiming the best ending whose call has no start row (a row written by hand)."""
+    record_activity(learner_id, Verb.CALL_ENDED, f"call/{scenario.id}", attempt_id="never-started",
+                    now=clock.after(60),
+                    payload={"kind": "resolved", "ending": "x", "skills": {"empathy": 100}, "csat": 5,
+                             "fcr": True, "seconds": 1, "turns": 0})
+
+
 def checklist_met(panel, label: str) -> bool:
     """Whether the checklist shows its line for `label` ticked (an open line has a circle)."""
     lines = [p for p in panel.requirement_lines().split("</p>") if f"&nbsp; {escape(label)}<span" in p]
@@ -152,6 +160,20 @@ def test_a_doctored_call_row_is_not_a_best_ending_on_its_card_as_in_the_checklis
     assert "has no replies to check" in note.toolTip()
     assert escape(note.toolTip()) in panel.requirement_lines()
     assert "1 of 12 practice calls ended well" in home.overall.text()
+
+
+def test_a_call_end_row_without_a_start_row_is_a_call_played_and_not_counted(qtbot, open_window, library):
+    scenario = library.scenario(library.course.requires.calls.scenarios[0])
+    navigator = open_window(library)  # the database is opened with the window
+    learner = learners.create_learner("End Row Only")
+    ended_only_call(learner.id, scenario, Clock())
+    navigator.open_learner(learner.id)
+    card = navigator.home_page.scenario_card(scenario.id)
+    assert card.record_label.text() == "played 1\u00d7"  # not "Not played yet", nor the claimed best
+    assert card.call_button.text() == "Play again"
+    (note,) = card.note_labels
+    assert note.text() == "1 call not counted: see the checklist"
+    assert "has no start stored to replay it from" in note.toolTip()
 
 
 def test_sections_marked_read_too_fast_are_named_on_their_card(qtbot, open_window, library):
