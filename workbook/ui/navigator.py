@@ -13,7 +13,6 @@ import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
-from msgspec.structs import replace
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -21,8 +20,8 @@ from workbook import APP_NAME
 from workbook.core.completion import calls_handled_well, check_eligibility
 from workbook.core.content import Library
 from workbook.core.progress import continue_target, resume_target
-from workbook.core.standing import call_standings, quiz_standings
-from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
+from workbook.core.standing import quiz_standings
+from workbook.store import activity, learners, quiz_attempts, review, settings
 from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import record_and_sections
 from workbook.ui import dialogs
@@ -32,6 +31,7 @@ from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
+from workbook.ui.replayed_calls import replayed_call_records
 
 
 class Navigator(QObject):
@@ -220,12 +220,7 @@ class Navigator(QObject):
         eligibility = check_eligibility(library.course, library, record) if library.course else None
         bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)
-        held = call_standings(library, record)
-        # How often played and whether a call is under way, from the rows; the best ending, from the
-        # calls that hold up (None when none does).
-        calls = {scenario_id: replace(played, best_kind=held[scenario_id].best_kind if scenario_id in held
-                                      else None)
-                 for scenario_id, played in practice_calls.call_records(learner_id).items()}
+        calls = replayed_call_records(library, learner_id, record)  # the best endings that hold up
         return LearnerSnapshot(
             name, reading, continue_target(library, positions, read), quiz_standings(library, record),
             quiz_attempts.unfinished_quiz_modules(learner_id), calls,
