@@ -51,6 +51,7 @@ class Navigator(QObject):
         window.navigator = self
         self._assets_dir = assets_dir
         self._features: dict[str, QObject] = {}
+        self._shown: tuple[str, LearnerSnapshot] | None = None  # for whom, and what the home page shows
         self.sync = SyncController(self.session)  # at start: it syncs in the background
         self._route()
 
@@ -118,7 +119,7 @@ class Navigator(QObject):
         home.resume_requested.connect(lambda: self.reading.resume())
         home.quiz_requested.connect(lambda module_id: self.quiz.open(module_id))
         home.call_requested.connect(lambda scenario_id: self.calls.open(scenario_id))
-        home.calls_requested.connect(lambda: self.call_history.open())
+        home.calls_requested.connect(lambda: self.call_history.open(self._home_snapshot()))
         home.certificate_requested.connect(lambda: self.certificates.issue())
         home.review_requested.connect(lambda: self.review.open())
         home.coach_requested.connect(lambda: self.coach.open())
@@ -135,6 +136,7 @@ class Navigator(QObject):
         window.verify_certificate_requested.connect(lambda: self.certificates.verify())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
+        window.progress_saved.connect(self._forget_snapshot)
         window.trainer_requested.connect(lambda: self.trainer.open())
         window.breathing_requested.connect(self.offer_breathing)
         window.language_chosen.connect(self.save_language)
@@ -203,13 +205,25 @@ class Navigator(QObject):
             self.show_profiles()
             return
         name = learners.get_learner(self.learner_id).display_name
+        self._shown = None
         if self.library is None:
             self.home_page.show_loading(name)
         else:
-            self.home_page.populate(self.library, self._snapshot(name))
+            self._shown = (self.learner_id, self._snapshot(name))
+            self.home_page.populate(self.library, self._shown[1])
         self.pages.setCurrentWidget(self.home_page)
         if self.library is not None and self.library.modules:
             self.home_page.resume_button.setFocus()
+
+    def _home_snapshot(self) -> LearnerSnapshot | None:
+        """What the home page shows, while it still holds (the learner's, and no progress saved since),
+        for the practice-calls page to show the same best endings without replaying the calls again."""
+        if self._shown is None or self._shown[0] != self.learner_id:
+            return None
+        return self._shown[1]
+
+    def _forget_snapshot(self) -> None:
+        self._shown = None
 
     def _snapshot(self, name: str) -> LearnerSnapshot:
         """Everything the home screen shows, each set of rows read once. Its cards and counts read the
