@@ -171,3 +171,16 @@ def test_a_call_keeps_its_seed_and_a_replay_keeps_the_order_already_seen(databas
     assert shown_replies(scenario, resumed) == list(state.choices[1].shown)
     fresh = {practice_calls.start_call(learner.id, SCENARIO).seed for _ in range(5)}
     assert len(fresh) > 1  # a new call is shuffled afresh
+
+
+def test_a_call_end_row_without_its_start_row_counts_as_played(database, library):
+    """An end row whose start row is missing (a damaged merge, a row written by hand) is a call
+    played, with the ending it claims (the home screen replaces it with the replayed one) and no call
+    under way: the certificate's replay counts it too, as a call that does not hold up."""
+    learner = create_learner("Ended Only")
+    record_activity(learner.id, Verb.CALL_ENDED, f"call/{SCENARIO}", attempt_id="no-start-row",
+                    payload={"kind": "resolved", "ending": "x", "skills": {}}, now=T0)
+    record = practice_calls.call_records(learner.id)[SCENARIO]
+    assert (record.played, record.best_kind, record.last_kind, record.unfinished) == (
+        1, "resolved", "resolved", False)
+    assert practice_calls.finished_calls(learner.id, SCENARIO) == []  # no start: no debrief to open

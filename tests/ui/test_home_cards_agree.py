@@ -7,28 +7,16 @@ Real SQLite file, real content, the real window."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from html import escape
+
+from forged_calls_kit import Clock, doctored_call, ended_only_call, genuine_call
 
 from workbook.core.activity import Verb
 from workbook.core.attempt import draw_attempt, grade
-from workbook.core.call_engine import choose, current_node, offered_replies, start_call
-from workbook.core.debrief import debrief
-from workbook.core.scenario import Rating
 from workbook.core.scoring import right_response
-from workbook.store import activity, learners, practice_calls, quiz_attempts
+from workbook.store import activity, learners, quiz_attempts
 from workbook.store.activity import record_activity
-
-
-class Clock:
-    """A person's pace: every row two seconds (or more) after the one before, ending about now."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC) - timedelta(hours=2)
-
-    def after(self, seconds: float = 2) -> datetime:
-        self.now += timedelta(seconds=seconds)
-        return self.now
 
 
 def genuine_attempt(learner_id: str, module, clock: Clock, seed: int = 1) -> int:
@@ -55,26 +43,6 @@ def doctored_attempt(learner_id: str, module, clock: Clock, wrong_response) -> N
     record_activity(learner_id, Verb.ATTEMPT_SUBMITTED, f"{module.id}/quiz", module_id=module.id,
                     attempt_id=attempt.id, now=clock.after(),
                     payload={"percent": 100, "passed": True, "by_skill": {}, "reason": "submitted"})
-
-
-def genuine_call(learner_id: str, scenario, clock: Clock) -> None:
-    call = practice_calls.start_call(learner_id, scenario.id, now=clock.after())
-    state = start_call(scenario)
-    while (node := current_node(scenario, state)) is not None:
-        offered = offered_replies(scenario, state)
-        pick = next((i for i in offered if node.replies[i].rating == Rating.BEST), offered[0])
-        practice_calls.record_reply(call, state.at, pick, now=clock.after())
-        state = choose(scenario, state, pick)
-    practice_calls.end_call(call, state.at, debrief(scenario, state), now=clock.after())
-
-
-def doctored_call(learner_id: str, scenario, clock: Clock) -> None:
-    """A call started in the app, then an end row claiming the best ending, with no reply to replay."""
-    call = practice_calls.start_call(learner_id, scenario.id, now=clock.after())
-    record_activity(learner_id, Verb.CALL_ENDED, f"call/{scenario.id}", attempt_id=call.id,
-                    now=clock.after(60),
-                    payload={"kind": "resolved", "ending": "x", "skills": {"empathy": 100}, "csat": 5,
-                             "fcr": True, "seconds": 1, "turns": 0})
 
 
 def checklist_met(panel, label: str) -> bool:
@@ -152,6 +120,20 @@ def test_a_doctored_call_row_is_not_a_best_ending_on_its_card_as_in_the_checklis
     assert "has no replies to check" in note.toolTip()
     assert escape(note.toolTip()) in panel.requirement_lines()
     assert "1 of 12 practice calls ended well" in home.overall.text()
+
+
+def test_a_call_end_row_without_a_start_row_is_a_call_played_and_not_counted(qtbot, open_window, library):
+    scenario = library.scenario(library.course.requires.calls.scenarios[0])
+    navigator = open_window(library)  # the database is opened with the window
+    learner = learners.create_learner("End Row Only")
+    ended_only_call(learner.id, scenario, Clock())
+    navigator.open_learner(learner.id)
+    card = navigator.home_page.scenario_card(scenario.id)
+    assert card.record_label.text() == "played 1\u00d7"  # not "Not played yet", nor the claimed best
+    assert card.call_button.text() == "Play again"
+    (note,) = card.note_labels
+    assert note.text() == "1 call not counted: see the checklist"
+    assert "has no start stored to replay it from" in note.toolTip()
 
 
 def test_sections_marked_read_too_fast_are_named_on_their_card(qtbot, open_window, library):

@@ -195,11 +195,13 @@ def call_records(learner_id: str) -> dict[str, CallRecord]:
             ended_ids.add(attempt_id)
             ended.setdefault(scenario_id, []).append(_ended_payload(payload).get("kind"))
     records = {}
-    for scenario_id, ids in started.items():
+    # A call's end row without its start row (a damaged merge, a row written by hand) is still a call
+    # played, as the certificate's replay counts it (and leaves it out): not "not played yet".
+    for scenario_id in [*started, *(s for s in ended if s not in started)]:
         kinds = ended.get(scenario_id, [])
         best = max(kinds, key=lambda k: ENDING_RANK.get(k or "", -1)) if kinds else None
         records[scenario_id] = CallRecord(len(kinds), best, kinds[-1] if kinds else None,
-                                          bool(ids - ended_ids))
+                                          bool(started.get(scenario_id, set()) - ended_ids))
     return records
 
 

@@ -1,4 +1,5 @@
-"""Practice calls on a page of their own: every call with its best outcome, and under it each call the
+"""Practice calls on a page of their own: every call with its best outcome (the one that holds up when
+replayed, as on the home cards, with their note on calls not counted), and under it each call the
 learner finished, whose debrief opens again (not only "Play again")."""
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # ("scenario", id) or ("call", id)
 
 
 class CallHistory(Struct, frozen=True):
-    """One scenario as the page lists it: its record and its finished calls, oldest first."""
+    """One scenario as the page lists it: its record (the best ending that holds up when replayed, as
+    on its home card) and its finished calls, oldest first; `note`: (what was not counted, why), the
+    home card's note, when some of its calls do not hold up."""
 
     scenario: Scenario
     record: CallRecord | None
     finished: list[StoredCall]
+    note: tuple[str, str] | None = None
 
 
 def outcome_text(call: StoredCall) -> tuple[str, str]:
@@ -107,10 +111,14 @@ class CallsPage(QWidget):
     def show_calls(self, histories: list[CallHistory]) -> None:
         self.tree.clear()
         for history in histories:
-            record = history.record
-            top = QTreeWidgetItem([history.scenario.title, ScenarioCardWidget.record_text(record), "", ""])
+            outcome = ScenarioCardWidget.record_text(history.record)
+            if history.note is not None:  # under the outcome, with why as its tooltip, as on the card
+                outcome += "\n" + history.note[0]
+            top = QTreeWidgetItem([history.scenario.title, outcome, "", ""])
             top.setData(0, ID_ROLE, ("scenario", history.scenario.id))
             top.setToolTip(0, history.scenario.summary)
+            if history.note is not None:
+                top.setToolTip(1, history.note[1])
             for number, call in enumerate(history.finished, start=1):
                 label, skills = outcome_text(call)
                 when = moment_text(call.ended_at.astimezone()) if call.ended_at else ""

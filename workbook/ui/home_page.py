@@ -279,7 +279,8 @@ class HomePage(QWidget):
     def _add_module_card(self, library: Library, snapshot: LearnerSnapshot, position: int,
                          module: Module) -> ModuleCardWidget:
         titles = [library.module(p).title for p in module.meta.prerequisites if library.module(p) is not None]
-        notes = [self._not_counted_note(snapshot, f"{kind}:{module.id}") for kind in ("reading", "quiz")]
+        notes = [not_counted_note(f"{kind}:{module.id}", snapshot.not_counted, snapshot.doubts,
+                                  snapshot.eligibility) for kind in ("reading", "quiz")]
         card = ModuleCardWidget(module, snapshot.reading[module.id],
                                 [library.skill_label(s) for s in module.meta.skills], titles,
                                 snapshot.quiz_scores.get(module.id), module.id in snapshot.unfinished_quizzes,
@@ -302,7 +303,8 @@ class HomePage(QWidget):
         row += 1
         for position, scenario in enumerate(library.scenarios):
             titles = [library.module(m).title for m in scenario.modules if library.module(m)]
-            note = self._not_counted_note(snapshot, f"call:{scenario.id}")
+            note = not_counted_note(f"call:{scenario.id}", snapshot.not_counted, snapshot.doubts,
+                                    snapshot.eligibility)
             card = ScenarioCardWidget(scenario, snapshot.calls.get(scenario.id), titles,
                                       [note] if note is not None else [])
             card.call_requested.connect(self.call_requested)
@@ -332,28 +334,6 @@ class HomePage(QWidget):
                             "{bar}%") if bar else self.tr("{done} of {total} practice calls ended well"))
         return text.format(done=done, total=total, bar=bar)
 
-    def _not_counted_note(self, snapshot: LearnerSnapshot, key: str) -> tuple[str, str] | None:
-        """("1 attempt not counted: see the checklist", why) when some of a card's evidence did not hold
-        up when replayed; why is the core's English lines, for a tooltip. The checklist is named only
-        where it lists them (under a rule that is still open)."""
-        count = snapshot.not_counted.get(key, 0)
-        if not count:
-            return None
-        lines = snapshot.doubts.get(key, ())
-        listed = snapshot.eligibility is not None and any(
-            not r.met and any(line in r.doubts for line in lines) for r in snapshot.eligibility.requirements)
-        kind = key.split(":", 1)[0]
-        if kind == "reading":
-            text = (self.tr("%n section(s) not counted: see the checklist", "", count) if listed
-                    else self.tr("%n section(s) not counted", "", count))
-        elif kind == "quiz":
-            text = (self.tr("%n attempt(s) not counted: see the checklist", "", count) if listed
-                    else self.tr("%n attempt(s) not counted", "", count))
-        else:
-            text = (self.tr("%n call(s) not counted: see the checklist", "", count) if listed
-                    else self.tr("%n call(s) not counted", "", count))
-        return text, "\n".join(lines)
-
     @staticmethod
     def _count_handled_well(scenarios, snapshot: LearnerSnapshot) -> int:
         return sum(1 for scenario in scenarios if scenario.id in snapshot.handled_well)
@@ -364,6 +344,32 @@ class HomePage(QWidget):
 
     def card(self, module_id: str) -> ModuleCardWidget:
         return next(card for card in self.cards if card.module_id == module_id)
+
+
+def not_counted_note(key: str, not_counted: Mapping[str, int], doubts: Mapping[str, Sequence[str]],
+                     eligibility: Eligibility | None) -> tuple[str, str] | None:
+    """("1 attempt not counted: see the checklist", why) when some of a card's evidence (`key` as in
+    `LearnerSnapshot.not_counted`) did not hold up when replayed; why is the core's English lines, for
+    a tooltip. The checklist is named only where it lists them (under a rule that is still open). The
+    home page's words (`HomePage.tr`: lupdate reads the plural forms of a class's tr only), which the
+    practice-calls page shows too."""
+    count = not_counted.get(key, 0)
+    if not count:
+        return None
+    lines = doubts.get(key, ())
+    listed = eligibility is not None and any(
+        not r.met and any(line in r.doubts for line in lines) for r in eligibility.requirements)
+    kind = key.split(":", 1)[0]
+    if kind == "reading":
+        text = (HomePage.tr("%n section(s) not counted: see the checklist", "", count) if listed
+                else HomePage.tr("%n section(s) not counted", "", count))
+    elif kind == "quiz":
+        text = (HomePage.tr("%n attempt(s) not counted: see the checklist", "", count) if listed
+                else HomePage.tr("%n attempt(s) not counted", "", count))
+    else:
+        text = (HomePage.tr("%n call(s) not counted: see the checklist", "", count) if listed
+                else HomePage.tr("%n call(s) not counted", "", count))
+    return text, "\n".join(lines)
 
 
 def _lowest_height(widget: QWidget, width: int) -> int:

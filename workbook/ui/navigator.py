@@ -13,7 +13,6 @@ import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
-from msgspec.structs import replace
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -21,8 +20,8 @@ from workbook import APP_NAME
 from workbook.core.completion import calls_handled_well, check_eligibility
 from workbook.core.content import Library
 from workbook.core.progress import continue_target, resume_target
-from workbook.core.standing import call_standings, quiz_standings
-from workbook.store import activity, learners, practice_calls, quiz_attempts, review, settings
+from workbook.core.standing import quiz_standings
+from workbook.store import activity, learners, quiz_attempts, review, settings
 from workbook.store.certificates import issued_certificates
 from workbook.store.learner_progress import record_and_sections
 from workbook.ui import dialogs
@@ -32,6 +31,7 @@ from workbook.ui.controllers.sync import SyncController
 from workbook.ui.home_page import HomePage, LearnerSnapshot
 from workbook.ui.main_window import MainWindow
 from workbook.ui.profile_page import ProfilePage
+from workbook.ui.replayed_calls import replayed_call_records
 
 
 class Navigator(QObject):
@@ -51,6 +51,7 @@ class Navigator(QObject):
         window.navigator = self
         self._assets_dir = assets_dir
         self._features: dict[str, QObject] = {}
+        self._shown: tuple[str, LearnerSnapshot] | None = None  # for whom, and what the home page shows
         self.sync = SyncController(self.session)  # at start: it syncs in the background
         self._route()
 
@@ -118,7 +119,7 @@ class Navigator(QObject):
         home.resume_requested.connect(lambda: self.reading.resume())
         home.quiz_requested.connect(lambda module_id: self.quiz.open(module_id))
         home.call_requested.connect(lambda scenario_id: self.calls.open(scenario_id))
-        home.calls_requested.connect(lambda: self.call_history.open())
+        home.calls_requested.connect(lambda: self.call_history.open(self._home_snapshot()))
         home.certificate_requested.connect(lambda: self.certificates.issue())
         home.review_requested.connect(lambda: self.review.open())
         home.coach_requested.connect(lambda: self.coach.open())
@@ -135,6 +136,7 @@ class Navigator(QObject):
         window.verify_certificate_requested.connect(lambda: self.certificates.verify())
         window.sync_settings_requested.connect(self.sync.edit_settings)
         window.progress_saved.connect(self.sync.request)
+        window.progress_saved.connect(self._forget_snapshot)
         window.trainer_requested.connect(lambda: self.trainer.open())
         window.breathing_requested.connect(self.offer_breathing)
         window.language_chosen.connect(self.save_language)
@@ -203,13 +205,25 @@ class Navigator(QObject):
             self.show_profiles()
             return
         name = learners.get_learner(self.learner_id).display_name
+        self._shown = None
         if self.library is None:
             self.home_page.show_loading(name)
         else:
-            self.home_page.populate(self.library, self._snapshot(name))
+            self._shown = (self.learner_id, self._snapshot(name))
+            self.home_page.populate(self.library, self._shown[1])
         self.pages.setCurrentWidget(self.home_page)
         if self.library is not None and self.library.modules:
             self.home_page.resume_button.setFocus()
+
+    def _home_snapshot(self) -> LearnerSnapshot | None:
+        """What the home page shows, while it still holds (the learner's, and no progress saved since),
+        for the practice-calls page to show the same best endings without replaying the calls again."""
+        if self._shown is None or self._shown[0] != self.learner_id:
+            return None
+        return self._shown[1]
+
+    def _forget_snapshot(self) -> None:
+        self._shown = None
 
     def _snapshot(self, name: str) -> LearnerSnapshot:
         """Everything the home screen shows, each set of rows read once. Its cards and counts read the
@@ -220,12 +234,7 @@ class Navigator(QObject):
         eligibility = check_eligibility(library.course, library, record) if library.course else None
         bar = library.course.requires.calls.min_skill_score if library.course else 0
         positions = activity.reading_positions(learner_id)
-        held = call_standings(library, record)
-        # How often played and whether a call is under way, from the rows; the best ending, from the
-        # calls that hold up (None when none does).
-        calls = {scenario_id: replace(played, best_kind=held[scenario_id].best_kind if scenario_id in held
-                                      else None)
-                 for scenario_id, played in practice_calls.call_records(learner_id).items()}
+        calls = replayed_call_records(library, learner_id, record)  # the best endings that hold up
         return LearnerSnapshot(
             name, reading, continue_target(library, positions, read), quiz_standings(library, record),
             quiz_attempts.unfinished_quiz_modules(learner_id), calls,
