@@ -782,3 +782,31 @@ def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRule
 def test_a_judgement_of_the_person_is_still_judging(rules: CoachRules, text: str) -> None:
     """A label for the caller or their reaction is judging, alone or beside a boundary."""
     assert "avoid-judging-or-correcting" in _phrases_find(text, rules)
+
+
+# -- what holds the encoder back: shapes the lessons teach, not the rule's own wordings ---------------
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("If the name-calling carries on, I'll have to end this call. I'd rather finish it.",
+     "avoid-stonewalling"),
+    ("I want to help you, but I'm not able to carry on if the shouting continues.", "avoid-stonewalling"),
+    ("That's your decision, and it won't change how I handle this. Now, your costs.", "avoid-stonewalling"),
+    ("Yes. Here's how.", "avoid-stonewalling"),
+    ("So I know I explained it well, what will you do when the letter arrives?",
+     "avoid-judging-or-correcting"),
+    ("I'm going to slow down a little so we get every detail right.", "avoid-judging-or-correcting"),
+])
+def test_taught_shapes_are_left_alone_by_the_whole_coach(rules: CoachRules, text: str, rule_id: str) -> None:
+    """Phrases, word model and encoder together: the lessons' own boundary, teach-back and pace."""
+    assert not coach_reply(text, rules).present[rule_id]
+
+
+@pytest.mark.parametrize(("text", "rule_id"), [
+    ("I'm ending this call now.", "avoid-stonewalling"),
+    ("There's nothing more I can do. Goodbye.", "avoid-stonewalling"),
+    ("As I've explained three times already, the fee stands.", "avoid-judging-or-correcting"),
+])
+def test_the_same_rules_still_find_a_door_shut_or_a_lecture(rules: CoachRules, text: str,
+                                                            rule_id: str) -> None:
+    assert coach_reply(text, rules).present[rule_id]
