@@ -138,3 +138,21 @@ def supersede_row(folder: Path, certificate: Path) -> str:
                         "certificate/difficult-calls-foundation", fake["certificate_id"], json.dumps(payload),
                         "2026-12-05T09:00:00.000000Z", device))
     return row_id
+
+
+def import_in_trainer_view(open_window, library, monkeypatch, finish, data_dir: Path, *files: Path):
+    """As a trainer who trusts both PCs: open the window, the trainer view (passphrase accepted), and
+    import `files` through *Import progress…*, waiting for the job; returns (navigator, imports)."""
+    from workbook.ui import dialogs
+    from workbook.ui.trainer import passphrase_dialog
+
+    trust_key(SAM_KEY.public_key(), data_dir, "SAM-PC", (PROGRESS,))
+    trust_key(MALLORY_KEY.public_key(), data_dir, "MALLORY-PC", (PROGRESS,))
+    navigator = open_window(library)
+    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
+    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *args: [str(path) for path in files])
+    navigator.window.trainer_requested.emit()
+    imports = navigator.trainer.imports
+    navigator.trainer.page.import_button.click()
+    finish(imports.running)
+    return navigator, imports

@@ -5,9 +5,16 @@ progress…*, and Sam's drill-down says how many were refused, from which PC and
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
-from row_theft_kit import MALLORY_KEY, SAM_KEY, bundle_rows, export_from_mallory, mallorys_pc, sams_pc
+from row_theft_kit import (
+    MALLORY_KEY,
+    bundle_rows,
+    export_from_mallory,
+    import_in_trainer_view,
+    mallorys_pc,
+    sams_pc,
+)
 
-from workbook.keys import PROGRESS, fingerprint, key_id, trust_key
+from workbook.keys import fingerprint, key_id
 from workbook.paths import database_path
 from workbook.store.activity import record_section_read
 from workbook.store.bundles import BundleSigner
@@ -15,8 +22,6 @@ from workbook.store.connection import open_database
 from workbook.store.learners import create_learner
 from workbook.store.merges import merge_learners
 from workbook.store.row_provenance import keep_refused
-from workbook.ui import dialogs
-from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.learner_detail import learner_detail_html
 
 MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
@@ -49,16 +54,10 @@ def test_the_drill_down_names_the_records_an_import_refused(qtbot, open_window, 
     mallorys_pc(tmp_path / "mallory-pc", sam_zip)
     copy = export_from_mallory(tmp_path / "mallory-pc", sam_id, usb / "copy.zip")
     rows = len(bundle_rows(sam_zip)[1])
-    trust_key(SAM_KEY.public_key(), data_dir, "SAM-PC", (PROGRESS,))
-    trust_key(MALLORY_KEY.public_key(), data_dir, "MALLORY-PC", (PROGRESS,))
-    navigator = open_window(library)
-    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
-    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *args: [str(copy), str(sam_zip)])
-    navigator.window.trainer_requested.emit()
+    navigator, imports = import_in_trainer_view(open_window, library, monkeypatch, finish, data_dir, copy,
+                                                sam_zip)
     page = navigator.trainer.page
-    page.import_button.click()
-    finish(navigator.trainer.imports.running)
-    navigator.trainer.imports.summary.close()
+    imports.summary.close()
     ana = create_learner("Ana Lima")
 
     shown = drill_down_text(qtbot, page, sam_id)

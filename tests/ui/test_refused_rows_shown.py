@@ -3,12 +3,10 @@ from Mallory's PC): kept aside and named with that PC in the file's row, while S
 
 from __future__ import annotations
 
-from row_theft_kit import MALLORY_KEY, SAM_KEY, export_from_mallory, mallorys_pc, sams_pc
+from row_theft_kit import MALLORY_KEY, export_from_mallory, import_in_trainer_view, mallorys_pc, sams_pc
 
-from workbook.keys import PROGRESS, fingerprint, key_id, trust_key
+from workbook.keys import fingerprint, key_id
 from workbook.store.activity import activity_count
-from workbook.ui import dialogs
-from workbook.ui.trainer import passphrase_dialog
 
 
 def test_the_import_summary_names_the_squatters_pc_and_sams_file_imports(qtbot, open_window, library,
@@ -19,15 +17,8 @@ def test_the_import_summary_names_the_squatters_pc_and_sams_file_imports(qtbot, 
     sam_id, sam_zip = sams_pc(tmp_path / "sam-pc", usb, lambda learner: complete_everything(library, learner))
     mallorys_pc(tmp_path / "mallory-pc", sam_zip, sabotage=True)
     squat = export_from_mallory(tmp_path / "mallory-pc", sam_id, usb / "a4_00_squat.zip")
-    trust_key(SAM_KEY.public_key(), data_dir, "SAM-PC", (PROGRESS,))
-    trust_key(MALLORY_KEY.public_key(), data_dir, "MALLORY-PC", (PROGRESS,))
-    navigator = open_window(library)
-    monkeypatch.setattr(passphrase_dialog, "ask_trainer_passphrase", lambda parent: True)
-    monkeypatch.setattr(dialogs, "ask_open_paths", lambda *args: [str(squat), str(sam_zip)])
-    navigator.window.trainer_requested.emit()
-    imports = navigator.trainer.imports
-    navigator.trainer.page.import_button.click()
-    finish(imports.running)
+    _navigator, imports = import_in_trainer_view(open_window, library, monkeypatch, finish, data_dir, squat,
+                                                 sam_zip)
 
     summary = imports.summary
     assert summary is not None and summary.isVisible()
