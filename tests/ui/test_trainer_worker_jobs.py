@@ -112,3 +112,27 @@ def test_a_failing_report_shows_its_message_without_a_traceback(qtbot, trainer, 
     assert len(shown) == 1 and shown[0].startswith("ERROR The job stopped: ")
     assert "removed-folder" in shown[0] and "Traceback" not in shown[0] and "\n" not in shown[0]
     assert not (tmp_path / "removed-folder").exists()
+
+
+def test_who_would_get_a_certificate_is_checked_in_the_worker_process(qtbot, trainer, library, finish,
+                                                                      monkeypatch):
+    """Replaying 2,000 learners' evidence held the window's interpreter for 50-80 ms at a time as a
+    thread; the check runs in the worker process (the window's own copy of it would refuse)."""
+    from workbook.reports import batch
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the eligibility check ran in the window's process")
+
+    monkeypatch.setattr(batch, "check_cohort", not_here)
+    navigator, cohort_id, shown, _answers = trainer
+    ana = learners.create_learner("Ana Lima")
+    cohorts.enrol(cohort_id, [ana.id])
+    _open(qtbot, navigator, finish)
+
+    navigator.trainer.page.certificates_button.click()
+    running = navigator.trainer.running
+    finish(running, 60000)
+
+    assert running.outcome is Outcome.SUCCEEDED, shown
+    assert len(shown) == 1 and shown[0].startswith("Nobody in this cohort can get a certificate now.")
+    assert "Ana Lima" in shown[0] and "Traceback" not in shown[0]

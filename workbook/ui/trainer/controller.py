@@ -263,17 +263,15 @@ class TrainerController(QObject):
     def batch_certificates(self, cohort_id: str) -> None:
         """Who would get a certificate is checked first (off the GUI thread): with nobody, the trainer
         reads who misses what, and is not asked for a folder to put nothing in."""
-        library = self.library
+        arguments = self._job_arguments(cohort_id=cohort_id)
 
-        def work(job: Job) -> list[Candidate]:
-            from workbook.reports.batch import check_cohort
-
-            members = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
-            return check_cohort(library, members, progress=job.progress, cancelled=job.cancelled)
+        def work(job: Job) -> list[Candidate]:  # replaying 2,000 learners holds the GIL: another process
+            return run_in_process("workbook.reports.trainer_jobs:cohort_candidates", arguments,
+                                  job.relay_progress, job.stop_requested)
 
         self.running = QueryOp(self.window, work, lambda found: self._certificates_checked(cohort_id, found),
                                progress=self.tr("Checking who is eligible"), cancellable=True,
-                               on_cancel=self._cancelled).start()
+                               on_cancel=self._cancelled, pause_collector=False).start()
 
     def _certificates_checked(self, cohort_id: str, found: list[Candidate]) -> None:
         if not any(candidate.gets_one for candidate in found):
