@@ -27,13 +27,15 @@ from workbook.keys import key_id  # noqa: E402
 from workbook.store import bundle_merge, bundles  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.store.learners import create_learner  # noqa: E402
+from workbook.store.settings import device_id  # noqa: E402
 
 
-def insert_activity(db, learner_ids: list[str], rows: int) -> list[tuple]:
-    """`rows` section-read rows spread over the learners, written in one executemany; returns them."""
+def insert_activity(db, learner_ids: list[str], rows: int, device: str = "bench-device") -> list[tuple]:
+    """`rows` section-read rows spread over the learners, written in one executemany; returns them.
+    `device`: the PC the rows say recorded them (an import takes a PC's rows only from that PC)."""
     values = [(uuid.uuid4().hex, learner_ids[i % len(learner_ids)], "section-read", "empathy",
                f"empathy/s{i}", None, json.dumps({"i": i, "note": "x" * 200}),
-               f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", "bench-device")
+               f"2026-03-02T09:{(i // 60) % 60:02d}:{i % 60:02d}.{i:06d}Z", device)
               for i in range(rows)]
     columns = ", ".join(bundles.COLUMNS)
     with db.atomic():
@@ -44,7 +46,7 @@ def insert_activity(db, learner_ids: list[str], rows: int) -> list[tuple]:
 def make_bundle(folder: Path, rows: int, key: Ed25519PrivateKey) -> Path:
     db = open_database(folder / "source.sqlite")
     learner = create_learner("Bench Learner")
-    insert_activity(db, [learner.id], rows)
+    insert_activity(db, [learner.id], rows, device_id())  # this PC's own rows, as an export sends them
     out = folder / "bundle.zip"
     bundles.export_bundle(learner.id, out, key)
     db.close()
