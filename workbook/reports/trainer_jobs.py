@@ -23,6 +23,16 @@ def _library(content_dir: Path, data_dir: Path):
     return load_library_cached(Path(content_dir), Path(data_dir))
 
 
+def _cohort(store: ConnectionSpec, content_dir: Path, data_dir: Path, cohort_id: str):
+    """The database reopened, the library, and the cohort's member ids (archived members included),
+    as both certificate jobs start."""
+    from workbook.store import cohorts
+
+    reconnect(store)
+    return (_library(content_dir, data_dir),
+            [learner.id for learner in cohorts.members(cohort_id, include_archived=True)])
+
+
 def cohort_pdf(*, store: ConnectionSpec, content_dir: Path, data_dir: Path, cohort_id: str, out: Path,
                progress: Progress, cancelled: IsCancelled) -> Path:
     """The cohort's PDF report written (atomically) to `out`, read from the database as it is now."""
@@ -48,11 +58,8 @@ def cohort_candidates(*, store: ConnectionSpec, content_dir: Path, data_dir: Pat
     member's evidence replayed, pure-Python work that froze the window for 50-80 ms at a time as a
     thread of its process."""
     from workbook.reports.batch import check_cohort
-    from workbook.store import cohorts
 
-    reconnect(store)
-    library = _library(content_dir, data_dir)
-    members = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
+    library, members = _cohort(store, content_dir, data_dir, cohort_id)
     return check_cohort(library, members, progress=progress, cancelled=cancelled)
 
 
@@ -60,10 +67,7 @@ def cohort_certificates(*, store: ConnectionSpec, content_dir: Path, data_dir: P
                         out_dir: Path, progress: Progress, cancelled: IsCancelled) -> BatchResult:
     """A certificate for each eligible member of the cohort (archived ones included), in `out_dir`."""
     from workbook.reports.batch import issue_for_cohort
-    from workbook.store import cohorts
 
-    reconnect(store)
-    library = _library(content_dir, data_dir)
-    learner_ids = [learner.id for learner in cohorts.members(cohort_id, include_archived=True)]
-    return issue_for_cohort(library, learner_ids, Path(data_dir), Path(out_dir), progress=progress,
+    library, members = _cohort(store, content_dir, data_dir, cohort_id)
+    return issue_for_cohort(library, members, Path(data_dir), Path(out_dir), progress=progress,
                             cancelled=cancelled)
