@@ -31,6 +31,7 @@ from workbook.store import bundles  # noqa: E402
 from workbook.store.connection import open_database  # noqa: E402
 from workbook.store.learners import create_learner  # noqa: E402
 from workbook.store.server import connect_server, redact, server_sql, sqlite_path  # noqa: E402
+from workbook.store.settings import device_id  # noqa: E402
 from workbook.store.sync import sync_with_server  # noqa: E402
 from workbook.store.sync_ingest import INGEST_ROWS, ingest  # noqa: E402
 
@@ -48,7 +49,8 @@ def make_pc(folder: Path, rows: int) -> tuple[list[tuple], list[tuple]]:
     """A PC with `rows` activity rows over LEARNERS profiles; returns (learner rows, activity rows)."""
     db = open_database(folder / "workbook.sqlite")
     learners = [create_learner(f"Bench Learner {n}", f"B{n:04d}") for n in range(LEARNERS)]
-    values = insert_activity(db, [learner.id for learner in learners], rows)
+    # This PC's own rows (its device id): a server takes a PC's rows only from that PC.
+    values = insert_activity(db, [learner.id for learner in learners], rows, device_id())
     people = [(learner.id, learner.display_name, learner.employee_id, learner.created_at)
               for learner in learners]
     db.close()
@@ -100,7 +102,7 @@ def timed_sync(url: str, pc: Path, trainer: Path, key: Ed25519PrivateKey) -> tup
     merged = ingest(trainer)
     ingested = time.perf_counter() - started
     db.close()
-    assert not merged.quarantined, merged.quarantined
+    assert not merged.quarantined, merged.quarantined[0]
     return push, ingested, pushed.rows_pushed, merged.rows_added
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,9 +131,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
         statement = (f"INSERT INTO {ActivityRecord._meta.table_name} ({columns}) "
                      f"VALUES ({', '.join('?' * len(COLUMNS))})")
-        values = [tuple(compact_payload(row["verb"], row["payload"]) if name == "payload" else row[name]
-                        for name in COLUMNS) for row in new_rows]
-        dialect.execute_many(statement, values)
+        dialect.execute_many(statement, _stored_values(new_rows))
         now = utc_now_text()
         row_provenance.record_sources((str(row["id"]) for row in new_rows), signer, now)
         refused = row_provenance.keep_refused(admission.refused, signer, now)
@@ -157,6 +156,18 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
                        learners_updated=int(local is not None and bool(new_rows)),
                        merges_added=merges_added, merges=applied, withheld=tuple(withheld),
                        waiting=tuple(waiting), refused=tuple(refused), device_warning=device_warning)
+
+
+def _stored_values(rows: Sequence[dict[str, str | None]]) -> list[tuple[str | None, ...]]:
+    """Each row's values in `COLUMNS` order, as stored (a quiz start's question bodies kept once)."""
+    values_of = itemgetter(*COLUMNS)
+    at = COLUMNS.index("payload")
+    values = []
+    for row in rows:
+        value = values_of(row)
+        payload = compact_payload(str(row["verb"]), str(row["payload"]))
+        values.append(value if payload == row["payload"] else (*value[:at], payload, *value[at + 1:]))
+    return values
 
 
 def device_claimed(bundle: Bundle) -> str | None:

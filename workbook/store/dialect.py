@@ -65,6 +65,23 @@ def execute_many(sql: str, rows: Iterable[Sequence[Any]]) -> None:
         cursor.executemany(postgres_sql(sql), list(rows))
 
 
+def execute(sql: str, parameters: Mapping[str, Any]) -> None:
+    """Run a statement written for SQLite (as `run_raw` takes it) that returns no rows."""
+    if not is_server():
+        database.connection().execute(sql, parameters)
+        return
+    with _driver_errors, database.connection().cursor() as cursor:
+        cursor.execute(postgres_sql(sql), parameters)
+
+
+def json_array_values(name: str) -> str:
+    """A FROM item giving one row, in a column `value`, per element of the JSON array of text bound
+    as `:name`: thousands of values in one statement, without binding each on its own."""
+    if not is_server():
+        return f"json_each(:{name})"
+    return f"jsonb_array_elements_text(CAST(:{name} AS jsonb)) AS value"
+
+
 _JSON_ARRAY = re.compile(r"\(SELECT value FROM json_each\(:(\w+)\)\)")
 _NULL_TEST = re.compile(r":(\w+) IS NULL")
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")

@@ -137,9 +137,11 @@ def first_sources(ids: Sequence[str]) -> dict[str, tuple[str, str]]:
 
 def record_sources(ids: Iterable[str], signer: BundleSigner, now: str) -> None:
     """Write down `signer` as the first to bring these rows (new here, inside the import's transaction)."""
-    dialect.execute_many("INSERT INTO activity_source (activity_id, key_id, installation, delivered_at) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT (activity_id) DO NOTHING",
-                         [(row_id, signer.key_id, signer.installation, now) for row_id in ids])
+    dialect.execute("INSERT INTO activity_source (activity_id, key_id, installation, delivered_at) "
+                    f"SELECT value, :key, :pc, :now FROM {dialect.json_array_values('ids')} "
+                    "WHERE true ON CONFLICT (activity_id) DO NOTHING",  # WHERE: SQLite's upsert parsing
+                    {"key": signer.key_id, "pc": signer.installation, "now": now,
+                     "ids": json.dumps(list(ids))})
 
 
 def keep_refused(refused: Iterable[tuple[dict[str, str | None], str]], signer: BundleSigner,
