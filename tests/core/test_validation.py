@@ -217,3 +217,33 @@ def test_table_cells_stay_apart_in_search_text():
 
     text = plain_text("Targets:\n\n| Metric | Target |\n|---|---|\n| FCR | 75% |\n| CSAT | 85% |\n")
     assert text == "Targets Metric \u00b7 Target; FCR \u00b7 75%; CSAT \u00b7 85%;"
+
+
+def test_a_quiz_passing_at_another_mark_than_the_course_is_a_warning_naming_its_line(tmp_path, capsys,
+                                                                                    monkeypatch):
+    """The result page goes by the quiz's mark, the checklist by the course's: valid, but a learner
+    between the two would be told both, so `validate` warns (file, line, field) and still passes."""
+    import shutil
+
+    from workbook.paths import bundled_content_dir
+
+    root = tmp_path / "lessons"
+    shutil.copytree(bundled_content_dir(), root)
+    quiz = root / "02-empathy" / "quiz.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    assert "  pass_mark: 80\n" in text
+    quiz.write_text(text.replace("  pass_mark: 80\n", "  pass_mark: 70\n", 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", str(root)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "warning: lessons/02-empathy/quiz.yaml:3: settings.pass_mark: 70% here, but the course counts this "
+        "quiz as passed at 80% (course.yaml requires.quiz_pass_mark): a learner scoring between the two is "
+        "told one thing on the result page and another on the checklist; use one mark in both files"]
+    assert captured.out.strip().endswith("all valid")
+
+
+def test_the_bundled_lessons_have_no_warnings():
+    from workbook.paths import bundled_content_dir
+
+    assert load_library(bundled_content_dir()).warnings == []

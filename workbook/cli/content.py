@@ -39,6 +39,8 @@ def _validate(args: argparse.Namespace) -> int:
     base = Path.cwd()
     for problem in problems:
         print(problem.format(relative_to=base))
+    for warning in sorted(library.warnings):  # valid content that would mislead: printed, not failed
+        print(f"warning: {warning.format(relative_to=base)}", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {root}",
               file=sys.stderr)

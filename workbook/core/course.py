@@ -7,8 +7,9 @@ calls that exist. Plain frozen records (msgspec Structs), as the app keeps them;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct, field
 
@@ -16,6 +17,9 @@ from workbook.core.problems import Problem
 from workbook.core.reading import ReadingRule
 
 COURSE_FILE = "course.yaml"
+
+if TYPE_CHECKING:
+    from workbook.core.content import Module
 
 
 class CallRequirements(Struct, frozen=True, kw_only=True):
@@ -77,3 +81,32 @@ def load_course(root: Path, module_ids: set[str], scenario_ids: set[str],
                                 f"asks for {required.calls.at_least} calls but only "
                                 f"{len(scenario_ids)} exist"))
     return (None if problems else course), problems
+
+
+def pass_mark_warnings(course: Course, modules: Iterable[Module]) -> list[Problem]:
+    """A quiz whose own pass mark differs from the course's: the result page says "passed" (or not)
+    by the quiz's mark while the checklist and certificate go by the course's, so a learner between
+    the two is told both. Not an error: both files are valid; one of them should change."""
+    from workbook.core.quiz import QUIZ_FILE
+    from workbook.core.yaml_lines import YamlError, load_yaml_file
+
+    wanted = course.requires.quiz_pass_mark
+    chosen = course.requires.modules
+    warnings = []
+    for module in modules:
+        if module.quiz is None or (chosen != "all" and module.id not in chosen):
+            continue
+        own = module.quiz.settings.pass_mark
+        if own == wanted:
+            continue
+        path = module.folder / QUIZ_FILE
+        try:
+            line = load_yaml_file(path).line_of(("settings", "pass_mark"))
+        except (YamlError, OSError, UnicodeDecodeError):
+            line = 1
+        warnings.append(Problem(path, line, "settings.pass_mark",
+                                f"{own}% here, but the course counts this quiz as passed at {wanted}% "
+                                f"({COURSE_FILE} requires.quiz_pass_mark): a learner scoring between the two "
+                                "is told one thing on the result page and another on the checklist; use "
+                                "one mark in both files"))
+    return warnings

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from workbook.core import schemas
 from workbook.core.coach import RULES_FILE, check_rules
 from workbook.core.content import Library, Module, ModuleMeta, Section, UnavailableModule
-from workbook.core.course import load_course
+from workbook.core.course import load_course, pass_mark_warnings
 from workbook.core.images import default_assets_dir, resolve_image
 from workbook.core.markdown_render import callout_faults, count_words, image_references
 from workbook.core.parse_cache import parse_cache as parsed_files
@@ -87,6 +87,8 @@ def _load_library(root: Path, assets_dir: Path | None, walk_cache: Path | None) 
     library.course, course_problems = load_course(root, declared,
                                                   {s.id for s in library.scenarios} | broken_calls)
     library.problems.extend(course_problems)
+    if library.course is not None:
+        library.warnings.extend(pass_mark_warnings(library.course, library.modules))
     if (root / RULES_FILE).is_file():
         library.coach, coach_problems = check_rules(root / RULES_FILE, cache, assets)
         library.problems.extend(coach_problems)
