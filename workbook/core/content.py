@@ -95,10 +95,12 @@ class Library(Struct):
     modules: list[Module] = field(default_factory=list)
     unavailable: list[UnavailableModule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # loads, but would mislead a learner
     scenarios: list[Scenario] = field(default_factory=list)  # practice calls that passed validation
     course: Course | None = None  # what completion takes; None without a valid course file
     coach: CoachRules | None = None  # the typed-reply coach; None without a valid coach/rules.yaml
+    # Valid content that would mislead a learner (`validate` prints these, the app loads it). Last, so
+    # libraries cached or sent to the worker process before this field decode as they were written.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def reading_rule(self) -> ReadingRule:
