@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from db_kit import opened
 from sync_kit import with_key
 
-from workbook.keys import PROGRESS, trust_key
+from workbook.keys import PROGRESS, fingerprint, key_id, trust_key
 from workbook.paths import database_path
 from workbook.store.bundles import COLUMNS, export_bundle
 from workbook.store.learners import create_learner
@@ -25,6 +25,8 @@ from workbook.store.settings import device_id
 
 SAM_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(11, 43)))
 MALLORY_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(13, 45)))
+SAM_FP = fingerprint(key_id(SAM_KEY.public_key()))  # as the app names each key to a trainer
+MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
 TRAINER_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(15, 47)))
 
 

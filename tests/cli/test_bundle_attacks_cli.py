@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from db_kit import opened
 from row_theft_kit import (
-    MALLORY_KEY,
+    MALLORY_FP,
     TRAINER_KEY,
     bundle_rows,
     export_from_mallory,
@@ -29,7 +29,6 @@ from workbook.store.models import ActivityRecord
 from workbook.store.quiz_questions import expand_payload
 from workbook.store.row_provenance import refused_rows
 
-MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
 TRAINER_ID = key_id(TRAINER_KEY.public_key())
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from db_kit import opened
 from row_theft_kit import (
-    MALLORY_KEY,
-    SAM_KEY,
+    MALLORY_FP,
+    SAM_FP,
     bundle_rows,
     export_from_mallory,
     mallorys_pc,
@@ -22,13 +22,10 @@ from row_theft_kit import (
 )
 
 from workbook.cli import main
-from workbook.keys import fingerprint, key_id
 from workbook.store import trainer as trainer_store
 from workbook.store.learners import create_learner
 from workbook.trainer_gate import ENVIRONMENT
 
-MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
-SAM_FP = fingerprint(key_id(SAM_KEY.public_key()))
 PASSPHRASE = "a long trainer passphrase"
 
 

@@ -11,7 +11,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from db_kit import opened
 from row_theft_kit import (
-    MALLORY_KEY,
+    MALLORY_FP,
+    SAM_FP,
     SAM_KEY,
     bundle_rows,
     export_from_mallory,
@@ -21,7 +22,7 @@ from row_theft_kit import (
     trainer_pc,
 )
 
-from workbook.keys import CERTIFICATES, fingerprint, key_id, trusted_keys
+from workbook.keys import CERTIFICATES, key_id, trusted_keys
 from workbook.reports.issue import eligibility_for
 from workbook.store.activity import activity_count
 from workbook.store.bundle_merge import ImportResult, import_bundles
@@ -31,9 +32,6 @@ from workbook.store.merge_vouching import progress_sources
 from workbook.store.merges import survivor_of
 from workbook.store.models import ActivityRecord, MergeRecord
 from workbook.store.row_provenance import first_sources, refused_rows
-
-SAM_FP = fingerprint(key_id(SAM_KEY.public_key()))
-MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
 
 
 @pytest.fixture

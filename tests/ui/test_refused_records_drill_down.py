@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 from row_theft_kit import (
-    MALLORY_KEY,
+    MALLORY_FP,
     bundle_rows,
     export_from_mallory,
     import_in_trainer_view,
@@ -14,7 +14,6 @@ from row_theft_kit import (
     sams_pc,
 )
 
-from workbook.keys import fingerprint, key_id
 from workbook.paths import database_path
 from workbook.store.activity import record_section_read
 from workbook.store.bundles import BundleSigner
@@ -23,8 +22,6 @@ from workbook.store.learners import create_learner
 from workbook.store.merges import merge_learners
 from workbook.store.row_provenance import keep_refused
 from workbook.ui.trainer.learner_detail import learner_detail_html
-
-MALLORY_FP = fingerprint(key_id(MALLORY_KEY.public_key()))
 
 
 def read_three(learner_id: str) -> None:
