@@ -48,13 +48,11 @@ def verified_record(library: Library, evidence: LearnerEvidence,
         doubts[f"reading:{module_id}"] = [
             f"{module.title if module else module_id}: lessons: {names}{more} marked read faster than the "
             f"reading rule allows (read {'it' if len(section_ids) == 1 else 'them'} again)"]
-    quiz_best: dict[str, int] = {}
-    quiz_percents: dict[str, list[int]] = {}
+    quiz_percents: dict[str, list[int]] = {}  # the attempts that hold up, oldest first
     for attempt in evidence.attempts:
         module = library.module(attempt.module_id)
         doubt = quiz_doubt(attempt, module.quiz if module else None)
         if doubt is None:
-            quiz_best[attempt.module_id] = max(quiz_best.get(attempt.module_id, 0), attempt.claimed)
             quiz_percents.setdefault(attempt.module_id, []).append(attempt.claimed)
             continue
         not_counted[f"quiz:{attempt.module_id}"] = not_counted.get(f"quiz:{attempt.module_id}", 0) + 1
@@ -72,6 +70,7 @@ def verified_record(library: Library, evidence: LearnerEvidence,
         title = scenario.title if scenario else call.scenario_id
         doubts.setdefault(f"call:{call.scenario_id}", []).append(
             f"Practice call \u201c{title}\u201d: the call of {when_text(call.ended_at)} {checked.doubt}")
+    quiz_best = {module_id: max(percents) for module_id, percents in quiz_percents.items()}
     return LearnerRecord(progress_by_module(library, reading.read), quiz_best, calls,
                          {key: _shortened(lines) for key, lines in doubts.items()}, not_counted,
                          {module_id: tuple(percents) for module_id, percents in quiz_percents.items()})
