@@ -99,13 +99,18 @@ def test_a_doctored_call_is_no_best_outcome_on_the_calls_page_as_on_its_home_car
     assert top.text(1) == "played 1\u00d7\n1 call not counted: see the checklist"  # not "Best: Resolved"
     assert "has no replies to check" in top.toolTip(1)
     assert top.childCount() == 1  # the call itself is still listed, its debrief opens
+    assert top.child(0).text(1).endswith(" (not counted)")  # its row's claimed ending, marked
+    assert "the checklist does not count it" in top.child(0).toolTip(1)
     top = page.item_for("scenario", played.id)
     assert top.text(1).startswith("\u2714 Best: ")
     assert top.text(1).endswith("\n1 call not counted: see the checklist")
+    marked = [top.child(n).text(1).endswith(" (not counted)") for n in range(top.childCount())]
+    assert marked == [False, True]  # the genuine call counts, the doctored one after it does not
     _agree_with_the_home_cards(navigator, library)
 
     navigator.call_history.open()  # not from the home page: the page replays the record once itself
     assert len(replays) == 2
+    assert page.item_for("scenario", forged.id).child(0).text(1).endswith(" (not counted)")
     _agree_with_the_home_cards(navigator, library)
 
     navigator.show_home()

@@ -51,7 +51,8 @@ class LearnerRecord(Struct, frozen=True):
     `doubts`: what was left out because its evidence did not hold up (`core.evidence`), as lines
     naming it, by "reading:<module id>", "quiz:<module id>" or "call:<scenario id>"; `not_counted`:
     how many sections, attempts or calls were left out, by the same keys (the lines are shortened).
-    `quiz_percents`: the percent of each attempt that holds up, oldest first (for the home cards)."""
+    `quiz_percents`: the percent of each attempt that holds up, oldest first (for the home cards);
+    `calls_not_counted`: the ids of the finished calls that do not hold up (for the calls page's rows)."""
 
     reading: Mapping[str, ReadingProgress]
     quiz_best: Mapping[str, int]
@@ -59,6 +60,7 @@ class LearnerRecord(Struct, frozen=True):
     doubts: Mapping[str, Sequence[str]] = field(default_factory=dict)
     not_counted: Mapping[str, int] = field(default_factory=dict)
     quiz_percents: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    calls_not_counted: frozenset[str] = field(default_factory=frozenset)
 
 
 class Fact(StrEnum):

@@ -60,6 +60,7 @@ def verified_record(library: Library, evidence: LearnerEvidence,
         doubts.setdefault(f"quiz:{attempt.module_id}", []).append(
             f"{title} quiz: the attempt of {when_text(attempt.submitted_at)} {doubt}")
     calls: dict[str, list[CallOutcome]] = {}
+    calls_left_out: set[str] = set()
     for call in evidence.calls:
         scenario = library.scenario(call.scenario_id)
         checked = check_call(call, scenario)
@@ -67,13 +68,15 @@ def verified_record(library: Library, evidence: LearnerEvidence,
             calls.setdefault(call.scenario_id, []).append(checked.outcome)
             continue
         not_counted[f"call:{call.scenario_id}"] = not_counted.get(f"call:{call.scenario_id}", 0) + 1
+        calls_left_out.add(call.call_id)
         title = scenario.title if scenario else call.scenario_id
         doubts.setdefault(f"call:{call.scenario_id}", []).append(
             f"Practice call \u201c{title}\u201d: the call of {when_text(call.ended_at)} {checked.doubt}")
     quiz_best = {module_id: max(percents) for module_id, percents in quiz_percents.items()}
     return LearnerRecord(progress_by_module(library, reading.read), quiz_best, calls,
                          {key: _shortened(lines) for key, lines in doubts.items()}, not_counted,
-                         {module_id: tuple(percents) for module_id, percents in quiz_percents.items()})
+                         {module_id: tuple(percents) for module_id, percents in quiz_percents.items()},
+                         frozenset(calls_left_out))
 
 
 def _shortened(lines: list[str]) -> tuple[str, ...]:

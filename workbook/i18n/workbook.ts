@@ -434,7 +434,15 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{ending} (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter opens this call&apos;s debrief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed from its saved choices, this call does not end this way, so the checklist does not count it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

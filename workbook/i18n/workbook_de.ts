@@ -445,8 +445,16 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Anruf {number}</translation>
     </message>
     <message>
+        <source>{ending} (not counted)</source>
+        <translation>{ending} (nicht gezählt)</translation>
+    </message>
+    <message>
         <source>Enter opens this call&apos;s debrief</source>
         <translation>Enter öffnet die Auswertung dieses Anrufs</translation>
+    </message>
+    <message>
+        <source>Replayed from its saved choices, this call does not end this way, so the checklist does not count it</source>
+        <translation>Aus den gespeicherten Antworten nachgespielt endet dieser Anruf nicht so, deshalb zählt die Checkliste ihn nicht</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ class CallHistory(Struct, frozen=True):
     record: CallRecord | None
     finished: list[StoredCall]
     note: tuple[str, str] | None = None
+    not_counted: frozenset[str] = frozenset()  # ids of its finished calls that do not hold up
 
 
 def outcome_text(call: StoredCall) -> tuple[str, str]:
@@ -124,9 +125,14 @@ class CallsPage(QWidget):
                 when = moment_text(call.ended_at.astimezone()) if call.ended_at else ""
                 name = (self.tr("Call {number} (replayed)") if call.replayed_from
                         else self.tr("Call {number}")).format(number=number)
+                if call.id in history.not_counted:  # its row claims an ending its replay does not reach
+                    label = self.tr("{ending} (not counted)").format(ending=label)
                 child = QTreeWidgetItem([name, label, skills, when])
                 child.setData(0, ID_ROLE, ("call", call.id))
                 child.setToolTip(0, self.tr("Enter opens this call's debrief"))
+                if call.id in history.not_counted:
+                    child.setToolTip(1, self.tr("Replayed from its saved choices, this call does not end "
+                                                "this way, so the checklist does not count it"))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()  # every past call in sight; a heading closes with Left or a click

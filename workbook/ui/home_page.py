@@ -55,6 +55,7 @@ class LearnerSnapshot(Struct):
     skill_bar: int = 0  # the skill score such a call needs (the course's `min_skill_score`)
     not_counted: Mapping[str, int] = field(default_factory=dict)
     doubts: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    calls_not_counted: frozenset[str] = field(default_factory=frozenset)  # call ids, for the calls page
 
 
 class HomePage(QWidget):

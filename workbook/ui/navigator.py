@@ -242,7 +242,7 @@ class Navigator(QObject):
             review.due_count(library, learner_id, datetime.now(UTC)),
             left_off=resume_target(library, positions),
             handled_well=calls_handled_well(record.calls, bar), skill_bar=bar,
-            not_counted=record.not_counted, doubts=record.doubts)
+            not_counted=record.not_counted, doubts=record.doubts, calls_not_counted=record.calls_not_counted)
 
     def save_language(self, choice: str) -> None:
         """View > Language: kept in the data folder, read at the next start (see workbook.ui.i18n)."""

@@ -35,15 +35,16 @@ class CallHistoryController(QObject):
             return
         if snapshot is not None:
             records, not_counted, doubts = snapshot.calls, snapshot.not_counted, snapshot.doubts
-            eligibility = snapshot.eligibility
+            eligibility, left_out = snapshot.eligibility, snapshot.calls_not_counted
         else:
             record = learner_record(library, learner_id)
             records, not_counted, doubts = (replayed_call_records(library, learner_id, record),
                                             record.not_counted, record.doubts)
             eligibility = check_eligibility(library.course, library, record) if library.course else None
+            left_out = record.calls_not_counted
         self.page.show_calls([
             CallHistory(scenario, records.get(scenario.id),
                         practice_calls.finished_calls(learner_id, scenario.id),
-                        not_counted_note(f"call:{scenario.id}", not_counted, doubts, eligibility))
+                        not_counted_note(f"call:{scenario.id}", not_counted, doubts, eligibility), left_out)
             for scenario in library.scenarios])
         self.session.show(self.page)
