@@ -4,7 +4,7 @@ progress…*, and Sam's drill-down says how many were refused, from which PC and
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
+from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser, QWidget
 from row_theft_kit import (
     MALLORY_FP,
     bundle_rows,
@@ -32,9 +32,14 @@ def read_three(learner_id: str) -> None:
 def drill_down_text(qtbot, page, learner_id: str) -> str:
     """Open the learner's drill-down as the dashboard does, and read the text it shows."""
     before = set(QApplication.topLevelWidgets())
-    page.learner_opened.emit(learner_id)
-    dialog = next(widget for widget in QApplication.topLevelWidgets()
-                  if widget not in before and isinstance(widget, QDialog))
+    page.learner_opened.emit(learner_id)  # built off the GUI thread, then shown
+
+    def opened() -> list[QWidget]:
+        return [widget for widget in QApplication.topLevelWidgets()
+                if widget not in before and isinstance(widget, QDialog)]
+
+    qtbot.waitUntil(lambda: bool(opened()))
+    dialog = opened()[0]
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "Learner detail"

@@ -37,8 +37,13 @@ def test_the_drill_down_names_the_learners_answers_and_fits_the_screen(qtbot, op
     page.table.setFocus()
     page.table.setCurrentIndex(page.proxy.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # opens the learner, as a double-click does
-    shown = [d for d in navigator.window.findChildren(QDialog)
-             if d.isVisible() and d.windowTitle() == "Learner detail"]
+
+    def details() -> list[QDialog]:  # built off the GUI thread, then shown
+        return [d for d in navigator.window.findChildren(QDialog)
+                if d.isVisible() and d.windowTitle() == "Learner detail"]
+
+    qtbot.waitUntil(lambda: bool(details()))
+    shown = details()
     assert len(shown) == 1
     detail = shown[0]
     text = detail.findChild(QTextBrowser).toPlainText()

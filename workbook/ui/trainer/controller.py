@@ -20,7 +20,7 @@ from workbook.ui.controllers.session import Session
 from workbook.ui.operations import Job, QueryOp
 from workbook.ui.trainer import passphrase_dialog
 from workbook.ui.trainer.dashboard_page import DashboardPage
-from workbook.ui.trainer.learner_detail import show_learner_detail
+from workbook.ui.trainer.learner_detail import learner_detail_html, show_detail_html
 from workbook.ui.trainer.learners import TrainerLearners
 from workbook.ui.trainer.progress_import import TrainerImport, merge_text
 from workbook.ui.trainer.skill_chart import prepare_painting
@@ -64,6 +64,7 @@ class TrainerController(QObject):
         self.page.import_progress_requested.connect(self.imports.start)
         self.running: QueryOp | None = None  # the last long job started (tests wait on it)
         self.loading: QueryOp | None = None  # the last dashboard read started
+        self.detail: QueryOp | None = None  # the last learner drill-down being built
         self.ingesting: QueryOp | None = None  # merging what learner PCs synced (tests wait on it)
 
     @property
@@ -225,7 +226,11 @@ class TrainerController(QObject):
     # -- drill-down -------------------------------------------------------------------------
 
     def open_learner(self, learner_id: str) -> None:
-        show_learner_detail(self.window, self.library, learner_id)
+        """Built off the GUI thread: a learner who did everything has every attempt regraded and every
+        call replayed for it."""
+        library = self.library
+        self.detail = QueryOp(self.window, lambda job: learner_detail_html(library, learner_id),
+                              lambda html: show_detail_html(self.window, html)).start()
 
     # -- long jobs --------------------------------------------------------------------------
 
