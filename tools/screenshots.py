@@ -76,6 +76,14 @@ def main(out: Path) -> None:
         _typed_call_screens(app, window, navigator, typed, out)
 
 
+def _at_a_persons_pace() -> None:
+    """Wait before a reply as a person would: a call played faster than a second a reply does not
+    count (call_evidence), and the calls page would say "(not counted)" in the screenshot."""
+    from workbook.core.call_evidence import MIN_SECONDS_PER_ANSWER
+
+    time.sleep(MIN_SECONDS_PER_ANSWER + 0.1)
+
+
 def _call_screens(app, window, navigator, scenario, out: Path) -> None:
     """A call played with one weak reply, then the best ones, and its debrief."""
     from workbook.core.call_engine import current_node, offered_replies
@@ -87,6 +95,7 @@ def _call_screens(app, window, navigator, scenario, out: Path) -> None:
         offered = offered_replies(scenario, navigator.calls.state)
         wanted = "okay" if turn == 1 else "best"
         pick = next((i for i in offered if node.replies[i].rating == wanted), offered[0])
+        _at_a_persons_pace()
         navigator.calls.choose_reply(pick)
         turn += 1
         if turn == 3:
@@ -142,6 +151,7 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
              "number so I can check where it is right now?")
     page.typed_edit.setPlainText(words)
     app.processEvents()
+    _at_a_persons_pace()
     window.grab().save(str(out / "call-typed.png"))
     page.send_typed()
     app.processEvents()
@@ -149,6 +159,7 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
     while (node := current_node(scenario, navigator.calls.state)) is not None:
         offered = offered_replies(scenario, navigator.calls.state)
         best = next((i for i in offered if node.replies[i].rating == "best"), offered[0])
+        _at_a_persons_pace()
         navigator.calls.choose_reply(best)
     navigator.calls.show_debrief()
     app.processEvents()
