@@ -125,13 +125,11 @@ class CallsPage(QWidget):
                 when = moment_text(call.ended_at.astimezone()) if call.ended_at else ""
                 name = (self.tr("Call {number} (replayed)") if call.replayed_from
                         else self.tr("Call {number}")).format(number=number)
-                left_out = call.id in history.not_counted  # its row claims an ending its replay misses
-                if left_out:
-                    label = self.tr("{ending} (not counted)").format(ending=label)
                 child = QTreeWidgetItem([name, label, skills, when])
                 child.setData(0, ID_ROLE, ("call", call.id))
                 child.setToolTip(0, self.tr("Enter opens this call's debrief"))
-                if left_out:
+                if call.id in history.not_counted:  # its row claims an ending its replay misses
+                    child.setText(1, self.tr("{ending} (not counted)").format(ending=label))
                     child.setToolTip(1, self.tr("Replayed from its saved choices, this call does not end "
                                                 "this way, so the checklist does not count it"))
                 top.addChild(child)
