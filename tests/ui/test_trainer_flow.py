@@ -211,7 +211,7 @@ def test_the_drill_down_lists_every_attempt_at_the_top_and_follows_a_link_by_key
     assert all("quiz:" in entry for entry in marked)  # the calls were not timed: never marked
     assert html.index("On this page:") < html.index("<a name='attempt-1'>")
 
-    learner_detail.show_learner_detail(navigator.window, library, learner.id)
+    learner_detail.show_detail_html(navigator.window, html)
     dialog = next(w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Learner detail")
     qtbot.addWidget(dialog)
     view = dialog.findChild(QTextBrowser)

@@ -31,14 +31,9 @@ if TYPE_CHECKING:
 SHOWN_REFUSED = 3  # lines of refused records at most; the command lists every one
 
 
-def show_learner_detail(parent, library: Library, learner_id: str) -> None:
-    """Every quiz attempt with its answers, and every practice call with its debrief (built here: the
-    trainer's window builds it off the GUI thread and calls `show_detail_html`)."""
-    show_detail_html(parent, learner_detail_html(library, learner_id))
-
-
 def show_detail_html(parent, html: str) -> None:
-    """The drill-down `learner_detail_html` made, in a dialog sized to the screen."""
+    """The drill-down `learner_detail_html` made (the trainer's window builds it off the GUI thread),
+    in a dialog sized to the screen."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(translate("LearnerDetail", "Learner detail"))
     view = QTextBrowser()
