@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from coach_kit import RULES_PATH
+from coach_kit import phrases_find as _phrases_find
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +26,6 @@ from workbook.core.coach_model import score
 from workbook.core.regex_guard import backtracking_risk
 
 ROOT = Path(__file__).resolve().parents[2]
-RULES_PATH = ROOT / "lessons" / "coach" / "rules.yaml"
 LABELLED_PATH = ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml"
 RULE_IDS = [
     "acknowledge-feeling", "apology-or-ownership", "clarifying-question", "next-step-with-time-frame",
@@ -596,10 +597,6 @@ def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixtur
     for n in TRAINING_LABELLERS:
         items = bench.load_labelled(ROOT / "tests" / "fixtures" / "coach" / f"labeller_l{n}.yaml", ids)
         assert len(items) == 300 and all(i.context and set(i.expected) == set(ids) for i in items)
-
-
-def _phrases_find(text: str, rules: CoachRules) -> set[str]:
-    return {v.rule_id for v in coach_reply(text, rules, use_model=False).verdicts if v.present}
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [

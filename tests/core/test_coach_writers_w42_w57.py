@@ -4,23 +4,15 @@ it went into lessons/coach/rules.yaml (see its comments)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from coach_kit import RULES_PATH, phrases_find
 
 from workbook.core.coach import CoachRules, coach_reply, load_rules
-
-RULES_PATH = Path(__file__).resolve().parents[2] / "lessons" / "coach" / "rules.yaml"
 
 
 @pytest.fixture(scope="module")
 def rules() -> CoachRules:
     return load_rules(RULES_PATH)
-
-
-def _phrases_find(text: str, rules: CoachRules) -> set[str]:
-    result = coach_reply(text, rules, use_model=False, use_encoder=False)
-    return {v.rule_id for v in result.verdicts if v.present}
 
 
 @pytest.mark.parametrize("text", [
@@ -33,7 +25,7 @@ def _phrases_find(text: str, rules: CoachRules) -> set[str]:
     "The other branch entered the wrong date, so that's on them rather than us.",
 ])
 def test_blame_with_no_fault_word_is_found_by_the_phrases(rules: CoachRules, text: str) -> None:
-    assert "avoid-blame" in _phrases_find(text, rules)
+    assert "avoid-blame" in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize("text", [
@@ -68,7 +60,7 @@ def test_owning_the_callers_disappointment_is_not_judging(rules: CoachRules, tex
 def test_a_bare_you_should_have_is_blame_and_as_i_said_is_judging(rules: CoachRules) -> None:
     """Where writers who never saw the rules put them: "you should have checked" is blame (most of them
     do not also call it judging), "as I said" is judging (most do not also call it closing the door)."""
-    should = _phrases_find("You should have checked before you packed it.", rules)
+    should = phrases_find("You should have checked before you packed it.", rules)
     assert "avoid-blame" in should and "avoid-judging-or-correcting" not in should
-    said = _phrases_find("As I said before, breakfast is not included in your rate.", rules)
+    said = phrases_find("As I said before, breakfast is not included in your rate.", rules)
     assert "avoid-judging-or-correcting" in said and "avoid-stonewalling" not in said
