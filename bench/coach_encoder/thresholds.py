@@ -5,6 +5,9 @@ to the lowest step above the shipped model's score for every good reply it must 
 file's (tests/fixtures/coach/guards/leave_alone.yaml) and the practice calls' best replies, where the
 coach without the encoder leaves them alone and would ask the encoder. So no threshold is set by hand.
 Run with the app's venv: python bench/coach_encoder/thresholds.py OUT
+After sentence_head.py (step 6): python bench/coach_encoder/thresholds.py --sentence-head, the same for the
+sentence head: its sha256, and each of its thresholds (data.SENTENCE_CHOSEN) raised above its score for
+every good reply the coach without it leaves alone and would ask it about.
 """
 
 from __future__ import annotations
@@ -22,14 +25,62 @@ import data  # noqa: E402
 
 sys.path.insert(0, str(data.ROOT))
 from workbook.core import coach_encoder  # noqa: E402
-from workbook.core.coach import coach_reply, load_rules  # noqa: E402
+from workbook.core.coach import _NORMALISE, coach_reply, load_rules  # noqa: E402
+from workbook.core.sentences import sentences  # noqa: E402
 
 ENCODER_YAML = data.ROOT / "lessons" / "coach" / "encoder.yaml"
 MODEL = data.ROOT / "assets" / "coach" / "encoder.int8.onnx"
+HEAD = data.ROOT / "assets" / "coach" / "sentence_head.npz"
 STEPS = [round(0.01 * k, 2) for k in range(1, 100)]
 
 
+def set_threshold(text: str, section: str, rule_id: str, threshold: float) -> str:
+    """encoder.yaml with `rule_id`'s line under `section:` (thresholds or sentence_thresholds) set."""
+    start = re.search(rf"(?m)^{section}:.*$", text).end()
+    line = re.compile(rf"(?m)^(  {re.escape(rule_id)}): [\d.]+")
+    found = line.search(text, start)
+    return text[:found.start()] + f"{found.group(1)}: {threshold}" + text[found.end():]
+
+
+def good_replies() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(reply, caller, the rules it must not trigger): the guard file's good replies and the best replies."""
+    return ([(reply, "", must_not) for reply, must_not in data.guard_replies()]
+            + [(reply, caller, tuple(data.RULE_IDS)) for _id, reply, caller, _call in data.best_replies()])
+
+
+def sentence_head() -> int:
+    text = ENCODER_YAML.read_text(encoding="utf-8")
+    sha256 = hashlib.sha256(HEAD.read_bytes()).hexdigest()
+    text = re.sub(r"(?m)^sentence_head_sha256: \w+$", f"sentence_head_sha256: {sha256}", text)
+    ENCODER_YAML.write_text(text, encoding="utf-8")
+    rules = load_rules(data.ROOT / "lessons" / "coach" / "rules.yaml")
+    assert rules.encoder is not None and not rules.encoder.problem, "the encoder cannot be used"
+    alone = replace(rules, encoder=replace(rules.encoder, sentence_thresholds={}))
+    asks = replace(alone, encoder=replace(alone.encoder, thresholds={r: 1.01 for r in data.RULE_IDS},
+                                          sentence_thresholds={r: 0.0 for r in data.SENTENCE_CHOSEN}))
+    for rule_id, chosen in data.SENTENCE_CHOSEN.items():
+        top, which = 0.0, ""
+        for reply, caller, must_not in good_replies():
+            if rule_id not in must_not or coach_reply(reply, alone, caller).present[rule_id]:
+                continue  # the rest of the coach finds it: theirs to answer for
+            if coach_reply(reply, asks, caller).present[rule_id]:  # the coach asks the head about it
+                normal = reply.translate(_NORMALISE)
+                parts = coach_encoder.sentence_parts(normal, sentences(normal))
+                score = coach_encoder.sentence_scores(rules.encoder, normal, tuple(
+                    normal[a:b] for a, b in parts))[rule_id][0]
+                if score > top:
+                    top, which = score, reply
+        threshold = next((t for t in STEPS if t >= chosen and t > top), 1.0)
+        print(f"{rule_id:28} sentence head: chosen {chosen:.2f}, highest good reply {top:.3f} "
+              f"({which[:60]!r}) -> {threshold:.2f}")
+        text = set_threshold(text, "sentence_thresholds", rule_id, threshold)
+    ENCODER_YAML.write_text(text, encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--sentence-head"]:
+        return sentence_head()
     chosen = json.loads((Path(argv[0]) / "choice.json").read_text())["thresholds"]
     text = ENCODER_YAML.read_text(encoding="utf-8")
     sha256 = hashlib.sha256(MODEL.read_bytes()).hexdigest()
@@ -38,8 +89,7 @@ def main(argv: list[str]) -> int:
     rules = load_rules(data.ROOT / "lessons" / "coach" / "rules.yaml")
     assert rules.encoder is not None and not rules.encoder.problem, "the encoder cannot be used"
     asks = replace(rules, encoder=replace(rules.encoder, thresholds={r: 0.0 for r in data.RULE_IDS}))
-    good = ([(reply, "", must_not) for reply, must_not in data.guard_replies()]
-            + [(reply, caller, tuple(data.RULE_IDS)) for _id, reply, caller, _call in data.best_replies()])
+    good = good_replies()
     for rule_id in data.RULE_IDS:
         top, which = 0.0, ""
         for reply, caller, must_not in good:
@@ -54,7 +104,7 @@ def main(argv: list[str]) -> int:
         threshold = next((t for t in STEPS if t >= chosen[rule_id] and t > top), 1.0)
         print(f"{rule_id:28} chosen {chosen[rule_id]:.2f}, highest good reply {top:.3f} ({which[:60]!r}) "
               f"-> {threshold:.2f}")
-        text = re.sub(rf"(?m)^(  {re.escape(rule_id)}): [\d.]+$", rf"\1: {threshold}", text)
+        text = set_threshold(text, "thresholds", rule_id, threshold)
     ENCODER_YAML.write_text(text, encoding="utf-8")
     return 0
 

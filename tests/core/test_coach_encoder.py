@@ -85,9 +85,10 @@ PHRASE_FIND = "That's our policy."  # the phrases find a closed door
 
 
 def _coach_folder(tmp_path: Path, model: bytes | None = None, sha: str | None = None,
-                  encoder_yaml: str | None = None) -> tuple[Path, Path]:
+                  encoder_yaml: str | None = None, head: bytes | None = None) -> tuple[Path, Path]:
     """A content folder's coach/ with the shipped rules and model.yaml, and an assets folder whose
-    encoder file is `model` (None: missing); encoder.yaml lists `sha` (default: the shipped one)."""
+    encoder file is `model` (None: missing) and sentence head `head` (default: the shipped one);
+    encoder.yaml lists `sha` (default: the shipped one)."""
     coach = tmp_path / "lessons" / "coach"
     coach.mkdir(parents=True)
     for name in ("rules.yaml", "model.yaml"):
@@ -102,6 +103,7 @@ def _coach_folder(tmp_path: Path, model: bytes | None = None, sha: str | None = 
     shutil.copyfile(ASSETS / "tokenizer.json", assets / "coach" / "tokenizer.json")
     if model is not None:
         (assets / "coach" / "encoder.int8.onnx").write_bytes(model)
+    (assets / "coach" / "sentence_head.npz").write_bytes(head or (ASSETS / "sentence_head.npz").read_bytes())
     return coach / "rules.yaml", assets
 
 
@@ -300,10 +302,14 @@ def test_the_process_gives_the_scores_the_encoder_gives_when_loaded_here(rules):
     labelled = yaml.safe_load((ROOT / "tests" / "fixtures" / "coach" / "labelled.yaml").read_text())
     replies += [str(r["text"]) for r in labelled["replies"][:150]]
     here = encoder_process._Loaded(encoder.model, encoder.model_sha256, encoder.tokenizer,
-                                   encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs)
+                                   encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs,
+                                   encoder.sentence_head, encoder.sentence_head_sha256)
     assert len(replies) > 200
     for text in replies:
         assert coach_encoder.scores(encoder, text) == here.scores(text), text
+    for text in replies[:40]:
+        parts = tuple(text[a:b] for a, b in coach_encoder.sentence_parts(text, sentences(text)))
+        assert coach_encoder.sentence_scores(encoder, text, parts) == here.sentence_scores(text, parts), text
 
 
 def _own_encoder(tmp_path: Path):

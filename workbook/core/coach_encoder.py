@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 ENCODER_FILE_NAME = "encoder.yaml"  # next to rules.yaml
 SCORE_CACHE = 512  # replies whose scores are kept (the page coaches a reply and the script's line)
-_KEYS = {"model", "model_sha256", "tokenizer", "tokenizer_sha256", "max_tokens", "outputs", "thresholds"}
+_KEYS = {"model", "model_sha256", "tokenizer", "tokenizer_sha256", "max_tokens", "outputs", "thresholds",
+         "sentence_head", "sentence_head_sha256", "sentence_thresholds"}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _WORD = re.compile(r"[A-Za-z0-9](?:[\w'-]*\w)?")
 Span = tuple[int, int]
@@ -55,6 +56,9 @@ class CoachEncoder(Struct, frozen=True):
     outputs: tuple[str, ...]
     thresholds: dict[str, float]
     problem: str = ""
+    sentence_head: Path | None = None  # reads each sentence of a reply (bench/coach_encoder/sentence_head.py)
+    sentence_head_sha256: str = ""
+    sentence_thresholds: dict[str, float] = {}
 
 
 def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
@@ -111,6 +115,7 @@ def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
     for rule_id in outputs:
         if rule_id in rule_kinds and rule_id not in thresholds:
             report(("thresholds",), f"no threshold for '{rule_id}'")
+    sentence_thresholds = _check_sentence_head(data, outputs, files, assets_dir, report)
     if problems:
         return None, problems
     for key, file in files.items():
@@ -120,8 +125,44 @@ def check_encoder(path: Path, rule_kinds: dict[str, str], assets_dir: Path,
     encoder = CoachEncoder(path, files["model"], data["model_sha256"], files["tokenizer"],
                            data["tokenizer_sha256"], max_tokens, tuple(outputs),
                            {str(k): float(v) for k, v in thresholds.items()},
-                           str(problems[0]) if problems else "")
+                           str(problems[0]) if problems else "", files.get("sentence_head"),
+                           data.get("sentence_head_sha256", ""), sentence_thresholds)
     return encoder, problems
+
+
+def _check_sentence_head(data: dict, outputs: list, files: dict, assets_dir: Path, report,
+                         ) -> dict[str, float]:
+    """The optional sentence head: its file, sha256 and a threshold per rule it reads, all three or
+    none. Its file's arrays are checked when it is loaded (`encoder_process`)."""
+    keys = ("sentence_head", "sentence_head_sha256", "sentence_thresholds")
+    if not any(key in data for key in keys):
+        return {}
+    present = next(key for key in keys if key in data)
+    for key in keys:
+        if key not in data:  # said at a line the trainer can see
+            report((present,), f"'{key}' is missing: the sentence head needs sentence_head, "
+                               "sentence_head_sha256 and sentence_thresholds together")
+    value = data.get("sentence_head")
+    if not isinstance(value, str) or not value.strip() or Path(value).is_absolute() or ".." in Path(
+            value).parts:
+        report(("sentence_head",), "expected a file inside the assets folder, such as "
+                                   "coach/sentence_head.npz")
+    else:
+        files["sentence_head"] = assets_dir / value.strip()
+    sha256 = data.get("sentence_head_sha256")
+    if not isinstance(sha256, str) or not _SHA256.match(sha256):
+        report(("sentence_head_sha256",), "expected the file's sha256: 64 lower-case hex digits")
+    chosen = data.get("sentence_thresholds")
+    if not isinstance(chosen, dict) or not chosen:
+        report(("sentence_thresholds",), "expected 'rule-id: threshold' lines, one for each rule the "
+                                         "head reads")
+        return {}
+    for rule_id, value in chosen.items():
+        if rule_id not in outputs:
+            report(("sentence_thresholds", rule_id), f"'{rule_id}' is not one of the outputs")
+        elif type(value) not in (int, float) or not math.isfinite(value) or not 0 < value <= 1:
+            report(("sentence_thresholds", rule_id), "expected a number above 0 and at most 1")
+    return {str(k): float(v) for k, v in chosen.items() if type(v) in (int, float)}
 
 
 def _file_problem(file: Path, sha256: str, known_good: WalkCache | None = None) -> tuple[str, str] | None:
@@ -158,7 +199,7 @@ _loaded: dict[tuple, EncoderProcess | str] = {}  # by the encoder's files: its p
 
 def _key(encoder: CoachEncoder) -> tuple:
     return (encoder.model, encoder.model_sha256, encoder.tokenizer, encoder.tokenizer_sha256,
-            encoder.max_tokens)
+            encoder.max_tokens, encoder.sentence_head, encoder.sentence_head_sha256)
 
 
 def _session(encoder: CoachEncoder) -> EncoderProcess | None:
@@ -181,7 +222,8 @@ def _load(encoder: CoachEncoder) -> EncoderProcess | str:
 
         try:
             return EncoderProcess(encoder.model, encoder.model_sha256, encoder.tokenizer,
-                                  encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs, SCORE_CACHE)
+                                  encoder.tokenizer_sha256, encoder.max_tokens, encoder.outputs, SCORE_CACHE,
+                                  encoder.sentence_head, encoder.sentence_head_sha256)
         except Exception as error:  # EncoderGone says why; anything else is said in one line too
             reason = _why(encoder, error)
     log.warning("coach: the encoder is not used, phrases and the word model only: %s", reason)
@@ -208,11 +250,22 @@ def unavailable(encoder: CoachEncoder | None) -> str | None:
 
 def scores(encoder: CoachEncoder, text: str) -> dict[str, float] | None:
     """Each output rule's score for `text` (0..1), or None when the encoder cannot be used."""
+    return _asked(encoder, lambda loaded: loaded.scores(text))
+
+
+def sentence_scores(encoder: CoachEncoder, text: str, parts: tuple[str, ...],
+                    ) -> dict[str, tuple[float, int]] | None:
+    """The sentence head's (highest score, its sentence's index in `parts`) for each rule it reads,
+    or None when the encoder cannot be used."""
+    return _asked(encoder, lambda loaded: loaded.sentence_scores(text, parts))
+
+
+def _asked(encoder: CoachEncoder, question):
     loaded = _session(encoder)
     if loaded is None:
         return None
     try:
-        return loaded.scores(text)
+        return question(loaded)
     except Exception as error:  # a run that fails, a process that stopped: not tried again on every reply
         loaded.close()
         reason = _why(encoder, error)
@@ -237,10 +290,13 @@ def find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[Span]) -> t
     """The words that earned `rule_id` when the encoder's score reaches its threshold, else ().
     The encoder has no word weights: of the reply's sentences (`spans`), the one whose removal
     lowers the score most is highlighted (one more run per sentence), never the whole of a longer
-    reply, and never its bare punctuation."""
+    reply, and never its bare punctuation. Below its threshold, the sentence head (when the rule has
+    one) may still find one sentence that does it: that sentence is highlighted."""
     found = scores(encoder, text)
-    if found is None or found[rule_id] < encoder.thresholds[rule_id]:
+    if found is None:
         return ()
+    if found[rule_id] < encoder.thresholds[rule_id]:
+        return _sentence_find(encoder, rule_id, text, spans)
     worded = [span for span in (_words_of(text, s) for s in spans) if span is not None]
     if len(worded) <= 1:
         return tuple(worded) or ((0, len(text)),)
@@ -250,6 +306,24 @@ def find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[Span]) -> t
         return without[rule_id] if without is not None else 1.0
 
     return (min(worded, key=left),)
+
+
+def sentence_parts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences the sentence head reads: those with a word in them, or the whole reply when it
+    has fewer than two (the head was trained on exactly these: bench/coach_encoder/sentence_head.py)."""
+    parts = [(start, end) for start, end in spans if text[start:end].strip(" .!?;,")]
+    return parts if len(parts) >= 2 else [(0, len(text))]
+
+
+def _sentence_find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[Span]) -> tuple[Span, ...]:
+    if rule_id not in encoder.sentence_thresholds:
+        return ()
+    parts = sentence_parts(text, spans)
+    found = sentence_scores(encoder, text, tuple(text[start:end] for start, end in parts))
+    if not found or found[rule_id][0] < encoder.sentence_thresholds[rule_id]:
+        return ()
+    span = _words_of(text, parts[found[rule_id][1]])
+    return (span,) if span is not None else ()
 
 
 def _words_of(text: str, span: Span) -> Span | None:

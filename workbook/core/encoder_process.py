@@ -40,14 +40,17 @@ class EncoderProcess:
     last `cache` texts (the page coaches a reply and the script's line each time)."""
 
     def __init__(self, model: Path, model_sha256: str, tokenizer: Path, tokenizer_sha256: str,
-                 max_tokens: int, outputs: tuple[str, ...], cache: int) -> None:
+                 max_tokens: int, outputs: tuple[str, ...], cache: int, head: Path | None = None,
+                 head_sha256: str = "") -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, theirs = context.Pipe(duplex=True)
-        files = (model, model_sha256, tokenizer, tokenizer_sha256, max_tokens, tuple(outputs))
+        files = (model, model_sha256, tokenizer, tokenizer_sha256, max_tokens, tuple(outputs), head,
+                 head_sha256)
         self._process = context.Process(target=_process_main, args=(theirs, files), daemon=True,
                                         name=PROCESS_NAME)
         self._lock = threading.Lock()
         self.scores = functools.lru_cache(maxsize=cache)(self._ask)
+        self.sentence_scores = functools.lru_cache(maxsize=cache)(self._ask_sentences)
         try:
             self._process.start()
         except Exception as error:  # no executable, no memory, too many processes
@@ -67,13 +70,21 @@ class EncoderProcess:
 
     def _ask(self, text: str) -> dict[str, float]:
         """Each output rule's score for `text` (0..1)."""
+        return self._question(text, "scores")
+
+    def _ask_sentences(self, text: str, parts: tuple[str, ...]) -> dict[str, tuple[float, int]]:
+        """The sentence head's score for each of its rules: the highest of the reply's sentences
+        (`parts`, from `coach_encoder.sentence_parts`), and which one it is."""
+        return self._question(("sentences", text, parts), "sentences")
+
+    def _question(self, message: str | tuple, kind: str) -> dict:
         with self._lock:
             try:
-                self._connection.send(text)
+                self._connection.send(message)
             except (OSError, ValueError):  # the process is gone (its end closed), or we closed ours
                 self._stopped()
             answer = self._receive(REPLY_TIMEOUT_S)
-        if answer[0] != "scores":
+        if answer[0] != kind:
             self.close()
             raise EncoderGone(answer[1])
         return answer[1]
@@ -132,9 +143,12 @@ def _process_main(connection: Connection, files: tuple) -> None:
             return
         connection.send(("ready",))
         while True:
-            text = connection.recv()  # EOFError when the app's process closed its end or went away
+            asked = connection.recv()  # EOFError when the app's process closed its end or went away
             try:
-                connection.send(("scores", loaded.scores(text)))
+                if isinstance(asked, tuple):
+                    connection.send(("sentences", loaded.sentence_scores(asked[1], asked[2])))
+                else:
+                    connection.send(("scores", loaded.scores(asked)))
             except Exception as error:  # a run that fails: said in one line, not tried again
                 connection.send(("failed", f"{model.name}: {type(error).__name__}: {one_line(error)}"))
 
@@ -143,7 +157,8 @@ class _Loaded:
     """The tokenizer and the onnxruntime session of one encoder."""
 
     def __init__(self, model: Path, model_sha256: str, tokenizer: Path, tokenizer_sha256: str,
-                 max_tokens: int, outputs: tuple[str, ...]) -> None:
+                 max_tokens: int, outputs: tuple[str, ...], head: Path | None = None,
+                 head_sha256: str = "") -> None:
         import numpy
         import onnxruntime
         from tokenizers import Tokenizer
@@ -177,11 +192,56 @@ class _Loaded:
             raise _Unusable(f"{model.name} takes {sorted(inputs)} and gives {width} outputs; "
                             f"encoder.yaml expects input_ids, attention_mask and {len(outputs)}")
         self.numpy, self.outputs = numpy, outputs
+        self.head = _sentence_head(numpy, head, head_sha256, self.session, len(outputs)) if head else None
         self.scores("Warm-up reply.")  # the first run allocates; a learner's first reply should not wait
 
     def scores(self, text: str) -> dict[str, float]:
+        probs = self._run(text, ["probs"])[0]
+        return {rule_id: float(p) for rule_id, p in zip(self.outputs, probs, strict=True)}
+
+    def sentence_scores(self, text: str, parts: tuple[str, ...]) -> dict[str, tuple[float, int]]:
+        """Per rule of the head: its highest sentence's score (the mean of its seeds) and which.
+        One run per sentence, as in training (a batch would quantise the sentences together)."""
+        if self.head is None:
+            return {}
+        np, head = self.numpy, self.head
+        whole_probs, whole_pooled = self._run(text, ["probs", "pooled"])
+        rows = [np.concatenate([pooled, whole_pooled, probs, whole_probs])
+                for probs, pooled in (self._run(part, ["probs", "pooled"]) for part in parts)]
+        x = (np.stack(rows) - head["mean"]) / head["scale"]
+        hidden = np.maximum(np.einsum("nd,rshd->rsnh", x, head["w1"]) + head["b1"][:, :, None, :], 0)
+        logits = np.einsum("rsnh,rsoh->rsn", hidden, head["w2"]) + head["b2"]
+        per_sentence = (1 / (1 + np.exp(-logits))).mean(1)
+        return {str(rule): (float(per_sentence[k].max()), int(per_sentence[k].argmax()))
+                for k, rule in enumerate(head["rules"])}
+
+    def _run(self, text: str, names: list[str]) -> list:
         encoding = self.tokenizer.encode(text)
         ids = self.numpy.array([encoding.ids], dtype=self.numpy.int64)
         mask = self.numpy.array([encoding.attention_mask], dtype=self.numpy.int64)
-        probs = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
-        return {rule_id: float(p) for rule_id, p in zip(self.outputs, probs, strict=True)}
+        return [out[0] for out in self.session.run(names, {"input_ids": ids, "attention_mask": mask})]
+
+
+_HEAD_ARRAYS = ("rules", "mean", "scale", "w1", "b1", "w2", "b2")
+
+
+def _sentence_head(np, head: Path, sha256: str, session, outputs: int) -> dict:
+    """The sentence head's arrays, checked against their sha256 and the model's widths."""
+    try:
+        raw = head.read_bytes()  # about 400 kB
+    except OSError as error:
+        raise _Unusable(f"cannot read the coach's sentence head: {error.strerror or error}") from None
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise _Unusable(f"{head} does not match its sha256 in encoder.yaml (changed or swapped)")
+    import io
+
+    with np.load(io.BytesIO(raw), allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in _HEAD_ARRAYS}
+    names = {o.name: o for o in session.get_outputs()}
+    if "pooled" not in names:
+        raise _Unusable(f"{head.name} needs the model's pooled output, which this model does not give")
+    width = 2 * names["pooled"].shape[-1] + 2 * outputs
+    if arrays["w1"].shape[-1] != width or arrays["mean"].shape != (width,):
+        raise _Unusable(f"{head.name} reads {arrays['w1'].shape[-1]} numbers a sentence; "
+                        f"the model gives {width}")
+    return arrays
