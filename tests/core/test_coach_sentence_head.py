@@ -17,12 +17,12 @@ from workbook.core.coach import check_rules, coach_reply, load_rules
 
 # Written for these tests (no labeller wrote them): a kind reply with one excuse in the middle, and
 # the same reply without it.
-TUCKED_IN = ("Thanks for your patience, and I'm sorry about the mess outside your house. The contractors were "
-             "supposed to put the pavement back within a week and they just haven't bothered. I'll chase them "
-             "this morning and ring you by Friday.")
+TUCKED_IN = ("Thanks for your patience, and I'm sorry about the mess outside your house. The contractors "
+             "were supposed to put the pavement back within a week and they just haven't bothered. I'll chase "
+             "them this morning and ring you by Friday.")
 DIG = "The contractors were supposed to put the pavement back within a week and they just haven't bothered"
-KIND = ("Thanks for your patience, and I'm sorry about the mess outside your house. I'll chase the contractors "
-        "this morning and ring you by Friday.")
+KIND = ("Thanks for your patience, and I'm sorry about the mess outside your house. I'll chase the "
+        "contractors this morning and ring you by Friday.")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,8 @@ def test_the_same_reply_without_the_dig_is_left_alone(rules):
 def test_a_one_sentence_reply_is_read_whole_by_the_head(rules):
     parts = coach_encoder.sentence_parts("Sorry about that.", [(0, 17)])
     assert parts == [(0, 17)]
-    assert coach_encoder.sentence_parts("Sorry. . Thursday at 9.", [(0, 6), (6, 8), (8, 23)]) == [(0, 6), (8, 23)]
+    spans = [(0, 6), (6, 8), (8, 23)]
+    assert coach_encoder.sentence_parts("Sorry. . Thursday at 9.", spans) == [(0, 6), (8, 23)]
 
 
 @pytest.mark.parametrize(("old", "new", "field", "message"), [
@@ -85,7 +86,8 @@ def test_a_head_of_the_wrong_width_fails_to_load_in_one_line_and_the_coach_goes_
     np.savez(buffer, **arrays)
     wrong = buffer.getvalue()
     shipped_sha = hashlib.sha256((ASSETS / "sentence_head.npz").read_bytes()).hexdigest()
-    text = (COACH / "encoder.yaml").read_text(encoding="utf-8").replace(shipped_sha, hashlib.sha256(wrong).hexdigest())
+    text = (COACH / "encoder.yaml").read_text(encoding="utf-8")
+    text = text.replace(shipped_sha, hashlib.sha256(wrong).hexdigest())
     path, assets = _coach_folder(tmp_path, model=(ASSETS / "encoder.int8.onnx").read_bytes(),
                                  encoder_yaml=text, head=wrong)
     rules, problems = check_rules(path, assets_dir=assets)
