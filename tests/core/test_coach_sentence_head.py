@@ -18,8 +18,8 @@ from workbook.core.coach import check_rules, coach_reply, load_rules
 # Written for these tests (no labeller wrote them): a kind reply with one excuse in the middle, and
 # the same reply without it.
 TUCKED_IN = ("Thanks for your patience, and I'm sorry about the mess outside your house. The contractors "
-             "were supposed to put the pavement back within a week and they just haven't bothered. I'll chase "
-             "them this morning and ring you by Friday.")
+             "were supposed to put the pavement back within a week and they just haven't bothered. "
+             "I'll chase them this morning and ring you by Friday.")
 DIG = "The contractors were supposed to put the pavement back within a week and they just haven't bothered"
 KIND = ("Thanks for your patience, and I'm sorry about the mess outside your house. I'll chase the "
         "contractors this morning and ring you by Friday.")
