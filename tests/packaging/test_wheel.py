@@ -59,7 +59,7 @@ def test_the_wheel_carries_the_lessons_assets_and_licences(installed):
                     "workbook/assets/fonts/NotoSans-Regular.ttf", "workbook/__main__.py",
                     "workbook/i18n/workbook_de.qm", "workbook/i18n/workbook_en.qm",
                     "workbook/lessons/coach/encoder.yaml", "workbook/assets/coach/encoder.int8.onnx",
-                    "workbook/assets/coach/tokenizer.json"):
+                    "workbook/assets/coach/tokenizer.json", "workbook/assets/coach/sentence_head.npz"):
         assert shipped in names
     assert not [name for name in names if name.endswith(".ts")]  # translation sources stay out
     assert any(name.endswith("licenses/LICENSE") for name in names)

@@ -70,3 +70,21 @@ def test_without_its_model_file_the_page_says_why_and_still_coaches(qtbot, tmp_p
     assert page.result.present["avoid-stonewalling"]
     assert "Read by the phrases and word model only:" in shown and "encoder.int8.onnx" in shown
     assert "Traceback" not in shown
+
+
+def test_a_dig_tucked_into_a_long_reply_is_marked_in_the_reply_shown(qtbot, tmp_path):
+    """The sentence head's find: the page marks that one sentence of the learner's reply."""
+    from tests.core.test_coach_sentence_head import DIG, TUCKED_IN
+
+    rules = load_rules(ROOT / "lessons" / "coach" / "rules.yaml")
+    page = _page(qtbot, rules, tmp_path)
+    page.reply.setPlainText(TUCKED_IN)
+    page.check()
+    assert page.result.present["avoid-blame"]
+    html = page.feedback.toHtml()
+    marked = html[html.index(DIG.split()[1]) - 300:html.index(DIG.split()[1])]
+    assert "background" in marked or "<mark" in marked  # the dig's sentence is marked
+    assert "I'll chase" in page.feedback.toPlainText()
+    if os.environ.get("WORKBOOK_GRAB"):
+        page.resize(1280, 720)
+        page.grab().save(os.environ["WORKBOOK_GRAB"])
