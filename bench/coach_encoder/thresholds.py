@@ -48,28 +48,48 @@ def good_replies() -> list[tuple[str, str, tuple[str, ...]]]:
             + [(reply, caller, tuple(data.RULE_IDS)) for _id, reply, caller, _call in data.best_replies()])
 
 
-def sentence_head() -> int:
+def _sha256_into_yaml(key: str, file: Path) -> str:
+    """encoder.yaml with `key` set to `file`'s sha256, written, and its text returned."""
     text = ENCODER_YAML.read_text(encoding="utf-8")
-    sha256 = hashlib.sha256(HEAD.read_bytes()).hexdigest()
-    text = re.sub(r"(?m)^sentence_head_sha256: \w+$", f"sentence_head_sha256: {sha256}", text)
+    sha256 = hashlib.sha256(file.read_bytes()).hexdigest()
+    text = re.sub(rf"(?m)^{key}: \w+$", f"{key}: {sha256}", text)
     ENCODER_YAML.write_text(text, encoding="utf-8")
+    return text
+
+
+def _usable_rules():
     rules = load_rules(data.ROOT / "lessons" / "coach" / "rules.yaml")
     assert rules.encoder is not None and not rules.encoder.problem, "the encoder cannot be used"
+    return rules
+
+
+def _highest_good(rule_id: str, without, asking, score) -> tuple[float, str]:
+    """The highest `score(reply)[rule_id]` among the good replies that the coach `without` it leaves
+    alone and the coach `asking` it would ask about (both CoachRules), and that reply."""
+    top, which = 0.0, ""
+    for reply, caller, must_not in good_replies():
+        if rule_id not in must_not or coach_reply(reply, without, caller).present[rule_id]:
+            continue  # the rest of the coach finds it: theirs to answer for
+        if coach_reply(reply, asking, caller).present[rule_id] and score(reply)[rule_id] > top:
+            top, which = score(reply)[rule_id], reply
+    return top, which
+
+
+def sentence_head() -> int:
+    text = _sha256_into_yaml("sentence_head_sha256", HEAD)
+    rules = _usable_rules()
     alone = replace(rules, encoder=replace(rules.encoder, sentence_thresholds={}))
     asks = replace(alone, encoder=replace(alone.encoder, thresholds={r: 1.01 for r in data.RULE_IDS},
                                           sentence_thresholds={r: 0.0 for r in data.SENTENCE_CHOSEN}))
+
+    def head_scores(reply: str) -> dict[str, float]:
+        normal = reply.translate(_NORMALISE)
+        parts = coach_encoder.sentence_parts(normal, sentences(normal))
+        found = coach_encoder.sentence_scores(rules.encoder, normal, tuple(normal[a:b] for a, b in parts))
+        return {rule_id: score for rule_id, (score, _index) in found.items()}
+
     for rule_id, chosen in data.SENTENCE_CHOSEN.items():
-        top, which = 0.0, ""
-        for reply, caller, must_not in good_replies():
-            if rule_id not in must_not or coach_reply(reply, alone, caller).present[rule_id]:
-                continue  # the rest of the coach finds it: theirs to answer for
-            if coach_reply(reply, asks, caller).present[rule_id]:  # the coach asks the head about it
-                normal = reply.translate(_NORMALISE)
-                parts = coach_encoder.sentence_parts(normal, sentences(normal))
-                score = coach_encoder.sentence_scores(rules.encoder, normal, tuple(
-                    normal[a:b] for a, b in parts))[rule_id][0]
-                if score > top:
-                    top, which = score, reply
+        top, which = _highest_good(rule_id, alone, asks, head_scores)
         threshold = next((t for t in STEPS if t >= chosen and t > top), 1.0)
         print(f"{rule_id:28} sentence head: chosen {chosen:.2f}, highest good reply {top:.3f} "
               f"({which[:60]!r}) -> {threshold:.2f}")
@@ -82,25 +102,13 @@ def main(argv: list[str]) -> int:
     if argv == ["--sentence-head"]:
         return sentence_head()
     chosen = json.loads((Path(argv[0]) / "choice.json").read_text())["thresholds"]
-    text = ENCODER_YAML.read_text(encoding="utf-8")
-    sha256 = hashlib.sha256(MODEL.read_bytes()).hexdigest()
-    text = re.sub(r"(?m)^model_sha256: \w+$", f"model_sha256: {sha256}", text)
-    ENCODER_YAML.write_text(text, encoding="utf-8")
-    rules = load_rules(data.ROOT / "lessons" / "coach" / "rules.yaml")
-    assert rules.encoder is not None and not rules.encoder.problem, "the encoder cannot be used"
+    text = _sha256_into_yaml("model_sha256", MODEL)
+    rules = _usable_rules()
+    without = replace(rules, encoder=None)
     asks = replace(rules, encoder=replace(rules.encoder, thresholds={r: 0.0 for r in data.RULE_IDS}))
-    good = good_replies()
     for rule_id in data.RULE_IDS:
-        top, which = 0.0, ""
-        for reply, caller, must_not in good:
-            if rule_id not in must_not:
-                continue
-            if coach_reply(reply, rules, caller, use_encoder=False).present[rule_id]:
-                continue  # the phrases and word model find it: theirs to answer for
-            if coach_reply(reply, asks, caller).present[rule_id]:  # the coach asks the encoder about it
-                score = coach_encoder.scores(rules.encoder, reply)[rule_id]
-                if score > top:
-                    top, which = score, reply
+        top, which = _highest_good(rule_id, without, asks,
+                                   lambda reply: coach_encoder.scores(rules.encoder, reply))
         threshold = next((t for t in STEPS if t >= chosen[rule_id] and t > top), 1.0)
         print(f"{rule_id:28} chosen {chosen[rule_id]:.2f}, highest good reply {top:.3f} ({which[:60]!r}) "
               f"-> {threshold:.2f}")

@@ -166,6 +166,12 @@ BLAME_LINE = re.search(r"(?m)^  avoid-blame: [\d.]+\n",
     (BLAME_LINE, "", "thresholds", "no threshold for 'avoid-blame'"),
     ("max_tokens: 128", "max_tokens: many", "max_tokens", "whole number"),
     ("model: coach/encoder.int8.onnx", "model: ../../secret.onnx", "model", "inside the assets folder"),
+    # the sentence head's three entries go together, each checked like the model's
+    ("sentence_head: coach/sentence_head.npz\n", "", "sentence_head_sha256", "'sentence_head' is missing"),
+    ("sentence_head: coach/sentence_head.npz", "sentence_head: /tmp/head.npz", "sentence_head",
+     "inside the assets folder"),
+    ("sentence_thresholds:", "sentence_thresholds:\n  avoid-jargon: 0.5", "sentence_thresholds.avoid-jargon",
+     "not one of the outputs"),
 ])
 def test_a_broken_encoder_yaml_is_named_at_its_line(tmp_path, old, new, field, message):
     text = (COACH / "encoder.yaml").read_text(encoding="utf-8")
