@@ -61,22 +61,33 @@ def test_a_swapped_sentence_head_is_named_by_its_sha256_and_the_coach_goes_on(tm
     assert "sentence_head" in coach_encoder.unavailable(rules.encoder)
 
 
-def test_a_head_of_the_wrong_width_fails_to_load_in_one_line_and_the_coach_goes_on(tmp_path, caplog):
+def _narrower_head() -> bytes:
+    """The shipped head with one input fewer: it no longer fits the model's widths."""
     with np.load(ASSETS / "sentence_head.npz") as stored:
         arrays = {name: stored[name] for name in stored.files}
     arrays["w1"], arrays["mean"] = arrays["w1"][..., :-1], arrays["mean"][:-1]
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
-    wrong = buffer.getvalue()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("wrong", "said"), [
+    (_narrower_head, "sentence_head.npz reads"),
+    (lambda: b"not a zip file at all", "sentence_head.npz is not a sentence head"),
+], ids=["wrong width", "not an npz"])
+def test_a_head_that_will_not_load_is_said_in_one_line_and_the_coach_goes_on(tmp_path, caplog, wrong, said):
+    """A head whose sha256 was put in encoder.yaml but that does not fit: found when the first reply is
+    coached, said in one line, never a traceback."""
+    head = wrong()
     shipped_sha = hashlib.sha256((ASSETS / "sentence_head.npz").read_bytes()).hexdigest()
     text = (COACH / "encoder.yaml").read_text(encoding="utf-8")
-    text = text.replace(shipped_sha, hashlib.sha256(wrong).hexdigest())
+    text = text.replace(shipped_sha, hashlib.sha256(head).hexdigest())
     path, assets = _coach_folder(tmp_path, model=(ASSETS / "encoder.int8.onnx").read_bytes(),
-                                 encoder_yaml=text, head=wrong)
+                                 encoder_yaml=text, head=head)
     rules, problems = check_rules(path, assets_dir=assets)
     assert problems == []
     with caplog.at_level(logging.WARNING, logger="workbook"):
         assert coach_reply("That's our policy.", rules).present["avoid-stonewalling"]
     reason = coach_encoder.unavailable(rules.encoder)
-    assert reason.startswith("sentence_head.npz reads") and "\n" not in reason
+    assert reason.startswith(said) and "\n" not in reason
     assert "Traceback" not in caplog.text

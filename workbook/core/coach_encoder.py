@@ -320,8 +320,8 @@ def _sentence_find(encoder: CoachEncoder, rule_id: str, text: str, spans: list[S
         return ()
     parts = sentence_parts(text, spans)
     found = sentence_scores(encoder, text, tuple(text[start:end] for start, end in parts))
-    if not found or found[rule_id][0] < encoder.sentence_thresholds[rule_id]:
-        return ()
+    if not found or rule_id not in found or found[rule_id][0] < encoder.sentence_thresholds[rule_id]:
+        return ()  # no head loaded, or one that does not read this rule
     span = _words_of(text, parts[found[rule_id][1]])
     return (span,) if span is not None else ()
 

@@ -228,15 +228,18 @@ _HEAD_ARRAYS = ("rules", "mean", "scale", "w1", "b1", "w2", "b2")
 def _sentence_head(np, head: Path, sha256: str, session, outputs: int) -> dict:
     """The sentence head's arrays, checked against their sha256 and the model's widths."""
     try:
-        raw = head.read_bytes()  # about 400 kB
+        raw = head.read_bytes()  # about 1 MB
     except OSError as error:
         raise _Unusable(f"cannot read the coach's sentence head: {error.strerror or error}") from None
     if hashlib.sha256(raw).hexdigest() != sha256:
         raise _Unusable(f"{head} does not match its sha256 in encoder.yaml (changed or swapped)")
     import io
 
-    with np.load(io.BytesIO(raw), allow_pickle=False) as stored:
-        arrays = {name: stored[name] for name in _HEAD_ARRAYS}
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as stored:
+            arrays = {name: stored[name] for name in _HEAD_ARRAYS}
+    except Exception as error:  # not an .npz, an array missing or one numpy will not read without pickle
+        raise _Unusable(f"{head.name} is not a sentence head: {one_line(error)}") from None
     names = {o.name: o for o in session.get_outputs()}
     if "pooled" not in names:
         raise _Unusable(f"{head.name} needs the model's pooled output, which this model does not give")
