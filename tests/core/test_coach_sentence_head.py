@@ -61,6 +61,15 @@ def test_a_swapped_sentence_head_is_named_by_its_sha256_and_the_coach_goes_on(tm
     assert "sentence_head" in coach_encoder.unavailable(rules.encoder)
 
 
+def test_a_missing_sentence_head_is_named_and_the_coach_goes_on(tmp_path):
+    path, assets = _coach_folder(tmp_path, model=(ASSETS / "encoder.int8.onnx").read_bytes())
+    (assets / "coach" / "sentence_head.npz").unlink()
+    rules, problems = check_rules(path, assets_dir=assets)
+    assert [(p.path.name, p.field) for p in problems] == [("encoder.yaml", "sentence_head")]
+    assert "sentence_head.npz: file not found" in problems[0].message
+    assert coach_reply("That's our policy.", rules).present["avoid-stonewalling"]  # the phrases go on
+
+
 def _narrower_head() -> bytes:
     """The shipped head with one input fewer: it no longer fits the model's widths."""
     with np.load(ASSETS / "sentence_head.npz") as stored:
