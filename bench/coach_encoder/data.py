@@ -22,7 +22,7 @@ RULE_IDS = ["avoid-blame", "avoid-judging-or-correcting", "avoid-stonewalling"]
 VALIDATION = [f"labeller_w{n}" for n in range(16, 24)]
 # The sentence head's thresholds before thresholds.py raises them: trained without the 58th-81st writers,
 # 0.8 kept the coach's pooled agreement on them within 0.3 points while blame's recall rose 0.80 -> 0.83 on
-# the 58th-73rd and 0.79 -> 0.83 on the 74th-81st (session 32; /work notes in the README's coach section).
+# the 58th-73rd and 0.79 -> 0.83 on the 74th-81st (session 32; the README's coach section).
 SENTENCE_CHOSEN = {"avoid-blame": 0.8, "avoid-judging-or-correcting": 0.8}
 
 
