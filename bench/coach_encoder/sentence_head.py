@@ -31,11 +31,12 @@ import data  # noqa: E402
 sys.path.insert(0, str(data.ROOT))
 from workbook.core.coach import _NORMALISE  # noqa: E402
 from workbook.core.coach_encoder import sentence_parts  # noqa: E402
+from workbook.core.encoder_process import sentence_features, sentence_head_scores  # noqa: E402
 from workbook.core.sentences import sentences  # noqa: E402
 
 ASSET = data.ROOT / "assets" / "coach" / "sentence_head.npz"
 MODEL = data.ROOT / "assets" / "coach" / "encoder.int8.onnx"
-RULES = ["avoid-blame", "avoid-judging-or-correcting"]  # closing the door gained nothing (session 32)
+RULES = list(data.SENTENCE_CHOSEN)  # blame and judging: closing the door gained nothing (session 32)
 SEEDS, HIDDEN, EPOCHS, BATCH = 5, 32, 20, 128
 HELD_OUT = range(58, 82)  # validate: the writers of session 31, which the shipped encoder never saw
 
@@ -58,14 +59,10 @@ class Embedder:
 
 
 def features(embed: Embedder, text: str) -> np.ndarray:
-    """One row per sentence: [sentence pooled, reply pooled, sentence probs, reply probs]."""
+    """One row per sentence, as the app builds them (encoder_process.sentence_features)."""
     normal = text.translate(_NORMALISE)
-    whole_probs, whole_pooled = embed(normal)
-    rows = []
-    for start, end in sentence_parts(normal, sentences(normal)):
-        probs, pooled = embed(normal[start:end])
-        rows.append(np.concatenate([pooled, whole_pooled, probs, whole_probs]))
-    return np.stack(rows).astype(np.float32)
+    parts = [embed(normal[start:end]) for start, end in sentence_parts(normal, sentences(normal))]
+    return sentence_features(np, embed(normal), parts).astype(np.float32)
 
 
 def writer_number(stem: str) -> int | None:
@@ -123,21 +120,13 @@ def fit(rows: list) -> dict[str, np.ndarray]:
     return {"rules": np.array(RULES), "mean": mu.astype(np.float32), "scale": sd.astype(np.float32), **arrays}
 
 
-def head_scores(arrays: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
-    """The app's computation (encoder_process.SentenceHead), for the validation print."""
-    x = (x - arrays["mean"]) / arrays["scale"]
-    hidden = np.maximum(np.einsum("nd,rshd->rsnh", x, arrays["w1"]) + arrays["b1"][:, :, None, :], 0)
-    logits = np.einsum("rsnh,rsoh->rsn", hidden, arrays["w2"]) + arrays["b2"]
-    return (1 / (1 + np.exp(-logits))).mean(1).max(-1)
-
-
 def main(argv: list[str]) -> int:
     torch.set_num_threads(2)
     rows = load_all(Embedder())
     if argv and argv[0] == "validate":
         arrays = fit([r for r in rows if writer_number(r[0]) not in HELD_OUT])
         held = [r for r in rows if writer_number(r[0]) in HELD_OUT]
-        scores = np.stack([head_scores(arrays, r[1]) for r in held])
+        scores = np.stack([sentence_head_scores(np, arrays, r[1]).max(-1) for r in held])
         for k, rule_id in enumerate(RULES):
             rule = data.RULE_IDS.index(rule_id)
             for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):

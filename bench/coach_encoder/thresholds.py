@@ -70,8 +70,10 @@ def _highest_good(rule_id: str, without, asking, score) -> tuple[float, str]:
     for reply, caller, must_not in good_replies():
         if rule_id not in must_not or coach_reply(reply, without, caller).present[rule_id]:
             continue  # the rest of the coach finds it: theirs to answer for
-        if coach_reply(reply, asking, caller).present[rule_id] and score(reply)[rule_id] > top:
-            top, which = score(reply)[rule_id], reply
+        if coach_reply(reply, asking, caller).present[rule_id]:
+            found = score(reply)[rule_id]
+            if found > top:
+                top, which = found, reply
     return top, which
 
 

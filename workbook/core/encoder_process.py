@@ -193,33 +193,53 @@ class _Loaded:
                             f"encoder.yaml expects input_ids, attention_mask and {len(outputs)}")
         self.numpy, self.outputs = numpy, outputs
         self.head = _sentence_head(numpy, head, head_sha256, self.session, len(outputs)) if head else None
+        self._names = ["probs", "pooled"] if self.head is not None else ["probs"]
+        self._last: tuple[str | None, list] = (None, [])
         self.scores("Warm-up reply.")  # the first run allocates; a learner's first reply should not wait
 
     def scores(self, text: str) -> dict[str, float]:
-        probs = self._run(text, ["probs"])[0]
+        probs = self._run(text)[0]
         return {rule_id: float(p) for rule_id, p in zip(self.outputs, probs, strict=True)}
 
     def sentence_scores(self, text: str, parts: tuple[str, ...]) -> dict[str, tuple[float, int]]:
         """Per rule of the head: its highest sentence's score (the mean of its seeds) and which.
-        One run per sentence, as in training (a batch would quantise the sentences together)."""
+        One run per sentence, as in training (a batch would quantise the sentences together); the
+        whole reply's run is the one `scores` just made."""
         if self.head is None:
             return {}
-        np, head = self.numpy, self.head
-        whole_probs, whole_pooled = self._run(text, ["probs", "pooled"])
-        rows = [np.concatenate([pooled, whole_pooled, probs, whole_probs])
-                for probs, pooled in (self._run(part, ["probs", "pooled"]) for part in parts)]
-        x = (np.stack(rows) - head["mean"]) / head["scale"]
-        hidden = np.maximum(np.einsum("nd,rshd->rsnh", x, head["w1"]) + head["b1"][:, :, None, :], 0)
-        logits = np.einsum("rsnh,rsoh->rsn", hidden, head["w2"]) + head["b2"]
-        per_sentence = (1 / (1 + np.exp(-logits))).mean(1)
+        np = self.numpy
+        per_sentence = sentence_head_scores(np, self.head, sentence_features(
+            np, self._run(text), [self._run(part) for part in parts]))
         return {str(rule): (float(per_sentence[k].max()), int(per_sentence[k].argmax()))
-                for k, rule in enumerate(head["rules"])}
+                for k, rule in enumerate(self.head["rules"])}
 
-    def _run(self, text: str, names: list[str]) -> list:
+    def _run(self, text: str) -> list:
+        """The model's outputs for `text` (probs, and pooled when there is a head); the last text's
+        are kept, as the head reads the reply `scores` was just asked about."""
+        if self._last[0] == text:
+            return self._last[1]
         encoding = self.tokenizer.encode(text)
         ids = self.numpy.array([encoding.ids], dtype=self.numpy.int64)
         mask = self.numpy.array([encoding.attention_mask], dtype=self.numpy.int64)
-        return [out[0] for out in self.session.run(names, {"input_ids": ids, "attention_mask": mask})]
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        outputs = [out[0] for out in self.session.run(self._names, feeds)]
+        self._last = (text, outputs)
+        return outputs
+
+
+def sentence_features(np, whole: list, parts: list[list]) -> object:
+    """One row per sentence, as the head reads it: the sentence's pooled embedding, the whole reply's,
+    then the sentence's scores and the whole reply's (`whole`, `parts`: the model's probs and pooled).
+    bench/coach_encoder/sentence_head.py trains on the same rows."""
+    return np.stack([np.concatenate([pooled, whole[1], probs, whole[0]]) for probs, pooled in parts])
+
+
+def sentence_head_scores(np, head: dict, features) -> object:
+    """Each head rule's score for each sentence (rules x sentences): the mean of its seeds' sigmoids."""
+    x = (features - head["mean"]) / head["scale"]
+    hidden = np.maximum(np.einsum("nd,rshd->rsnh", x, head["w1"]) + head["b1"][:, :, None, :], 0)
+    logits = np.einsum("rsnh,rsoh->rsn", hidden, head["w2"]) + head["b2"]
+    return (1 / (1 + np.exp(-logits))).mean(1)
 
 
 _HEAD_ARRAYS = ("rules", "mean", "scale", "w1", "b1", "w2", "b2")
