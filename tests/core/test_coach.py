@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from coach_kit import RULES_PATH
-from coach_kit import phrases_find as _phrases_find
+from coach_kit import phrases_find
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -636,7 +636,7 @@ def test_the_shipped_model_reads_every_avoid_rule_and_every_labeller_is_a_fixtur
 ])
 def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                   rule_id: str) -> None:
-    assert rule_id in _phrases_find(text, rules)
+    assert rule_id in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -658,7 +658,7 @@ def test_judging_and_closed_door_shapes_are_found_by_the_phrases(rules: CoachRul
 ])
 def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                    rule_id: str) -> None:
-    assert rule_id not in _phrases_find(text, rules)
+    assert rule_id not in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -686,7 +686,7 @@ def test_judging_and_closed_door_shapes_leave_good_replies_alone(rules: CoachRul
 ])
 def test_shapes_from_labellers_l30_l32_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                 rule_id: str) -> None:
-    assert rule_id in _phrases_find(text, rules)
+    assert rule_id in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -698,7 +698,7 @@ def test_shapes_from_labellers_l30_l32_are_found_by_the_phrases(rules: CoachRule
 ])
 def test_shapes_from_labellers_l30_l32_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                rule_id: str) -> None:
-    assert rule_id not in _phrases_find(text, rules)
+    assert rule_id not in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -731,7 +731,7 @@ def test_shapes_from_labellers_l30_l32_leave_good_replies_alone(rules: CoachRule
 ])
 def test_shapes_from_labellers_l33_l39_are_found_by_the_phrases(rules: CoachRules, text: str,
                                                                 rule_id: str) -> None:
-    assert rule_id in _phrases_find(text, rules)
+    assert rule_id in phrases_find(text, rules)
 
 
 @pytest.mark.parametrize(("text", "rule_id"), [
@@ -759,7 +759,7 @@ def test_shapes_from_labellers_l33_l39_are_found_by_the_phrases(rules: CoachRule
 ])
 def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRules, text: str,
                                                                rule_id: str) -> None:
-    assert rule_id not in _phrases_find(text, rules)
+    assert rule_id not in phrases_find(text, rules)
 
 
 # -- a boundary names the caller's behaviour; a judgement names the person ----------------------------
@@ -778,7 +778,7 @@ def test_shapes_from_labellers_l33_l39_leave_good_replies_alone(rules: CoachRule
 ])
 def test_a_judgement_of_the_person_is_still_judging(rules: CoachRules, text: str) -> None:
     """A label for the caller or their reaction is judging, alone or beside a boundary."""
-    assert "avoid-judging-or-correcting" in _phrases_find(text, rules)
+    assert "avoid-judging-or-correcting" in phrases_find(text, rules)
 
 
 # -- what holds the encoder back: shapes the lessons teach, not the rule's own wordings ---------------
