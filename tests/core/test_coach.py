@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from coach_kit import RULES_PATH
-from coach_kit import phrases_find
+from coach_kit import RULES_PATH, phrases_find
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
