@@ -154,6 +154,8 @@ def _typed_call_screens(app, window, navigator, scenario, out: Path) -> None:
     _at_a_persons_pace()
     window.grab().save(str(out / "call-typed.png"))
     page.send_typed()
+    while navigator.calls.judging is not None:  # the coach reads off the GUI thread
+        app.processEvents()
     app.processEvents()
     window.grab().save(str(out / "call-typed-coached.png"))
     while (node := current_node(scenario, navigator.calls.state)) is not None:

@@ -37,6 +37,7 @@ def test_own_words_drill_checks_a_typed_reply(qtbot, open_window, library):
     assert navigator.pages.currentWidget() is page and "Caller:" in page.scene.text()
     qtbot.keyClicks(page.reply, "I'm sorry, that sounds really frustrating. Calm down and I will sort it.")
     page.check_button.click()
+    qtbot.waitUntil(lambda: page.checking is None, timeout=30000)  # read off the GUI thread
     html = page.feedback.toHtml()
     assert "mood would move" in page.feedback.toPlainText()
     assert "coach-avoid" in html or "#a12a2a" in html.lower() or "a12a2a" in html

@@ -63,7 +63,7 @@ def test_every_listed_shortcut_works_after_the_labels_change(qtbot, open_window,
     assert navigator.pages.currentWidget() is navigator.coach.page
     qtbot.keyClicks(navigator.coach.page.reply, "I'm sorry, let me sort that out for you today.")
     keys.press("Ctrl+Enter")
-    assert navigator.coach.page.result is not None
+    qtbot.waitUntil(lambda: navigator.coach.page.result is not None, timeout=30000)
     keys.press("Ctrl+H")
     assert navigator.pages.currentWidget() is home
     keys.press("Ctrl+Shift+C")

@@ -27,10 +27,13 @@ def _open(navigator, name: str):
     return navigator.library.scenario(SCENARIO)
 
 
-def _say(qtbot, page, text: str) -> None:
+def _say(qtbot, calls, text: str) -> None:
+    """Type the words and press Ctrl+Enter; the coach reads them off the GUI thread."""
+    page = calls.page
     page.typed_edit.setFocus()
     qtbot.keyClicks(page.typed_edit, text)
     qtbot.keyClick(page.typed_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: calls.judging is None, timeout=30000)
 
 
 def _finish_with_best_replies(qtbot, navigator, scenario) -> None:
@@ -55,7 +58,7 @@ def test_a_typed_reply_moves_the_call_and_the_debrief_explains_it(qtbot, open_wi
     page.send_typed()
     assert navigator.calls.state.choices == ()
     page.typed_edit.clear()
-    _say(qtbot, page, GOOD)
+    _say(qtbot, navigator.calls, GOOD)
 
     verdict = coach_reply(GOOD, page.coach_rules)
     assert navigator.calls.state.at == "get-details"  # the best reply's branch
@@ -88,7 +91,7 @@ def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(
 
     navigator = open_window(library)
     scenario = _open(navigator, "Rules Edited Later")
-    _say(qtbot, navigator.calls.page, GOOD)
+    _say(qtbot, navigator.calls, GOOD)
     _finish_with_best_replies(qtbot, navigator, scenario)
     stored = practice_calls.finished_calls(navigator.learner_id, SCENARIO)[0].typed[0]
     assert stored.verdict is not None and stored.verdict.mood_change == stored.mood_change
@@ -103,7 +106,7 @@ def test_after_a_rules_edit_the_debrief_shows_the_verdict_that_chose_the_branch(
 def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
     navigator = open_window(library)
     scenario = _open(navigator, "Blunt Typist")
-    _say(qtbot, navigator.calls.page, BLAME)
+    _say(qtbot, navigator.calls, BLAME)
     assert navigator.calls.state.at == "busy-season"
     assert navigator.calls.state.mood < scenario.start_mood
     assert "Don't blame the caller" in navigator.calls.page.transcript.toPlainText()
@@ -112,7 +115,7 @@ def test_a_blaming_reply_takes_the_poor_branch(qtbot, open_window, library):
 def test_a_typed_turn_is_resumed_and_replayed_with_the_same_words(qtbot, open_window, library):
     navigator = open_window(library)
     _open(navigator, "Coming Back")
-    _say(qtbot, navigator.calls.page, GOOD)
+    _say(qtbot, navigator.calls, GOOD)
     state, call_id = navigator.calls.state, navigator.calls.call.id
     navigator.calls.page.home_requested.emit()
 
@@ -137,3 +140,21 @@ def test_without_usable_coach_rules_the_typed_point_offers_the_scripted_replies(
     assert "coach rules cannot be read" in navigator.window.statusBar().currentMessage()
     page.press(1 + page.offered.index(0))  # the script's first reply, wherever it is shown
     assert navigator.calls.state.at == "get-details" and navigator.calls.call.typed == {}
+
+
+def test_leaving_the_call_while_the_coach_reads_saves_no_turn(qtbot, open_window, library):
+    """The verdict comes back off the GUI thread; the learner went home meanwhile, so the call keeps
+    no turn and the button waits no longer."""
+    navigator = open_window(library)
+    _open(navigator, "Walks Away")
+    calls, page = navigator.calls, navigator.calls.page
+    call_id = calls.call.id
+    page.typed_edit.setPlainText(GOOD)
+    page.send_typed()
+    assert calls.judging is not None and not page.send_button.isEnabled()
+    page.send_typed()  # pressed again while reading: nothing more is started
+    page.home_requested.emit()
+    navigator.home_page.scenario_card(SCENARIO).call_button.click()  # "Resume call": a fresh load
+    qtbot.waitUntil(lambda: calls.judging is None, timeout=30000)
+    assert calls.call.id == call_id and calls.state.choices == ()
+    assert practice_calls.load_call(call_id).typed == {}

@@ -93,6 +93,14 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reply not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coach could not read your reply: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Debrief unavailable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,6 +739,10 @@ Your saved progress is safe. Details were written to workbook.log in the data fo
     </message>
     <message>
         <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coach could not read this reply: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

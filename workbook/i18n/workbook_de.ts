@@ -104,6 +104,14 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
         <translation>Die Coach-Regeln können nicht gelesen werden, daher bietet dieser Anruf durchgehend die vorgegebenen Antworten an (die Übung „In eigenen Worten“ auf der Startseite nennt den Grund).</translation>
     </message>
     <message>
+        <source>Reply not read</source>
+        <translation>Antwort nicht gelesen</translation>
+    </message>
+    <message>
+        <source>The coach could not read your reply: {error}</source>
+        <translation>Der Coach konnte Ihre Antwort nicht lesen: {error}</translation>
+    </message>
+    <message>
         <source>Debrief unavailable</source>
         <translation>Auswertung nicht verfügbar</translation>
     </message>
@@ -750,6 +758,10 @@ Ihr gespeicherter Fortschritt ist sicher. Einzelheiten stehen in workbook.log im
     <message>
         <source>The coach listens for: the feeling acknowledged, an apology or ownership, a clarifying question, a next step with a time frame; and for blame, judging or correcting, “calm down”, jargon, promises you cannot keep and closing the door.</source>
         <translation>Der Coach achtet auf: anerkannte Gefühle, eine Entschuldigung oder Verantwortung, eine klärende Frage, einen nächsten Schritt mit Zeitrahmen; und auf Schuldzuweisungen, Urteilen oder Belehren, „Beruhigen Sie sich“, Fachjargon, Versprechen, die Sie nicht halten können, und das Abblocken.</translation>
+    </message>
+    <message>
+        <source>The coach could not read this reply: {error}</source>
+        <translation>Der Coach konnte diese Antwort nicht lesen: {error}</translation>
     </message>
     <message>
         <source>The script&apos;s best line here</source>

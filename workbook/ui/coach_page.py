@@ -26,6 +26,7 @@ from workbook.ui.theme import MUTED, READER_CSS, SUCCESS, WARNING
 if TYPE_CHECKING:
     from workbook.core.coach import CoachResult, CoachRules
     from workbook.core.content import Library
+    from workbook.ui.operations import QueryOp
 
 HIGHLIGHT_CSS = (".coach-do { background-color: #d9f0df; color: #1b6e3a; font-weight: 600; }"
                  ".coach-avoid { background-color: #f8dcdc; color: #a12a2a; font-weight: 600; }")
@@ -58,6 +59,9 @@ class CoachPage(QWidget):
         self.prompt: DrillPrompt | None = None
         self.random = random.Random()
         self.result: CoachResult | None = None
+        self.checking: QueryOp | None = None  # the verdict being worked out, if any
+        self.last_check: QueryOp | None = None  # held until the next check: see `_checked`
+        self.asked = 0  # counts the callers shown: a verdict for an earlier one is dropped
         home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
         title = QLabel(self.tr("Say it in your own words"))
@@ -108,6 +112,7 @@ class CoachPage(QWidget):
         self.next_prompt()
 
     def next_prompt(self) -> None:
+        self.asked += 1
         if not self.prompts:
             self.scene.setText(self.tr("No practice calls are loaded, so there is no caller to answer."))
             return
@@ -130,26 +135,50 @@ class CoachPage(QWidget):
             warm_encoder(self, self.rules)
 
     def check(self) -> None:
-        from workbook.core.coach import coach_reply
-        from workbook.core.coach_highlight import highlight_html
+        """Ctrl+Enter or "Check my reply": the coach reads the reply, and the script's best line, off
+        the GUI thread (its encoder runs each sentence of a long reply: 80 ms at the median)."""
+        from workbook.ui.operations import QueryOp
 
         text = self.reply.toPlainText().strip()
-        if not text or self.rules is None:
+        if not text or self.rules is None or self.checking is not None:
             return
-        caller = self.prompt.caller if self.prompt is not None else ""
-        self.result = coach_reply(text, self.rules, caller)
+        prompt, rules, asked = self.prompt, self.rules, self.asked
+        caller = prompt.caller if prompt is not None else ""
+        self.check_button.setEnabled(False)
+        self.checking = QueryOp(self, lambda job: _verdicts(rules, text, caller, prompt),
+                                lambda found: self._checked(self._show_verdict, asked, prompt, text, *found),
+                                lambda error: self._checked(self._show_failure, error)).start()
+
+    def _checked(self, show, *found) -> None:
+        # The ended job deletes itself later; its Python side is held past that, as a controller's
+        # `self.running` is (dropped before, the deletion crashed now and then: session 33).
+        self.last_check, self.checking = self.checking, None
+        self.check_button.setEnabled(True)
+        show(*found)
+
+    def _show_failure(self, error: Exception) -> None:
+        self.feedback.setHtml(f"<p style='color:{WARNING}'>" + escape(
+            self.tr("The coach could not read this reply: {error}").format(error=error)) + "</p>")
+
+    def _show_verdict(self, asked: int, prompt: DrillPrompt | None, text: str, result: CoachResult,
+                      model_result: CoachResult | None) -> None:
+        from workbook.core.coach_highlight import highlight_html
+
+        if asked != self.asked:  # "Another caller" was pressed while the coach read
+            return
+        self.result = result
         rows = []
-        for verdict in self.result.verdicts:
+        for verdict in result.verdicts:
             good = verdict.present == (verdict.kind == "do")
             symbol, colour = ("\u2714", SUCCESS) if good else ("\u2718", WARNING)
             mark = f"<span style='color:{colour}'>{symbol}</span>"
             rows.append(f"<tr><td>{mark}</td><td><b>{escape(verdict.title)}</b><br>"
                         f"<span style='color:{MUTED}'>{escape(verdict.explanation)}</span></td></tr>")
-        change = self.result.mood_change
+        change = result.mood_change
         mood = f"{'+' if change >= 0 else ''}{change}"
         model = ""
-        if self.prompt is not None and self.prompt.model:  # the script's line, marked the same way
-            marked = highlight_html(self.prompt.model, coach_reply(self.prompt.model, self.rules, caller))
+        if prompt is not None and prompt.model and model_result is not None:  # marked the same way
+            marked = highlight_html(prompt.model, model_result)
             model = ("<h3>" + self.tr("The script's best line here") + f"</h3><p>\u201c{marked}\u201d</p>"
                      f"<p style='color:{MUTED}'>" + self.tr("One good answer, not the only one: compare.")
                      + "</p>")
@@ -161,6 +190,15 @@ class CoachPage(QWidget):
             would_move += (f"<br><span style='color:{MUTED}'>"
                            + escape(self.tr("Read by the phrases and word model only: {reason}").format(
                                reason=reason)) + "</span>")
-        marked_reply = highlight_html(text, self.result)
+        marked_reply = highlight_html(text, result)
         self.feedback.setHtml("<h3>" + self.tr("Your reply") + f"</h3><p>{marked_reply}</p>"
                               f"<p>{would_move}</p><table cellpadding='4'>{''.join(rows)}</table>{model}")
+
+
+def _verdicts(rules: CoachRules, text: str, caller: str,
+              prompt: DrillPrompt | None) -> tuple[CoachResult, CoachResult | None]:
+    """The learner's reply and the script's best line, read by the coach (in the worker thread)."""
+    from workbook.core.coach import coach_reply
+
+    model = prompt.model if prompt is not None else None
+    return coach_reply(text, rules, caller), (coach_reply(model, rules, caller) if model else None)

@@ -12,11 +12,12 @@ from workbook.core import call_engine
 from workbook.core.debrief import debrief
 from workbook.core.pace import turn_floor
 from workbook.core.scenario import Scenario
-from workbook.core.typed_turn import typed_turn
+from workbook.core.typed_turn import TypedTurn, typed_turn
 from workbook.store import practice_calls
 from workbook.ui import dialogs
 from workbook.ui.call_page import CallPage
 from workbook.ui.controllers.session import Session
+from workbook.ui.operations import QueryOp
 
 
 class CallController(QObject):
@@ -25,6 +26,8 @@ class CallController(QObject):
         self.session = session
         self.call: practice_calls.StoredCall | None = None  # the practice call on screen
         self.state: call_engine.CallState | None = None
+        self.judging: QueryOp | None = None  # the coach reading a typed reply, if it is
+        self.last_judged: QueryOp | None = None
         self.page = CallPage()
         session.window.pages.addWidget(self.page)
         self.page.reply_chosen.connect(self.choose_reply)
@@ -87,12 +90,29 @@ class CallController(QObject):
         self._play(reply_index)
 
     def type_reply(self, text: str) -> None:
-        """The coach judges the learner's own words; the call goes on as that verdict says."""
+        """The coach judges the learner's own words (off the GUI thread: its encoder reads each
+        sentence of a long reply); the call goes on as that verdict says."""
         rules = self.page.coach_rules
-        if rules is None or self.call is None:
+        if rules is None or self.call is None or self.judging is not None:
             return
         scenario = self.session.library.scenario(self.call.scenario_id)
-        turn = typed_turn(scenario, self.state, text, rules)
+        call, state = self.call, self.state
+        self.page.send_button.setEnabled(False)
+        self.judging = QueryOp(self.session.window, lambda job: typed_turn(scenario, state, text, rules),
+                               lambda turn: self._judged(call, state, turn),
+                               lambda error: self._judged(call, state, None, error)).start()
+
+    def _judged(self, call: practice_calls.StoredCall, state: call_engine.CallState, turn: TypedTurn | None,
+                error: Exception | None = None) -> None:
+        # the job is held past its deferred deletion, as CoachPage.last_check is
+        self.last_judged, self.judging = self.judging, None
+        self.page.send_button.setEnabled(True)
+        if call is not self.call or state is not self.state:
+            return  # the learner left this call (or replayed it) while the coach read
+        if turn is None:
+            dialogs.show_error(self.session.window, self.tr("Reply not read"),
+                               self.tr("The coach could not read your reply: {error}").format(error=error))
+            return
         self._play(turn.reply_index, turn.typed)
 
     def _play(self, reply_index: int, typed: call_engine.TypedReply | None = None) -> None:
