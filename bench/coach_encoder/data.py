@@ -20,10 +20,12 @@ RULE_IDS = ["avoid-blame", "avoid-judging-or-correcting", "avoid-stonewalling"]
 # The writers most like new ones (the sixteenth to twenty-third, written from the one-page brief and first
 # used as unseen sets): the epochs and thresholds are chosen on them, with a model that never saw them.
 VALIDATION = [f"labeller_w{n}" for n in range(16, 24)]
-# The sentence head's thresholds before thresholds.py raises them: trained without the 58th-81st writers,
-# 0.8 kept the coach's pooled agreement on them within 0.3 points while blame's recall rose 0.80 -> 0.83 on
-# the 58th-73rd and 0.79 -> 0.83 on the 74th-81st (session 32; the README's coach section).
-SENTENCE_CHOSEN = {"avoid-blame": 0.8, "avoid-judging-or-correcting": 0.8}
+# The sentence head's thresholds before thresholds.py raises them. Judging: trained without the 58th-81st
+# writers, 0.8 kept the coach's pooled agreement on them within 0.3 points (session 32). Blame: a head
+# trained without the 98th-113th, on them (2,720 writer replies, 1,020 blind): 0.6 is the lowest threshold
+# whose pooled writer agreement stays at 0.8's (92.9%), blame recall 0.85 -> 0.88 (blind 0.80 -> 0.85), 10
+# -> 12 of 16 writer cells; 0.4 flagged a best reply (session 33; the README's coach section).
+SENTENCE_CHOSEN = {"avoid-blame": 0.6, "avoid-judging-or-correcting": 0.8}
 
 
 def base_model_dir() -> str:
