@@ -158,3 +158,4 @@ def test_leaving_the_call_while_the_coach_reads_saves_no_turn(qtbot, open_window
     qtbot.waitUntil(lambda: calls.judging is None, timeout=30000)
     assert calls.call.id == call_id and calls.state.choices == ()
     assert practice_calls.load_call(call_id).typed == {}
+    assert not page.send_button.isEnabled()  # the box is empty again: nothing to say yet

@@ -206,7 +206,7 @@ class CallPage(QWidget):
         self.typed_edit.setPlaceholderText(self.tr("Type what you would say, then press Ctrl+Enter."))
         self.typed_edit.setMaximumHeight(96)
         self.typed_edit.setTabChangesFocus(True)  # Tab moves on to "Say it", as in any form
-        self.typed_edit.textChanged.connect(self._typed_changed)
+        self.typed_edit.textChanged.connect(self.typed_changed)
         self.send_button = QPushButton(self.tr("&Say it"))
         self.send_button.setObjectName("primary")
         self.send_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -233,7 +233,8 @@ class CallPage(QWidget):
         box.hide()
         return box
 
-    def _typed_changed(self) -> None:
+    def typed_changed(self) -> None:
+        """The send button and the length warning, as the words in the box allow."""
         text = self.typed_edit.toPlainText().strip()
         if text:
             from workbook.ui.coach_html import warm_encoder

@@ -106,7 +106,7 @@ class CallController(QObject):
                 error: Exception | None = None) -> None:
         # the job is held past its deferred deletion, as CoachPage.last_check is
         self.last_judged, self.judging = self.judging, None
-        self.page.send_button.setEnabled(True)
+        self.page.typed_changed()  # the button as the box's words allow
         if call is not self.call or state is not self.state:
             return  # the learner left this call (or replayed it) while the coach read
         if turn is None:
