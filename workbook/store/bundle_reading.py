@@ -287,6 +287,10 @@ def _jsonl_records(path: Path, data: bytes, name: str, expected: int, limit: int
     if len(lines) != expected:
         raise BundleError(path, f"counts mismatch: {name} has {len(lines)} records, the manifest says "
                                 f"{expected}")
+    try:  # every line as _json_value decodes it, when msgspec takes them all (it nearly always does)
+        return [_DECODE(line) for line in lines]
+    except msgspec.MsgspecError:
+        pass
     records = []
     for line in lines:
         try:
@@ -372,8 +376,8 @@ def _row_fits(row: Any, longest: int) -> bool:
             and verb and _is_time(occurred_at)):
         return False
     try:
-        return isinstance(_json_value(payload), dict)
-    except ValueError:
+        return isinstance(_DECODE(payload), dict)
+    except msgspec.MsgspecError:  # _row_problem decides, with json.loads as _json_value does
         return False
 
 
