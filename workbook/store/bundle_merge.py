@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 from msgspec.structs import replace
 
+from workbook.core.activity import Verb
 from workbook.keys import fingerprint
 from workbook.store import dialect, merge_vouching, row_provenance
 from workbook.store import merges as profile_merges
@@ -38,6 +39,9 @@ from workbook.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+_STARTED = str(Verb.ATTEMPT_STARTED)  # the only rows compact_payload may store otherwise than sent
+
 
 class EmployeeIdConflict(BundleError):
     """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
@@ -165,6 +169,10 @@ def _stored_values(rows: Sequence[dict[str, str | None]]) -> list[tuple[str | No
     values = []
     for row in rows:
         value = values_of(row)
+        verb, payload = row["verb"], row["payload"]
+        if isinstance(verb, str) and verb != _STARTED and isinstance(payload, str):  # kept as sent
+            values.append(value)
+            continue
         payload = compact_payload(str(row["verb"]), str(row["payload"]))
         values.append(value if payload == row["payload"] else (*value[:at], payload, *value[at + 1:]))
     return values

@@ -144,6 +144,8 @@ def add_merge_records(rows: Iterable[dict[str, str]]) -> tuple[int, list[str]]:
     were added and the ids of rows that clash with a stored row of the same id (nothing is added
     then: the caller refuses the whole bundle)."""
     rows = list(rows)
+    if not rows:
+        return 0, []
     present = {record.id: record for record in MergeRecord.select().where(
         MergeRecord.id.in_([row["id"] for row in rows]))}
     clashes = [row["id"] for row in rows if row["id"] in present
