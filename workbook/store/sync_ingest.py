@@ -171,7 +171,7 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
     claimed, manifest, activities, merges, signature, device = row
     label = Path(f"sync batch {batch_id[:12]}")
     installation = _signed_name(manifest)
-    with database.atomic():
+    with database.transaction():  # the ingest's own: a merge refused part-way takes back its own writes
         forged = _forged(label, manifest, signature, claimed, device)
         if forged is not None:
             _record(batch_id, REJECTED, forged, claimed, UNKNOWN_PC)
