@@ -206,9 +206,9 @@ def test_a_tampered_batch_is_rejected_and_nothing_of_it_is_merged(centre, capsys
 
 
 def test_a_batch_refused_after_adding_its_profile_leaves_nothing_and_the_others_merge(centre, capsys):
-    """A new profile whose employee ID an active server profile holds is refused once it has been
-    added (the clash is judged after the batch's merges): the batch takes back its own writes, in
-    the middle of an ingest transaction whose other batches merge."""
+    """A new profile whose employee ID an active server profile holds is refused: the batch leaves
+    nothing (neither its profile nor its rows), in the middle of an ingest transaction whose other
+    batches merge."""
     pc, url, trainer = centre
     with server_store(url):
         other = create_learner("Someone Else", "E000")

@@ -120,6 +120,9 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         if clashes:
             raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
                                            "the same id already here (merge records never change)")
+        new_person = local is None and learner.employee_id is not None and learner.archived_at is None
+        if new_person and scope.joined:  # without merges, adding the profile cannot change the answer
+            _refuse_employee_id_clash(bundle)
         scope.writing = True  # without merge records, nothing was written before this point
         if local is None:
             LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
@@ -130,7 +133,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
             done = profile_merges.merge_learners(learner.id, merge_into)
             merges_added += 1
             new_merges.append((done.merged_away, done.survivor))
-        if local is None and learner.employee_id is not None and learner.archived_at is None:
+        if new_person and not scope.joined:
             _refuse_employee_id_clash(bundle)
         # One prepared statement for every row (peewee would build SQL text per batch).
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
@@ -167,18 +170,16 @@ class _MergeScope:
     """The transaction a merge runs in. On its own: a transaction. Inside the caller's (a sync ingest
     merges a few batches per transaction), a savepoint, so a bundle refused part-way (an employee ID
     clash once its profile is added, a merge record's conflict) takes back what it wrote and the
-    caller records the refusal; unless nothing can refuse the bundle once it writes (no merge
-    records, no `merge_into`, its profile here already or without an active employee ID), when it
-    joins the caller's transaction: a savepoint copies every page the merge changes aside first,
-    half the cost of writing the rows. Should a bundle be refused after writing there all the same,
-    the refusal becomes a RuntimeError, which takes back the caller's whole transaction instead."""
+    caller records the refusal; unless the bundle has no merge records and no `merge_into`, when
+    everything that can refuse it is judged before it writes (the employee ID clash too: adding its
+    profile cannot change that answer without merges) and it joins the caller's transaction: a
+    savepoint copies every page the merge changes aside first, half the cost of writing the rows.
+    Should a bundle be refused after writing there all the same, the refusal becomes a
+    RuntimeError, which takes back the caller's whole transaction instead."""
 
     def __init__(self, bundle: Bundle, merge_into: str | None) -> None:
         self.writing = False
         self.joined = database.transaction_depth() > 0 and not bundle.merges and merge_into is None
-        learner = bundle.learner
-        if self.joined and learner.employee_id is not None and learner.archived_at is None:
-            self.joined = LearnerRecord.get_or_none(LearnerRecord.id == learner.id) is not None
         self._inner = database.transaction() if self.joined else database.atomic()
 
     def __enter__(self) -> _MergeScope:
