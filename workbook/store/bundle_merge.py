@@ -86,7 +86,7 @@ class ImportResult(Struct, frozen=True):
 
 
 def merge_bundle(bundle: Bundle, merge_into: str | None = None,
-                 authorities: Collection[str] = ()) -> MergeResult:
+                 authorities: Collection[str] = (), join: bool = False) -> MergeResult:
     """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
     transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
     that person (what a trainer chooses when the employee IDs clash).
@@ -103,10 +103,13 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     signer may not send (another PC's rows, another key's certificate records, an id another key
     brought first with other content) are refused and kept aside, named (`row_provenance.admit`);
     a row id this signer (or this PC) recorded with other content refuses the whole bundle.
+
+    `join`: a caller whose transaction any error but a refusal takes back whole (a sync ingest)
+    lets a bundle without merge records join it instead of opening a savepoint (`_MergeScope`).
     """
     learner = bundle.learner
     signer = bundle.signer
-    with _MergeScope(bundle, merge_into) as scope:
+    with _MergeScope(bundle, merge_into, join) as scope:
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
         admission = row_provenance.admit(bundle, authorities)
         new_rows = admission.new_rows
@@ -167,19 +170,20 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
 
 
 class _MergeScope:
-    """The transaction a merge runs in. On its own: a transaction. Inside the caller's (a sync ingest
-    merges a few batches per transaction), a savepoint, so a bundle refused part-way (an employee ID
-    clash once its profile is added, a merge record's conflict) takes back what it wrote and the
-    caller records the refusal; unless the bundle has no merge records and no `merge_into`, when
-    everything that can refuse it is judged before it writes (the employee ID clash too: adding its
-    profile cannot change that answer without merges) and it joins the caller's transaction: a
-    savepoint copies every page the merge changes aside first, half the cost of writing the rows.
-    Should a bundle be refused after writing there all the same, the refusal becomes a
-    RuntimeError, which takes back the caller's whole transaction instead."""
+    """The transaction a merge runs in. On its own: a transaction. Inside the caller's, a savepoint,
+    so a bundle refused part-way (an employee ID clash once its profile is added, a merge record's
+    conflict) or failing takes back what it wrote and the caller goes on; unless the caller asks to
+    `join` (a sync ingest, a few batches per transaction) and the bundle has no merge records and no
+    `merge_into`: then everything that can refuse it is judged before it writes (the employee ID
+    clash too: adding its profile cannot change that answer without merges) and it joins the
+    caller's transaction, as a savepoint copies every page the merge changes aside first (half the
+    cost of writing the rows). Should such a bundle be refused after writing all the same, the
+    refusal becomes a RuntimeError, which takes back the caller's whole transaction instead."""
 
-    def __init__(self, bundle: Bundle, merge_into: str | None) -> None:
+    def __init__(self, bundle: Bundle, merge_into: str | None, join: bool) -> None:
         self.writing = False
-        self.joined = database.transaction_depth() > 0 and not bundle.merges and merge_into is None
+        self.joined = (join and database.transaction_depth() > 0 and not bundle.merges
+                       and merge_into is None)
         self._inner = database.transaction() if self.joined else database.atomic()
 
     def __enter__(self) -> _MergeScope:

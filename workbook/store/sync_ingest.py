@@ -191,7 +191,7 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
                 return 0, bundle.count, (), (), (), (), device_claimed(bundle)
-            result = merge_bundle(bundle, authorities=authorities)
+            result = merge_bundle(bundle, authorities=authorities, join=True)  # other errors end the ingest
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
