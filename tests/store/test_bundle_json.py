@@ -159,3 +159,21 @@ def test_a_raw_tab_inside_a_line_is_refused_naming_the_line(source):
     assert result.merged is None
     assert "malformed: activities.jsonl line 2 is not valid JSON" in result.reason
     assert stored == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text()), min_size=9, max_size=9))
+def test_a_row_line_written_from_its_values_is_the_bytes_json_dumps_writes(values):
+    """Push and export write each activity line from the row's values (`activity_line`); a bundle's
+    digest is over those bytes, so they must be json_line's, whatever text the row holds."""
+    values[bundles.COLUMNS.index("verb")] = values[bundles.COLUMNS.index("verb")] or "section-read"
+    row = dict(zip(bundles.COLUMNS, values, strict=True))
+    try:
+        expected = bundles.json_line(bundles.expanded_row(dict(row), {}))
+    except UnicodeEncodeError:  # a lone surrogate: neither writes it
+        with pytest.raises(UnicodeEncodeError):
+            bundles.activity_line(values, {})
+        return
+    assert bundles.activity_line(values, {}) == expected
+    assert bundles.activity_line((7, *values[1:]), {}) == bundles.json_line(
+        bundles.expanded_row({**row, "id": 7}, {}))  # a number is written as json.dumps writes it

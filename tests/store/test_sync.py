@@ -205,6 +205,21 @@ def test_a_tampered_batch_is_rejected_and_nothing_of_it_is_merged(centre, capsys
     assert len(activity_ids(url)) == 150
 
 
+def test_a_batch_refused_after_adding_its_profile_leaves_nothing_and_the_others_merge(centre, capsys):
+    """A new profile whose employee ID an active server profile holds is refused: the batch leaves
+    nothing (neither its profile nor its rows), in the middle of an ingest transaction whose other
+    batches merge."""
+    pc, url, trainer = centre
+    with server_store(url):
+        other = create_learner("Someone Else", "E000")
+    assert sync(pc, url) == 0
+    assert ingest(trainer, url) == 7
+    assert "employee ID E000" in capsys.readouterr().err
+    assert len(activity_ids(url)) == 150  # Learner 1's batch merged
+    assert on_server(url, "SELECT id FROM learner WHERE employee_id = 'E000'") == [(other.id,)]
+    assert on_server(url, "SELECT status FROM sync_ingest ORDER BY status") == [("merged",), ("rejected",)]
+
+
 _KILLER = textwrap.dedent("""
     import os, sys
     from pathlib import Path

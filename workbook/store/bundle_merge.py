@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 from msgspec.structs import replace
 
+from workbook.core.activity import Verb
 from workbook.keys import fingerprint
 from workbook.store import dialect, merge_vouching, row_provenance
 from workbook.store import merges as profile_merges
@@ -38,6 +39,9 @@ from workbook.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+_STARTED = str(Verb.ATTEMPT_STARTED)  # the only rows compact_payload may store otherwise than sent
+
 
 class EmployeeIdConflict(BundleError):
     """The bundle's new profile has the employee ID of a different profile here (`local_id`): if they
@@ -82,7 +86,7 @@ class ImportResult(Struct, frozen=True):
 
 
 def merge_bundle(bundle: Bundle, merge_into: str | None = None,
-                 authorities: Collection[str] = ()) -> MergeResult:
+                 authorities: Collection[str] = (), join: bool = False) -> MergeResult:
     """Add the bundle's learner (if unknown), its merge records and the rows not present yet, in one
     transaction; with `merge_into` (a local profile id), also record that the bundle's learner is
     that person (what a trainer chooses when the employee IDs clash).
@@ -99,10 +103,13 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
     signer may not send (another PC's rows, another key's certificate records, an id another key
     brought first with other content) are refused and kept aside, named (`row_provenance.admit`);
     a row id this signer (or this PC) recorded with other content refuses the whole bundle.
+
+    `join`: a caller whose transaction any error but a refusal takes back whole (a sync ingest)
+    lets a bundle without merge records join it instead of opening a savepoint (`_MergeScope`).
     """
     learner = bundle.learner
     signer = bundle.signer
-    with database.atomic():
+    with _MergeScope(bundle, merge_into, join) as scope:
         local = LearnerRecord.get_or_none(LearnerRecord.id == learner.id)
         admission = row_provenance.admit(bundle, authorities)
         new_rows = admission.new_rows
@@ -116,6 +123,10 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
         if clashes:
             raise BundleError(bundle.path, f"conflict: merge record {clashes[0]} differs from the one of "
                                            "the same id already here (merge records never change)")
+        new_person = local is None and learner.employee_id is not None and learner.archived_at is None
+        if new_person and scope.joined:  # without merges, adding the profile cannot change the answer
+            _refuse_employee_id_clash(bundle)
+        scope.writing = True  # without merge records, nothing was written before this point
         if local is None:
             LearnerRecord.insert(id=learner.id, display_name=learner.display_name,
                                  employee_id=learner.employee_id, created_at=learner.created_at,
@@ -125,7 +136,7 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
             done = profile_merges.merge_learners(learner.id, merge_into)
             merges_added += 1
             new_merges.append((done.merged_away, done.survivor))
-        if local is None and learner.employee_id is not None and learner.archived_at is None:
+        if new_person and not scope.joined:
             _refuse_employee_id_clash(bundle)
         # One prepared statement for every row (peewee would build SQL text per batch).
         columns = ", ".join(ActivityRecord._meta.columns[name].column_name for name in COLUMNS)
@@ -158,6 +169,36 @@ def merge_bundle(bundle: Bundle, merge_into: str | None = None,
                        waiting=tuple(waiting), refused=tuple(refused), device_warning=device_warning)
 
 
+class _MergeScope:
+    """The transaction a merge runs in. On its own: a transaction. Inside the caller's, a savepoint,
+    so a bundle refused part-way (an employee ID clash once its profile is added, a merge record's
+    conflict) or failing takes back what it wrote and the caller goes on; unless the caller asks to
+    `join` (a sync ingest, a few batches per transaction) and the bundle has no merge records and no
+    `merge_into`: then everything that can refuse it is judged before it writes (the employee ID
+    clash too: adding its profile cannot change that answer without merges) and it joins the
+    caller's transaction, as a savepoint copies every page the merge changes aside first (half the
+    cost of writing the rows). Should such a bundle be refused after writing all the same, the
+    refusal becomes a RuntimeError, which takes back the caller's whole transaction instead."""
+
+    def __init__(self, bundle: Bundle, merge_into: str | None, join: bool) -> None:
+        self.writing = False
+        self.joined = (join and database.transaction_depth() > 0 and not bundle.merges
+                       and merge_into is None)
+        self._inner = database.transaction() if self.joined else database.atomic()
+
+    def __enter__(self) -> _MergeScope:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if self.joined and self.writing and isinstance(error, BundleError):
+            failed = RuntimeError(f"{error.path}: refused after its rows were written, with no savepoint "
+                                  f"to take them back ({error.reason})")
+            self._inner.__exit__(RuntimeError, failed, trace)
+            raise failed from error
+        self._inner.__exit__(kind, error, trace)
+
+
 def _stored_values(rows: Sequence[dict[str, str | None]]) -> list[tuple[str | None, ...]]:
     """Each row's values in `COLUMNS` order, as stored (a quiz start's question bodies kept once)."""
     values_of = itemgetter(*COLUMNS)
@@ -165,6 +206,10 @@ def _stored_values(rows: Sequence[dict[str, str | None]]) -> list[tuple[str | No
     values = []
     for row in rows:
         value = values_of(row)
+        verb, payload = row["verb"], row["payload"]
+        if isinstance(verb, str) and verb != _STARTED and isinstance(payload, str):  # kept as sent
+            values.append(value)
+            continue
         payload = compact_payload(str(row["verb"]), str(row["payload"]))
         values.append(value if payload == row["payload"] else (*value[:at], payload, *value[at + 1:]))
     return values

@@ -20,12 +20,14 @@ import json
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from json.encoder import encode_basestring as _json_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
 from workbook import __version__
+from workbook.core.activity import Verb
 from workbook.files import write_bytes_atomic
 from workbook.keys import b64, fingerprint, installation_name, key_id
 from workbook.store import merges as profile_merges
@@ -148,8 +150,7 @@ def export_bundle(learner_id: str, out: Path, key: Ed25519PrivateKey, now: datet
         rows = (ActivityRecord.select(*fields).where(ActivityRecord.learner == learner_id)
                 .order_by(ActivityRecord.occurred_at, INSERTION_ORDER).tuples())
         known: dict[str, str] = {}  # the file holds every row as written in full (quiz_questions)
-        lines = [json_line(expanded_row(dict(zip(COLUMNS, row, strict=True)), known))
-                 for row in rows.iterator()]
+        lines = [activity_line(row, known) for row in rows.iterator()]
         merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
         device = device_id()
     if len(lines) > MAX_ROWS:
@@ -232,6 +233,27 @@ def build_zip(entries: dict[str, bytes]) -> bytes:
 def json_line(row: dict[str, Any]) -> bytes:
     """One row as a bundle's JSON line (sorted keys, compact, UTF-8)."""
     return (json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+# An activity row's JSON line, its keys in json_line's (sorted) order, with a slot for each value.
+_LINE_ORDER = tuple(sorted(range(len(COLUMNS)), key=COLUMNS.__getitem__))
+_LINE = "{" + ",".join(f'"{COLUMNS[at]}":%s' for at in _LINE_ORDER) + "}\n"
+_PAYLOAD, _VERB = COLUMNS.index("payload"), COLUMNS.index("verb")
+_STARTED = str(Verb.ATTEMPT_STARTED)  # the only verb whose payload expand_payload may change
+
+
+def activity_line(values: Sequence[Any], known: dict[str, str]) -> bytes:
+    """A stored row's values (in COLUMNS order) as `json_line(expanded_row(row, known))` writes them,
+    byte for byte, without a dict per row: each text is quoted by `json.encoder.encode_basestring`,
+    the function json.dumps itself uses with ensure_ascii=False (a push writes 100k of these)."""
+    values = list(values)
+    if values[_VERB] == _STARTED or not isinstance(values[_PAYLOAD], str):
+        values[_PAYLOAD] = expand_payload(str(values[_VERB]), str(values[_PAYLOAD]), known)
+    try:
+        return (_LINE % tuple(["null" if values[at] is None else _json_text(values[at])
+                               for at in _LINE_ORDER])).encode("utf-8")
+    except TypeError:  # a value that is not text: json.dumps writes numbers as numbers
+        return json_line(dict(zip(COLUMNS, values, strict=True)))
 
 
 def expanded_row(row: dict[str, str | None], known: dict[str, str]) -> dict[str, str | None]:

@@ -9,7 +9,8 @@ PostgreSQL as it is, it asks this module. The PostgreSQL schema itself is in `mi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -72,6 +73,34 @@ def execute(sql: str, parameters: Mapping[str, Any]) -> None:
         return
     with _driver_errors, database.connection().cursor() as cursor:
         cursor.execute(postgres_sql(sql), parameters)
+
+
+BULK_CACHE_KIB = 64 * 1024  # SQLite's page cache during a bulk merge (its default is 2 MB)
+
+
+@contextmanager
+def bulk_writes() -> Iterator[None]:
+    """Around a long run of merges on SQLite (a sync ingest of 100k rows): the connection keeps up
+    to BULK_CACHE_KIB of pages instead of re-reading the indexes it is growing, and the WAL is
+    copied into the file once at the end (a PASSIVE checkpoint) instead of after every commit, which
+    rewrote the same index pages each time. Every transaction still commits as it did; only a power
+    cut (not a crash or a kill) before the end may take back commits made since the start, whole,
+    as it may any commit under synchronous=NORMAL. Nothing changes on PostgreSQL."""
+    if is_server():
+        yield
+        return
+    connection = database.connection()
+    cache = int(connection.execute("PRAGMA cache_size").fetchone()[0])
+    pages = int(connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+    connection.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+        connection.execute(f"PRAGMA cache_size = {cache}")
+        if not connection.in_transaction:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
 def json_array_values(name: str) -> str:

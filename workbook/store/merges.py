@@ -120,11 +120,32 @@ def merge_records(learner_ids: Sequence[str] | None = None) -> list[dict[str, st
     return [{name: getattr(record, name) for name in MERGE_COLUMNS} for record in query]
 
 
+def merge_records_of_each(learner_ids: Sequence[str]) -> dict[str, list[dict[str, str]]]:
+    """`merge_records([learner_id])` for each of `learner_ids`, from one read of the merge rows and
+    the aliases instead of two queries per profile (a push asks it for every learner of a chunk)."""
+    every = merge_records()
+    if not every:
+        return {learner_id: [] for learner_id in learner_ids}
+    aliases = survivor_map()
+    members: dict[str, set[str]] = {}
+    for away, survivor in aliases.items():
+        members.setdefault(survivor, set()).add(away)
+    found = {}
+    for learner_id in learner_ids:
+        survivor = aliases.get(learner_id, learner_id)
+        ids = {survivor} | members.get(survivor, set())
+        found[learner_id] = [row for row in every
+                             if row["from_learner_id"] in ids or row["into_learner_id"] in ids]
+    return found
+
+
 def add_merge_records(rows: Iterable[dict[str, str]]) -> tuple[int, list[str]]:
     """Store the rows not present yet (call inside the importer's transaction); returns how many
     were added and the ids of rows that clash with a stored row of the same id (nothing is added
     then: the caller refuses the whole bundle)."""
     rows = list(rows)
+    if not rows:
+        return 0, []
     present = {record.id: record for record in MergeRecord.select().where(
         MergeRecord.id.in_([row["id"] for row in rows]))}
     clashes = [row["id"] for row in rows if row["id"] in present

@@ -35,6 +35,7 @@ from workbook.store.bundles import COLUMNS, Bundle, BundleError, BundleSigner, e
 from workbook.store.models import ActivityRecord, LearnerRecord, database
 
 _BATCH = 900  # ids per IN (...): under SQLite's oldest limit of 999 parameters
+_CERTIFICATE = str(Verb.CERTIFICATE_ISSUED)
 
 
 class RefusedRow(Struct, frozen=True):
@@ -103,7 +104,7 @@ def _named_key(row: dict[str, str | None]) -> str:
 
 
 def _names_other_key(row: dict[str, str | None], signer: BundleSigner) -> bool:
-    return row["verb"] == str(Verb.CERTIFICATE_ISSUED) and _named_key(row) != signer.key_id
+    return row["verb"] == _CERTIFICATE and _named_key(row) != signer.key_id
 
 
 def present_rows(ids: Sequence[str]) -> dict[str, dict[str, str | None]]:

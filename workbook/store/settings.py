@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from workbook.store import dialect
 from workbook.store.clock import new_id
-from workbook.store.models import SettingRecord
+from workbook.store.models import SettingRecord, database
 
 LAST_LEARNER = "last_learner_id"
 READER_ZOOM = "reader_zoom"
 DEVICE_ID = "device_id"
 
 
+# Fixed statements rather than peewee queries: an ingest reads and writes a few settings per batch.
+_TABLE = SettingRecord._meta.table_name
+_GET = f'SELECT "value" FROM "{_TABLE}" WHERE "key" = ?'
+_SET = (f'INSERT INTO "{_TABLE}" ("key", "value") VALUES (?, ?) '
+        'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')
+
+
 def get_setting(key: str, default: str | None = None) -> str | None:
-    record = SettingRecord.get_or_none(SettingRecord.key == key)
-    return record.value if record is not None else default
+    row = database.execute_sql(_GET.replace("?", database.param), (key,)).fetchone()
+    return row[0] if row is not None else default
 
 
 def set_setting(key: str, value: str) -> None:
-    SettingRecord.insert(key=key, value=value).on_conflict(
-        conflict_target=[SettingRecord.key], preserve=[SettingRecord.value]).execute()
+    database.execute_sql(_SET.replace("?", database.param), (key, value))
 
 
 def device_id() -> str:

@@ -34,7 +34,16 @@ from peewee import Database
 
 from workbook.keys import installation_name, key_id, trust_key, trusted_keys
 from workbook.store import merges as profile_merges
-from workbook.store.bundles import ACTIVITIES, COLUMNS, MANIFEST, MERGES, SIGNATURE, json_line, signed_entries
+from workbook.store.bundles import (
+    ACTIVITIES,
+    COLUMNS,
+    MANIFEST,
+    MERGES,
+    SIGNATURE,
+    activity_line,
+    json_line,
+    signed_entries,
+)
 from workbook.store.clock import utc_now_text
 from workbook.store.models import (
     CohortMemberRecord,
@@ -43,7 +52,6 @@ from workbook.store.models import (
     SettingRecord,
     database,
 )
-from workbook.store.quiz_questions import expand_payload
 from workbook.store.server import ServerError, connect_server, redact, server_sql
 from workbook.store.settings import device_id, get_setting, set_setting
 from workbook.store.sync_settings import store_is_a_server
@@ -232,11 +240,10 @@ def _chunk_batches(server_id: str, chunk: dict, key: Ed25519PrivateKey) -> tuple
     by_learner: dict[str, list[bytes]] = {}
     count = 0
     known: dict[str, str] = {}  # a batch holds every row as written in full (quiz_questions)
+    learner_at = COLUMNS.index("learner_id")
     for values in database.execute_sql(f"SELECT {fields} FROM activity WHERE rowid > ? AND rowid <= ? "
                                        "ORDER BY rowid", (chunk["lo"], chunk["hi"])):
-        row = dict(zip(COLUMNS, values, strict=True))
-        row["payload"] = expand_payload(row["verb"], row["payload"], known)
-        by_learner.setdefault(row["learner_id"], []).append(json_line(row))
+        by_learner.setdefault(values[learner_at], []).append(activity_line(values, known))
         count += 1
     merged = database.execute_sql("SELECT into_learner_id, from_learner_id FROM learner_merge "
                                   "WHERE rowid > ? AND rowid <= ?", (chunk["mlo"], chunk["mhi"])).fetchall()
@@ -249,9 +256,11 @@ def _chunk_batches(server_id: str, chunk: dict, key: Ed25519PrivateKey) -> tuple
     own = key_id(key.public_key())
     now = chunk["at"]
     batches = {}
+    learners = _learners(list(by_learner))
+    merge_rows = profile_merges.merge_records_of_each(list(by_learner))
     for learner_id, lines in by_learner.items():
-        learner = LearnerRecord.get_by_id(learner_id)
-        merge_lines = [json_line(row) for row in profile_merges.merge_records([learner_id])]
+        learner = learners.get(learner_id) or LearnerRecord.get_by_id(learner_id)
+        merge_lines = [json_line(row) for row in merge_rows[learner_id]]
         entries = signed_entries(learner, lines, merge_lines, key, device, now, installation)
         batch_id = chunk.get("ids", {}).get(learner_id) or hashlib.sha256(
             f"{server_id}|{chunk['nonce']}|{learner_id}".encode()).hexdigest()[:32]
@@ -259,6 +268,15 @@ def _chunk_batches(server_id: str, chunk: dict, key: Ed25519PrivateKey) -> tuple
                                entries[ACTIVITIES].decode("utf-8"), entries[MERGES].decode("utf-8"),
                                entries[SIGNATURE].decode("ascii"))
     return batches, count
+
+
+def _learners(learner_ids: list[str]) -> dict[str, LearnerRecord]:
+    """The profiles of `learner_ids` by id, in a few queries rather than one each."""
+    found: dict[str, LearnerRecord] = {}
+    for start in range(0, len(learner_ids), 500):
+        found.update((record.id, record) for record in LearnerRecord.select().where(
+            LearnerRecord.id.in_(learner_ids[start:start + 500])))
+    return found
 
 
 # --- pull ---------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from workbook.keys import (
     trusted_key_list,
     trusted_keys,
 )
+from workbook.store import dialect
 from workbook.store.bundle_merge import device_claimed, merge_bundle, untrusted_reason
 from workbook.store.bundle_reading import bundle_from_entries, signer_of
 from workbook.store.bundles import BundleError
@@ -133,26 +134,27 @@ def ingest(data_dir: Path, progress: Callable[[int, int], None] | None = None,
     refused: list[RefusedRow] = []
     warnings: list[str] = []
     done = 0
-    while done < len(waiting) and not (cancelled is not None and cancelled()):
-        with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
-            rows = 0
-            while done < len(waiting) and rows < INGEST_ROWS:
-                batch_id, count = waiting[done]
-                outcome = _ingest_one(batch_id, trusted, authorities)
-                done += 1
-                rows += count
-                if outcome is not None:
-                    merged += 1
-                    added += outcome[0]
-                    already += outcome[1]
-                    applied += outcome[2]
-                    withheld += [merge for merge in outcome[3]
-                                 if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
-                    waiting_merges += outcome[4]
-                    refused += outcome[5]
-                    warnings += [outcome[6]] if outcome[6] and outcome[6] not in warnings else []
-        if progress is not None:
-            progress(done, len(waiting))
+    with dialect.bulk_writes():
+        while done < len(waiting) and not (cancelled is not None and cancelled()):
+            with database.atomic():  # a few batches per commit; each batch's verdict commits with its rows
+                rows = 0
+                while done < len(waiting) and rows < INGEST_ROWS:
+                    batch_id, count = waiting[done]
+                    outcome = _ingest_one(batch_id, trusted, authorities)
+                    done += 1
+                    rows += count
+                    if outcome is not None:
+                        merged += 1
+                        added += outcome[0]
+                        already += outcome[1]
+                        applied += outcome[2]
+                        withheld += [merge for merge in outcome[3]
+                                     if all(merge.record["id"] != seen.record["id"] for seen in withheld)]
+                        waiting_merges += outcome[4]
+                        refused += outcome[5]
+                        warnings += [outcome[6]] if outcome[6] and outcome[6] not in warnings else []
+            if progress is not None:
+                progress(done, len(waiting))
     settled = {(merge.from_id, merge.into_id) for merge in applied}  # a later batch may settle a wait
     still_waiting = tuple(merge for merge in waiting_merges if (merge.from_id, merge.into_id) not in settled)
     return IngestResult(merged, added, already, tuple(quarantined()), tuple(renamed(applied)),
@@ -169,7 +171,7 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
     claimed, manifest, activities, merges, signature, device = row
     label = Path(f"sync batch {batch_id[:12]}")
     installation = _signed_name(manifest)
-    with database.atomic():
+    with database.transaction():  # the ingest's own: a merge refused part-way takes back its own writes
         forged = _forged(label, manifest, signature, claimed, device)
         if forged is not None:
             _record(batch_id, REJECTED, forged, claimed, UNKNOWN_PC)
@@ -189,7 +191,7 @@ def _ingest_one(batch_id: str, trusted: dict[str, Ed25519PublicKey], authorities
             if not bundle.rows_checked:
                 _record(batch_id, MERGED, None, claimed, installation, 0, bundle.count)
                 return 0, bundle.count, (), (), (), (), device_claimed(bundle)
-            result = merge_bundle(bundle, authorities=authorities)
+            result = merge_bundle(bundle, authorities=authorities, join=True)  # other errors end the ingest
         except BundleError as error:
             _record(batch_id, REJECTED, error.reason, claimed, installation)
             return None
