@@ -186,22 +186,17 @@ def _finish_start(window: MainWindow, data_dir: Path, content_dir: Path, assets_
     if library is not None:
         navigator.set_library(library)
     else:
-        _held_jobs.append(QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir),
-                                  navigator.set_library, navigator.show_content_error).start())
+        QueryOp(window, lambda job: _load_content(content_dir, assets_dir, data_dir), navigator.set_library,
+                navigator.show_content_error).start()
     if not server:  # a server's backups are its administrator's (pg_dump)
         # Once the home page has painted (or a second from now): a thread started before it would
         # take the interpreter lock from the GUI thread while that builds the page.
         from workbook.ui.after_paint import AfterPaint
 
-        AfterPaint(navigator.home_page, lambda: _held_jobs.append(
-            QueryOp(window, lambda job: _back_up(data_dir), lambda copy: None, _backup_failed).start()))
+        AfterPaint(navigator.home_page, lambda: QueryOp(window, lambda job: _back_up(data_dir),
+                                                        lambda copy: None, _backup_failed).start())
     if os.environ.get(SMOKE_ENV):
         _close_once_loaded(window, navigator, data_dir)
-
-
-# The start-up jobs, held for the app's life: a job whose Python side is dropped before Qt deletes it
-# crashed now and then (session 33; CoachPage.last_check holds its job the same way).
-_held_jobs: list = []
 
 
 def _ask_recovery(report):

@@ -16,9 +16,7 @@ if TYPE_CHECKING:
     from workbook.core.coach import CoachResult, CoachRules
 
 SEPARATOR = " \u00b7 "
-# Encoders whose load has been started: one load, however many keystrokes. The job is held here for
-# good, as `CoachPage.last_check` is: its Python side must outlive its deferred deletion.
-_warming: dict[tuple, object] = {}
+_warming: set[tuple] = set()  # encoders whose load has been started: one load, however many keystrokes
 
 
 def coach_result(text: str, rules: CoachRules | None, context: str = "") -> CoachResult | None:
@@ -75,8 +73,8 @@ def warm_encoder(parent: QWidget, rules: CoachRules | None) -> None:
     encoder = rules.encoder if rules is not None else None
     if encoder is None or (encoder.model, encoder.model_sha256) in _warming:
         return
+    _warming.add((encoder.model, encoder.model_sha256))
     from workbook.core.coach_encoder import warm
     from workbook.ui.operations import QueryOp
 
-    _warming[(encoder.model, encoder.model_sha256)] = QueryOp(parent, lambda job: warm(encoder),
-                                                              lambda reason: None).start()
+    QueryOp(parent, lambda job: warm(encoder), lambda reason: None).start()

@@ -60,7 +60,6 @@ class CoachPage(QWidget):
         self.random = random.Random()
         self.result: CoachResult | None = None
         self.checking: QueryOp | None = None  # the verdict being worked out, if any
-        self.last_check: QueryOp | None = None  # held until the next check: see `_checked`
         self.asked = 0  # counts the callers shown: a verdict for an earlier one is dropped
         home = QPushButton("\u2190 " + self.tr("Home"))
         home.clicked.connect(self.home_requested)
@@ -150,9 +149,7 @@ class CoachPage(QWidget):
                                 lambda error: self._checked(self._show_failure, error)).start()
 
     def _checked(self, show, *found) -> None:
-        # The ended job deletes itself later; its Python side is held past that, as a controller's
-        # `self.running` is (dropped before, the deletion crashed now and then: session 33).
-        self.last_check, self.checking = self.checking, None
+        self.checking = None
         self.check_button.setEnabled(True)
         show(*found)
 

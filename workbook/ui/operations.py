@@ -17,6 +17,7 @@ import gc
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -36,6 +37,7 @@ __all__ = ["Cancelled", "Job", "Outcome", "QueryOp", "cancel_running", "running_
 T = TypeVar("T")
 log = logging.getLogger("workbook")
 
+ENDED_HELD = 16  # ended jobs held (see `_ended`)
 PROGRESS_DELAY_MS = 300  # quick work finishes without a flash of a progress dialog
 
 
@@ -210,6 +212,7 @@ class QueryOp(QObject, Generic[T]):
         finally:
             self._give_focus_back()
             self.finished.emit()
+            _ended.append(self)  # its Python side outlives the deletion below (see `_ended`)
             self.deleteLater()
 
     def _give_focus_back(self) -> None:
@@ -270,6 +273,11 @@ def _progress_dialog(parent: QWidget, label: str, cancellable: bool) -> QProgres
 
 
 _running: set[QueryOp] = set()  # started and not yet ended, so closing the window can ask about them
+# The last jobs to end, held past their deferred deletion: a job nobody else held (the coach's verdict,
+# the encoder's warm-up) lost its Python side before Qt deleted it, and that deletion crashed now and
+# then (session 33). A job falls off long after Qt has deleted it, as a controller's `self.running` is
+# replaced by its next job.
+_ended: deque[QueryOp] = deque(maxlen=ENDED_HELD)
 
 
 def running_jobs() -> list[str]:

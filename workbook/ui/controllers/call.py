@@ -27,7 +27,6 @@ class CallController(QObject):
         self.call: practice_calls.StoredCall | None = None  # the practice call on screen
         self.state: call_engine.CallState | None = None
         self.judging: QueryOp | None = None  # the coach reading a typed reply, if it is
-        self.last_judged: QueryOp | None = None
         self.page = CallPage()
         session.window.pages.addWidget(self.page)
         self.page.reply_chosen.connect(self.choose_reply)
@@ -104,8 +103,7 @@ class CallController(QObject):
 
     def _judged(self, call: practice_calls.StoredCall, state: call_engine.CallState, turn: TypedTurn | None,
                 error: Exception | None = None) -> None:
-        # the job is held past its deferred deletion, as CoachPage.last_check is
-        self.last_judged, self.judging = self.judging, None
+        self.judging = None
         self.page.typed_changed()  # the button as the box's words allow
         if call is not self.call or state is not self.state:
             return  # the learner left this call (or replayed it) while the coach read
