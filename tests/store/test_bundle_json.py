@@ -177,3 +177,25 @@ def test_a_row_line_written_from_its_values_is_the_bytes_json_dumps_writes(value
     assert bundles.activity_line(values, {}) == expected
     assert bundles.activity_line((7, *values[1:]), {}) == bundles.json_line(
         bundles.expanded_row({**row, "id": 7}, {}))  # a number is written as json.dumps writes it
+
+
+
+_VALID_ROW = {"id": "0f", "learner_id": "ab", "verb": "section-read", "module_id": None,
+              "object_id": "empathy/s1", "attempt_id": None, "payload": '{"seconds": 12}',
+              "occurred_at": "2026-03-02T09:00:01.000000Z", "device_id": "d"}
+_ODD_VALUE = st.one_of(st.none(), st.just(""), st.just("x" * 200), st.just("2026-03-02T09:00:01Z"),
+                       st.just("not a time"), st.just('{"a": 1}'), st.just("[1]"), st.just('{"a": NaN}'),
+                       st.integers(), st.text(max_size=12))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.fixed_dictionaries({name: st.one_of(st.just(value), _ODD_VALUE)
+                              for name, value in _VALID_ROW.items()}, optional={"extra": _ODD_VALUE}))
+def test_the_quick_row_check_never_lets_through_a_row_the_full_check_refuses(row):
+    """Reading a big bundle checks each row with `_row_fits` and asks `_row_problem` only when it
+    says no: the quick check repeats the full one, so it may refuse more, never accept more."""
+    from workbook.store.bundle_reading import _row_fits, _row_problem
+
+    if _row_fits(row, bundles.MAX_ID):
+        assert _row_problem(row) is None
+    assert _row_fits(_VALID_ROW, bundles.MAX_ID) and _row_problem(_VALID_ROW) is None
