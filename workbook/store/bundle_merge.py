@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from msgspec import Struct
 from msgspec.structs import replace
 
-from workbook.core.activity import Verb
 from workbook.keys import fingerprint
 from workbook.store import dialect, merge_vouching, row_provenance
 from workbook.store import merges as profile_merges
@@ -33,14 +32,12 @@ from workbook.store.bundles import (
 from workbook.store.clock import utc_now_text
 from workbook.store.connection import StoreError
 from workbook.store.models import ActivityRecord, LearnerRecord, MergeRecord, database
-from workbook.store.quiz_questions import compact_payload
+from workbook.store.quiz_questions import STORED_APART, compact_payload
 from workbook.store.row_provenance import RefusedRow
 from workbook.store.settings import get_setting, set_setting
 
 if TYPE_CHECKING:  # cryptography loads when a bundle's signature is checked, not with the trainer's pages
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-_STARTED = str(Verb.ATTEMPT_STARTED)  # the only rows compact_payload may store otherwise than sent
 
 
 class EmployeeIdConflict(BundleError):
@@ -207,7 +204,7 @@ def _stored_values(rows: Sequence[dict[str, str | None]]) -> list[tuple[str | No
     for row in rows:
         value = values_of(row)
         verb, payload = row["verb"], row["payload"]
-        if isinstance(verb, str) and verb != _STARTED and isinstance(payload, str):  # kept as sent
+        if isinstance(verb, str) and verb != STORED_APART and isinstance(payload, str):  # kept as sent
             values.append(value)
             continue
         payload = compact_payload(str(row["verb"]), str(row["payload"]))

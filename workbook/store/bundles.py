@@ -27,14 +27,13 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct
 
 from workbook import __version__
-from workbook.core.activity import Verb
 from workbook.files import write_bytes_atomic
 from workbook.keys import b64, fingerprint, installation_name, key_id
 from workbook.store import merges as profile_merges
 from workbook.store.clock import utc_now_text
 from workbook.store.dialect import INSERTION_ORDER
 from workbook.store.models import ActivityRecord, LearnerRecord, database
-from workbook.store.quiz_questions import expand_payload
+from workbook.store.quiz_questions import STORED_APART, expand_payload
 from workbook.store.settings import device_id
 
 if TYPE_CHECKING:  # cryptography loads when a bundle is signed or checked, not with the trainer's pages
@@ -239,7 +238,6 @@ def json_line(row: dict[str, Any]) -> bytes:
 _LINE_ORDER = tuple(sorted(range(len(COLUMNS)), key=COLUMNS.__getitem__))
 _LINE = "{" + ",".join(f'"{COLUMNS[at]}":%s' for at in _LINE_ORDER) + "}\n"
 _PAYLOAD, _VERB = COLUMNS.index("payload"), COLUMNS.index("verb")
-_STARTED = str(Verb.ATTEMPT_STARTED)  # the only verb whose payload expand_payload may change
 
 
 def activity_line(values: Sequence[Any], known: dict[str, str]) -> bytes:
@@ -247,7 +245,7 @@ def activity_line(values: Sequence[Any], known: dict[str, str]) -> bytes:
     byte for byte, without a dict per row: each text is quoted by `json.encoder.encode_basestring`,
     the function json.dumps itself uses with ensure_ascii=False (a push writes 100k of these)."""
     values = list(values)
-    if values[_VERB] == _STARTED or not isinstance(values[_PAYLOAD], str):
+    if values[_VERB] == STORED_APART or not isinstance(values[_PAYLOAD], str):
         values[_PAYLOAD] = expand_payload(str(values[_VERB]), str(values[_PAYLOAD]), known)
     try:
         return (_LINE % tuple(["null" if values[at] is None else _json_text(values[at])

@@ -22,7 +22,7 @@ from workbook.core.activity import Verb
 from workbook.store.models import QuizQuestionRecord
 
 REF = "question_ref"
-_STARTED = str(Verb.ATTEMPT_STARTED)
+STORED_APART = str(Verb.ATTEMPT_STARTED)  # the only verb whose payload this module changes
 _BATCH = 500
 
 
@@ -34,7 +34,7 @@ def _dumps(value: Any) -> str:
 def compact_payload(verb: str, text: str) -> str:
     """The text to store for a row: an attempt start's question bodies saved once each and
     replaced by their digests, when that loses nothing; any other row as it is."""
-    if verb != _STARTED or '"question"' not in text:
+    if verb != STORED_APART or '"question"' not in text:
         return text
     try:
         data = json.loads(text)
@@ -60,7 +60,7 @@ def compact_payload(verb: str, text: str) -> str:
 
 def expand_payload(verb: str, text: str, known: dict[str, str] | None = None) -> str:
     """The row's payload as it was written in full. `known` caches bodies across many rows."""
-    if verb != _STARTED or f'"{REF}"' not in text:
+    if verb != STORED_APART or f'"{REF}"' not in text:
         return text
     try:
         data = json.loads(text)
