@@ -13,18 +13,18 @@ DEVICE_ID = "device_id"
 
 # Fixed statements rather than peewee queries: an ingest reads and writes a few settings per batch.
 _TABLE = SettingRecord._meta.table_name
-_GET = f'SELECT "value" FROM "{_TABLE}" WHERE "key" = ?'
-_SET = (f'INSERT INTO "{_TABLE}" ("key", "value") VALUES (?, ?) '
+_GET = f'SELECT "value" FROM "{_TABLE}" WHERE "key" = {{p}}'
+_SET = (f'INSERT INTO "{_TABLE}" ("key", "value") VALUES ({{p}}, {{p}}) '
         'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"')
 
 
 def get_setting(key: str, default: str | None = None) -> str | None:
-    row = database.execute_sql(_GET.replace("?", database.param), (key,)).fetchone()
+    row = database.execute_sql(_GET.format(p=database.param), (key,)).fetchone()
     return row[0] if row is not None else default
 
 
 def set_setting(key: str, value: str) -> None:
-    database.execute_sql(_SET.replace("?", database.param), (key, value))
+    database.execute_sql(_SET.format(p=database.param), (key, value))
 
 
 def device_id() -> str:
